@@ -1,0 +1,74 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { startMethodNames } from '../src/analysis/apis';
+import { methodCallParts } from '../src/analysis/ast';
+import { findLeak } from '../src/analysis/findLeak';
+import { trackedCalls } from '../src/analysis/imports';
+import { defaultEntryFunctions } from '../src/analysis/lifetime';
+import { findSignalInScope } from '../src/analysis/signalInScope';
+import { createRule } from '../src/createRule';
+import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
+
+export type MessageIds = 'leakedSubscription' | 'addSignalParameter';
+export type Options = [{ entryFunctions?: string[] }];
+
+export default createRule<Options, MessageIds>({
+  name: 'no-leaked-subscription',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow subscriptions, listeners, intervals, watchers and connections that outlive the function that starts them with nothing to end them',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      leakedSubscription: '{{what}}, and nothing ends it: {{why}}.',
+      addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and end this when it aborts.',
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          entryFunctions: {
+            type: 'array',
+            description:
+              'Names of functions that run once for the whole program (like `main`), whose subscriptions are meant to live as long as it.',
+            items: { type: 'string', minLength: 1 },
+            uniqueItems: true,
+          },
+        },
+      },
+    ],
+    defaultOptions: [{ entryFunctions: [...defaultEntryFunctions] }],
+  },
+  create(context, [{ entryFunctions = [...defaultEntryFunctions] }]) {
+    function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      // Cheap name and import checks before any scope or type query.
+      const method = methodCallParts(node)?.method;
+      if (!(method !== undefined && startMethodNames.has(method)) && !trackedCalls(context).has(node)) return;
+      const leak = findLeak(context, node, { entryFunctions });
+      if (!leak) return;
+      const signal = leak.end && findSignalInScope(context, node);
+      context.report({
+        node: leak.node,
+        messageId: 'leakedSubscription',
+        data: { what: leak.what, why: leak.why },
+        fix: signal ? (fixer) => endLeak(context, fixer, leak, signal.text) : null,
+        suggest:
+          !signal && leak.end
+            ? [
+                {
+                  messageId: 'addSignalParameter',
+                  data: { owner: leak.owner },
+                  fix: (fixer) => endLeakWithNewSignalParameter(context, fixer, leak),
+                },
+              ]
+            : [],
+      });
+    }
+    return { CallExpression: check, NewExpression: check };
+  },
+});

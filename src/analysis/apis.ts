@@ -1,0 +1,292 @@
+/**
+ * The knowledge base: which calls start something long-lived, on which kind of object, and how
+ * each is ended. Adding an API is adding a row here, not a branch in a rule.
+ */
+
+/** What we know an object to be, from its type or from where it was created. */
+export type ObjectKind = 'ioredis' | 'nodeRedis' | 'emitter' | 'eventTarget' | 'observable';
+
+/** What a start leaves running. */
+export type StartKind =
+  | 'listener'
+  | 'redisSubscription'
+  | 'connection'
+  | 'interval'
+  | 'rxSubscription'
+  | 'watcher'
+  | 'eventsIterator';
+
+export interface MethodStart {
+  kind: StartKind;
+  /** Index of an options argument that accepts `{ signal }` (EventTarget's third argument). */
+  signalOptionIndex?: number;
+}
+
+interface ObjectApi {
+  /** Shown in messages: "a Redis subscription". */
+  label: string;
+  starts: Readonly<Record<string, MethodStart>>;
+  /** Methods on the same object that end a listener. */
+  removeListener: readonly string[];
+  /** Methods on the same object that end its subscriptions (and with them the listeners). */
+  endSubscription: readonly string[];
+  /** Methods that close the object itself. */
+  close: readonly string[];
+  /** Method used by fixes to end a listener. */
+  fixRemoveListener?: string;
+  /** Method used by fixes to close the object, and whether it returns a promise. */
+  fixClose?: { method: string; returnsPromise: boolean };
+}
+
+const emitterListenerStarts = {
+  on: { kind: 'listener' },
+  addListener: { kind: 'listener' },
+  prependListener: { kind: 'listener' },
+} as const satisfies Record<string, MethodStart>;
+
+const emitterRemovals = ['off', 'removeListener', 'removeAllListeners'] as const;
+
+export const objectApis: Readonly<Record<ObjectKind, ObjectApi>> = {
+  ioredis: {
+    label: 'ioredis client',
+    starts: {
+      ...emitterListenerStarts,
+      subscribe: { kind: 'redisSubscription' },
+      psubscribe: { kind: 'redisSubscription' },
+      ssubscribe: { kind: 'redisSubscription' },
+      monitor: { kind: 'connection' },
+      duplicate: { kind: 'connection' },
+    },
+    removeListener: emitterRemovals,
+    endSubscription: ['unsubscribe', 'punsubscribe', 'sunsubscribe'],
+    close: ['quit', 'disconnect', 'end'],
+    fixRemoveListener: 'off',
+    fixClose: { method: 'quit', returnsPromise: true },
+  },
+  nodeRedis: {
+    label: 'node-redis client',
+    starts: {
+      ...emitterListenerStarts,
+      subscribe: { kind: 'redisSubscription' },
+      pSubscribe: { kind: 'redisSubscription' },
+      sSubscribe: { kind: 'redisSubscription' },
+      SUBSCRIBE: { kind: 'redisSubscription' },
+      PSUBSCRIBE: { kind: 'redisSubscription' },
+      duplicate: { kind: 'connection' },
+    },
+    removeListener: emitterRemovals,
+    endSubscription: ['unsubscribe', 'pUnsubscribe', 'sUnsubscribe', 'UNSUBSCRIBE', 'PUNSUBSCRIBE'],
+    close: ['quit', 'QUIT', 'close', 'destroy', 'disconnect'],
+    fixRemoveListener: 'off',
+    fixClose: { method: 'quit', returnsPromise: true },
+  },
+  emitter: {
+    label: 'event emitter',
+    starts: emitterListenerStarts,
+    removeListener: emitterRemovals,
+    endSubscription: [],
+    close: [],
+    fixRemoveListener: 'off',
+  },
+  eventTarget: {
+    label: 'event target',
+    starts: { addEventListener: { kind: 'listener', signalOptionIndex: 2 } },
+    removeListener: ['removeEventListener'],
+    endSubscription: [],
+    close: [],
+    fixRemoveListener: 'removeEventListener',
+  },
+  observable: {
+    label: 'observable',
+    starts: { subscribe: { kind: 'rxSubscription' } },
+    removeListener: [],
+    endSubscription: [],
+    close: [],
+  },
+};
+
+/** Every method name that starts something on some object kind: the rules' cheap pre-filter. */
+export const startMethodNames: ReadonlySet<string> = new Set(
+  Object.values(objectApis).flatMap((api) => Object.keys(api.starts)),
+);
+
+/** How a started thing that hands back a handle is ended through that handle. */
+export interface HandleEnd {
+  /** `h.close()`-style methods on the handle. */
+  methods: readonly string[];
+  /** `clearInterval(h)`-style functions taking the handle. */
+  functions: readonly string[];
+  /** What fixes write to end it: `clearInterval(h)` or `void h.quit()`. */
+  fix: { kind: 'function' | 'method'; name: string; returnsPromise: boolean };
+}
+
+export const handleEnds: Readonly<Partial<Record<StartKind, HandleEnd>>> = {
+  connection: {
+    methods: ['quit', 'disconnect', 'end', 'close', 'destroy', 'QUIT'],
+    functions: [],
+    fix: { kind: 'method', name: 'quit', returnsPromise: true },
+  },
+  interval: {
+    methods: ['close'],
+    functions: ['clearInterval', 'clearTimeout'],
+    fix: { kind: 'function', name: 'clearInterval', returnsPromise: false },
+  },
+  rxSubscription: {
+    methods: ['unsubscribe'],
+    functions: [],
+    fix: { kind: 'method', name: 'unsubscribe', returnsPromise: false },
+  },
+  watcher: {
+    methods: ['close', 'unwatch'],
+    functions: ['unwatchFile'],
+    fix: { kind: 'method', name: 'close', returnsPromise: false },
+  },
+  eventsIterator: {
+    methods: ['return', 'throw'],
+    functions: [],
+    fix: { kind: 'method', name: 'return', returnsPromise: true },
+  },
+};
+
+/** Functions and constructors, found by import tracking, that start something. */
+export interface CallStart {
+  kind: StartKind;
+  label: string;
+  /** The object kind of what the call returns, when it returns a client. */
+  returns?: ObjectKind;
+  /** Where `{ signal }` goes: an options argument index, or `'beforeListener'` for `fs.watch`. */
+  signalOption?: number | 'beforeListener';
+  /** A closing function that ends all such starts: `fs.unwatchFile(path)`. */
+  endFunction?: string;
+  /** The fix for `chokidar`'s async close differs from `fs.watch`'s sync one. */
+  closeReturnsPromise?: boolean;
+}
+
+/**
+ * Import-tracked call starts, keyed by module, then by export path (`'default'` for the default
+ * export, `'*'` for the module itself called or constructed). Node built-ins match with or
+ * without `node:`.
+ */
+export const moduleStarts: Readonly<Record<string, Readonly<Record<string, CallStart>>>> = {
+  ioredis: {
+    default: { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
+    Redis: { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
+    Cluster: { kind: 'connection', label: 'a Redis cluster connection', returns: 'ioredis' },
+    '*': { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
+  },
+  redis: {
+    createClient: { kind: 'connection', label: 'a Redis connection', returns: 'nodeRedis' },
+    createCluster: { kind: 'connection', label: 'a Redis cluster connection', returns: 'nodeRedis' },
+  },
+  '@redis/client': {
+    createClient: { kind: 'connection', label: 'a Redis connection', returns: 'nodeRedis' },
+  },
+  fs: {
+    watch: { kind: 'watcher', label: 'a file watcher', signalOption: 'beforeListener' },
+    watchFile: { kind: 'watcher', label: 'a file poller', endFunction: 'unwatchFile' },
+  },
+  chokidar: {
+    watch: { kind: 'watcher', label: 'a chokidar watcher', closeReturnsPromise: true },
+    default: { kind: 'watcher', label: 'a chokidar watcher', closeReturnsPromise: true },
+  },
+  events: {
+    on: { kind: 'eventsIterator', label: 'an events.on() iterator', signalOption: 2 },
+  },
+  timers: {
+    setInterval: { kind: 'interval', label: 'an interval' },
+  },
+};
+
+/** Global functions that start something. */
+export const globalStarts: Readonly<Record<string, CallStart>> = {
+  setInterval: { kind: 'interval', label: 'an interval' },
+};
+
+/** Constructors and factories, by module, whose results are objects of a known kind. */
+export const moduleObjects: Readonly<Record<string, Readonly<Record<string, ObjectKind>>>> = {
+  events: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
+  rxjs: {
+    Subject: 'observable',
+    BehaviorSubject: 'observable',
+    ReplaySubject: 'observable',
+    interval: 'observable',
+    timer: 'observable',
+    fromEvent: 'observable',
+    fromEventPattern: 'observable',
+    merge: 'observable',
+    combineLatest: 'observable',
+    defer: 'observable',
+  },
+  net: { createServer: 'emitter', connect: 'emitter', createConnection: 'emitter', Socket: 'emitter' },
+  http: { createServer: 'emitter' },
+  https: { createServer: 'emitter' },
+  child_process: { spawn: 'emitter', fork: 'emitter', exec: 'emitter', execFile: 'emitter' },
+};
+
+/** Globals that are objects of a known kind and live as long as the program. */
+export const globalObjects: Readonly<Record<string, ObjectKind>> = {
+  process: 'emitter',
+  window: 'eventTarget',
+  document: 'eventTarget',
+  globalThis: 'eventTarget',
+  self: 'eventTarget',
+  navigator: 'eventTarget',
+};
+
+/** Type names that, imported from these modules into a type annotation, tell an object's kind. */
+export const annotatedTypes: Readonly<Record<string, Readonly<Record<string, ObjectKind>>>> = {
+  ioredis: { Redis: 'ioredis', Cluster: 'ioredis', default: 'ioredis' },
+  redis: { RedisClientType: 'nodeRedis', RedisClusterType: 'nodeRedis' },
+  '@redis/client': { RedisClientType: 'nodeRedis' },
+  events: { EventEmitter: 'emitter', default: 'emitter' },
+  rxjs: { Observable: 'observable', Subject: 'observable', BehaviorSubject: 'observable', ReplaySubject: 'observable' },
+  net: { Socket: 'emitter', Server: 'emitter' },
+  stream: { Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
+};
+
+/** Global type names (lib.dom / @types/node globals) that tell an object's kind in annotations. */
+export const globalAnnotatedTypes: Readonly<Record<string, ObjectKind>> = {
+  EventTarget: 'eventTarget',
+  Window: 'eventTarget',
+  Document: 'eventTarget',
+  HTMLElement: 'eventTarget',
+  Element: 'eventTarget',
+  AbortSignal: 'eventTarget',
+  WebSocket: 'eventTarget',
+  NodeJS: 'emitter',
+};
+
+/**
+ * RxJS operators after which a subscription completes by itself, and the Angular helper that
+ * ties it to a component. `takeUntil` counts: its notifier is the owner's end.
+ */
+export const finiteOperators: ReadonlySet<string> = new Set([
+  'take',
+  'first',
+  'takeUntil',
+  'takeWhile',
+  'takeLast',
+  'last',
+  'single',
+  'find',
+  'findIndex',
+  'elementAt',
+  'takeUntilDestroyed',
+  'toArray',
+  'reduce',
+  'count',
+  'every',
+  'isEmpty',
+  'timeout',
+]);
+
+/** Package path fragments that identify a declaration's origin in typed mode. */
+export const typePackages: Readonly<Record<string, ObjectKind>> = {
+  '/node_modules/ioredis/': 'ioredis',
+  '/node_modules/@redis/client/': 'nodeRedis',
+  '/node_modules/rxjs/': 'observable',
+};
+
+export function normalizeModuleName(source: string): string {
+  return source.startsWith('node:') ? source.slice(5) : source;
+}

@@ -1,0 +1,208 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+/** Any node that has a body we treat as one function: `function f() {}`, `() => {}`, methods. */
+export type FunctionNode =
+  | TSESTree.ArrowFunctionExpression
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression;
+
+export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** `a.b`, `a['b']`, `a?.b` → `'b'`; computed non-constant names → `undefined`. */
+export function staticMemberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) {
+    return node.property.type === AST_NODE_TYPES.Identifier ? node.property.name : undefined;
+  }
+  return node.property.type === AST_NODE_TYPES.Literal && typeof node.property.value === 'string'
+    ? node.property.value
+    : undefined;
+}
+
+/** Strips `(x)`-free wrappers that do not change the value: `x!`, `x as T`, `<T>x`, `x satisfies T`. */
+export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.type === AST_NODE_TYPES.TSNonNullExpression ||
+    current.type === AST_NODE_TYPES.TSAsExpression ||
+    current.type === AST_NODE_TYPES.TSTypeAssertion ||
+    current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    current.type === AST_NODE_TYPES.ChainExpression
+  ) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** For `target.method(...)` returns `{ target, method }`, e.g. `sub.subscribe('x')` → `{ sub, 'subscribe' }`. */
+export function methodCallParts(
+  node: TSESTree.Node,
+): { target: TSESTree.Expression; method: string; member: TSESTree.MemberExpression } | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTypeWrappers(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = staticMemberName(callee);
+  return method === undefined ? undefined : { target: callee.object, method, member: callee };
+}
+
+export function isFunctionNode(node: TSESTree.Node | undefined): node is FunctionNode {
+  return ASTUtils.isFunction(node);
+}
+
+/** The innermost function containing `node` (not `node` itself), or `undefined` at module level. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
+
+/** The statement that holds `node` directly inside a block or program body. */
+export function enclosingStatement(node: TSESTree.Node): TSESTree.Statement | undefined {
+  for (let current: TSESTree.Node | undefined = node; current?.parent; current = current.parent) {
+    const parent: TSESTree.Node = current.parent;
+    if (
+      parent.type === AST_NODE_TYPES.BlockStatement ||
+      parent.type === AST_NODE_TYPES.Program ||
+      parent.type === AST_NODE_TYPES.StaticBlock ||
+      parent.type === AST_NODE_TYPES.SwitchCase
+    ) {
+      return current as TSESTree.Statement;
+    }
+    if (isFunctionNode(parent)) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether `inner` lies inside `outer` (or is it). */
+export function isInside(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return inner.range[0] >= outer.range[0] && inner.range[1] <= outer.range[1];
+}
+
+/**
+ * A reference text that identifies the same object again, or `undefined` for expressions that
+ * may produce a new value each time: `this.conn` → `'this.conn'`, `makeEmitter()` → `undefined`.
+ */
+export function stableReferenceText(node: TSESTree.Node): string | undefined {
+  const inner = skipTypeWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.Identifier:
+      return inner.name;
+    case AST_NODE_TYPES.ThisExpression:
+      return 'this';
+    case AST_NODE_TYPES.Super:
+      return 'this';
+    case AST_NODE_TYPES.MemberExpression: {
+      const object = stableReferenceText(inner.object);
+      if (object === undefined) return undefined;
+      if (inner.property.type === AST_NODE_TYPES.PrivateIdentifier) return `${object}.#${inner.property.name}`;
+      const name = staticMemberName(inner);
+      return name === undefined ? undefined : `${object}.${name}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The root identifier or `this` of a member chain: `this.a.b` → `this`, `opts.emitter` → `opts`. */
+export function referenceRoot(node: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | undefined {
+  let inner = skipTypeWrappers(node);
+  while (inner.type === AST_NODE_TYPES.MemberExpression) inner = skipTypeWrappers(inner.object);
+  if (inner.type === AST_NODE_TYPES.Identifier || inner.type === AST_NODE_TYPES.ThisExpression) return inner;
+  return undefined;
+}
+
+/** The value of a string literal or a template without expressions. */
+export function staticString(node: TSESTree.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string') return node.value;
+  if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) {
+    return node.quasis[0]?.value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+/** `{ a: 1 }` → the property node for key `a`, looking only at plain, non-computed keys. */
+export function findObjectProperty(
+  object: TSESTree.ObjectExpression,
+  key: string,
+): TSESTree.Property | undefined {
+  for (const property of object.properties) {
+    if (property.type !== AST_NODE_TYPES.Property) continue;
+    const name =
+      property.key.type === AST_NODE_TYPES.Identifier && !property.computed
+        ? property.key.name
+        : staticString(property.key);
+    if (name === key) return property;
+  }
+  return undefined;
+}
+
+/** The variable that an identifier refers to, searching outward from its own scope. */
+export function resolveVariable(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): TSESLint.Scope.Variable | undefined {
+  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined;
+}
+
+/** A short, single-line rendering of a node's source for messages: `sub.subscribe('new-task')`. */
+export function shortText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, limit = 60): string {
+  const text = sourceCode.getText(node).replace(/\s+/g, ' ');
+  if (text.length <= limit) return text;
+  if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    const callee = sourceCode.getText(node.callee).replace(/\s+/g, ' ');
+    if (callee.length + 7 <= limit) return `${node.type === AST_NODE_TYPES.NewExpression ? 'new ' : ''}${callee}(…)`;
+  }
+  return `${text.slice(0, limit - 1)}…`;
+}
+
+/** The name a function is known by: declaration name, variable it is assigned to, method key. */
+export function functionName(node: FunctionNode): string | undefined {
+  if (node.id) return node.id.name;
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return parent.id.name;
+  }
+  if (
+    (parent.type === AST_NODE_TYPES.MethodDefinition ||
+      parent.type === AST_NODE_TYPES.Property ||
+      parent.type === AST_NODE_TYPES.PropertyDefinition) &&
+    !parent.computed
+  ) {
+    if (parent.key.type === AST_NODE_TYPES.Identifier) return parent.key.name;
+    if (parent.key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${parent.key.name}`;
+  }
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression) {
+    return stableReferenceText(parent.left);
+  }
+  return undefined;
+}
+
+/**
+ * Visits `root` and every node below it, depth first in source order; returning `false` from
+ * `visit` skips that node's children. Independent of the parser's visitor keys, so it also
+ * walks TypeScript-only nodes.
+ */
+export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (visit(node) === false) continue;
+    const children: TSESTree.Node[] = [];
+    for (const key in node) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const child: unknown = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item)) children.push(item);
+      } else if (isNode(child)) {
+        children.push(child);
+      }
+    }
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

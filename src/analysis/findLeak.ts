@@ -1,0 +1,449 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { finiteOperators, handleEnds, objectApis } from './apis';
+import type { FunctionNode } from './ast';
+import {
+  enclosingFunction,
+  enclosingStatement,
+  findObjectProperty,
+  functionName,
+  isFunctionNode,
+  methodCallParts,
+  referenceRoot,
+  shortText,
+  skipTypeWrappers,
+  stableReferenceText,
+} from './ast';
+import { findClassMember } from './classMembers';
+import type { AnyRuleContext } from './fileCache';
+import type { HandleFate } from './handleFate';
+import { handleFate } from './handleFate';
+import { defaultEntryFunctions, functionLifetime, targetOwner } from './lifetime';
+import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import type { Start } from './findStart';
+import { findStart } from './findStart';
+import { trackedCalls } from './imports';
+
+/** How a fix can end a leaked start once a signal is available. */
+export type EndPlan =
+  | {
+      /** The API takes `{ signal }`: pass it (`addEventListener`, `fs.watch`, `events.on`). */
+      kind: 'passSignal';
+      call: TSESTree.CallExpression;
+      optionsIndex: number | 'beforeListener';
+    }
+  | {
+      /** End it from the signal's `abort` event, after `after`: `signal.addEventListener('abort', () => END, { once: true })`. */
+      kind: 'onAbort';
+      after: TSESTree.Statement;
+      /** The end call; `$handle` and `$listener` stand for names the fixer binds. */
+      end: string;
+      /** Bind a dropped handle first: `setInterval(f)` → `const interval = setInterval(f)`. */
+      bindHandle?: { statement: TSESTree.ExpressionStatement; value: TSESTree.Node; preferredName: string };
+      /** Move an inline listener into a named const so it can be removed. */
+      extractListener?: { node: TSESTree.Node; preferredName: string };
+    };
+
+export interface LeakOptions {
+  /** Functions that run once for the program, whose starts are meant to live as long. */
+  entryFunctions: readonly string[];
+}
+
+/** A start that outlives the function that made it, with nothing to end it. */
+export interface Leak {
+  start: Start;
+  /** The node to report. */
+  node: TSESTree.Node;
+  fn: FunctionNode;
+  /** `subscribeNewTaskMsgIfAvailable` or a description of an anonymous function. */
+  owner: string;
+  /** "`sub.subscribe('new-task')` starts a Redis subscription". */
+  what: string;
+  /** "the connection opened by `client.duplicate()` is never closed, returned or stored". */
+  why: string;
+  end: EndPlan | undefined;
+}
+
+/**
+ * Judges a call: does it start something that outlives the function it is in, with no way to end
+ * it? Lifetime first (who owns the target, how long the function's work lives), then every way
+ * it could be ended (a signal, `once`, a removal, a close, a handle handed to an owner).
+ *
+ * ```ts
+ * export function helper(client: Redis) {
+ *   const sub = client.duplicate();
+ *   void sub.subscribe('new-task'); // ← leak: the connection is never closed
+ * }
+ * ```
+ */
+export function findLeak(
+  context: AnyRuleContext,
+  node: TSESTree.Node,
+  options: LeakOptions = { entryFunctions: defaultEntryFunctions },
+): Leak | undefined {
+  const start = findStart(context, node);
+  if (!start) return undefined;
+  const fn = enclosingFunction(start.node);
+  if (!fn) return undefined;
+  const lifetime = functionLifetime(context, fn, options.entryFunctions);
+  if (lifetime === 'program' || lifetime === 'callback') return undefined;
+  const judge = { context, start, fn, inConstructor: lifetime === 'constructor' };
+  switch (start.kind) {
+    case 'listener':
+      return judgeListener(judge);
+    case 'redisSubscription':
+      return judgeRedisSubscription(judge);
+    case 'connection':
+      return judgeConnection(judge);
+    default:
+      return judgeHandle(judge);
+  }
+}
+
+interface Judge {
+  context: AnyRuleContext;
+  start: Start;
+  fn: FunctionNode;
+  inConstructor: boolean;
+}
+
+const ownerReasons = {
+  parameter: 'a parameter',
+  module: 'shared at module scope',
+  global: 'a global',
+  import: 'imported',
+} as const;
+
+function judgeListener({ context, start, fn, inConstructor }: Judge): Leak | undefined {
+  const object = start.object!;
+  const call = start.node as TSESTree.CallExpression;
+  const api = objectApis[object.kind];
+  const options = call.arguments[2];
+  if (options && !isBooleanLiteral(options)) {
+    if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined; // unknown options: stay quiet
+    if (findObjectProperty(options, 'signal')) return undefined;
+    const once = findObjectProperty(options, 'once');
+    if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) return undefined;
+  }
+  if (inConstructor) return undefined;
+  const owner = targetOwner(context, object.target, fn);
+  if (owner.owner !== 'outlives') return undefined;
+  const targetText = stableReferenceText(object.target);
+  if (targetText === undefined) return undefined;
+  const within = owner.reason === 'parameter' ? fn : undefined;
+  const index = methodCallsByReceiver(context);
+  const removals = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) =>
+    removesListener(context, removal.call, start),
+  );
+  if (removals.length > 0) return undefined;
+
+  const eventText = start.event === undefined ? 'a listener' : `a '${start.event}' listener`;
+  const signalOption = api.starts[object.method]?.signalOptionIndex;
+  let end: EndPlan | undefined;
+  if (signalOption !== undefined) {
+    end = { kind: 'passSignal', call, optionsIndex: signalOption };
+  } else if (api.fixRemoveListener) {
+    end = onAbortPlan(start.node, `${targetText}.${api.fixRemoveListener}(${context.sourceCode.getText(call.arguments[0])}, $listener)`, {
+      listener: start.listener!,
+      event: start.event,
+    });
+  }
+  return leak(context, start, fn, {
+    what: `\`${shortText(context.sourceCode, call)}\` adds ${eventText} to \`${targetText}\``,
+    why: `it is never removed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
+    end,
+  });
+}
+
+/** `bus.off('x', onX)` removes `bus.on('x', onX)`; `bus.removeAllListeners()` removes everything. */
+function removesListener(context: AnyRuleContext, removal: TSESTree.CallExpression, start: Start): boolean {
+  const [event, listener] = removal.arguments;
+  if (!event) return true;
+  const eventName = context.sourceCode.getText(event);
+  const startEvent = context.sourceCode.getText((start.node as TSESTree.CallExpression).arguments[0]!);
+  if (!listener) return eventName === startEvent || start.event === undefined;
+  const listenerText = context.sourceCode.getText(listener);
+  return eventName === startEvent || listenerText === context.sourceCode.getText(start.listener!);
+}
+
+function judgeRedisSubscription({ context, start, fn, inConstructor }: Judge): Leak | undefined {
+  const object = start.object!;
+  const call = start.node as TSESTree.CallExpression;
+  const owner = targetOwner(context, object.target, fn);
+  const code = shortText(context.sourceCode, call);
+  if (owner.owner === 'own' && owner.local) {
+    // A subscription on a connection this function opened lives exactly as long as that connection.
+    const connection = localConnection(context, owner.local.declarator);
+    if (!connection) return undefined;
+    const fate = handleFate(context, connection.node, handleEnds.connection!);
+    if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
+    return leak(context, start, fn, {
+      what: `\`${code}\` starts a Redis subscription`,
+      why: `the connection it runs on, opened by \`${shortText(context.sourceCode, connection.node)}\`, is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
+      end: closeOnAbortPlan(fate),
+    });
+  }
+  if (owner.owner !== 'outlives' || inConstructor) return undefined;
+  const targetText = stableReferenceText(object.target);
+  if (targetText === undefined) return undefined;
+  const api = objectApis[object.kind];
+  const within = owner.reason === 'parameter' ? fn : undefined;
+  if (findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within).length > 0) {
+    return undefined;
+  }
+  const channels = call.arguments.filter((argument) => !isFunctionNode(argument));
+  const simpleChannels = channels.every(
+    (argument) => argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.Identifier,
+  );
+  const unsubscribe = object.method.replace(/subscribe$/i, (word) => (word[0] === 'S' ? 'UNSUBSCRIBE' : 'unsubscribe'));
+  return leak(context, start, fn, {
+    what: `\`${code}\` subscribes \`${targetText}\` to Redis channels`,
+    why: `they are never unsubscribed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
+    end:
+      simpleChannels && channels.length > 0
+        ? onAbortPlan(call, `void ${targetText}.${unsubscribe}(${channels.map((channel) => context.sourceCode.getText(channel)).join(', ')})`)
+        : undefined,
+  });
+}
+
+function judgeConnection({ context, start, fn }: Judge): Leak | undefined {
+  const fate = handleFate(context, start.node, handleEnds.connection!);
+  if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
+  // Reported on the subscription that makes the connection long-lived, when there is one.
+  if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
+  const code = shortText(context.sourceCode, start.node);
+  return leak(context, start, fn, {
+    what: `\`${code}\` opens ${start.call?.label ?? 'a Redis connection'}`,
+    why:
+      fate.fate === 'dropped'
+        ? 'the connection is dropped, so nothing can close it'
+        : `\`${fate.variable.name}\` is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
+    end: fate.fate === 'kept' ? closeOnAbortPlan(fate) : undefined,
+  });
+}
+
+const handleLabels: Readonly<Record<string, { label: string; ended: string }>> = {
+  interval: { label: 'an interval', ended: 'cleared' },
+  rxSubscription: { label: 'an RxJS subscription', ended: 'unsubscribed' },
+  watcher: { label: 'a file watcher', ended: 'closed' },
+  eventsIterator: { label: 'an events.on() iterator', ended: 'returned' },
+};
+
+function judgeHandle({ context, start, fn, inConstructor }: Judge): Leak | undefined {
+  const call = start.node;
+  const signalOption = start.call?.signalOption;
+  if (signalOption !== undefined && passesSignal(call, signalOption)) return undefined;
+  if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(context, start, fn, inConstructor)) return undefined;
+  if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
+  const endFunction = start.call?.endFunction;
+  if (endFunction && programCallsFunction(context, endFunction)) return undefined;
+  const ends = handleEnds[start.kind];
+  if (!ends) return undefined;
+  const fate = handleFate(context, call, ends);
+  if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
+  const label = start.call?.label ?? handleLabels[start.kind]?.label ?? 'something long-lived';
+  const ended = handleLabels[start.kind]?.ended ?? 'ended';
+  const code = shortText(context.sourceCode, call);
+  let end: EndPlan | undefined;
+  if (signalOption !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
+    end = { kind: 'passSignal', call, optionsIndex: signalOption };
+  } else if (!endFunction) {
+    const endCall =
+      ends.fix.kind === 'function'
+        ? `${ends.fix.name}($handle)`
+        : `${ends.fix.returnsPromise || start.call?.closeReturnsPromise ? 'void ' : ''}$handle.${ends.fix.name}()`;
+    end = handleEndPlan(call, fate, endCall, start.kind === 'interval' ? 'interval' : start.kind === 'rxSubscription' ? 'subscription' : 'watcher');
+  }
+  return leak(context, start, fn, {
+    what: `\`${code}\` starts ${label}`,
+    why:
+      fate.fate === 'dropped'
+        ? `its handle is dropped, so nothing can end it once ${describeFunction(fn)} returns`
+        : `\`${fate.variable.name}\` is never ${ended}, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
+    end,
+  });
+}
+
+/**
+ * An RxJS subscription is only judged when its source is long-lived and not made finite:
+ * `this.state$.subscribe(f)` in a method, not `http.get(url).subscribe(f)` or `src.pipe(take(1))`.
+ */
+function rxSubscriptionMayLeak(context: AnyRuleContext, start: Start, fn: FunctionNode, inConstructor: boolean): boolean {
+  let source: TSESTree.Node = start.object!.target;
+  for (let depth = 0; depth < 8; depth++) {
+    const inner = skipTypeWrappers(source);
+    const pipe = methodCallParts(inner);
+    if (pipe?.method === 'pipe') {
+      const operators = (inner as TSESTree.CallExpression).arguments;
+      if (operators.some((operator) => isFiniteOperator(operator))) return false;
+      source = pipe.target;
+      continue;
+    }
+    if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) {
+      // A source made by a call is usually a cold, finite one (an HTTP request); only known endless creators count.
+      const tracked = trackedCalls(context).get(inner);
+      const callee = inner.callee.type === AST_NODE_TYPES.Identifier ? inner.callee.name : undefined;
+      return tracked?.returns === 'observable' && callee !== undefined && ['interval', 'fromEvent', 'timer'].includes(callee)
+        ? !(callee === 'timer' && inner.arguments.length < 2)
+        : false;
+    }
+    if (definedWithFiniteOperator(context, inner)) return false;
+    const root = referenceRoot(inner);
+    if (root?.type === AST_NODE_TYPES.ThisExpression) return !inConstructor;
+    const owner = targetOwner(context, inner, fn);
+    return owner.owner === 'outlives' && owner.reason !== 'parameter';
+  }
+  return false;
+}
+
+function isFiniteOperator(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTypeWrappers(node.callee);
+  const name =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+        ? callee.property.name
+        : undefined;
+  return name !== undefined && finiteOperators.has(name);
+}
+
+/** `this.data$ = src.pipe(takeUntil(this.destroy$))` upstream makes `this.data$.subscribe()` finite. */
+function definedWithFiniteOperator(context: AnyRuleContext, source: TSESTree.Node): boolean {
+  const text = stableReferenceText(source);
+  if (text === undefined) return false;
+  let finite = false;
+  const check = (value: TSESTree.Node | null | undefined): void => {
+    const parts = value && methodCallParts(skipTypeWrappers(value));
+    if (parts?.method === 'pipe' && (skipTypeWrappers(value!) as TSESTree.CallExpression).arguments.some(isFiniteOperator)) {
+      finite = true;
+    }
+  };
+  if (source.type === AST_NODE_TYPES.Identifier) {
+    const scope = context.sourceCode.getScope(source);
+    let variable: TSESLint.Scope.Variable | undefined;
+    for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper) {
+      variable = current.set.get(source.name);
+    }
+    const definition = variable?.defs[0];
+    if (definition?.type === 'Variable') check(definition.node.init);
+  } else if (source.type === AST_NODE_TYPES.MemberExpression && source.object.type === AST_NODE_TYPES.ThisExpression) {
+    findClassMember(source, text.slice('this.'.length))?.values.forEach(check);
+  }
+  return finite;
+}
+
+function isForAwaitSource(call: TSESTree.Node): boolean {
+  const parent = call.parent;
+  return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.right === call;
+}
+
+function passesSignal(call: TSESTree.Node, option: number | 'beforeListener'): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const options =
+    option === 'beforeListener' ? call.arguments.find((argument, index) => index > 0 && !isFunctionNode(argument)) : call.arguments[option];
+  if (!options) return false;
+  if (options.type !== AST_NODE_TYPES.ObjectExpression) return options.type !== AST_NODE_TYPES.Literal;
+  return findObjectProperty(options, 'signal') !== undefined || options.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
+}
+
+function programCallsFunction(context: AnyRuleContext, name: string): boolean {
+  return context.sourceCode.text.includes(`${name}(`);
+}
+
+function isBooleanLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'boolean';
+}
+
+/** The connection start a local was initialised with: `const sub = client.duplicate()`. */
+function localConnection(context: AnyRuleContext, declarator: TSESTree.VariableDeclarator): Start | undefined {
+  if (!declarator.init) return undefined;
+  let init = skipTypeWrappers(declarator.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTypeWrappers(init.argument);
+  const start = findStart(context, init);
+  return start?.kind === 'connection' ? start : undefined;
+}
+
+/** The first `sub.subscribe(…)` on a kept connection handle. */
+function firstSubscription(context: AnyRuleContext, fate: Extract<HandleFate, { fate: 'kept' }>): TSESTree.CallExpression | undefined {
+  for (const reference of fate.variable.references) {
+    const member = reference.identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const call = member.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    if (findStart(context, call)?.kind === 'redisSubscription') return call;
+  }
+  return undefined;
+}
+
+function closeOnAbortPlan(fate: Extract<HandleFate, { fate: 'kept' }>): EndPlan | undefined {
+  return handleEndPlan(fate.declarator, fate, `void $handle.${handleEnds.connection!.fix.name}()`, 'connection');
+}
+
+/** End a handle on abort: after its last use when it is kept, after binding it when it was dropped. */
+function handleEndPlan(start: TSESTree.Node, fate: HandleFate, endCall: string, preferredName: string): EndPlan | undefined {
+  if (fate.fate === 'kept') {
+    const after = lastStatementUsing(fate.variable, fate.declarator);
+    return after ? { kind: 'onAbort', after, end: endCall.replaceAll('$handle', fate.variable.name) } : undefined;
+  }
+  const statement = start.parent;
+  if (fate.fate !== 'dropped' || statement?.type !== AST_NODE_TYPES.ExpressionStatement || !isInBlock(statement)) {
+    return undefined;
+  }
+  return { kind: 'onAbort', after: statement, end: endCall, bindHandle: { statement, value: start, preferredName } };
+}
+
+/** End a start on abort right after its statement, naming an inline listener so it can be removed. */
+function onAbortPlan(
+  node: TSESTree.Node,
+  end: string,
+  listener?: { listener: TSESTree.Node; event: string | undefined },
+): EndPlan | undefined {
+  const after = enclosingStatement(node);
+  if (!after || !isInBlock(after)) return undefined;
+  if (!listener) return { kind: 'onAbort', after, end };
+  const stable = stableReferenceText(listener.listener);
+  if (stable !== undefined) return { kind: 'onAbort', after, end: end.replaceAll('$listener', stable) };
+  if (!isFunctionNode(listener.listener)) return undefined;
+  const base = listener.event?.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? '').toUpperCase());
+  const preferredName = base ? `on${base[0]!.toUpperCase()}${base.slice(1)}` : 'listener';
+  return { kind: 'onAbort', after, end, extractListener: { node: listener.listener, preferredName } };
+}
+
+function isInBlock(statement: TSESTree.Statement): boolean {
+  const parent = statement.parent;
+  return parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program;
+}
+
+/** The last statement, in the block that declares `variable`, that mentions it. */
+function lastStatementUsing(variable: TSESLint.Scope.Variable, declarator: TSESTree.VariableDeclarator): TSESTree.Statement | undefined {
+  const declaration = enclosingStatement(declarator);
+  if (!declaration || !isInBlock(declaration)) return undefined;
+  const block = declaration.parent as TSESTree.BlockStatement;
+  let last: TSESTree.Statement = declaration;
+  for (const statement of block.body) {
+    if (statement.range[0] <= last.range[0]) continue;
+    if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) break;
+    if (variable.references.some((reference) => reference.identifier.range[0] >= statement.range[0] && reference.identifier.range[1] <= statement.range[1])) {
+      last = statement;
+    }
+  }
+  return last;
+}
+
+export function describeFunction(fn: FunctionNode): string {
+  const name = functionName(fn);
+  return name === undefined ? 'the function' : `\`${name}()\``;
+}
+
+function leak(
+  context: AnyRuleContext,
+  start: Start,
+  fn: FunctionNode,
+  details: { what: string; why: string; end: EndPlan | undefined },
+): Leak {
+  void context;
+  const node = start.node.type === AST_NODE_TYPES.CallExpression ? start.node.callee : start.node;
+  return { start, node, fn, owner: describeFunction(fn), ...details };
+}

@@ -1,0 +1,53 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { CallStart, ObjectKind, StartKind } from './apis';
+import { objectApis, startMethodNames } from './apis';
+import type { CallLike } from './ast';
+import { methodCallParts, staticString } from './ast';
+import type { AnyRuleContext } from './fileCache';
+import { trackedCalls } from './imports';
+import { objectKindOf } from './objectKind';
+
+/** A call that leaves something running after it returns. */
+export interface Start {
+  node: CallLike;
+  kind: StartKind;
+  /** For starts on an object: `sub.subscribe('x')` → ioredis, `sub`, `subscribe`. */
+  object?: { kind: ObjectKind; target: TSESTree.Expression; method: string };
+  /** For import-tracked functions and constructors: `setInterval`, `new Redis()`, `fs.watch`. */
+  call?: CallStart;
+  /** For listeners: the event name when static, and the listener argument. */
+  event?: string;
+  listener?: TSESTree.Node;
+}
+
+/**
+ * Whether `node` starts something long-lived, and what:
+ * `process.on('message', f)` → a listener on an emitter; `setInterval(f, 1000)` → an interval.
+ * Calls whose method name matches but whose receiver is not known to be the right kind of
+ * object (`store.subscribe(f)` on an unknown store) are not starts.
+ */
+export function findStart(context: AnyRuleContext, node: TSESTree.Node): Start | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const tracked = trackedCalls(context).get(node);
+  if (tracked?.start) return { node, kind: tracked.start.kind, call: tracked.start };
+  const parts = methodCallParts(node);
+  if (!parts || !startMethodNames.has(parts.method)) return undefined;
+  const kind = objectKindOf(context, parts.target);
+  if (!kind) return undefined;
+  const methodStart = objectApis[kind].starts[parts.method];
+  if (!methodStart) return undefined;
+  const start: Start = {
+    node,
+    kind: methodStart.kind,
+    object: { kind, target: parts.target, method: parts.method },
+  };
+  if (methodStart.kind === 'listener') {
+    const [event, listener] = (node as TSESTree.CallExpression).arguments;
+    if (!event || !listener || listener.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    start.event = staticString(event);
+    start.listener = listener;
+  }
+  return start;
+}

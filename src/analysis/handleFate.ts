@@ -1,0 +1,146 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { HandleEnd } from './apis';
+import { enclosingFunction, skipTypeWrappers, staticMemberName } from './ast';
+import type { AnyRuleContext } from './fileCache';
+
+/**
+ * What becomes of the value a start returns (a timer, a watcher, a connection, a Subscription):
+ * - `dropped`: thrown away, nothing can ever end it (`setInterval(tick, 1000);`);
+ * - `kept`: held in a local that is used but never ended (`const sub = client.duplicate(); sub.subscribe(…)`);
+ * - `ended`: ended where it is held (`clearInterval(h)`, `sub.quit()`, `using`);
+ * - `handedOver`: returned, stored on an object or outer variable, or passed on: its owner ends it.
+ */
+export type HandleFate =
+  | { fate: 'dropped' }
+  | { fate: 'kept'; variable: TSESLint.Scope.Variable; declarator: TSESTree.VariableDeclarator }
+  | { fate: 'ended' }
+  | { fate: 'handedOver' };
+
+/** Methods that return the same handle, so the fate is that of the outer call: `setInterval(f).unref()`. */
+const chainingMethods = new Set(['unref', 'ref', 'setMaxListeners', 'on', 'once', 'setEncoding']);
+
+export function handleFate(context: AnyRuleContext, start: TSESTree.Node, ends: HandleEnd): HandleFate {
+  let value: TSESTree.Node = start;
+  for (;;) {
+    const parent = value.parent;
+    if (!parent) return { fate: 'handedOver' };
+    if (
+      parent.type === AST_NODE_TYPES.AwaitExpression ||
+      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent.type === AST_NODE_TYPES.TSAsExpression ||
+      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent.type === AST_NODE_TYPES.ChainExpression
+    ) {
+      value = parent;
+      continue;
+    }
+    if (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === value &&
+      parent.parent.type === AST_NODE_TYPES.CallExpression &&
+      parent.parent.callee === parent
+    ) {
+      const method = staticMemberName(parent);
+      if (method !== undefined && ends.methods.includes(method)) return { fate: 'ended' };
+      if (method !== undefined && chainingMethods.has(method)) {
+        value = parent.parent;
+        continue;
+      }
+      return { fate: 'dropped' };
+    }
+    break;
+  }
+  const parent = value.parent!;
+  switch (parent.type) {
+    case AST_NODE_TYPES.ExpressionStatement:
+      return { fate: 'dropped' };
+    case AST_NODE_TYPES.UnaryExpression:
+      return parent.operator === 'void' ? { fate: 'dropped' } : { fate: 'handedOver' };
+    case AST_NODE_TYPES.VariableDeclarator: {
+      const declaration = parent.parent;
+      if (declaration.kind === 'using' || declaration.kind === 'await using') return { fate: 'ended' };
+      if (parent.id.type !== AST_NODE_TYPES.Identifier) return { fate: 'handedOver' };
+      const variable = context.sourceCode.getDeclaredVariables(parent)[0];
+      if (!variable) return { fate: 'handedOver' };
+      if (variable.scope.type === 'module' || variable.scope.type === 'global') return { fate: 'handedOver' };
+      return localHandleFate(variable, parent, ends);
+    }
+    case AST_NODE_TYPES.AssignmentExpression: {
+      const left = skipTypeWrappers(parent.left);
+      if (parent.right !== value || left.type !== AST_NODE_TYPES.Identifier) return { fate: 'handedOver' };
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(left), left) ?? undefined;
+      const declarator = variable?.defs[0]?.node;
+      // An outer `let` is a slot its owner can clear later; a local of this function is followed.
+      if (variable && declarator?.type === AST_NODE_TYPES.VariableDeclarator && variable.scope.variableScope.block === enclosingFunction(start)) {
+        return localHandleFate(variable, declarator, ends);
+      }
+      return { fate: 'handedOver' };
+    }
+    default:
+      return { fate: 'handedOver' };
+  }
+}
+
+/** Follows every use of a local that holds a handle. */
+function localHandleFate(
+  variable: TSESLint.Scope.Variable,
+  declarator: TSESTree.VariableDeclarator,
+  ends: HandleEnd,
+): HandleFate {
+  let handedOver = false;
+  for (const reference of variable.references) {
+    if (reference.init || reference.isWrite()) continue;
+    const use = usage(reference.identifier, ends);
+    if (use === 'ended') return { fate: 'ended' };
+    if (use === 'handedOver') handedOver = true;
+  }
+  return handedOver ? { fate: 'handedOver' } : { fate: 'kept', variable, declarator };
+}
+
+function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOver' | 'used' {
+  let node: TSESTree.Node = identifier;
+  while (
+    node.parent &&
+    (node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      node.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      node.parent.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if (!parent) return 'used';
+  switch (parent.type) {
+    case AST_NODE_TYPES.MemberExpression: {
+      if (parent.object !== node) return 'used';
+      const method = staticMemberName(parent);
+      if (method !== undefined && ends.methods.includes(method)) return 'ended';
+      return 'used';
+    }
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression: {
+      if (parent.callee === node) return 'used';
+      const callee = skipTypeWrappers(parent.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression
+            ? staticMemberName(callee)
+            : undefined;
+      return name !== undefined && ends.functions.includes(name) ? 'ended' : 'handedOver';
+    }
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.UnaryExpression:
+    case AST_NODE_TYPES.BinaryExpression:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ExpressionStatement:
+      return 'used';
+    case AST_NODE_TYPES.LogicalExpression:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return parent.parent.type === AST_NODE_TYPES.IfStatement ? 'used' : 'handedOver';
+    default:
+      // Returned, stored, put in an object or array, yielded, exported, passed on.
+      return 'handedOver';
+  }
+}

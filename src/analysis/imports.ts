@@ -1,0 +1,107 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { CallStart, ObjectKind } from './apis';
+import { globalStarts, moduleObjects, moduleStarts } from './apis';
+import { perFile } from './fileCache';
+
+/** What import tracking knows about one call or `new` expression in the file. */
+export interface TrackedCall {
+  /** It starts something (`new Redis()`, `setInterval()`, `fs.watch()`). */
+  start?: CallStart;
+  /** It returns an object of this kind (`new EventEmitter()`, `interval(1000)`). */
+  returns?: ObjectKind;
+}
+
+type TraceInfo = TrackedCall;
+
+const { CALL, CONSTRUCT } = ASTUtils.ReferenceTracker;
+
+type Tracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
+type TraceMap = Parameters<Tracker['iterateEsmReferences']>[0];
+type FoundReference = ReturnType<Tracker['iterateEsmReferences']> extends Iterable<infer R> ? R : never;
+
+const builtinModules = new Set(['events', 'fs', 'timers', 'net', 'http', 'https', 'child_process']);
+
+/** One trace map for CommonJS and ES imports (legacy mode binds default imports to the module). */
+function buildTraceMap(): TraceMap {
+  const map: Record<string, Record<string | symbol, unknown>> = {};
+  const add = (moduleName: string, exportName: string, info: TraceInfo): void => {
+    for (const id of builtinModules.has(moduleName) ? [moduleName, `node:${moduleName}`] : [moduleName]) {
+      const moduleMap = (map[id] ??= {});
+      const target =
+        exportName === '*' || exportName === 'default'
+          ? moduleMap
+          : ((moduleMap[exportName] ??= {}) as Record<string | symbol, unknown>);
+      const merged = { ...(target[CALL] as TraceInfo | undefined), ...info };
+      target[CALL] = merged;
+      target[CONSTRUCT] = merged;
+    }
+  };
+  for (const [moduleName, exports] of Object.entries(moduleObjects)) {
+    for (const [exportName, kind] of Object.entries(exports)) add(moduleName, exportName, { returns: kind });
+  }
+  for (const [moduleName, exports] of Object.entries(moduleStarts)) {
+    for (const [exportName, start] of Object.entries(exports)) {
+      add(moduleName, exportName, start.returns ? { start, returns: start.returns } : { start });
+    }
+  }
+  return map as unknown as TraceMap;
+}
+
+const traceMap = buildTraceMap();
+
+const globalTraceMap: TraceMap = Object.fromEntries(
+  Object.entries(globalStarts).map(([name, start]) => [name, { [CALL]: { start } }]),
+) as unknown as TraceMap;
+
+/**
+ * Every call or `new` in the file that import tracking recognises, found in one pass per file:
+ * `import Redis from 'ioredis'; new Redis()` → `{ start: connection, returns: 'ioredis' }`.
+ */
+export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, TrackedCall> => {
+  const result = new Map<TSESTree.Node, TrackedCall>();
+  const tracker = new ASTUtils.ReferenceTracker(context.sourceCode.scopeManager!.globalScope!, { mode: 'legacy' });
+  const collect = (references: Iterable<FoundReference>): void => {
+    for (const { node, info } of references) {
+      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
+        result.set(node, info as TraceInfo);
+      }
+    }
+  };
+  collect(tracker.iterateEsmReferences(traceMap));
+  collect(tracker.iterateCjsReferences(traceMap));
+  collect(tracker.iterateGlobalReferences(globalTraceMap));
+  return result;
+});
+
+/**
+ * The module and export an identifier was imported as, including type-only imports:
+ * `import type { Redis } from 'ioredis'` makes `Redis` → `{ module: 'ioredis', name: 'Redis' }`.
+ */
+export function importedName(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  identifier: TSESTree.Identifier,
+): { module: string; name: string } | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'ImportBinding') return undefined;
+  const specifier = definition.node;
+  const declaration = specifier.parent;
+  if (declaration.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+  const module = declaration.source.value.replace(/^node:/, '');
+  switch (specifier.type) {
+    case AST_NODE_TYPES.ImportDefaultSpecifier:
+      return { module, name: 'default' };
+    case AST_NODE_TYPES.ImportNamespaceSpecifier:
+      return { module, name: '*' };
+    case AST_NODE_TYPES.ImportSpecifier:
+      return {
+        module,
+        name: specifier.imported.type === AST_NODE_TYPES.Identifier ? specifier.imported.name : specifier.imported.value,
+      };
+    default:
+      return undefined;
+  }
+}
+

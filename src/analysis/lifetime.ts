@@ -1,0 +1,161 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from './ast';
+import { enclosingFunction, functionName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers } from './ast';
+import type { AnyRuleContext } from './fileCache';
+
+/**
+ * How long a function's own work lives:
+ * - `program`: it runs once for the whole program (module scope, `main()`, a function called only
+ *   from module scope, a top-level IIFE), so what it starts is meant to live as long;
+ * - `call`: a named function or method that callers may call any number of times;
+ * - `constructor`: what it starts belongs to the new object;
+ * - `callback`: an inline function handed to someone else, who decides when and how often it runs.
+ */
+export type FunctionLifetime = 'program' | 'call' | 'constructor' | 'callback';
+
+/** Functions that run once for the whole program, by name; users add their own (`bootstrap`). */
+export const defaultEntryFunctions: readonly string[] = ['main'];
+
+export function functionLifetime(
+  context: AnyRuleContext,
+  fn: FunctionNode | undefined,
+  entryFunctions: readonly string[] = defaultEntryFunctions,
+): FunctionLifetime {
+  if (!fn) return 'program';
+  const parent = fn.parent;
+  // A Promise executor and an IIFE run right away, as part of the function around them.
+  if (
+    (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) ||
+    (parent.type === AST_NODE_TYPES.NewExpression &&
+      parent.arguments[0] === fn &&
+      parent.callee.type === AST_NODE_TYPES.Identifier &&
+      parent.callee.name === 'Promise')
+  ) {
+    return functionLifetime(context, enclosingFunction(fn), entryFunctions);
+  }
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    return parent.kind === 'constructor' ? 'constructor' : 'call';
+  }
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    return 'callback';
+  }
+  const name = functionName(fn);
+  if (name !== undefined && entryFunctions.includes(name)) return 'program';
+  if (isCalledOnlyAtModuleLevel(context, fn)) return 'program';
+  return 'call';
+}
+
+/** `async function start() {…} start();`: a private function whose every use is a top-level call. */
+function isCalledOnlyAtModuleLevel(context: AnyRuleContext, fn: FunctionNode): boolean {
+  let nameNode: TSESTree.Identifier | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn.id;
+  else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    nameNode = fn.parent.id;
+  }
+  if (!nameNode) return false;
+  const declaredVariables = context.sourceCode.getDeclaredVariables(
+    fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent,
+  );
+  const variable = declaredVariables.find((candidate) => candidate.name === nameNode.name);
+  if (!variable || variable.scope.type !== 'module' && variable.scope.type !== 'global') return false;
+  const reads = variable.references.filter((reference) => !reference.init);
+  if (reads.length === 0) return false;
+  return reads.every((reference) => {
+    const call = reference.identifier.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return false;
+    return enclosingFunction(call) === undefined && !insideLoop(call);
+  }) && !isExported(fn);
+}
+
+function isExported(fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node | undefined = fn.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.ExportNamedDeclaration ||
+      current.type === AST_NODE_TYPES.ExportDefaultDeclaration
+    ) {
+      return true;
+    }
+    if (current.type === AST_NODE_TYPES.Program) return false;
+  }
+  return false;
+}
+
+function insideLoop(node: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      default:
+        if (isFunctionNode(current)) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Who a target object belongs to, seen from the function that subscribes to it:
+ * - `outlives`: it was handed in (a parameter), is shared (module scope, an import, a global),
+ *   so it lives on after the function returns;
+ * - `own`: the function or its object made it (`this.conn`, `const e = new EventEmitter()`);
+ * - `unknown`: a call's result, a callback's parameter, anything we cannot follow.
+ */
+export type TargetOwner =
+  | { owner: 'outlives'; reason: 'parameter' | 'module' | 'global' | 'import' }
+  | { owner: 'own'; local?: { variable: TSESLint.Scope.Variable; declarator: TSESTree.VariableDeclarator } }
+  | { owner: 'unknown' };
+
+export function targetOwner(context: AnyRuleContext, target: TSESTree.Node, fn: FunctionNode): TargetOwner {
+  return ownerOf(context, target, fn, 0);
+}
+
+function ownerOf(context: AnyRuleContext, target: TSESTree.Node, fn: FunctionNode, depth: number): TargetOwner {
+  if (depth > 5) return { owner: 'unknown' };
+  const root = referenceRoot(target);
+  if (!root) return { owner: 'unknown' };
+  if (root.type === AST_NODE_TYPES.ThisExpression) return { owner: 'own' };
+  const scope = context.sourceCode.getScope(root);
+  let variable: TSESLint.Scope.Variable | undefined;
+  for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper) {
+    variable = current.set.get(root.name);
+  }
+  if (!variable || variable.defs.length === 0) return { owner: 'outlives', reason: 'global' };
+  const definition = variable.defs[0]!;
+  switch (definition.type) {
+    case 'ImportBinding':
+      return { owner: 'outlives', reason: 'import' };
+    case 'Parameter': {
+      const owningFunction = definition.node;
+      if (!isFunctionNode(owningFunction)) return { owner: 'unknown' };
+      // A callback's parameters are objects its caller made for this one call (req, socket).
+      if (functionLifetime(context, owningFunction) === 'callback') return { owner: 'unknown' };
+      return isInside(fn, owningFunction) ? { owner: 'outlives', reason: 'parameter' } : { owner: 'unknown' };
+    }
+    case 'Variable': {
+      if (variable.scope.type === 'module' || variable.scope.type === 'global') {
+        return { owner: 'outlives', reason: 'module' };
+      }
+      const declarator = definition.node;
+      const init = declarator.init ? skipTypeWrappers(declarator.init) : undefined;
+      const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+      if (!init || reassigned || declarator.id.type !== AST_NODE_TYPES.Identifier) return { owner: 'unknown' };
+      const value = init.type === AST_NODE_TYPES.AwaitExpression ? skipTypeWrappers(init.argument) : init;
+      if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) {
+        return target === root || skipTypeWrappers(target) === root
+          ? { owner: 'own', local: { variable, declarator } }
+          : { owner: 'own' };
+      }
+      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.ThisExpression) {
+        return ownerOf(context, value, fn, depth + 1);
+      }
+      return { owner: 'unknown' };
+    }
+    default:
+      return { owner: 'unknown' };
+  }
+}

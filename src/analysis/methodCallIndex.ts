@@ -1,0 +1,42 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { isInside, methodCallParts, stableReferenceText, walk } from './ast';
+import { perFile } from './fileCache';
+
+export interface IndexedMethodCall {
+  call: TSESTree.CallExpression;
+  method: string;
+}
+
+/**
+ * Every `x.y.method(…)` call in the file, grouped by the receiver's text, built in one walk per
+ * file: the engine looks up removals and closes (`bus.off`, `sub.quit`) here instead of
+ * re-walking the tree for each start.
+ */
+export const methodCallsByReceiver = perFile((context): ReadonlyMap<string, readonly IndexedMethodCall[]> => {
+  const index = new Map<string, IndexedMethodCall[]>();
+  walk(context.sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const parts = methodCallParts(node);
+    if (!parts) return;
+    const receiver = stableReferenceText(parts.target);
+    if (receiver === undefined) return;
+    let calls = index.get(receiver);
+    if (!calls) index.set(receiver, (calls = []));
+    calls.push({ call: node, method: parts.method });
+  });
+  return index;
+});
+
+/** Calls of one of `methods` on the receiver written `receiver`, inside `within` when given. */
+export function findMethodCalls(
+  index: ReadonlyMap<string, readonly IndexedMethodCall[]>,
+  receiver: string,
+  methods: readonly string[],
+  within?: TSESTree.Node,
+): IndexedMethodCall[] {
+  return (index.get(receiver) ?? []).filter(
+    (entry) => methods.includes(entry.method) && (!within || isInside(entry.call, within)),
+  );
+}

@@ -1,0 +1,202 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import type { ObjectKind } from './apis';
+import { annotatedTypes, globalAnnotatedTypes, globalObjects, typePackages } from './apis';
+import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
+import { findClassMember } from './classMembers';
+import type { AnyRuleContext } from './fileCache';
+import { importedName, trackedCalls } from './imports';
+import { typeServices } from './typeServices';
+
+const maxAliasDepth = 6;
+
+/**
+ * What kind of object an expression is, so that `.on`/`.subscribe` are only judged on objects
+ * that really are emitters, Redis clients or observables. With type information the checker
+ * decides; without it (or where the type is `any`), where the value came from decides:
+ * `import Redis from 'ioredis'; const sub = new Redis().duplicate(); sub` → `'ioredis'`.
+ */
+export function objectKindOf(context: AnyRuleContext, node: TSESTree.Node): ObjectKind | undefined {
+  const services = typeServices(context);
+  if (services) {
+    const type = services.getTypeAtLocation(node);
+    if (!isUntyped(type)) return objectKindOfType(services.program.getTypeChecker(), type);
+  }
+  return objectKindFromSource(context, node, 0);
+}
+
+function isUntyped(type: ts.Type): boolean {
+  // any = 1, unknown = 2 in ts.TypeFlags; read from the type itself to avoid loading TypeScript.
+  return (type.flags & (1 | 2)) !== 0;
+}
+
+/** Kind of an object from its type: its declaring package first, then its shape. */
+export function objectKindOfType(checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
+  const nonNullable = checker.getNonNullableType(type);
+  if (nonNullable.isUnion()) {
+    const kinds = new Set(nonNullable.types.map((part) => objectKindOfType(checker, part)));
+    return kinds.size === 1 ? [...kinds][0] : undefined;
+  }
+  const fromPackage = kindFromDeclaringPackage(checker, nonNullable);
+  if (fromPackage && fromPackage !== 'observable') return fromPackage;
+  const apparent = checker.getApparentType(nonNullable);
+  const has = (name: string): boolean => checker.getPropertyOfType(apparent, name) !== undefined;
+  if (has('subscribe') && has('pipe')) return 'observable';
+  if (has('addEventListener') && has('removeEventListener')) return 'eventTarget';
+  if ((has('on') || has('addListener')) && (has('removeListener') || has('off'))) return 'emitter';
+  return undefined;
+}
+
+function kindFromDeclaringPackage(checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
+  const seen = new Set<ts.Type>();
+  const visit = (current: ts.Type, depth: number): ObjectKind | undefined => {
+    if (seen.has(current) || depth > 8) return undefined;
+    seen.add(current);
+    for (const declaration of (current.getSymbol() ?? current.aliasSymbol)?.getDeclarations() ?? []) {
+      const fileName = declaration.getSourceFile().fileName;
+      for (const [fragment, kind] of Object.entries(typePackages)) {
+        if (fileName.includes(fragment)) return kind;
+      }
+    }
+    if (current.isClassOrInterface()) {
+      for (const base of checker.getBaseTypes(current)) {
+        const kind = visit(base, depth + 1);
+        if (kind) return kind;
+      }
+    }
+    return undefined;
+  };
+  return visit(type, 0);
+}
+
+function objectKindFromSource(context: AnyRuleContext, node: TSESTree.Node, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  const inner = skipTypeWrappers(node);
+  switch (inner.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return objectKindFromSource(context, inner.argument, depth + 1);
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.CallExpression: {
+      const tracked = trackedCalls(context).get(inner);
+      if (tracked?.returns) return tracked.returns;
+      const call = methodCallParts(inner);
+      if (!call) return undefined;
+      const targetKind = objectKindFromSource(context, call.target, depth + 1);
+      if ((targetKind === 'ioredis' || targetKind === 'nodeRedis') && call.method === 'duplicate') return targetKind;
+      if (targetKind === 'observable' && (call.method === 'pipe' || call.method === 'asObservable')) return targetKind;
+      return undefined;
+    }
+    case AST_NODE_TYPES.Identifier:
+      return identifierKind(context, inner, depth);
+    case AST_NODE_TYPES.ThisExpression:
+      return thisKind(context, inner);
+    case AST_NODE_TYPES.MemberExpression: {
+      if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+      const name =
+        inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
+      if (name === undefined) return undefined;
+      const member = findClassMember(inner, name);
+      if (!member) return undefined;
+      if (member.annotation) {
+        const kind = annotationKind(context, member.annotation);
+        if (kind) return kind;
+      }
+      for (const value of member.values) {
+        const kind = objectKindFromSource(context, value, depth + 1);
+        if (kind) return kind;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function identifierKind(context: AnyRuleContext, identifier: TSESTree.Identifier, depth: number): ObjectKind | undefined {
+  const scope = context.sourceCode.getScope(identifier);
+  let variable = null as null | (typeof scope.variables)[number];
+  for (let current: typeof scope | null = scope; current && !variable; current = current.upper) {
+    variable = current.set.get(identifier.name) ?? null;
+  }
+  if (!variable || variable.defs.length === 0) return globalObjects[identifier.name];
+  const definition = variable.defs[0]!;
+  if (definition.type === 'Parameter') {
+    const annotation = parameterAnnotation(definition.name);
+    return annotation ? annotationKind(context, annotation) : undefined;
+  }
+  if (definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
+    const annotation = definition.node.id.typeAnnotation?.typeAnnotation;
+    if (annotation) {
+      const kind = annotationKind(context, annotation);
+      if (kind) return kind;
+    }
+    // Only a binding that is never reassigned keeps the kind of its initialiser.
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (definition.node.init && writes.length <= 1) {
+      return objectKindFromSource(context, definition.node.init, depth + 1);
+    }
+  }
+  return undefined;
+}
+
+function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | undefined {
+  if (name.type === AST_NODE_TYPES.Identifier) return name.typeAnnotation?.typeAnnotation;
+  return undefined;
+}
+
+/** `this` inside `class Bus extends EventEmitter` is an emitter. */
+function thisKind(context: AnyRuleContext, node: TSESTree.ThisExpression): ObjectKind | undefined {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ClassBody) {
+      const superClass = current.parent.superClass;
+      return superClass ? superClassKind(context, superClass) : undefined;
+    }
+  }
+  return undefined;
+}
+
+function superClassKind(context: AnyRuleContext, superClass: TSESTree.LeftHandSideExpression): ObjectKind | undefined {
+  const inner = skipTypeWrappers(superClass);
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const imported = importedName(context.sourceCode, inner);
+    if (imported) return annotatedTypes[imported.module]?.[imported.name];
+  }
+  if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
+    const imported = importedName(context.sourceCode, inner.object);
+    const name = staticMemberName(inner);
+    if (imported && name) return annotatedTypes[imported.module]?.[name];
+  }
+  return undefined;
+}
+
+/** Kind named by a type annotation: `Redis`, `Redis | undefined`, `EventEmitter`, `NodeJS.EventEmitter`. */
+export function annotationKind(context: AnyRuleContext, annotation: TSESTree.TypeNode): ObjectKind | undefined {
+  switch (annotation.type) {
+    case AST_NODE_TYPES.TSUnionType: {
+      const kinds = new Set(
+        annotation.types
+          .filter((part) => part.type !== AST_NODE_TYPES.TSUndefinedKeyword && part.type !== AST_NODE_TYPES.TSNullKeyword)
+          .map((part) => annotationKind(context, part)),
+      );
+      return kinds.size === 1 ? [...kinds][0] : undefined;
+    }
+    case AST_NODE_TYPES.TSTypeReference: {
+      const typeName = annotation.typeName;
+      if (typeName.type === AST_NODE_TYPES.Identifier) {
+        const imported = importedName(context.sourceCode, typeName);
+        if (imported) return annotatedTypes[imported.module]?.[imported.name];
+        return globalAnnotatedTypes[typeName.name];
+      }
+      if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
+        const imported = importedName(context.sourceCode, typeName.left);
+        if (imported) return annotatedTypes[imported.module]?.[typeName.right.name];
+        if (typeName.left.name === 'NodeJS') return 'emitter';
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,157 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import { enclosingFunction, skipTypeWrappers } from './ast';
+import { classMembersOf, enclosingClassBody } from './classMembers';
+import type { AnyRuleContext } from './fileCache';
+import { typeServices } from './typeServices';
+
+/** A signal usable at some point of the code, as the expression to write there. */
+export interface SignalInScope {
+  /** `signal`, `options.signal`, `controller.signal`, `this.signal`. */
+  text: string;
+}
+
+/**
+ * The nearest AbortSignal visible at `node`: a parameter named `signal` or typed `AbortSignal`,
+ * a destructured `{ signal }`, `options.signal`, a local `AbortController`'s `.signal`, or a
+ * class's `this.signal`/`this.controller.signal`. With types, any variable typed `AbortSignal`.
+ *
+ * `function f(client: Redis, { signal }: { signal: AbortSignal }) { client.on(…) }` → `signal`.
+ */
+export function findSignalInScope(context: AnyRuleContext, node: TSESTree.Node): SignalInScope | undefined {
+  const checker = typeServices(context)?.program.getTypeChecker();
+  for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
+    for (const variable of scope.variables) {
+      const text = signalFromVariable(context, variable, node, checker);
+      if (text) return { text };
+    }
+    if (scope.type === 'function') {
+      const classSignal = signalFromClass(node, scope);
+      if (classSignal) return { text: classSignal };
+    }
+  }
+  return undefined;
+}
+
+function signalFromVariable(
+  context: AnyRuleContext,
+  variable: TSESLint.Scope.Variable,
+  use: TSESTree.Node,
+  checker: ts.TypeChecker | undefined,
+): string | undefined {
+  const definition = variable.defs[0];
+  if (!definition) return undefined;
+  if (definition.type !== 'Parameter' && definition.type !== 'Variable') return undefined;
+  // A `const` declared below the use is not yet usable there.
+  if (definition.type === 'Variable' && definition.name.range[0] > use.range[0]) return undefined;
+  const identifier = definition.name;
+  if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (variable.name === 'signal' || isDestructuredSignal(identifier)) return variable.name;
+  const annotation = identifier.typeAnnotation?.typeAnnotation;
+  if (annotation && annotationNames(annotation, 'AbortSignal')) return variable.name;
+  if (annotation && annotationNames(annotation, 'AbortController')) return `${variable.name}.signal`;
+  if (annotation?.type === AST_NODE_TYPES.TSTypeLiteral && typeLiteralHasSignal(annotation)) return `${variable.name}.signal`;
+  if (definition.type === 'Variable') {
+    const init = definition.node.init && skipTypeWrappers(definition.node.init);
+    if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'AbortController') {
+      return `${variable.name}.signal`;
+    }
+  }
+  if (definition.type === 'Parameter' && readsSignalProperty(variable)) return `${variable.name}.signal`;
+  if (checker) return signalFromType(context, variable, identifier, checker);
+  return undefined;
+}
+
+function signalFromType(
+  context: AnyRuleContext,
+  variable: TSESLint.Scope.Variable,
+  identifier: TSESTree.Identifier,
+  checker: ts.TypeChecker,
+): string | undefined {
+  const services = typeServices(context)!;
+  const type = checker.getNonNullableType(services.getTypeAtLocation(identifier));
+  if (isNamedType(type, 'AbortSignal')) return variable.name;
+  if (isNamedType(type, 'AbortController')) return `${variable.name}.signal`;
+  const signalProperty = checker.getPropertyOfType(type, 'signal');
+  if (signalProperty && (type.flags & 1) === 0) {
+    const propertyType = checker.getNonNullableType(checker.getTypeOfSymbol(signalProperty));
+    if (isNamedType(propertyType, 'AbortSignal')) return `${variable.name}.signal`;
+  }
+  return undefined;
+}
+
+function isNamedType(type: ts.Type, name: string): boolean {
+  return (type.getSymbol() ?? type.aliasSymbol)?.getName() === name;
+}
+
+/** `function f({ signal }) {}` or `const { signal } = options`. */
+function isDestructuredSignal(identifier: TSESTree.Identifier): boolean {
+  const parent = identifier.parent;
+  const property = parent.type === AST_NODE_TYPES.AssignmentPattern ? parent.parent : parent;
+  return (
+    property.type === AST_NODE_TYPES.Property &&
+    property.parent.type === AST_NODE_TYPES.ObjectPattern &&
+    !property.computed &&
+    property.key.type === AST_NODE_TYPES.Identifier &&
+    property.key.name === 'signal'
+  );
+}
+
+function annotationNames(annotation: TSESTree.TypeNode, name: string): boolean {
+  if (annotation.type === AST_NODE_TYPES.TSUnionType) return annotation.types.some((part) => annotationNames(part, name));
+  return (
+    annotation.type === AST_NODE_TYPES.TSTypeReference &&
+    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
+    annotation.typeName.name === name
+  );
+}
+
+function typeLiteralHasSignal(literal: TSESTree.TSTypeLiteral): boolean {
+  return literal.members.some(
+    (member) =>
+      member.type === AST_NODE_TYPES.TSPropertySignature &&
+      member.key.type === AST_NODE_TYPES.Identifier &&
+      member.key.name === 'signal',
+  );
+}
+
+/** `function f(options) { … options.signal … }` */
+function readsSignalProperty(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return (
+      parent.type === AST_NODE_TYPES.MemberExpression &&
+      parent.object === reference.identifier &&
+      !parent.computed &&
+      parent.property.type === AST_NODE_TYPES.Identifier &&
+      parent.property.name === 'signal'
+    );
+  });
+}
+
+/** `this.signal` or `this.controller.signal` in a method of a class that holds one. */
+function signalFromClass(use: TSESTree.Node, scope: TSESLint.Scope.Scope): string | undefined {
+  const fn = scope.block;
+  if (scope.type !== 'function' || fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
+  if (fn.parent?.type !== AST_NODE_TYPES.MethodDefinition || enclosingFunction(use) === undefined) return undefined;
+  const body = enclosingClassBody(fn);
+  if (!body) return undefined;
+  const members = classMembersOf(body);
+  if (members.has('signal')) return 'this.signal';
+  for (const [name, member] of members) {
+    if (member.values.some(isNewAbortController)) return `this.${name}.signal`;
+  }
+  return undefined;
+}
+
+function isNewAbortController(node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  return (
+    inner.type === AST_NODE_TYPES.NewExpression &&
+    inner.callee.type === AST_NODE_TYPES.Identifier &&
+    inner.callee.name === 'AbortController'
+  );
+}
+

@@ -1,0 +1,18 @@
+import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
+
+import type { AnyRuleContext } from './fileCache';
+import { perFile } from './fileCache';
+
+/**
+ * The parser's type services when the file was parsed with type information, else `undefined`
+ * (espree, or @typescript-eslint/parser without a project). Every rule works without them; with
+ * them, receivers and cross-file calls resolve through the checker.
+ */
+export const typeServices: (context: AnyRuleContext) => ParserServicesWithTypeInformation | undefined = perFile(
+  (context) => {
+    const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
+    return services?.program && services.esTreeNodeToTSNodeMap
+      ? (services as ParserServicesWithTypeInformation)
+      : undefined;
+  },
+);

@@ -1,0 +1,35 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { AnyRuleContext } from '../analysis/fileCache';
+import type { Leak } from '../analysis/findLeak';
+import { addSignalParameter } from './addSignalParameter';
+import { endOnAbort } from './endOnAbort';
+import { passSignal } from './passSignal';
+
+/** Ends a leak with a signal already in scope: pass it where the API takes one, else end on `abort`. */
+export function endLeak(
+  context: AnyRuleContext,
+  fixer: TSESLint.RuleFixer,
+  leak: Leak,
+  signal: string,
+): TSESLint.RuleFix[] {
+  const plan = leak.end;
+  if (!plan) return [];
+  if (plan.kind === 'passSignal') {
+    const fix = passSignal(fixer, context.sourceCode, plan.call, plan.optionsIndex, signal);
+    return fix ? [fix] : [];
+  }
+  return endOnAbort(context, fixer, plan, signal);
+}
+
+/** The suggestion when no signal is in scope: add a parameter to the function, then end the leak with it. */
+export function endLeakWithNewSignalParameter(
+  context: AnyRuleContext,
+  fixer: TSESLint.RuleFixer,
+  leak: Leak,
+): TSESLint.RuleFix[] {
+  const parameter = addSignalParameter(context, fixer, leak.fn);
+  if (!parameter) return [];
+  const ending = endLeak(context, fixer, leak, parameter.name);
+  return ending.length > 0 ? [parameter.fix, ...ending] : [];
+}

@@ -1,0 +1,48 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import type { EndPlan } from '../analysis/findLeak';
+import type { AnyRuleContext } from '../analysis/fileCache';
+import { freeName } from './freeName';
+import { indentationOf } from './indentation';
+
+type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
+
+/**
+ * Ends a started thing when `signal` aborts, right after the statement that starts or last uses it:
+ * `const sub = client.duplicate(); …` → `… signal.addEventListener('abort', () => void sub.quit(), { once: true });`
+ * A dropped handle is bound first (`const interval = setInterval(…)`), and an inline listener is
+ * moved into a named `const` so the same function can be removed.
+ */
+export function endOnAbort(
+  context: AnyRuleContext,
+  fixer: TSESLint.RuleFixer,
+  plan: OnAbortPlan,
+  signal: string,
+): TSESLint.RuleFix[] {
+  const { sourceCode } = context;
+  const fixes: TSESLint.RuleFix[] = [];
+  let end = plan.end;
+  const indent = indentationOf(sourceCode, plan.after);
+  if (plan.bindHandle) {
+    const name = freeName(context, plan.bindHandle.statement, plan.bindHandle.preferredName);
+    fixes.push(
+      fixer.replaceTextRange(
+        [plan.bindHandle.statement.range[0], plan.bindHandle.value.range[1]],
+        `const ${name} = ${sourceCode.getText(plan.bindHandle.value)}`,
+      ),
+    );
+    end = end.replaceAll('$handle', name);
+  }
+  if (plan.extractListener) {
+    const name = freeName(context, plan.after, plan.extractListener.preferredName);
+    fixes.push(
+      fixer.insertTextBefore(plan.after, `const ${name} = ${sourceCode.getText(plan.extractListener.node)};\n${indent}`),
+      fixer.replaceText(plan.extractListener.node, name),
+    );
+    end = end.replaceAll('$listener', name);
+  }
+  fixes.push(
+    fixer.insertTextAfter(plan.after, `\n${indent}${signal}.addEventListener('abort', () => ${end}, { once: true });`),
+  );
+  return fixes;
+}
