@@ -284,6 +284,7 @@ export const finiteOperators: ReadonlySet<string> = new Set([
 export const typePackages: Readonly<Record<string, ObjectKind>> = {
   '/node_modules/ioredis/': 'ioredis',
   '/node_modules/@redis/client/': 'nodeRedis',
+  '/node_modules/redis/': 'nodeRedis',
   '/node_modules/rxjs/': 'observable',
 };
 

@@ -51,10 +51,6 @@ function buildTraceMap(): TraceMap {
 
 const traceMap = buildTraceMap();
 
-const globalTraceMap: TraceMap = Object.fromEntries(
-  Object.entries(globalStarts).map(([name, start]) => [name, { [CALL]: { start } }]),
-) as unknown as TraceMap;
-
 /**
  * Every call or `new` in the file that import tracking recognises, found in one pass per file:
  * `import Redis from 'ioredis'; new Redis()` → `{ start: connection, returns: 'ioredis' }`.
@@ -71,7 +67,23 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   };
   collect(tracker.iterateEsmReferences(traceMap));
   collect(tracker.iterateCjsReferences(traceMap));
-  collect(tracker.iterateGlobalReferences(globalTraceMap));
+  // Globals such as `setInterval` are often undeclared (no `languageOptions.globals`): take
+  // unresolved references too, and declared globals that the file does not redefine.
+  const globalScope = context.sourceCode.scopeManager!.globalScope!;
+  const globalReferences = [
+    ...globalScope.through,
+    ...Object.keys(globalStarts).flatMap((name) => {
+      const variable = globalScope.set.get(name);
+      return variable && variable.defs.length === 0 ? variable.references : [];
+    }),
+  ];
+  for (const reference of globalReferences) {
+    const start = globalStarts[reference.identifier.name];
+    const call = reference.identifier.parent;
+    if (start && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+      result.set(call, { start });
+    }
+  }
   return result;
 });
 

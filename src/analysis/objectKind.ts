@@ -54,6 +54,12 @@ function kindFromDeclaringPackage(checker: ts.TypeChecker, type: ts.Type): Objec
   const visit = (current: ts.Type, depth: number): ObjectKind | undefined => {
     if (seen.has(current) || depth > 8) return undefined;
     seen.add(current);
+    if (current.isIntersection()) {
+      for (const part of current.types) {
+        const kind = visit(part, depth + 1);
+        if (kind) return kind;
+      }
+    }
     for (const declaration of (current.getSymbol() ?? current.aliasSymbol)?.getDeclarations() ?? []) {
       const fileName = declaration.getSourceFile().fileName;
       for (const [fragment, kind] of Object.entries(typePackages)) {

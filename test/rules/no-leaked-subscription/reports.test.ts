@@ -1,0 +1,469 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+const incidentHelper = `
+import type { Redis } from 'ioredis';
+
+export function subscribeNewTaskMsgIfAvailable(client: Redis | undefined, onNewTask: () => void) {
+  if (!client) return;
+  const sub = client.duplicate();
+  void sub.subscribe('new-task');
+  sub.on('message', () => onNewTask());
+}
+`;
+
+runInBothModes('no-leaked-subscription: what it reports', rule, {
+  valid: [],
+  invalid: [
+    {
+      // The incident: a duplicated connection, subscribed, never closed.
+      code: incidentHelper,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`sub.subscribe('new-task')` starts a Redis subscription",
+            why: 'the connection it runs on, opened by `client.duplicate()`, is never closed, returned or stored, so it outlives each call of `subscribeNewTaskMsgIfAvailable()`',
+          },
+          line: 7,
+          column: 8,
+          endLine: 7,
+          endColumn: 21,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`subscribeNewTaskMsgIfAvailable()`' },
+              output: `
+import type { Redis } from 'ioredis';
+
+export function subscribeNewTaskMsgIfAvailable(client: Redis | undefined, onNewTask: () => void, signal: AbortSignal) {
+  if (!client) return;
+  const sub = client.duplicate();
+  void sub.subscribe('new-task');
+  sub.on('message', () => onNewTask());
+  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The same helper with a signal in scope: --fix ends the connection on abort.
+      code: `
+import Redis from 'ioredis';
+
+export async function listenForTasks(client: Redis, signal: AbortSignal) {
+  const sub = client.duplicate();
+  await sub.subscribe('new-task');
+  return 'subscribed';
+}
+`,
+      output: `
+import Redis from 'ioredis';
+
+export async function listenForTasks(client: Redis, signal: AbortSignal) {
+  const sub = client.duplicate();
+  await sub.subscribe('new-task');
+  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  return 'subscribed';
+}
+`,
+      errors: [{ messageId: 'leakedSubscription', line: 6, column: 9, endLine: 6, endColumn: 22 }],
+    },
+    {
+      // A connection opened per call and never closed, with nothing subscribed on it.
+      code: `
+import { Redis } from 'ioredis';
+
+export async function countKeys() {
+  const redis = new Redis();
+  return await redis.dbsize();
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`new Redis()` opens a Redis connection',
+            why: '`redis` is never closed, returned or stored, so it outlives each call of `countKeys()`',
+          },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`countKeys()`' },
+              output: `
+import { Redis } from 'ioredis';
+
+export async function countKeys(signal: AbortSignal) {
+  const redis = new Redis();
+  signal.addEventListener('abort', () => void redis.quit(), { once: true });
+  return await redis.dbsize();
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A subscription on a shared client handed in by the caller.
+      code: `
+import type { Redis } from 'ioredis';
+
+export function follow(client: Redis, signal: AbortSignal) {
+  void client.subscribe('news', 'sport');
+}
+`,
+      output: `
+import type { Redis } from 'ioredis';
+
+export function follow(client: Redis, signal: AbortSignal) {
+  void client.subscribe('news', 'sport');
+  signal.addEventListener('abort', () => void client.unsubscribe('news', 'sport'), { once: true });
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`client.subscribe('news', 'sport')` subscribes `client` to Redis channels",
+            why: 'they are never unsubscribed, and `client` (a parameter) outlives each call of `follow()`',
+          },
+          line: 5,
+          column: 8,
+          endLine: 5,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      // emitter.on on a parameter, from an exported function, never removed.
+      code: `
+import { EventEmitter } from 'node:events';
+
+export function track(bus: EventEmitter, onJob: (job: unknown) => void) {
+  bus.on('job', onJob);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`bus.on('job', onJob)` adds a 'job' listener to `bus`",
+            why: 'it is never removed, and `bus` (a parameter) outlives each call of `track()`',
+          },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`track()`' },
+              output: `
+import { EventEmitter } from 'node:events';
+
+export function track(bus: EventEmitter, onJob: (job: unknown) => void, signal: AbortSignal) {
+  bus.on('job', onJob);
+  signal.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A module singleton, from inside a function; the inline listener is named so it can be removed.
+      code: `
+import EventEmitter from 'events';
+
+const bus = new EventEmitter();
+
+export function logJobs(signal: AbortSignal) {
+  bus.on('job-done', (job) => {
+    console.log(job);
+  });
+}
+`,
+      output: `
+import EventEmitter from 'events';
+
+const bus = new EventEmitter();
+
+export function logJobs(signal: AbortSignal) {
+  const onJobDone = (job) => {
+    console.log(job);
+  };
+  bus.on('job-done', onJobDone);
+  signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`bus.on('job-done', (job) => { console.log(job); })` adds a 'job-done' listener to `bus`",
+            why: 'it is never removed, and `bus` (shared at module scope) outlives each call of `logJobs()`',
+          },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 9,
+        },
+      ],
+    },
+    {
+      // process is a global that lives as long as the program.
+      code: `
+export function onParentMessage(options: { signal: AbortSignal }, handle: (message: unknown) => void) {
+  process.on('message', handle);
+}
+`,
+      output: `
+export function onParentMessage(options: { signal: AbortSignal }, handle: (message: unknown) => void) {
+  process.on('message', handle);
+  options.signal.addEventListener('abort', () => process.off('message', handle), { once: true });
+}
+`,
+      errors: [{ messageId: 'leakedSubscription', line: 3, column: 3, endLine: 3, endColumn: 13 }],
+    },
+    {
+      // addEventListener on window with no signal, once or removal: the fix passes the signal.
+      code: `
+export function watchResize({ signal }: { signal: AbortSignal }, onResize: () => void) {
+  window.addEventListener('resize', onResize);
+  window.addEventListener('scroll', onResize, true);
+  window.addEventListener('focus', onResize, { passive: true });
+}
+`,
+      output: `
+export function watchResize({ signal }: { signal: AbortSignal }, onResize: () => void) {
+  window.addEventListener('resize', onResize, { signal });
+  window.addEventListener('scroll', onResize, { capture: true, signal });
+  window.addEventListener('focus', onResize, { passive: true, signal });
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`window.addEventListener('resize', onResize)` adds a 'resize' listener to `window`",
+            why: 'it is never removed, and `window` (a global) outlives each call of `watchResize()`',
+          },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 26,
+        },
+        { messageId: 'leakedSubscription', line: 4, column: 3, endLine: 4, endColumn: 26 },
+        { messageId: 'leakedSubscription', line: 5, column: 3, endLine: 5, endColumn: 26 },
+      ],
+    },
+    {
+      // A dropped setInterval handle inside a function.
+      code: `
+export function poll(refresh: () => void) {
+  setInterval(() => refresh(), 1000);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`setInterval(() => refresh(), 1000)` starts an interval',
+            why: 'its handle is dropped, so nothing can end it once `poll()` returns',
+          },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`poll()`' },
+              output: `
+export function poll(refresh: () => void, signal: AbortSignal) {
+  const interval = setInterval(() => refresh(), 1000);
+  signal.addEventListener('abort', () => clearInterval(interval), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Kept in a local but never cleared; a local named `interval` already exists.
+      code: `
+export const heartbeat = (signal: AbortSignal, interval: number) => {
+  const timer = setInterval(() => console.log('beat'), interval);
+  timer.unref();
+};
+`,
+      output: `
+export const heartbeat = (signal: AbortSignal, interval: number) => {
+  const timer = setInterval(() => console.log('beat'), interval);
+  timer.unref();
+  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+};
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`setInterval(() => console.log('beat'), interval)` starts an interval",
+            why: '`timer` is never cleared, returned or stored, so it outlives each call of `heartbeat()`',
+          },
+          line: 3,
+          column: 17,
+          endLine: 3,
+          endColumn: 28,
+        },
+      ],
+    },
+    {
+      // A dropped RxJS Subscription inside a method, on a stream the object keeps.
+      code: `
+import { BehaviorSubject } from 'rxjs';
+
+export class Store {
+  readonly state$ = new BehaviorSubject(0);
+
+  logChanges() {
+    this.state$.subscribe((value) => console.log(value));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`this.state$.subscribe((value) => console.log(value))` starts an RxJS subscription',
+            why: 'its handle is dropped, so nothing can end it once `logChanges()` returns',
+          },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`logChanges()`' },
+              output: `
+import { BehaviorSubject } from 'rxjs';
+
+export class Store {
+  readonly state$ = new BehaviorSubject(0);
+
+  logChanges(signal: AbortSignal) {
+    const subscription = this.state$.subscribe((value) => console.log(value));
+    signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // fs.watch takes a signal: the fix passes it before the listener.
+      code: `
+import * as fs from 'node:fs';
+
+export function watchConfig(path: string, signal: AbortSignal, reload: () => void) {
+  fs.watch(path, () => reload());
+}
+`,
+      output: `
+import * as fs from 'node:fs';
+
+export function watchConfig(path: string, signal: AbortSignal, reload: () => void) {
+  fs.watch(path, { signal }, () => reload());
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`fs.watch(path, () => reload())` starts a file watcher',
+            why: 'its handle is dropped, so nothing can end it once `watchConfig()` returns',
+          },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 11,
+        },
+      ],
+    },
+    {
+      // chokidar's close returns a promise.
+      code: `
+import chokidar from 'chokidar';
+
+export function watchDir(dir: string, signal: AbortSignal) {
+  const watcher = chokidar.watch(dir);
+  watcher.on('change', (file) => console.log(file));
+}
+`,
+      output: `
+import chokidar from 'chokidar';
+
+export function watchDir(dir: string, signal: AbortSignal) {
+  const watcher = chokidar.watch(dir);
+  watcher.on('change', (file) => console.log(file));
+  signal.addEventListener('abort', () => void watcher.close(), { once: true });
+}
+`,
+      errors: [{ messageId: 'leakedSubscription', line: 5, column: 19, endLine: 5, endColumn: 33 }],
+    },
+    {
+      // node-redis v4+: the client's subscribe takes the listener.
+      code: `
+import { createClient } from 'redis';
+
+export async function onInvalidate(url: string, drop: (key: string) => void) {
+  const subscriber = createClient({ url });
+  await subscriber.connect();
+  await subscriber.subscribe('invalidate', (key) => drop(key));
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`subscriber.subscribe('invalidate', (key) => drop(key))` starts a Redis subscription",
+            why: 'the connection it runs on, opened by `createClient({ url })`, is never closed, returned or stored, so it outlives each call of `onInvalidate()`',
+          },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`onInvalidate()`' },
+              output: `
+import { createClient } from 'redis';
+
+export async function onInvalidate(url: string, drop: (key: string) => void, signal: AbortSignal) {
+  const subscriber = createClient({ url });
+  await subscriber.connect();
+  await subscriber.subscribe('invalidate', (key) => drop(key));
+  signal.addEventListener('abort', () => void subscriber.quit(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
