@@ -1,6 +1,7 @@
 import type { RuleModule } from '@typescript-eslint/utils/ts-eslint';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import * as path from 'node:path';
 
 export const fixturesDir = path.join(__dirname, 'fixtures');
@@ -20,7 +21,7 @@ export const typedRuleTester = new RuleTester({
 
 /** Plain JavaScript with ESLint's default parser (espree): no TypeScript syntax, no types. */
 export const javascriptRuleTester = new RuleTester({
-  languageOptions: { parser: require('espree') as never, sourceType: 'module' },
+  languageOptions: { parser: espree, sourceType: 'module' },
   defaultFilenames: { ts: 'file.js', tsx: 'file.jsx' },
 });
 

@@ -57,7 +57,8 @@ const traceMap = buildTraceMap();
  */
 export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, TrackedCall> => {
   const result = new Map<TSESTree.Node, TrackedCall>();
-  const tracker = new ASTUtils.ReferenceTracker(context.sourceCode.scopeManager!.globalScope!, { mode: 'legacy' });
+  const globalScope = context.sourceCode.scopeManager!.globalScope!;
+  const tracker = new ASTUtils.ReferenceTracker(withImplicitRequire(globalScope), { mode: 'legacy' });
   const collect = (references: Iterable<FoundReference>): void => {
     for (const { node, info } of references) {
       if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
@@ -69,7 +70,6 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   collect(tracker.iterateCjsReferences(traceMap));
   // Globals such as `setInterval` are often undeclared (no `languageOptions.globals`): take
   // unresolved references too, and declared globals that the file does not redefine.
-  const globalScope = context.sourceCode.scopeManager!.globalScope!;
   const globalReferences = [
     ...globalScope.through,
     ...Object.keys(globalStarts).flatMap((name) => {
@@ -86,6 +86,20 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   }
   return result;
 });
+
+/**
+ * The tracker follows `require()` only when `require` is a declared global, which it is not in a
+ * `.js` file linted as a module or a `.ts` file without `globals.node`. Present the undeclared
+ * `require` references as that global so CommonJS code is tracked in every setup.
+ */
+function withImplicitRequire(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.Scope {
+  if (globalScope.set.has('require')) return globalScope;
+  const references = globalScope.through.filter((reference) => reference.identifier.name === 'require');
+  if (references.length === 0) return globalScope;
+  const set = new Map<string, unknown>(globalScope.set);
+  set.set('require', { name: 'require', defs: [], references, identifiers: [], scope: globalScope });
+  return Object.create(globalScope, { set: { value: set } }) as TSESLint.Scope.Scope;
+}
 
 /**
  * The module and export an identifier was imported as, including type-only imports:
