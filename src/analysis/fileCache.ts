@@ -1,13 +1,19 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-/** Any rule's context: the engine answers the same questions for every rule. */
-export type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+/**
+ * What the engine reads of a file: any rule's context, or a context the engine builds itself for
+ * another file of the program when it follows a call there.
+ */
+export interface AnalysisContext {
+  readonly sourceCode: Readonly<TSESLint.SourceCode>;
+  readonly filename: string;
+}
 
 /**
  * Wraps a per-file computation so it runs once per `SourceCode`, however many rules ask:
  * `const facts = perFile((context) => expensive(context)); facts(context)`.
  */
-export function perFile<T>(compute: (context: AnyRuleContext) => T): (context: AnyRuleContext) => T {
+export function perFile<T>(compute: (context: AnalysisContext) => T): (context: AnalysisContext) => T {
   const cache = new WeakMap<object, T>();
   return (context) => {
     const key = context.sourceCode;

@@ -16,9 +16,10 @@ import {
   stableReferenceText,
 } from './ast';
 import { findClassMember } from './classMembers';
-import type { AnyRuleContext } from './fileCache';
+import type { AnalysisContext } from './fileCache';
 import type { HandleFate } from './handleFate';
 import { handleFate } from './handleFate';
+import type { OutlivesReason } from './lifetime';
 import { defaultEntryFunctions, functionLifetime, targetOwner } from './lifetime';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { Start } from './findStart';
@@ -78,7 +79,7 @@ export interface Leak {
  * ```
  */
 export function findLeak(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   node: TSESTree.Node,
   options: LeakOptions = { entryFunctions: defaultEntryFunctions },
 ): Leak | undefined {
@@ -88,7 +89,27 @@ export function findLeak(
   if (!fn) return undefined;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
   if (lifetime === 'program' || lifetime === 'callback') return undefined;
-  const judge = { context, start, fn, inConstructor: lifetime === 'constructor' };
+  return judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
+}
+
+/** What a start must not outlive. */
+export interface LeakScope {
+  /** The function the start is written in: named in messages, given the new parameter by suggestions. */
+  fn: FunctionNode;
+  /** What it must not outlive: that function, or one repetition of a loop body or scheduled callback. */
+  scope: TSESTree.Node;
+  inConstructor: boolean;
+  /** In a repetition, anything declared outside `scope` outlives it, and ends must happen inside it. */
+  repetition: boolean;
+}
+
+/**
+ * Judges a start against the scope it must not outlive, whatever decided that scope: the
+ * calling function (no-leaked-subscription), one tick of a job (no-repeated-subscription), a
+ * helper's body (function summaries).
+ */
+export function judgeStart(context: AnalysisContext, start: Start, scope: LeakScope): Leak | undefined {
+  const judge: Judge = { context, start, ...scope };
   switch (start.kind) {
     case 'listener':
       return judgeListener(judge);
@@ -101,11 +122,9 @@ export function findLeak(
   }
 }
 
-interface Judge {
-  context: AnyRuleContext;
+interface Judge extends LeakScope {
+  context: AnalysisContext;
   start: Start;
-  fn: FunctionNode;
-  inConstructor: boolean;
 }
 
 const ownerReasons = {
@@ -113,9 +132,17 @@ const ownerReasons = {
   module: 'shared at module scope',
   global: 'a global',
   import: 'imported',
+  outer: 'declared outside it',
 } as const;
 
-function judgeListener({ context, start, fn, inConstructor }: Judge): Leak | undefined {
+/** Where an end must be found to count: inside the repetition, the function, or anywhere in the file. */
+function endSearchScope(judge: Judge, reason: OutlivesReason): TSESTree.Node | undefined {
+  if (judge.repetition) return judge.scope;
+  return reason === 'parameter' ? judge.fn : undefined;
+}
+
+function judgeListener(judge: Judge): Leak | undefined {
+  const { context, start, fn, inConstructor } = judge;
   const object = start.object!;
   const call = start.node as TSESTree.CallExpression;
   const api = objectApis[object.kind];
@@ -127,11 +154,11 @@ function judgeListener({ context, start, fn, inConstructor }: Judge): Leak | und
     if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) return undefined;
   }
   if (inConstructor) return undefined;
-  const owner = targetOwner(context, object.target, fn);
+  const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return undefined;
   const targetText = stableReferenceText(object.target);
   if (targetText === undefined) return undefined;
-  const within = owner.reason === 'parameter' ? fn : undefined;
+  const within = endSearchScope(judge, owner.reason);
   const index = methodCallsByReceiver(context);
   const removals = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) =>
     removesListener(context, removal.call, start),
@@ -157,7 +184,7 @@ function judgeListener({ context, start, fn, inConstructor }: Judge): Leak | und
 }
 
 /** `bus.off('x', onX)` removes `bus.on('x', onX)`; `bus.removeAllListeners()` removes everything. */
-function removesListener(context: AnyRuleContext, removal: TSESTree.CallExpression, start: Start): boolean {
+function removesListener(context: AnalysisContext, removal: TSESTree.CallExpression, start: Start): boolean {
   const [event, listener] = removal.arguments;
   if (!event) return true;
   const eventName = context.sourceCode.getText(event);
@@ -167,10 +194,11 @@ function removesListener(context: AnyRuleContext, removal: TSESTree.CallExpressi
   return eventName === startEvent || listenerText === context.sourceCode.getText(start.listener!);
 }
 
-function judgeRedisSubscription({ context, start, fn, inConstructor }: Judge): Leak | undefined {
+function judgeRedisSubscription(judge: Judge): Leak | undefined {
+  const { context, start, fn, inConstructor } = judge;
   const object = start.object!;
   const call = start.node as TSESTree.CallExpression;
-  const owner = targetOwner(context, object.target, fn);
+  const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   const code = shortText(context.sourceCode, call);
   if (owner.owner === 'own' && owner.local) {
     // A subscription on a connection this function opened lives exactly as long as that connection.
@@ -188,7 +216,7 @@ function judgeRedisSubscription({ context, start, fn, inConstructor }: Judge): L
   const targetText = stableReferenceText(object.target);
   if (targetText === undefined) return undefined;
   const api = objectApis[object.kind];
-  const within = owner.reason === 'parameter' ? fn : undefined;
+  const within = endSearchScope(judge, owner.reason);
   if (findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within).length > 0) {
     return undefined;
   }
@@ -230,11 +258,12 @@ const handleLabels: Readonly<Record<string, { label: string; ended: string }>> =
   eventsIterator: { label: 'an events.on() iterator', ended: 'returned' },
 };
 
-function judgeHandle({ context, start, fn, inConstructor }: Judge): Leak | undefined {
+function judgeHandle(judge: Judge): Leak | undefined {
+  const { context, start, fn, inConstructor } = judge;
   const call = start.node;
   const signalOption = start.call?.signalOption;
   if (signalOption !== undefined && passesSignal(call, signalOption)) return undefined;
-  if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(context, start, fn, inConstructor)) return undefined;
+  if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(judge)) return undefined;
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
   if (endFunction && programCallsFunction(context, endFunction)) return undefined;
@@ -269,7 +298,7 @@ function judgeHandle({ context, start, fn, inConstructor }: Judge): Leak | undef
  * An RxJS subscription is only judged when its source is long-lived and not made finite:
  * `this.state$.subscribe(f)` in a method, not `http.get(url).subscribe(f)` or `src.pipe(take(1))`.
  */
-function rxSubscriptionMayLeak(context: AnyRuleContext, start: Start, fn: FunctionNode, inConstructor: boolean): boolean {
+function rxSubscriptionMayLeak({ context, start, scope, repetition, inConstructor }: Judge): boolean {
   let source: TSESTree.Node = start.object!.target;
   for (let depth = 0; depth < 8; depth++) {
     const inner = skipTypeWrappers(source);
@@ -291,7 +320,7 @@ function rxSubscriptionMayLeak(context: AnyRuleContext, start: Start, fn: Functi
     if (definedWithFiniteOperator(context, inner)) return false;
     const root = referenceRoot(inner);
     if (root?.type === AST_NODE_TYPES.ThisExpression) return !inConstructor;
-    const owner = targetOwner(context, inner, fn);
+    const owner = targetOwner(context, inner, scope, { outerOutlives: repetition });
     return owner.owner === 'outlives' && owner.reason !== 'parameter';
   }
   return false;
@@ -310,7 +339,7 @@ function isFiniteOperator(node: TSESTree.Node): boolean {
 }
 
 /** `this.data$ = src.pipe(takeUntil(this.destroy$))` upstream makes `this.data$.subscribe()` finite. */
-function definedWithFiniteOperator(context: AnyRuleContext, source: TSESTree.Node): boolean {
+function definedWithFiniteOperator(context: AnalysisContext, source: TSESTree.Node): boolean {
   const text = stableReferenceText(source);
   if (text === undefined) return false;
   let finite = false;
@@ -348,7 +377,7 @@ function passesSignal(call: TSESTree.Node, option: number | 'beforeListener'): b
   return findObjectProperty(options, 'signal') !== undefined || options.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
 }
 
-function programCallsFunction(context: AnyRuleContext, name: string): boolean {
+function programCallsFunction(context: AnalysisContext, name: string): boolean {
   return context.sourceCode.text.includes(`${name}(`);
 }
 
@@ -357,7 +386,7 @@ function isBooleanLiteral(node: TSESTree.Node): boolean {
 }
 
 /** The connection start a local was initialised with: `const sub = client.duplicate()`. */
-function localConnection(context: AnyRuleContext, declarator: TSESTree.VariableDeclarator): Start | undefined {
+function localConnection(context: AnalysisContext, declarator: TSESTree.VariableDeclarator): Start | undefined {
   if (!declarator.init) return undefined;
   let init = skipTypeWrappers(declarator.init);
   if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTypeWrappers(init.argument);
@@ -366,7 +395,7 @@ function localConnection(context: AnyRuleContext, declarator: TSESTree.VariableD
 }
 
 /** The first `sub.subscribe(…)` on a kept connection handle. */
-function firstSubscription(context: AnyRuleContext, fate: Extract<HandleFate, { fate: 'kept' }>): TSESTree.CallExpression | undefined {
+function firstSubscription(context: AnalysisContext, fate: Extract<HandleFate, { fate: 'kept' }>): TSESTree.CallExpression | undefined {
   for (const reference of fate.variable.references) {
     const member = reference.identifier.parent;
     if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
@@ -438,7 +467,7 @@ export function describeFunction(fn: FunctionNode): string {
 }
 
 function leak(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   start: Start,
   fn: FunctionNode,
   details: { what: string; why: string; end: EndPlan | undefined },

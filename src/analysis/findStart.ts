@@ -5,7 +5,7 @@ import type { CallStart, ObjectKind, StartKind } from './apis';
 import { objectApis, startMethodNames } from './apis';
 import type { CallLike } from './ast';
 import { methodCallParts, staticString } from './ast';
-import type { AnyRuleContext } from './fileCache';
+import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
 
@@ -28,7 +28,7 @@ export interface Start {
  * Calls whose method name matches but whose receiver is not known to be the right kind of
  * object (`store.subscribe(f)` on an unknown store) are not starts.
  */
-export function findStart(context: AnyRuleContext, node: TSESTree.Node): Start | undefined {
+export function findStart(context: AnalysisContext, node: TSESTree.Node): Start | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const tracked = trackedCalls(context).get(node);
   if (tracked?.start) return { node, kind: tracked.start.kind, call: tracked.start };

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
 import { enclosingFunction, skipTypeWrappers, staticMemberName } from './ast';
-import type { AnyRuleContext } from './fileCache';
+import type { AnalysisContext } from './fileCache';
 
 /**
  * What becomes of the value a start returns (a timer, a watcher, a connection, a Subscription):
@@ -21,7 +21,7 @@ export type HandleFate =
 /** Methods that return the same handle, so the fate is that of the outer call: `setInterval(f).unref()`. */
 const chainingMethods = new Set(['unref', 'ref', 'setMaxListeners', 'on', 'once', 'setEncoding']);
 
-export function handleFate(context: AnyRuleContext, start: TSESTree.Node, ends: HandleEnd): HandleFate {
+export function handleFate(context: AnalysisContext, start: TSESTree.Node, ends: HandleEnd): HandleFate {
   let value: TSESTree.Node = start;
   for (;;) {
     const parent = value.parent;

@@ -1,9 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
 import { enclosingFunction, functionName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers } from './ast';
-import type { AnyRuleContext } from './fileCache';
+import type { AnalysisContext } from './fileCache';
 
 /**
  * How long a function's own work lives:
@@ -19,7 +19,7 @@ export type FunctionLifetime = 'program' | 'call' | 'constructor' | 'callback';
 export const defaultEntryFunctions: readonly string[] = ['main'];
 
 export function functionLifetime(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   fn: FunctionNode | undefined,
   entryFunctions: readonly string[] = defaultEntryFunctions,
 ): FunctionLifetime {
@@ -48,7 +48,7 @@ export function functionLifetime(
 }
 
 /** `async function start() {…} start();`: a private function whose every use is a top-level call. */
-function isCalledOnlyAtModuleLevel(context: AnyRuleContext, fn: FunctionNode): boolean {
+function isCalledOnlyAtModuleLevel(context: AnalysisContext, fn: FunctionNode): boolean {
   let nameNode: TSESTree.Identifier | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn.id;
   else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
@@ -99,31 +99,46 @@ function insideLoop(node: TSESTree.Node): boolean {
 }
 
 /**
- * Who a target object belongs to, seen from the function that subscribes to it:
- * - `outlives`: it was handed in (a parameter), is shared (module scope, an import, a global),
- *   so it lives on after the function returns;
- * - `own`: the function or its object made it (`this.conn`, `const e = new EventEmitter()`);
+ * Who a target object belongs to, seen from the code that subscribes to it (`scope`: a function,
+ * or one repetition such as a loop body or a cron callback):
+ * - `outlives`: it was handed in (a parameter), is shared (module scope, an import, a global) or,
+ *   for a repetition, was declared outside it: it lives on after `scope` ends;
+ * - `own`: `scope` or its object made it (`this.conn`, `const e = new EventEmitter()`);
  * - `unknown`: a call's result, a callback's parameter, anything we cannot follow.
  */
 export type TargetOwner =
-  | { owner: 'outlives'; reason: 'parameter' | 'module' | 'global' | 'import' }
+  | { owner: 'outlives'; reason: OutlivesReason }
   | { owner: 'own'; local?: { variable: TSESLint.Scope.Variable; declarator: TSESTree.VariableDeclarator } }
   | { owner: 'unknown' };
 
-export function targetOwner(context: AnyRuleContext, target: TSESTree.Node, fn: FunctionNode): TargetOwner {
-  return ownerOf(context, target, fn, 0);
+export type OutlivesReason = 'parameter' | 'module' | 'global' | 'import' | 'outer';
+
+export interface OwnerOptions {
+  /** A repetition: anything declared outside it outlives it, whatever made it. */
+  outerOutlives: boolean;
 }
 
-function ownerOf(context: AnyRuleContext, target: TSESTree.Node, fn: FunctionNode, depth: number): TargetOwner {
+export function targetOwner(
+  context: AnalysisContext,
+  target: TSESTree.Node,
+  scope: TSESTree.Node,
+  options: OwnerOptions = { outerOutlives: false },
+): TargetOwner {
+  return ownerOf(context, target, scope, options, 0);
+}
+
+function ownerOf(
+  context: AnalysisContext,
+  target: TSESTree.Node,
+  scope: TSESTree.Node,
+  options: OwnerOptions,
+  depth: number,
+): TargetOwner {
   if (depth > 5) return { owner: 'unknown' };
   const root = referenceRoot(target);
   if (!root) return { owner: 'unknown' };
   if (root.type === AST_NODE_TYPES.ThisExpression) return { owner: 'own' };
-  const scope = context.sourceCode.getScope(root);
-  let variable: TSESLint.Scope.Variable | undefined;
-  for (let current: TSESLint.Scope.Scope | null = scope; current && !variable; current = current.upper) {
-    variable = current.set.get(root.name);
-  }
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   if (!variable || variable.defs.length === 0) return { owner: 'outlives', reason: 'global' };
   const definition = variable.defs[0]!;
   switch (definition.type) {
@@ -132,26 +147,32 @@ function ownerOf(context: AnyRuleContext, target: TSESTree.Node, fn: FunctionNod
     case 'Parameter': {
       const owningFunction = definition.node;
       if (!isFunctionNode(owningFunction)) return { owner: 'unknown' };
+      // A parameter of a function nested inside the scope is that function's business.
+      if (owningFunction !== scope && isInside(owningFunction, scope)) return { owner: 'unknown' };
+      if (owningFunction !== scope && options.outerOutlives) return { owner: 'outlives', reason: 'outer' };
       // A callback's parameters are objects its caller made for this one call (req, socket).
       if (functionLifetime(context, owningFunction) === 'callback') return { owner: 'unknown' };
-      return isInside(fn, owningFunction) ? { owner: 'outlives', reason: 'parameter' } : { owner: 'unknown' };
+      return { owner: 'outlives', reason: 'parameter' };
     }
     case 'Variable': {
       if (variable.scope.type === 'module' || variable.scope.type === 'global') {
         return { owner: 'outlives', reason: 'module' };
       }
+      if (options.outerOutlives && !isInside(definition.name, scope)) return { owner: 'outlives', reason: 'outer' };
       const declarator = definition.node;
       const init = declarator.init ? skipTypeWrappers(declarator.init) : undefined;
       const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
       if (!init || reassigned || declarator.id.type !== AST_NODE_TYPES.Identifier) return { owner: 'unknown' };
       const value = init.type === AST_NODE_TYPES.AwaitExpression ? skipTypeWrappers(init.argument) : init;
       if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) {
-        return target === root || skipTypeWrappers(target) === root
-          ? { owner: 'own', local: { variable, declarator } }
-          : { owner: 'own' };
+        return skipTypeWrappers(target) === root ? { owner: 'own', local: { variable, declarator } } : { owner: 'own' };
       }
-      if (value.type === AST_NODE_TYPES.Identifier || value.type === AST_NODE_TYPES.MemberExpression || value.type === AST_NODE_TYPES.ThisExpression) {
-        return ownerOf(context, value, fn, depth + 1);
+      if (
+        value.type === AST_NODE_TYPES.Identifier ||
+        value.type === AST_NODE_TYPES.MemberExpression ||
+        value.type === AST_NODE_TYPES.ThisExpression
+      ) {
+        return ownerOf(context, value, scope, options, depth + 1);
       }
       return { owner: 'unknown' };
     }

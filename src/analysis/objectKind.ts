@@ -6,7 +6,7 @@ import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, typePackages } from './apis';
 import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
-import type { AnyRuleContext } from './fileCache';
+import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
 import { typeServices } from './typeServices';
 
@@ -18,7 +18,7 @@ const maxAliasDepth = 6;
  * decides; without it (or where the type is `any`), where the value came from decides:
  * `import Redis from 'ioredis'; const sub = new Redis().duplicate(); sub` → `'ioredis'`.
  */
-export function objectKindOf(context: AnyRuleContext, node: TSESTree.Node): ObjectKind | undefined {
+export function objectKindOf(context: AnalysisContext, node: TSESTree.Node): ObjectKind | undefined {
   const services = typeServices(context);
   if (services) {
     const type = services.getTypeAtLocation(node);
@@ -77,7 +77,7 @@ function kindFromDeclaringPackage(checker: ts.TypeChecker, type: ts.Type): Objec
   return visit(type, 0);
 }
 
-function objectKindFromSource(context: AnyRuleContext, node: TSESTree.Node, depth: number): ObjectKind | undefined {
+function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, depth: number): ObjectKind | undefined {
   if (depth > maxAliasDepth) return undefined;
   const inner = skipTypeWrappers(node);
   switch (inner.type) {
@@ -120,7 +120,7 @@ function objectKindFromSource(context: AnyRuleContext, node: TSESTree.Node, dept
   }
 }
 
-function identifierKind(context: AnyRuleContext, identifier: TSESTree.Identifier, depth: number): ObjectKind | undefined {
+function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifier, depth: number): ObjectKind | undefined {
   const scope = context.sourceCode.getScope(identifier);
   let variable = null as null | (typeof scope.variables)[number];
   for (let current: typeof scope | null = scope; current && !variable; current = current.upper) {
@@ -153,7 +153,7 @@ function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | un
 }
 
 /** `this` inside `class Bus extends EventEmitter` is an emitter. */
-function thisKind(context: AnyRuleContext, node: TSESTree.ThisExpression): ObjectKind | undefined {
+function thisKind(context: AnalysisContext, node: TSESTree.ThisExpression): ObjectKind | undefined {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ClassBody) {
       const superClass = current.parent.superClass;
@@ -163,7 +163,7 @@ function thisKind(context: AnyRuleContext, node: TSESTree.ThisExpression): Objec
   return undefined;
 }
 
-function superClassKind(context: AnyRuleContext, superClass: TSESTree.LeftHandSideExpression): ObjectKind | undefined {
+function superClassKind(context: AnalysisContext, superClass: TSESTree.LeftHandSideExpression): ObjectKind | undefined {
   const inner = skipTypeWrappers(superClass);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner);
@@ -178,7 +178,7 @@ function superClassKind(context: AnyRuleContext, superClass: TSESTree.LeftHandSi
 }
 
 /** Kind named by a type annotation: `Redis`, `Redis | undefined`, `EventEmitter`, `NodeJS.EventEmitter`. */
-export function annotationKind(context: AnyRuleContext, annotation: TSESTree.TypeNode): ObjectKind | undefined {
+export function annotationKind(context: AnalysisContext, annotation: TSESTree.TypeNode): ObjectKind | undefined {
   switch (annotation.type) {
     case AST_NODE_TYPES.TSUnionType: {
       const kinds = new Set(

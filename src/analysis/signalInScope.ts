@@ -4,7 +4,7 @@ import type * as ts from 'typescript';
 
 import { enclosingFunction, skipTypeWrappers } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
-import type { AnyRuleContext } from './fileCache';
+import type { AnalysisContext } from './fileCache';
 import { typeServices } from './typeServices';
 
 /** A signal usable at some point of the code, as the expression to write there. */
@@ -20,7 +20,7 @@ export interface SignalInScope {
  *
  * `function f(client: Redis, { signal }: { signal: AbortSignal }) { client.on(…) }` → `signal`.
  */
-export function findSignalInScope(context: AnyRuleContext, node: TSESTree.Node): SignalInScope | undefined {
+export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node): SignalInScope | undefined {
   const checker = typeServices(context)?.program.getTypeChecker();
   for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
     for (const variable of scope.variables) {
@@ -36,7 +36,7 @@ export function findSignalInScope(context: AnyRuleContext, node: TSESTree.Node):
 }
 
 function signalFromVariable(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   variable: TSESLint.Scope.Variable,
   use: TSESTree.Node,
   checker: ts.TypeChecker | undefined,
@@ -65,7 +65,7 @@ function signalFromVariable(
 }
 
 function signalFromType(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   variable: TSESLint.Scope.Variable,
   identifier: TSESTree.Identifier,
   checker: ts.TypeChecker,

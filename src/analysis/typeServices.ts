@@ -1,6 +1,6 @@
 import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
 
-import type { AnyRuleContext } from './fileCache';
+import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 
 /**
@@ -8,7 +8,7 @@ import { perFile } from './fileCache';
  * (espree, or @typescript-eslint/parser without a project). Every rule works without them; with
  * them, receivers and cross-file calls resolve through the checker.
  */
-export const typeServices: (context: AnyRuleContext) => ParserServicesWithTypeInformation | undefined = perFile(
+export const typeServices: (context: AnalysisContext) => ParserServicesWithTypeInformation | undefined = perFile(
   (context) => {
     const services = context.sourceCode.parserServices as Partial<ParserServicesWithTypeInformation> | undefined;
     return services?.program && services.esTreeNodeToTSNodeMap

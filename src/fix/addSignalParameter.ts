@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../analysis/ast';
-import type { AnyRuleContext } from '../analysis/fileCache';
+import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 
 /** Whether the file is TypeScript, so a parameter gets `: AbortSignal`. */
@@ -34,7 +34,7 @@ export function signalParameterIndex(fn: FunctionNode): number {
  * Only offered as a suggestion: it changes the function's signature for every caller.
  */
 export function addSignalParameter(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   fn: FunctionNode,
 ): { fix: TSESLint.RuleFix; name: string } | undefined {

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { AnyRuleContext } from '../analysis/fileCache';
+import type { AnalysisContext } from '../analysis/fileCache';
 import type { Leak } from '../analysis/findLeak';
 import { addSignalParameter } from './addSignalParameter';
 import { endOnAbort } from './endOnAbort';
@@ -8,7 +8,7 @@ import { passSignal } from './passSignal';
 
 /** Ends a leak with a signal already in scope: pass it where the API takes one, else end on `abort`. */
 export function endLeak(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   leak: Leak,
   signal: string,
@@ -24,7 +24,7 @@ export function endLeak(
 
 /** The suggestion when no signal is in scope: add a parameter to the function, then end the leak with it. */
 export function endLeakWithNewSignalParameter(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   leak: Leak,
 ): TSESLint.RuleFix[] {

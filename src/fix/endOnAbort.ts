@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { EndPlan } from '../analysis/findLeak';
-import type { AnyRuleContext } from '../analysis/fileCache';
+import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 
@@ -14,7 +14,7 @@ type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
  * moved into a named `const` so the same function can be removed.
  */
 export function endOnAbort(
-  context: AnyRuleContext,
+  context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   plan: OnAbortPlan,
   signal: string,

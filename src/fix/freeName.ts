@@ -1,13 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import type { AnyRuleContext } from '../analysis/fileCache';
+import type { AnalysisContext } from '../analysis/fileCache';
 
 /**
  * `preferred`, or `preferred2`, `preferred3`…: the first name that neither a variable visible at
  * `node` nor one declared below it in the same function already uses, so inserted code never
  * shadows or collides: `signal` taken → `signal2`.
  */
-export function freeName(context: AnyRuleContext, node: TSESTree.Node, preferred: string): string {
+export function freeName(context: AnalysisContext, node: TSESTree.Node, preferred: string): string {
   const scope = context.sourceCode.getScope(node);
   for (let attempt = 1; ; attempt++) {
     const name = attempt === 1 ? preferred : `${preferred}${attempt}`;
