@@ -4,7 +4,16 @@
  */
 
 /** What we know an object to be, from its type or from where it was created. */
-export type ObjectKind = 'ioredis' | 'nodeRedis' | 'emitter' | 'eventTarget' | 'observable';
+export type ObjectKind =
+  | 'ioredis'
+  | 'nodeRedis'
+  | 'emitter'
+  | 'eventTarget'
+  | 'observable'
+  /** Objects whose callbacks run again and again: an HTTP app, an agenda, a bull queue. */
+  | 'httpApp'
+  | 'agenda'
+  | 'bullQueue';
 
 /** What a start leaves running. */
 export type StartKind =
@@ -103,6 +112,9 @@ export const objectApis: Readonly<Record<ObjectKind, ObjectApi>> = {
     endSubscription: [],
     close: [],
   },
+  httpApp: { label: 'HTTP app', starts: {}, removeListener: [], endSubscription: [], close: [] },
+  agenda: { label: 'agenda', starts: {}, removeListener: [], endSubscription: [], close: [] },
+  bullQueue: { label: 'bull queue', starts: {}, removeListener: [], endSubscription: [], close: [] },
 };
 
 /** Every method name that starts something on some object kind: the rules' cheap pre-filter. */
@@ -220,6 +232,12 @@ export const moduleObjects: Readonly<Record<string, Readonly<Record<string, Obje
   net: { createServer: 'emitter', connect: 'emitter', createConnection: 'emitter', Socket: 'emitter' },
   http: { createServer: 'emitter' },
   https: { createServer: 'emitter' },
+  express: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' },
+  koa: { '*': 'httpApp', default: 'httpApp' },
+  fastify: { '*': 'httpApp', default: 'httpApp', fastify: 'httpApp' },
+  hono: { Hono: 'httpApp' },
+  agenda: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' },
+  bull: { '*': 'bullQueue', default: 'bullQueue' },
   child_process: { spawn: 'emitter', fork: 'emitter', exec: 'emitter', execFile: 'emitter' },
 };
 
@@ -291,3 +309,124 @@ export const typePackages: Readonly<Record<string, ObjectKind>> = {
 export function normalizeModuleName(source: string): string {
   return source.startsWith('node:') ? source.slice(5) : source;
 }
+
+/** How often a repeated callback runs, for messages: "on every tick of this cron job; each tick adds one more". */
+export interface Repetition {
+  /** "on every tick of this cron job" */
+  every: string;
+  /** "tick" */
+  unit: string;
+  /** Loops and array callbacks run once per element: what depends on the element is not repeated. */
+  perElement?: boolean;
+}
+
+export const repetitions = {
+  cronTick: { every: 'on every tick of this cron job', unit: 'tick' },
+  intervalTick: { every: 'on every tick of this interval', unit: 'tick' },
+  scheduledRun: { every: 'on every run of this scheduled job', unit: 'run' },
+  workerJob: { every: 'for every job this worker processes', unit: 'job' },
+  request: { every: 'on every request to this route', unit: 'request' },
+  serverRequest: { every: 'on every request to this server', unit: 'request' },
+  rearm: { every: 'on every run of this self-rescheduling timer', unit: 'run' },
+  loop: { every: 'on every iteration of this loop', unit: 'iteration' },
+  endlessLoop: { every: 'on every iteration of this endless loop', unit: 'iteration' },
+} as const satisfies Record<string, Repetition>;
+
+/** Which argument of a scheduling call is the callback it runs again and again. */
+export type RepeatedCallbackPosition =
+  | number
+  | 'last'
+  /** Every function argument: middlewares and handler of a route. */
+  | 'functions'
+  /** A property of an options object argument: `CronJob.from({ onTick })`, `route({ handler })`. */
+  | { optionsIndex: number; property: string };
+
+export interface RepeatedCallback {
+  repetition: Repetition;
+  positions: readonly RepeatedCallbackPosition[];
+}
+
+/** Import-tracked schedulers, keyed by module then export path (dots for static members). */
+export const moduleSchedulers: Readonly<Record<string, Readonly<Record<string, RepeatedCallback>>>> = {
+  'node-cron': { schedule: { repetition: repetitions.cronTick, positions: [1] } },
+  cron: {
+    CronJob: { repetition: repetitions.cronTick, positions: [1, { optionsIndex: 0, property: 'onTick' }] },
+    'CronJob.from': { repetition: repetitions.cronTick, positions: [{ optionsIndex: 0, property: 'onTick' }] },
+  },
+  'node-schedule': { scheduleJob: { repetition: repetitions.scheduledRun, positions: ['last'] } },
+  'toad-scheduler': {
+    Task: { repetition: repetitions.scheduledRun, positions: [1] },
+    AsyncTask: { repetition: repetitions.scheduledRun, positions: [1] },
+  },
+  bullmq: { Worker: { repetition: repetitions.workerJob, positions: [1] } },
+  timers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
+  http: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } },
+  https: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } },
+};
+
+export const globalSchedulers: Readonly<Record<string, RepeatedCallback>> = {
+  setInterval: { repetition: repetitions.intervalTick, positions: [0] },
+};
+
+/** Methods of known objects that run a callback again and again. */
+export const objectSchedulers: Readonly<Partial<Record<ObjectKind, Readonly<Record<string, RepeatedCallback>>>>> = {
+  agenda: { define: { repetition: repetitions.scheduledRun, positions: ['last'] } },
+  bullQueue: { process: { repetition: repetitions.workerJob, positions: ['last'] } },
+};
+
+/** Route registration methods: with a path argument on any receiver, or on a known HTTP app. */
+export const routeMethods: ReadonlySet<string> = new Set([
+  'get',
+  'post',
+  'put',
+  'patch',
+  'delete',
+  'del',
+  'all',
+  'options',
+  'head',
+  'use',
+  'route',
+]);
+
+/** Array methods whose callback runs once per element. */
+export const arrayIterationMethods: ReadonlySet<string> = new Set([
+  'forEach',
+  'map',
+  'flatMap',
+  'filter',
+  'some',
+  'every',
+  'find',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'reduce',
+  'reduceRight',
+]);
+
+/** Listener registrations whose callback runs on every event. */
+export const listenerMethods: ReadonlySet<string> = new Set(['on', 'addListener', 'prependListener', 'addEventListener']);
+
+/** Events that fire once in an object's life: their listeners are not repeated contexts. */
+export const lifecycleEvents: ReadonlySet<string> = new Set([
+  'ready',
+  'connect',
+  'listening',
+  'open',
+  'close',
+  'end',
+  'finish',
+  'exit',
+  'error',
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'beforeExit',
+  'load',
+  'DOMContentLoaded',
+  'abort',
+  'spawn',
+  'unload',
+  'beforeunload',
+]);

@@ -180,15 +180,18 @@ export function functionName(node: FunctionNode): string | undefined {
 }
 
 /**
- * Visits `root` and every node below it, depth first in source order; returning `false` from
- * `visit` skips that node's children. Independent of the parser's visitor keys, so it also
- * walks TypeScript-only nodes.
+ * Visits `root` and every node below it, depth first in source order, with the node's parent;
+ * returning `false` from `visit` skips that node's children. Independent of the parser's visitor
+ * keys and of `parent` links, so it also walks trees no linter has prepared.
  */
-export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
-  const stack: TSESTree.Node[] = [root];
+export function walk(
+  root: TSESTree.Node,
+  visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => boolean | void,
+): void {
+  const stack: [TSESTree.Node, TSESTree.Node | undefined][] = [[root, undefined]];
   while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (visit(node) === false) continue;
+    const [node, parent] = stack.pop()!;
+    if (visit(node, parent) === false) continue;
     const children: TSESTree.Node[] = [];
     for (const key in node) {
       if (key === 'parent' || key === 'loc' || key === 'range') continue;
@@ -199,7 +202,7 @@ export function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolea
         children.push(child);
       }
     }
-    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+    for (let index = children.length - 1; index >= 0; index--) stack.push([children[index]!, node]);
   }
 }
 

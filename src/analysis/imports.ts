@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { CallStart, ObjectKind } from './apis';
-import { globalStarts, moduleObjects, moduleStarts } from './apis';
+import type { CallStart, ObjectKind, RepeatedCallback } from './apis';
+import { globalSchedulers, globalStarts, moduleObjects, moduleSchedulers, moduleStarts } from './apis';
 import { perFile } from './fileCache';
 
 /** What import tracking knows about one call or `new` expression in the file. */
@@ -11,6 +11,8 @@ export interface TrackedCall {
   start?: CallStart;
   /** It returns an object of this kind (`new EventEmitter()`, `interval(1000)`). */
   returns?: ObjectKind;
+  /** It runs one of its callbacks again and again (`cron.schedule('* * * * *', tick)`). */
+  repeats?: RepeatedCallback;
 }
 
 type TraceInfo = TrackedCall;
@@ -21,18 +23,18 @@ type Tracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
 type TraceMap = Parameters<Tracker['iterateEsmReferences']>[0];
 type FoundReference = ReturnType<Tracker['iterateEsmReferences']> extends Iterable<infer R> ? R : never;
 
-const builtinModules = new Set(['events', 'fs', 'timers', 'net', 'http', 'https', 'child_process']);
+const builtinModules = new Set(['events', 'fs', 'timers', 'net', 'http', 'https', 'child_process', 'timers/promises']);
 
 /** One trace map for CommonJS and ES imports (legacy mode binds default imports to the module). */
 function buildTraceMap(): TraceMap {
   const map: Record<string, Record<string | symbol, unknown>> = {};
-  const add = (moduleName: string, exportName: string, info: TraceInfo): void => {
+  const add = (moduleName: string, exportPath: string, info: TraceInfo): void => {
     for (const id of builtinModules.has(moduleName) ? [moduleName, `node:${moduleName}`] : [moduleName]) {
-      const moduleMap = (map[id] ??= {});
-      const target =
-        exportName === '*' || exportName === 'default'
-          ? moduleMap
-          : ((moduleMap[exportName] ??= {}) as Record<string | symbol, unknown>);
+      let target = (map[id] ??= {});
+      for (const name of exportPath.split('.')) {
+        if (name === '*' || name === 'default') continue;
+        target = (target[name] ??= {}) as Record<string | symbol, unknown>;
+      }
       const merged = { ...(target[CALL] as TraceInfo | undefined), ...info };
       target[CALL] = merged;
       target[CONSTRUCT] = merged;
@@ -40,6 +42,9 @@ function buildTraceMap(): TraceMap {
   };
   for (const [moduleName, exports] of Object.entries(moduleObjects)) {
     for (const [exportName, kind] of Object.entries(exports)) add(moduleName, exportName, { returns: kind });
+  }
+  for (const [moduleName, exports] of Object.entries(moduleSchedulers)) {
+    for (const [exportPath, repeats] of Object.entries(exports)) add(moduleName, exportPath, { repeats });
   }
   for (const [moduleName, exports] of Object.entries(moduleStarts)) {
     for (const [exportName, start] of Object.entries(exports)) {
@@ -72,16 +77,17 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   // unresolved references too, and declared globals that the file does not redefine.
   const globalReferences = [
     ...globalScope.through,
-    ...Object.keys(globalStarts).flatMap((name) => {
+    ...[...Object.keys(globalStarts), ...Object.keys(globalSchedulers)].flatMap((name) => {
       const variable = globalScope.set.get(name);
       return variable && variable.defs.length === 0 ? variable.references : [];
     }),
   ];
   for (const reference of globalReferences) {
     const start = globalStarts[reference.identifier.name];
+    const repeats = globalSchedulers[reference.identifier.name];
     const call = reference.identifier.parent;
-    if (start && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
-      result.set(call, { start });
+    if ((start || repeats) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+      result.set(call, { ...(start && { start }), ...(repeats && { repeats }) });
     }
   }
   return result;

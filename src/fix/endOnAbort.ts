@@ -41,8 +41,16 @@ export function endOnAbort(
     );
     end = end.replaceAll('$listener', name);
   }
+  // After the statement's own trailing comment, so the comment stays on its line.
+  const trailingComment = sourceCode
+    .getCommentsAfter(plan.after)
+    .filter((comment) => comment.loc.start.line === plan.after.loc.end.line)
+    .at(-1);
   fixes.push(
-    fixer.insertTextAfter(plan.after, `\n${indent}${signal}.addEventListener('abort', () => ${end}, { once: true });`),
+    fixer.insertTextAfter(
+      trailingComment ?? plan.after,
+      `\n${indent}${signal}.addEventListener('abort', () => ${end}, { once: true });`,
+    ),
   );
   return fixes;
 }

@@ -1,0 +1,241 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { RepeatedCallback, Repetition } from './apis';
+import {
+  arrayIterationMethods,
+  lifecycleEvents,
+  listenerMethods,
+  objectSchedulers,
+  repetitions,
+  routeMethods,
+} from './apis';
+import type { FunctionNode } from './ast';
+import { findObjectProperty, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, staticString, walk } from './ast';
+import type { AnalysisContext } from './fileCache';
+import { trackedCalls } from './imports';
+import { objectKindOf } from './objectKind';
+
+/** Code that runs again and again, and what runs it. */
+export interface RepeatedScope {
+  repetition: Repetition;
+  /** The repeated callback, or the loop statement. */
+  scope: FunctionNode | TSESTree.Node;
+  /** The statement that schedules the callback or holds the loop: what "before the job" means. */
+  scheduler: TSESTree.Node;
+}
+
+const cache = new WeakMap<TSESTree.Node, RepeatedScope | null>();
+
+/**
+ * The innermost repeated context around `node`: a loop body, or a callback of a scheduler, a
+ * route, an event listener, an array iteration. Walks out through inline callbacks (`.then(…)`)
+ * but stops at named functions: whether those repeat depends on their callers, which the
+ * function summaries follow instead.
+ *
+ * `cron.schedule('* * * * *', () => { helper(); })`: for `helper()` → the cron tick.
+ */
+export function repetitionAround(context: AnalysisContext, node: TSESTree.Node): RepeatedScope | undefined {
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (ASTUtils.isLoop(current) && isLoopBody(current, child)) return loopRepetition(current);
+    if (isFunctionNode(current)) {
+      const repeated = repeatedFunction(context, current);
+      if (repeated) return repeated;
+      if (!isInlineCallback(current)) return undefined;
+    }
+  }
+  return undefined;
+}
+
+function isLoopBody(loop: TSESTree.Node, child: TSESTree.Node): boolean {
+  switch (loop.type) {
+    case AST_NODE_TYPES.ForStatement:
+      return child === loop.body || child === loop.test || child === loop.update;
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+      return child === loop.body || child === loop.test;
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForInStatement:
+      return child === loop.body;
+    default:
+      return false;
+  }
+}
+
+function loopRepetition(loop: TSESTree.Node): RepeatedScope {
+  const endless =
+    (loop.type === AST_NODE_TYPES.WhileStatement || loop.type === AST_NODE_TYPES.DoWhileStatement) &&
+    loop.test.type === AST_NODE_TYPES.Literal &&
+    loop.test.value === true;
+  const forever = endless || (loop.type === AST_NODE_TYPES.ForStatement && loop.test === null);
+  const perElement =
+    loop.type === AST_NODE_TYPES.ForOfStatement ||
+    loop.type === AST_NODE_TYPES.ForInStatement ||
+    (loop.type === AST_NODE_TYPES.ForStatement && !forever);
+  return {
+    repetition: forever ? repetitions.endlessLoop : { ...repetitions.loop, perElement },
+    scope: loop,
+    scheduler: loop,
+  };
+}
+
+/** `cb` in `f(cb)`, `new P(cb)`, `f({ onTick: cb })`: handed to someone who decides when it runs. */
+function isInlineCallback(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) return true;
+  return parent.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression && isCallArgument(parent.parent);
+}
+
+function isCallArgument(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) &&
+    parent.arguments.includes(node as TSESTree.CallExpressionArgument)
+  );
+}
+
+/** Whether this function is run again and again: inline, by reference, or by re-arming itself. */
+function repeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedScope | undefined {
+  const cached = cache.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  const result = findRepeatedFunction(context, fn);
+  cache.set(fn, result ?? null);
+  return result;
+}
+
+function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedScope | undefined {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
+    return callbackRepetition(context, parent, fn, fn);
+  }
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === fn && isCallArgument(parent.parent)) {
+    return callbackRepetition(context, parent.parent.parent as TSESTree.CallExpression, parent.parent, fn);
+  }
+  const variable = namedFunctionVariable(context, fn);
+  if (!variable) return undefined;
+  for (const reference of variable.references) {
+    const use = reference.identifier;
+    if (use.type !== AST_NODE_TYPES.Identifier) continue;
+    if (isInside(use, fn)) {
+      if (rearmsItself(context, use)) return { repetition: repetitions.rearm, scope: fn, scheduler: fn };
+      continue;
+    }
+    const call = use.parent;
+    if ((call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) && call.callee !== use) {
+      const repeated = callbackRepetition(context, call, use, fn);
+      if (repeated) return repeated;
+    }
+  }
+  return undefined;
+}
+
+function namedFunctionVariable(context: AnalysisContext, fn: FunctionNode): TSESLint.Scope.Variable | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    return context.sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id!.name);
+  }
+  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    return context.sourceCode.getDeclaredVariables(fn.parent)[0];
+  }
+  return undefined;
+}
+
+/** `function poll() { …; setTimeout(poll, 1000); }` or `setTimeout(() => poll(), 1000)`. */
+function rearmsItself(context: AnalysisContext, use: TSESTree.Identifier): boolean {
+  for (let current: TSESTree.Node | undefined = use.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTypeWrappers(current.callee);
+      const name =
+        callee.type === AST_NODE_TYPES.Identifier
+          ? callee.name
+          : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
+            ? callee.property.name
+            : undefined;
+      if (name === 'setTimeout' && current.arguments[0] && isInside(use, current.arguments[0])) return true;
+    }
+    if (isFunctionNode(current) && !isInlineCallback(current)) return false;
+  }
+  void context;
+  return false;
+}
+
+/** What repeats `argument` (a callback or an options object holding one) when passed to `call`. */
+function callbackRepetition(
+  context: AnalysisContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: TSESTree.Node,
+  fn: FunctionNode,
+): RepeatedScope | undefined {
+  const scheduler = call;
+  const found = (repetition: Repetition): RepeatedScope => ({ repetition, scope: fn, scheduler });
+  const tracked = trackedCalls(context).get(call)?.repeats;
+  if (tracked && isAtPosition(call, argument, fn, tracked)) return found(tracked.repetition);
+  const parts = methodCallParts(call);
+  if (!parts || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const args = call.arguments;
+  if (arrayIterationMethods.has(parts.method) && args[0] === argument) {
+    return found({
+      every: `for every element of this \`${parts.method}()\``,
+      unit: 'element',
+      perElement: true,
+    });
+  }
+  if (listenerMethods.has(parts.method) && args[1] === argument) {
+    const event = staticString(args[0]);
+    if (event === undefined || lifecycleEvents.has(event)) return undefined;
+    return found({ every: `on every '${event}' event`, unit: 'event' });
+  }
+  const path = staticString(args[0]);
+  if (routeMethods.has(parts.method) && path?.startsWith('/') && argument !== args[0]) {
+    return found(repetitions.request);
+  }
+  if (parts.method === 'route' && args[0] === argument && argument.type === AST_NODE_TYPES.ObjectExpression) {
+    return findObjectProperty(argument, 'handler')?.value === fn ? found(repetitions.request) : undefined;
+  }
+  const kind = objectKindOf(context, parts.target);
+  if (kind === 'httpApp' && routeMethods.has(parts.method) && argument !== args[0]) return found(repetitions.request);
+  if (kind === 'httpApp' && parts.method === 'use') return found(repetitions.request);
+  const scheduled = kind && objectSchedulers[kind]?.[parts.method];
+  if (scheduled && isAtPosition(call, argument, fn, scheduled)) return found(scheduled.repetition);
+  return undefined;
+}
+
+function isAtPosition(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: TSESTree.Node,
+  fn: FunctionNode,
+  repeated: RepeatedCallback,
+): boolean {
+  const args = call.arguments;
+  return repeated.positions.some((position) => {
+    if (typeof position === 'number') return args[position] === argument;
+    if (position === 'last') return args.at(-1) === argument;
+    if (position === 'functions') return args.includes(argument as TSESTree.CallExpressionArgument);
+    const options = args[position.optionsIndex];
+    return (
+      options === argument &&
+      options.type === AST_NODE_TYPES.ObjectExpression &&
+      findObjectProperty(options, position.property)?.value === fn
+    );
+  });
+}
+
+/**
+ * In a loop or array callback, whether `node` uses anything that changes per element:
+ * `for (const channel of channels) sub.subscribe(channel)` subscribes each channel once.
+ */
+export function variesPerElement(context: AnalysisContext, node: TSESTree.Node, repeated: RepeatedScope): boolean {
+  if (!repeated.repetition.perElement) return false;
+  let varies = false;
+  walk(node, (child) => {
+    if (varies) return false;
+    if (child.type !== AST_NODE_TYPES.Identifier) return true;
+    const parent = child.parent;
+    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === child && !parent.computed) return true;
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(child), child.name);
+    const definition = variable?.defs[0];
+    if (definition && isInside(definition.name, repeated.scope)) varies = true;
+    return true;
+  });
+  return varies;
+}
