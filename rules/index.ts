@@ -1,6 +1,8 @@
 import noLeakedSubscription from './no-leaked-subscription';
+import noRepeatedSubscription from './no-repeated-subscription';
 
 /** Every rule of the plugin, by name. */
 export const rules = {
   'no-leaked-subscription': noLeakedSubscription,
+  'no-repeated-subscription': noRepeatedSubscription,
 };

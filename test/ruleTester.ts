@@ -36,6 +36,13 @@ export function runInBothModes<MessageIds extends string, Options extends readon
   rule: RuleModule<MessageIds, Options>,
   cases: Cases<MessageIds, Options>,
 ): void {
-  untypedRuleTester.run(`${name} (untyped)`, rule, cases);
+  // Case filenames are relative to test/fixtures, where the typed tester resolves them; the untyped
+  // tester gets the same absolute path so relative imports find the same files.
+  const inFixtures = <T extends string | { filename?: string }>(item: T): T =>
+    typeof item === 'object' && item.filename ? { ...item, filename: path.join(fixturesDir, item.filename) } : item;
+  untypedRuleTester.run(`${name} (untyped)`, rule, {
+    valid: cases.valid.map(inFixtures),
+    invalid: cases.invalid.map(inFixtures),
+  });
   typedRuleTester.run(`${name} (typed)`, rule, cases);
 }

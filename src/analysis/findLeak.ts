@@ -56,9 +56,14 @@ export interface Leak {
   start: Start;
   /** The node to report. */
   node: TSESTree.Node;
-  fn: FunctionNode;
+  /** The function it is started in; `undefined` at module level (a loop there). */
+  fn: FunctionNode | undefined;
   /** `subscribeNewTaskMsgIfAvailable` or a description of an anonymous function. */
   owner: string;
+  /** "sub.subscribe('new-task')" */
+  code: string;
+  /** "starts a Redis subscription" */
+  action: string;
   /** "`sub.subscribe('new-task')` starts a Redis subscription". */
   what: string;
   /** "the connection opened by `client.duplicate()` is never closed, returned or stored". */
@@ -94,8 +99,8 @@ export function findLeak(
 
 /** What a start must not outlive. */
 export interface LeakScope {
-  /** The function the start is written in: named in messages, given the new parameter by suggestions. */
-  fn: FunctionNode;
+  /** The function the start is written in (none at module level): named in messages, given the new parameter by suggestions. */
+  fn: FunctionNode | undefined;
   /** What it must not outlive: that function, or one repetition of a loop body or scheduled callback. */
   scope: TSESTree.Node;
   inConstructor: boolean;
@@ -165,7 +170,8 @@ function judgeListener(judge: Judge): Leak | undefined {
   );
   if (removals.length > 0) return undefined;
 
-  const eventText = start.event === undefined ? 'a listener' : `a '${start.event}' listener`;
+  const eventText =
+    start.event === undefined ? 'a listener' : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
   const signalOption = api.starts[object.method]?.signalOptionIndex;
   let end: EndPlan | undefined;
   if (signalOption !== undefined) {
@@ -177,7 +183,7 @@ function judgeListener(judge: Judge): Leak | undefined {
     });
   }
   return leak(context, start, fn, {
-    what: `\`${shortText(context.sourceCode, call)}\` adds ${eventText} to \`${targetText}\``,
+    action: `adds ${eventText} to \`${targetText}\``,
     why: `it is never removed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
     end,
   });
@@ -199,7 +205,6 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
   const object = start.object!;
   const call = start.node as TSESTree.CallExpression;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
-  const code = shortText(context.sourceCode, call);
   if (owner.owner === 'own' && owner.local) {
     // A subscription on a connection this function opened lives exactly as long as that connection.
     const connection = localConnection(context, owner.local.declarator);
@@ -207,7 +212,7 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
     const fate = handleFate(context, connection.node, handleEnds.connection!);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
     return leak(context, start, fn, {
-      what: `\`${code}\` starts a Redis subscription`,
+      action: 'starts a Redis subscription',
       why: `the connection it runs on, opened by \`${shortText(context.sourceCode, connection.node)}\`, is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
       end: closeOnAbortPlan(fate),
     });
@@ -226,7 +231,7 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
   );
   const unsubscribe = object.method.replace(/subscribe$/i, (word) => (word[0] === 'S' ? 'UNSUBSCRIBE' : 'unsubscribe'));
   return leak(context, start, fn, {
-    what: `\`${code}\` subscribes \`${targetText}\` to Redis channels`,
+    action: `subscribes \`${targetText}\` to Redis channels`,
     why: `they are never unsubscribed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
     end:
       simpleChannels && channels.length > 0
@@ -240,9 +245,8 @@ function judgeConnection({ context, start, fn }: Judge): Leak | undefined {
   if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
   // Reported on the subscription that makes the connection long-lived, when there is one.
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
-  const code = shortText(context.sourceCode, start.node);
   return leak(context, start, fn, {
-    what: `\`${code}\` opens ${start.call?.label ?? 'a Redis connection'}`,
+    action: `opens ${start.call?.label ?? 'a Redis connection'}`,
     why:
       fate.fate === 'dropped'
         ? 'the connection is dropped, so nothing can close it'
@@ -273,7 +277,6 @@ function judgeHandle(judge: Judge): Leak | undefined {
   if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
   const label = start.call?.label ?? handleLabels[start.kind]?.label ?? 'something long-lived';
   const ended = handleLabels[start.kind]?.ended ?? 'ended';
-  const code = shortText(context.sourceCode, call);
   let end: EndPlan | undefined;
   if (signalOption !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
@@ -285,7 +288,7 @@ function judgeHandle(judge: Judge): Leak | undefined {
     end = handleEndPlan(call, fate, endCall, start.kind === 'interval' ? 'interval' : start.kind === 'rxSubscription' ? 'subscription' : 'watcher');
   }
   return leak(context, start, fn, {
-    what: `\`${code}\` starts ${label}`,
+    action: `starts ${label}`,
     why:
       fate.fate === 'dropped'
         ? `its handle is dropped, so nothing can end it once ${describeFunction(fn)} returns`
@@ -461,7 +464,8 @@ function lastStatementUsing(variable: TSESLint.Scope.Variable, declarator: TSEST
   return last;
 }
 
-export function describeFunction(fn: FunctionNode): string {
+export function describeFunction(fn: FunctionNode | undefined): string {
+  if (!fn) return 'the module';
   const name = functionName(fn);
   return name === undefined ? 'the function' : `\`${name}()\``;
 }
@@ -469,10 +473,10 @@ export function describeFunction(fn: FunctionNode): string {
 function leak(
   context: AnalysisContext,
   start: Start,
-  fn: FunctionNode,
-  details: { what: string; why: string; end: EndPlan | undefined },
+  fn: FunctionNode | undefined,
+  details: { action: string; why: string; end: EndPlan | undefined },
 ): Leak {
-  void context;
   const node = start.node.type === AST_NODE_TYPES.CallExpression ? start.node.callee : start.node;
-  return { start, node, fn, owner: describeFunction(fn), ...details };
+  const code = shortText(context.sourceCode, start.node);
+  return { start, node, fn, owner: describeFunction(fn), code, what: `\`${code}\` ${details.action}`, ...details };
 }

@@ -225,17 +225,21 @@ function isAtPosition(
  * `for (const channel of channels) sub.subscribe(channel)` subscribes each channel once.
  */
 export function variesPerElement(context: AnalysisContext, node: TSESTree.Node, repeated: RepeatedScope): boolean {
-  if (!repeated.repetition.perElement) return false;
-  let varies = false;
+  return repeated.repetition.perElement === true && usesBindingDeclaredIn(context, node, repeated.scope);
+}
+
+/** Whether `node` reads a variable declared inside `scope` (its parameters included). */
+export function usesBindingDeclaredIn(context: AnalysisContext, node: TSESTree.Node, scope: TSESTree.Node): boolean {
+  let uses = false;
   walk(node, (child) => {
-    if (varies) return false;
+    if (uses) return false;
     if (child.type !== AST_NODE_TYPES.Identifier) return true;
     const parent = child.parent;
     if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === child && !parent.computed) return true;
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(child), child.name);
     const definition = variable?.defs[0];
-    if (definition && isInside(definition.name, repeated.scope)) varies = true;
+    if (definition && isInside(definition.name, scope)) uses = true;
     return true;
   });
-  return varies;
+  return uses;
 }

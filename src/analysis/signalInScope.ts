@@ -11,6 +11,8 @@ import { typeServices } from './typeServices';
 export interface SignalInScope {
   /** `signal`, `options.signal`, `controller.signal`, `this.signal`. */
   text: string;
+  /** Where the variable holding it is declared; `undefined` for a class's `this.signal`. */
+  declaredAt?: TSESTree.Node;
 }
 
 /**
@@ -23,10 +25,13 @@ export interface SignalInScope {
 export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node): SignalInScope | undefined {
   const checker = typeServices(context)?.program.getTypeChecker();
   for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
-    for (const variable of scope.variables) {
+    const found = scope.variables.flatMap((variable) => {
       const text = signalFromVariable(context, variable, node, checker);
-      if (text) return { text };
-    }
+      return text ? [{ text, declaredAt: variable.defs[0]!.name }] : [];
+    });
+    // A signal itself reads better than a property of another parameter: `signal` over `options.signal`.
+    const best = found.find((signal) => !signal.text.includes('.')) ?? found[0];
+    if (best) return best;
     if (scope.type === 'function') {
       const classSignal = signalFromClass(node, scope);
       if (classSignal) return { text: classSignal };

@@ -37,7 +37,7 @@ export function addSignalParameter(
   context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   fn: FunctionNode,
-): { fix: TSESLint.RuleFix; name: string } | undefined {
+): { fix: TSESLint.RuleFix; name: string; index: number } | undefined {
   const { sourceCode } = context;
   const name = freeName(context, fn.body, 'signal');
   const text = isTypeScriptFile(context.filename) ? `${name}: AbortSignal` : name;
@@ -47,11 +47,11 @@ export function addSignalParameter(
   // `x => …` has no parentheses to add to.
   if (first && sourceCode.getTokenBefore(first)?.value !== '(') {
     const existing = sourceCode.getText(first);
-    return { fix: fixer.replaceText(first, index === 0 ? `(${text}, ${existing})` : `(${existing}, ${text})`), name };
+    return { fix: fixer.replaceText(first, index === 0 ? `(${text}, ${existing})` : `(${existing}, ${text})`), name, index };
   }
-  if (index > 0) return { fix: fixer.insertTextAfter(params[index - 1]!, `, ${text}`), name };
-  if (first) return { fix: fixer.insertTextBefore(first, `${text}, `), name };
+  if (index > 0) return { fix: fixer.insertTextAfter(params[index - 1]!, `, ${text}`), name, index };
+  if (first) return { fix: fixer.insertTextBefore(first, `${text}, `), name, index };
   const openParen = sourceCode.getFirstToken(fn, { filter: (token) => token.value === '(' });
   if (!openParen || openParen.range[0] >= fn.body.range[0]) return undefined;
-  return { fix: fixer.insertTextAfter(openParen, text), name };
+  return { fix: fixer.insertTextAfter(openParen, text), name, index };
 }

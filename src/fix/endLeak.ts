@@ -28,6 +28,7 @@ export function endLeakWithNewSignalParameter(
   fixer: TSESLint.RuleFixer,
   leak: Leak,
 ): TSESLint.RuleFix[] {
+  if (!leak.fn) return [];
   const parameter = addSignalParameter(context, fixer, leak.fn);
   if (!parameter) return [];
   const ending = endLeak(context, fixer, leak, parameter.name);

@@ -27,6 +27,15 @@ interface Finding {
  */
 const EXPECTED_LEAKY_FINDINGS: readonly Finding[] = [
   {
+    file: 'leaky/daemon.ts',
+    line: 22,
+    column: 3,
+    ruleId: 'leaks/no-repeated-subscription',
+    messageId: 'repeatedCall',
+    message:
+      "`subscribeNewTaskMsgIfAvailable()` is called on every tick of this cron job and starts a Redis subscription that is never ended (subscribe.ts:7: sub.subscribe('new-task')); each tick adds one more.",
+  },
+  {
     file: 'leaky/subscribe.ts',
     line: 7,
     column: 8,

@@ -1,0 +1,144 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { enclosingFunction, enclosingStatement, isFunctionNode, isInside, shortText, walk } from '../src/analysis/ast';
+import { judgeStart } from '../src/analysis/findLeak';
+import { findStart } from '../src/analysis/findStart';
+import { repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
+import type { RepeatedScope } from '../src/analysis/repetition';
+import { resolveCallee } from '../src/analysis/resolveCallee';
+import { findSignalInScope } from '../src/analysis/signalInScope';
+import { describePath, summarizeFunction } from '../src/analysis/summary';
+import { createRule } from '../src/createRule';
+import { endLeak } from '../src/fix/endLeak';
+import { hoistStatement } from '../src/fix/hoistStatement';
+import { threadSignalIntoCall } from '../src/fix/threadSignal';
+
+export type MessageIds = 'repeatedStart' | 'repeatedCall' | 'hoist' | 'threadSignal';
+
+export default createRule<[], MessageIds>({
+  name: 'no-repeated-subscription',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow starting subscriptions, listeners, intervals, watchers and connections in code that runs again and again, directly or through the functions it calls',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    messages: {
+      repeatedStart: '{{what}} {{every}}, and nothing ends it before the next {{unit}}; each {{unit}} adds one more.',
+      repeatedCall:
+        '`{{callee}}()` is called {{every}} and {{action}} that is never ended ({{path}}); each {{unit}} adds one more.',
+      hoist: 'Start it once, before {{scheduler}}.',
+      threadSignal: 'Give `{{callee}}` a signal and end what it starts when {{source}} aborts.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      const repeated = repetitionAround(context, node);
+      if (!repeated) return;
+      const start = findStart(context, node);
+      if (start) {
+        if (variesPerElement(context, node, repeated)) return;
+        const fn = isFunctionNode(repeated.scope) ? repeated.scope : enclosingFunction(node);
+        const leak = judgeStart(context, start, { fn, scope: repeated.scope, inConstructor: false, repetition: true });
+        if (!leak) return;
+        const signal = findSignalInScope(context, node);
+        const perRunSignal = signal?.declaredAt && isInside(signal.declaredAt, repeated.scope) ? signal : undefined;
+        context.report({
+          node: leak.node,
+          messageId: 'repeatedStart',
+          data: { what: leak.what, every: repeated.repetition.every, unit: repeated.repetition.unit },
+          suggest: [
+            ...hoistSuggestion(node, repeated),
+            ...(perRunSignal && leak.end
+              ? [
+                  {
+                    messageId: 'threadSignal' as const,
+                    data: { callee: leak.code, source: `\`${perRunSignal.text}\`` },
+                    fix: (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, perRunSignal.text),
+                  },
+                ]
+              : []),
+          ],
+        });
+        return;
+      }
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      const callee = resolveCallee(context, node);
+      if (!callee) return;
+      const summary = summarizeFunction(callee.context, callee.fn);
+      if (!summary || variesPerElement(context, node, repeated)) return;
+      const signal = findSignalInScope(context, node);
+      const perRunSignal = signal?.declaredAt && isInside(signal.declaredAt, repeated.scope) ? signal.text : undefined;
+      const canThread = callee.context === context && summary.via.length === 0 && summary.leak.end !== undefined;
+      context.report({
+        node: node.callee,
+        messageId: 'repeatedCall',
+        data: {
+          callee: callee.name,
+          every: repeated.repetition.every,
+          unit: repeated.repetition.unit,
+          action: summary.leak.action,
+          path: describePath(summary),
+        },
+        suggest: [
+          ...hoistSuggestion(node, repeated),
+          ...(canThread
+            ? [
+                {
+                  messageId: 'threadSignal' as const,
+                  data: {
+                    callee: callee.name,
+                    source: perRunSignal ? `\`${perRunSignal}\`` : `this ${repeated.repetition.unit} ends`,
+                  },
+                  fix: (fixer: TSESLint.RuleFixer) =>
+                    threadSignalIntoCall(context, fixer, node, callee, summary.leak, perRunSignal),
+                },
+              ]
+            : []),
+        ],
+      });
+    }
+
+    /** "Start it once, before the job": only when nothing the call uses is made by the repetition. */
+    function hoistSuggestion(node: TSESTree.CallExpression | TSESTree.NewExpression, repeated: RepeatedScope) {
+      const statement = enclosingStatement(node);
+      const before = enclosingStatement(repeated.scheduler);
+      const body = isFunctionNode(repeated.scope) ? repeated.scope.body : (repeated.scope as { body?: TSESTree.Node }).body;
+      // Only a statement run unconditionally by each repetition, using nothing the repetition makes.
+      if (
+        statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
+        statement.parent !== body ||
+        !before ||
+        usesBindingDeclaredIn(context, statement, repeated.scope) ||
+        (containsAwait(statement) && !enclosingFunction(before)?.async)
+      ) {
+        return [];
+      }
+      return [
+        {
+          messageId: 'hoist' as const,
+          data: { scheduler: `\`${shortText(context.sourceCode, repeated.scheduler, 40)}\`` },
+          fix: (fixer: TSESLint.RuleFixer) => hoistStatement(fixer, context.sourceCode, statement, before),
+        },
+      ];
+    }
+
+    return { CallExpression: check, NewExpression: check };
+
+    /** An `await` outside an async function would not compile where the statement moves to. */
+    function containsAwait(statement: TSESTree.Node): boolean {
+      let found = false;
+      walk(statement, (node) => {
+        if (found || isFunctionNode(node)) return false;
+        if (node.type === AST_NODE_TYPES.AwaitExpression) found = true;
+        return !found;
+      });
+      return found;
+    }
+  },
+});

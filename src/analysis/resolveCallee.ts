@@ -1,0 +1,125 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from './ast';
+import { functionName, isFunctionNode, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { enclosingClassBody } from './classMembers';
+import type { AnalysisContext } from './fileCache';
+import { perFile } from './fileCache';
+import { importedName } from './imports';
+import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
+import { typeServices } from './typeServices';
+
+/** A function a call runs, with the file it is written in. */
+export interface ResolvedFunction {
+  context: AnalysisContext;
+  fn: FunctionNode;
+  name: string;
+}
+
+/**
+ * The function a call runs, when it can be known for sure: with types, through the checker to
+ * its declaration in any source file of the program (not `.d.ts`, not `node_modules`); without,
+ * same-file functions and methods by scope, and relative imports of files we can parse. Never a
+ * guess by name.
+ *
+ * `import { helper } from './helper'; helper()` → `helper`'s body in helper.ts.
+ */
+export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpression): ResolvedFunction | undefined {
+  const services = typeServices(context);
+  if (services) {
+    const tsCall = services.esTreeNodeToTSNodeMap.get(call);
+    const checker = services.program.getTypeChecker();
+    const declaration = checker.getResolvedSignature(tsCall)?.declaration;
+    if (!declaration || !('body' in declaration) || !declaration.body) return undefined;
+    const sourceFile = declaration.getSourceFile();
+    if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) return undefined;
+    const sameFile = services.program.getSourceFile(context.filename) === sourceFile;
+    const target = sameFile ? context : contextForProgramFile(services.program, sourceFile);
+    const fn = target && functionsByBodyStart(target).get((declaration.body as { getStart(): number }).getStart());
+    return target && fn ? { context: target, fn, name: functionName(fn) ?? 'an anonymous function' } : undefined;
+  }
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifier(context, callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
+    const name = staticMemberName(callee);
+    const body = enclosingClassBody(call);
+    const method = body?.body.find(
+      (element): element is TSESTree.MethodDefinition =>
+        element.type === AST_NODE_TYPES.MethodDefinition &&
+        element.kind === 'method' &&
+        !element.static &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name,
+    );
+    return method && name && isFunctionNode(method.value) ? { context, fn: method.value, name } : undefined;
+  }
+  return undefined;
+}
+
+function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identifier): ResolvedFunction | undefined {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs[0];
+  if (!variable || !definition) return undefined;
+  if (definition.type === 'FunctionName' && isFunctionNode(definition.node)) {
+    return { context, fn: definition.node, name: identifier.name };
+  }
+  if (definition.type === 'Variable') {
+    const init = definition.node.init && skipTypeWrappers(definition.node.init);
+    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
+    return init && isFunctionNode(init) && !reassigned ? { context, fn: init, name: identifier.name } : undefined;
+  }
+  if (definition.type === 'ImportBinding') {
+    const imported = importedName(context.sourceCode, identifier);
+    const declaration = definition.parent;
+    if (!imported || declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
+    const target = contextForRelativeImport(context.filename, declaration.source.value);
+    const fn = target && exportedFunction(target, imported.name);
+    return target && fn ? { context: target, fn, name: identifier.name } : undefined;
+  }
+  return undefined;
+}
+
+/** `export function name`, `export const name = () => …`, `export { local as name }`, `export default function`. */
+function exportedFunction(context: AnalysisContext, name: string): FunctionNode | undefined {
+  const body = context.sourceCode.ast.body;
+  const topLevel = (local: string): FunctionNode | undefined => {
+    for (const statement of body) {
+      const declaration =
+        statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+      if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === local) return declaration;
+      if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
+        for (const declarator of declaration.declarations) {
+          const init = declarator.init && skipTypeWrappers(declarator.init);
+          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === local && init && isFunctionNode(init)) {
+            return init;
+          }
+        }
+      }
+    }
+    return undefined;
+  };
+  for (const statement of body) {
+    if (name === 'default' && statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      const declaration = statement.declaration;
+      if (isFunctionNode(declaration)) return declaration;
+      if (declaration.type === AST_NODE_TYPES.Identifier) return topLevel(declaration.name);
+    }
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source) continue;
+    for (const specifier of statement.specifiers) {
+      const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+      if (exported === name && specifier.local.type === AST_NODE_TYPES.Identifier) return topLevel(specifier.local.name);
+    }
+  }
+  return topLevel(name);
+}
+
+/** Every function of a file by where its body starts: how a checker declaration maps back to ESTree. */
+const functionsByBodyStart = perFile((context) => {
+  const functions = new Map<number, FunctionNode>();
+  walk(context.sourceCode.ast, (node) => {
+    if (isFunctionNode(node)) functions.set(node.body.range[0], node);
+  });
+  return functions;
+});

@@ -1,0 +1,165 @@
+import * as path from 'node:path';
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from './ast';
+import { isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import type { AnalysisContext } from './fileCache';
+import type { Leak } from './findLeak';
+import { judgeStart } from './findLeak';
+import { findStart } from './findStart';
+import { resolveCallee } from './resolveCallee';
+
+/** One function on the way from a call to the start it leads to. */
+export interface PathStep {
+  name: string;
+  file: string;
+  line: number;
+}
+
+/** What calling a function leaves running: the start nobody ends, and the calls that lead there. */
+export interface LeakSummary {
+  leak: Leak;
+  /** The file of the start. */
+  file: string;
+  line: number;
+  /** Functions between the called one and the start, outermost first. */
+  via: PathStep[];
+}
+
+/** Deep enough for real helper chains; deeper paths are not followed (and not reported). */
+const maxDepth = 8;
+
+/** Summaries by function node: nodes are per file per program, so this is a per-program cache. */
+const summaries = new WeakMap<FunctionNode, LeakSummary | null>();
+
+/**
+ * Does calling `fn` start something it neither ends nor hands back to its caller, itself or
+ * through the functions it calls (in any file we can resolve)? Computed once per function,
+ * lazily, with a depth limit and a guard against recursion.
+ *
+ * `function helper(c) { const sub = c.duplicate(); sub.subscribe('x'); }` → the subscription.
+ */
+export function summarizeFunction(
+  context: AnalysisContext,
+  fn: FunctionNode,
+  depth = 0,
+  active: Set<FunctionNode> = new Set(),
+): LeakSummary | undefined {
+  const cached = summaries.get(fn);
+  if (cached !== undefined) return cached ?? undefined;
+  if (active.has(fn) || depth > maxDepth) return undefined;
+  active.add(fn);
+  const summary = computeSummary(context, fn, depth, active);
+  active.delete(fn);
+  summaries.set(fn, summary ?? null);
+  return summary;
+}
+
+function computeSummary(
+  context: AnalysisContext,
+  fn: FunctionNode,
+  depth: number,
+  active: Set<FunctionNode>,
+): LeakSummary | undefined {
+  const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
+  walk(fn.body, (node) => {
+    // Functions defined inside run later, or elsewhere: only what runs during the call counts.
+    if (isFunctionNode(node) && !runsDuringCall(node)) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
+    return true;
+  });
+  for (const call of calls) {
+    const start = findStart(context, call);
+    if (start) {
+      const leak = judgeStart(context, start, { fn, scope: fn, inConstructor: false, repetition: false });
+      if (leak && !isGuardedOnce(context, fn, call)) {
+        return { leak, file: path.basename(context.filename), line: start.node.loc.start.line, via: [] };
+      }
+      continue;
+    }
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const callee = resolveCallee(context, call);
+    if (!callee || callee.fn === fn) continue;
+    const inner = summarizeFunction(callee.context, callee.fn, depth + 1, active);
+    if (inner && !isGuardedOnce(context, fn, call)) {
+      const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
+      return { ...inner, via: [step, ...inner.via] };
+    }
+  }
+  return undefined;
+}
+
+/** An IIFE or a Promise executor runs as part of the call around it. */
+function runsDuringCall(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
+  return (
+    parent.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise'
+  );
+}
+
+/**
+ * A function that starts something only once, however often it is called: it records that it
+ * did in state that outlives it, and checks that state first.
+ *
+ * ```ts
+ * let subscribed = false;
+ * function ensure() { if (subscribed) return; subscribed = true; sub.subscribe('x'); }
+ * function client() { return (cached ??= new Redis()); }
+ * ```
+ */
+function isGuardedOnce(context: AnalysisContext, fn: FunctionNode, call: TSESTree.Node): boolean {
+  for (let current = call.parent; current && current !== fn; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.AssignmentExpression && (current.operator === '??=' || current.operator === '||=')) {
+      return true;
+    }
+  }
+  const remembered = new Set<string>();
+  const checked: { text: string; end: number }[] = [];
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const text = outerStateText(context, fn, node.left);
+      if (text !== undefined) remembered.add(text);
+    }
+    const test =
+      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
+        ? node.test
+        : node.type === AST_NODE_TYPES.LogicalExpression
+          ? node.left
+          : undefined;
+    if (test) {
+      walk(test, (part) => {
+        const text = stableReferenceText(part);
+        if (text !== undefined) checked.push({ text, end: test.range[1] });
+        return text === undefined;
+      });
+    }
+    return true;
+  });
+  return checked.some((check) => check.end <= call.range[0] && remembered.has(check.text));
+}
+
+/** `this.sub` or a variable declared outside `fn`: state that survives the call. */
+function outerStateText(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node): string | undefined {
+  const inner = skipTypeWrappers(target);
+  const text = stableReferenceText(inner);
+  if (text === undefined) return undefined;
+  if (text.startsWith('this.')) return text;
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  const definition = variable?.defs[0];
+  return definition && !isInside(definition.name, fn) ? text : undefined;
+}
+
+/** `(subscribe.ts:7: sub.subscribe('new-task'))`, `(via open (helpers.ts:4) → subscribe.ts:7: …)` */
+export function describePath(summary: LeakSummary): string {
+  const steps = summary.via.map((step) => `${step.name} (${step.file}:${step.line})`);
+  const end = `${summary.file}:${summary.line}: ${summary.leak.code}`;
+  return steps.length > 0 ? `via ${steps.join(' → ')} → ${end}` : end;
+}

@@ -1,0 +1,27 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { indentationOf } from './indentation';
+
+/**
+ * Moves `statement`, with its trailing comment and its own line, to just before `before`, at
+ * `before`'s indentation: the "subscribe once, before the job" suggestion.
+ */
+export function hoistStatement(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  statement: TSESTree.Statement,
+  before: TSESTree.Node,
+): TSESLint.RuleFix[] {
+  const text = sourceCode.text;
+  const trailing = sourceCode
+    .getCommentsAfter(statement)
+    .filter((comment) => comment.loc.start.line === statement.loc.end.line)
+    .at(-1);
+  const end = trailing?.range[1] ?? statement.range[1];
+  const lineStart = statement.range[0] - indentationOf(sourceCode, statement).length;
+  const lineBreak = /^[ \t]*(\r?\n|$)/.exec(text.slice(end));
+  const ownLine = text.slice(lineStart, statement.range[0]).trim() === '' && lineBreak !== null;
+  const removal: [number, number] = ownLine ? [lineStart, end + lineBreak[0].length] : [statement.range[0], end];
+  const moved = text.slice(statement.range[0], end);
+  return [fixer.removeRange(removal), fixer.insertTextBefore(before, `${moved}\n${indentationOf(sourceCode, before)}`)];
+}

@@ -1,0 +1,335 @@
+import rule from '../../../rules/no-repeated-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+// Linted as test/fixtures/project/jobs.ts, beside the helpers it imports from that folder.
+const filename = 'project/jobs.ts';
+
+runInBothModes('no-repeated-subscription: what it reports', rule, {
+  valid: [],
+  invalid: [
+    {
+      // The incident: the cron job calls a helper in another file that opens a subscription.
+      filename,
+      code: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+import { subscribeNewTaskMsgIfAvailable } from './subscribe';
+
+const redis = new Redis();
+const wake = () => console.log('new task');
+
+cron.schedule('*/5 * * * * *', async () => {
+  subscribeNewTaskMsgIfAvailable(redis, wake);
+  await redis.get('task');
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedCall',
+          data: {
+            callee: 'subscribeNewTaskMsgIfAvailable',
+            every: 'on every tick of this cron job',
+            unit: 'tick',
+            action: 'starts a Redis subscription',
+            path: "subscribe.ts:6: sub.subscribe('new-task')",
+          },
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { scheduler: '`cron.schedule(…)`' },
+              output: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+import { subscribeNewTaskMsgIfAvailable } from './subscribe';
+
+const redis = new Redis();
+const wake = () => console.log('new task');
+
+subscribeNewTaskMsgIfAvailable(redis, wake);
+cron.schedule('*/5 * * * * *', async () => {
+  await redis.get('task');
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Two calls deep, across two files, with the path named.
+      filename,
+      code: `
+import { CronJob } from 'cron';
+import { Redis } from 'ioredis';
+import { refreshSubscriptions } from './helpers';
+
+const redis = new Redis();
+
+CronJob.from({
+  cronTime: '* * * * *',
+  onTick: () => {
+    const wake = () => console.log('wake');
+    refreshSubscriptions(redis, wake);
+  },
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedCall',
+          data: {
+            callee: 'refreshSubscriptions',
+            every: 'on every tick of this cron job',
+            unit: 'tick',
+            action: 'starts a Redis subscription',
+            path: "via subscribeNewTaskMsgIfAvailable (subscribe.ts:3) → subscribe.ts:6: sub.subscribe('new-task')",
+          },
+          line: 12,
+          column: 5,
+          endLine: 12,
+          endColumn: 25,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Mutual recursion on the way: the cycle guard stops, and the leak behind it is still found.
+      filename,
+      code: `
+import { Redis } from 'ioredis';
+import { pollA } from './helpers';
+
+const redis = new Redis();
+setInterval(() => pollA(redis, () => undefined, 3), 1000);
+`,
+      errors: [
+        {
+          messageId: 'repeatedCall',
+          data: {
+            callee: 'pollA',
+            every: 'on every tick of this interval',
+            unit: 'tick',
+            action: 'starts a Redis subscription',
+            path: "via pollB (helpers.ts:15) → subscribeNewTaskMsgIfAvailable (subscribe.ts:3) → subscribe.ts:6: sub.subscribe('new-task')",
+          },
+          line: 6,
+          column: 19,
+          endLine: 6,
+          endColumn: 24,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A same-file helper: hoist it, or thread a per-run signal into it.
+      code: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+function follow(onUpdate: (update: unknown) => void) {
+  bus.on('update', onUpdate);
+}
+
+setInterval(() => {
+  follow(console.log);
+}, 1000);
+`,
+      errors: [
+        {
+          messageId: 'repeatedCall',
+          data: {
+            callee: 'follow',
+            every: 'on every tick of this interval',
+            unit: 'tick',
+            action: "adds an 'update' listener to `bus`",
+            path: "file.ts:7: bus.on('update', onUpdate)",
+          },
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { scheduler: '`setInterval(…)`' },
+              output: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+function follow(onUpdate: (update: unknown) => void) {
+  bus.on('update', onUpdate);
+}
+
+follow(console.log);
+setInterval(() => {
+}, 1000);
+`,
+            },
+            {
+              messageId: 'threadSignal',
+              data: { callee: 'follow', source: 'this tick ends' },
+              output: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+function follow(onUpdate: (update: unknown) => void, signal: AbortSignal) {
+  bus.on('update', onUpdate);
+  signal.addEventListener('abort', () => bus.off('update', onUpdate), { once: true });
+}
+
+setInterval(() => {
+  const run = new AbortController();
+  try {
+    follow(console.log, run.signal);
+  } finally {
+    run.abort();
+  }
+}, 1000);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A listener started directly in a route handler, on a shared emitter.
+      code: `
+import express from 'express';
+import { EventEmitter } from 'node:events';
+
+const updates = new EventEmitter();
+const app = express();
+
+app.get('/events', (req, res) => {
+  updates.on('update', (update) => res.write(String(update)));
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: {
+            what: "`updates.on('update', (update) => res.write(String(update)))` adds an 'update' listener to `updates`",
+            every: 'on every request to this route',
+            unit: 'request',
+          },
+          line: 9,
+          column: 3,
+          endLine: 9,
+          endColumn: 13,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // A connection opened in every iteration of an endless loop.
+      code: `
+import Redis from 'ioredis';
+
+export async function watchForever(wake: () => void) {
+  while (true) {
+    const sub = new Redis();
+    await sub.subscribe('wake');
+    sub.on('message', wake);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: {
+            what: "`sub.subscribe('wake')` starts a Redis subscription",
+            every: 'on every iteration of this endless loop',
+            unit: 'iteration',
+          },
+          line: 7,
+          column: 11,
+          endLine: 7,
+          endColumn: 24,
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // An interval started in every event listener call; a per-event signal is threaded through.
+      code: `
+process.on('message', (message: { signal: AbortSignal }) => {
+  const { signal } = message;
+  setInterval(() => console.log('still here'), 1000);
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: {
+            what: "`setInterval(() => console.log('still here'), 1000)` starts an interval",
+            every: "on every 'message' event",
+            unit: 'event',
+          },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { scheduler: '`process.on(…)`' },
+              output: `
+setInterval(() => console.log('still here'), 1000);
+process.on('message', (message: { signal: AbortSignal }) => {
+  const { signal } = message;
+});
+`,
+            },
+            {
+              messageId: 'threadSignal',
+              data: { callee: "setInterval(() => console.log('still here'), 1000)", source: '`signal`' },
+              output: `
+process.on('message', (message: { signal: AbortSignal }) => {
+  const { signal } = message;
+  const interval = setInterval(() => console.log('still here'), 1000);
+  signal.addEventListener('abort', () => clearInterval(interval), { once: true });
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A bullmq processor runs for every job.
+      code: `
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+
+const shared = new Redis();
+new Worker('emails', async (job) => {
+  await shared.subscribe('bounces');
+  return job.id;
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: {
+            what: "`shared.subscribe('bounces')` subscribes `shared` to Redis channels",
+            every: 'for every job this worker processes',
+            unit: 'job',
+          },
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 25,
+          // Not hoisted: the awaited call would land outside an async function.
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
