@@ -132,7 +132,7 @@ export interface HandleEnd {
   fix: { kind: 'function' | 'method'; name: string; returnsPromise: boolean };
 }
 
-export const handleEnds: Readonly<Partial<Record<StartKind, HandleEnd>>> = {
+export const handleEnds = {
   connection: {
     methods: ['quit', 'disconnect', 'end', 'close', 'destroy', 'QUIT'],
     functions: [],
@@ -158,7 +158,12 @@ export const handleEnds: Readonly<Partial<Record<StartKind, HandleEnd>>> = {
     functions: [],
     fix: { kind: 'method', name: 'return', returnsPromise: true },
   },
-};
+} as const satisfies Partial<Record<StartKind, HandleEnd>>;
+
+/** How a start of this kind is ended through its handle, when it has one. */
+export function handleEndOf(kind: StartKind): HandleEnd | undefined {
+  return (handleEnds as Partial<Record<StartKind, HandleEnd>>)[kind];
+}
 
 /** Functions and constructors, found by import tracking, that start something. */
 export interface CallStart {

@@ -186,11 +186,11 @@ export function functionName(node: FunctionNode): string | undefined {
  */
 export function walk(
   root: TSESTree.Node,
-  visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => boolean | void,
+  visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => unknown,
 ): void {
   const stack: [TSESTree.Node, TSESTree.Node | undefined][] = [[root, undefined]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, parent] = entry;
     if (visit(node, parent) === false) continue;
     const children: TSESTree.Node[] = [];
     for (const key in node) {
@@ -202,7 +202,7 @@ export function walk(
         children.push(child);
       }
     }
-    for (let index = children.length - 1; index >= 0; index--) stack.push([children[index]!, node]);
+    for (const child of children.reverse()) stack.push([child, node]);
   }
 }
 

@@ -17,7 +17,7 @@ export function perFile<T>(compute: (context: AnalysisContext) => T): (context: 
   const cache = new WeakMap<object, T>();
   return (context) => {
     const key = context.sourceCode;
-    if (cache.has(key)) return cache.get(key)!;
+    if (cache.has(key)) return cache.get(key) as T;
     const value = compute(context);
     cache.set(key, value);
     return value;

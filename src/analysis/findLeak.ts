@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { finiteOperators, handleEnds, objectApis } from './apis';
+import { finiteOperators, handleEndOf, handleEnds, objectApis } from './apis';
 import type { FunctionNode } from './ast';
 import {
   enclosingFunction,
@@ -148,7 +148,8 @@ function endSearchScope(judge: Judge, reason: OutlivesReason): TSESTree.Node | u
 
 function judgeListener(judge: Judge): Leak | undefined {
   const { context, start, fn, inConstructor } = judge;
-  const object = start.object!;
+  const { object, listener } = start;
+  if (!object || !listener) return undefined;
   const call = start.node as TSESTree.CallExpression;
   const api = objectApis[object.kind];
   const options = call.arguments[2];
@@ -178,7 +179,7 @@ function judgeListener(judge: Judge): Leak | undefined {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
   } else if (api.fixRemoveListener) {
     end = onAbortPlan(start.node, `${targetText}.${api.fixRemoveListener}(${context.sourceCode.getText(call.arguments[0])}, $listener)`, {
-      listener: start.listener!,
+      listener,
       event: start.event,
     });
   }
@@ -194,22 +195,24 @@ function removesListener(context: AnalysisContext, removal: TSESTree.CallExpress
   const [event, listener] = removal.arguments;
   if (!event) return true;
   const eventName = context.sourceCode.getText(event);
-  const startEvent = context.sourceCode.getText((start.node as TSESTree.CallExpression).arguments[0]!);
+  const startArgument = (start.node as TSESTree.CallExpression).arguments[0];
+  const startEvent = startArgument && context.sourceCode.getText(startArgument);
   if (!listener) return eventName === startEvent || start.event === undefined;
   const listenerText = context.sourceCode.getText(listener);
-  return eventName === startEvent || listenerText === context.sourceCode.getText(start.listener!);
+  return eventName === startEvent || (start.listener !== undefined && listenerText === context.sourceCode.getText(start.listener));
 }
 
 function judgeRedisSubscription(judge: Judge): Leak | undefined {
   const { context, start, fn, inConstructor } = judge;
-  const object = start.object!;
+  const object = start.object;
+  if (!object) return undefined;
   const call = start.node as TSESTree.CallExpression;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner === 'own' && owner.local) {
     // A subscription on a connection this function opened lives exactly as long as that connection.
     const connection = localConnection(context, owner.local.declarator);
     if (!connection) return undefined;
-    const fate = handleFate(context, connection.node, handleEnds.connection!);
+    const fate = handleFate(context, connection.node, handleEnds.connection);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
     return leak(context, start, fn, {
       action: 'starts a Redis subscription',
@@ -241,7 +244,7 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
 }
 
 function judgeConnection({ context, start, fn }: Judge): Leak | undefined {
-  const fate = handleFate(context, start.node, handleEnds.connection!);
+  const fate = handleFate(context, start.node, handleEnds.connection);
   if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
   // Reported on the subscription that makes the connection long-lived, when there is one.
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
@@ -263,7 +266,7 @@ const handleLabels: Readonly<Record<string, { label: string; ended: string }>> =
 };
 
 function judgeHandle(judge: Judge): Leak | undefined {
-  const { context, start, fn, inConstructor } = judge;
+  const { context, start, fn } = judge;
   const call = start.node;
   const signalOption = start.call?.signalOption;
   if (signalOption !== undefined && passesSignal(call, signalOption)) return undefined;
@@ -271,7 +274,7 @@ function judgeHandle(judge: Judge): Leak | undefined {
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
   if (endFunction && programCallsFunction(context, endFunction)) return undefined;
-  const ends = handleEnds[start.kind];
+  const ends = handleEndOf(start.kind);
   if (!ends) return undefined;
   const fate = handleFate(context, call, ends);
   if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
@@ -302,7 +305,8 @@ function judgeHandle(judge: Judge): Leak | undefined {
  * `this.state$.subscribe(f)` in a method, not `http.get(url).subscribe(f)` or `src.pipe(take(1))`.
  */
 function rxSubscriptionMayLeak({ context, start, scope, repetition, inConstructor }: Judge): boolean {
-  let source: TSESTree.Node = start.object!.target;
+  if (!start.object) return false;
+  let source: TSESTree.Node = start.object.target;
   for (let depth = 0; depth < 8; depth++) {
     const inner = skipTypeWrappers(source);
     const pipe = methodCallParts(inner);
@@ -347,8 +351,8 @@ function definedWithFiniteOperator(context: AnalysisContext, source: TSESTree.No
   if (text === undefined) return false;
   let finite = false;
   const check = (value: TSESTree.Node | null | undefined): void => {
-    const parts = value && methodCallParts(skipTypeWrappers(value));
-    if (parts?.method === 'pipe' && (skipTypeWrappers(value!) as TSESTree.CallExpression).arguments.some(isFiniteOperator)) {
+    const pipe = value && skipTypeWrappers(value);
+    if (pipe?.type === AST_NODE_TYPES.CallExpression && methodCallParts(pipe)?.method === 'pipe' && pipe.arguments.some(isFiniteOperator)) {
       finite = true;
     }
   };
@@ -410,7 +414,7 @@ function firstSubscription(context: AnalysisContext, fate: Extract<HandleFate, {
 }
 
 function closeOnAbortPlan(fate: Extract<HandleFate, { fate: 'kept' }>): EndPlan | undefined {
-  return handleEndPlan(fate.declarator, fate, `void $handle.${handleEnds.connection!.fix.name}()`, 'connection');
+  return handleEndPlan(fate.declarator, fate, `void $handle.${handleEnds.connection.fix.name}()`, 'connection');
 }
 
 /** End a handle on abort: after its last use when it is kept, after binding it when it was dropped. */
@@ -439,7 +443,7 @@ function onAbortPlan(
   if (stable !== undefined) return { kind: 'onAbort', after, end: end.replaceAll('$listener', stable) };
   if (!isFunctionNode(listener.listener)) return undefined;
   const base = listener.event?.replace(/[^A-Za-z0-9]+(.)?/g, (_, next: string | undefined) => (next ?? '').toUpperCase());
-  const preferredName = base ? `on${base[0]!.toUpperCase()}${base.slice(1)}` : 'listener';
+  const preferredName = base ? `on${base.charAt(0).toUpperCase()}${base.slice(1)}` : 'listener';
   return { kind: 'onAbort', after, end, extractListener: { node: listener.listener, preferredName } };
 }
 

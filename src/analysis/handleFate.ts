@@ -52,8 +52,8 @@ export function handleFate(context: AnalysisContext, start: TSESTree.Node, ends:
     }
     break;
   }
-  const parent = value.parent!;
-  switch (parent.type) {
+  const parent = value.parent;
+  switch (parent?.type) {
     case AST_NODE_TYPES.ExpressionStatement:
       return { fate: 'dropped' };
     case AST_NODE_TYPES.UnaryExpression:

@@ -62,7 +62,8 @@ const traceMap = buildTraceMap();
  */
 export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, TrackedCall> => {
   const result = new Map<TSESTree.Node, TrackedCall>();
-  const globalScope = context.sourceCode.scopeManager!.globalScope!;
+  const globalScope = context.sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return result;
   const tracker = new ASTUtils.ReferenceTracker(withImplicitRequire(globalScope), { mode: 'legacy' });
   const collect = (references: Iterable<FoundReference>): void => {
     for (const { node, info } of references) {

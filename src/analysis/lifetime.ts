@@ -139,8 +139,8 @@ function ownerOf(
   if (!root) return { owner: 'unknown' };
   if (root.type === AST_NODE_TYPES.ThisExpression) return { owner: 'own' };
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
-  if (!variable || variable.defs.length === 0) return { owner: 'outlives', reason: 'global' };
-  const definition = variable.defs[0]!;
+  const definition = variable?.defs[0];
+  if (!variable || !definition) return { owner: 'outlives', reason: 'global' };
   switch (definition.type) {
     case 'ImportBinding':
       return { owner: 'outlives', reason: 'import' };

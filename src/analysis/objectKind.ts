@@ -126,8 +126,8 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   for (let current: typeof scope | null = scope; current && !variable; current = current.upper) {
     variable = current.set.get(identifier.name) ?? null;
   }
-  if (!variable || variable.defs.length === 0) return globalObjects[identifier.name];
-  const definition = variable.defs[0]!;
+  const definition = variable?.defs[0];
+  if (!variable || !definition) return globalObjects[identifier.name];
   if (definition.type === 'Parameter') {
     const annotation = parameterAnnotation(definition.name);
     return annotation ? annotationKind(context, annotation) : undefined;

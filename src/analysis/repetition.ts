@@ -132,7 +132,8 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
 
 function namedFunctionVariable(context: AnalysisContext, fn: FunctionNode): TSESLint.Scope.Variable | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
-    return context.sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === fn.id!.name);
+    const name = fn.id.name;
+    return context.sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === name);
   }
   if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
     return context.sourceCode.getDeclaredVariables(fn.parent)[0];

@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
@@ -23,11 +23,12 @@ export interface SignalInScope {
  * `function f(client: Redis, { signal }: { signal: AbortSignal }) { client.on(…) }` → `signal`.
  */
 export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node): SignalInScope | undefined {
-  const checker = typeServices(context)?.program.getTypeChecker();
+  const services = typeServices(context);
   for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
     const found = scope.variables.flatMap((variable) => {
-      const text = signalFromVariable(context, variable, node, checker);
-      return text ? [{ text, declaredAt: variable.defs[0]!.name }] : [];
+      const text = signalFromVariable(variable, node, services);
+      const declaredAt = variable.defs[0]?.name;
+      return text && declaredAt ? [{ text, declaredAt }] : [];
     });
     // A signal itself reads better than a property of another parameter: `signal` over `options.signal`.
     const best = found.find((signal) => !signal.text.includes('.')) ?? found[0];
@@ -41,10 +42,9 @@ export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node)
 }
 
 function signalFromVariable(
-  context: AnalysisContext,
   variable: TSESLint.Scope.Variable,
   use: TSESTree.Node,
-  checker: ts.TypeChecker | undefined,
+  services: ParserServicesWithTypeInformation | undefined,
 ): string | undefined {
   const definition = variable.defs[0];
   if (!definition) return undefined;
@@ -65,17 +65,16 @@ function signalFromVariable(
     }
   }
   if (definition.type === 'Parameter' && readsSignalProperty(variable)) return `${variable.name}.signal`;
-  if (checker) return signalFromType(context, variable, identifier, checker);
+  if (services) return signalFromType(services, variable, identifier);
   return undefined;
 }
 
 function signalFromType(
-  context: AnalysisContext,
+  services: ParserServicesWithTypeInformation,
   variable: TSESLint.Scope.Variable,
   identifier: TSESTree.Identifier,
-  checker: ts.TypeChecker,
 ): string | undefined {
-  const services = typeServices(context)!;
+  const checker = services.program.getTypeChecker();
   const type = checker.getNonNullableType(services.getTypeAtLocation(identifier));
   if (isNamedType(type, 'AbortSignal')) return variable.name;
   if (isNamedType(type, 'AbortController')) return `${variable.name}.signal`;

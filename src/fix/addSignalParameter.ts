@@ -49,7 +49,8 @@ export function addSignalParameter(
     const existing = sourceCode.getText(first);
     return { fix: fixer.replaceText(first, index === 0 ? `(${text}, ${existing})` : `(${existing}, ${text})`), name, index };
   }
-  if (index > 0) return { fix: fixer.insertTextAfter(params[index - 1]!, `, ${text}`), name, index };
+  const previous = params[index - 1];
+  if (previous) return { fix: fixer.insertTextAfter(previous, `, ${text}`), name, index };
   if (first) return { fix: fixer.insertTextBefore(first, `${text}, `), name, index };
   const openParen = sourceCode.getFirstToken(fn, { filter: (token) => token.value === '(' });
   if (!openParen || openParen.range[0] >= fn.body.range[0]) return undefined;

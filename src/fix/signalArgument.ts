@@ -17,10 +17,8 @@ export function signalArgumentEdit(
   signal: string,
 ): TextEdit | undefined {
   const args = call.arguments;
-  if (index < args.length) {
-    const at = args[index]!.range[0];
-    return { range: [at, at], text: `${signal}, ` };
-  }
+  const existing = args[index];
+  if (existing) return { range: [existing.range[0], existing.range[0]], text: `${signal}, ` };
   const padding = 'undefined, '.repeat(index - args.length);
   const last = args.at(-1);
   if (last) return { range: [last.range[1], last.range[1]], text: `, ${padding}${signal}` };
