@@ -29,9 +29,9 @@ export default createRule<[], MessageIds>({
     messages: {
       repeatedStart: '{{what}} {{every}}, and nothing ends it before the next {{unit}}; each {{unit}} adds one more.',
       repeatedCall:
-        '`{{callee}}()` is called {{every}} and {{action}} that is never ended ({{path}}); each {{unit}} adds one more.',
+        '`{{callee}}()` is called {{every}} and {{action}}, which nothing ever ends ({{path}}); each {{unit}} adds one more.',
       hoist: 'Start it once, before {{scheduler}}.',
-      threadSignal: 'Give `{{callee}}` a signal and end what it starts when {{source}} aborts.',
+      threadSignal: 'Give `{{callee}}` a signal and end what it starts {{when}}.',
     },
     schema: [],
   },
@@ -58,7 +58,7 @@ export default createRule<[], MessageIds>({
               ? [
                   {
                     messageId: 'threadSignal' as const,
-                    data: { callee: leak.code, source: `\`${perRunSignal.text}\`` },
+                    data: { callee: leak.code, when: `when \`${perRunSignal.text}\` aborts` },
                     fix: (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, perRunSignal.text),
                   },
                 ]
@@ -93,7 +93,7 @@ export default createRule<[], MessageIds>({
                   messageId: 'threadSignal' as const,
                   data: {
                     callee: callee.name,
-                    source: perRunSignal ? `\`${perRunSignal}\`` : `this ${repeated.repetition.unit} ends`,
+                    when: perRunSignal ? `when \`${perRunSignal}\` aborts` : `when this ${repeated.repetition.unit} ends`,
                   },
                   fix: (fixer: TSESLint.RuleFixer) =>
                     threadSignalIntoCall(context, fixer, node, callee, summary.leak, perRunSignal),

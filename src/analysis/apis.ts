@@ -435,3 +435,49 @@ export const lifecycleEvents: ReadonlySet<string> = new Set([
   'unload',
   'beforeunload',
 ]);
+
+/** Where a function takes its signal: inside an options argument at `index`, or in the last options argument. */
+export interface SignalParameter {
+  options: number | 'last';
+  /** An async iterable that never ends by itself: a `for await` over it needs the signal to stop. */
+  endless?: boolean;
+  /** A pause: `await setTimeout(ms)` from timers/promises. */
+  sleep?: boolean;
+}
+
+/**
+ * Platform functions that take an AbortSignal, by module and export path: what
+ * require-signal-propagation checks and what loop fixes pass the signal to.
+ */
+export const signalTakingFunctions: Readonly<Record<string, Readonly<Record<string, SignalParameter>>>> = {
+  'timers/promises': {
+    setTimeout: { options: 2, sleep: true },
+    setImmediate: { options: 1, sleep: true },
+    setInterval: { options: 2, endless: true },
+    'scheduler.wait': { options: 1, sleep: true },
+  },
+  events: {
+    on: { options: 2, endless: true },
+    once: { options: 2 },
+  },
+  'stream/promises': {
+    pipeline: { options: 'last' },
+    finished: { options: 1 },
+  },
+  child_process: {
+    spawn: { options: 'last' },
+    exec: { options: 1 },
+    execFile: { options: 'last' },
+    fork: { options: 'last' },
+  },
+  'fs/promises': {
+    readFile: { options: 1 },
+    writeFile: { options: 2 },
+    watch: { options: 1, endless: true },
+  },
+};
+
+/** Global functions that take an AbortSignal. */
+export const globalSignalTakingFunctions: Readonly<Record<string, SignalParameter>> = {
+  fetch: { options: 1 },
+};

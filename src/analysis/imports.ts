@@ -1,8 +1,16 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { CallStart, ObjectKind, RepeatedCallback } from './apis';
-import { globalSchedulers, globalStarts, moduleObjects, moduleSchedulers, moduleStarts } from './apis';
+import type { CallStart, ObjectKind, RepeatedCallback, SignalParameter } from './apis';
+import {
+  globalSchedulers,
+  globalSignalTakingFunctions,
+  globalStarts,
+  moduleObjects,
+  moduleSchedulers,
+  moduleStarts,
+  signalTakingFunctions,
+} from './apis';
 import { perFile } from './fileCache';
 
 /** What import tracking knows about one call or `new` expression in the file. */
@@ -13,6 +21,8 @@ export interface TrackedCall {
   returns?: ObjectKind;
   /** It runs one of its callbacks again and again (`cron.schedule('* * * * *', tick)`). */
   repeats?: RepeatedCallback;
+  /** It takes an AbortSignal (`fetch`, `timers/promises` `setTimeout`, `events.on`). */
+  takesSignal?: SignalParameter;
 }
 
 type TraceInfo = TrackedCall;
@@ -23,7 +33,18 @@ type Tracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
 type TraceMap = Parameters<Tracker['iterateEsmReferences']>[0];
 type FoundReference = ReturnType<Tracker['iterateEsmReferences']> extends Iterable<infer R> ? R : never;
 
-const builtinModules = new Set(['events', 'fs', 'timers', 'net', 'http', 'https', 'child_process', 'timers/promises']);
+const builtinModules = new Set([
+  'events',
+  'fs',
+  'fs/promises',
+  'timers',
+  'timers/promises',
+  'net',
+  'http',
+  'https',
+  'child_process',
+  'stream/promises',
+]);
 
 /** One trace map for CommonJS and ES imports (legacy mode binds default imports to the module). */
 function buildTraceMap(): TraceMap {
@@ -42,6 +63,13 @@ function buildTraceMap(): TraceMap {
   };
   for (const [moduleName, exports] of Object.entries(moduleObjects)) {
     for (const [exportName, kind] of Object.entries(exports)) add(moduleName, exportName, { returns: kind });
+  }
+  for (const [moduleName, exports] of Object.entries(signalTakingFunctions)) {
+    for (const [exportPath, takesSignal] of Object.entries(exports)) add(moduleName, exportPath, { takesSignal });
+  }
+  // `require('fs').promises.readFile` and `import { promises } from 'fs'` reach the same functions.
+  for (const [exportPath, takesSignal] of Object.entries(signalTakingFunctions['fs/promises'] ?? {})) {
+    add('fs', `promises.${exportPath}`, { takesSignal });
   }
   for (const [moduleName, exports] of Object.entries(moduleSchedulers)) {
     for (const [exportPath, repeats] of Object.entries(exports)) add(moduleName, exportPath, { repeats });
@@ -78,17 +106,19 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   // unresolved references too, and declared globals that the file does not redefine.
   const globalReferences = [
     ...globalScope.through,
-    ...[...Object.keys(globalStarts), ...Object.keys(globalSchedulers)].flatMap((name) => {
+    ...[...Object.keys(globalStarts), ...Object.keys(globalSchedulers), ...Object.keys(globalSignalTakingFunctions)].flatMap((name) => {
       const variable = globalScope.set.get(name);
       return variable && variable.defs.length === 0 ? variable.references : [];
     }),
   ];
   for (const reference of globalReferences) {
-    const start = globalStarts[reference.identifier.name];
-    const repeats = globalSchedulers[reference.identifier.name];
+    const name = reference.identifier.name;
+    const start = globalStarts[name];
+    const repeats = globalSchedulers[name];
+    const takesSignal = globalSignalTakingFunctions[name];
     const call = reference.identifier.parent;
-    if ((start || repeats) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
-      result.set(call, { ...(start && { start }), ...(repeats && { repeats }) });
+    if ((start || repeats || takesSignal) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+      result.set(call, { ...(start && { start }), ...(repeats && { repeats }), ...(takesSignal && { takesSignal }) });
     }
   }
   return result;

@@ -27,13 +27,29 @@ interface Finding {
  */
 const EXPECTED_LEAKY_FINDINGS: readonly Finding[] = [
   {
+    file: 'leaky/receive.ts',
+    line: 5,
+    column: 3,
+    ruleId: 'leaks/no-unbounded-loop',
+    messageId: 'unboundedLoop',
+    message:
+      "`while (true)` awaits `client.brpop('tasks', 0)` forever and nothing can stop it: no `break`, `return` or `throw`, and no signal or closing flag is checked.",
+  },
+  {
+    file: 'leaky/receive.ts',
+    line: 11,
+    column: 7,
+    ruleId: 'leaks/no-unbounded-loop',
+    messageId: 'spinningCatch',
+  },
+  {
     file: 'leaky/daemon.ts',
     line: 22,
     column: 3,
     ruleId: 'leaks/no-repeated-subscription',
     messageId: 'repeatedCall',
     message:
-      "`subscribeNewTaskMsgIfAvailable()` is called on every tick of this cron job and starts a Redis subscription that is never ended (subscribe.ts:7: sub.subscribe('new-task')); each tick adds one more.",
+      "`subscribeNewTaskMsgIfAvailable()` is called on every tick of this cron job and starts a Redis subscription, which nothing ever ends (subscribe.ts:7: sub.subscribe('new-task')); each tick adds one more.",
   },
   {
     file: 'leaky/subscribe.ts',

@@ -222,7 +222,7 @@ cron.schedule('* * * * *', () => {
             },
             {
               messageId: 'threadSignal',
-              data: { callee: 'listen', source: 'this tick ends' },
+              data: { callee: 'listen', when: 'when this tick ends' },
               output: `
 const cron = require('node-cron');
 const { EventEmitter } = require('events');

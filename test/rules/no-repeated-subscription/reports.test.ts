@@ -172,7 +172,7 @@ setInterval(() => {
             },
             {
               messageId: 'threadSignal',
-              data: { callee: 'follow', source: 'this tick ends' },
+              data: { callee: 'follow', when: 'when this tick ends' },
               output: `
 import { EventEmitter } from 'node:events';
 
@@ -289,7 +289,7 @@ process.on('message', (message: { signal: AbortSignal }) => {
             },
             {
               messageId: 'threadSignal',
-              data: { callee: "setInterval(() => console.log('still here'), 1000)", source: '`signal`' },
+              data: { callee: "setInterval(() => console.log('still here'), 1000)", when: 'when `signal` aborts' },
               output: `
 process.on('message', (message: { signal: AbortSignal }) => {
   const { signal } = message;

@@ -1,0 +1,112 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { enclosingFunction } from '../src/analysis/ast';
+import { describeFunction } from '../src/analysis/findLeak';
+import { functionLifetime } from '../src/analysis/lifetime';
+import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
+import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
+import { findSignalInScope } from '../src/analysis/signalInScope';
+import { createRule } from '../src/createRule';
+import { addSignalParameter } from '../src/fix/addSignalParameter';
+import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
+import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
+
+export type MessageIds = 'unboundedLoop' | 'spinningCatch' | 'addSignalParameter' | 'rethrowWhenAborted' | 'waitBeforeRetry';
+
+export default createRule<[], MessageIds>({
+  name: 'no-unbounded-loop',
+  meta: {
+    type: 'problem',
+    docs: {
+      description:
+        'Disallow endless `await` loops that nothing can stop, and `catch` blocks that make them spin when their source fails',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    messages: {
+      unboundedLoop:
+        '`{{head}}` awaits `{{awaited}}` forever and nothing can stop it: no `break`, `return` or `throw`, and no signal or closing flag is checked.',
+      spinningCatch:
+        'This `catch` swallows the failure and goes round the endless loop again at once: once its source is closed for good, every iteration fails immediately and the loop spins at full speed.',
+      addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
+      rethrowWhenAborted: 'Rethrow when `{{signal}}` has aborted, so an abort ends the loop.',
+      waitBeforeRetry: 'Wait a second before retrying{{withSignal}}.',
+    },
+    schema: [],
+  },
+  defaultOptions: [],
+  create(context) {
+    function check(loop: LoopNode): void {
+      const signal = findSignalInScope(context, loop);
+      const unbounded = findUnboundedLoop(context, loop);
+      if (unbounded) reportUnbounded(unbounded, signal?.text);
+      for (const { handler } of findSpinningCatches(context, loop)) {
+        context.report({
+          node: handler,
+          loc: context.sourceCode.getFirstToken(handler)?.loc ?? handler.loc,
+          messageId: 'spinningCatch',
+          suggest: [
+            ...(signal
+              ? [
+                  {
+                    messageId: 'rethrowWhenAborted' as const,
+                    data: { signal: signal.text },
+                    fix: (fixer: TSESLint.RuleFixer) => rethrowWhenAborted(context, fixer, handler, signal.text),
+                  },
+                ]
+              : []),
+            {
+              messageId: 'waitBeforeRetry' as const,
+              data: { withSignal: signal ? ` (cut short when \`${signal.text}\` aborts)` : '' },
+              fix: (fixer: TSESLint.RuleFixer) => waitBeforeRetry(context, fixer, handler, signal?.text),
+            },
+          ],
+        });
+      }
+    }
+
+    function reportUnbounded(unbounded: UnboundedLoop, signal: string | undefined): void {
+      const fn = enclosingFunction(unbounded.loop);
+      // A callback's parameters belong to whoever calls it: no new parameter there.
+      const canAddParameter = fn !== undefined && functionLifetime(context, fn) !== 'callback';
+      context.report({
+        node: unbounded.loop,
+        loc: headLocation(unbounded.loop),
+        messageId: 'unboundedLoop',
+        data: { head: unbounded.head, awaited: unbounded.awaited },
+        fix: signal ? (fixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal) : null,
+        suggest:
+          !signal && canAddParameter
+            ? [
+                {
+                  messageId: 'addSignalParameter',
+                  data: { owner: describeFunction(fn) },
+                  fix: (fixer) => {
+                    const parameter = addSignalParameter(context, fixer, fn);
+                    return parameter ? [parameter.fix, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
+                  },
+                },
+              ]
+            : [],
+      });
+    }
+
+    /** From the loop keyword to the end of its head: `while (true)`, not the whole body. */
+    function headLocation(loop: LoopNode): TSESTree.SourceLocation {
+      const end =
+        loop.type === 'DoWhileStatement'
+          ? context.sourceCode.getLastToken(loop, { filter: (token) => token.value === ')' })?.loc.end
+          : context.sourceCode.getTokenBefore(loop.body)?.loc.end;
+      const start = loop.type === 'DoWhileStatement' ? (context.sourceCode.getTokenAfter(loop.body)?.loc.start ?? loop.loc.start) : loop.loc.start;
+      return { start, end: end ?? loop.loc.end };
+    }
+
+    return {
+      WhileStatement: check,
+      DoWhileStatement: check,
+      ForStatement: check,
+      ForOfStatement: check,
+    };
+  },
+});

@@ -1,0 +1,112 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { AnalysisContext } from '../analysis/fileCache';
+import { freeName } from './freeName';
+import { indentationOf } from './indentation';
+import { signalProperty } from './passSignal';
+
+/** `catch {` → `catch (error) {` when the error is needed; the name to use either way. */
+function catchParameter(
+  context: AnalysisContext,
+  fixer: TSESLint.RuleFixer,
+  handler: TSESTree.CatchClause,
+): { name: string; fix?: TSESLint.RuleFix } {
+  if (handler.param?.type === AST_NODE_TYPES.Identifier) return { name: handler.param.name };
+  if (handler.param) return { name: '' };
+  const name = freeName(context, handler.body, 'error');
+  return { name, fix: fixer.insertTextBefore(handler.body, `(${name}) `) };
+}
+
+/** First thing in the catch: `if (signal.aborted) throw error;`, so an abort ends the loop. */
+export function rethrowWhenAborted(
+  context: AnalysisContext,
+  fixer: TSESLint.RuleFixer,
+  handler: TSESTree.CatchClause,
+  signal: string,
+): TSESLint.RuleFix[] {
+  const parameter = catchParameter(context, fixer, handler);
+  if (!parameter.name) return [];
+  const indent = `${indentationOf(context.sourceCode, handler)}  `;
+  return [
+    ...(parameter.fix ? [parameter.fix] : []),
+    fixer.insertTextAfterRange(
+      [handler.body.range[0], handler.body.range[0] + 1],
+      `\n${indent}if (${signal}.aborted) throw ${parameter.name};`,
+    ),
+  ];
+}
+
+const sleepModule = 'node:timers/promises';
+
+/**
+ * Last thing before going round again: `await sleep(1000, undefined, { signal })`, with
+ * `import { setTimeout as sleep } from 'node:timers/promises'` added when the file has none.
+ */
+export function waitBeforeRetry(
+  context: AnalysisContext,
+  fixer: TSESLint.RuleFixer,
+  handler: TSESTree.CatchClause,
+  signal: string | undefined,
+): TSESLint.RuleFix[] {
+  const { sourceCode } = context;
+  const fixes: TSESLint.RuleFix[] = [];
+  let sleep = existingSleepImport(sourceCode.ast);
+  if (!sleep) {
+    sleep = freeName(context, sourceCode.ast, 'sleep');
+    fixes.push(addSleepImport(fixer, sourceCode, sleep));
+  }
+  const statements = handler.body.body;
+  const last = statements.at(-1);
+  const wait = `await ${sleep}(1000${signal ? `, undefined, { ${signalProperty(signal)} }` : ''});`;
+  if (last?.type === AST_NODE_TYPES.ContinueStatement) {
+    fixes.push(fixer.insertTextBefore(last, `${wait}\n${indentationOf(sourceCode, last)}`));
+  } else if (last) {
+    fixes.push(fixer.insertTextAfter(last, `\n${indentationOf(sourceCode, last)}${wait}`));
+  } else {
+    fixes.push(
+      fixer.insertTextAfterRange(
+        [handler.body.range[0], handler.body.range[0] + 1],
+        `\n${indentationOf(sourceCode, handler)}  ${wait}\n${indentationOf(sourceCode, handler)}`,
+      ),
+    );
+  }
+  return fixes;
+}
+
+/** The local name of an existing `import { setTimeout as x } from 'timers/promises'`. */
+function existingSleepImport(program: TSESTree.Program): string | undefined {
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
+    if (statement.source.value.replace(/^node:/, '') !== 'timers/promises') continue;
+    for (const specifier of statement.specifiers) {
+      if (
+        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
+        specifier.imported.type === AST_NODE_TYPES.Identifier &&
+        specifier.imported.name === 'setTimeout' &&
+        specifier.importKind !== 'type'
+      ) {
+        return specifier.local.name;
+      }
+    }
+  }
+  return undefined;
+}
+
+function addSleepImport(
+  fixer: TSESLint.RuleFixer,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  name: string,
+): TSESLint.RuleFix {
+  const body = sourceCode.ast.body;
+  const imports = body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
+  const usesRequire = imports.length === 0 && /\brequire\(/.test(sourceCode.text);
+  const declaration = usesRequire
+    ? `const { setTimeout: ${name} } = require('${sleepModule}');`
+    : `import { setTimeout as ${name} } from '${sleepModule}';`;
+  const lastImport = imports.at(-1);
+  if (lastImport) return fixer.insertTextAfter(lastImport, `\n${declaration}`);
+  // After any 'use strict' directive, which must stay first.
+  const first = body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive));
+  return first ? fixer.insertTextBefore(first, `${declaration}\n`) : fixer.insertTextAfterRange([0, 0], `${declaration}\n`);
+}

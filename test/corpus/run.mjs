@@ -1,0 +1,618 @@
+// The corpus run (`npm run corpus`): the plugin on real code nobody here wrote.
+//
+// test/corpus/package.json pins packages that ship their sources (TypeScript: rxjs, zod,
+// @trpc/server, effect; JavaScript: bullmq, ioredis, kafkajs, nats, mqtt, @nestjs/microservices,
+// socket.io, node-cron, cron, chokidar). They are installed once, without install scripts, into
+// test/corpus/node_modules, and never executed. Then, with the built plugin (dist/):
+//
+//   crash   lints every file with `recommended` (untyped) and, for rxjs, zod and @trpc/server,
+//           with `recommended-type-checked` (tsconfigs/<pkg>.json). An exception thrown by a
+//           rule fails the run, with the file and the stack. Parsing errors are counted and
+//           listed, not failures.
+//   report  the same lint, then a table per package, mode and rule (files, lines, findings,
+//           findings per 10k lines) and every finding in results/findings.json.
+//   fixes   copies the packages to a temp dir, applies all fixes (`fix: true`), and requires that
+//           every fixed file still parses, that a second fix pass changes nothing, that every
+//           suggestion applied alone still parses, and (rxjs, zod, @trpc/server) that `tsc`
+//           reports no error on the fixed copy that it did not report before.
+//
+// Flags: --step crash|report|fixes (repeatable or comma-separated; default: all three)
+//        --package NAME            (repeatable or comma-separated; npm name or its last part)
+//        --skip NAME               leave a package out (CI: --skip effect)
+// Exit code 1 on a rule exception, an unsafe fix or suggestion, or a new tsc error; 2 on bad usage.
+
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const corpusDir = import.meta.dirname;
+const repoRoot = path.resolve(corpusDir, '..', '..');
+const corpusModules = path.join(corpusDir, 'node_modules');
+const tsconfigDir = path.join(corpusDir, 'tsconfigs');
+const resultsFile = path.join(corpusDir, 'results', 'findings.json');
+
+// Tools come from the plugin's own devDependencies, never from the corpus (which has its own
+// `typescript` as a peer of @trpc/server).
+const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
+const { ESLint, Linter } = requireFromRepo('eslint');
+const tsParser = requireFromRepo('@typescript-eslint/parser');
+const globals = requireFromRepo('globals');
+const tscBin = requireFromRepo.resolve('typescript/bin/tsc');
+
+// ---------------------------------------------------------------------------------------------
+// The corpus: which files of each package are linted, and how.
+
+const TS_FILE = /\.(?:ts|mts|cts|tsx)$/;
+const DECLARATION_FILE = /\.d\.(?:ts|mts|cts)$/;
+const JS_FILE = /\.(?:js|mjs|cjs)$/;
+
+/**
+ * `include`: folders or files inside the package. `tsconfig`: typed lint and the tsc check.
+ * `sourceType`: for .js files (.mjs is always a module, .cjs always CommonJS). `skipped` says
+ * which shipped code is left out and why (a second build of the same code, or bundles).
+ */
+const PACKAGES = [
+  { name: 'rxjs', language: 'ts', include: ['src'], tsconfig: 'rxjs.json' },
+  { name: 'zod', language: 'ts', include: ['src'], tsconfig: 'zod.json' },
+  { name: '@trpc/server', language: 'ts', include: ['src'], tsconfig: 'trpc-server.json' },
+  { name: 'effect', language: 'ts', include: ['src'] },
+  {
+    name: 'bullmq',
+    language: 'js',
+    include: ['dist/esm'],
+    sourceType: 'module',
+    skipped: 'dist/cjs (the same code compiled to CommonJS)',
+  },
+  { name: 'ioredis', language: 'js', include: ['built'], sourceType: 'commonjs' },
+  { name: 'kafkajs', language: 'js', include: ['src'], sourceType: 'commonjs' },
+  { name: 'nats', language: 'js', include: ['index.js', 'lib', 'examples'], sourceType: 'commonjs' },
+  {
+    name: 'mqtt',
+    language: 'js',
+    include: ['build'],
+    sourceType: 'commonjs',
+    skipped: 'dist/ (browser bundles of build/ and its dependencies)',
+  },
+  { name: '@nestjs/microservices', language: 'js', include: ['.'], sourceType: 'module' },
+  {
+    name: 'socket.io',
+    language: 'js',
+    include: ['dist', 'wrapper.mjs'],
+    sourceType: 'commonjs',
+    skipped: 'client-dist/ (the bundled browser client)',
+  },
+  {
+    name: 'node-cron',
+    language: 'js',
+    include: ['dist'],
+    exclude: /\.cjs$/,
+    sourceType: 'module',
+    skipped: 'dist/*.cjs (the same code as CommonJS)',
+  },
+  { name: 'cron', language: 'js', include: ['dist'], sourceType: 'commonjs' },
+  { name: 'chokidar', language: 'js', include: ['.'], sourceType: 'module' },
+];
+
+// ---------------------------------------------------------------------------------------------
+// Command line.
+
+function parseArgs(argv) {
+  const options = { steps: [], packages: [], skip: [] };
+  const lists = { '--step': options.steps, '--package': options.packages, '--skip': options.skip };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    if (flag === '--help' || flag === '-h') usage(0);
+    const list = lists[flag];
+    if (!list) usage(2, `unknown argument: ${argv[i]}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined) usage(2, `${flag} needs a value`);
+    list.push(...value.split(',').filter(Boolean));
+  }
+  for (const step of options.steps)
+    if (!['crash', 'report', 'fixes'].includes(step)) usage(2, `unknown step: ${step}`);
+  if (options.steps.length === 0) options.steps.push('crash', 'report', 'fixes');
+  const find = (name) => {
+    const pkg = PACKAGES.find((p) => p.name === name || p.name.split('/').pop() === name);
+    if (!pkg) usage(2, `unknown package: ${name} (one of ${PACKAGES.map((p) => p.name).join(', ')})`);
+    return pkg;
+  };
+  const chosen = options.packages.length ? options.packages.map(find) : PACKAGES;
+  const skipped = new Set(options.skip.map(find));
+  return { steps: new Set(options.steps), packages: chosen.filter((p) => !skipped.has(p)) };
+}
+
+function usage(code, error) {
+  if (error) console.error(`run.mjs: ${error}`);
+  console.error('usage: node test/corpus/run.mjs [--step crash|report|fixes]... [--package NAME]... [--skip NAME]...');
+  process.exit(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+const seconds = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+const rel = (file) => path.relative(repoRoot, file);
+
+/** Installs the corpus from the lockfile when it is missing or not the pinned versions. */
+function ensureInstalled() {
+  const pins = JSON.parse(readFileSync(path.join(corpusDir, 'package.json'), 'utf8')).dependencies;
+  const installed = (name) => {
+    try {
+      return JSON.parse(readFileSync(path.join(corpusModules, name, 'package.json'), 'utf8')).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const stale = Object.entries(pins).filter(([name, version]) => installed(name) !== version);
+  if (stale.length === 0) return;
+  console.log(`Installing the corpus (npm ci --ignore-scripts) for ${stale.map(([n]) => n).join(', ')}`);
+  const start = performance.now();
+  const npm = spawnSync(
+    'npm',
+    ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', corpusDir],
+    { stdio: 'inherit' },
+  );
+  if (npm.status !== 0) {
+    console.error('npm ci failed in test/corpus');
+    process.exit(1);
+  }
+  console.log(`Installed in ${seconds(start)}`);
+}
+
+/** Every file of a package that the corpus lints, sorted. */
+function packageFiles(pkg, root) {
+  const wanted = (file) =>
+    pkg.language === 'ts'
+      ? TS_FILE.test(file) && !DECLARATION_FILE.test(file)
+      : JS_FILE.test(file) && !file.endsWith('.min.js') && !(pkg.exclude?.test(file) ?? false);
+  const files = [];
+  const walk = (entry) => {
+    const items = readdirSync(entry, { withFileTypes: true });
+    for (const item of items) {
+      const full = path.join(entry, item.name);
+      if (item.isDirectory()) {
+        if (item.name !== 'node_modules') walk(full);
+      } else if (item.isFile() && wanted(full)) files.push(full);
+    }
+  };
+  for (const include of pkg.include) {
+    const full = path.join(root, include);
+    if (!existsSync(full)) throw new Error(`${pkg.name}: ${include} is missing in ${root}`);
+    if (readdirSync(path.dirname(full), { withFileTypes: true }).find((d) => d.name === path.basename(full))?.isFile())
+      files.push(full);
+    else walk(full);
+  }
+  return [...new Set(files)].sort();
+}
+
+/** Lines that are not blank. */
+const countLines = (text) => text.split('\n').filter((line) => line.trim() !== '').length;
+
+const isParsingError = (message) => message.fatal && /^Parsing error\b/.test(message.message);
+const isFinding = (message) => !message.fatal && message.ruleId?.startsWith('leaks/');
+
+/** The flat config for one package in one mode; `tsconfigs` is where the tsconfigs are. */
+function lintConfig(pkg, mode, tsconfigs) {
+  const plugin = loadPlugin();
+  const shared = plugin.configs[mode === 'typed' ? 'recommended-type-checked' : 'recommended'];
+  const base = {
+    plugins: shared.plugins,
+    rules: shared.rules,
+    // Corpus files carry their own eslint comments for rules that are not loaded here.
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+  };
+  if (pkg.language === 'ts')
+    return [
+      {
+        ...base,
+        name: `corpus/${pkg.name}/${mode}`,
+        files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'],
+        languageOptions: {
+          parser: tsParser,
+          ecmaVersion: 'latest',
+          sourceType: 'module',
+          globals: globals.node,
+          parserOptions:
+            mode === 'typed' ? { project: path.join(tsconfigs, pkg.tsconfig), tsconfigRootDir: tsconfigs } : {},
+        },
+      },
+    ];
+  return [
+    {
+      ...base,
+      name: `corpus/${pkg.name}/${mode}`,
+      files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+      languageOptions: { ecmaVersion: 'latest', sourceType: pkg.sourceType, globals: globals.node },
+    },
+    { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
+    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
+  ];
+}
+
+let pluginCache;
+function loadPlugin() {
+  if (pluginCache) return pluginCache;
+  const entry = path.join(repoRoot, 'dist', 'src', 'index.js');
+  if (!existsSync(entry)) {
+    console.error('dist/src/index.js is missing: run `npm run build` first (or `npm run corpus`).');
+    process.exit(1);
+  }
+  pluginCache = requireFromRepo(entry);
+  return pluginCache;
+}
+
+const modesOf = (pkg) => (pkg.tsconfig ? ['untyped', 'typed'] : ['untyped']);
+
+function newESLint(pkg, mode, { cwd, tsconfigs, fix = false }) {
+  return new ESLint({
+    cwd,
+    overrideConfigFile: true,
+    // The corpus lives in node_modules, which ESLint ignores by default.
+    overrideConfig: [{ ignores: ['!**/node_modules/'] }, ...lintConfig(pkg, mode, tsconfigs)],
+    fix,
+  });
+}
+
+/**
+ * Lints `files` one at a time, so that a rule that throws on one file is reported with its
+ * file and stack and the others are still linted. Returns the results and the crashes.
+ */
+async function lintEach(eslint, files) {
+  const results = [];
+  const crashes = [];
+  for (const file of files) {
+    try {
+      const [result] = await eslint.lintFiles([file]);
+      const ignored = result.messages.find((m) => m.ruleId === null && /^File ignored\b/.test(m.message));
+      if (ignored) throw new Error(`the corpus harness did not lint ${file}: ${ignored.message}`);
+      for (const message of result.messages)
+        if (message.fatal && !isParsingError(message))
+          crashes.push({ file, error: `fatal message: ${message.message} (${message.line}:${message.column})` });
+      results.push(result);
+    } catch (error) {
+      crashes.push({ file, error: error?.stack ?? String(error) });
+    }
+  }
+  return { results, crashes };
+}
+
+/** Drops the TypeScript programs that typed linting built for a package (they are large). */
+function dropPrograms() {
+  tsParser.clearCaches?.();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Steps crash and report: lint every file in place.
+
+async function lintCorpus(packages) {
+  const runs = [];
+  for (const pkg of packages) {
+    const root = path.join(corpusModules, pkg.name);
+    const files = packageFiles(pkg, root);
+    const lines = files.reduce((sum, file) => sum + countLines(readFileSync(file, 'utf8')), 0);
+    const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    for (const mode of modesOf(pkg)) {
+      const start = performance.now();
+      const eslint = newESLint(pkg, mode, { cwd: corpusDir, tsconfigs: tsconfigDir });
+      const { results, crashes } = await lintEach(eslint, files);
+      if (mode === 'typed') dropPrograms();
+      const findings = [];
+      const parsingErrors = [];
+      for (const result of results) {
+        const file = path.relative(root, result.filePath);
+        for (const message of result.messages) {
+          if (isParsingError(message))
+            parsingErrors.push({ file: `${file}:${message.line}:${message.column}`, message: message.message });
+          else if (isFinding(message))
+            findings.push({
+              file: `${file}:${message.line}:${message.column}`,
+              rule: message.ruleId.replace(/^leaks\//, ''),
+              message: message.message,
+            });
+        }
+      }
+      const time = (performance.now() - start) / 1000;
+      const run = { pkg, version, mode, files: files.length, lines, findings, parsingErrors, crashes, time };
+      runs.push(run);
+      console.log(
+        `  ${pkg.name}@${version} ${mode}: ${files.length} files, ${lines} lines, ${findings.length} findings, ` +
+          `${parsingErrors.length} parsing errors, ${crashes.length} rule exceptions (${time.toFixed(1)} s)`,
+      );
+    }
+  }
+  return runs;
+}
+
+function printCrashes(runs) {
+  let count = 0;
+  for (const run of runs)
+    for (const crash of run.crashes) {
+      count++;
+      console.log(`\nRULE EXCEPTION ${run.pkg.name} (${run.mode}) ${rel(crash.file)}\n${crash.error}`);
+    }
+  for (const run of runs)
+    for (const error of run.parsingErrors)
+      console.log(`  parsing error (not a failure): ${run.pkg.name} (${run.mode}) ${error.file} ${error.message}`);
+  return count;
+}
+
+function printReport(runs) {
+  const rules = Object.keys(loadPlugin().rules);
+  const rows = [['package', 'mode', 'rule', 'files', 'lines', 'findings', 'per 10k lines']];
+  const totals = new Map();
+  for (const run of runs)
+    for (const rule of rules) {
+      const n = run.findings.filter((f) => f.rule === rule).length;
+      rows.push([
+        `${run.pkg.name}@${run.version}`,
+        run.mode,
+        rule,
+        String(run.files),
+        String(run.lines),
+        String(n),
+        ((n / run.lines) * 10_000).toFixed(2),
+      ]);
+      const key = `${run.mode}\0${rule}`;
+      const total = totals.get(key) ?? { files: 0, lines: 0, n: 0 };
+      totals.set(key, { files: total.files + run.files, lines: total.lines + run.lines, n: total.n + n });
+    }
+  for (const [key, total] of totals) {
+    const [mode, rule] = key.split('\0');
+    rows.push([
+      'all',
+      mode,
+      rule,
+      String(total.files),
+      String(total.lines),
+      String(total.n),
+      ((total.n / total.lines) * 10_000).toFixed(2),
+    ]);
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  const line = (row) => `| ${row.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(' | ')} |`;
+  console.log(line(rows[0]));
+  console.log(`|${widths.map((w, i) => (i >= 3 ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  for (const row of rows.slice(1)) console.log(line(row));
+}
+
+/** Writes results/findings.json; a run limited to some packages replaces only their entries. */
+function writeFindings(runs) {
+  let previous = { packages: [] };
+  try {
+    previous = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  } catch {
+    // first run
+  }
+  const key = (entry) => `${entry.package}\0${entry.mode}`;
+  const fresh = runs.map((run) => ({
+    package: run.pkg.name,
+    version: run.version,
+    mode: run.mode,
+    files: run.files,
+    lines: run.lines,
+    parsingErrors: run.parsingErrors,
+    findings: [...run.findings].sort((a, b) => a.file.localeCompare(b.file, 'en', { numeric: true })),
+  }));
+  const replaced = new Set(fresh.map(key));
+  const order = (entry) => PACKAGES.findIndex((p) => p.name === entry.package) * 2 + (entry.mode === 'typed' ? 1 : 0);
+  const packages = [...previous.packages.filter((entry) => !replaced.has(key(entry))), ...fresh].sort(
+    (a, b) => order(a) - order(b),
+  );
+  const plugin = loadPlugin();
+  const json = {
+    plugin: `${plugin.meta.name}@${plugin.meta.version}`,
+    eslint: ESLint.version,
+    typescript: requireFromRepo('typescript/package.json').version,
+    packages,
+  };
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(json, null, 2)}\n`);
+  const count = packages.reduce((sum, entry) => sum + entry.findings.length, 0);
+  const size = Buffer.byteLength(JSON.stringify(json, null, 2));
+  console.log(`\nWrote ${rel(resultsFile)}: ${count} findings, ${(size / 1024).toFixed(1)} KB`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step fixes: fix a copy, then check it.
+
+/**
+ * A temp dir laid out like test/corpus (tsconfigs/ beside node_modules/), where the packages
+ * being fixed are copies and every other installed package is a symlink to the corpus.
+ */
+function makeCopy(packages) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'leaks-corpus-'));
+  cpSync(tsconfigDir, path.join(root, 'tsconfigs'), { recursive: true });
+  const copied = new Set(packages.map((p) => p.name));
+  const link = (name) => {
+    const target = path.join(root, 'node_modules', name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    if (!copied.has(name)) return symlinkSync(path.join(corpusModules, name), target);
+    // Only what is linted, and package.json.
+    const pkg = packages.find((p) => p.name === name);
+    for (const include of [...pkg.include, 'package.json'])
+      cpSync(path.join(corpusModules, name, include), path.join(target, include), { recursive: true, dereference: true });
+  };
+  for (const entry of readdirSync(corpusModules, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('@') && entry.isDirectory())
+      for (const scoped of readdirSync(path.join(corpusModules, entry.name))) link(`${entry.name}/${scoped}`);
+    else link(entry.name);
+  }
+  return root;
+}
+
+/** tsc's errors on a tsconfig, as a multiset keyed by file, code and message (no positions). */
+function tscErrors(tsconfig, root) {
+  const run = spawnSync(process.execPath, [tscBin, '-p', tsconfig, '--pretty', 'false'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  const errors = new Map();
+  let current;
+  const add = () => {
+    if (current) errors.set(current.key(), [...(errors.get(current.key()) ?? []), current.where]);
+  };
+  const normalize = (text) => text.split(root).join('<root>');
+  for (const line of run.stdout.split('\n')) {
+    const match = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/.exec(line);
+    if (match) {
+      add();
+      const file = normalize(path.resolve(root, match[1]));
+      const entry = { file, code: match[4], message: normalize(match[5]), where: `${match[1]}:${match[2]}:${match[3]}` };
+      entry.key = () => `${entry.file} ${entry.code} ${entry.message}`;
+      current = entry;
+    } else if (current && /^\s+\S/.test(line)) current.message += `\n${normalize(line.trim())}`;
+    else if (/error TS\d+/.test(line)) {
+      add();
+      current = { file: '', code: '', message: normalize(line), where: '' };
+      current.key = () => current.message;
+    }
+  }
+  add();
+  if (run.status !== 0 && errors.size === 0) throw new Error(`tsc failed without errors:\n${run.stdout}${run.stderr}`);
+  return errors;
+}
+
+/** Errors in `after` that `before` does not have (as many times as they are new). */
+function newErrors(before, after) {
+  const found = [];
+  for (const [key, wheres] of after) {
+    const had = before.get(key)?.length ?? 0;
+    if (wheres.length > had) found.push(...wheres.slice(had).map((where) => `${where}: ${key}`));
+  }
+  return found;
+}
+
+/** Parses `text` as `file` would be parsed in `pkg`, without rules: a fatal message or nothing. */
+function parseProblem(pkg, file, text) {
+  const linter = new Linter({ configType: 'flat' });
+  const config = lintConfig(pkg, 'untyped', tsconfigDir).map(({ plugins: _p, rules: _r, ...rest }) => rest);
+  const messages = linter.verify(text, config, { filename: file });
+  return messages.find((m) => m.fatal);
+}
+
+/** `text` with an ESLint fix (one `{ range, text }`) applied. */
+const applyFix = (text, fix) => text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
+
+async function checkFixes(packages) {
+  const problems = [];
+  const summaries = [];
+  for (const mode of ['untyped', 'typed']) {
+    const inMode = packages.filter((pkg) => modesOf(pkg).includes(mode));
+    if (inMode.length === 0) continue;
+    const root = makeCopy(inMode);
+    const tsconfigs = path.join(root, 'tsconfigs');
+    try {
+      for (const pkg of inMode) {
+        const start = performance.now();
+        const pkgRoot = path.join(root, 'node_modules', pkg.name);
+        const files = packageFiles(pkg, pkgRoot);
+        const originals = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+
+        // 1. every suggestion, applied alone, still parses (what a quick fix in the editor does)
+        // 2. --fix, written to the copy
+        const fixer = newESLint(pkg, mode, { cwd: root, tsconfigs, fix: true });
+        const first = await lintEach(fixer, files);
+        for (const crash of first.crashes) problems.push(`${pkg.name} (${mode}) rule exception while fixing ${crash.file}\n${crash.error}`);
+        let suggestions = 0;
+        for (const result of first.results) {
+          const source = originals.get(result.filePath);
+          for (const message of result.messages)
+            for (const suggestion of message.suggestions ?? []) {
+              suggestions++;
+              const problem = parseProblem(pkg, result.filePath, applyFix(source, suggestion.fix));
+              if (problem)
+                problems.push(
+                  `${pkg.name} (${mode}) suggestion "${suggestion.desc}" for ${message.ruleId} at ` +
+                    `${path.relative(pkgRoot, result.filePath)}:${message.line} does not parse: ${problem.message} (${problem.line}:${problem.column})`,
+                );
+            }
+        }
+        const fixed = first.results.filter((r) => r.output !== undefined).map((r) => r.filePath);
+        if (mode === 'typed') dropPrograms();
+        // tsc on the copy as it was, only when there is something to compare
+        const before = pkg.tsconfig && fixed.length ? tscErrors(path.join(tsconfigs, pkg.tsconfig), root) : undefined;
+        await ESLint.outputFixes(first.results);
+
+        // 3. fixed files still parse, and a second pass changes nothing
+        if (fixed.length) {
+          const again = await lintEach(newESLint(pkg, mode, { cwd: root, tsconfigs, fix: true }), fixed);
+          if (mode === 'typed') dropPrograms();
+          for (const crash of again.crashes) problems.push(`${pkg.name} (${mode}) rule exception on fixed ${crash.file}\n${crash.error}`);
+          for (const result of again.results) {
+            const file = path.relative(pkgRoot, result.filePath);
+            const fatal = result.messages.find((m) => m.fatal);
+            if (fatal) problems.push(`${pkg.name} (${mode}) fixed file ${file} does not parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
+            else if (result.output !== undefined) problems.push(`${pkg.name} (${mode}) a second --fix pass changes ${file}`);
+          }
+        }
+
+        // 4. no new tsc errors
+        let tsc = '';
+        if (pkg.tsconfig && fixed.length) {
+          const after = tscErrors(path.join(tsconfigs, pkg.tsconfig), root);
+          const added = newErrors(before, after);
+          for (const error of added) problems.push(`${pkg.name} (${mode}) new tsc error after fixing: ${error}`);
+          tsc = `, tsc: ${[...before.values()].flat().length} errors before, ${[...after.values()].flat().length} after, ${added.length} new`;
+        } else if (pkg.tsconfig) tsc = ', tsc: not run (nothing fixed)';
+        const summary = `  ${pkg.name} ${mode}: ${fixed.length} files fixed, ${suggestions} suggestions checked${tsc} (${seconds(start)})`;
+        summaries.push(summary);
+        console.log(summary);
+        for (const file of fixed)
+          console.log(`    fixed ${path.relative(pkgRoot, file)}`);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const { steps, packages } = parseArgs(process.argv.slice(2));
+ensureInstalled();
+loadPlugin();
+const total = performance.now();
+let failed = false;
+
+if (steps.has('crash') || steps.has('report')) {
+  const start = performance.now();
+  console.log(`Linting ${packages.length} packages (${[...steps].filter((s) => s !== 'fixes').join(' and ')})`);
+  const runs = await lintCorpus(packages);
+  const crashes = printCrashes(runs);
+  console.log(`Lint: ${crashes} rule exceptions (${seconds(start)})`);
+  if (crashes) failed = true;
+  if (steps.has('report')) {
+    console.log('');
+    printReport(runs);
+    writeFindings(runs);
+  }
+}
+
+if (steps.has('fixes')) {
+  const start = performance.now();
+  console.log(`\nFixing a copy of ${packages.length} packages`);
+  const problems = await checkFixes(packages);
+  for (const problem of problems) console.log(`\nUNSAFE FIX ${problem}`);
+  console.log(`Fixes: ${problems.length} problems (${seconds(start)})`);
+  if (problems.length) failed = true;
+}
+
+console.log(`\nCorpus ${failed ? 'FAILED' : 'passed'} in ${seconds(total)}`);
+process.exitCode = failed ? 1 : 0;
