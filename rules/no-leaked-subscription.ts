@@ -7,6 +7,7 @@ import { trackedCalls } from '../src/analysis/imports';
 import { defaultEntryFunctions } from '../src/analysis/lifetime';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
+import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
 
 export type MessageIds = 'leakedSubscription' | 'addSignalParameter';
@@ -58,7 +59,7 @@ export default createRule<Options, MessageIds>({
         data: { what: leak.what, why: leak.why },
         fix: signal ? (fixer) => endLeak(context, fixer, leak, signal.text) : null,
         suggest:
-          !signal && leak.end
+          !signal && leak.end && canAddSignalParameter(leak.fn)
             ? [
                 {
                   messageId: 'addSignalParameter',

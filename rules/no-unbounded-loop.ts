@@ -2,12 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction } from '../src/analysis/ast';
 import { describeFunction } from '../src/analysis/findLeak';
-import { functionLifetime } from '../src/analysis/lifetime';
 import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
 import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
-import { addSignalParameter } from '../src/fix/addSignalParameter';
+import { addSignalParameter, canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
@@ -69,7 +68,7 @@ export default createRule<[], MessageIds>({
     function reportUnbounded(unbounded: UnboundedLoop, signal: string | undefined): void {
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
-      const canAddParameter = fn !== undefined && functionLifetime(context, fn) !== 'callback';
+      const canAddParameter = canAddSignalParameter(fn);
       context.report({
         node: unbounded.loop,
         loc: headLocation(unbounded.loop),
@@ -84,7 +83,7 @@ export default createRule<[], MessageIds>({
                   data: { owner: describeFunction(fn) },
                   fix: (fixer) => {
                     const parameter = addSignalParameter(context, fixer, fn);
-                    return parameter ? [parameter.fix, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
+                    return parameter ? [...parameter.fixes, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
                   },
                 },
               ]

@@ -477,6 +477,24 @@ export const signalTakingFunctions: Readonly<Record<string, Readonly<Record<stri
   },
 };
 
+/** Popular clients that take a signal in their request options. */
+export const clientSignalTakingFunctions: Readonly<Record<string, Readonly<Record<string, SignalParameter>>>> = {
+  undici: { request: { options: 1 }, fetch: { options: 1 }, stream: { options: 1 }, pipeline: { options: 1 } },
+  axios: {
+    '*': { options: 'last' },
+    default: { options: 'last' },
+    request: { options: 0 },
+    get: { options: 1 },
+    delete: { options: 1 },
+    head: { options: 1 },
+    options: { options: 1 },
+    post: { options: 2 },
+    put: { options: 2 },
+    patch: { options: 2 },
+  },
+  'node-fetch': { '*': { options: 1 }, default: { options: 1 } },
+};
+
 /** Global functions that take an AbortSignal. */
 export const globalSignalTakingFunctions: Readonly<Record<string, SignalParameter>> = {
   fetch: { options: 1 },

@@ -25,6 +25,7 @@ import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
 import { trackedCalls } from './imports';
+import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 
 /** How a fix can end a leaked start once a signal is available. */
 export type EndPlan =
@@ -269,7 +270,7 @@ function judgeHandle(judge: Judge): Leak | undefined {
   const { context, start, fn } = judge;
   const call = start.node;
   const signalOption = start.call?.signalOption;
-  if (signalOption !== undefined && passesSignal(call, signalOption)) return undefined;
+  if (signalOption !== undefined && optionsMayCarrySignal(optionsArgument(call, signalOption))) return undefined;
   if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(judge)) return undefined;
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
@@ -373,15 +374,6 @@ function definedWithFiniteOperator(context: AnalysisContext, source: TSESTree.No
 function isForAwaitSource(call: TSESTree.Node): boolean {
   const parent = call.parent;
   return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.right === call;
-}
-
-function passesSignal(call: TSESTree.Node, option: number | 'beforeListener'): boolean {
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const options =
-    option === 'beforeListener' ? call.arguments.find((argument, index) => index > 0 && !isFunctionNode(argument)) : call.arguments[option];
-  if (!options) return false;
-  if (options.type !== AST_NODE_TYPES.ObjectExpression) return options.type !== AST_NODE_TYPES.Literal;
-  return findObjectProperty(options, 'signal') !== undefined || options.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement);
 }
 
 function programCallsFunction(context: AnalysisContext, name: string): boolean {

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { CallStart, ObjectKind, RepeatedCallback, SignalParameter } from './apis';
 import {
+  clientSignalTakingFunctions,
   globalSchedulers,
   globalSignalTakingFunctions,
   globalStarts,
@@ -64,8 +65,10 @@ function buildTraceMap(): TraceMap {
   for (const [moduleName, exports] of Object.entries(moduleObjects)) {
     for (const [exportName, kind] of Object.entries(exports)) add(moduleName, exportName, { returns: kind });
   }
-  for (const [moduleName, exports] of Object.entries(signalTakingFunctions)) {
-    for (const [exportPath, takesSignal] of Object.entries(exports)) add(moduleName, exportPath, { takesSignal });
+  for (const table of [signalTakingFunctions, clientSignalTakingFunctions]) {
+    for (const [moduleName, exports] of Object.entries(table)) {
+      for (const [exportPath, takesSignal] of Object.entries(exports)) add(moduleName, exportPath, { takesSignal });
+    }
   }
   // `require('fs').promises.readFile` and `import { promises } from 'fs'` reach the same functions.
   for (const [exportPath, takesSignal] of Object.entries(signalTakingFunctions['fs/promises'] ?? {})) {

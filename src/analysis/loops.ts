@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { enclosingFunction, findObjectProperty, isFunctionNode, isInside, shortText, skipTypeWrappers, walk } from './ast';
+import { enclosingFunction, isFunctionNode, isInside, shortText, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
+import { mentionsSignal } from './signalArguments';
 
 export type LoopNode =
   | TSESTree.WhileStatement
@@ -44,7 +45,7 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode): Unb
   const body = bodyFacts(context, loop);
   if (!body.firstAwait && !source) return undefined;
   if (body.exits || body.checksSignal) return undefined;
-  if (source && passesSignal(source.call.arguments[source.optionsIndex])) return undefined;
+  if (source && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
   return {
     loop,
     head: loopHead(context, loop),
@@ -60,9 +61,8 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode): Unb
  * iteration fails at once and the loop spins at full speed.
  */
 export function findSpinningCatches(context: AnalysisContext, loop: LoopNode): SpinningCatch[] {
-  const endless =
-    loop.type === AST_NODE_TYPES.ForOfStatement ? endlessSource(context, loop) !== undefined : hasConstantTrueTest(context, loop);
-  if (!endless || !enclosingFunction(loop)) return [];
+  // A `for await` waits for its source's next item on every round: that is its pause.
+  if (loop.type === AST_NODE_TYPES.ForOfStatement || !hasConstantTrueTest(context, loop) || !enclosingFunction(loop)) return [];
   const spinning: SpinningCatch[] = [];
   walkOwnBody(loop.body, (node) => {
     if (node.type !== AST_NODE_TYPES.TryStatement || !node.handler) return;
@@ -156,9 +156,9 @@ function bodyFacts(context: AnalysisContext, root: TSESTree.Node, loop: TSESTree
         if (isSignalCheck(node)) facts.checksSignal = true;
         break;
       case AST_NODE_TYPES.CallExpression: {
-        if (node.arguments.some(passesSignal)) facts.checksSignal = true;
+        if (node.arguments.some((argument) => mentionsSignal(argument))) facts.checksSignal = true;
         const takesSignal = trackedCalls(context).get(node)?.takesSignal;
-        if (takesSignal?.sleep && typeof takesSignal.options === 'number' && !passesSignal(node.arguments[takesSignal.options])) {
+        if (takesSignal?.sleep && typeof takesSignal.options === 'number' && !mentionsSignal(node.arguments[takesSignal.options])) {
           facts.sleepsWithoutSignal.push({ call: node, optionsIndex: takesSignal.options });
         }
         break;
@@ -209,23 +209,4 @@ function isSignalCheck(node: TSESTree.MemberExpression): boolean {
   return ['aborted', 'throwIfAborted', 'closing', 'closed', 'stopped', 'running', 'destroyed', 'shuttingDown'].includes(
     node.property.name,
   );
-}
-
-/** An argument that hands a signal over: `signal`, `x.signal`, `{ signal }`, `{ ...opts }`, `AbortSignal.timeout(…)`. */
-function passesSignal(argument: TSESTree.Node | undefined): boolean {
-  if (!argument) return false;
-  const inner = skipTypeWrappers(argument);
-  switch (inner.type) {
-    case AST_NODE_TYPES.Identifier:
-      return /signal$/i.test(inner.name);
-    case AST_NODE_TYPES.MemberExpression:
-      return !inner.computed && inner.property.type === AST_NODE_TYPES.Identifier && /signal$/i.test(inner.property.name);
-    case AST_NODE_TYPES.ObjectExpression:
-      return (
-        findObjectProperty(inner, 'signal') !== undefined ||
-        inner.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
-      );
-    default:
-      return false;
-  }
 }

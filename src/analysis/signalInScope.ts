@@ -1,10 +1,10 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
 
 import { enclosingFunction, skipTypeWrappers } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
+import { annotationNames, isNamedType, typeLiteralHasSignal } from './signalTypes';
 import { typeServices } from './typeServices';
 
 /** A signal usable at some point of the code, as the expression to write there. */
@@ -86,9 +86,6 @@ function signalFromType(
   return undefined;
 }
 
-function isNamedType(type: ts.Type, name: string): boolean {
-  return (type.getSymbol() ?? type.aliasSymbol)?.getName() === name;
-}
 
 /** `function f({ signal }) {}` or `const { signal } = options`. */
 function isDestructuredSignal(identifier: TSESTree.Identifier): boolean {
@@ -103,23 +100,7 @@ function isDestructuredSignal(identifier: TSESTree.Identifier): boolean {
   );
 }
 
-function annotationNames(annotation: TSESTree.TypeNode, name: string): boolean {
-  if (annotation.type === AST_NODE_TYPES.TSUnionType) return annotation.types.some((part) => annotationNames(part, name));
-  return (
-    annotation.type === AST_NODE_TYPES.TSTypeReference &&
-    annotation.typeName.type === AST_NODE_TYPES.Identifier &&
-    annotation.typeName.name === name
-  );
-}
 
-function typeLiteralHasSignal(literal: TSESTree.TSTypeLiteral): boolean {
-  return literal.members.some(
-    (member) =>
-      member.type === AST_NODE_TYPES.TSPropertySignature &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === 'signal',
-  );
-}
 
 /** `function f(options) { … options.signal … }` */
 function readsSignalProperty(variable: TSESLint.Scope.Variable): boolean {

@@ -32,5 +32,5 @@ export function endLeakWithNewSignalParameter(
   const parameter = addSignalParameter(context, fixer, leak.fn);
   if (!parameter) return [];
   const ending = endLeak(context, fixer, leak, parameter.name);
-  return ending.length > 0 ? [parameter.fix, ...ending] : [];
+  return ending.length > 0 ? [...parameter.fixes, ...ending] : [];
 }

@@ -59,7 +59,7 @@ export function waitBeforeRetry(
   const statements = handler.body.body;
   const last = statements.at(-1);
   const wait = `await ${sleep}(1000${signal ? `, undefined, { ${signalProperty(signal)} }` : ''});`;
-  if (last?.type === AST_NODE_TYPES.ContinueStatement) {
+  if (last?.type === AST_NODE_TYPES.ContinueStatement || last?.type === AST_NODE_TYPES.BreakStatement) {
     fixes.push(fixer.insertTextBefore(last, `${wait}\n${indentationOf(sourceCode, last)}`));
   } else if (last) {
     fixes.push(fixer.insertTextAfter(last, `\n${indentationOf(sourceCode, last)}${wait}`));
@@ -74,9 +74,34 @@ export function waitBeforeRetry(
   return fixes;
 }
 
-/** The local name of an existing `import { setTimeout as x } from 'timers/promises'`. */
+/**
+ * The local name of an existing `import { setTimeout as x } from 'timers/promises'` or
+ * `const { setTimeout: x } = require('timers/promises')`.
+ */
 function existingSleepImport(program: TSESTree.Program): string | undefined {
   for (const statement of program.body) {
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        const init = declarator.init;
+        const required =
+          init?.type === AST_NODE_TYPES.CallExpression &&
+          init.callee.type === AST_NODE_TYPES.Identifier &&
+          init.callee.name === 'require' &&
+          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+          String(init.arguments[0].value).replace(/^node:/, '') === 'timers/promises';
+        if (!required || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
+        for (const property of declarator.id.properties) {
+          if (
+            property.type === AST_NODE_TYPES.Property &&
+            property.key.type === AST_NODE_TYPES.Identifier &&
+            property.key.name === 'setTimeout' &&
+            property.value.type === AST_NODE_TYPES.Identifier
+          ) {
+            return property.value.name;
+          }
+        }
+      }
+    }
     if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
     if (statement.source.value.replace(/^node:/, '') !== 'timers/promises') continue;
     for (const specifier of statement.specifiers) {
@@ -100,7 +125,7 @@ function addSleepImport(
 ): TSESLint.RuleFix {
   const body = sourceCode.ast.body;
   const imports = body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
-  const usesRequire = imports.length === 0 && /\brequire\(/.test(sourceCode.text);
+  const usesRequire = imports.length === 0 && sourceCode.ast.sourceType !== 'module';
   const declaration = usesRequire
     ? `const { setTimeout: ${name} } = require('${sleepModule}');`
     : `import { setTimeout as ${name} } from '${sleepModule}';`;

@@ -34,13 +34,13 @@ export function threadSignalIntoCall(
   signal: string | undefined,
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
-  const parameter = addSignalParameter(context, fixer, callee.fn);
+  const parameter = addSignalParameter(context, fixer, callee.fn, { except: call });
   if (!parameter) return [];
   const ending = endLeak(context, fixer, leak, parameter.name);
   if (ending.length === 0) return [];
   if (signal) {
     const edit = signalArgumentEdit(sourceCode, call, parameter.index, signal);
-    return edit ? [parameter.fix, ...ending, fixer.replaceTextRange(edit.range, edit.text)] : [];
+    return edit ? [...parameter.fixes, ...ending, fixer.replaceTextRange(edit.range, edit.text)] : [];
   }
   const statement = enclosingStatement(call);
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
@@ -57,5 +57,5 @@ export function threadSignalIntoCall(
     `  ${run}.abort();`,
     '}',
   ].join(`\n${indent}`);
-  return [parameter.fix, ...ending, fixer.replaceText(statement, wrapped)];
+  return [...parameter.fixes, ...ending, fixer.replaceText(statement, wrapped)];
 }

@@ -13,12 +13,15 @@
 //           findings per 10k lines) and every finding in results/findings.json.
 //   fixes   copies the packages to a temp dir, applies all fixes (`fix: true`), and requires that
 //           every fixed file still parses, that a second fix pass changes nothing, that every
-//           suggestion applied alone still parses, and (rxjs, zod, @trpc/server) that `tsc`
-//           reports no error on the fixed copy that it did not report before.
+//           suggestion applied alone still parses, that no fix or suggestion makes a listener
+//           end on its own signal (`signal.addEventListener('abort', f, { signal })` never runs
+//           f), and (rxjs, zod, @trpc/server) that `tsc` reports no error on the fixed copy that
+//           it did not report before.
 //
 // Flags: --step crash|report|fixes (repeatable or comma-separated; default: all three)
-//        --package NAME            (repeatable or comma-separated; npm name or its last part)
+//        --package NAME            (repeatable or comma-separated; npm name, or trpc, nestjs, ...)
 //        --skip NAME               leave a package out (CI: --skip effect)
+//        --keep                    keep the fixed copy (its path is printed)
 // Exit code 1 on a rule exception, an unsafe fix or suggestion, or a new tsc error; 2 on bad usage.
 
 import { spawnSync } from 'node:child_process';
@@ -110,11 +113,15 @@ const PACKAGES = [
 // Command line.
 
 function parseArgs(argv) {
-  const options = { steps: [], packages: [], skip: [] };
+  const options = { steps: [], packages: [], skip: [], keep: false };
   const lists = { '--step': options.steps, '--package': options.packages, '--skip': options.skip };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     if (flag === '--help' || flag === '-h') usage(0);
+    if (flag === '--keep' && inline === undefined) {
+      options.keep = true;
+      continue;
+    }
     const list = lists[flag];
     if (!list) usage(2, `unknown argument: ${argv[i]}`);
     const value = inline ?? argv[++i];
@@ -125,18 +132,21 @@ function parseArgs(argv) {
     if (!['crash', 'report', 'fixes'].includes(step)) usage(2, `unknown step: ${step}`);
   if (options.steps.length === 0) options.steps.push('crash', 'report', 'fixes');
   const find = (name) => {
-    const pkg = PACKAGES.find((p) => p.name === name || p.name.split('/').pop() === name);
+    const names = (p) => [p.name, p.name.split('/').pop(), p.name.replace(/^@/, '').split('/')[0]];
+    const pkg = PACKAGES.find((p) => names(p).includes(name));
     if (!pkg) usage(2, `unknown package: ${name} (one of ${PACKAGES.map((p) => p.name).join(', ')})`);
     return pkg;
   };
   const chosen = options.packages.length ? options.packages.map(find) : PACKAGES;
   const skipped = new Set(options.skip.map(find));
-  return { steps: new Set(options.steps), packages: chosen.filter((p) => !skipped.has(p)) };
+  return { steps: new Set(options.steps), packages: chosen.filter((p) => !skipped.has(p)), keep: options.keep };
 }
 
 function usage(code, error) {
   if (error) console.error(`run.mjs: ${error}`);
-  console.error('usage: node test/corpus/run.mjs [--step crash|report|fixes]... [--package NAME]... [--skip NAME]...');
+  console.error(
+    'usage: node test/corpus/run.mjs [--step crash|report|fixes]... [--package NAME]... [--skip NAME]... [--keep]',
+  );
   process.exit(code);
 }
 
@@ -321,6 +331,8 @@ async function lintCorpus(packages) {
               file: `${file}:${message.line}:${message.column}`,
               rule: message.ruleId.replace(/^leaks\//, ''),
               message: message.message,
+              fix: Boolean(message.fix),
+              suggestions: (message.suggestions ?? []).map((suggestion) => suggestion.desc),
             });
         }
       }
@@ -498,18 +510,76 @@ function newErrors(before, after) {
   return found;
 }
 
-/** Parses `text` as `file` would be parsed in `pkg`, without rules: a fatal message or nothing. */
-function parseProblem(pkg, file, text) {
-  const linter = new Linter({ configType: 'flat' });
-  const config = lintConfig(pkg, 'untyped', tsconfigDir).map(({ plugins: _p, rules: _r, ...rest }) => rest);
-  const messages = linter.verify(text, config, { filename: file });
-  return messages.find((m) => m.fatal);
+/**
+ * A listener that a fix made to end on the very signal it listens to:
+ * `signal.addEventListener('abort', f, { signal })` removes `f` when `signal` aborts, before
+ * 'abort' is dispatched, so `f` never runs. tsc cannot see it; this check can.
+ */
+const selfCancellingListener = {
+  meta: { type: 'problem', schema: [], messages: { self: 'a listener on `{{target}}` that ends on `{{target}}` itself never runs' } },
+  create(context) {
+    const text = (node) => context.sourceCode.getText(node);
+    return {
+      CallExpression(node) {
+        const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+        if (callee.type !== 'MemberExpression' || callee.computed || callee.property.name !== 'addEventListener') return;
+        const options = node.arguments[2];
+        if (options?.type !== 'ObjectExpression') return;
+        for (const property of options.properties)
+          if (
+            property.type === 'Property' &&
+            !property.computed &&
+            (property.key.name ?? property.key.value) === 'signal' &&
+            text(property.value) === text(callee.object)
+          )
+            context.report({ node, messageId: 'self', data: { target: text(callee.object) } });
+      },
+    };
+  },
+};
+
+/**
+ * Parses `text` as `file` would be parsed in `pkg`, and checks it for listeners that end on
+ * their own signal: `{ fatal, selfCancelling }` (a fatal message or undefined, and a count).
+ */
+function checkText(pkg, file, text) {
+  // cwd: the file system root, so that `files` matches wherever the file is.
+  const linter = new Linter({ configType: 'flat', cwd: path.parse(file).root });
+  const ts = pkg.language === 'ts';
+  const sourceType = ts || file.endsWith('.mjs') ? 'module' : file.endsWith('.cjs') ? 'commonjs' : pkg.sourceType;
+  const config = {
+    files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    plugins: { corpus: { rules: { 'self-cancelling-listener': selfCancellingListener } } },
+    rules: { 'corpus/self-cancelling-listener': 'error' },
+    languageOptions: { ecmaVersion: 'latest', sourceType, ...(ts ? { parser: tsParser } : {}) },
+  };
+  const messages = linter.verify(text, [{ ignores: ['!**/node_modules/'] }, config], { filename: file });
+  const unmatched = messages.find((m) => m.ruleId === null && !m.fatal);
+  if (unmatched) throw new Error(`the corpus harness did not check ${file}: ${unmatched.message}`);
+  return {
+    fatal: messages.find((m) => m.fatal),
+    selfCancelling: messages.filter((m) => m.ruleId === 'corpus/self-cancelling-listener').map((m) => m.line),
+  };
 }
 
 /** `text` with an ESLint fix (one `{ range, text }`) applied. */
 const applyFix = (text, fix) => text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
 
-async function checkFixes(packages) {
+/** A unified diff of a fixed file against its original text (diff(1), 3 lines of context). */
+function unifiedDiff(original, file, label) {
+  const before = `${file}.corpus-original`;
+  writeFileSync(before, original);
+  try {
+    const run = spawnSync('diff', ['-u', '--label', `a/${label}`, '--label', `b/${label}`, before, file], {
+      encoding: 'utf8',
+    });
+    return run.stdout || run.stderr;
+  } finally {
+    rmSync(before, { force: true });
+  }
+}
+
+async function checkFixes(packages, keep) {
   const problems = [];
   const summaries = [];
   for (const mode of ['untyped', 'typed']) {
@@ -535,11 +605,17 @@ async function checkFixes(packages) {
           for (const message of result.messages)
             for (const suggestion of message.suggestions ?? []) {
               suggestions++;
-              const problem = parseProblem(pkg, result.filePath, applyFix(source, suggestion.fix));
-              if (problem)
+              const where = `${message.ruleId} at ${path.relative(pkgRoot, result.filePath)}:${message.line}`;
+              const after = checkText(pkg, result.filePath, applyFix(source, suggestion.fix));
+              if (after.fatal)
                 problems.push(
-                  `${pkg.name} (${mode}) suggestion "${suggestion.desc}" for ${message.ruleId} at ` +
-                    `${path.relative(pkgRoot, result.filePath)}:${message.line} does not parse: ${problem.message} (${problem.line}:${problem.column})`,
+                  `${pkg.name} (${mode}) suggestion "${suggestion.desc}" for ${where} does not parse: ` +
+                    `${after.fatal.message} (${after.fatal.line}:${after.fatal.column})`,
+                );
+              else if (after.selfCancelling.length > checkText(pkg, result.filePath, source).selfCancelling.length)
+                problems.push(
+                  `${pkg.name} (${mode}) suggestion "${suggestion.desc}" for ${where} makes a listener end on ` +
+                    `its own signal, so it never runs (line ${after.selfCancelling.join(', ')})`,
                 );
             }
         }
@@ -560,6 +636,15 @@ async function checkFixes(packages) {
             if (fatal) problems.push(`${pkg.name} (${mode}) fixed file ${file} does not parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
             else if (result.output !== undefined) problems.push(`${pkg.name} (${mode}) a second --fix pass changes ${file}`);
           }
+          for (const file of fixed) {
+            const before = checkText(pkg, file, originals.get(file)).selfCancelling.length;
+            const after = checkText(pkg, file, readFileSync(file, 'utf8')).selfCancelling;
+            if (after.length > before)
+              problems.push(
+                `${pkg.name} (${mode}) --fix made a listener end on its own signal, so it never runs: ` +
+                  `${path.relative(pkgRoot, file)} line ${after.join(', ')}`,
+              );
+          }
         }
 
         // 4. no new tsc errors
@@ -573,11 +658,14 @@ async function checkFixes(packages) {
         const summary = `  ${pkg.name} ${mode}: ${fixed.length} files fixed, ${suggestions} suggestions checked${tsc} (${seconds(start)})`;
         summaries.push(summary);
         console.log(summary);
-        for (const file of fixed)
-          console.log(`    fixed ${path.relative(pkgRoot, file)}`);
+        for (const file of fixed) {
+          const label = `${pkg.name}/${path.relative(pkgRoot, file)}`;
+          console.log(unifiedDiff(originals.get(file), file, label).replace(/^/gm, '    ').trimEnd());
+        }
       }
     } finally {
-      rmSync(root, { recursive: true, force: true });
+      if (keep) console.log(`  kept the ${mode} copy in ${root}`);
+      else rmSync(root, { recursive: true, force: true });
     }
   }
   return problems;
@@ -585,7 +673,7 @@ async function checkFixes(packages) {
 
 // ---------------------------------------------------------------------------------------------
 
-const { steps, packages } = parseArgs(process.argv.slice(2));
+const { steps, packages, keep } = parseArgs(process.argv.slice(2));
 ensureInstalled();
 loadPlugin();
 const total = performance.now();
@@ -608,7 +696,7 @@ if (steps.has('crash') || steps.has('report')) {
 if (steps.has('fixes')) {
   const start = performance.now();
   console.log(`\nFixing a copy of ${packages.length} packages`);
-  const problems = await checkFixes(packages);
+  const problems = await checkFixes(packages, keep);
   for (const problem of problems) console.log(`\nUNSAFE FIX ${problem}`);
   console.log(`Fixes: ${problems.length} problems (${seconds(start)})`);
   if (problems.length) failed = true;

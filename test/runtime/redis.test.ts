@@ -237,7 +237,17 @@ async function applyPluginFixes(): Promise<PluginFix> {
   if (!existsSync(pluginFile)) {
     throw new Error(`${path.relative(repoRoot, pluginFile)} is missing: run \`npm run build\` first.`);
   }
-  const options = { cwd: daemonDir, overrideConfigFile: configFile };
+  // The file is linted three times in this process (--fix, for the suggestion, after it). Under
+  // CI=true typescript-eslint infers a "single run" and builds its program once, from disk; linting
+  // the same file again then crashes inside TypeScript's checker (any typed rule, the plugin's or
+  // typescript-eslint's own). So this test opts out of that inference, as an editor session does.
+  const options = {
+    cwd: daemonDir,
+    overrideConfigFile: configFile,
+    overrideConfig: [
+      { files: ['**/*.ts'], languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } } },
+    ],
+  };
   const original = readFileSync(leakySubscribe, 'utf8');
 
   const [fixedByEslint] = await new ESLint({ ...options, fix: true }).lintText(original, { filePath: leakySubscribe });
@@ -281,11 +291,18 @@ async function settle<T>(read: () => Promise<T>, ok: (value: T) => boolean, time
   }
 }
 
-/** Sockets and child processes this worker holds open (timers are vitest's business). */
-function openHandles(): number {
-  return process
-    .getActiveResourcesInfo()
-    .filter((kind) => kind === 'TCPSocketWrap' || kind === 'TCPServerWrap' || kind === 'ProcessWrap').length;
+/** QUIT, then wait until the client has closed its socket (`quit()` resolves on the reply). */
+async function quit(client: Redis): Promise<void> {
+  if (client.status === 'end') return;
+  const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+  await client.quit().catch(() => client.disconnect());
+  await ended;
+}
+
+/** Sockets (and, with `processes`, child processes) this worker holds open; timers are vitest's. */
+function openHandles(processes: boolean): number {
+  const kinds = processes ? ['TCPSocketWrap', 'TCPServerWrap', 'ProcessWrap'] : ['TCPSocketWrap', 'TCPServerWrap'];
+  return process.getActiveResourcesInfo().filter((kind) => kinds.includes(kind)).length;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,13 +336,18 @@ if (!probe.present) {
     let handFixed: Helper;
     let pluginFixed: Helper;
     let pluginFix: PluginFix;
+    /** Every ioredis client this file creates: the admin, the daemon's, the helper's duplicates. */
+    const clients = new Set<Redis>();
+    let socketsBefore: number;
     let handlesBefore: number;
 
     beforeAll(async () => {
-      handlesBefore = openHandles();
+      socketsBefore = openHandles(false);
+      handlesBefore = openHandles(true);
       workDir = mkdtempSync(path.join(os.tmpdir(), 'leaks-runtime-'));
       server = await startRedisServer(workDir);
       admin = new Redis(clientOptions('runtime-test-admin'));
+      clients.add(admin);
       adminId = Number(await admin.call('CLIENT', 'ID'));
 
       leaky = compileHelper('leaky', readFileSync(leakySubscribe, 'utf8'), leakySubscribe, workDir);
@@ -334,14 +356,26 @@ if (!probe.present) {
       pluginFixed = compileHelper('plugin-fixed', pluginFix.text, leakySubscribe, workDir);
     });
 
+    // Nothing this file opened may outlive it. The clients are checked before the server stops
+    // (its exit would close their sockets anyway); then the server process must be gone too.
     afterAll(async () => {
-      await admin?.quit();
-      await server?.stop();
-      if (workDir) rmSync(workDir, { recursive: true, force: true });
-      // Nothing this file opened may outlive it: every client socket and the server process closed.
-      const handles = await settle(async () => openHandles(), (count) => count <= handlesBefore);
-      const open = process.getActiveResourcesInfo().join(', ');
-      expect(handles, `sockets and processes still open: ${open}`).toBeLessThanOrEqual(handlesBefore);
+      const leftOpen: string[] = [];
+      try {
+        if (admin) await quit(admin);
+        for (const client of clients) {
+          if (client.status === 'end') continue;
+          leftOpen.push(`ioredis client "${client.options.connectionName ?? ''}" (${client.status})`);
+          client.disconnect();
+        }
+        const sockets = await settle(async () => openHandles(false), (count) => count <= socketsBefore);
+        if (sockets > socketsBefore) leftOpen.push(`${sockets - socketsBefore} socket(s)`);
+      } finally {
+        await server?.stop();
+        if (workDir) rmSync(workDir, { recursive: true, force: true });
+      }
+      const handles = await settle(async () => openHandles(true), (count) => count <= handlesBefore);
+      if (handles > handlesBefore) leftOpen.push(`after stopping redis-server: ${process.getActiveResourcesInfo()}`);
+      expect(leftOpen, 'left open by this test file').toEqual([]);
     });
 
     /** Loopback, this server, no reconnect: a connection that ends (or is killed) stays ended. */
@@ -371,11 +405,13 @@ if (!probe.present) {
      */
     async function openDaemonClient() {
       const client = new Redis(clientOptions('cron-daemon'));
+      clients.add(client);
       const opened: Redis[] = [];
       const duplicate = client.duplicate.bind(client);
       client.duplicate = (...args: Parameters<Redis['duplicate']>) => {
         const connection = duplicate(...args);
         opened.push(connection);
+        clients.add(connection);
         return connection;
       };
       await client.ping();
@@ -386,7 +422,7 @@ if (!probe.present) {
         runPendingTasks: async () => void (await client.lpop('pending-tasks')),
         async close() {
           for (const connection of opened) if (connection.status !== 'end') connection.disconnect();
-          if (client.status !== 'end') await client.quit();
+          await quit(client);
         },
       };
     }

@@ -321,6 +321,52 @@ module.exports = { listen };
             },
           ],
         },
+      ],
+    },
+    {
+      // A catch in an endless loop reuses an existing CommonJS sleep binding.
+      code: `
+'use strict';
+const { setTimeout: pause } = require('node:timers/promises');
+async function pump(next) {
+  while (true) {
+    try {
+      await next();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+module.exports = { pump };
+`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`pump()`' },
+              output: `
+'use strict';
+const { setTimeout: pause } = require('node:timers/promises');
+async function pump(next, signal) {
+  while (!signal.aborted) {
+    try {
+      await next();
+    } catch (error) {
+      console.error(error);
+    }
+  }
+}
+module.exports = { pump };
+`,
+            },
+          ],
+        },
         {
           messageId: 'spinningCatch',
           line: 8,
@@ -333,19 +379,18 @@ module.exports = { listen };
               data: { withSignal: '' },
               output: `
 'use strict';
-const { setTimeout: sleep } = require('node:timers/promises');
-const { on } = require('events');
-async function listen(emitter) {
-  for await (const event of on(emitter, 'data')) {
+const { setTimeout: pause } = require('node:timers/promises');
+async function pump(next) {
+  while (true) {
     try {
-      await handle(event);
+      await next();
     } catch (error) {
       console.error(error);
-      await sleep(1000);
+      await pause(1000);
     }
   }
 }
-module.exports = { listen };
+module.exports = { pump };
 `,
             },
           ],

@@ -1,0 +1,100 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+
+import type { FunctionNode } from './ast';
+import { findObjectProperty, methodCallParts, staticString } from './ast';
+import type { AnalysisContext } from './fileCache';
+import { trackedCalls } from './imports';
+import { resolveCallee } from './resolveCallee';
+import type { OptionsPosition } from './signalArguments';
+import { annotationNames, isAbortSignalType, typeLiteralHasSignal } from './signalTypes';
+import { typeServices } from './typeServices';
+
+/**
+ * How a function takes its signal: as an argument of its own, inside an options argument, or, for
+ * `AbortSignal.any([…])`, as one more element of the signals it composes.
+ */
+export type SignalParameter =
+  | { kind: 'positional'; index: number }
+  | { kind: 'options'; position: OptionsPosition }
+  | { kind: 'composition'; signals: TSESTree.ArrayExpression };
+
+/**
+ * Where a call takes an AbortSignal, if it takes one: platform APIs and popular clients by import
+ * tracking (`fetch(url)`, `setTimeout(ms)` from timers/promises, `axios.get(url)`);
+ * `addEventListener`'s options; with types, any function whose signature has an `AbortSignal`
+ * parameter or an options parameter with a `signal` property; without, same-file functions by
+ * their declarations.
+ *
+ * `async function load(id: string, { signal }: { signal?: AbortSignal } = {})` → options at 1.
+ */
+export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallExpression): SignalParameter | undefined {
+  const composed = call.arguments[0];
+  if (context.sourceCode.getText(call.callee) === 'AbortSignal.any' && composed?.type === AST_NODE_TYPES.ArrayExpression) {
+    return { kind: 'composition', signals: composed };
+  }
+  const tracked = trackedCalls(context).get(call)?.takesSignal;
+  if (tracked) return { kind: 'options', position: tracked.options };
+  if (methodCallParts(call)?.method === 'addEventListener') {
+    // An abort listener is on a signal already, and a `{ once: true }` listener ends by itself.
+    const options = call.arguments[2];
+    const once = options?.type === AST_NODE_TYPES.ObjectExpression && findObjectProperty(options, 'once');
+    if (staticString(call.arguments[0]) === 'abort' || once) return undefined;
+    return { kind: 'options', position: 2 };
+  }
+  const services = typeServices(context);
+  if (services) {
+    const checker = services.program.getTypeChecker();
+    const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
+    return signature ? fromSignature(checker, signature) : undefined;
+  }
+  const callee = resolveCallee(context, call);
+  return callee && callee.context === context ? fromDeclaration(callee.fn) : undefined;
+}
+
+function fromSignature(checker: ts.TypeChecker, signature: ts.Signature): SignalParameter | undefined {
+  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
+  for (const [index, parameter] of signature.getParameters().entries()) {
+    const type = checker.getNonNullableType(checker.getTypeOfSymbol(parameter));
+    if (isAbortSignalType(type)) return { kind: 'positional', index };
+    if (type.flags & 1 || isRestParameter(declaration, index)) continue;
+    const property = checker.getPropertyOfType(type, 'signal');
+    if (property && isAbortSignalType(checker.getNonNullableType(checker.getTypeOfSymbol(property)))) {
+      return { kind: 'options', position: index };
+    }
+  }
+  return undefined;
+}
+
+function isRestParameter(declaration: ts.SignatureDeclaration | undefined, index: number): boolean {
+  const parameter = declaration?.parameters[index];
+  return parameter?.dotDotDotToken !== undefined;
+}
+
+
+/** `function f(url, signal)`, `f(url, signal: AbortSignal)`, `f(url, { signal })`, `f(url, opts: { signal?: AbortSignal })`. */
+function fromDeclaration(fn: FunctionNode): SignalParameter | undefined {
+  for (const [index, parameter] of fn.params.entries()) {
+    const binding = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    if (binding.type === AST_NODE_TYPES.Identifier) {
+      const annotation = binding.typeAnnotation?.typeAnnotation;
+      if (binding.name === 'signal' || (annotation && annotationNames(annotation, 'AbortSignal'))) return { kind: 'positional', index };
+      if (annotation?.type === AST_NODE_TYPES.TSTypeLiteral && typeLiteralHasSignal(annotation)) return { kind: 'options', position: index };
+    }
+    if (
+      binding.type === AST_NODE_TYPES.ObjectPattern &&
+      binding.properties.some(
+        (property) =>
+          property.type === AST_NODE_TYPES.Property &&
+          property.key.type === AST_NODE_TYPES.Identifier &&
+          property.key.name === 'signal',
+      )
+    ) {
+      return { kind: 'options', position: index };
+    }
+  }
+  return undefined;
+}
+
+
