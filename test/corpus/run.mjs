@@ -477,7 +477,7 @@ function tscErrors(tsconfig, root) {
   const errors = new Map();
   let current;
   const add = () => {
-    if (current) errors.set(current.key(), [...(errors.get(current.key()) ?? []), current.where]);
+    if (current) errors.set(current.key(), [...(errors.get(current.key()) ?? []), current.shown()]);
   };
   const normalize = (text) => text.split(root).join('<root>');
   for (const line of run.stdout.split('\n')) {
@@ -485,14 +485,18 @@ function tscErrors(tsconfig, root) {
     if (match) {
       add();
       const file = normalize(path.resolve(root, match[1]));
-      const entry = { file, code: match[4], message: normalize(match[5]), where: `${match[1]}:${match[2]}:${match[3]}` };
+      const where = `${path.relative(root, path.resolve(root, match[1]))}:${match[2]}:${match[3]}`;
+      const entry = { file, code: match[4], message: normalize(match[5]), where };
       entry.key = () => `${entry.file} ${entry.code} ${entry.message}`;
+      entry.shown = () => `${entry.where} ${entry.code} ${entry.message}`;
       current = entry;
     } else if (current && /^\s+\S/.test(line)) current.message += `\n${normalize(line.trim())}`;
     else if (/error TS\d+/.test(line)) {
       add();
-      current = { file: '', code: '', message: normalize(line), where: '' };
-      current.key = () => current.message;
+      const entry = { message: normalize(line) };
+      entry.key = () => entry.message;
+      entry.shown = () => entry.message;
+      current = entry;
     }
   }
   add();
@@ -505,7 +509,7 @@ function newErrors(before, after) {
   const found = [];
   for (const [key, wheres] of after) {
     const had = before.get(key)?.length ?? 0;
-    if (wheres.length > had) found.push(...wheres.slice(had).map((where) => `${where}: ${key}`));
+    if (wheres.length > had) found.push(...wheres.slice(had));
   }
   return found;
 }
