@@ -208,12 +208,6 @@ export function annotationKind(context: AnalysisContext, annotation: TSESTree.Ty
       const name = annotation.qualifier?.type === AST_NODE_TYPES.Identifier ? annotation.qualifier.name : 'default';
       return annotatedTypes[module]?.[name];
     }
-    case AST_NODE_TYPES.TSImportType: {
-      // `import('node:events').EventEmitter`
-      const module = annotation.source.value.replace(/^node:/, '');
-      const name = annotation.qualifier?.type === AST_NODE_TYPES.Identifier ? annotation.qualifier.name : 'default';
-      return annotatedTypes[module]?.[name];
-    }
     default:
       return undefined;
   }

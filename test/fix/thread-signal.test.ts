@@ -91,7 +91,8 @@ describe('threading a signal across files with repeated fixes', () => {
     const suggestion = result?.messages[0]?.suggestions?.[0];
     expect(result?.messages.map((message) => message.line)).toEqual([4]);
     expect(suggestion?.desc).toBe('Add a `signal: AbortSignal` parameter to `follow()` and end this when it aborts.');
-    const fix = suggestion!.fix;
+    if (!suggestion) throw new Error('no suggestion');
+    const fix = suggestion.fix;
     const fixed = helperSource.slice(0, fix.range[0]) + fix.text + helperSource.slice(fix.range[1]);
     expect(fixed).toBe(`import type { EventEmitter } from 'node:events';
 
@@ -118,7 +119,8 @@ export function start(bus: EventEmitter, options: { signal: AbortSignal }) {
   follow(bus, (job) => console.log(job), options.signal);
 }
 `);
-    await ESLint.outputFixes([result!]);
+    if (!result) throw new Error('no result');
+    await ESLint.outputFixes([result]);
     expect(typeErrors()).toEqual([]);
   });
 
