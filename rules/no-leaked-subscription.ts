@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { startMethodNames } from '../src/analysis/apis';
 import { methodCallParts } from '../src/analysis/ast';
 import { findLeak } from '../src/analysis/findLeak';
 import { trackedCalls } from '../src/analysis/imports';
 import { defaultEntryFunctions } from '../src/analysis/lifetime';
+import { isStartMethodName } from '../src/analysis/objectApi';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
@@ -49,7 +49,7 @@ export default createRule<Options, MessageIds>({
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       // Cheap name and import checks before any scope or type query.
       const method = methodCallParts(node)?.method;
-      if (!(method !== undefined && startMethodNames.has(method)) && !trackedCalls(context).has(node)) return;
+      if (!(method !== undefined && isStartMethodName(context, method)) && !trackedCalls(context).has(node)) return;
       const leak = findLeak(context, node, { entryFunctions });
       if (!leak) return;
       const signal = leak.end && findSignalInScope(context, node);

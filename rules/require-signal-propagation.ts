@@ -4,12 +4,12 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunctionNode, methodCallParts, shortText, staticString } from '../src/analysis/ast';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
-import { mentionsSignal, optionsArgument, optionsMayCarrySignal } from '../src/analysis/signalArguments';
+import { optionsArgument } from '../src/analysis/signalArguments';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import type { SignalParameter } from '../src/analysis/signalParameter';
-import { signalParameterOf } from '../src/analysis/signalParameter';
+import { signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
-import { passSignal } from '../src/fix/passSignal';
+import { passSignal, signalProperty } from '../src/fix/passSignal';
 import { signalArgumentEdit } from '../src/fix/signalArgument';
 
 export type MessageIds = 'missingSignal';
@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
       CallExpression(call) {
         if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(call)) return;
         const parameter = signalParameterOf(context, call);
-        if (!parameter || isGiven(call, parameter)) return;
+        if (!parameter || signalIsGiven(context, call, parameter)) return;
         const signal = findSignalInScope(context, call);
         if (!signal) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
@@ -83,15 +83,6 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    function isGiven(call: TSESTree.CallExpression, parameter: SignalParameter): boolean {
-      if (parameter.kind === 'composition') return parameter.signals.elements.some((element) => mentionsSignal(element ?? undefined));
-      if (parameter.kind === 'positional') {
-        const argument = call.arguments[parameter.index];
-        return argument !== undefined && !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
-      }
-      return optionsMayCarrySignal(optionsArgument(call, parameter.position));
-    }
-
     function giveSignal(
       fixer: TSESLint.RuleFixer,
       call: TSESTree.CallExpression,
@@ -102,12 +93,27 @@ export default createRule<Options, MessageIds>({
         const first = parameter.signals.elements[0];
         return first ? fixer.insertTextBefore(first, `${signal}, `) : fixer.replaceText(parameter.signals, `[${signal}]`);
       }
-      if (parameter.kind === 'options') {
-        const position = parameter.position === 'last' ? Math.max(call.arguments.length, 1) : parameter.position;
-        const existing = optionsArgument(call, parameter.position);
-        const index = existing ? call.arguments.indexOf(existing) : position;
-        return passSignal(fixer, context.sourceCode, call, index, signal) ?? null;
+      if (parameter.kind === 'positional') return givePositionalSignal(fixer, call, parameter, signal);
+      const position = parameter.position;
+      if (position === 'last') {
+        // Merge into trailing options, or add them after the last argument that is not a callback.
+        const existing = optionsArgument(call, 'last');
+        if (existing?.type === AST_NODE_TYPES.ObjectExpression) {
+          return passSignal(fixer, context.sourceCode, call, call.arguments.indexOf(existing), signal) ?? null;
+        }
+        const index = call.arguments.findLastIndex((argument) => !isFunctionNode(argument)) + 1;
+        const edit = signalArgumentEdit(context.sourceCode, call, Math.max(index, 1), `{ ${signalProperty(signal)} }`);
+        return edit ? fixer.replaceTextRange(edit.range, edit.text) : null;
       }
+      return passSignal(fixer, context.sourceCode, call, position, signal) ?? null;
+    }
+
+    function givePositionalSignal(
+      fixer: TSESLint.RuleFixer,
+      call: TSESTree.CallExpression,
+      parameter: Extract<SignalParameter, { kind: 'positional' }>,
+      signal: string,
+    ): TSESLint.RuleFix | null {
       const argument = call.arguments[parameter.index];
       if (argument) return fixer.replaceText(argument, signal);
       const edit = signalArgumentEdit(context.sourceCode, call, parameter.index, signal);

@@ -4,7 +4,12 @@
  */
 
 /** What we know an object to be, from its type or from where it was created. */
-export type ObjectKind =
+export type ObjectKind = BuiltinObjectKind | CustomObjectKind;
+
+/** An object of a subscription API named in `settings.leaks.subscriptions`, by its index there. */
+export type CustomObjectKind = `custom:${number}`;
+
+export type BuiltinObjectKind =
   | 'ioredis'
   | 'nodeRedis'
   | 'emitter'
@@ -23,7 +28,9 @@ export type StartKind =
   | 'interval'
   | 'rxSubscription'
   | 'watcher'
-  | 'eventsIterator';
+  | 'eventsIterator'
+  /** A method of an API named in `settings.leaks.subscriptions`. */
+  | 'customSubscription';
 
 export interface MethodStart {
   kind: StartKind;
@@ -31,7 +38,7 @@ export interface MethodStart {
   signalOptionIndex?: number;
 }
 
-interface ObjectApi {
+export interface ObjectApi {
   /** Shown in messages: "a Redis subscription". */
   label: string;
   starts: Readonly<Record<string, MethodStart>>;
@@ -55,7 +62,7 @@ const emitterListenerStarts = {
 
 const emitterRemovals = ['off', 'removeListener', 'removeAllListeners'] as const;
 
-export const objectApis: Readonly<Record<ObjectKind, ObjectApi>> = {
+export const objectApis: Readonly<Record<BuiltinObjectKind, ObjectApi>> = {
   ioredis: {
     label: 'ioredis client',
     starts: {
@@ -261,7 +268,7 @@ export const annotatedTypes: Readonly<Record<string, Readonly<Record<string, Obj
   ioredis: { Redis: 'ioredis', Cluster: 'ioredis', default: 'ioredis' },
   redis: { RedisClientType: 'nodeRedis', RedisClusterType: 'nodeRedis' },
   '@redis/client': { RedisClientType: 'nodeRedis' },
-  events: { EventEmitter: 'emitter', default: 'emitter' },
+  events: { EventEmitter: 'emitter', default: 'emitter', '*': 'emitter' },
   rxjs: { Observable: 'observable', Subject: 'observable', BehaviorSubject: 'observable', ReplaySubject: 'observable' },
   net: { Socket: 'emitter', Server: 'emitter' },
   stream: { Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
@@ -374,7 +381,7 @@ export const globalSchedulers: Readonly<Record<string, RepeatedCallback>> = {
 };
 
 /** Methods of known objects that run a callback again and again. */
-export const objectSchedulers: Readonly<Partial<Record<ObjectKind, Readonly<Record<string, RepeatedCallback>>>>> = {
+export const objectSchedulers: Readonly<Partial<Record<BuiltinObjectKind, Readonly<Record<string, RepeatedCallback>>>>> = {
   agenda: { define: { repetition: repetitions.scheduledRun, positions: ['last'] } },
   bullQueue: { process: { repetition: repetitions.workerJob, positions: ['last'] } },
 };

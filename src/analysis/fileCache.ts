@@ -7,6 +7,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export interface AnalysisContext {
   readonly sourceCode: Readonly<TSESLint.SourceCode>;
   readonly filename: string;
+  /** The configuration's shared settings: `settings.leaks` extends the knowledge base. */
+  readonly settings?: Readonly<Record<string, unknown>>;
 }
 
 /**

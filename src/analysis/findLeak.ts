@@ -1,7 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { finiteOperators, handleEndOf, handleEnds, objectApis } from './apis';
+import type { ObjectApi } from './apis';
+import { finiteOperators, handleEndOf, handleEnds } from './apis';
+import { objectApiOf } from './objectApi';
 import type { FunctionNode } from './ast';
 import {
   enclosingFunction,
@@ -123,6 +125,8 @@ export function judgeStart(context: AnalysisContext, start: Start, scope: LeakSc
       return judgeRedisSubscription(judge);
     case 'connection':
       return judgeConnection(judge);
+    case 'customSubscription':
+      return judgeCustomSubscription(judge);
     default:
       return judgeHandle(judge);
   }
@@ -152,7 +156,8 @@ function judgeListener(judge: Judge): Leak | undefined {
   const { object, listener } = start;
   if (!object || !listener) return undefined;
   const call = start.node as TSESTree.CallExpression;
-  const api = objectApis[object.kind];
+  const api = objectApiOf(context, object.kind);
+  if (!api) return undefined;
   const options = call.arguments[2];
   if (options && !isBooleanLiteral(options)) {
     if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined; // unknown options: stay quiet
@@ -176,7 +181,10 @@ function judgeListener(judge: Judge): Leak | undefined {
     start.event === undefined ? 'a listener' : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
   const signalOption = api.starts[object.method]?.signalOptionIndex;
   let end: EndPlan | undefined;
-  if (signalOption !== undefined) {
+  if (start.event === 'abort') {
+    // An abort listener on a signal given that same signal would never run: no fix to offer.
+    end = undefined;
+  } else if (signalOption !== undefined) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
   } else if (api.fixRemoveListener) {
     end = onAbortPlan(start.node, `${targetText}.${api.fixRemoveListener}(${context.sourceCode.getText(call.arguments[0])}, $listener)`, {
@@ -221,11 +229,31 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
       end: closeOnAbortPlan(fate),
     });
   }
-  if (owner.owner !== 'outlives' || inConstructor) return undefined;
-  const targetText = stableReferenceText(object.target);
-  if (targetText === undefined) return undefined;
-  const api = objectApis[object.kind];
-  const within = endSearchScope(judge, owner.reason);
+  const api = objectApiOf(context, object.kind);
+  if (!api || owner.owner !== 'outlives' || inConstructor) return undefined;
+  const unsubscribe = object.method.replace(/subscribe$/i, (word) => (word.startsWith('S') ? 'UNSUBSCRIBE' : 'unsubscribe'));
+  return judgeTargetSubscription(judge, owner.reason, api, {
+    action: (target) => `subscribes \`${target}\` to Redis channels`,
+    neverEnded: 'they are never unsubscribed',
+    unsubscribe: `void $target.${unsubscribe}`,
+  });
+}
+
+/**
+ * A subscription held by its target (a shared client, a bus): ended only by an unsubscribe or
+ * close on that target, in reach of the subscribing code.
+ */
+function judgeTargetSubscription(
+  judge: Judge,
+  reason: OutlivesReason,
+  api: ObjectApi,
+  words: { action: (target: string) => string; neverEnded: string; unsubscribe: string | undefined },
+): Leak | undefined {
+  const { context, start, fn } = judge;
+  const call = start.node;
+  const targetText = start.object && stableReferenceText(start.object.target);
+  if (targetText === undefined || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const within = endSearchScope(judge, reason);
   if (findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within).length > 0) {
     return undefined;
   }
@@ -233,14 +261,35 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
   const simpleChannels = channels.every(
     (argument) => argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.Identifier,
   );
-  const unsubscribe = object.method.replace(/subscribe$/i, (word) => (word[0] === 'S' ? 'UNSUBSCRIBE' : 'unsubscribe'));
+  const channelText = channels.map((channel) => context.sourceCode.getText(channel)).join(', ');
   return leak(context, start, fn, {
-    action: `subscribes \`${targetText}\` to Redis channels`,
-    why: `they are never unsubscribed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
+    action: words.action(targetText),
+    why: `${words.neverEnded}, and \`${targetText}\` (${ownerReasons[reason]}) outlives each call of ${describeFunction(fn)}`,
     end:
-      simpleChannels && channels.length > 0
-        ? onAbortPlan(call, `void ${targetText}.${unsubscribe}(${channels.map((channel) => context.sourceCode.getText(channel)).join(', ')})`)
+      words.unsubscribe && simpleChannels && channels.length > 0
+        ? onAbortPlan(call, `${words.unsubscribe.replace('$target', targetText)}(${channelText})`)
         : undefined,
+  });
+}
+
+/**
+ * A subscription method named in `settings.leaks.subscriptions`: when its result is kept (a
+ * disposer, a handle) the owner ends it; when dropped, only an unsubscribe on the target does.
+ */
+function judgeCustomSubscription(judge: Judge): Leak | undefined {
+  const { context, start, inConstructor } = judge;
+  const object = start.object;
+  const api = object && objectApiOf(context, object.kind);
+  if (!object || !api || inConstructor) return undefined;
+  if (handleFate(context, start.node, { methods: [], functions: [], fix: handleEnds.rxSubscription.fix }).fate !== 'dropped') {
+    return undefined;
+  }
+  const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
+  if (owner.owner !== 'outlives') return undefined;
+  return judgeTargetSubscription(judge, owner.reason, api, {
+    action: (target) => `subscribes to \`${target}\` (${api.label})`,
+    neverEnded: 'it is never unsubscribed',
+    unsubscribe: api.endSubscription[0] && `$target.${api.endSubscription[0]}`,
   });
 }
 

@@ -2,11 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { CallStart, ObjectKind, StartKind } from './apis';
-import { objectApis, startMethodNames } from './apis';
 import type { CallLike } from './ast';
 import { methodCallParts, staticString } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
+import { isStartMethodName, objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
 
 /** A call that leaves something running after it returns. */
@@ -33,10 +33,10 @@ export function findStart(context: AnalysisContext, node: TSESTree.Node): Start 
   const tracked = trackedCalls(context).get(node);
   if (tracked?.start) return { node, kind: tracked.start.kind, call: tracked.start };
   const parts = methodCallParts(node);
-  if (!parts || !startMethodNames.has(parts.method)) return undefined;
+  if (!parts || !isStartMethodName(context, parts.method)) return undefined;
   const kind = objectKindOf(context, parts.target);
   if (!kind) return undefined;
-  const methodStart = objectApis[kind].starts[parts.method];
+  const methodStart = objectApiOf(context, kind)?.starts[parts.method];
   if (!methodStart) return undefined;
   const start: Start = {
     node,

@@ -12,7 +12,9 @@ import {
   moduleStarts,
   signalTakingFunctions,
 } from './apis';
+import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import { importMatches, leaksSettings } from './settings';
 
 /** What import tracking knows about one call or `new` expression in the file. */
 export interface TrackedCall {
@@ -49,19 +51,7 @@ const builtinModules = new Set([
 
 /** One trace map for CommonJS and ES imports (legacy mode binds default imports to the module). */
 function buildTraceMap(): TraceMap {
-  const map: Record<string, Record<string | symbol, unknown>> = {};
-  const add = (moduleName: string, exportPath: string, info: TraceInfo): void => {
-    for (const id of builtinModules.has(moduleName) ? [moduleName, `node:${moduleName}`] : [moduleName]) {
-      let target = (map[id] ??= {});
-      for (const name of exportPath.split('.')) {
-        if (name === '*' || name === 'default') continue;
-        target = (target[name] ??= {}) as Record<string | symbol, unknown>;
-      }
-      const merged = { ...(target[CALL] as TraceInfo | undefined), ...info };
-      target[CALL] = merged;
-      target[CONSTRUCT] = merged;
-    }
-  };
+  const { map, add } = traceMapBuilder();
   for (const [moduleName, exports] of Object.entries(moduleObjects)) {
     for (const [exportName, kind] of Object.entries(exports)) add(moduleName, exportName, { returns: kind });
   }
@@ -85,7 +75,62 @@ function buildTraceMap(): TraceMap {
   return map as unknown as TraceMap;
 }
 
-const traceMap = buildTraceMap();
+const staticTraceMap = buildTraceMap();
+
+/**
+ * The user's own APIs from `settings.leaks`, as a trace map keyed by the import sources this file
+ * uses: a package by name, a file by the relative path that resolves to it.
+ */
+function customTraceMap(context: AnalysisContext): TraceMap | undefined {
+  const { subscriptions, schedulers } = leaksSettings(context);
+  if (subscriptions.length === 0 && schedulers.length === 0) return undefined;
+  const sources = new Set<string>();
+  for (const statement of context.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration) sources.add(statement.source.value);
+  }
+  for (const reference of context.sourceCode.scopeManager?.globalScope?.through ?? []) {
+    const call = reference.identifier.parent;
+    if (reference.identifier.name === 'require' && call?.type === AST_NODE_TYPES.CallExpression) {
+      const source = call.arguments[0];
+      if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string') sources.add(source.value);
+    }
+  }
+  const { map, add } = traceMapBuilder();
+  for (const source of sources) {
+    subscriptions.forEach((subscription, index) => {
+      if (importMatches(context.filename, source, subscription.specifier.name, subscription.specifier)) {
+        add(source, subscription.specifier.name, { returns: `custom:${index}` });
+      }
+    });
+    for (const scheduler of schedulers) {
+      if (importMatches(context.filename, source, scheduler.specifier.name, scheduler.specifier)) {
+        add(source, scheduler.specifier.name, { repeats: scheduler.repeats });
+      }
+    }
+  }
+  return map as unknown as TraceMap;
+}
+
+/** A trace map under construction: `add('ioredis', 'Redis', info)` tracks calls and `new` of that export. */
+function traceMapBuilder(): {
+  map: Record<string, Record<string | symbol, unknown>>;
+  add: (moduleName: string, exportPath: string, info: TraceInfo) => void;
+} {
+  const map: Record<string, Record<string | symbol, unknown>> = {};
+  const add = (moduleName: string, exportPath: string, info: TraceInfo): void => {
+    for (const id of builtinModules.has(moduleName) ? [moduleName, `node:${moduleName}`] : [moduleName]) {
+      let target = (map[id] ??= {});
+      for (const name of exportPath.split('.')) {
+        if (name === '*' || name === 'default') continue;
+        target = (target[name] ??= {}) as Record<string | symbol, unknown>;
+      }
+      const merged = { ...(target[CALL] as TraceInfo | undefined), ...info };
+      target[CALL] = merged;
+      target[CONSTRUCT] = merged;
+    }
+  };
+  return { map, add };
+}
 
 /**
  * Every call or `new` in the file that import tracking recognises, found in one pass per file:
@@ -99,12 +144,15 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   const collect = (references: Iterable<FoundReference>): void => {
     for (const { node, info } of references) {
       if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-        result.set(node, info as TraceInfo);
+        result.set(node, { ...result.get(node), ...(info as TraceInfo) });
       }
     }
   };
-  collect(tracker.iterateEsmReferences(traceMap));
-  collect(tracker.iterateCjsReferences(traceMap));
+  for (const traceMap of [staticTraceMap, customTraceMap(context)]) {
+    if (!traceMap) continue;
+    collect(tracker.iterateEsmReferences(traceMap));
+    collect(tracker.iterateCjsReferences(traceMap));
+  }
   // Globals such as `setInterval` are often undeclared (no `languageOptions.globals`): take
   // unresolved references too, and declared globals that the file does not redefine.
   const globalReferences = [
@@ -142,8 +190,9 @@ function withImplicitRequire(globalScope: TSESLint.Scope.Scope): TSESLint.Scope.
 }
 
 /**
- * The module and export an identifier was imported as, including type-only imports:
- * `import type { Redis } from 'ioredis'` makes `Redis` → `{ module: 'ioredis', name: 'Redis' }`.
+ * The module and export an identifier was imported as, including type-only imports and
+ * `require`: `import type { Redis } from 'ioredis'` and `const { Redis } = require('ioredis')`
+ * make `Redis` → `{ module: 'ioredis', name: 'Redis' }`; `const x = require('m')` → `'*'`.
  */
 export function importedName(
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -151,6 +200,7 @@ export function importedName(
 ): { module: string; name: string } | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier.name);
   const definition = variable?.defs[0];
+  if (definition?.type === 'Variable') return requiredName(definition.node, identifier.name);
   if (definition?.type !== 'ImportBinding') return undefined;
   const specifier = definition.node;
   const declaration = specifier.parent;
@@ -171,3 +221,29 @@ export function importedName(
   }
 }
 
+
+function requiredName(declarator: TSESTree.VariableDeclarator, local: string): { module: string; name: string } | undefined {
+  const init = declarator.init;
+  const source =
+    init?.type === AST_NODE_TYPES.CallExpression &&
+    init.callee.type === AST_NODE_TYPES.Identifier &&
+    init.callee.name === 'require' &&
+    init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
+    typeof init.arguments[0].value === 'string'
+      ? init.arguments[0].value.replace(/^node:/, '')
+      : undefined;
+  if (source === undefined) return undefined;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return { module: source, name: '*' };
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  for (const property of declarator.id.properties) {
+    if (
+      property.type === AST_NODE_TYPES.Property &&
+      property.key.type === AST_NODE_TYPES.Identifier &&
+      property.value.type === AST_NODE_TYPES.Identifier &&
+      property.value.name === local
+    ) {
+      return { module: source, name: property.key.name };
+    }
+  }
+  return undefined;
+}

@@ -8,6 +8,7 @@ import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
+import { customKindOfDeclaration, customKindOfImport } from './objectApi';
 import { typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
@@ -22,7 +23,7 @@ export function objectKindOf(context: AnalysisContext, node: TSESTree.Node): Obj
   const services = typeServices(context);
   if (services) {
     const type = services.getTypeAtLocation(node);
-    if (!isUntyped(type)) return objectKindOfType(services.program.getTypeChecker(), type);
+    if (!isUntyped(type)) return objectKindOfType(context, services.program.getTypeChecker(), type);
   }
   return objectKindFromSource(context, node, 0);
 }
@@ -33,13 +34,13 @@ function isUntyped(type: ts.Type): boolean {
 }
 
 /** Kind of an object from its type: its declaring package first, then its shape. */
-export function objectKindOfType(checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
+function objectKindOfType(context: AnalysisContext, checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
   const nonNullable = checker.getNonNullableType(type);
   if (nonNullable.isUnion()) {
-    const kinds = new Set(nonNullable.types.map((part) => objectKindOfType(checker, part)));
+    const kinds = new Set(nonNullable.types.map((part) => objectKindOfType(context, checker, part)));
     return kinds.size === 1 ? [...kinds][0] : undefined;
   }
-  const fromPackage = kindFromDeclaringPackage(checker, nonNullable);
+  const fromPackage = kindFromDeclaringPackage(context, checker, nonNullable);
   if (fromPackage && fromPackage !== 'observable') return fromPackage;
   const apparent = checker.getApparentType(nonNullable);
   const has = (name: string): boolean => checker.getPropertyOfType(apparent, name) !== undefined;
@@ -49,7 +50,7 @@ export function objectKindOfType(checker: ts.TypeChecker, type: ts.Type): Object
   return undefined;
 }
 
-function kindFromDeclaringPackage(checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
+function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
   const seen = new Set<ts.Type>();
   const visit = (current: ts.Type, depth: number): ObjectKind | undefined => {
     if (seen.has(current) || depth > 8) return undefined;
@@ -60,8 +61,11 @@ function kindFromDeclaringPackage(checker: ts.TypeChecker, type: ts.Type): Objec
         if (kind) return kind;
       }
     }
-    for (const declaration of (current.getSymbol() ?? current.aliasSymbol)?.getDeclarations() ?? []) {
+    const symbol = current.getSymbol() ?? current.aliasSymbol;
+    for (const declaration of symbol?.getDeclarations() ?? []) {
       const fileName = declaration.getSourceFile().fileName;
+      const custom = customKindOfDeclaration(context, fileName, symbol?.getName() ?? '');
+      if (custom) return custom;
       for (const [fragment, kind] of Object.entries(typePackages)) {
         if (fileName.includes(fragment)) return kind;
       }
@@ -192,7 +196,7 @@ export function annotationKind(context: AnalysisContext, annotation: TSESTree.Ty
       const typeName = annotation.typeName;
       if (typeName.type === AST_NODE_TYPES.Identifier) {
         const imported = importedName(context.sourceCode, typeName);
-        if (imported) return annotatedTypes[imported.module]?.[imported.name];
+        if (imported) return annotatedTypes[imported.module]?.[imported.name] ?? customKindOfImport(context, imported.module, imported.name);
         return globalAnnotatedTypes[typeName.name];
       }
       if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {

@@ -18,7 +18,11 @@ import type { AnalysisContext } from './fileCache';
  */
 const programFiles = new WeakMap<ts.Program, Map<string, AnalysisContext | null>>();
 
-export function contextForProgramFile(program: ts.Program, sourceFile: ts.SourceFile): AnalysisContext | undefined {
+export function contextForProgramFile(
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+  settings: AnalysisContext['settings'],
+): AnalysisContext | undefined {
   let files = programFiles.get(program);
   if (!files) programFiles.set(program, (files = new Map()));
   const cached = files.get(sourceFile.fileName);
@@ -34,7 +38,7 @@ export function contextForProgramFile(program: ts.Program, sourceFile: ts.Source
       comment: true,
       jsx: /\.[jt]sx$/.test(sourceFile.fileName),
     });
-    context = makeContext(sourceFile.fileName, sourceFile.text, ast, services);
+    context = makeContext(sourceFile.fileName, sourceFile.text, ast, services, settings);
   } catch {
     // A file the parser cannot read is a file we do not follow calls into.
   }
@@ -46,7 +50,11 @@ const moduleFiles = new Map<string, { mtimeMs: number; context: AnalysisContext 
 const maxModuleFiles = 2000;
 
 /** `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours. */
-export function contextForRelativeImport(fromFile: string, specifier: string): AnalysisContext | undefined {
+export function contextForRelativeImport(
+  fromFile: string,
+  specifier: string,
+  settings: AnalysisContext['settings'],
+): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
   if (!file) return undefined;
@@ -57,7 +65,7 @@ export function contextForRelativeImport(fromFile: string, specifier: string): A
   try {
     const text = fs.readFileSync(file, 'utf8');
     const ast = parse(text, { range: true, loc: true, tokens: true, comment: true, jsx: /\.[jt]sx$/.test(file) });
-    context = makeContext(file, text, ast, undefined);
+    context = makeContext(file, text, ast, undefined, settings);
   } catch {
     // Unreadable or unparsable: not followed.
   }
@@ -89,6 +97,7 @@ function makeContext(
   text: string,
   ast: TSESTree.Program,
   parserServices: object | undefined,
+  settings: AnalysisContext['settings'],
 ): AnalysisContext {
   // Rules rely on `parent`; the linter sets it for linted files, we set it here.
   walk(ast, (node, parent) => {
@@ -102,5 +111,5 @@ function makeContext(
     scopeManager,
     visitorKeys: visitorKeys as TSESLint.SourceCode.VisitorKeys,
   } as TSESLint.SourceCode.SourceCodeConfig);
-  return { sourceCode, filename };
+  return { sourceCode, filename, ...(settings && { settings }) };
 }

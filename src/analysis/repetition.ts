@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { RepeatedCallback, Repetition } from './apis';
+import type { BuiltinObjectKind, RepeatedCallback, Repetition } from './apis';
 import {
   arrayIterationMethods,
   lifecycleEvents,
@@ -196,7 +196,7 @@ function callbackRepetition(
   const kind = objectKindOf(context, parts.target);
   if (kind === 'httpApp' && routeMethods.has(parts.method) && argument !== args[0]) return found(repetitions.request);
   if (kind === 'httpApp' && parts.method === 'use') return found(repetitions.request);
-  const scheduled = kind && objectSchedulers[kind]?.[parts.method];
+  const scheduled = kind && !kind.startsWith('custom:') ? objectSchedulers[kind as BuiltinObjectKind]?.[parts.method] : undefined;
   if (scheduled && isAtPosition(call, argument, fn, scheduled)) return found(scheduled.repetition);
   return undefined;
 }

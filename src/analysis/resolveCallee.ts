@@ -35,7 +35,7 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
     const sourceFile = declaration.getSourceFile();
     if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) return undefined;
     const sameFile = services.program.getSourceFile(context.filename) === sourceFile;
-    const target = sameFile ? context : contextForProgramFile(services.program, sourceFile);
+    const target = sameFile ? context : contextForProgramFile(services.program, sourceFile, context.settings);
     const fn = target && functionsByBodyStart(target).get((declaration.body as { getStart(): number }).getStart());
     return target && fn ? { context: target, fn, name: functionName(fn) ?? 'an anonymous function' } : undefined;
   }
@@ -74,7 +74,7 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
     const imported = importedName(context.sourceCode, identifier);
     const declaration = definition.parent;
     if (!imported || declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const target = contextForRelativeImport(context.filename, declaration.source.value);
+    const target = contextForRelativeImport(context.filename, declaration.source.value, context.settings);
     const fn = target && exportedFunction(target, imported.name);
     return target && fn ? { context: target, fn, name: identifier.name } : undefined;
   }

@@ -14,9 +14,10 @@ export function optionsArgument(
   const args = call.arguments;
   if (position === 'beforeListener') return args.find((argument, index) => index > 0 && !isFunctionNode(argument));
   if (position === 'last') {
-    // Only a literal object is surely options: `pipeline(source, sink)` ends with a stream.
-    const last = args.at(-1);
-    return last?.type === AST_NODE_TYPES.ObjectExpression && args.length > 1 ? last : undefined;
+    // The last argument that is not a callback: `spawn(cmd, args, options, cb)`, `axios(config)`.
+    const index = args.findLastIndex((argument) => !isFunctionNode(argument));
+    const last = args[index];
+    return last && (last.type === AST_NODE_TYPES.ObjectExpression || index > 0) ? last : undefined;
   }
   return args[position];
 }

@@ -1,10 +1,10 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { enclosingFunction, skipTypeWrappers } from './ast';
+import { enclosingFunction, isInside, skipTypeWrappers } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
-import { annotationNames, isNamedType, typeLiteralHasSignal } from './signalTypes';
+import { annotationNames, isAbortSignalType, isNamedType, typeLiteralHasSignal } from './signalTypes';
 import { typeServices } from './typeServices';
 
 /** A signal usable at some point of the code, as the expression to write there. */
@@ -27,12 +27,13 @@ export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node)
   for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
     const found = scope.variables.flatMap((variable) => {
       const text = signalFromVariable(variable, node, services);
-      const declaredAt = variable.defs[0]?.name;
-      return text && declaredAt ? [{ text, declaredAt }] : [];
+      const definition = variable.defs[0];
+      return text && definition ? [{ text, declaredAt: definition.name, parameter: definition.type === 'Parameter' }] : [];
     });
-    // A signal itself reads better than a property of another parameter: `signal` over `options.signal`.
-    const best = found.find((signal) => !signal.text.includes('.')) ?? found[0];
-    if (best) return best;
+    // A signal itself before a property of another; the caller's (a parameter) before one made here.
+    const rank = (signal: (typeof found)[number]): number => (signal.text.includes('.') ? 2 : 0) + (signal.parameter ? 0 : 1);
+    const best = found.sort((a, b) => rank(a) - rank(b))[0];
+    if (best) return { text: best.text, declaredAt: best.declaredAt };
     if (scope.type === 'function') {
       const classSignal = signalFromClass(node, scope);
       if (classSignal) return { text: classSignal };
@@ -49,12 +50,17 @@ function signalFromVariable(
   const definition = variable.defs[0];
   if (!definition) return undefined;
   if (definition.type !== 'Parameter' && definition.type !== 'Variable') return undefined;
-  // A `const` declared below the use is not yet usable there.
-  if (definition.type === 'Variable' && definition.name.range[0] > use.range[0]) return undefined;
+  // A `const` declared below the use, or whose own initialiser holds the use, is not usable there.
+  if (definition.type === 'Variable' && (definition.name.range[0] > use.range[0] || isInside(use, definition.node))) {
+    return undefined;
+  }
   const identifier = definition.name;
   if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
-  if (variable.name === 'signal' || isDestructuredSignal(identifier)) return variable.name;
   const annotation = identifier.typeAnnotation?.typeAnnotation;
+  // By name only when nothing says otherwise: `signal: NodeJS.Signals` is not an AbortSignal.
+  if ((variable.name === 'signal' || isDestructuredSignal(identifier)) && !annotation) {
+    return services && !isAbortSignalOrUntyped(services, identifier) ? undefined : variable.name;
+  }
   if (annotation && annotationNames(annotation, 'AbortSignal')) return variable.name;
   if (annotation && annotationNames(annotation, 'AbortController')) return `${variable.name}.signal`;
   if (annotation?.type === AST_NODE_TYPES.TSTypeLiteral && typeLiteralHasSignal(annotation)) return `${variable.name}.signal`;
@@ -67,6 +73,11 @@ function signalFromVariable(
   if (definition.type === 'Parameter' && readsSignalProperty(variable)) return `${variable.name}.signal`;
   if (services) return signalFromType(services, variable, identifier);
   return undefined;
+}
+
+function isAbortSignalOrUntyped(services: ParserServicesWithTypeInformation, identifier: TSESTree.Identifier): boolean {
+  const type = services.program.getTypeChecker().getNonNullableType(services.getTypeAtLocation(identifier));
+  return (type.flags & (1 | 2)) !== 0 || isAbortSignalType(type);
 }
 
 function signalFromType(

@@ -8,6 +8,7 @@ import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { resolveCallee } from './resolveCallee';
 import type { OptionsPosition } from './signalArguments';
+import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 import { annotationNames, isAbortSignalType, typeLiteralHasSignal } from './signalTypes';
 import { typeServices } from './typeServices';
 
@@ -79,7 +80,8 @@ function fromDeclaration(fn: FunctionNode): SignalParameter | undefined {
     const binding = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
     if (binding.type === AST_NODE_TYPES.Identifier) {
       const annotation = binding.typeAnnotation?.typeAnnotation;
-      if (binding.name === 'signal' || (annotation && annotationNames(annotation, 'AbortSignal'))) return { kind: 'positional', index };
+      const named = binding.name === 'signal' && !annotation;
+      if (named || (annotation && annotationNames(annotation, 'AbortSignal'))) return { kind: 'positional', index };
       if (annotation?.type === AST_NODE_TYPES.TSTypeLiteral && typeLiteralHasSignal(annotation)) return { kind: 'options', position: index };
     }
     if (
@@ -98,3 +100,29 @@ function fromDeclaration(fn: FunctionNode): SignalParameter | undefined {
 }
 
 
+
+/**
+ * Whether a call already hands over a signal where it takes one. An options variable counts
+ * (its content is the caller's business), except, with types, a stream or emitter sitting where
+ * trailing options would be: `pipeline(source, sink)` passes none.
+ */
+export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpression, parameter: SignalParameter): boolean {
+  if (parameter.kind === 'composition') {
+    // Only timeouts composed: the signal in scope is left out.
+    return !parameter.signals.elements.every(
+      (element) => element?.type === AST_NODE_TYPES.CallExpression && context.sourceCode.getText(element.callee) === 'AbortSignal.timeout',
+    );
+  }
+  if (parameter.kind === 'positional') {
+    const argument = call.arguments[parameter.index];
+    return argument !== undefined && !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
+  }
+  const options = optionsArgument(call, parameter.position);
+  if (!optionsMayCarrySignal(options)) return false;
+  const services = typeServices(context);
+  if (!services || !options || options.type === AST_NODE_TYPES.ObjectExpression) return true;
+  const checker = services.program.getTypeChecker();
+  const type = checker.getApparentType(services.getTypeAtLocation(options));
+  const has = (name: string): boolean => checker.getPropertyOfType(type, name) !== undefined;
+  return has('signal') || !(has('pipe') || has('on') || has('write'));
+}

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findObjectProperty, isFunctionNode } from '../analysis/ast';
+import { signalArgumentEdit } from './signalArgument';
 
 /** `signal` → `signal`; `opts.signal` → `signal: opts.signal`, as an object property. */
 export function signalProperty(signal: string): string {
@@ -33,10 +34,9 @@ export function passSignal(
   }
   const options = args[optionsIndex];
   if (options) return mergeInto(fixer, sourceCode, options, property);
-  const last = args.at(-1);
-  if (!last || args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
-  const padding = ', undefined'.repeat(optionsIndex - args.length);
-  return fixer.insertTextAfter(last, `${padding}, { ${property} }`);
+  if (args.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  const edit = signalArgumentEdit(sourceCode, call, optionsIndex, `{ ${property} }`);
+  return edit && fixer.replaceTextRange(edit.range, edit.text);
 }
 
 function mergeInto(
@@ -46,6 +46,7 @@ function mergeInto(
   property: string,
 ): TSESLint.RuleFix | undefined {
   if (options.type === AST_NODE_TYPES.SpreadElement) return undefined;
+  if (options.type === AST_NODE_TYPES.Identifier && options.name === 'undefined') return fixer.replaceText(options, `{ ${property} }`);
   if (options.type === AST_NODE_TYPES.Literal && typeof options.value === 'boolean') {
     return fixer.replaceText(options, options.value ? `{ capture: true, ${property} }` : `{ ${property} }`);
   }

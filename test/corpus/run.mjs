@@ -522,7 +522,28 @@ function newErrors(before, after) {
 const selfCancellingListener = {
   meta: { type: 'problem', schema: [], messages: { self: 'a listener on `{{target}}` that ends on `{{target}}` itself never runs' } },
   create(context) {
-    const text = (node) => context.sourceCode.getText(node);
+    // The text of an expression, seen through `const` aliases: `signal` after
+    // `const signal = opts.signal` reads `opts.signal`.
+    const text = (node, depth = 0) => {
+      if (node.type === 'Identifier' && depth < 5) {
+        let scope = context.sourceCode.getScope(node);
+        while (scope) {
+          const variable = scope.set.get(node.name);
+          if (variable) {
+            const definition = variable.defs.length === 1 ? variable.defs[0] : undefined;
+            const declarator = definition?.node;
+            if (definition?.type === 'Variable' && declarator.id.type === 'Identifier' && declarator.init &&
+                definition.parent?.kind === 'const')
+              return text(declarator.init, depth + 1);
+            break;
+          }
+          scope = scope.upper;
+        }
+      }
+      if (node.type === 'MemberExpression' && !node.computed && depth < 5)
+        return `${text(node.object, depth + 1)}.${node.property.name}`;
+      return context.sourceCode.getText(node);
+    };
     return {
       CallExpression(node) {
         const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;

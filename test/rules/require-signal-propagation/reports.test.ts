@@ -47,16 +47,14 @@ export async function load(url: string, signal: AbortSignal) {
 import { setTimeout } from 'node:timers/promises';
 import { once } from 'node:events';
 import type { EventEmitter } from 'node:events';
-import { pipeline } from 'node:stream/promises';
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import type { Readable, Writable } from 'node:stream';
 
-export async function work(options: { signal: AbortSignal }, bus: EventEmitter, source: Readable, sink: Writable) {
+export async function work(options: { signal: AbortSignal }, bus: EventEmitter) {
   await setTimeout(100);
   await once(bus, 'ready');
-  await pipeline(source, sink);
   spawn('ls', ['-la']);
+  execFile('ls', ['-la'], () => undefined);
   await readFile('/etc/hosts');
 }
 `,
@@ -64,20 +62,18 @@ export async function work(options: { signal: AbortSignal }, bus: EventEmitter, 
 import { setTimeout } from 'node:timers/promises';
 import { once } from 'node:events';
 import type { EventEmitter } from 'node:events';
-import { pipeline } from 'node:stream/promises';
-import { spawn } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import type { Readable, Writable } from 'node:stream';
 
-export async function work(options: { signal: AbortSignal }, bus: EventEmitter, source: Readable, sink: Writable) {
+export async function work(options: { signal: AbortSignal }, bus: EventEmitter) {
   await setTimeout(100, undefined, { signal: options.signal });
   await once(bus, 'ready', { signal: options.signal });
-  await pipeline(source, sink, { signal: options.signal });
   spawn('ls', ['-la'], { signal: options.signal });
+  execFile('ls', ['-la'], { signal: options.signal }, () => undefined);
   await readFile('/etc/hosts', { signal: options.signal });
 }
 `,
-      errors: [missing(11, 9, 11, 24), missing(12, 9, 12, 27), missing(13, 9, 13, 31), missing(14, 3, 14, 23), missing(15, 9, 15, 31)],
+      errors: [missing(9, 9, 9, 24), missing(10, 9, 10, 27), missing(11, 3, 11, 23), missing(12, 3, 12, 43), missing(13, 9, 13, 31)],
     },
     {
       // The project's own functions, by their declarations: an options object and a positional signal.
@@ -157,6 +153,24 @@ export async function get(url: string, controller: AbortController) {
 typedRuleTester.run('require-signal-propagation: functions of other files, with types', rule, {
   valid: [],
   invalid: [
+    {
+      // With types a stream where trailing options would be is known not to be options.
+      code: `
+import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
+export async function copy(source: Readable, sink: Writable, signal: AbortSignal) {
+  await pipeline(source, sink);
+}
+`,
+      output: `
+import { pipeline } from 'node:stream/promises';
+import type { Readable, Writable } from 'node:stream';
+export async function copy(source: Readable, sink: Writable, signal: AbortSignal) {
+  await pipeline(source, sink, { signal });
+}
+`,
+      errors: [missing(5, 9, 5, 31)],
+    },
     {
       filename: 'project/jobs.ts',
       code: `

@@ -1,0 +1,34 @@
+import type { BuiltinObjectKind, CustomObjectKind, ObjectApi, ObjectKind } from './apis';
+import { objectApis, startMethodNames } from './apis';
+import type { AnalysisContext } from './fileCache';
+import { declarationMatches, importMatches, leaksSettings } from './settings';
+
+/** What starts and ends things on an object of this kind: built in, or from `settings.leaks.subscriptions`. */
+export function objectApiOf(context: AnalysisContext, kind: ObjectKind): ObjectApi | undefined {
+  if (kind.startsWith('custom:')) return leaksSettings(context).subscriptions[Number(kind.slice('custom:'.length))]?.api;
+  return objectApis[kind as BuiltinObjectKind];
+}
+
+/** The rules' cheap pre-filter: could a method of this name start something on some object? */
+export function isStartMethodName(context: AnalysisContext, method: string): boolean {
+  return (
+    startMethodNames.has(method) ||
+    leaksSettings(context).subscriptions.some((subscription) => method in subscription.api.starts)
+  );
+}
+
+/** `import { Bus } from 'my-bus'` where settings name `my-bus`'s `Bus`: its custom kind. */
+export function customKindOfImport(context: AnalysisContext, source: string, name: string): CustomObjectKind | undefined {
+  const index = leaksSettings(context).subscriptions.findIndex((subscription) =>
+    importMatches(context.filename, source, name, subscription.specifier),
+  );
+  return index === -1 ? undefined : `custom:${index}`;
+}
+
+/** A type declared as `name` in the package or file that settings name: its custom kind. */
+export function customKindOfDeclaration(context: AnalysisContext, fileName: string, name: string): CustomObjectKind | undefined {
+  const index = leaksSettings(context).subscriptions.findIndex(
+    (subscription) => subscription.specifier.name === name && declarationMatches(fileName, subscription.specifier),
+  );
+  return index === -1 ? undefined : `custom:${index}`;
+}
