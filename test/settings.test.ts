@@ -1,0 +1,160 @@
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import { describe, expect, it } from 'vitest';
+
+import noLeakedSubscription from '../rules/no-leaked-subscription';
+import noRepeatedSubscription from '../rules/no-repeated-subscription';
+import plugin from '../src/index';
+import { runInBothModes } from './ruleTester';
+
+// settings.leaks teaches the engine your own APIs; every rule sees them.
+const settings = {
+  leaks: {
+    subscriptions: [{ from: 'package', package: 'my-bus', name: 'Bus', subscribe: ['listen'], unsubscribe: ['unlisten'] }],
+    schedulers: [{ from: 'package', package: 'my-jobs', name: 'every', callback: 1, unit: 'run' }],
+  },
+};
+
+runInBothModes('settings.leaks: your own subscription API', noLeakedSubscription, {
+  valid: [
+    // The API's own disposer is kept, or the matching unsubscribe is called.
+    {
+      settings,
+      code: `
+import { Bus } from 'my-bus';
+const bus = new Bus();
+export function follow(handler: () => void) {
+  const stop = bus.listen('job', handler);
+  return stop;
+}
+export function once(handler: () => void) {
+  bus.listen('job', handler);
+  bus.unlisten('job', handler);
+}
+`,
+    },
+    // Without the settings, an unknown bus is not judged.
+    `
+import { Bus } from 'my-bus';
+const bus = new Bus();
+export function follow(handler: () => void) {
+  bus.listen('job', handler);
+}
+`,
+  ],
+  invalid: [
+    {
+      settings,
+      code: `
+import { Bus } from 'my-bus';
+const bus = new Bus();
+export function follow(handler: () => void, signal: AbortSignal) {
+  bus.listen('job', handler);
+}
+`,
+      output: `
+import { Bus } from 'my-bus';
+const bus = new Bus();
+export function follow(handler: () => void, signal: AbortSignal) {
+  bus.listen('job', handler);
+  signal.addEventListener('abort', () => bus.unlisten('job', handler), { once: true });
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`bus.listen('job', handler)` subscribes to `bus` (Bus)",
+            why: 'it is never unsubscribed, and `bus` (shared at module scope) outlives each call of `follow()`',
+          },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 13,
+        },
+      ],
+    },
+  ],
+});
+
+runInBothModes('settings.leaks: your own scheduler', noRepeatedSubscription, {
+  valid: [],
+  invalid: [
+    {
+      settings,
+      code: `
+import { every } from 'my-jobs';
+every('5m', () => {
+  setInterval(() => console.log('tick'), 1000);
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: {
+            what: "`setInterval(() => console.log('tick'), 1000)` starts an interval",
+            every: 'on every run of `every`',
+            unit: 'run',
+          },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { scheduler: '`every(…)`' },
+              output: `
+import { every } from 'my-jobs';
+setInterval(() => console.log('tick'), 1000);
+every('5m', () => {
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+describe('invalid settings.leaks', () => {
+  const linter = new Linter();
+  const lint = (leaks: unknown) =>
+    linter.verify(
+      'export function f() {}',
+      [
+        {
+          files: ['**/*.ts'],
+          languageOptions: { parser: tsParser },
+          plugins: { leaks: plugin },
+          settings: { leaks },
+          rules: { 'leaks/no-leaked-subscription': 'error' },
+        },
+      ] as unknown as Linter.Config[],
+      'file.ts',
+    );
+
+  it.each([
+    ['a string', 'nope', 'settings.leaks must be an object'],
+    ['an unknown key', { subscription: [] }, 'settings.leaks.subscription is not a known setting (subscriptions, schedulers)'],
+    [
+      'a missing package',
+      { subscriptions: [{ from: 'package', name: 'Bus', subscribe: ['on'], unsubscribe: ['off'] }] },
+      'settings.leaks.subscriptions[0].package must be a non-empty string',
+    ],
+    [
+      'an empty method list',
+      { subscriptions: [{ from: 'package', package: 'b', name: 'Bus', subscribe: [], unsubscribe: ['off'] }] },
+      'settings.leaks.subscriptions[0].subscribe must be a non-empty array of method names',
+    ],
+    [
+      'a bad callback position',
+      { schedulers: [{ from: 'package', package: 'j', name: 'every', callback: 'first' }] },
+      "settings.leaks.schedulers[0].callback must be an argument index (0, 1, …) or 'last'",
+    ],
+    ['a bad specifier kind', { schedulers: [{ from: 'lib', name: 'x', callback: 0 }] }, "settings.leaks.schedulers[0].from must be 'package' or 'file'"],
+  ])('%s: a clear error', (_name, leaks, message) => {
+    expect(() => lint(leaks)).toThrow(`eslint-plugin-leaks: ${message}. See docs/settings.md.`);
+  });
+});
