@@ -420,6 +420,23 @@ export const arrayIterationMethods: ReadonlySet<string> = new Set([
 /** Listener registrations whose callback runs on every event. */
 export const listenerMethods: ReadonlySet<string> = new Set(['on', 'addListener', 'prependListener', 'addEventListener']);
 
+/** The process's own lifecycle: handlers for these are meant to live as long as the program. */
+export const processLifecycleEvents: ReadonlySet<string> = new Set([
+  'SIGTERM',
+  'SIGINT',
+  'SIGHUP',
+  'SIGUSR1',
+  'SIGUSR2',
+  'SIGBREAK',
+  'uncaughtException',
+  'unhandledRejection',
+  'uncaughtExceptionMonitor',
+  'exit',
+  'beforeExit',
+  'disconnect',
+  'warning',
+]);
+
 /** Events that fire once in an object's life: their listeners are not repeated contexts. */
 export const lifecycleEvents: ReadonlySet<string> = new Set([
   'ready',

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ObjectApi } from './apis';
-import { finiteOperators, handleEndOf, handleEnds } from './apis';
+import { finiteOperators, handleEndOf, handleEnds, processLifecycleEvents } from './apis';
 import { objectApiOf } from './objectApi';
 import type { FunctionNode } from './ast';
 import {
@@ -96,8 +96,21 @@ export function findLeak(
   const fn = enclosingFunction(start.node);
   if (!fn) return undefined;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
-  if (lifetime === 'program' || lifetime === 'callback') return undefined;
+  // Setup code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
+  if (lifetime === 'program' || lifetime === 'callback' || lifetime === 'setup') return undefined;
+  if (isProcessLifecycleListener(start)) return undefined;
   return judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
+}
+
+/** `process.on('SIGTERM', …)`: a handler for the program's own life, wherever it is installed. */
+function isProcessLifecycleListener(start: Start): boolean {
+  return (
+    start.kind === 'listener' &&
+    start.object !== undefined &&
+    stableReferenceText(start.object.target) === 'process' &&
+    start.event !== undefined &&
+    processLifecycleEvents.has(start.event)
+  );
 }
 
 /** What a start must not outlive. */
@@ -154,7 +167,8 @@ function endSearchScope(judge: Judge, reason: OutlivesReason): TSESTree.Node | u
 function judgeListener(judge: Judge): Leak | undefined {
   const { context, start, fn, inConstructor } = judge;
   const { object, listener } = start;
-  if (!object || !listener) return undefined;
+  // An abort listener runs at most once, when its signal aborts: the cleanup idiom itself.
+  if (!object || !listener || start.event === 'abort') return undefined;
   const call = start.node as TSESTree.CallExpression;
   const api = objectApiOf(context, object.kind);
   if (!api) return undefined;
@@ -181,10 +195,7 @@ function judgeListener(judge: Judge): Leak | undefined {
     start.event === undefined ? 'a listener' : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
   const signalOption = api.starts[object.method]?.signalOptionIndex;
   let end: EndPlan | undefined;
-  if (start.event === 'abort') {
-    // An abort listener on a signal given that same signal would never run: no fix to offer.
-    end = undefined;
-  } else if (signalOption !== undefined) {
+  if (signalOption !== undefined) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
   } else if (api.fixRemoveListener) {
     end = onAbortPlan(start.node, `${targetText}.${api.fixRemoveListener}(${context.sourceCode.getText(call.arguments[0])}, $listener)`, {
@@ -355,7 +366,10 @@ function judgeHandle(judge: Judge): Leak | undefined {
  * `this.state$.subscribe(f)` in a method, not `http.get(url).subscribe(f)` or `src.pipe(take(1))`.
  */
 function rxSubscriptionMayLeak({ context, start, scope, repetition, inConstructor }: Judge): boolean {
-  if (!start.object) return false;
+  if (!start.object || start.node.type !== AST_NODE_TYPES.CallExpression) return false;
+  // An observer handed in (a Subscriber) is the subscription's handle, and its owner's to end.
+  const observer = start.node.arguments[0];
+  if (observer && !isFunctionNode(observer) && observer.type !== AST_NODE_TYPES.ObjectExpression) return false;
   let source: TSESTree.Node = start.object.target;
   for (let depth = 0; depth < 8; depth++) {
     const inner = skipTypeWrappers(source);

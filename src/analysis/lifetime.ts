@@ -11,9 +11,14 @@ import type { AnalysisContext } from './fileCache';
  *   from module scope, a top-level IIFE), so what it starts is meant to live as long;
  * - `call`: a named function or method that callers may call any number of times;
  * - `constructor`: what it starts belongs to the new object;
+ * - `setup`: named as an installer (`attachHandlers`, `setupSignals`, `applyWSSHandler`): its job
+ *   is to attach handlers for the life of what it is given;
  * - `callback`: an inline function handed to someone else, who decides when and how often it runs.
  */
-export type FunctionLifetime = 'program' | 'call' | 'constructor' | 'callback';
+export type FunctionLifetime = 'program' | 'call' | 'constructor' | 'callback' | 'setup';
+
+/** Names of functions whose job is to install handlers: `attach…`, `setup…`, `register…`. */
+const installerName = /^(?:apply|attach|setup|setUp|init|initialize|install|register|bind|wire|mount|hook|enable)(?:[A-Z_$\d]|$)/;
 
 /** Functions that run once for the whole program, by name; users add their own (`bootstrap`). */
 export const defaultEntryFunctions: readonly string[] = ['main'];
@@ -44,42 +49,35 @@ export function functionLifetime(
   const name = functionName(fn);
   if (name !== undefined && entryFunctions.includes(name)) return 'program';
   if (isCalledOnlyAtModuleLevel(context, fn)) return 'program';
+  if (name !== undefined && installerName.test(name.replace(/^#/, ''))) return 'setup';
   return 'call';
 }
 
-/** `async function start() {…} start();`: a private function whose every use is a top-level call. */
+/**
+ * `function start() {…} start();`: a function its own module runs at top level, and otherwise
+ * only exports, is an entry of the program (a daemon's `bind()`, a worker's `main`).
+ */
 function isCalledOnlyAtModuleLevel(context: AnalysisContext, fn: FunctionNode): boolean {
-  let nameNode: TSESTree.Identifier | undefined;
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) nameNode = fn.id;
-  else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
-    nameNode = fn.parent.id;
-  }
-  if (!nameNode) return false;
-  const declaredVariables = context.sourceCode.getDeclaredVariables(
-    fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : fn.parent,
-  );
-  const variable = declaredVariables.find((candidate) => candidate.name === nameNode.name);
-  if (!variable || variable.scope.type !== 'module' && variable.scope.type !== 'global') return false;
-  const reads = variable.references.filter((reference) => !reference.init);
-  if (reads.length === 0) return false;
-  return reads.every((reference) => {
+  const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
+  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && !declarator) return false;
+  const name = functionName(fn);
+  const variable = context.sourceCode
+    .getDeclaredVariables(fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : (declarator as TSESTree.VariableDeclarator))
+    .find((candidate) => candidate.name === name);
+  if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return false;
+  const uses = variable.references.filter((reference) => !reference.init);
+  const calls = uses.filter((reference) => {
     const call = reference.identifier.parent;
-    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return false;
-    return enclosingFunction(call) === undefined && !insideLoop(call);
-  }) && !isExported(fn);
-}
-
-function isExported(fn: FunctionNode): boolean {
-  for (let current: TSESTree.Node | undefined = fn.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.ExportNamedDeclaration ||
-      current.type === AST_NODE_TYPES.ExportDefaultDeclaration
-    ) {
-      return true;
-    }
-    if (current.type === AST_NODE_TYPES.Program) return false;
-  }
-  return false;
+    return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier;
+  });
+  const exportsOnly = uses.every(
+    (reference) => calls.includes(reference) || reference.identifier.parent.type === AST_NODE_TYPES.ExportSpecifier,
+  );
+  return (
+    calls.length > 0 &&
+    exportsOnly &&
+    calls.every((reference) => enclosingFunction(reference.identifier) === undefined && !insideLoop(reference.identifier))
+  );
 }
 
 function insideLoop(node: TSESTree.Node): boolean {

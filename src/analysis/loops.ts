@@ -69,7 +69,7 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode): S
     if (!containsAwait(node.block)) return;
     const handler = node.handler;
     const handlerFacts = bodyFacts(context, handler.body, loop);
-    if (handlerFacts.exits || handlerFacts.checksSignal || handlerFacts.firstAwait) return;
+    if (handlerFacts.exits || handlerFacts.checksSignal || handlerFacts.firstAwait || handsErrorOn(handler)) return;
     // A finally that pauses or leaves also breaks the spin.
     if (node.finalizer) {
       const finalizer = bodyFacts(context, node.finalizer, loop);
@@ -78,6 +78,36 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode): S
     spinning.push({ handler, loop });
   });
   return spinning;
+}
+
+/**
+ * A catch that passes the error to someone (`reject(error)`, `callback(error)`,
+ * `emitter.emit('error', error)`) hands the failure on; logging it (`console.warn`,
+ * `logger.error`) does not.
+ */
+function handsErrorOn(handler: TSESTree.CatchClause): boolean {
+  const param = handler.param;
+  if (param?.type !== AST_NODE_TYPES.Identifier) return false;
+  let handed = false;
+  walkOwnBody(handler.body, (node) => {
+    if (handed || node.type !== AST_NODE_TYPES.CallExpression) return;
+    const passesError = node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === param.name);
+    if (passesError && !isLoggingCall(node)) handed = true;
+  });
+  return handed;
+}
+
+const loggingMethods = new Set(['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal', 'verbose']);
+
+function isLoggingCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return loggingMethods.has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+  return loggingMethods.has(callee.property.name) || isConsole(callee.object);
+}
+
+function isConsole(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && node.name === 'console';
 }
 
 function loopHead(context: AnalysisContext, loop: LoopNode): string {

@@ -3,9 +3,11 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import type { FunctionNode } from './ast';
-import { findObjectProperty, methodCallParts, staticString } from './ast';
+import { enclosingFunction, findObjectProperty, methodCallParts, staticString } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
+import { targetOwner } from './lifetime';
+import { objectKindOf } from './objectKind';
 import { resolveCallee } from './resolveCallee';
 import type { OptionsPosition } from './signalArguments';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
@@ -37,14 +39,19 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
   }
   const tracked = trackedCalls(context).get(call)?.takesSignal;
   if (tracked) return { kind: 'options', position: tracked.options };
-  if (methodCallParts(call)?.method === 'addEventListener') {
-    // An abort listener is on a signal already, and a `{ once: true }` listener ends by itself.
+  const services = typeServices(context);
+  const method = methodCallParts(call);
+  if (method?.method === 'addEventListener') {
+    // An abort listener is on a signal already, a `{ once: true }` listener ends by itself, and a
+    // listener on an object made here dies with it: end the object instead.
     const options = call.arguments[2];
     const once = options?.type === AST_NODE_TYPES.ObjectExpression && findObjectProperty(options, 'once');
     if (staticString(call.arguments[0]) === 'abort' || once) return undefined;
-    return { kind: 'options', position: 2 };
+    const fn = enclosingFunction(call);
+    if (!fn || targetOwner(context, method.target, fn).owner === 'own') return undefined;
+    // Without types, only an object known to be an EventTarget takes `{ signal }` there.
+    if (!services) return objectKindOf(context, method.target) === 'eventTarget' ? { kind: 'options', position: 2 } : undefined;
   }
-  const services = typeServices(context);
   if (services) {
     const checker = services.program.getTypeChecker();
     const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
@@ -60,10 +67,13 @@ function fromSignature(checker: ts.TypeChecker, signature: ts.Signature): Signal
     const type = checker.getNonNullableType(checker.getTypeOfSymbol(parameter));
     if (isAbortSignalType(type)) return { kind: 'positional', index };
     if (type.flags & 1 || isRestParameter(declaration, index)) continue;
-    const property = checker.getPropertyOfType(type, 'signal');
-    if (property && isAbortSignalType(checker.getNonNullableType(checker.getTypeOfSymbol(property)))) {
-      return { kind: 'options', position: index };
-    }
+    // `boolean | AddEventListenerOptions`: any member with a `signal` makes it an options parameter.
+    const members = type.isUnion() ? type.types : [type];
+    const takesSignal = members.some((member) => {
+      const property = checker.getPropertyOfType(member, 'signal');
+      return property !== undefined && isAbortSignalType(checker.getNonNullableType(checker.getTypeOfSymbol(property)));
+    });
+    if (takesSignal) return { kind: 'options', position: index };
   }
   return undefined;
 }

@@ -308,6 +308,50 @@ export async function drain(bus: EventEmitter) {
   }
 }
 `,
+    // From the corpus (rxjs WebSocketSubject): the Subscriber handed in is the subscription's handle.
+    `
+import { Observable, Subject, Subscriber, Subscription } from 'rxjs';
+export class Relay<T> extends Observable<T> {
+  private output = new Subject<T>();
+  protected _subscribe(subscriber: Subscriber<T>): Subscription {
+    this.output.subscribe(subscriber);
+    subscriber.add(() => console.log('torn down'));
+    return subscriber;
+  }
+}
+`,
+    // From the corpus (trpc applyWSSHandler): an installer attaches handlers for the life of what it is given.
+    `
+import type { Server } from 'node:http';
+export function attachHandler(server: Server, handle: (url: string) => void) {
+  server.on('request', (req) => handle(req.url ?? '/'));
+}
+export function setupGracefulShutdown(server: Server) {
+  process.on('SIGTERM', () => server.close());
+}
+`,
+    // From the corpus (node-cron daemon, bullmq child): a function its module runs at top level,
+    // and process lifecycle handlers wherever they are installed.
+    `
+export function bind() {
+  process.on('message', (message) => console.log(message));
+  process.on('disconnect', () => process.exit(0));
+}
+bind();
+export default (send: (message: unknown) => void) => {
+  process.on('SIGTERM', () => send({ cmd: 'stopping' }));
+  process.on('uncaughtException', (error) => {
+    send({ cmd: 'failed', value: String(error) });
+    process.exit(1);
+  });
+};
+`,
+    // An abort listener runs at most once: the cleanup idiom itself, with or without once.
+    `
+export function onCancel(signal: AbortSignal, cleanup: () => void) {
+  signal.addEventListener('abort', cleanup);
+}
+`,
     // Shadowed globals are not the globals.
     `
 export function fake(setInterval: (fn: () => void, ms: number) => void) {

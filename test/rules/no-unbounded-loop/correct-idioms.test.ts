@@ -151,6 +151,21 @@ export async function tryThree(attempt: () => Promise<void>) {
   }
 }
 `,
+    // From the corpus (kafkajs worker): a loop that drains a queue, whose catch hands the error on.
+    `
+export async function drain(next: () => { batch: unknown; resolve(): void; reject(error: unknown): void } | undefined, handler: (batch: unknown) => Promise<void>) {
+  while (true) {
+    const item = next();
+    if (!item) break;
+    try {
+      await handler(item.batch);
+      item.resolve();
+    } catch (error) {
+      item.reject(error);
+    }
+  }
+}
+`,
     // A synchronous loop is not an await loop.
     `
 export function spinUntil(ready: () => boolean) {

@@ -73,6 +73,25 @@ export function watch(signal: AbortSignal, onResize: () => void) {
   window.addEventListener('resize', onResize);
 }
 `,
+    // A listener on an object made here dies with it (end the object on abort instead), and an
+    // addEventListener that takes no options is not an EventTarget's.
+    `
+interface EventSourceLike {
+  addEventListener(type: string, listener: (event: unknown) => void): void;
+  close(): void;
+}
+export function open(make: () => EventSourceLike, url: string, signal: AbortSignal) {
+  const socket = new WebSocket(url);
+  socket.addEventListener('message', () => undefined);
+  const source = make();
+  source.addEventListener('message', (event) => console.log(event));
+  signal.addEventListener('abort', () => source.close(), { once: true });
+  return { socket, source };
+}
+export function listen(source: EventSourceLike, signal: AbortSignal) {
+  source.addEventListener('message', (event) => console.log(event));
+}
+`,
     // Method names alone are not APIs: an unknown client's get.
     `
 export async function read(cache: { get(key: string): Promise<string> }, signal: AbortSignal) {

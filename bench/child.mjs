@@ -1,0 +1,164 @@
+// One benchmark run, in a fresh process: `node bench/child.mjs '<json spec>'`.
+//
+// The spec says which configuration (A, B, A', C, D), which share of the corpus (1 = all,
+// 2 = half, 4 = a quarter; optionally only some packages), whether to collect ESLint's per-rule times (`stats: true`, which
+// wraps every rule listener in a timer, so the wall-clock runs leave it off), and where to
+// write the measurements as JSON. Only what the configuration needs is loaded: the floor does
+// not even require the plugin, so that its load time counts against the plugin.
+
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+import { corpusDir, repoRoot, suiteFiles, tsconfigDir } from './corpus.mjs';
+
+const spec = JSON.parse(process.argv[2]);
+const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
+
+/** The configurations. `typed`: parserOptions.project with the corpus tsconfigs. */
+const CONFIGS = {
+  A: { typed: false, rules: () => ({}) },
+  B: { typed: false, leaks: 'recommended' },
+  "A'": { typed: true, rules: () => ({}) },
+  C: { typed: true, leaks: 'recommended-type-checked' },
+  D: {
+    typed: true,
+    rules: () => ({ '@typescript-eslint/no-floating-promises': 'error' }),
+    plugins: () => ({ '@typescript-eslint': requireFromRepo('typescript-eslint').plugin }),
+  },
+};
+
+const startLoad = performance.now();
+const { ESLint } = requireFromRepo('eslint');
+const tsParser = requireFromRepo('@typescript-eslint/parser');
+const globals = requireFromRepo('globals');
+
+const config = CONFIGS[spec.config];
+if (!config) throw new Error(`unknown configuration ${spec.config}`);
+
+let plugins;
+let rules;
+if (config.leaks) {
+  // --profile points at a source-mapped build of the same sources.
+  const leaks = requireFromRepo(spec.pluginEntry ?? path.join(repoRoot, 'dist', 'src', 'index.js'));
+  plugins = { ...leaks.configs[config.leaks].plugins };
+  rules = { ...leaks.configs[config.leaks].rules };
+} else {
+  plugins = config.plugins?.() ?? {};
+  rules = config.rules();
+}
+
+// Typed runs: a no-op rule that asks for the parser services once per file. With
+// parserOptions.project the parser builds the TypeScript program anyway; this rule makes sure
+// of it (getParserServices throws when there is no program) and counts the files that had one,
+// so that the typed floor A' really includes building the program.
+let typedFiles = 0;
+if (config.typed) {
+  const { ESLintUtils } = requireFromRepo('@typescript-eslint/utils');
+  plugins.bench = {
+    rules: {
+      'type-information': {
+        meta: { type: 'problem', schema: [], messages: {} },
+        create(context) {
+          const services = ESLintUtils.getParserServices(context);
+          if (services.program) typedFiles++;
+          return {};
+        },
+      },
+    },
+  };
+  rules['bench/type-information'] = 'error';
+}
+
+const suite = config.typed ? 'typed' : 'untyped';
+const entries = suiteFiles(suite, spec.share).filter((entry) => !spec.packages || spec.packages.includes(entry.pkg.name));
+if (entries.length === 0) throw new Error(`no ${suite} package among ${spec.packages}`);
+const overrideConfig = [
+  // The corpus lives in node_modules, which ESLint ignores by default.
+  { ignores: ['!**/node_modules/'] },
+  {
+    name: 'bench/rules',
+    plugins,
+    rules,
+    // Corpus files carry eslint comments for rules that are not loaded here.
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
+  },
+];
+for (const { pkg } of entries) {
+  const base = `node_modules/${pkg.name}/`;
+  if (pkg.language === 'ts')
+    overrideConfig.push({
+      name: `bench/${pkg.name}`,
+      files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'].map((glob) => base + glob),
+      languageOptions: {
+        parser: tsParser,
+        ecmaVersion: 'latest',
+        sourceType: 'module',
+        globals: globals.node,
+        parserOptions: config.typed
+          ? { project: path.join(tsconfigDir, pkg.tsconfig), tsconfigRootDir: tsconfigDir }
+          : {},
+      },
+    });
+  else
+    overrideConfig.push(
+      {
+        name: `bench/${pkg.name}`,
+        files: ['**/*.js', '**/*.mjs', '**/*.cjs'].map((glob) => base + glob),
+        languageOptions: { ecmaVersion: 'latest', sourceType: pkg.sourceType, globals: globals.node },
+      },
+      { files: [`${base}**/*.mjs`], languageOptions: { sourceType: 'module' } },
+      { files: [`${base}**/*.cjs`], languageOptions: { sourceType: 'commonjs' } },
+    );
+}
+const files = entries.flatMap((entry) => entry.files);
+const loadMs = performance.now() - startLoad;
+
+const cpuBefore = process.cpuUsage();
+const startLint = performance.now();
+const eslint = new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig, stats: Boolean(spec.stats) });
+const results = await eslint.lintFiles(files);
+const lintMs = performance.now() - startLint;
+const lintCpu = process.cpuUsage(cpuBefore);
+
+const ruleMs = {};
+let parseMs = 0;
+let parsingErrors = 0;
+let ignored = 0;
+const findings = {};
+for (const result of results) {
+  for (const message of result.messages) {
+    if (message.fatal && /^Parsing error\b/.test(message.message)) parsingErrors++;
+    else if (message.ruleId === null && /^File ignored\b/.test(message.message)) ignored++;
+    else if (message.fatal) throw new Error(`${result.filePath}: ${message.message}`);
+    else if (message.ruleId) findings[message.ruleId] = (findings[message.ruleId] ?? 0) + 1;
+  }
+  for (const pass of result.stats?.times.passes ?? []) {
+    parseMs += pass.parse?.total ?? 0;
+    for (const [rule, time] of Object.entries(pass.rules ?? {})) ruleMs[rule] = (ruleMs[rule] ?? 0) + time.total;
+  }
+}
+if (ignored) throw new Error(`${ignored} files were not linted (no matching configuration)`);
+if (config.typed && typedFiles !== files.length)
+  throw new Error(`type information on ${typedFiles} of ${files.length} files`);
+
+const cpu = process.cpuUsage();
+const measurement = {
+  config: spec.config,
+  share: spec.share,
+  stats: Boolean(spec.stats),
+  files: results.length,
+  typedFiles,
+  parsingErrors,
+  findings,
+  // Since the process started: Node's startup, loading ESLint, the parser and the plugin, linting.
+  wallMs: performance.now(),
+  loadMs,
+  lintMs,
+  cpuMs: (cpu.user + cpu.system) / 1000,
+  lintCpuMs: (lintCpu.user + lintCpu.system) / 1000,
+  maxRssMB: process.resourceUsage().maxRSS / 1024,
+  ...(spec.stats ? { ruleMs, parseMs } : {}),
+};
+writeFileSync(spec.out, JSON.stringify(measurement));

@@ -1,0 +1,732 @@
+// The benchmark (`npm run bench`): what the plugin costs on top of ESLint, with and without type
+// information, against `@typescript-eslint/no-floating-promises`, and how that cost scales.
+//
+// Configurations, each linting the corpus (bench/corpus.mjs) with the real ESLint Node API:
+//   A   zero rules, the same parser and settings, untyped           (the floor)
+//   B   `recommended`, untyped
+//   A'  zero rules, typed: parserOptions.project with test/corpus/tsconfigs  (the typed floor)
+//   C   `recommended-type-checked`
+//   D   @typescript-eslint/no-floating-promises alone, typed
+// The untyped configurations lint every corpus package (TypeScript and JavaScript); the typed
+// ones lint the packages that have a tsconfig (rxjs, zod, @trpc/server). Every typed
+// configuration also enables a no-op rule that calls getParserServices() once per file, so that
+// the typed floor provably builds the TypeScript program (bench/child.mjs).
+//
+// Every run is a fresh child process (no cache or program carries over) that reports its wall
+// time since process start, CPU time (process.cpuUsage) and peak RSS
+// (process.resourceUsage().maxRSS). After a warm-up (A and A', discarded: it fills the file
+// cache), the configurations run in rounds, in an order that rotates from round to round;
+// medians and min-max are reported, and ratios are taken within each round and then the median.
+// Wall-clock runs leave ESLint's `stats` off; per-rule times come from separate runs with
+// `stats: true` (marked ⏱), since timing every listener call has a cost of its own. D only
+// serves as the per-rule anchor, so its runs are always timed.
+// Scaling: A, B, A', C and the timed B⏱, C⏱ again on 1/4 and 1/2 of every package's files
+// (every 4th / 2nd file of each package, sorted), per thousand non-blank lines.
+//
+// Writes bench/results/latest.json and bench/results/latest.md, prints the tables.
+//
+// Flags: --quick           1 round, 1 timed round, scaling from the timed runs only (~3 min)
+//        --rounds N        wall-clock rounds of A, B, A', C, D⏱ (default 3)
+//        --timed-rounds N  rounds of B⏱, C⏱ (default 3)
+//        --scaling-rounds N  rounds of the 1/4 and 1/2 runs (default 2; 0 leaves scaling out)
+//        --budget SECONDS  rounds beyond the first two, the first timed and the first scaling
+//                          round are skipped when they would end after this (default 780 s, so
+//                          that `npm run bench` with its build stays under 15 minutes on 2 cores)
+//        --profile CONFIG  instead of benchmarking, run CONFIG once under `node --cpu-prof`, with
+//                          a source-mapped build of the plugin, and print the top functions of
+//                          src/ and rules/ by self time (profiles in bench/results/tmp/)
+//        --package NAME    with --profile: only this package (repeatable; default: all of the
+//                          configuration's packages)
+//        --no-write        print, but do not write bench/results/latest.*
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, SourceMap } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { corpusDir, corpusModules, PACKAGES, repoRoot, suiteSize } from './corpus.mjs';
+
+const benchDir = import.meta.dirname;
+const resultsDir = path.join(benchDir, 'results');
+const tmpDir = path.join(resultsDir, 'tmp');
+const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
+
+const CONFIG_NAMES = ['A', 'B', "A'", 'C', 'D'];
+const TYPED = new Set(["A'", 'C', 'D']);
+const DESCRIPTIONS = {
+  A: 'zero rules, untyped (floor)',
+  B: '`recommended`, untyped',
+  "A'": 'zero rules, typed (typed floor)',
+  C: '`recommended-type-checked`',
+  D: '`@typescript-eslint/no-floating-promises` alone, typed',
+};
+const TARGETS = { untypedWall: 1.05, typedWall: 1.1, memory: 1.1, flat: 0.2 };
+
+// ---------------------------------------------------------------------------------------------
+// Command line.
+
+function parseArgs(argv) {
+  const options = {
+    rounds: 3,
+    timedRounds: 3,
+    scalingRounds: 2,
+    budget: 780,
+    quick: false,
+    profile: undefined,
+    packages: [],
+    write: true,
+  };
+  const number = (flag, value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) usage(2, `${flag} needs a whole number`);
+    return n;
+  };
+  const set = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split(/=(.*)/s, 2);
+    const value = () => inline ?? argv[++i] ?? usage(2, `${flag} needs a value`);
+    if (flag === '--help' || flag === '-h') usage(0);
+    else if (flag === '--quick') options.quick = true;
+    else if (flag === '--no-write') options.write = false;
+    else if (flag === '--rounds') set.rounds = number(flag, value());
+    else if (flag === '--timed-rounds') set.timedRounds = number(flag, value());
+    else if (flag === '--scaling-rounds') set.scalingRounds = number(flag, value());
+    else if (flag === '--budget') set.budget = number(flag, value());
+    else if (flag === '--profile') options.profile = value();
+    else if (flag === '--package') options.packages.push(value());
+    else usage(2, `unknown argument: ${argv[i]}`);
+  }
+  if (options.quick) Object.assign(options, { rounds: 1, timedRounds: 1, scalingRounds: 1 });
+  Object.assign(options, set);
+  if (options.rounds < 1) usage(2, '--rounds must be at least 1');
+  if (options.profile !== undefined && !CONFIG_NAMES.includes(options.profile))
+    usage(2, `--profile takes one of ${CONFIG_NAMES.join(', ')}`);
+  for (const name of options.packages)
+    if (!PACKAGES.some((pkg) => pkg.name === name)) usage(2, `unknown package: ${name}`);
+  return options;
+}
+
+function usage(code, error) {
+  if (error) console.error(`bench/run.mjs: ${error}`);
+  console.error(
+    'usage: node bench/run.mjs [--quick] [--rounds N] [--timed-rounds N] [--scaling-rounds N] [--budget S] [--no-write]\n' +
+      '       node bench/run.mjs --profile A|B|A\'|C|D [--package NAME]...',
+  );
+  process.exit(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers.
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const stat = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values), n: values.length });
+const round = (value, digits = 3) => Number(value.toFixed(digits));
+const s = (ms) => (ms / 1000).toFixed(2);
+const elapsed = (start) => `${((performance.now() - start) / 1000).toFixed(0)} s`;
+
+/** Installs the corpus the way test/corpus/run.mjs does, when it is missing. */
+function ensureInstalled() {
+  const pins = JSON.parse(readFileSync(path.join(corpusDir, 'package.json'), 'utf8')).dependencies;
+  const installed = (name) => {
+    try {
+      return JSON.parse(readFileSync(path.join(corpusModules, name, 'package.json'), 'utf8')).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const stale = Object.entries(pins).filter(([name, version]) => installed(name) !== version);
+  if (stale.length === 0) return;
+  console.log(`Installing the corpus (npm ci --ignore-scripts --prefix test/corpus)`);
+  const npm = spawnSync(
+    'npm',
+    ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', corpusDir],
+    { stdio: 'inherit' },
+  );
+  if (npm.status !== 0) {
+    console.error('npm ci failed in test/corpus');
+    process.exit(1);
+  }
+}
+
+let runCounter = 0;
+/** One fresh child process; its measurements, plus the load average when it started. */
+function runChild(spec, { execArgv = [], quiet = false } = {}) {
+  mkdirSync(tmpDir, { recursive: true });
+  const out = path.join(tmpDir, `run-${process.pid}-${runCounter++}.json`);
+  const load = os.loadavg()[0];
+  const child = spawnSync(
+    process.execPath,
+    [...execArgv, path.join(benchDir, 'child.mjs'), JSON.stringify({ ...spec, out })],
+    { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  if (child.status !== 0 || !existsSync(out)) {
+    console.error(`\nrun ${JSON.stringify(spec)} failed (exit ${child.status ?? child.signal})`);
+    console.error(child.stdout + child.stderr);
+    process.exit(1);
+  }
+  const output = (child.stdout + child.stderr).trim();
+  if (output && !quiet) console.log(`  (output of ${spec.config}: ${output.split('\n')[0]})`);
+  const measurement = { ...JSON.parse(readFileSync(out, 'utf8')), load1: round(load, 2) };
+  rmSync(out);
+  return measurement;
+}
+
+const label = (config, stats) => `${config}${stats ? '⏱' : ''}`;
+const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
+
+function progress(measurement) {
+  const rules = measurement.ruleMs
+    ? `, rules ${s(Object.entries(measurement.ruleMs).filter(([r]) => r !== 'bench/type-information').reduce((t, [, ms]) => t + ms, 0))} s`
+    : '';
+  console.log(
+    `  ${label(measurement.config, measurement.stats).padEnd(3)} 1/${measurement.share}: wall ${s(measurement.wallMs)} s, ` +
+      `cpu ${s(measurement.cpuMs)} s, peak ${measurement.maxRssMB.toFixed(0)} MB${rules} (load ${measurement.load1})`,
+  );
+}
+
+const leaksMs = (m) =>
+  Object.entries(m.ruleMs ?? {})
+    .filter(([rule]) => rule.startsWith('leaks/'))
+    .reduce((sum, [, ms]) => sum + ms, 0);
+
+// ---------------------------------------------------------------------------------------------
+// The benchmark.
+
+function benchmark(options) {
+  const start = performance.now();
+  const runs = [];
+  const run = (config, share, stats = false) => {
+    const measurement = runChild({ config, share, stats });
+    runs.push(measurement);
+    progress(measurement);
+    return measurement;
+  };
+
+  const sizes = {};
+  for (const share of [1, 2, 4])
+    for (const suite of ['untyped', 'typed']) sizes[`${suite}/${share}`] = suiteSize(suite, share);
+  const size = (config, share) => sizes[`${TYPED.has(config) ? 'typed' : 'untyped'}/${share}`];
+  console.log(
+    `Corpus: untyped ${sizes['untyped/1'].files} files, ${sizes['untyped/1'].lines} lines; ` +
+      `typed ${sizes['typed/1'].files} files, ${sizes['typed/1'].lines} lines`,
+  );
+
+  // Phases: the first ones are always run; the extra rounds after them only while the time
+  // budget allows (estimated from the last phase of the same kind), so that a busy machine still
+  // finishes in time. Skipped phases are listed in the results.
+  const main = ['A', 'B', "A'", 'C', 'D'];
+  const scalingConfigs = options.quick
+    ? [['B', true], ['C', true]]
+    : [['A'], ['B'], ["A'"], ['C'], ['B', true], ['C', true]];
+  const phase = (kind, r, share, list) => ({
+    kind: `${kind} 1/${share}`,
+    title: `${kind === 'main' ? 'Round' : kind === 'timed' ? 'Timed round' : `Scaling 1/${share}, round`} ${r + 1}`,
+    // D only anchors the per-rule comparison, so its runs are timed.
+    runs: rotate(list, r).map(([config, stats]) => [config, share, stats]),
+  });
+  const mainPhase = (r) => phase('main', r, 1, main.map((config) => [config, config === 'D']));
+  const timedPhase = (r) => phase('timed', r, 1, [['B', true], ['C', true]]);
+  const scalingPhases = (r) => [4, 2].map((share) => phase('scaling', r, share, scalingConfigs));
+  const required = [];
+  const extra = [];
+  for (let r = 0; r < options.rounds; r++) (r < 2 ? required : extra).push(mainPhase(r));
+  for (let r = 0; r < options.timedRounds; r++) (r < 1 ? required : extra).push(timedPhase(r));
+  for (let r = 0; r < options.scalingRounds; r++) (r < 1 ? required : extra).push(...scalingPhases(r));
+  // Extra rounds alternate between kinds: main 3, timed 2, scaling 2, main 4, ...
+  extra.sort((a, b) => Number(/\d+$/.exec(a.title)[0]) - Number(/\d+$/.exec(b.title)[0]));
+
+  console.log(`\nWarm-up (discarded) (time budget ${options.budget} s)`);
+  for (const config of ['A', "A'"]) progress(runChild({ config, share: 1 }));
+  const durations = new Map();
+  const skipped = [];
+  for (const current of [...required, ...extra]) {
+    const estimate = durations.get(current.kind);
+    const spent = (performance.now() - start) / 1000;
+    if (!required.includes(current) && estimate !== undefined && spent + estimate > options.budget) {
+      skipped.push(current.title);
+      console.log(`\nSkipped ${current.title}: ${spent.toFixed(0)} s spent, about ${estimate.toFixed(0)} s more would pass the ${options.budget} s budget`);
+      continue;
+    }
+    console.log(`\n${current.title} (${elapsed(start)})`);
+    const phaseStart = performance.now();
+    for (const [config, share, stats = false] of current.runs) run(config, share, stats);
+    durations.set(current.kind, (performance.now() - phaseStart) / 1000);
+  }
+
+  // Summaries.
+  const pick = (config, share, stats) => runs.filter((m) => m.config === config && m.share === share && m.stats === stats);
+  const summary = {};
+  const summarize = (config, share, stats) => {
+    const list = pick(config, share, stats);
+    if (list.length === 0) return undefined;
+    const { files, lines } = size(config, share);
+    const entry = {
+      config,
+      share,
+      stats,
+      files,
+      lines,
+      runs: list.length,
+      wallMs: stat(list.map((m) => m.wallMs)),
+      cpuMs: stat(list.map((m) => m.cpuMs)),
+      maxRssMB: stat(list.map((m) => m.maxRssMB)),
+      findings: list[0].findings,
+    };
+    if (stats) {
+      const rules = new Set(list.flatMap((m) => Object.keys(m.ruleMs)));
+      entry.ruleMs = Object.fromEntries([...rules].map((rule) => [rule, stat(list.map((m) => m.ruleMs[rule] ?? 0))]));
+      entry.leaksMs = stat(list.map(leaksMs));
+      entry.parseMs = stat(list.map((m) => m.parseMs));
+    }
+    return entry;
+  };
+  for (const share of [1, 2, 4])
+    for (const config of CONFIG_NAMES)
+      for (const stats of [false, true]) {
+        const entry = summarize(config, share, stats);
+        if (entry) summary[`${label(config, stats)} 1/${share}`] = entry;
+      }
+
+  // Ratios within each round, then the median of those.
+  const paired = (numerator, denominator, metric) => {
+    const ratios = [];
+    const nums = pick(numerator, 1, false);
+    const dens = pick(denominator, 1, false);
+    for (let i = 0; i < Math.min(nums.length, dens.length); i++) ratios.push(nums[i][metric] / dens[i][metric]);
+    return ratios.length ? stat(ratios) : undefined;
+  };
+  const ratios = {
+    'B/A wall': paired('B', 'A', 'wallMs'),
+    'B/A cpu': paired('B', 'A', 'cpuMs'),
+    'B/A peak memory': paired('B', 'A', 'maxRssMB'),
+    "C/A' wall": paired('C', "A'", 'wallMs'),
+    "C/A' cpu": paired('C', "A'", 'cpuMs'),
+    "C/A' peak memory": paired('C', "A'", 'maxRssMB'),
+  };
+  const typedLeaks = pick('C', 1, true).map(leaksMs);
+  const floating = pick('D', 1, true).map((m) => m.ruleMs['@typescript-eslint/no-floating-promises'] ?? 0);
+  const untypedLeaks = pick('B', 1, true).map(leaksMs);
+  const ruleTimes = {
+    untypedLeaksMs: untypedLeaks.length ? stat(untypedLeaks) : undefined,
+    typedLeaksMs: typedLeaks.length ? stat(typedLeaks) : undefined,
+    noFloatingPromisesMs: floating.length ? stat(floating) : undefined,
+  };
+  if (ruleTimes.typedLeaksMs && ruleTimes.noFloatingPromisesMs)
+    ratios['leaks rules (C) / no-floating-promises (D)'] = {
+      median: ruleTimes.typedLeaksMs.median / ruleTimes.noFloatingPromisesMs.median,
+    };
+
+  // Scaling, per thousand non-blank lines.
+  const perKloc = (ms, lines) => ms / (lines / 1000);
+  const scaling = [];
+  for (const share of [4, 2, 1]) {
+    const get = (config, stats = false) => summary[`${label(config, stats)} 1/${share}`];
+    const row = { share: `1/${share}`, untyped: sizes[`untyped/${share}`], typed: sizes[`typed/${share}`] };
+    for (const config of ['A', 'B', "A'", 'C']) {
+      const entry = get(config);
+      if (entry) row[`${config} wall ms/kLOC`] = perKloc(entry.wallMs.median, entry.lines);
+    }
+    if (get('A') && get('B'))
+      row['B-A ms/kLOC'] = perKloc(get('B').wallMs.median - get('A').wallMs.median, row.untyped.lines);
+    if (get("A'") && get('C'))
+      row["C-A' ms/kLOC"] = perKloc(get('C').wallMs.median - get("A'").wallMs.median, row.typed.lines);
+    if (get('B', true)) row['leaks untyped ms/kLOC'] = perKloc(get('B', true).leaksMs.median, row.untyped.lines);
+    if (get('C', true)) row['leaks typed ms/kLOC'] = perKloc(get('C', true).leaksMs.median, row.typed.lines);
+    scaling.push(row);
+  }
+  // Flat: max/min − 1 over the three shares. Not growing: the larger shares at most 20% above
+  // the quarter (a fixed cost, such as compiling the rules' code, makes small shares dearer per
+  // line; a pass over the program per file, or a quadratic summary, makes large shares dearer).
+  const valuesOf = (key) => scaling.map((row) => row[key]);
+  const spreadOf = (key) => {
+    const values = valuesOf(key);
+    return values.every((v) => v !== undefined) ? Math.max(...values) / Math.min(...values) - 1 : undefined;
+  };
+  const growthOf = (key) => {
+    const [quarter, ...rest] = valuesOf(key);
+    return [quarter, ...rest].every((v) => v !== undefined) ? Math.max(...rest) / quarter - 1 : undefined;
+  };
+
+  const targets = [
+    { target: `B/A wall ≤ ${TARGETS.untypedWall}`, value: ratios['B/A wall']?.median, limit: TARGETS.untypedWall },
+    { target: `C/A' wall ≤ ${TARGETS.typedWall}`, value: ratios["C/A' wall"]?.median, limit: TARGETS.typedWall },
+    { target: `B/A peak memory ≤ ${TARGETS.memory}`, value: ratios['B/A peak memory']?.median, limit: TARGETS.memory },
+    { target: `C/A' peak memory ≤ ${TARGETS.memory}`, value: ratios["C/A' peak memory"]?.median, limit: TARGETS.memory },
+    {
+      target: 'leaks rules in C / no-floating-promises in D (per-rule time) < 1',
+      value: ratios['leaks rules (C) / no-floating-promises (D)']?.median,
+      limit: 0.999999,
+    },
+  ];
+  for (const [mode, key] of [['untyped', 'leaks untyped ms/kLOC'], ['typed', 'leaks typed ms/kLOC']]) {
+    targets.push(
+      { target: `leaks ${mode} rule time per kLOC flat: max/min − 1 ≤ ${TARGETS.flat}`, value: spreadOf(key), limit: TARGETS.flat },
+      { target: `leaks ${mode} rule time per kLOC not growing: max(1/2, all)/(1/4) − 1 ≤ ${TARGETS.flat}`, value: growthOf(key), limit: TARGETS.flat },
+    );
+  }
+  for (const entry of targets)
+    entry.status = entry.value === undefined ? 'not measured' : entry.value <= entry.limit ? 'met' : 'MISSED';
+
+  const loads = runs.map((m) => m.load1);
+  return {
+    meta: {
+      ...environment(options, performance.now() - start, { min: Math.min(...loads), max: Math.max(...loads) }),
+      skipped,
+    },
+    corpus: sizes,
+    summary,
+    ratios,
+    ruleTimes,
+    scaling,
+    targets,
+    runs: runs.map((m) => ({ ...m, findings: undefined })),
+  };
+}
+
+function environment(options, durationMs, load) {
+  const version = (name) => {
+    try {
+      return requireFromRepo(`${name}/package.json`).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'rules'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim();
+  return {
+    date: new Date().toISOString(),
+    commit: git ? `${git}${dirty ? ' (src/ or rules/ modified)' : ''}` : undefined,
+    plugin: JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
+    node: process.version,
+    eslint: version('eslint'),
+    typescript: version('typescript'),
+    typescriptEslint: version('typescript-eslint'),
+    cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
+    options: {
+      quick: options.quick,
+      rounds: options.rounds,
+      timedRounds: options.timedRounds,
+      scalingRounds: options.scalingRounds,
+      budgetS: options.budget,
+    },
+    durationS: round(durationMs / 1000, 0),
+    loadAverage1m: load,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output.
+
+function table(rows, rightFrom = 1) {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  const line = (row) =>
+    `| ${row.map((cell, i) => (i >= rightFrom ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (i >= rightFrom ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+}
+
+const range = (st, format) => (st.n > 1 ? `${format(st.median)} (${format(st.min)}–${format(st.max)})` : format(st.median));
+
+function render(result) {
+  const { meta, summary, ratios, ruleTimes, scaling, targets } = result;
+  const out = [];
+  out.push(
+    `Node ${meta.node}, ESLint ${meta.eslint}, TypeScript ${meta.typescript}, typescript-eslint ${meta.typescriptEslint}, ` +
+      `eslint-plugin-leaks ${meta.plugin} (${meta.commit}); ${meta.cpus}; ${meta.date.slice(0, 10)}; ` +
+      `${meta.options.rounds} rounds + ${meta.options.timedRounds} timed, ${meta.durationS} s in all; ` +
+      `1-minute load average ${meta.loadAverage1m.min.toFixed(1)}–${meta.loadAverage1m.max.toFixed(1)} at the runs' starts.` +
+      (meta.skipped.length ? ` Skipped for the time budget: ${meta.skipped.join(', ')}.` : ''),
+  );
+  out.push('');
+  out.push(
+    'Whole corpus, one fresh `node` process per run; median (min–max). Wall and CPU from process start ' +
+      '(Node, loading ESLint and the plugin, linting); ⏱ = with `stats: true` (per-rule times).',
+  );
+  out.push('');
+  const rows = [['config', 'what', 'files', 'lines', 'runs', 'wall s', 'CPU s', 'peak RSS MB', 'rules ms']];
+  for (const config of CONFIG_NAMES)
+    for (const stats of [false, true]) {
+      const entry = summary[`${label(config, stats)} 1/1`];
+      if (!entry) continue;
+      const ruleMs =
+        config === 'D' && entry.ruleMs
+          ? `${entry.ruleMs['@typescript-eslint/no-floating-promises'].median.toFixed(0)} (no-floating-promises)`
+          : entry.leaksMs
+            ? `${entry.leaksMs.median.toFixed(0)} (leaks/*)`
+            : '';
+      rows.push([
+        label(config, stats),
+        DESCRIPTIONS[config],
+        entry.files,
+        entry.lines,
+        entry.runs,
+        range(entry.wallMs, s),
+        range(entry.cpuMs, s),
+        range(entry.maxRssMB, (v) => v.toFixed(0)),
+        ruleMs,
+      ]);
+    }
+  out.push(table(rows, 2));
+  out.push('');
+  out.push(
+    "A', C and D include a no-op rule that calls `getParserServices()` on every file, so that the typed floor " +
+      'builds the TypeScript program (the runs check that every file had one).',
+  );
+  out.push('');
+  const ratioRows = [['ratio', 'median (min–max over rounds)']];
+  for (const [name, value] of Object.entries(ratios))
+    if (value) ratioRows.push([name, range(value, (v) => v.toFixed(3))]);
+  out.push(table(ratioRows, 1));
+  out.push('');
+  const perRule = [];
+  for (const [key, config] of [['B⏱ 1/1', 'B'], ['C⏱ 1/1', 'C'], ['D⏱ 1/1', 'D']]) {
+    const entry = summary[key];
+    if (!entry) continue;
+    for (const [rule, st] of Object.entries(entry.ruleMs))
+      if (rule !== 'bench/type-information') perRule.push([config, rule, st.median.toFixed(0)]);
+    perRule.push([config, '(parse, incl. building the program)', entry.parseMs.median.toFixed(0)]);
+  }
+  if (perRule.length) {
+    out.push(table([['config', 'rule (ESLint stats, median ms)', 'ms'], ...perRule], 2));
+    out.push('');
+  }
+  if (ruleTimes.typedLeaksMs && ruleTimes.noFloatingPromisesMs)
+    out.push(
+      `Our rules, typed: ${ruleTimes.typedLeaksMs.median.toFixed(0)} ms; no-floating-promises alone: ` +
+        `${ruleTimes.noFloatingPromisesMs.median.toFixed(0)} ms.`,
+      '',
+    );
+  const scaleKeys = ['A wall ms/kLOC', 'B wall ms/kLOC', 'B-A ms/kLOC', 'leaks untyped ms/kLOC', "A' wall ms/kLOC", 'C wall ms/kLOC', "C-A' ms/kLOC", 'leaks typed ms/kLOC'];
+  const present = scaleKeys.filter((key) => scaling.some((row) => row[key] !== undefined));
+  out.push(
+    'Scaling: every 4th / 2nd / every file of each package; milliseconds per thousand non-blank lines (medians). ' +
+      "The typed floor builds the whole program whatever share is linted, so A' and C per kLOC fall as the share grows; " +
+      "what must stay flat is the plugin's own cost.",
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        ['share', 'untyped kLOC', 'typed kLOC', ...present],
+        ...scaling.map((row) => [
+          row.share,
+          (row.untyped.lines / 1000).toFixed(1),
+          (row.typed.lines / 1000).toFixed(1),
+          ...present.map((key) => (row[key] === undefined ? '' : row[key].toFixed(1))),
+        ]),
+      ],
+      1,
+    ),
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        ['target', 'measured', 'status'],
+        ...targets.map((t) => [t.target, t.value === undefined ? '' : t.value.toFixed(3), t.status]),
+      ],
+      1,
+    ),
+  );
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiling: one run under --cpu-prof, with a source-mapped build, summarized.
+
+function profile(options) {
+  const build = path.join(tmpDir, 'profile-build');
+  rmSync(build, { recursive: true, force: true });
+  console.log(`Building a source-mapped copy of the plugin in ${path.relative(repoRoot, build)}`);
+  const tsc = spawnSync(
+    process.execPath,
+    [requireFromRepo.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', build, '--sourceMap', '--declaration', 'false'],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+  if (tsc.status !== 0) process.exit(1);
+  const profileDir = path.join(tmpDir, 'profiles');
+  mkdirSync(profileDir, { recursive: true });
+  const before = new Set(readdirSync(profileDir));
+  const spec = {
+    config: options.profile,
+    share: 1,
+    stats: false,
+    pluginEntry: path.join(build, 'src', 'index.js'),
+    packages: options.packages.length ? options.packages : undefined,
+  };
+  console.log(`Profiling ${options.profile} on ${spec.packages?.join(', ') ?? 'all its packages'}`);
+  const measurement = runChild(spec, { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] });
+  progress(measurement);
+  const file = readdirSync(profileDir).find((name) => !before.has(name) && name.endsWith('.cpuprofile'));
+  console.log(`Profile: ${path.relative(repoRoot, path.join(profileDir, file))}\n`);
+  console.log(summarizeProfile(JSON.parse(readFileSync(path.join(profileDir, file), 'utf8')), build));
+}
+
+/** Top functions of our code by self time, and by time spent below them outside our code. */
+function summarizeProfile(prof, build) {
+  const maps = new Map();
+  const sourceMapOf = (file) => {
+    if (!maps.has(file)) {
+      let map;
+      try {
+        map = new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8')));
+      } catch {
+        map = undefined;
+      }
+      maps.set(file, map);
+    }
+    return maps.get(file);
+  };
+  const ours = (url) => url.startsWith('file://') && fileURLToPath(url).startsWith(build + path.sep);
+  /** src/…ts:line of a frame of our code (callFrame lines and columns are 0-based). */
+  const where = (frame) => {
+    const file = fileURLToPath(frame.url);
+    const entry = sourceMapOf(file)?.findEntry(frame.lineNumber, frame.columnNumber);
+    if (entry?.originalSource) {
+      const source = entry.originalSource.startsWith('file://') ? fileURLToPath(entry.originalSource) : path.resolve(path.dirname(file), entry.originalSource);
+      return `${path.relative(repoRoot, source)}:${entry.originalLine + 1}`;
+    }
+    return `${path.relative(build, file)}:${frame.lineNumber + 1}`;
+  };
+  const category = (url) => {
+    if (!url) return '(native, GC, idle)';
+    if (ours(url)) return fileURLToPath(url).includes(`${path.sep}rules${path.sep}`) ? 'plugin rules/' : 'plugin src/';
+    if (/node_modules\/typescript\//.test(url)) return 'typescript';
+    if (/node_modules\/@typescript-eslint\//.test(url)) return '@typescript-eslint';
+    if (/node_modules\/(?:eslint|espree|acorn|@eslint)\//.test(url)) return 'eslint, espree';
+    if (url.startsWith('node:')) return 'node';
+    return 'other';
+  };
+
+  const nodes = new Map(prof.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of prof.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const selfMs = new Map();
+  for (let i = 0; i < prof.samples.length; i++) {
+    const id = prof.samples[i];
+    selfMs.set(id, (selfMs.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0) / 1000);
+  }
+  const total = [...selfMs.values()].reduce((a, b) => a + b, 0);
+
+  const byFunction = new Map(); // key → { name, where, self, below, rules: Map }
+  const byCategory = new Map();
+  const add = (map, key, init) => {
+    if (!map.has(key)) map.set(key, init());
+    return map.get(key);
+  };
+  const ruleOf = (id) => {
+    for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+      const frame = nodes.get(cur).callFrame;
+      const match = ours(frame.url) && /[/\\]rules[/\\]([^/\\]+)\.js$/.exec(fileURLToPath(frame.url));
+      if (match && match[1] !== 'index') return match[1];
+    }
+    return '(engine, outside a rule frame)';
+  };
+  const entryOf = (frame) =>
+    add(byFunction, `${frame.functionName}@${frame.url}:${frame.lineNumber}:${frame.columnNumber}`, () => ({
+      name: frame.functionName || (frame.lineNumber === 0 && frame.columnNumber === 0 ? '(module top level)' : '(anonymous)'),
+      where: where(frame),
+      self: 0,
+      below: 0,
+      rules: new Map(),
+    }));
+  for (const [id, ms] of selfMs) {
+    const frame = nodes.get(id).callFrame;
+    const cat = category(frame.url);
+    add(byCategory, cat, () => ({ ms: 0 })).ms += ms;
+    if (ours(frame.url)) {
+      const entry = entryOf(frame);
+      entry.self += ms;
+      const rule = ruleOf(id);
+      entry.rules.set(rule, (entry.rules.get(rule) ?? 0) + ms);
+    } else {
+      // Time in TypeScript, ESLint, ... is charged to the nearest frame of our code above it.
+      for (let cur = parent.get(id); cur !== undefined; cur = parent.get(cur)) {
+        const above = nodes.get(cur).callFrame;
+        if (ours(above.url)) {
+          const entry = entryOf(above);
+          entry.below += ms;
+          add(byCategory, `  of which called from the plugin: ${cat}`, () => ({ ms: 0 })).ms += ms;
+          break;
+        }
+      }
+    }
+  }
+  const pct = (ms) => `${((ms / total) * 100).toFixed(1)}%`;
+  const lines = [];
+  lines.push(`Sampled ${(total / 1000).toFixed(1)} s.\n`);
+  lines.push(
+    table(
+      [
+        ['where the time went (self time)', 'ms', 'share'],
+        ...[...byCategory].sort((a, b) => b[1].ms - a[1].ms).map(([cat, { ms }]) => [cat, ms.toFixed(0), pct(ms)]),
+      ],
+      1,
+    ),
+  );
+  const functions = [...byFunction.values()];
+  const rulesText = (entry) =>
+    [...entry.rules]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([rule, ms]) => `${rule} ${Math.round((ms / entry.self) * 100)}%`)
+      .join(', ');
+  lines.push('\nTop functions of the plugin by self time:\n');
+  lines.push(
+    table(
+      [
+        ['function', 'source', 'self ms', 'share', 'below ms (outside the plugin)', 'rules on the stack'],
+        ...functions
+          .sort((a, b) => b.self - a.self)
+          .slice(0, 15)
+          .map((e) => [e.name, e.where, e.self.toFixed(0), pct(e.self), e.below.toFixed(0), rulesText(e)]),
+      ],
+      2,
+    ),
+  );
+  lines.push('\nTop functions of the plugin by time spent in TypeScript, ESLint, ... directly below them:\n');
+  lines.push(
+    table(
+      [
+        ['function', 'source', 'below ms', 'share', 'self ms'],
+        ...functions
+          .sort((a, b) => b.below - a.below)
+          .slice(0, 15)
+          .map((e) => [e.name, e.where, e.below.toFixed(0), pct(e.below), e.self.toFixed(0)]),
+      ],
+      2,
+    ),
+  );
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const options = parseArgs(process.argv.slice(2));
+ensureInstalled();
+if (!existsSync(path.join(repoRoot, 'dist', 'src', 'index.js'))) {
+  console.error('dist/src/index.js is missing: run `npm run build` first (or `npm run bench`).');
+  process.exit(1);
+}
+
+if (options.profile) profile(options);
+else {
+  const result = benchmark(options);
+  const markdown = render(result);
+  console.log(`\n${markdown}`);
+  if (options.write) {
+    mkdirSync(resultsDir, { recursive: true });
+    writeFileSync(path.join(resultsDir, 'latest.json'), `${JSON.stringify(result, null, 1)}\n`);
+    writeFileSync(
+      path.join(resultsDir, 'latest.md'),
+      `# Benchmark results\n\n\`npm run bench\` (bench/run.mjs)${options.quick ? ' with --quick' : ''}.\n\n${markdown}\n`,
+    );
+    console.log(`\nWrote ${path.relative(repoRoot, resultsDir)}/latest.json and latest.md`);
+  }
+}
