@@ -72,9 +72,17 @@ export default createRule<[], MessageIds>({
       if (!callee) return;
       const summary = summarizeFunction(callee.context, callee.fn);
       if (!summary || variesPerElement(context, node, repeated)) return;
+      // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
+      const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
+      if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
       const signal = findSignalInScope(context, node);
       const perRunSignal = signal?.declaredAt && isInside(signal.declaredAt, repeated.scope) ? signal.text : undefined;
-      const canThread = callee.context === context && summary.via.length === 0 && summary.leak.end !== undefined;
+      // A per-run controller needs a statement to wrap; a per-run signal can be passed anywhere.
+      const canThread =
+        callee.context === context &&
+        summary.via.length === 0 &&
+        summary.leak.end !== undefined &&
+        (perRunSignal !== undefined || enclosingStatement(node)?.type === AST_NODE_TYPES.ExpressionStatement);
       context.report({
         node: node.callee,
         messageId: 'repeatedCall',

@@ -21,7 +21,7 @@ import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import type { HandleFate } from './handleFate';
 import { handleFate } from './handleFate';
-import type { OutlivesReason } from './lifetime';
+import type { OutlivesReason, TargetOwner } from './lifetime';
 import { defaultEntryFunctions, functionLifetime, targetOwner } from './lifetime';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { Start } from './findStart';
@@ -72,6 +72,8 @@ export interface Leak {
   /** "the connection opened by `client.duplicate()` is never closed, returned or stored". */
   why: string;
   end: EndPlan | undefined;
+  /** When what it subscribes to is the function's own parameter: which one (its caller decides whose object that is). */
+  targetParameter?: number;
 }
 
 /**
@@ -204,6 +206,7 @@ function judgeListener(judge: Judge): Leak | undefined {
     });
   }
   return leak(context, start, fn, {
+    targetParameter: owner.parameterIndex,
     action: `adds ${eventText} to \`${targetText}\``,
     why: `it is never removed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
     end,
@@ -243,7 +246,7 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
   const api = objectApiOf(context, object.kind);
   if (!api || owner.owner !== 'outlives' || inConstructor) return undefined;
   const unsubscribe = object.method.replace(/subscribe$/i, (word) => (word.startsWith('S') ? 'UNSUBSCRIBE' : 'unsubscribe'));
-  return judgeTargetSubscription(judge, owner.reason, api, {
+  return judgeTargetSubscription(judge, owner, api, {
     action: (target) => `subscribes \`${target}\` to Redis channels`,
     neverEnded: 'they are never unsubscribed',
     unsubscribe: `void $target.${unsubscribe}`,
@@ -256,7 +259,7 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
  */
 function judgeTargetSubscription(
   judge: Judge,
-  reason: OutlivesReason,
+  owner: Extract<TargetOwner, { owner: 'outlives' }>,
   api: ObjectApi,
   words: { action: (target: string) => string; neverEnded: string; unsubscribe: string | undefined },
 ): Leak | undefined {
@@ -264,6 +267,7 @@ function judgeTargetSubscription(
   const call = start.node;
   const targetText = start.object && stableReferenceText(start.object.target);
   if (targetText === undefined || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const { reason } = owner;
   const within = endSearchScope(judge, reason);
   if (findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within).length > 0) {
     return undefined;
@@ -274,6 +278,7 @@ function judgeTargetSubscription(
   );
   const channelText = channels.map((channel) => context.sourceCode.getText(channel)).join(', ');
   return leak(context, start, fn, {
+    targetParameter: owner.parameterIndex,
     action: words.action(targetText),
     why: `${words.neverEnded}, and \`${targetText}\` (${ownerReasons[reason]}) outlives each call of ${describeFunction(fn)}`,
     end:
@@ -297,7 +302,7 @@ function judgeCustomSubscription(judge: Judge): Leak | undefined {
   }
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return undefined;
-  return judgeTargetSubscription(judge, owner.reason, api, {
+  return judgeTargetSubscription(judge, owner, api, {
     action: (target) => `subscribes to \`${target}\` (${api.label})`,
     neverEnded: 'it is never unsubscribed',
     unsubscribe: api.endSubscription[0] && `$target.${api.endSubscription[0]}`,
@@ -533,9 +538,19 @@ function leak(
   context: AnalysisContext,
   start: Start,
   fn: FunctionNode | undefined,
-  details: { action: string; why: string; end: EndPlan | undefined },
+  details: { action: string; why: string; end: EndPlan | undefined; targetParameter?: number | undefined },
 ): Leak {
   const node = start.node.type === AST_NODE_TYPES.CallExpression ? start.node.callee : start.node;
   const code = shortText(context.sourceCode, start.node);
-  return { start, node, fn, owner: describeFunction(fn), code, what: `\`${code}\` ${details.action}`, ...details };
+  const { targetParameter, ...rest } = details;
+  return {
+    start,
+    node,
+    fn,
+    owner: describeFunction(fn),
+    code,
+    what: `\`${code}\` ${details.action}`,
+    ...rest,
+    ...(targetParameter !== undefined && { targetParameter }),
+  };
 }

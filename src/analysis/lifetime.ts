@@ -105,7 +105,7 @@ function insideLoop(node: TSESTree.Node): boolean {
  * - `unknown`: a call's result, a callback's parameter, anything we cannot follow.
  */
 export type TargetOwner =
-  | { owner: 'outlives'; reason: OutlivesReason }
+  | { owner: 'outlives'; reason: OutlivesReason; parameterIndex?: number }
   | { owner: 'own'; local?: { variable: TSESLint.Scope.Variable; declarator: TSESTree.VariableDeclarator } }
   | { owner: 'unknown' };
 
@@ -150,7 +150,8 @@ function ownerOf(
       if (owningFunction !== scope && options.outerOutlives) return { owner: 'outlives', reason: 'outer' };
       // A callback's parameters are objects its caller made for this one call (req, socket).
       if (functionLifetime(context, owningFunction) === 'callback') return { owner: 'unknown' };
-      return { owner: 'outlives', reason: 'parameter' };
+      const index = owningFunction.params.findIndex((parameter) => isInside(definition.name, parameter));
+      return { owner: 'outlives', reason: 'parameter', ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };
     }
     case 'Variable': {
       if (variable.scope.type === 'module' || variable.scope.type === 'global') {

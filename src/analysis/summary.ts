@@ -9,6 +9,7 @@ import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
 import { judgeStart } from './findLeak';
 import { findStart } from './findStart';
+import { targetOwner } from './lifetime';
 import { resolveCallee } from './resolveCallee';
 
 /** One function on the way from a call to the start it leads to. */
@@ -26,6 +27,12 @@ export interface LeakSummary {
   line: number;
   /** Functions between the called one and the start, outermost first. */
   via: PathStep[];
+  /**
+   * When the start is on an object the function was handed: which parameter. Whether it leaks
+   * depends on the caller's argument: a shared object, yes; one made for this call (a socket, a
+   * request), no.
+   */
+  parameterIndex?: number;
 }
 
 /** Deep enough for real helper chains; deeper paths are not followed (and not reported). */
@@ -75,7 +82,11 @@ function computeSummary(
     if (start) {
       const leak = judgeStart(context, start, { fn, scope: fn, inConstructor: false, repetition: false });
       if (leak && !isGuardedOnce(context, fn, call)) {
-        return { leak, file: path.basename(context.filename), line: start.node.loc.start.line, via: [] };
+        const file = path.basename(context.filename);
+        const line = start.node.loc.start.line;
+        return leak.targetParameter === undefined
+          ? { leak, file, line, via: [] }
+          : { leak, file, line, via: [], parameterIndex: leak.targetParameter };
       }
       continue;
     }
@@ -83,12 +94,33 @@ function computeSummary(
     const callee = resolveCallee(context, call);
     if (!callee || callee.fn === fn) continue;
     const inner = summarizeFunction(callee.context, callee.fn, depth + 1, active);
-    if (inner && !isGuardedOnce(context, fn, call)) {
-      const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
-      return { ...inner, via: [step, ...inner.via] };
-    }
+    if (!inner || isGuardedOnce(context, fn, call)) continue;
+    const handedOn = handedOnParameter(context, fn, call, inner);
+    if (handedOn === 'own') continue;
+    const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
+    const { parameterIndex: _inner, ...rest } = inner;
+    return { ...rest, via: [step, ...inner.via], ...(handedOn !== undefined && { parameterIndex: handedOn }) };
   }
   return undefined;
+}
+
+/**
+ * For a callee that leaks on its parameter, what this call hands it: one of our own parameters
+ * (its index: our caller decides), a shared object (`undefined`: the leak stands), or an object
+ * this function made or was called with for one call (`'own'`: it dies with that object).
+ */
+function handedOnParameter(
+  context: AnalysisContext,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  inner: LeakSummary,
+): number | 'own' | undefined {
+  if (inner.parameterIndex === undefined) return undefined;
+  const argument = call.arguments[inner.parameterIndex];
+  if (!argument) return 'own';
+  const owner = targetOwner(context, argument, fn);
+  if (owner.owner !== 'outlives') return 'own';
+  return owner.reason === 'parameter' ? (owner.parameterIndex ?? 'own') : undefined;
 }
 
 /** An IIFE or a Promise executor runs as part of the call around it. */

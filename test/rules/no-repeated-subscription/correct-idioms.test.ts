@@ -155,6 +155,22 @@ export function watch(target: EventTarget, signal: AbortSignal) {
   }, 1000);
 }
 `,
+    // A helper that listens on what it is handed, given a fresh object each time: it dies with it.
+    `
+import { EventEmitter } from 'node:events';
+function handle(socket: EventEmitter) {
+  socket.on('data', (chunk) => console.log(chunk));
+}
+function wire(socket: EventEmitter) {
+  handle(socket);
+}
+const server = new EventEmitter();
+server.on('connection', (socket: EventEmitter) => wire(socket));
+setInterval(() => {
+  const probe = new EventEmitter();
+  handle(probe);
+}, 1000);
+`,
     // Unknown receivers are not judged by method name alone.
     `
 declare const store: { subscribe(fn: () => void): () => void };

@@ -198,6 +198,35 @@ setInterval(() => {
       ],
     },
     {
+      // The same kind of helper handed a shared object: each tick adds a listener to it.
+      code: `
+import { EventEmitter } from 'node:events';
+function handle(socket: EventEmitter) {
+  socket.on('data', (chunk) => console.log(chunk));
+}
+const shared = new EventEmitter();
+setInterval(() => handle(shared), 1000);
+`,
+      errors: [
+        {
+          messageId: 'repeatedCall',
+          data: {
+            callee: 'handle',
+            every: 'on every tick of this interval',
+            unit: 'tick',
+            action: "adds a 'data' listener to `socket`",
+            path: "file.ts:4: socket.on('data', (chunk) => console.log(chunk))",
+          },
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 25,
+          // An arrow's expression body is no statement to hoist or wrap.
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // A listener started directly in a route handler, on a shared emitter.
       code: `
 import express from 'express';
