@@ -49,6 +49,25 @@ export function isFunctionNode(node: TSESTree.Node | undefined): node is Functio
   return ASTUtils.isFunction(node);
 }
 
+/** An IIFE or a `new Promise` executor: it runs right away, as part of the code around it. */
+export function runsImmediately(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
+  return (
+    parent.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise'
+  );
+}
+
+/** The name a call is made by: `setTimeout(…)` → `setTimeout`, `timers.setTimeout(…)` → `setTimeout`. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : undefined;
+}
+
 /** The innermost function containing `node` (not `node` itself), or `undefined` at module level. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {

@@ -6,6 +6,7 @@ import { finiteOperators, handleEndOf, handleEnds, processLifecycleEvents } from
 import { objectApiOf } from './objectApi';
 import type { FunctionNode } from './ast';
 import {
+  calleeName,
   enclosingFunction,
   enclosingStatement,
   findObjectProperty,
@@ -403,14 +404,7 @@ function rxSubscriptionMayLeak({ context, start, scope, repetition, inConstructo
 }
 
 function isFiniteOperator(node: TSESTree.Node): boolean {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTypeWrappers(node.callee);
-  const name =
-    callee.type === AST_NODE_TYPES.Identifier
-      ? callee.name
-      : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
-        ? callee.property.name
-        : undefined;
+  const name = node.type === AST_NODE_TYPES.CallExpression ? calleeName(node) : undefined;
   return name !== undefined && finiteOperators.has(name);
 }
 

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
-import { enclosingFunction, skipTypeWrappers, staticMemberName } from './ast';
+import { calleeName, enclosingFunction, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /**
@@ -121,13 +121,7 @@ function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOve
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
       if (parent.callee === node) return 'used';
-      const callee = skipTypeWrappers(parent.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? staticMemberName(callee)
-            : undefined;
+      const name = calleeName(parent);
       return name !== undefined && ends.functions.includes(name) ? 'ended' : 'handedOver';
     }
     case AST_NODE_TYPES.IfStatement:

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { enclosingFunction, functionName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers } from './ast';
+import { enclosingFunction, functionName, isFunctionNode, isInside, referenceRoot, runsImmediately, skipTypeWrappers } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /**
@@ -31,13 +31,7 @@ export function functionLifetime(
   if (!fn) return 'program';
   const parent = fn.parent;
   // A Promise executor and an IIFE run right away, as part of the function around them.
-  if (
-    (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) ||
-    (parent.type === AST_NODE_TYPES.NewExpression &&
-      parent.arguments[0] === fn &&
-      parent.callee.type === AST_NODE_TYPES.Identifier &&
-      parent.callee.name === 'Promise')
-  ) {
+  if (runsImmediately(fn)) {
     return functionLifetime(context, enclosingFunction(fn), entryFunctions);
   }
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {

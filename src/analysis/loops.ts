@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isFunctionNode, isInside, shortText, skipTypeWrappers, walk } from './ast';
+import { calleeName, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { mentionsSignal } from './signalArguments';
@@ -99,15 +99,11 @@ function handsErrorOn(handler: TSESTree.CatchClause): boolean {
 
 const loggingMethods = new Set(['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal', 'verbose']);
 
+/** `console.warn(…)`, `logger.error(…)`, `log(…)`. */
 function isLoggingCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipTypeWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return loggingMethods.has(callee.name);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
-  return loggingMethods.has(callee.property.name) || isConsole(callee.object);
-}
-
-function isConsole(node: TSESTree.Node): boolean {
-  return node.type === AST_NODE_TYPES.Identifier && node.name === 'console';
+  const name = calleeName(call);
+  const receiver = methodCallParts(call)?.target;
+  return (name !== undefined && loggingMethods.has(name)) || (receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'console');
 }
 
 function loopHead(context: AnalysisContext, loop: LoopNode): string {

@@ -11,7 +11,7 @@ import {
   routeMethods,
 } from './apis';
 import type { FunctionNode } from './ast';
-import { findObjectProperty, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, staticString, walk } from './ast';
+import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, staticString, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
@@ -144,15 +144,9 @@ function namedFunctionVariable(context: AnalysisContext, fn: FunctionNode): TSES
 /** `function poll() { …; setTimeout(poll, 1000); }` or `setTimeout(() => poll(), 1000)`. */
 function rearmsItself(context: AnalysisContext, use: TSESTree.Identifier): boolean {
   for (let current: TSESTree.Node | undefined = use.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.CallExpression) {
-      const callee = skipTypeWrappers(current.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression && callee.property.type === AST_NODE_TYPES.Identifier
-            ? callee.property.name
-            : undefined;
-      if (name === 'setTimeout' && current.arguments[0] && isInside(use, current.arguments[0])) return true;
+    if (current.type === AST_NODE_TYPES.CallExpression && calleeName(current) === 'setTimeout') {
+      const callback = current.arguments[0];
+      if (callback && isInside(use, callback)) return true;
     }
     if (isFunctionNode(current) && !isInlineCallback(current)) return false;
   }

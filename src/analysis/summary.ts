@@ -4,7 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { isFunctionNode, isInside, runsImmediately, skipTypeWrappers, stableReferenceText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
 import { judgeStart } from './findLeak';
@@ -73,7 +73,7 @@ function computeSummary(
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   walk(fn.body, (node) => {
     // Functions defined inside run later, or elsewhere: only what runs during the call counts.
-    if (isFunctionNode(node) && !runsDuringCall(node)) return false;
+    if (isFunctionNode(node) && !runsImmediately(node)) return false;
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
     return true;
   });
@@ -121,18 +121,6 @@ function handedOnParameter(
   const owner = targetOwner(context, argument, fn);
   if (owner.owner !== 'outlives') return 'own';
   return owner.reason === 'parameter' ? (owner.parameterIndex ?? 'own') : undefined;
-}
-
-/** An IIFE or a Promise executor runs as part of the call around it. */
-function runsDuringCall(fn: FunctionNode): boolean {
-  const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return true;
-  return (
-    parent.type === AST_NODE_TYPES.NewExpression &&
-    parent.arguments[0] === fn &&
-    parent.callee.type === AST_NODE_TYPES.Identifier &&
-    parent.callee.name === 'Promise'
-  );
 }
 
 /**

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { AnalysisContext } from '../analysis/fileCache';
+import { importedName } from '../analysis/imports';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 import { signalProperty } from './passSignal';
@@ -51,7 +52,7 @@ export function waitBeforeRetry(
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
   const fixes: TSESLint.RuleFix[] = [];
-  let sleep = existingSleepImport(sourceCode.ast);
+  let sleep = existingSleepImport(context);
   if (!sleep) {
     sleep = freeName(context, sourceCode.ast, 'sleep');
     fixes.push(addSleepImport(fixer, sourceCode, sleep));
@@ -76,44 +77,16 @@ export function waitBeforeRetry(
 
 /**
  * The local name of an existing `import { setTimeout as x } from 'timers/promises'` or
- * `const { setTimeout: x } = require('timers/promises')`.
+ * `const { setTimeout: x } = require('timers/promises')`, at the top of the module.
  */
-function existingSleepImport(program: TSESTree.Program): string | undefined {
-  for (const statement of program.body) {
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        const init = declarator.init;
-        const required =
-          init?.type === AST_NODE_TYPES.CallExpression &&
-          init.callee.type === AST_NODE_TYPES.Identifier &&
-          init.callee.name === 'require' &&
-          init.arguments[0]?.type === AST_NODE_TYPES.Literal &&
-          String(init.arguments[0].value).replace(/^node:/, '') === 'timers/promises';
-        if (!required || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
-        for (const property of declarator.id.properties) {
-          if (
-            property.type === AST_NODE_TYPES.Property &&
-            property.key.type === AST_NODE_TYPES.Identifier &&
-            property.key.name === 'setTimeout' &&
-            property.value.type === AST_NODE_TYPES.Identifier
-          ) {
-            return property.value.name;
-          }
-        }
-      }
-    }
-    if (statement.type !== AST_NODE_TYPES.ImportDeclaration) continue;
-    if (statement.source.value.replace(/^node:/, '') !== 'timers/promises') continue;
-    for (const specifier of statement.specifiers) {
-      if (
-        specifier.type === AST_NODE_TYPES.ImportSpecifier &&
-        specifier.imported.type === AST_NODE_TYPES.Identifier &&
-        specifier.imported.name === 'setTimeout' &&
-        specifier.importKind !== 'type'
-      ) {
-        return specifier.local.name;
-      }
-    }
+function existingSleepImport(context: AnalysisContext): string | undefined {
+  const globalScope = context.sourceCode.scopeManager?.globalScope;
+  const topScopes = globalScope ? [globalScope, ...globalScope.childScopes.filter((scope) => scope.type === 'module')] : [];
+  for (const variable of topScopes.flatMap((scope) => scope.variables)) {
+    const binding = variable.defs[0]?.name;
+    if (binding?.type !== AST_NODE_TYPES.Identifier) continue;
+    const imported = importedName(context.sourceCode, binding);
+    if (imported?.module === 'timers/promises' && imported.name === 'setTimeout') return variable.name;
   }
   return undefined;
 }

@@ -1,13 +1,7 @@
 import rule from '../../../rules/require-signal-propagation';
+import { missing } from './missingSignal';
 import { runInBothModes, typedRuleTester } from '../../ruleTester';
 
-const missing = (line: number, column: number, endLine: number, endColumn: number) => ({
-  messageId: 'missingSignal' as const,
-  line,
-  column,
-  endLine,
-  endColumn,
-});
 
 // Shapes that once produced wrong reports or broken fixes.
 runInBothModes('require-signal-propagation: edge cases', rule, {

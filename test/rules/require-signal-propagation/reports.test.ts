@@ -1,13 +1,7 @@
 import rule from '../../../rules/require-signal-propagation';
+import { missing } from './missingSignal';
 import { javascriptRuleTester, runInBothModes, typedRuleTester } from '../../ruleTester';
 
-const missing = (line: number, column: number, endLine: number, endColumn: number) => ({
-  messageId: 'missingSignal' as const,
-  line,
-  column,
-  endLine,
-  endColumn,
-});
 
 runInBothModes('require-signal-propagation: what it reports', rule, {
   valid: [],
