@@ -260,6 +260,8 @@ function loadPlugin() {
     console.error('dist/src/index.js is missing: run `npm run build` first (or `npm run corpus`).');
     process.exit(1);
   }
+  // Strict: an internal error must fail this run, not be skipped with a warning as it is for users.
+  process.env.ESLINT_PLUGIN_LEAKS_STRICT = '1';
   pluginCache = requireFromRepo(entry);
   return pluginCache;
 }
