@@ -67,10 +67,11 @@ export default createRule<Options, MessageIds>({
     return {
       CallExpression(call) {
         if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(call)) return;
-        const parameter = signalParameterOf(context, call);
-        if (!parameter || signalIsGiven(context, call, parameter)) return;
+        // The signal first: it is cached per scope, while a call's signature is a type query.
         const signal = findSignalInScope(context, call);
         if (!signal) return;
+        const parameter = signalParameterOf(context, call);
+        if (!parameter || signalIsGiven(context, call, parameter)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
         const fn = enclosingFunction(call);

@@ -23,16 +23,11 @@ export interface SignalInScope {
  * `function f(client: Redis, { signal }: { signal: AbortSignal }) { client.on(…) }` → `signal`.
  */
 export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node): SignalInScope | undefined {
-  const services = typeServices(context);
   for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
-    const found = scope.variables.flatMap((variable) => {
-      const text = signalFromVariable(variable, node, services);
-      const definition = variable.defs[0];
-      return text && definition ? [{ text, declaredAt: definition.name, parameter: definition.type === 'Parameter' }] : [];
-    });
-    // A signal itself before a property of another; the caller's (a parameter) before one made here.
-    const rank = (signal: (typeof found)[number]): number => (signal.text.includes('.') ? 2 : 0) + (signal.parameter ? 0 : 1);
-    const best = found.sort((a, b) => rank(a) - rank(b))[0];
+    // A `const` declared below the use, or whose own initialiser holds the use, is not usable there.
+    const best = signalsOfScope(context, scope).find(
+      (signal) => !signal.local || (signal.declaredAt.range[0] < node.range[0] && !isInside(node, signal.local)),
+    );
     if (best) return { text: best.text, declaredAt: best.declaredAt };
     if (scope.type === 'function') {
       const classSignal = signalFromClass(node, scope);
@@ -42,18 +37,45 @@ export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node)
   return undefined;
 }
 
+interface ScopeSignal {
+  text: string;
+  declaredAt: TSESTree.Node;
+  /** For a local: its declarator, before whose end it is not usable. */
+  local?: TSESTree.Node;
+}
+
+const signalsByScope = new WeakMap<TSESLint.Scope.Scope, ScopeSignal[]>();
+
+/**
+ * The signals a scope declares, best first: a signal itself before a property of another, the
+ * caller's (a parameter) before one made here. Computed once per scope: with types, each
+ * variable's type is asked for once, however many calls look for a signal.
+ */
+function signalsOfScope(context: AnalysisContext, scope: TSESLint.Scope.Scope): ScopeSignal[] {
+  const cached = signalsByScope.get(scope);
+  if (cached) return cached;
+  const services = typeServices(context);
+  const found = scope.variables.flatMap((variable) => {
+    const text = signalFromVariable(variable, services);
+    const definition = variable.defs[0];
+    if (!text || !definition) return [];
+    const signal: ScopeSignal = { text, declaredAt: definition.name };
+    if (definition.type === 'Variable') signal.local = definition.node;
+    return [signal];
+  });
+  const rank = (signal: ScopeSignal): number => (signal.text.includes('.') ? 2 : 0) + (signal.local ? 1 : 0);
+  const sorted = found.sort((a, b) => rank(a) - rank(b));
+  signalsByScope.set(scope, sorted);
+  return sorted;
+}
+
 function signalFromVariable(
   variable: TSESLint.Scope.Variable,
-  use: TSESTree.Node,
   services: ParserServicesWithTypeInformation | undefined,
 ): string | undefined {
   const definition = variable.defs[0];
   if (!definition) return undefined;
   if (definition.type !== 'Parameter' && definition.type !== 'Variable') return undefined;
-  // A `const` declared below the use, or whose own initialiser holds the use, is not usable there.
-  if (definition.type === 'Variable' && (definition.name.range[0] > use.range[0] || isInside(use, definition.node))) {
-    return undefined;
-  }
   const identifier = definition.name;
   if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
   const annotation = identifier.typeAnnotation?.typeAnnotation;
