@@ -6,6 +6,8 @@ export default defineConfig({
     exclude: ['test/fixtures/**', 'test/corpus/**', 'node_modules/**'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
+    // The default report for people, and a JSON one from which .ci/run prints its closing line.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     hookTimeout: 120_000,
   },
 });

@@ -154,6 +154,14 @@ function ensureInstalled() {
   }
 }
 
+/** The commit the plugin was built from (read before the runs: the code may change meanwhile). */
+function currentCommit() {
+  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'rules'], { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim();
+  return git ? `${git}${dirty ? ' with src/ or rules/ modified' : ''}` : 'unknown';
+}
+const commitAtStart = currentCommit();
+
 let runCounter = 0;
 /** One fresh child process; its measurements, plus the load average when it started. */
 function runChild(spec, { execArgv = [], quiet = false } = {}) {
@@ -397,11 +405,9 @@ function environment(options, durationMs, load) {
       return undefined;
     }
   };
-  const git = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim();
-  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src', 'rules'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim();
   return {
     date: new Date().toISOString(),
-    commit: git ? `${git}${dirty ? ' (src/ or rules/ modified)' : ''}` : undefined,
+    commit: commitAtStart,
     plugin: JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version,
     node: process.version,
     eslint: version('eslint'),
@@ -423,11 +429,13 @@ function environment(options, durationMs, load) {
 // ---------------------------------------------------------------------------------------------
 // Output.
 
-function table(rows, rightFrom = 1) {
+/** A Markdown table; columns from `rightFrom` up to (not including) `leftFrom` are right-aligned. */
+function table(rows, rightFrom = 1, leftFrom = Infinity) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)));
+  const right = (i) => i >= rightFrom && i < leftFrom;
   const line = (row) =>
-    `| ${row.map((cell, i) => (i >= rightFrom ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i >= rightFrom ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
+    `| ${row.map((cell, i) => (right(i) ? String(cell).padStart(widths[i]) : String(cell).padEnd(widths[i]))).join(' | ')} |`;
+  const rule = `|${widths.map((w, i) => (right(i) ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
   return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
@@ -594,8 +602,8 @@ function summarizeProfile(prof, build) {
     }
     return `${path.relative(build, file)}:${frame.lineNumber + 1}`;
   };
-  const category = (url) => {
-    if (!url) return '(native, GC, idle)';
+  const category = ({ url, functionName }) => {
+    if (!url) return ['(garbage collector)', '(program)', '(idle)'].includes(functionName) ? functionName : '(native)';
     if (ours(url)) return fileURLToPath(url).includes(`${path.sep}rules${path.sep}`) ? 'plugin rules/' : 'plugin src/';
     if (/node_modules\/typescript\//.test(url)) return 'typescript';
     if (/node_modules\/@typescript-eslint\//.test(url)) return '@typescript-eslint';
@@ -635,10 +643,12 @@ function summarizeProfile(prof, build) {
       self: 0,
       below: 0,
       rules: new Map(),
+      apis: new Map(),
+      belowRules: new Map(),
     }));
   for (const [id, ms] of selfMs) {
     const frame = nodes.get(id).callFrame;
-    const cat = category(frame.url);
+    const cat = category(frame);
     add(byCategory, cat, () => ({ ms: 0 })).ms += ms;
     if (ours(frame.url)) {
       const entry = entryOf(frame);
@@ -646,12 +656,17 @@ function summarizeProfile(prof, build) {
       const rule = ruleOf(id);
       entry.rules.set(rule, (entry.rules.get(rule) ?? 0) + ms);
     } else {
-      // Time in TypeScript, ESLint, ... is charged to the nearest frame of our code above it.
-      for (let cur = parent.get(id); cur !== undefined; cur = parent.get(cur)) {
+      // Time in TypeScript, ESLint, ... is charged to the nearest frame of our code above it,
+      // with the function of theirs that it called (the API: getTypeAtLocation, parse, ...).
+      for (let prev = id, cur = parent.get(id); cur !== undefined; prev = cur, cur = parent.get(cur)) {
         const above = nodes.get(cur).callFrame;
         if (ours(above.url)) {
           const entry = entryOf(above);
           entry.below += ms;
+          const api = nodes.get(prev).callFrame.functionName || '(anonymous)';
+          entry.apis.set(api, (entry.apis.get(api) ?? 0) + ms);
+          const rule = ruleOf(cur);
+          entry.belowRules.set(rule, (entry.belowRules.get(rule) ?? 0) + ms);
           add(byCategory, `  of which called from the plugin: ${cat}`, () => ({ ms: 0 })).ms += ms;
           break;
         }
@@ -664,19 +679,20 @@ function summarizeProfile(prof, build) {
   lines.push(
     table(
       [
-        ['where the time went (self time)', 'ms', 'share'],
+        ['where the time went (self time, by package)', 'ms', 'share'],
         ...[...byCategory].sort((a, b) => b[1].ms - a[1].ms).map(([cat, { ms }]) => [cat, ms.toFixed(0), pct(ms)]),
       ],
       1,
     ),
   );
   const functions = [...byFunction.values()];
-  const rulesText = (entry) =>
-    [...entry.rules]
+  const top = (map, of) =>
+    [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 3)
-      .map(([rule, ms]) => `${rule} ${Math.round((ms / entry.self) * 100)}%`)
+      .map(([name, ms]) => `${name} ${Math.round((ms / of) * 100)}%`)
       .join(', ');
+  const rulesText = (entry) => top(entry.rules, entry.self);
   lines.push('\nTop functions of the plugin by self time:\n');
   lines.push(
     table(
@@ -688,19 +704,29 @@ function summarizeProfile(prof, build) {
           .map((e) => [e.name, e.where, e.self.toFixed(0), pct(e.self), e.below.toFixed(0), rulesText(e)]),
       ],
       2,
+      5,
     ),
   );
   lines.push('\nTop functions of the plugin by time spent in TypeScript, ESLint, ... directly below them:\n');
   lines.push(
     table(
       [
-        ['function', 'source', 'below ms', 'share', 'self ms'],
+        ['function', 'source', 'below ms', 'share', 'self ms', 'calls into', 'rules on the stack'],
         ...functions
           .sort((a, b) => b.below - a.below)
           .slice(0, 15)
-          .map((e) => [e.name, e.where, e.below.toFixed(0), pct(e.below), e.self.toFixed(0)]),
+          .map((e) => [
+            e.name,
+            e.where,
+            e.below.toFixed(0),
+            pct(e.below),
+            e.self.toFixed(0),
+            top(e.apis, e.below),
+            top(e.belowRules, e.below),
+          ]),
       ],
       2,
+      5,
     ),
   );
   return lines.join('\n');
