@@ -67,11 +67,12 @@ export default createRule<[], MessageIds>({
         });
         return;
       }
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
+      // Cheap AST checks before any call is resolved or summarised.
+      if (node.type !== AST_NODE_TYPES.CallExpression || variesPerElement(context, node, repeated)) return;
       const callee = resolveCallee(context, node);
       if (!callee) return;
       const summary = summarizeFunction(callee.context, callee.fn);
-      if (!summary || variesPerElement(context, node, repeated)) return;
+      if (!summary) return;
       // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
       if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;

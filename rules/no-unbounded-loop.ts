@@ -37,10 +37,13 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     function check(loop: LoopNode): void {
-      const signal = findSignalInScope(context, loop);
       const unbounded = findUnboundedLoop(context, loop);
+      const spinning = findSpinningCatches(context, loop);
+      if (!unbounded && spinning.length === 0) return;
+      // Only now: with types, finding a signal asks for the types of the variables in scope.
+      const signal = findSignalInScope(context, loop);
       if (unbounded) reportUnbounded(unbounded, signal?.text);
-      for (const { handler } of findSpinningCatches(context, loop)) {
+      for (const { handler } of spinning) {
         context.report({
           node: handler,
           loc: context.sourceCode.getFirstToken(handler)?.loc ?? handler.loc,
