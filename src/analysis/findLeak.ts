@@ -94,13 +94,14 @@ export function findLeak(
   node: TSESTree.Node,
   options: LeakOptions = { entryFunctions: defaultEntryFunctions },
 ): Leak | undefined {
-  const start = findStart(context, node);
-  if (!start) return undefined;
-  const fn = enclosingFunction(start.node);
+  // The function's lifetime is a cheap AST question; what the call starts may be a type query.
+  const fn = enclosingFunction(node);
   if (!fn) return undefined;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
   // Setup code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
   if (lifetime === 'program' || lifetime === 'callback' || lifetime === 'setup') return undefined;
+  const start = findStart(context, node);
+  if (!start) return undefined;
   if (isProcessLifecycleListener(start)) return undefined;
   return judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
 }

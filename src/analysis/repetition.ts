@@ -95,6 +95,10 @@ function isCallArgument(node: TSESTree.Node): boolean {
   );
 }
 
+const objectSchedulerMethods: ReadonlySet<string> = new Set(
+  Object.values(objectSchedulers).flatMap((methods) => Object.keys(methods)),
+);
+
 /** Whether this function is run again and again: inline, by reference, or by re-arming itself. */
 function repeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedScope | undefined {
   const cached = cache.get(fn);
@@ -187,6 +191,8 @@ function callbackRepetition(
   if (parts.method === 'route' && args[0] === argument && argument.type === AST_NODE_TYPES.ObjectExpression) {
     return findObjectProperty(argument, 'handler')?.value === fn ? found(repetitions.request) : undefined;
   }
+  // Only a method that could schedule is worth asking the receiver's kind (a type query).
+  if (!routeMethods.has(parts.method) && !objectSchedulerMethods.has(parts.method)) return undefined;
   const kind = objectKindOf(context, parts.target);
   if (kind === 'httpApp' && routeMethods.has(parts.method) && argument !== args[0]) return found(repetitions.request);
   if (kind === 'httpApp' && parts.method === 'use') return found(repetitions.request);

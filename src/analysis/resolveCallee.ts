@@ -1,4 +1,5 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
@@ -26,17 +27,16 @@ export interface ResolvedFunction {
  * `import { helper } from './helper'; helper()` → `helper`'s body in helper.ts.
  */
 export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpression): ResolvedFunction | undefined {
+  if (isBuiltinMethodCall(call)) return undefined;
   const services = typeServices(context);
   if (services) {
-    const tsCall = services.esTreeNodeToTSNodeMap.get(call);
-    const checker = services.program.getTypeChecker();
-    const declaration = checker.getResolvedSignature(tsCall)?.declaration;
-    if (!declaration || !('body' in declaration) || !declaration.body) return undefined;
+    const declaration = calledDeclaration(services, call);
+    if (!declaration) return undefined;
     const sourceFile = declaration.getSourceFile();
     if (sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) return undefined;
     const sameFile = services.program.getSourceFile(context.filename) === sourceFile;
     const target = sameFile ? context : contextForProgramFile(services.program, sourceFile, context.settings);
-    const fn = target && functionsByBodyStart(target).get((declaration.body as { getStart(): number }).getStart());
+    const fn = target && functionsByBodyStart(target).get(declaration.body.getStart());
     return target && fn ? { context: target, fn, name: functionName(fn) ?? 'an anonymous function' } : undefined;
   }
   const callee = skipTypeWrappers(call.callee);
@@ -56,6 +56,53 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
     return method && name && isFunctionNode(method.value) ? { context, fn: method.value, name } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Methods of the built-in collections, strings and promises: `items.push(x)`, `key.split('.')`.
+ * Resolving each would cost a type query, for calls that never lead to a subscription.
+ */
+const builtinMethods = new Set([
+  'push', 'pop', 'shift', 'unshift', 'slice', 'splice', 'concat', 'join', 'includes', 'indexOf', 'lastIndexOf',
+  'map', 'filter', 'reduce', 'forEach', 'some', 'every', 'find', 'findIndex', 'flat', 'flatMap', 'sort', 'reverse',
+  'fill', 'keys', 'values', 'entries', 'has', 'get', 'set', 'add', 'delete', 'clear', 'at',
+  'split', 'trim', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'toLowerCase',
+  'toUpperCase', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'substring', 'match', 'matchAll',
+  'test', 'exec', 'toString', 'toFixed', 'valueOf', 'then', 'catch', 'finally', 'bind', 'call', 'apply',
+  'hasOwnProperty', 'assign', 'freeze', 'stringify', 'parse', 'log', 'warn', 'error', 'info', 'debug',
+]);
+
+function isBuiltinMethodCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && builtinMethods.has(staticMemberName(callee) ?? '');
+}
+
+/** `ts.SymbolFlags.Alias`, read as a number so that TypeScript stays an optional peer. */
+const aliasFlag = 2_097_152;
+
+/**
+ * The declarations a call's callee names, through the checker's symbol for it (cheaper than
+ * resolving the call's signature): `helper()`, `this.method()`, `service.run()`; a
+ * `const f = () => …` gives its arrow. Overloads give each declaration.
+ */
+export function calleeDeclarations(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+): (ts.Node & { body?: ts.Node; parameters?: ts.NodeArray<ts.ParameterDeclaration> })[] {
+  const checker = services.program.getTypeChecker();
+  const callee = skipTypeWrappers(call.callee);
+  const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
+  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
+  if (symbol && symbol.flags & aliasFlag) symbol = checker.getAliasedSymbol(symbol);
+  return (symbol?.declarations ?? []).map((declaration) => (declaration as { initializer?: ts.Node }).initializer ?? declaration);
+}
+
+/** The declaration with a body that a call runs. */
+function calledDeclaration(
+  services: ParserServicesWithTypeInformation,
+  call: TSESTree.CallExpression,
+): (ts.Node & { body: ts.Node }) | undefined {
+  return calleeDeclarations(services, call).find((declaration): declaration is ts.Node & { body: ts.Node } => !!declaration.body);
 }
 
 function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identifier): ResolvedFunction | undefined {

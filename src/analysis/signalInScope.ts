@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isInside, skipTypeWrappers } from './ast';
+import { enclosingFunction, isInside, skipTypeWrappers, stableReferenceText } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { annotationNames, isAbortSignalType, isNamedType, typeLiteralHasSignal } from './signalTypes';
@@ -91,10 +91,20 @@ function signalFromVariable(
     if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === 'AbortController') {
       return `${variable.name}.signal`;
     }
+    // `const deadline = AbortSignal.timeout(ms)`, `const s = controller.signal`.
+    if (init && /^AbortSignal\.(timeout|any|abort)$|\.signal$/.test(signalSourceText(init))) return variable.name;
   }
   if (definition.type === 'Parameter' && readsSignalProperty(variable)) return `${variable.name}.signal`;
-  if (services) return signalFromType(services, variable, identifier);
+  // Ask the checker only where a signal hides behind a named type (`opts: Options`): unannotated
+  // callback parameters and locals would each cost an inference, for signals that are rare there.
+  const couldBeSignal = definition.type === 'Parameter' && annotation?.type === AST_NODE_TYPES.TSTypeReference;
+  if (services && couldBeSignal) return signalFromType(services, variable, identifier);
   return undefined;
+}
+
+function signalSourceText(init: TSESTree.Node): string {
+  if (init.type === AST_NODE_TYPES.CallExpression) return stableReferenceText(init.callee) ?? '';
+  return stableReferenceText(init) ?? '';
 }
 
 function isAbortSignalOrUntyped(services: ParserServicesWithTypeInformation, identifier: TSESTree.Identifier): boolean {

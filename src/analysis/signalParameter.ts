@@ -8,7 +8,7 @@ import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { targetOwner } from './lifetime';
 import { objectKindOf } from './objectKind';
-import { resolveCallee } from './resolveCallee';
+import { calleeDeclarations, resolveCallee } from './resolveCallee';
 import type { OptionsPosition } from './signalArguments';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 import { annotationNames, isAbortSignalType, typeLiteralHasSignal } from './signalTypes';
@@ -54,19 +54,29 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
   }
   if (services) {
     const checker = services.program.getTypeChecker();
-    const signature = checker.getResolvedSignature(services.esTreeNodeToTSNodeMap.get(call));
-    return signature ? fromSignature(checker, signature) : undefined;
+    for (const declaration of calleeDeclarations(services, call)) {
+      const found = declaration.parameters && fromDeclaredParameters(checker, declaration.parameters);
+      if (found) return found;
+    }
+    return undefined;
   }
   const callee = resolveCallee(context, call);
   return callee && callee.context === context ? fromDeclaration(callee.fn) : undefined;
 }
 
-function fromSignature(checker: ts.TypeChecker, signature: ts.Signature): SignalParameter | undefined {
-  const declaration = signature.getDeclaration() as ts.SignatureDeclaration | undefined;
-  for (const [index, parameter] of signature.getParameters().entries()) {
-    const type = checker.getNonNullableType(checker.getTypeOfSymbol(parameter));
+/**
+ * From the parameters' declared types, without resolving the call: an `AbortSignal` parameter,
+ * or an options parameter with a `signal` property (`boolean | AddEventListenerOptions` counts).
+ */
+function fromDeclaredParameters(
+  checker: ts.TypeChecker,
+  parameters: ts.NodeArray<ts.ParameterDeclaration>,
+): SignalParameter | undefined {
+  for (const [index, parameter] of parameters.entries()) {
+    if (!parameter.type || parameter.dotDotDotToken) continue;
+    const type = checker.getNonNullableType(checker.getTypeFromTypeNode(parameter.type));
     if (isAbortSignalType(type)) return { kind: 'positional', index };
-    if (type.flags & 1 || isRestParameter(declaration, index)) continue;
+    if (type.flags & 1) continue;
     // `boolean | AddEventListenerOptions`: any member with a `signal` makes it an options parameter.
     const members = type.isUnion() ? type.types : [type];
     const takesSignal = members.some((member) => {
@@ -78,10 +88,6 @@ function fromSignature(checker: ts.TypeChecker, signature: ts.Signature): Signal
   return undefined;
 }
 
-function isRestParameter(declaration: ts.SignatureDeclaration | undefined, index: number): boolean {
-  const parameter = declaration?.parameters[index];
-  return parameter?.dotDotDotToken !== undefined;
-}
 
 
 /** `function f(url, signal)`, `f(url, signal: AbortSignal)`, `f(url, { signal })`, `f(url, opts: { signal?: AbortSignal })`. */
