@@ -1,5 +1,5 @@
-import { analyze } from '@typescript-eslint/scope-manager';
-import { parse, parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
+import type * as ScopeManager from '@typescript-eslint/scope-manager';
+import type * as TypeScriptESTree from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { TSESLint } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
@@ -9,6 +9,20 @@ import type * as ts from 'typescript';
 
 import { walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+
+/**
+ * The parser, loaded on first use: it loads TypeScript (a quarter of a second and 60 MB), which an
+ * untyped lint that never follows a call into another file should not pay for.
+ */
+function estree(): typeof TypeScriptESTree {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
+  return require('@typescript-eslint/typescript-estree') as typeof TypeScriptESTree;
+}
+
+function scopeManager(): typeof ScopeManager {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded with the parser
+  return require('@typescript-eslint/scope-manager') as typeof ScopeManager;
+}
 
 /**
  * Contexts for files other than the one being linted, so the engine can follow a call into
@@ -28,8 +42,12 @@ export function contextForProgramFile(
   const cached = files.get(sourceFile.fileName);
   if (cached !== undefined) return cached ?? undefined;
   let context: AnalysisContext | null = null;
+  if (!mayLeadToStarts(sourceFile.text, settings)) {
+    files.set(sourceFile.fileName, null);
+    return undefined;
+  }
   try {
-    const { ast, services } = parseAndGenerateServices(sourceFile.text, {
+    const { ast, services } = estree().parseAndGenerateServices(sourceFile.text, {
       programs: [program],
       filePath: sourceFile.fileName,
       range: true,
@@ -64,7 +82,8 @@ export function contextForRelativeImport(
   let context: AnalysisContext | null = null;
   try {
     const text = fs.readFileSync(file, 'utf8');
-    const ast = parse(text, { range: true, loc: true, tokens: true, comment: true, jsx: /\.[jt]sx$/.test(file) });
+    if (!mayLeadToStarts(text, settings)) throw new Error('nothing to follow');
+    const ast = estree().parse(text, { range: true, loc: true, tokens: true, comment: true, jsx: /\.[jt]sx$/.test(file) });
     context = makeContext(file, text, ast, undefined, settings);
   } catch {
     // Unreadable or unparsable: not followed.
@@ -72,6 +91,23 @@ export function contextForRelativeImport(
   if (moduleFiles.size >= maxModuleFiles) moduleFiles.clear();
   moduleFiles.set(file, { mtimeMs, context });
   return context ?? undefined;
+}
+
+/**
+ * Whether a file's functions could start something, or call another file that does: a cheap look
+ * at its text before parsing it. A file with no start API, no tracked module and no relative
+ * import cannot lead to a start.
+ */
+const startHints =
+  /\.(?:on|addListener|prependListener|addEventListener|subscribe|psubscribe|ssubscribe|pSubscribe|sSubscribe|SUBSCRIBE|monitor|duplicate|watch|watchFile)\s*\(|setInterval|createClient|new\s+(?:Redis|Cluster|EventEmitter)|from\s+['"]\.|require\(\s*['"]\.|import\(\s*['"]\./;
+
+function mayLeadToStarts(text: string, settings: AnalysisContext['settings']): boolean {
+  if (startHints.test(text)) return true;
+  // Your own APIs from settings.leaks count too (checked by name, cheaply).
+  const leaks = settings?.['leaks'] as { subscriptions?: { subscribe?: unknown }[] } | undefined;
+  return (leaks?.subscriptions ?? []).some(
+    (subscription) => Array.isArray(subscription.subscribe) && subscription.subscribe.some((method) => typeof method === 'string' && text.includes(`.${method}(`)),
+  );
 }
 
 const moduleExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
@@ -103,12 +139,12 @@ function makeContext(
   walk(ast, (node, parent) => {
     if (parent) (node as { parent?: TSESTree.Node }).parent = parent;
   });
-  const scopeManager = analyze(ast, { sourceType: 'module', lib: ['esnext'] });
+  const scopes = scopeManager().analyze(ast, { sourceType: 'module', lib: ['esnext'] });
   const sourceCode = new TSESLint.SourceCode({
     text,
     ast: ast as TSESLint.SourceCode.Program,
     ...(parserServices && { parserServices }),
-    scopeManager,
+    scopeManager: scopes,
     visitorKeys: visitorKeys as TSESLint.SourceCode.VisitorKeys,
   } as TSESLint.SourceCode.SourceCodeConfig);
   return { sourceCode, filename, ...(settings && { settings }) };
