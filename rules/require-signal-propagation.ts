@@ -1,16 +1,14 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { enclosingFunction, isFunctionNode, methodCallParts, shortText, staticString } from '../src/analysis/ast';
+import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/ast';
+import { inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
-import { optionsArgument } from '../src/analysis/signalArguments';
 import { findSignalInScope } from '../src/analysis/signalInScope';
-import type { SignalParameter } from '../src/analysis/signalParameter';
 import { signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
-import { passSignal, signalProperty } from '../src/fix/passSignal';
-import { signalArgumentEdit } from '../src/fix/signalArgument';
+import { giveSignal } from '../src/fix/giveSignal';
 
 export type MessageIds = 'missingSignal';
 
@@ -66,7 +64,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(call) {
-        if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(call)) return;
+        if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(context.sourceCode, call)) return;
         // The signal first: it is cached per scope, while a call's signature is a type query.
         const signal = findSignalInScope(context, call);
         if (!signal) return;
@@ -79,47 +77,10 @@ export default createRule<Options, MessageIds>({
           node: call,
           messageId: 'missingSignal',
           data: { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(fn) },
-          fix: (fixer) => giveSignal(fixer, call, parameter, signal.text),
+          fix: (fixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text),
         });
       },
     };
-
-    function giveSignal(
-      fixer: TSESLint.RuleFixer,
-      call: TSESTree.CallExpression,
-      parameter: SignalParameter,
-      signal: string,
-    ): TSESLint.RuleFix | null {
-      if (parameter.kind === 'composition') {
-        const first = parameter.signals.elements[0];
-        return first ? fixer.insertTextBefore(first, `${signal}, `) : fixer.replaceText(parameter.signals, `[${signal}]`);
-      }
-      if (parameter.kind === 'positional') return givePositionalSignal(fixer, call, parameter, signal);
-      const position = parameter.position;
-      if (position === 'last') {
-        // Merge into trailing options, or add them after the last argument that is not a callback.
-        const existing = optionsArgument(call, 'last');
-        if (existing?.type === AST_NODE_TYPES.ObjectExpression) {
-          return passSignal(fixer, context.sourceCode, call, call.arguments.indexOf(existing), signal) ?? null;
-        }
-        const index = call.arguments.findLastIndex((argument) => !isFunctionNode(argument)) + 1;
-        const edit = signalArgumentEdit(context.sourceCode, call, Math.max(index, 1), `{ ${signalProperty(signal)} }`);
-        return edit ? fixer.replaceTextRange(edit.range, edit.text) : null;
-      }
-      return passSignal(fixer, context.sourceCode, call, position, signal) ?? null;
-    }
-
-    function givePositionalSignal(
-      fixer: TSESLint.RuleFixer,
-      call: TSESTree.CallExpression,
-      parameter: Extract<SignalParameter, { kind: 'positional' }>,
-      signal: string,
-    ): TSESLint.RuleFix | null {
-      const argument = call.arguments[parameter.index];
-      if (argument) return fixer.replaceText(argument, signal);
-      const edit = signalArgumentEdit(context.sourceCode, call, parameter.index, signal);
-      return edit ? fixer.replaceTextRange(edit.range, edit.text) : null;
-    }
 
     function isAllowed(call: TSESTree.CallExpression): boolean {
       if (allow.length === 0) return false;
@@ -133,28 +94,6 @@ export default createRule<Options, MessageIds>({
           : imported?.module === entry.package.replace(/^node:/, '') &&
             (imported.name === entry.name || (member === entry.name && ['*', 'default'].includes(imported.name))),
       );
-    }
-
-    /** In a `finally` or an `abort` handler the signal may already have aborted: passing it would cancel the cleanup. */
-    function inCleanupPath(call: TSESTree.CallExpression): boolean {
-      for (let current: TSESTree.Node | undefined = call.parent; current; current = current.parent) {
-        if (current.parent?.type === AST_NODE_TYPES.TryStatement && current.parent.finalizer === current) return true;
-        if (isFunctionNode(current)) {
-          const registration = current.parent;
-          if (
-            registration.type === AST_NODE_TYPES.CallExpression &&
-            methodCallParts(registration)?.method === 'addEventListener' &&
-            staticString(registration.arguments[0]) === 'abort'
-          ) {
-            return true;
-          }
-          if (registration.type === AST_NODE_TYPES.AssignmentExpression && context.sourceCode.getText(registration.left).endsWith('.onabort')) {
-            return true;
-          }
-          return false;
-        }
-      }
-      return false;
     }
   },
 });
