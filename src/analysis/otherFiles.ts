@@ -64,33 +64,61 @@ export function contextForProgramFile(
   return context ?? undefined;
 }
 
-const moduleFiles = new Map<string, { mtimeMs: number; context: AnalysisContext | null }>();
+/** Relative imports' files by path: their text, and once a call needs it, their parsed context. */
+const moduleFiles = new Map<string, { mtimeMs: number; text: string | undefined; context?: AnalysisContext | null }>();
 const maxModuleFiles = 2000;
 
 /** `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours. */
 export function contextForRelativeImport(
   fromFile: string,
   specifier: string,
+  exportName: string,
   settings: AnalysisContext['settings'],
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
   if (!file) return undefined;
   const { mtimeMs } = fs.statSync(file);
-  const cached = moduleFiles.get(file);
-  if (cached?.mtimeMs === mtimeMs) return cached.context ?? undefined;
-  let context: AnalysisContext | null = null;
-  try {
-    const text = fs.readFileSync(file, 'utf8');
-    if (!mayLeadToStarts(text, settings)) throw new Error('nothing to follow');
-    const ast = estree().parse(text, { range: true, loc: true, tokens: true, comment: true, jsx: /\.[jt]sx$/.test(file) });
-    context = makeContext(file, text, ast, undefined, settings);
-  } catch {
-    // Unreadable or unparsable: not followed.
+  let cached = moduleFiles.get(file);
+  if (cached?.mtimeMs !== mtimeMs) {
+    if (moduleFiles.size >= maxModuleFiles) moduleFiles.clear();
+    cached = { mtimeMs, text: readText(file) };
+    moduleFiles.set(file, cached);
   }
-  if (moduleFiles.size >= maxModuleFiles) moduleFiles.clear();
-  moduleFiles.set(file, { mtimeMs, context });
-  return context ?? undefined;
+  // Parse a file only once a call needs one of its functions, and only if it could lead somewhere.
+  if (cached.context === undefined) {
+    const { text } = cached;
+    if (text === undefined || !mayLeadToStarts(text, settings) || !mayDefineFunction(text, exportName)) return undefined;
+    cached.context = parseModule(file, text, settings);
+  }
+  return cached.context ?? undefined;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseModule(file: string, text: string, settings: AnalysisContext['settings']): AnalysisContext | null {
+  try {
+    // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
+    const ast = estree().parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(file) });
+    Object.assign(ast, { tokens: [], comments: [] });
+    return makeContext(file, text, ast, undefined, settings);
+  } catch {
+    // Unparsable: not followed.
+    return null;
+  }
+}
+
+/** Whether the text could export a function by that name: `function name`, `name = (…) =>`, `export { name }`, `export default`. */
+function mayDefineFunction(text: string, name: string): boolean {
+  if (name === 'default') return text.includes('export default');
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp(`function\\s*\\*?\\s*${escaped}\\b|\\b${escaped}\\s*=\\s*(?:async\\s*)?(?:function|\\(|[\\w$]+\\s*=>)|export\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
 }
 
 /**

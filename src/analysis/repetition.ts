@@ -64,6 +64,8 @@ function isLoopBody(loop: TSESTree.Node, child: TSESTree.Node): boolean {
 }
 
 function loopRepetition(loop: TSESTree.Node): RepeatedScope {
+  const cached = cache.get(loop);
+  if (cached) return cached;
   const endless =
     (loop.type === AST_NODE_TYPES.WhileStatement || loop.type === AST_NODE_TYPES.DoWhileStatement) &&
     loop.test.type === AST_NODE_TYPES.Literal &&
@@ -73,11 +75,13 @@ function loopRepetition(loop: TSESTree.Node): RepeatedScope {
     loop.type === AST_NODE_TYPES.ForOfStatement ||
     loop.type === AST_NODE_TYPES.ForInStatement ||
     (loop.type === AST_NODE_TYPES.ForStatement && !forever);
-  return {
+  const repeated: RepeatedScope = {
     repetition: forever ? repetitions.endlessLoop : { ...repetitions.loop, perElement },
     scope: loop,
     scheduler: loop,
   };
+  cache.set(loop, repeated);
+  return repeated;
 }
 
 /** `cb` in `f(cb)`, `new P(cb)`, `f({ onTick: cb })`: handed to someone who decides when it runs. */

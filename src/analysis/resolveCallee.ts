@@ -121,7 +121,7 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
     const imported = importedName(context.sourceCode, identifier);
     const declaration = definition.parent;
     if (!imported || declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const target = contextForRelativeImport(context.filename, declaration.source.value, context.settings);
+    const target = contextForRelativeImport(context.filename, declaration.source.value, imported.name, context.settings);
     const fn = target && exportedFunction(target, imported.name);
     return target && fn ? { context: target, fn, name: identifier.name } : undefined;
   }
