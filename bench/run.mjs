@@ -46,7 +46,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { corpusDir, corpusModules, PACKAGES, repoRoot, suiteFiles, suiteSize } from './corpus.mjs';
+import { ensureInstalled } from '../test/corpus/packages.mjs';
+import { corpusDir, PACKAGES, repoRoot, suiteFiles, suiteSize } from './corpus.mjs';
 
 const benchDir = import.meta.dirname;
 const resultsDir = path.join(benchDir, 'results');
@@ -130,29 +131,6 @@ const round = (value, digits = 3) => Number(value.toFixed(digits));
 const s = (ms) => (ms / 1000).toFixed(2);
 const elapsed = (start) => `${((performance.now() - start) / 1000).toFixed(0)} s`;
 
-/** Installs the corpus the way test/corpus/run.mjs does, when it is missing. */
-function ensureInstalled() {
-  const pins = JSON.parse(readFileSync(path.join(corpusDir, 'package.json'), 'utf8')).dependencies;
-  const installed = (name) => {
-    try {
-      return JSON.parse(readFileSync(path.join(corpusModules, name, 'package.json'), 'utf8')).version;
-    } catch {
-      return undefined;
-    }
-  };
-  const stale = Object.entries(pins).filter(([name, version]) => installed(name) !== version);
-  if (stale.length === 0) return;
-  console.log(`Installing the corpus (npm ci --ignore-scripts --prefix test/corpus)`);
-  const npm = spawnSync(
-    'npm',
-    ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', corpusDir],
-    { stdio: 'inherit' },
-  );
-  if (npm.status !== 0) {
-    console.error('npm ci failed in test/corpus');
-    process.exit(1);
-  }
-}
 
 /** The commit the plugin was built from (read before the runs: the code may change meanwhile). */
 function currentCommit() {

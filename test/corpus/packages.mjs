@@ -1,0 +1,118 @@
+// The corpus, shared by test/corpus/run.mjs and bench/: which packages, which of their files,
+// and how they are installed. Importing it runs nothing.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export const corpusDir = import.meta.dirname;
+export const corpusModules = path.join(corpusDir, 'node_modules');
+export const tsconfigDir = path.join(corpusDir, 'tsconfigs');
+
+const seconds = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s`;
+
+const TS_FILE = /\.(?:ts|mts|cts|tsx)$/;
+const DECLARATION_FILE = /\.d\.(?:ts|mts|cts)$/;
+const JS_FILE = /\.(?:js|mjs|cjs)$/;
+
+/**
+ * `include`: folders or files inside the package. `tsconfig`: typed lint and the tsc check.
+ * `sourceType`: for .js files (.mjs is always a module, .cjs always CommonJS). `skipped` says
+ * which shipped code is left out and why (a second build of the same code, or bundles).
+ */
+export const PACKAGES = [
+  { name: 'rxjs', language: 'ts', include: ['src'], tsconfig: 'rxjs.json' },
+  { name: 'zod', language: 'ts', include: ['src'], tsconfig: 'zod.json' },
+  { name: '@trpc/server', language: 'ts', include: ['src'], tsconfig: 'trpc-server.json' },
+  { name: 'effect', language: 'ts', include: ['src'] },
+  {
+    name: 'bullmq',
+    language: 'js',
+    include: ['dist/esm'],
+    sourceType: 'module',
+    skipped: 'dist/cjs (the same code compiled to CommonJS)',
+  },
+  { name: 'ioredis', language: 'js', include: ['built'], sourceType: 'commonjs' },
+  { name: 'kafkajs', language: 'js', include: ['src'], sourceType: 'commonjs' },
+  { name: 'nats', language: 'js', include: ['index.js', 'lib', 'examples'], sourceType: 'commonjs' },
+  {
+    name: 'mqtt',
+    language: 'js',
+    include: ['build'],
+    sourceType: 'commonjs',
+    skipped: 'dist/ (browser bundles of build/ and its dependencies)',
+  },
+  { name: '@nestjs/microservices', language: 'js', include: ['.'], sourceType: 'module' },
+  {
+    name: 'socket.io',
+    language: 'js',
+    include: ['dist', 'wrapper.mjs'],
+    sourceType: 'commonjs',
+    skipped: 'client-dist/ (the bundled browser client)',
+  },
+  {
+    name: 'node-cron',
+    language: 'js',
+    include: ['dist'],
+    exclude: /\.cjs$/,
+    sourceType: 'module',
+    skipped: 'dist/*.cjs (the same code as CommonJS)',
+  },
+  { name: 'cron', language: 'js', include: ['dist'], sourceType: 'commonjs' },
+  { name: 'chokidar', language: 'js', include: ['.'], sourceType: 'module' },
+];
+
+/** Installs the corpus from the lockfile when it is missing or not the pinned versions. */
+export function ensureInstalled() {
+  const pins = JSON.parse(readFileSync(path.join(corpusDir, 'package.json'), 'utf8')).dependencies;
+  const installed = (name) => {
+    try {
+      return JSON.parse(readFileSync(path.join(corpusModules, name, 'package.json'), 'utf8')).version;
+    } catch {
+      return undefined;
+    }
+  };
+  const stale = Object.entries(pins).filter(([name, version]) => installed(name) !== version);
+  if (stale.length === 0) return;
+  console.log(`Installing the corpus (npm ci --ignore-scripts) for ${stale.map(([n]) => n).join(', ')}`);
+  const start = performance.now();
+  const npm = spawnSync(
+    'npm',
+    ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', '--prefix', corpusDir],
+    { stdio: 'inherit' },
+  );
+  if (npm.status !== 0) {
+    console.error('npm ci failed in test/corpus');
+    process.exit(1);
+  }
+  console.log(`Installed in ${seconds(start)}`);
+}
+
+/** Every file of a package that the corpus lints, sorted. */
+export function packageFiles(pkg, root = path.join(corpusModules, pkg.name)) {
+  const wanted = (file) =>
+    pkg.language === 'ts'
+      ? TS_FILE.test(file) && !DECLARATION_FILE.test(file)
+      : JS_FILE.test(file) && !file.endsWith('.min.js') && !(pkg.exclude?.test(file) ?? false);
+  const files = [];
+  const walk = (entry) => {
+    const items = readdirSync(entry, { withFileTypes: true });
+    for (const item of items) {
+      const full = path.join(entry, item.name);
+      if (item.isDirectory()) {
+        if (item.name !== 'node_modules') walk(full);
+      } else if (item.isFile() && wanted(full)) files.push(full);
+    }
+  };
+  for (const include of pkg.include) {
+    const full = path.join(root, include);
+    if (!existsSync(full)) throw new Error(`${pkg.name}: ${include} is missing in ${root}`);
+    if (readdirSync(path.dirname(full), { withFileTypes: true }).find((d) => d.name === path.basename(full))?.isFile())
+      files.push(full);
+    else walk(full);
+  }
+  return [...new Set(files)].sort();
+}
+
+/** Lines that are not blank. */
+export const countLines = (text) => text.split('\n').filter((line) => line.trim() !== '').length;
