@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { enclosingFunction, enclosingStatement, isFunctionNode, isInside, shortText, walk } from '../src/analysis/ast';
+import { containsAwait, enclosingFunction, enclosingStatement, isFunctionNode, isInside, shortText } from '../src/analysis/ast';
 import { judgeStart } from '../src/analysis/findLeak';
 import { findStart } from '../src/analysis/findStart';
 import { repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
@@ -46,8 +46,7 @@ export default createRule<[], MessageIds>({
         const fn = isFunctionNode(repeated.scope) ? repeated.scope : enclosingFunction(node);
         const leak = judgeStart(context, start, { fn, scope: repeated.scope, inConstructor: false, repetition: true });
         if (!leak) return;
-        const signal = findSignalInScope(context, node);
-        const perRunSignal = signal?.declaredAt && isInside(signal.declaredAt, repeated.scope) ? signal : undefined;
+        const perRunSignal = perRunSignalAt(node, repeated);
         context.report({
           node: leak.node,
           messageId: 'repeatedStart',
@@ -58,8 +57,8 @@ export default createRule<[], MessageIds>({
               ? [
                   {
                     messageId: 'threadSignal' as const,
-                    data: { callee: leak.code, when: `when \`${perRunSignal.text}\` aborts` },
-                    fix: (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, perRunSignal.text),
+                    data: { callee: leak.code, when: `when \`${perRunSignal}\` aborts` },
+                    fix: (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, perRunSignal),
                   },
                 ]
               : []),
@@ -76,8 +75,7 @@ export default createRule<[], MessageIds>({
       // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
       if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
-      const signal = findSignalInScope(context, node);
-      const perRunSignal = signal?.declaredAt && isInside(signal.declaredAt, repeated.scope) ? signal.text : undefined;
+      const perRunSignal = perRunSignalAt(node, repeated);
       // A per-run controller needs a statement to wrap; a per-run signal can be passed anywhere.
       const canThread =
         callee.context === context &&
@@ -124,6 +122,7 @@ export default createRule<[], MessageIds>({
         statement.parent !== body ||
         !before ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
+        // An `await` outside an async function would not compile where the statement moves to.
         (containsAwait(statement) && !enclosingFunction(before)?.async)
       ) {
         return [];
@@ -137,17 +136,12 @@ export default createRule<[], MessageIds>({
       ];
     }
 
-    return { CallExpression: check, NewExpression: check };
-
-    /** An `await` outside an async function would not compile where the statement moves to. */
-    function containsAwait(statement: TSESTree.Node): boolean {
-      let found = false;
-      walk(statement, (node) => {
-        if (found || isFunctionNode(node)) return false;
-        if (node.type === AST_NODE_TYPES.AwaitExpression) found = true;
-        return !found;
-      });
-      return found;
+    /** A signal made for this one repetition (a per-run controller's, the job's own). */
+    function perRunSignalAt(node: TSESTree.Node, repeated: RepeatedScope): string | undefined {
+      const signal = findSignalInScope(context, node);
+      return signal?.declaredAt && isInside(signal.declaredAt, repeated.scope) ? signal.text : undefined;
     }
+
+    return { CallExpression: check, NewExpression: check };
   },
 });

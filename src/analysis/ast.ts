@@ -61,6 +61,17 @@ export function runsImmediately(fn: FunctionNode): boolean {
   );
 }
 
+/** Whether `root` awaits (`await`, `for await`) in its own code, not in functions it defines. */
+export function containsAwait(root: TSESTree.Node): boolean {
+  let found = false;
+  walk(root, (node) => {
+    if (found || (node !== root && isFunctionNode(node))) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** The name a call is made by: `setTimeout(…)` → `setTimeout`, `timers.setTimeout(…)` → `setTimeout`. */
 export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
   const callee = skipTypeWrappers(call.callee);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { calleeName, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
+import { calleeName, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { mentionsSignal } from './signalArguments';
@@ -203,14 +203,6 @@ function walkOwnBody(root: TSESTree.Node, visit: (node: TSESTree.Node) => void):
     visit(node);
     return true;
   });
-}
-
-function containsAwait(root: TSESTree.Node): boolean {
-  let found = false;
-  walkOwnBody(root, (node) => {
-    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
-  });
-  return found;
 }
 
 /** An unlabelled `break` leaves the innermost loop or switch; a labelled one, the statement it names. */
