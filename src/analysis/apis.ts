@@ -318,9 +318,6 @@ export const typePackages: Readonly<Record<string, ObjectKind>> = {
   '/node_modules/rxjs/': 'observable',
 };
 
-export function normalizeModuleName(source: string): string {
-  return source.startsWith('node:') ? source.slice(5) : source;
-}
 
 /** How often a repeated callback runs, for messages: "on every tick of this cron job; each tick adds one more". */
 export interface Repetition {

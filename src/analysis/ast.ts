@@ -168,13 +168,6 @@ export function findObjectProperty(
   return undefined;
 }
 
-/** The variable that an identifier refers to, searching outward from its own scope. */
-export function resolveVariable(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  identifier: TSESTree.Identifier,
-): TSESLint.Scope.Variable | undefined {
-  return ASTUtils.findVariable(sourceCode.getScope(identifier), identifier) ?? undefined;
-}
 
 /** A short, single-line rendering of a node's source for messages: `sub.subscribe('new-task')`. */
 export function shortText(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, limit = 60): string {

@@ -24,7 +24,7 @@ import type { HandleFate } from './handleFate';
 import { handleFate } from './handleFate';
 import type { OutlivesReason, TargetOwner } from './lifetime';
 import { defaultEntryFunctions, functionLifetime, targetOwner } from './lifetime';
-import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import { calledNames, findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
 import { trackedCalls } from './imports';
@@ -341,7 +341,7 @@ function judgeHandle(judge: Judge): Leak | undefined {
   if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(judge)) return undefined;
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
-  if (endFunction && programCallsFunction(context, endFunction)) return undefined;
+  if (endFunction && calledNames(context).has(endFunction)) return undefined;
   const ends = handleEndOf(start.kind);
   if (!ends) return undefined;
   const fate = handleFate(context, call, ends);
@@ -437,10 +437,6 @@ function definedWithFiniteOperator(context: AnalysisContext, source: TSESTree.No
 function isForAwaitSource(call: TSESTree.Node): boolean {
   const parent = call.parent;
   return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.right === call;
-}
-
-function programCallsFunction(context: AnalysisContext, name: string): boolean {
-  return context.sourceCode.text.includes(`${name}(`);
 }
 
 function isBooleanLiteral(node: TSESTree.Node): boolean {

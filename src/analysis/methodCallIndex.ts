@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { isInside, methodCallParts, stableReferenceText, walk } from './ast';
+import { calleeName, isInside, methodCallParts, stableReferenceText, walk } from './ast';
 import { perFile } from './fileCache';
 
 export interface IndexedMethodCall {
@@ -40,3 +40,14 @@ export function findMethodCalls(
     (entry) => methods.includes(entry.method) && (!within || isInside(entry.call, within)),
   );
 }
+
+/** The names of every function or method the file calls: `fs.unwatchFile(p)` and `unwatchFile(p)` → `unwatchFile`. */
+export const calledNames = perFile((context): ReadonlySet<string> => {
+  const names = new Set<string>();
+  walk(context.sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+    const name = calleeName(node);
+    if (name !== undefined) names.add(name);
+  });
+  return names;
+});

@@ -126,7 +126,7 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
     const use = reference.identifier;
     if (use.type !== AST_NODE_TYPES.Identifier) continue;
     if (isInside(use, fn)) {
-      if (rearmsItself(context, use)) return { repetition: repetitions.rearm, scope: fn, scheduler: fn };
+      if (rearmsItself(use)) return { repetition: repetitions.rearm, scope: fn, scheduler: fn };
       continue;
     }
     const call = use.parent;
@@ -150,7 +150,7 @@ function namedFunctionVariable(context: AnalysisContext, fn: FunctionNode): TSES
 }
 
 /** `function poll() { …; setTimeout(poll, 1000); }` or `setTimeout(() => poll(), 1000)`. */
-function rearmsItself(context: AnalysisContext, use: TSESTree.Identifier): boolean {
+function rearmsItself(use: TSESTree.Identifier): boolean {
   for (let current: TSESTree.Node | undefined = use.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.CallExpression && calleeName(current) === 'setTimeout') {
       const callback = current.arguments[0];
@@ -158,7 +158,6 @@ function rearmsItself(context: AnalysisContext, use: TSESTree.Identifier): boole
     }
     if (isFunctionNode(current) && !isInlineCallback(current)) return false;
   }
-  void context;
   return false;
 }
 

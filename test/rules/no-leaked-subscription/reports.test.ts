@@ -404,6 +404,30 @@ export function watchConfig(path: string, signal: AbortSignal, reload: () => voi
       ],
     },
     {
+      // fs.watchFile is ended by fs.unwatchFile(path), which this file never calls: no fix to offer.
+      code: `
+import * as fs from 'node:fs';
+
+export function pollConfig(path: string, reload: () => void) {
+  fs.watchFile(path, reload);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`fs.watchFile(path, reload)` starts a file poller',
+            why: 'its handle is dropped, so nothing can end it once `pollConfig()` returns',
+          },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 15,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // chokidar's close returns a promise.
       code: `
 import chokidar from 'chokidar';
