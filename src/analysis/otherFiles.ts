@@ -9,6 +9,7 @@ import type * as ts from 'typescript';
 
 import { walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { mayLeadToStarts } from './startHints';
 
 /**
  * The parser, loaded on first use: it loads TypeScript (a quarter of a second and 60 MB), which an
@@ -119,23 +120,6 @@ function mayDefineFunction(text: string, name: string): boolean {
   if (name === 'default') return text.includes('export default');
   const escaped = name.replace(/[$]/g, '\\$');
   return new RegExp(`function\\s*\\*?\\s*${escaped}\\b|\\b${escaped}\\s*=\\s*(?:async\\s*)?(?:function|\\(|[\\w$]+\\s*=>)|export\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
-}
-
-/**
- * Whether a file's functions could start something, or call another file that does: a cheap look
- * at its text before parsing it. A file with no start API, no tracked module and no relative
- * import cannot lead to a start.
- */
-const startHints =
-  /\.(?:on|addListener|prependListener|addEventListener|subscribe|psubscribe|ssubscribe|pSubscribe|sSubscribe|SUBSCRIBE|monitor|duplicate|watch|watchFile)\s*\(|setInterval|createClient|new\s+(?:Redis|Cluster|EventEmitter)|from\s+['"]\.|require\(\s*['"]\.|import\(\s*['"]\./;
-
-function mayLeadToStarts(text: string, settings: AnalysisContext['settings']): boolean {
-  if (startHints.test(text)) return true;
-  // Your own APIs from settings.leaks count too (checked by name, cheaply).
-  const leaks = settings?.['leaks'] as { subscriptions?: { subscribe?: unknown }[] } | undefined;
-  return (leaks?.subscriptions ?? []).some(
-    (subscription) => Array.isArray(subscription.subscribe) && subscription.subscribe.some((method) => typeof method === 'string' && text.includes(`.${method}(`)),
-  );
 }
 
 const moduleExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];

@@ -1,0 +1,44 @@
+import type { Family } from './family';
+import { emitterListenerStarts, emitterRemovals } from './family';
+
+/** ioredis: `new Redis()` and `duplicate()` open connections; `subscribe` holds one in subscriber mode until `unsubscribe` or `quit`. */
+export const ioredis = {
+  name: 'ioredis',
+  objects: {
+    ioredis: {
+      label: 'ioredis client',
+      starts: {
+        ...emitterListenerStarts,
+        subscribe: { kind: 'redisSubscription', endWith: 'unsubscribe' },
+        psubscribe: { kind: 'redisSubscription', endWith: 'punsubscribe' },
+        ssubscribe: { kind: 'redisSubscription', endWith: 'sunsubscribe' },
+        monitor: { kind: 'connection' },
+        duplicate: { kind: 'connection', returns: 'ioredis' },
+      },
+      removeListener: emitterRemovals,
+      endSubscription: ['unsubscribe', 'punsubscribe', 'sunsubscribe'],
+      close: ['quit', 'disconnect', 'end'],
+      fixRemoveListener: 'off',
+      fixClose: { method: 'quit', returnsPromise: true },
+    },
+  },
+  modules: {
+    ioredis: {
+      starts: {
+        default: { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
+        Redis: { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
+        Cluster: { kind: 'connection', label: 'a Redis cluster connection', returns: 'ioredis' },
+        '*': { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
+      },
+      types: { Redis: 'ioredis', Cluster: 'ioredis', default: 'ioredis' },
+    },
+  },
+  typePackages: { ioredis: 'ioredis' },
+  handleEnds: {
+    connection: {
+      methods: ['quit', 'disconnect', 'end', 'close', 'destroy', 'QUIT'],
+      functions: [],
+      fix: { kind: 'method', name: 'quit', returnsPromise: true },
+    },
+  },
+} as const satisfies Family;

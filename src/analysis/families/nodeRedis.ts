@@ -1,0 +1,40 @@
+import type { Family } from './family';
+import { emitterListenerStarts, emitterRemovals } from './family';
+
+/** node-redis v4+: `createClient()` and `duplicate()` open connections; `subscribe(channel, listener)` until `unsubscribe` or `quit`. */
+export const nodeRedis = {
+  name: 'node-redis',
+  objects: {
+    nodeRedis: {
+      label: 'node-redis client',
+      starts: {
+        ...emitterListenerStarts,
+        subscribe: { kind: 'redisSubscription', endWith: 'unsubscribe' },
+        pSubscribe: { kind: 'redisSubscription', endWith: 'pUnsubscribe' },
+        sSubscribe: { kind: 'redisSubscription', endWith: 'sUnsubscribe' },
+        SUBSCRIBE: { kind: 'redisSubscription', endWith: 'UNSUBSCRIBE' },
+        PSUBSCRIBE: { kind: 'redisSubscription', endWith: 'PUNSUBSCRIBE' },
+        duplicate: { kind: 'connection', returns: 'nodeRedis' },
+      },
+      removeListener: emitterRemovals,
+      endSubscription: ['unsubscribe', 'pUnsubscribe', 'sUnsubscribe', 'UNSUBSCRIBE', 'PUNSUBSCRIBE'],
+      close: ['quit', 'QUIT', 'close', 'destroy', 'disconnect'],
+      fixRemoveListener: 'off',
+      fixClose: { method: 'quit', returnsPromise: true },
+    },
+  },
+  modules: {
+    redis: {
+      starts: {
+        createClient: { kind: 'connection', label: 'a Redis connection', returns: 'nodeRedis' },
+        createCluster: { kind: 'connection', label: 'a Redis cluster connection', returns: 'nodeRedis' },
+      },
+      types: { RedisClientType: 'nodeRedis', RedisClusterType: 'nodeRedis' },
+    },
+    '@redis/client': {
+      starts: { createClient: { kind: 'connection', label: 'a Redis connection', returns: 'nodeRedis' } },
+      types: { RedisClientType: 'nodeRedis' },
+    },
+  },
+  typePackages: { '@redis/client': 'nodeRedis', redis: 'nodeRedis' },
+} as const satisfies Family;
