@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { EndPlan } from '../analysis/findLeak';
+import { stableReferenceText } from '../analysis/ast';
+import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
@@ -21,26 +22,25 @@ export function endOnAbort(
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
   const fixes: TSESLint.RuleFix[] = [];
-  let end = plan.end;
+  const bound: Record<'handle' | 'listener', string> = { handle: '', listener: '' };
   const indent = indentationOf(sourceCode, plan.after);
   if (plan.bindHandle) {
-    const name = freeName(context, plan.bindHandle.statement, plan.bindHandle.preferredName);
+    bound.handle = freeName(context, plan.bindHandle.statement, plan.bindHandle.preferredName);
     fixes.push(
       fixer.replaceTextRange(
         [plan.bindHandle.statement.range[0], plan.bindHandle.value.range[1]],
-        `const ${name} = ${sourceCode.getText(plan.bindHandle.value)}`,
+        `const ${bound.handle} = ${sourceCode.getText(plan.bindHandle.value)}`,
       ),
     );
-    end = end.replaceAll('$handle', name);
   }
   if (plan.extractListener) {
-    const name = freeName(context, plan.after, plan.extractListener.preferredName);
+    bound.listener = freeName(context, plan.after, plan.extractListener.preferredName);
     fixes.push(
-      fixer.insertTextBefore(plan.after, `const ${name} = ${sourceCode.getText(plan.extractListener.node)};\n${indent}`),
-      fixer.replaceText(plan.extractListener.node, name),
+      fixer.insertTextBefore(plan.after, `const ${bound.listener} = ${sourceCode.getText(plan.extractListener.node)};\n${indent}`),
+      fixer.replaceText(plan.extractListener.node, bound.listener),
     );
-    end = end.replaceAll('$listener', name);
   }
+  const end = endCallText(sourceCode, plan.end, bound);
   // After the statement's own trailing comment, so the comment stays on its line.
   const trailingComment = sourceCode
     .getCommentsAfter(plan.after)
@@ -53,4 +53,17 @@ export function endOnAbort(
     ),
   );
   return fixes;
+}
+
+/** `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`: the end call written out. */
+function endCallText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: EndCall,
+  bound: Readonly<Record<'handle' | 'listener', string>>,
+): string {
+  const text = (operand: EndOperand): string =>
+    'bound' in operand ? bound[operand.bound] : (stableReferenceText(operand.node) ?? sourceCode.getText(operand.node));
+  const args = call.arguments.map(text).join(', ');
+  if (call.kind === 'function') return `${call.name}(${args})`;
+  return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}.${call.method}(${args})`;
 }

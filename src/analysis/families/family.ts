@@ -8,7 +8,12 @@
 /** What a start leaves running. */
 export type StartKind =
   | 'listener'
-  | 'redisSubscription'
+  /** A subscription held by a client connection: ended by its unsubscribe or by closing the connection. */
+  | 'channelSubscription'
+  /** A subscription that hands back its own handle: `nc.subscribe(subject)` → `sub.unsubscribe()`. */
+  | 'subscription'
+  /** An observer that watches until disconnected: `new MutationObserver(cb)`. */
+  | 'observer'
   | 'connection'
   | 'interval'
   | 'rxSubscription'
@@ -39,6 +44,10 @@ export interface MethodStart {
   readonly ends?: HandleEnd;
   /** Shown in messages: "a Kafka consumer". */
   readonly label?: string;
+  /** For a subscription on a shared client, what it subscribes it to: "Redis channels". */
+  readonly subscribesTo?: string;
+  /** Only a start when its first argument, a string, matches: `client.query('LISTEN jobs')`. */
+  readonly firstArgument?: RegExp;
 }
 
 export interface ObjectApi {

@@ -9,9 +9,9 @@ export const ioredis = {
       label: 'ioredis client',
       starts: {
         ...emitterListenerStarts,
-        subscribe: { kind: 'redisSubscription', endWith: 'unsubscribe' },
-        psubscribe: { kind: 'redisSubscription', endWith: 'punsubscribe' },
-        ssubscribe: { kind: 'redisSubscription', endWith: 'sunsubscribe' },
+        subscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'unsubscribe' },
+        psubscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'punsubscribe' },
+        ssubscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'sunsubscribe' },
         monitor: { kind: 'connection' },
         duplicate: { kind: 'connection', returns: 'ioredis' },
       },
