@@ -122,7 +122,8 @@ function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOve
     case AST_NODE_TYPES.NewExpression: {
       if (parent.callee === node) return 'used';
       const name = calleeName(parent);
-      return name !== undefined && ends.functions.includes(name) ? 'ended' : 'handedOver';
+      if (name !== undefined && ends.functions.includes(name)) return 'ended';
+      return name !== undefined && ends.borrowedBy?.includes(name) ? 'used' : 'handedOver';
     }
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.UnaryExpression:

@@ -61,15 +61,17 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
         if (kind) return kind;
       }
     }
-    const symbol = current.getSymbol() ?? current.aliasSymbol;
-    for (const declaration of symbol?.getDeclarations() ?? []) {
-      const fileName = declaration.getSourceFile().fileName;
-      const name = symbol?.getName() ?? '';
-      const custom = customKindOfDeclaration(context, fileName, name);
-      if (custom) return custom;
-      const module = declaringModule(declaration);
-      const kind = module === undefined ? undefined : (annotatedTypes[module]?.[name] ?? typePackages[module]);
-      if (kind) return kind;
+    // `type Consumer = { … }` is named by its alias; a class or interface by its own symbol.
+    for (const symbol of [current.aliasSymbol, current.getSymbol()]) {
+      for (const declaration of symbol?.getDeclarations() ?? []) {
+        const fileName = declaration.getSourceFile().fileName;
+        const name = symbol?.getName() ?? '';
+        const custom = customKindOfDeclaration(context, fileName, name);
+        if (custom) return custom;
+        const module = declaringModule(declaration);
+        const kind = module === undefined ? undefined : (annotatedTypes[module]?.[name] ?? typePackages[module]);
+        if (kind) return kind;
+      }
     }
     if (current.isClassOrInterface()) {
       for (const base of checker.getBaseTypes(current)) {

@@ -30,6 +30,8 @@ export interface HandleEnd {
   readonly functions: readonly string[];
   /** What fixes write to end it: `clearInterval(h)` or `void h.quit()`. */
   readonly fix: { readonly kind: 'function' | 'method'; readonly name: string; readonly returnsPromise: boolean };
+  /** Methods that use the handle passed to them without taking it over: `job.waitUntilFinished(queueEvents)`. */
+  readonly borrowedBy?: readonly string[];
 }
 
 export interface MethodStart {

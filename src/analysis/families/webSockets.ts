@@ -1,0 +1,43 @@
+import type { Family, HandleEnd } from './family';
+
+const close: HandleEnd = { methods: ['close', 'terminate'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } };
+
+/**
+ * Sockets and channels that stay open until closed: ws and the `WebSocket`/`EventSource`
+ * globals, socket.io-client's `io()`, `BroadcastChannel`.
+ */
+export const webSockets = {
+  name: 'WebSockets',
+  modules: {
+    ws: {
+      starts: {
+        default: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+        '*': { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+        WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+      },
+      types: { WebSocket: 'emitter', default: 'emitter' },
+    },
+    'socket.io-client': {
+      starts: Object.fromEntries(
+        ['io', 'default', 'connect'].map((name) => [
+          name,
+          {
+            kind: 'connection',
+            label: 'a Socket.IO connection',
+            returns: 'emitter',
+            ends: { methods: ['disconnect', 'close'], functions: [], fix: { kind: 'method', name: 'disconnect', returnsPromise: false } },
+          },
+        ]),
+      ),
+      types: { Socket: 'emitter' },
+    },
+  },
+  globals: {
+    starts: {
+      WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'eventTarget', ends: close },
+      EventSource: { kind: 'connection', label: 'an EventSource', returns: 'eventTarget', ends: close },
+      BroadcastChannel: { kind: 'connection', label: 'a BroadcastChannel', returns: 'eventTarget', ends: close },
+    },
+    types: { EventSource: 'eventTarget', BroadcastChannel: 'eventTarget' },
+  },
+} as const satisfies Family;
