@@ -64,7 +64,7 @@ export default createRule<Options, MessageIds>({
         fix: strong ? endOnSignal : null,
         suggest: [
           ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),
-          ...(!strong && leak.end && canAddSignalParameter(leak.fn)
+          ...(!signal && leak.end && canAddSignalParameter(leak.fn)
             ? [
                 {
                   messageId: 'addSignalParameter' as const,

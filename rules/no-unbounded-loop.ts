@@ -91,7 +91,7 @@ export default createRule<[], MessageIds>({
         fix: strong ? stop : null,
         suggest: [
           ...(signal && stop && !strong ? [{ messageId: 'stopOnSignal' as const, data: { signal: signal.text }, fix: stop }] : []),
-          ...(!strong && canAddParameter
+          ...(!signal && canAddParameter
             ? [
                 {
                   messageId: 'addSignalParameter' as const,

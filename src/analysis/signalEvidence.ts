@@ -111,6 +111,7 @@ function judgeProperty(context: AnalysisContext, variable: TSESLint.Scope.Variab
   const services = typeServices(context);
   if (services && annotation?.type === AST_NODE_TYPES.TSTypeReference) verdicts.push(signalPropertyTypeVerdict(services, identifier));
   let readsSignal = false;
+  let handed = false;
   for (const reference of variable.references) {
     if (reference.init || reference.isWrite()) continue;
     const use = reference.identifier;
@@ -118,10 +119,12 @@ function judgeProperty(context: AnalysisContext, variable: TSESLint.Scope.Variab
     if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use && staticMemberName(parent) === 'signal' && !parent.computed) {
       readsSignal = true;
       verdicts.push(useVerdict(context, parent, true));
-    } else if (handedAsSignalOptions(context, use)) {
-      verdicts.push('strong');
+    } else {
+      handed ||= handedAsSignalOptions(context, use);
     }
   }
+  // Handed to fetch, the options' `signal` is one, if the code reads one from them at all.
+  if (handed && readsSignal) verdicts.push('strong');
   return judge(verdicts, readsSignal);
 }
 
