@@ -190,6 +190,7 @@ function declaredVerdicts(
   const key = destructuredFrom(identifier);
   if (key === 'signal') verdicts.push(destructuredVerdict(context, definition, identifier));
   if (definition.type === 'Variable') verdicts.push(iteratedVerdict(definition.node));
+  if (definition.type === 'Parameter') verdicts.push(listenerParameterVerdict(definition.node));
   verdicts.push(jsdocVerdict(context, definition, identifier, key));
   const services = typeServices(context);
   if (services && (hinted || annotation?.type === AST_NODE_TYPES.TSTypeReference)) verdicts.push(typeVerdict(services, identifier));
@@ -225,6 +226,18 @@ function iteratedVerdict(declarator: TSESTree.VariableDeclarator): Verdict {
   return source.type === AST_NODE_TYPES.ArrayExpression && source.elements.some((element) => element && isPrimitiveLiteral(element))
     ? 'counter'
     : undefined;
+}
+
+/** Events whose listeners are given a process signal's name: `process.on('SIGTERM', (signal) => …)`, `child.on('exit', (code, signal) => …)`. */
+const signalNameEvents = /^(SIG[A-Z0-9]+|exit|close)$/;
+
+/** A parameter of a listener for an event whose arguments are strings (a POSIX signal's name). */
+function listenerParameterVerdict(fn: TSESTree.Node): Verdict {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn) return undefined;
+  const method = methodCallParts(call)?.method;
+  const event = staticString(call.arguments[0]);
+  return method && eventNameMethods.has(method) && event && signalNameEvents.test(event) ? 'counter' : undefined;
 }
 
 /** `/** @param {AbortSignal} signal *\/`, `@param {AbortSignal} [options.signal]` for `{ signal }`, `/** @type {AbortSignal} *\/`. */
