@@ -480,7 +480,12 @@ function argumentUseVerdict(context: AnalysisContext, call: TSESTree.CallExpress
   const name =
     callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : undefined;
   if (name === 'kill') return 'counter';
-  if (index === 0 && name !== undefined && eventNameMethods.has(name) && callee.type === AST_NODE_TYPES.MemberExpression) return 'counter';
+  if (index === 0 && name !== undefined && eventNameMethods.has(name)) {
+    // `events.once(signal, 'abort')` waits for its abort; `process.on(signal, handler)` takes an event name.
+    const eventName = staticString(call.arguments[1]);
+    if (eventName !== undefined) return eventName === 'abort' ? 'strong' : undefined;
+    return callee.type === AST_NODE_TYPES.MemberExpression ? 'counter' : undefined;
+  }
   if (name === 'addAbortListener' && index === 0) return 'strong';
   if (!hinted) return undefined;
   const services = typeServices(context);

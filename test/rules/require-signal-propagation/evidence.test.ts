@@ -338,3 +338,81 @@ module.exports = { load };
     },
   ],
 });
+
+// More facts the engine reads, each decisive on its own.
+runInBothModes('require-signal-propagation: more evidence', rule, {
+  valid: [
+    // Counter-evidence: a switch over signal names, a string fallback, a template.
+    `
+export async function onSignal(signal) {
+  switch (signal) {
+    case 'SIGINT':
+      await fetch('/interrupted');
+      break;
+  }
+}
+export async function report(signal) {
+  const name = signal ?? 'SIGTERM';
+  return fetch('/stopped');
+}
+export async function log(signal) {
+  console.log(\`stopping on \${signal}\`);
+  return fetch('/stopped');
+}
+`,
+  ],
+  invalid: [
+    {
+      // Provenance: destructured from a controller made here.
+      code: `
+export async function run(url: string) {
+  const controller = new AbortController();
+  const { signal } = controller;
+  setTimeout(() => controller.abort(), 1000);
+  return fetch(url);
+}
+`,
+      output: `
+export async function run(url: string) {
+  const controller = new AbortController();
+  const { signal } = controller;
+  setTimeout(() => controller.abort(), 1000);
+  return fetch(url, { signal });
+}
+`,
+      errors: [missing(6, 10, 6, 20)],
+    },
+    {
+      // A class's \`this.signal\` known by its name alone: a suggestion.
+      code: `
+export class Poller {
+  constructor(signal) {
+    this.signal = signal;
+  }
+  async tick(url: string) {
+    await fetch(url);
+  }
+}
+`,
+      output: null,
+      errors: [
+        byName(
+          7,
+          11,
+          7,
+          21,
+          `
+export class Poller {
+  constructor(signal) {
+    this.signal = signal;
+  }
+  async tick(url: string) {
+    await fetch(url, { signal: this.signal });
+  }
+}
+`,
+        ),
+      ],
+    },
+  ],
+});
