@@ -507,7 +507,18 @@ function argumentUseVerdict(context: AnalysisContext, call: TSESTree.CallExpress
 function contextualVerdict(services: ParserServicesWithTypeInformation, node: TSESTree.Node): Verdict {
   const checker = services.program.getTypeChecker();
   const expected = checker.getContextualType(services.esTreeNodeToTSNodeMap.get(node) as ts.Expression);
-  return expected ? checkerTypeVerdict(checker.getNonNullableType(expected)) : undefined;
+  if (!expected) return undefined;
+  const type = checker.getNonNullableType(expected);
+  if (isAbortSignalType(type)) return 'strong';
+  // Only a place for a string or a number rules it out: a type parameter or `object` may hold a signal.
+  return isStringOrNumber(type) ? 'counter' : undefined;
+}
+
+/** `string`, `number`, their literals and unions of them (`NodeJS.Signals`), read without `ts.TypeFlags`, whose values change between versions. */
+function isStringOrNumber(type: ts.Type): boolean {
+  if (type.isUnion()) return type.types.every(isStringOrNumber);
+  const intrinsic = (type as { intrinsicName?: string }).intrinsicName;
+  return type.isStringLiteral() || type.isNumberLiteral() || intrinsic === 'string' || intrinsic === 'number';
 }
 
 /**

@@ -360,6 +360,16 @@ export async function log(signal) {
   return fetch('/stopped');
 }
 `,
+    // Passed where a function of our own takes a process signal.
+    `
+function killWith(pid: number, name: NodeJS.Signals) {
+  process.kill(pid, name);
+}
+export async function stop(pid: number, signal) {
+  killWith(pid, signal);
+  await fetch('/stopped');
+}
+`,
   ],
   invalid: [
     {
