@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import type { FunctionNode } from './ast';
-import { enclosingFunction, findObjectProperty, methodCallParts, staticString } from './ast';
+import { enclosingFunction, findObjectProperty, isFunctionNode, methodCallParts, staticString } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { targetOwner } from './lifetime';
@@ -28,8 +28,8 @@ export type SignalParameter =
  * Where a call takes an AbortSignal, if it takes one: platform APIs and popular clients by import
  * tracking (`fetch(url)`, `setTimeout(ms)` from timers/promises, `axios.get(url)`);
  * `addEventListener`'s options; with types, any function whose signature has an `AbortSignal`
- * parameter or an options parameter with a `signal` property; without, same-file functions by
- * their declarations.
+ * parameter or an options parameter with a `signal` property; same-file functions whose
+ * parameters are signals on evidence (their annotation, JSDoc or body: see `fromDeclaration`).
  *
  * `async function load(id: string, { signal }: { signal?: AbortSignal } = {})` → options at 1.
  */
@@ -55,12 +55,17 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
   }
   if (services) {
     const checker = services.program.getTypeChecker();
-    for (const declaration of calleeDeclarations(services, call)) {
+    const declarations = calleeDeclarations(services, call);
+    for (const declaration of declarations) {
       const found = declaration.parameters && fromDeclaredParameters(checker, declaration.parameters);
       if (found) return found;
     }
+    // Parameters without a type, in a function of this file, judged by its body as without types.
+    const sameFile = services.program.getSourceFile(context.filename);
+    const own = declarations.find((declaration) => declaration.body && declaration.getSourceFile() === sameFile);
+    const fn = own && services.tsNodeToESTreeNodeMap.get(own as ts.Node);
+    return fn && isFunctionNode(fn) ? fromDeclaration(context, fn) : undefined;
   }
-  // Untyped parameters, judged by the body (with types too: `function f(url, signal)` in this file).
   const callee = resolveCallee(context, call);
   return callee && callee.context === context ? fromDeclaration(context, callee.fn) : undefined;
 }
