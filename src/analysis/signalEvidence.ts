@@ -82,8 +82,8 @@ function judgeBinding(context: AnalysisContext, variable: TSESLint.Scope.Variabl
 /**
  * Whether `variable.signal` is an AbortSignal: a controller's, or the `signal` of an options
  * object typed to carry one, handed to an API that takes `{ signal }`, or whose `.signal` is used
- * as one. `function get(url, options) { return fetch(url, options) }` → strong for `options.signal`.
- * Reading `options.signal` with no evidence either way is weak.
+ * as one: `function get(url, options) { log(options.signal); return fetch(url, options) }` → strong
+ * for `options.signal`. Reading `options.signal` with no evidence either way is weak.
  */
 export function propertySignalEvidence(context: AnalysisContext, variable: TSESLint.Scope.Variable): SignalEvidence | undefined {
   const cached = propertyJudgements.get(variable);

@@ -393,6 +393,22 @@ export async function run(url: string) {
       errors: [missing(6, 10, 6, 20)],
     },
     {
+      // An options type of this file whose \`signal\` is an AbortSignal (also without types).
+      code: `
+interface LoadOptions { signal?: AbortSignal; retries?: number }
+export async function load(url: string, options: LoadOptions) {
+  return fetch(url);
+}
+`,
+      output: `
+interface LoadOptions { signal?: AbortSignal; retries?: number }
+export async function load(url: string, options: LoadOptions) {
+  return fetch(url, { signal: options.signal });
+}
+`,
+      errors: [missing(4, 10, 4, 20)],
+    },
+    {
       // A class's \`this.signal\` known by its name alone: a suggestion.
       code: `
 export class Poller {
