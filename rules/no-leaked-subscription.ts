@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { methodCallParts } from '../src/analysis/ast';
 import { findLeak } from '../src/analysis/findLeak';
@@ -10,7 +10,7 @@ import { createRule } from '../src/createRule';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
 
-export type MessageIds = 'leakedSubscription' | 'addSignalParameter';
+export type MessageIds = 'leakedSubscription' | 'addSignalParameter' | 'endOnSignal';
 export type Options = [{ entryFunctions?: string[] }];
 
 export default createRule<Options, MessageIds>({
@@ -27,6 +27,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       leakedSubscription: '{{what}}, and nothing ends it: {{why}}.',
       addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and end this when it aborts.',
+      endOnSignal: 'End this when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
     },
     schema: [
       {
@@ -53,21 +54,26 @@ export default createRule<Options, MessageIds>({
       const leak = findLeak(context, node, { entryFunctions });
       if (!leak) return;
       const signal = leak.end && findSignalInScope(context, node);
+      const endOnSignal = signal ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, signal.text) : null;
+      // A fix rests on a signal with evidence; one known by its name alone is only suggested.
+      const strong = signal?.evidence === 'strong';
       context.report({
         node: leak.node,
         messageId: 'leakedSubscription',
         data: { what: leak.what, why: leak.why },
-        fix: signal ? (fixer) => endLeak(context, fixer, leak, signal.text) : null,
-        suggest:
-          !signal && leak.end && canAddSignalParameter(leak.fn)
+        fix: strong ? endOnSignal : null,
+        suggest: [
+          ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),
+          ...(!signal && leak.end && canAddSignalParameter(leak.fn)
             ? [
                 {
-                  messageId: 'addSignalParameter',
+                  messageId: 'addSignalParameter' as const,
                   data: { owner: leak.owner },
-                  fix: (fixer) => endLeakWithNewSignalParameter(context, fixer, leak),
+                  fix: (fixer: TSESLint.RuleFixer) => endLeakWithNewSignalParameter(context, fixer, leak),
                 },
               ]
-            : [],
+            : []),
+        ],
       });
     }
     return { CallExpression: check, NewExpression: check };

@@ -4,13 +4,20 @@ import { enclosingFunction } from '../src/analysis/ast';
 import { describeFunction } from '../src/analysis/findLeak';
 import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
 import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
+import type { SignalInScope } from '../src/analysis/signalInScope';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { addSignalParameter, canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
-export type MessageIds = 'unboundedLoop' | 'spinningCatch' | 'addSignalParameter' | 'rethrowWhenAborted' | 'waitBeforeRetry';
+export type MessageIds =
+  | 'unboundedLoop'
+  | 'spinningCatch'
+  | 'addSignalParameter'
+  | 'stopOnSignal'
+  | 'rethrowWhenAborted'
+  | 'waitBeforeRetry';
 
 export default createRule<[], MessageIds>({
   name: 'no-unbounded-loop',
@@ -29,6 +36,7 @@ export default createRule<[], MessageIds>({
       spinningCatch:
         'This `catch` swallows the failure and goes round the endless loop again at once: once its source is closed for good, every iteration fails immediately and the loop spins at full speed.',
       addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
+      stopOnSignal: 'Stop the loop when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
       rethrowWhenAborted: 'Rethrow when `{{signal}}` has aborted, so an abort ends the loop.',
       waitBeforeRetry: 'Wait a second before retrying{{withSignal}}.',
     },
@@ -42,7 +50,7 @@ export default createRule<[], MessageIds>({
       if (!unbounded && spinning.length === 0) return;
       // Only now: with types, finding a signal asks for the types of the variables in scope.
       const signal = findSignalInScope(context, loop);
-      if (unbounded) reportUnbounded(unbounded, signal?.text);
+      if (unbounded) reportUnbounded(unbounded, signal);
       for (const { handler } of spinning) {
         context.report({
           node: handler,
@@ -68,29 +76,34 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function reportUnbounded(unbounded: UnboundedLoop, signal: string | undefined): void {
+    function reportUnbounded(unbounded: UnboundedLoop, signal: SignalInScope | undefined): void {
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
       const canAddParameter = canAddSignalParameter(fn);
+      const stop = signal ? (fixer: TSESLint.RuleFixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal.text) : null;
+      // A fix rests on a signal with evidence; one known by its name alone is only suggested.
+      const strong = signal?.evidence === 'strong';
       context.report({
         node: unbounded.loop,
         loc: headLocation(unbounded.loop),
         messageId: 'unboundedLoop',
         data: { head: unbounded.head, awaited: unbounded.awaited },
-        fix: signal ? (fixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal) : null,
-        suggest:
-          !signal && canAddParameter
+        fix: strong ? stop : null,
+        suggest: [
+          ...(signal && stop && !strong ? [{ messageId: 'stopOnSignal' as const, data: { signal: signal.text }, fix: stop }] : []),
+          ...(!signal && canAddParameter
             ? [
                 {
-                  messageId: 'addSignalParameter',
+                  messageId: 'addSignalParameter' as const,
                   data: { owner: describeFunction(fn) },
-                  fix: (fixer) => {
+                  fix: (fixer: TSESLint.RuleFixer) => {
                     const parameter = addSignalParameter(context, fixer, fn);
                     return parameter ? [...parameter.fixes, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
                   },
                 },
               ]
-            : [],
+            : []),
+        ],
       });
     }
 
