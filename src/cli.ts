@@ -128,7 +128,6 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
     process.stderr.write(`eslint-plugin-leaks: ${typed.length} file(s) with type information from ${tsconfigs.length} tsconfig(s)\n`);
   }
 
-  const relative = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
   const config: Linter.Config[] = [
     { name: 'eslint-plugin-leaks/cli/files', files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'] },
     // Directives in the code are for the project's own setup: not ours to judge.
@@ -140,9 +139,13 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
     const tsParser = require('@typescript-eslint/parser') as typeof TypeScriptParser;
     config.push({ name: 'eslint-plugin-leaks/cli/parser', languageOptions: { parser: tsParser } });
     if (typed.length > 0) {
+      const typedFiles = new Set(typed);
       config.push({
         name: 'eslint-plugin-leaks/cli/type-information',
-        files: typed.map(relative),
+        // A function, not a list of paths: no glob to escape, and no cost per file that grows with the
+        // list. ESLint 9 and 10 match `files` with @eslint/config-array, which takes functions; ESLint's
+        // types only name strings.
+        files: [(file: string) => typedFiles.has(path.resolve(cwd, file))] as unknown as string[],
         languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: cwd } },
       });
     }
