@@ -50,14 +50,14 @@ export function listSources(targets: readonly string[]): string[] {
     }
     const listed = git(target, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--full-name', '.']);
     const top = listed === undefined ? undefined : git(target, ['rev-parse', '--show-toplevel'])?.trim();
-    if (listed !== undefined && top) {
-      for (const name of listed.split('\0')) {
-        const file = path.join(top, name);
-        if (name && isSource(file) && fs.existsSync(file)) files.add(file);
-      }
-      continue;
-    }
-    walk(path.resolve(target), files);
+    const sources = (listed ?? '')
+      .split('\0')
+      .filter(Boolean)
+      .map((name) => path.join(top ?? '', name))
+      .filter((file) => isSource(file) && fs.existsSync(file));
+    // Outside a repository, or a directory git ignores that was asked for by name: every file in it.
+    if (top && sources.length > 0) for (const file of sources) files.add(file);
+    else walk(path.resolve(target), files);
   }
   return [...files].sort();
 }

@@ -119,6 +119,13 @@ describe('eslint-plugin-leaks on a git repository', () => {
     expect(log.runs[0]?.results[0]?.relatedLocations).toHaveLength(1);
   });
 
+  it('lints a directory git ignores when it is asked for by name', () => {
+    const result = run(['--format', 'json', 'dist'], repo);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.files).toBe(1);
+    expect(report.defects.map((defect) => `${defect.file}:${defect.line} ${defect.ruleId}`)).toEqual(['dist/built.js:1 leaks/no-repeated-subscription']);
+  });
+
   it('rejects an unknown format with exit code 2', () => {
     const result = run(['--format', 'xml'], repo);
     expect(result.status).toBe(2);
