@@ -87,6 +87,15 @@ function progressReporter(enabled: boolean, total: number): (done: number) => vo
   };
 }
 
+/** The deepest directory that contains all of `dirs`: `['/r/a/b', '/r/a/c']` → `/r/a`. */
+function commonAncestor(dirs: readonly string[]): string {
+  const split = dirs.map((dir) => path.resolve(dir).split(path.sep));
+  const first = split[0] ?? [];
+  let length = 0;
+  while (length < first.length && split.every((parts) => parts[length] === first[length])) length++;
+  return first.slice(0, length).join(path.sep) || path.sep;
+}
+
 export async function main(args: readonly string[], cwd = process.cwd()): Promise<number> {
   let options: Options | 'help' | 'version';
   try {
@@ -146,7 +155,8 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
         // list. ESLint 9 and 10 match `files` with @eslint/config-array, which takes functions; ESLint's
         // types only name strings.
         files: [(file: string) => typedFiles.has(path.resolve(cwd, file))] as unknown as string[],
-        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: cwd } },
+        // The project service looks for each file's tsconfig up to this directory: above them all.
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: commonAncestor([cwd, ...tsconfigs.map((file) => path.dirname(file))]) } },
       });
     }
   }
@@ -164,8 +174,9 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
         if (!message.fatal && !message.ruleId?.startsWith('leaks/')) continue;
         findings.push({
           file: result.filePath,
-          line: message.line,
-          column: message.column,
+          // A file the parser could not read may come without a position.
+          line: message.line ?? 1,
+          column: message.column ?? 1,
           endLine: message.endLine,
           endColumn: message.endColumn,
           ruleId: message.fatal ? null : message.ruleId,

@@ -119,6 +119,13 @@ describe('eslint-plugin-leaks on a git repository', () => {
     expect(log.runs[0]?.results[0]?.relatedLocations).toHaveLength(1);
   });
 
+  it('run from below the tsconfig, still lints with type information', () => {
+    const result = run(['--format', 'json'], path.join(repo, 'src'));
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.files).toBe(4);
+    expect(report.defects.map((defect) => `${defect.file}:${defect.line} ${defect.ruleId}`)).toEqual(['cron.ts:4 leaks/no-repeated-subscription']);
+  });
+
   it('lints a directory git ignores when it is asked for by name', () => {
     const result = run(['--format', 'json', 'dist'], repo);
     const report = JSON.parse(result.stdout) as JsonReport;
