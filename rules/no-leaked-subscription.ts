@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
         data: { what: leak.what, why: leak.why },
         fix: signal ? (fixer) => endLeak(context, fixer, leak, signal.text) : null,
         suggest:
-          !signal && leak.end && canAddSignalParameter(leak.fn)
+          !signal && leak.end && canAddSignalParameter(context, leak.fn)
             ? [
                 {
                   messageId: 'addSignalParameter',

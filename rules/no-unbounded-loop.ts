@@ -6,7 +6,7 @@ import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
 import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
-import { addSignalParameter, canAddSignalParameter } from '../src/fix/addSignalParameter';
+import { canAddSignalParameter, withNewSignalParameter } from '../src/fix/addSignalParameter';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
@@ -71,7 +71,7 @@ export default createRule<[], MessageIds>({
     function reportUnbounded(unbounded: UnboundedLoop, signal: string | undefined): void {
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
-      const canAddParameter = canAddSignalParameter(fn);
+      const canAddParameter = canAddSignalParameter(context, fn);
       context.report({
         node: unbounded.loop,
         loc: headLocation(unbounded.loop),
@@ -84,10 +84,10 @@ export default createRule<[], MessageIds>({
                 {
                   messageId: 'addSignalParameter',
                   data: { owner: describeFunction(fn) },
-                  fix: (fixer) => {
-                    const parameter = addSignalParameter(context, fixer, fn);
-                    return parameter ? [...parameter.fixes, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
-                  },
+                  fix: (fixer) =>
+                    withNewSignalParameter(context, fixer, fn, (name) =>
+                      stopLoopOnAbort(fixer, context.sourceCode, unbounded, name, { optional: true }),
+                    )?.fixes ?? [],
                 },
               ]
             : [],

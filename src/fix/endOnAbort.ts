@@ -11,13 +11,15 @@ type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
  * Ends a started thing when `signal` aborts, right after the statement that starts or last uses it:
  * `const sub = client.duplicate(); …` → `… signal.addEventListener('abort', () => void sub.quit(), { once: true });`
  * A dropped handle is bound first (`const interval = setInterval(…)`), and an inline listener is
- * moved into a named `const` so the same function can be removed.
+ * moved into a named `const` so the same function can be removed. An `optional` signal (a new
+ * parameter callers may not pass) is used as `signal?.addEventListener(…)`.
  */
 export function endOnAbort(
   context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   plan: OnAbortPlan,
   signal: string,
+  { optional = false }: { optional?: boolean } = {},
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
   const fixes: TSESLint.RuleFix[] = [];
@@ -49,7 +51,7 @@ export function endOnAbort(
   fixes.push(
     fixer.insertTextAfter(
       trailingComment ?? plan.after,
-      `\n${indent}${signal}.addEventListener('abort', () => ${end}, { once: true });`,
+      `\n${indent}${signal}${optional ? '?.' : '.'}addEventListener('abort', () => ${end}, { once: true });`,
     ),
   );
   return fixes;
