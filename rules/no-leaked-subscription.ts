@@ -9,6 +9,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
+import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 
 export type MessageIds = 'leakedSubscription' | 'addSignalParameter';
 export type Options = [{ entryFunctions?: string[] }];
@@ -57,7 +58,9 @@ export default createRule<Options, MessageIds>({
         node: leak.node,
         messageId: 'leakedSubscription',
         data: { what: leak.what, why: leak.why },
-        fix: signal ? (fixer) => endLeak(context, fixer, leak, signal.text) : null,
+        fix: signal
+          ? (fixer) => endLeak(context, fixer, leak, signal.text, { optional: signalMayBeMissing(context, signal) })
+          : null,
         suggest:
           !signal && leak.end && canAddSignalParameter(context, leak.fn)
             ? [

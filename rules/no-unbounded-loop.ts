@@ -8,6 +8,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter, withNewSignalParameter } from '../src/fix/addSignalParameter';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
+import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
 export type MessageIds = 'unboundedLoop' | 'spinningCatch' | 'addSignalParameter' | 'rethrowWhenAborted' | 'waitBeforeRetry';
@@ -42,7 +43,8 @@ export default createRule<[], MessageIds>({
       if (!unbounded && spinning.length === 0) return;
       // Only now: with types, finding a signal asks for the types of the variables in scope.
       const signal = findSignalInScope(context, loop);
-      if (unbounded) reportUnbounded(unbounded, signal?.text);
+      const optional = signal !== undefined && signalMayBeMissing(context, signal);
+      if (unbounded) reportUnbounded(unbounded, signal?.text, optional);
       for (const { handler } of spinning) {
         context.report({
           node: handler,
@@ -54,7 +56,7 @@ export default createRule<[], MessageIds>({
                   {
                     messageId: 'rethrowWhenAborted' as const,
                     data: { signal: signal.text },
-                    fix: (fixer: TSESLint.RuleFixer) => rethrowWhenAborted(context, fixer, handler, signal.text),
+                    fix: (fixer: TSESLint.RuleFixer) => rethrowWhenAborted(context, fixer, handler, signal.text, { optional }),
                   },
                 ]
               : []),
@@ -68,7 +70,7 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function reportUnbounded(unbounded: UnboundedLoop, signal: string | undefined): void {
+    function reportUnbounded(unbounded: UnboundedLoop, signal: string | undefined, optional: boolean): void {
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
       const canAddParameter = canAddSignalParameter(context, fn);
@@ -77,7 +79,7 @@ export default createRule<[], MessageIds>({
         loc: headLocation(unbounded.loop),
         messageId: 'unboundedLoop',
         data: { head: unbounded.head, awaited: unbounded.awaited },
-        fix: signal ? (fixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal) : null,
+        fix: signal ? (fixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal, { optional }) : null,
         suggest:
           !signal && canAddParameter
             ? [

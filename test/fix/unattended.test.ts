@@ -354,3 +354,33 @@ setInterval(async () => {
     },
   ],
 });
+
+// A signal in scope that may be missing (`options.signal` of `{ signal?: AbortSignal }`): the fix
+// uses it as `signal?.…`, or it would not compile (TS18048) and would throw when none is passed.
+runInBothModes('a signal in scope that may be missing is used with ?.', noLeakedSubscription, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+export function follow(onJob: (job: unknown) => void, options: { signal?: AbortSignal } = {}) {
+  bus.on('job', onJob);
+}
+`,
+      output: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+export function follow(onJob: (job: unknown) => void, options: { signal?: AbortSignal } = {}) {
+  bus.on('job', onJob);
+  options.signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+}
+`,
+      errors: [{ messageId: 'leakedSubscription', line: 7, column: 3, endLine: 7, endColumn: 9 }],
+    },
+  ],
+});

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/rules/**/*.test.ts'],
+    include: ['test/rules/**/*.test.ts', 'test/fix/unattended.test.ts'],
     setupFiles: ['test/setup.ts', 'test/fixcheck/collect.ts'],
     reporters: ['dot'],
   },
