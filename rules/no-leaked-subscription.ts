@@ -9,6 +9,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
+import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 
 export type MessageIds = 'leakedSubscription' | 'addSignalParameter' | 'endOnSignal';
 export type Options = [{ entryFunctions?: string[] }];
@@ -54,7 +55,9 @@ export default createRule<Options, MessageIds>({
       const leak = findLeak(context, node, { entryFunctions });
       if (!leak) return;
       const signal = leak.end && findSignalInScope(context, node);
-      const endOnSignal = signal ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, signal.text) : null;
+      const endOnSignal = signal
+        ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, signal.text, { optional: signalMayBeMissing(context, signal) })
+        : null;
       // A fix rests on a signal with evidence; one known by its name alone is only suggested.
       const strong = signal?.evidence === 'strong';
       context.report({
@@ -64,7 +67,7 @@ export default createRule<Options, MessageIds>({
         fix: strong ? endOnSignal : null,
         suggest: [
           ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),
-          ...(!signal && leak.end && canAddSignalParameter(leak.fn)
+          ...(!signal && leak.end && canAddSignalParameter(context, leak.fn)
             ? [
                 {
                   messageId: 'addSignalParameter' as const,

@@ -7,8 +7,9 @@ import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
 import type { SignalInScope } from '../src/analysis/signalInScope';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
-import { addSignalParameter, canAddSignalParameter } from '../src/fix/addSignalParameter';
+import { canAddSignalParameter, withNewSignalParameter } from '../src/fix/addSignalParameter';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
+import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
 export type MessageIds =
@@ -50,7 +51,8 @@ export default createRule<[], MessageIds>({
       if (!unbounded && spinning.length === 0) return;
       // Only now: with types, finding a signal asks for the types of the variables in scope.
       const signal = findSignalInScope(context, loop);
-      if (unbounded) reportUnbounded(unbounded, signal);
+      const optional = signal !== undefined && signalMayBeMissing(context, signal);
+      if (unbounded) reportUnbounded(unbounded, signal, optional);
       for (const { handler } of spinning) {
         context.report({
           node: handler,
@@ -62,7 +64,7 @@ export default createRule<[], MessageIds>({
                   {
                     messageId: 'rethrowWhenAborted' as const,
                     data: { signal: signal.text },
-                    fix: (fixer: TSESLint.RuleFixer) => rethrowWhenAborted(context, fixer, handler, signal.text),
+                    fix: (fixer: TSESLint.RuleFixer) => rethrowWhenAborted(context, fixer, handler, signal.text, { optional }),
                   },
                 ]
               : []),
@@ -76,11 +78,13 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function reportUnbounded(unbounded: UnboundedLoop, signal: SignalInScope | undefined): void {
+    function reportUnbounded(unbounded: UnboundedLoop, signal: SignalInScope | undefined, optional: boolean): void {
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
-      const canAddParameter = canAddSignalParameter(fn);
-      const stop = signal ? (fixer: TSESLint.RuleFixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal.text) : null;
+      const canAddParameter = canAddSignalParameter(context, fn);
+      const stop = signal
+        ? (fixer: TSESLint.RuleFixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal.text, { optional })
+        : null;
       // A fix rests on a signal with evidence; one known by its name alone is only suggested.
       const strong = signal?.evidence === 'strong';
       context.report({
@@ -96,10 +100,10 @@ export default createRule<[], MessageIds>({
                 {
                   messageId: 'addSignalParameter' as const,
                   data: { owner: describeFunction(fn) },
-                  fix: (fixer: TSESLint.RuleFixer) => {
-                    const parameter = addSignalParameter(context, fixer, fn);
-                    return parameter ? [...parameter.fixes, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
-                  },
+                  fix: (fixer: TSESLint.RuleFixer) =>
+                    withNewSignalParameter(context, fixer, fn, (name) =>
+                      stopLoopOnAbort(fixer, context.sourceCode, unbounded, name, { optional: true }),
+                    )?.fixes ?? [],
                 },
               ]
             : []),

@@ -44,7 +44,7 @@ interface ConfigPlugin {
  * A flat config object, typed so that both ESLint's `defineConfig(leaks.configs.recommended)` and
  * typescript-eslint's `tseslint.config(...)` accept it in an `eslint.config.ts`.
  */
-export interface LeaksConfig {
+interface LeaksConfig {
   name: string;
   plugins: { leaks: ConfigPlugin };
   rules: Readonly<Record<string, 'error'>>;

@@ -1,10 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { stableReferenceText } from '../analysis/ast';
+import { isFunctionNode, stableReferenceText } from '../analysis/ast';
 import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
+import { typedListenerText } from './typedListener';
 
 type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
 
@@ -12,13 +13,16 @@ type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
  * Ends a started thing when `signal` aborts, right after the statement that starts or last uses it:
  * `const sub = client.duplicate(); …` → `… signal.addEventListener('abort', () => void sub.quit(), { once: true });`
  * A dropped handle is bound first (`const interval = setInterval(…)`), and an inline listener is
- * moved into a named `const` so the same function can be removed.
+ * moved into a named `const` so the same function can be removed, with its parameters' types
+ * written out (no fix when they cannot be). An `optional` signal (a new
+ * parameter callers may not pass) is used as `signal?.addEventListener(…)`.
  */
 export function endOnAbort(
   context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   plan: OnAbortPlan,
   signal: string,
+  { optional = false }: { optional?: boolean } = {},
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
   const fixes: TSESLint.RuleFix[] = [];
@@ -34,9 +38,14 @@ export function endOnAbort(
     );
   }
   if (plan.extractListener) {
+    // Standing alone, the listener keeps its parameters' types only if they are written out.
+    const listener = isFunctionNode(plan.extractListener.node)
+      ? typedListenerText(context, plan.extractListener.node)
+      : sourceCode.getText(plan.extractListener.node);
+    if (listener === undefined) return [];
     bound.listener = freeName(context, plan.after, plan.extractListener.preferredName);
     fixes.push(
-      fixer.insertTextBefore(plan.after, `const ${bound.listener} = ${sourceCode.getText(plan.extractListener.node)};\n${indent}`),
+      fixer.insertTextBefore(plan.after, `const ${bound.listener} = ${listener};\n${indent}`),
       fixer.replaceText(plan.extractListener.node, bound.listener),
     );
   }
@@ -49,7 +58,7 @@ export function endOnAbort(
   fixes.push(
     fixer.insertTextAfter(
       trailingComment ?? plan.after,
-      `\n${indent}${signal}.addEventListener('abort', () => ${end}, { once: true });`,
+      `\n${indent}${signal}${optional ? '?.' : '.'}addEventListener('abort', () => ${end}, { once: true });`,
     ),
   );
   return fixes;

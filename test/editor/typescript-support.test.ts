@@ -3,13 +3,30 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as typescript from 'typescript';
-import * as typescript7 from 'typescript7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { supportedTypeScript, typescriptProblem } from '../../src/analysis/otherFiles';
 
 const root = path.join(__dirname, '..', '..');
 const packageJson = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> };
+
+// TypeScript 7 is installed for this test alone, outside the project: as a devDependency its `tsc`
+// would take the place of TypeScript 6's in node_modules/.bin, and the typecheck with it.
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let typescript7Dir: string;
+let typescript7Entry: string;
+let typescript7: typeof typescript;
+beforeAll(() => {
+  typescript7Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-typescript7-'));
+  const install = spawnSync(npm, ['install', '--silent', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', typescript7Dir, 'typescript@7.0.2'], {
+    encoding: 'utf8',
+  });
+  if (install.status !== 0) throw new Error(`npm install typescript@7.0.2 failed: ${install.stderr}`);
+  typescript7Entry = require.resolve('typescript', { paths: [typescript7Dir] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  typescript7 = require(typescript7Entry) as typeof typescript;
+}, 180_000);
+afterAll(() => fs.rmSync(typescript7Dir, { recursive: true, force: true }));
 
 describe('the TypeScript the parser of followed files loads', () => {
   it('is supported in the range the package declares', () => {
@@ -60,7 +77,7 @@ describe('the TypeScript the parser of followed files loads', () => {
   });
 
   it('with TypeScript 7, warns once per process, and the lint goes on', () => {
-    const result = run('typescript7');
+    const result = run(typescript7Entry);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe('0\n0\n');
     const warnings = result.stderr.split('\n').filter((line) => line.includes('ESLINT_PLUGIN_LEAKS_TYPESCRIPT'));

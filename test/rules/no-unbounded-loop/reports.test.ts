@@ -37,8 +37,8 @@ export async function receiveLoop(client: Redis, handle: (msg: string) => Promis
               output: `
 import type { Redis } from 'ioredis';
 
-export async function receiveLoop(client: Redis, handle: (msg: string) => Promise<void>, signal: AbortSignal) {
-  while (!signal.aborted) {
+export async function receiveLoop(client: Redis, handle: (msg: string) => Promise<void>, signal?: AbortSignal) {
+  while (!signal?.aborted) {
     try {
       const msg = await client.brpop('tasks', 0);
       if (!msg) continue;
@@ -354,7 +354,7 @@ module.exports = { pump };
 'use strict';
 const { setTimeout: pause } = require('node:timers/promises');
 async function pump(next, signal) {
-  while (!signal.aborted) {
+  while (!signal?.aborted) {
     try {
       await next();
     } catch (error) {
