@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction } from '../src/analysis/ast';
+import { recordCodePaths } from '../src/analysis/codePaths';
 import { describeFunction } from '../src/analysis/findLeak';
 import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
 import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
@@ -36,9 +37,12 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    // Paths round a loop decide both questions: ESLint hands them over while it walks the file.
+    const { paths, listeners } = recordCodePaths();
+
     function check(loop: LoopNode): void {
-      const unbounded = findUnboundedLoop(context, loop);
-      const spinning = findSpinningCatches(context, loop);
+      const unbounded = findUnboundedLoop(context, loop, paths);
+      const spinning = findSpinningCatches(context, loop, paths);
       if (!unbounded && spinning.length === 0) return;
       // Only now: with types, finding a signal asks for the types of the variables in scope.
       const signal = findSignalInScope(context, loop);
@@ -105,10 +109,11 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      WhileStatement: check,
-      DoWhileStatement: check,
-      ForStatement: check,
-      ForOfStatement: check,
+      ...listeners,
+      'WhileStatement:exit': check,
+      'DoWhileStatement:exit': check,
+      'ForStatement:exit': check,
+      'ForOfStatement:exit': check,
     };
   },
 });

@@ -38,14 +38,16 @@ export const createRule: typeof ruleCreator = (rule) =>
       const guarded: TSESLint.RuleListener = {};
       for (const [selector, listener] of Object.entries(listeners)) {
         if (typeof listener !== 'function') continue;
-        guarded[selector] = (node: TSESTree.Node) => {
+        // Code path listeners take segments first and the node last: `(segment, node)`.
+        guarded[selector] = (...args: unknown[]) => {
           if (failed) return;
           try {
-            (listener as (node: TSESTree.Node) => void)(node);
+            (listener as (...args: unknown[]) => void)(...args);
           } catch (error) {
             failed = true;
+            const node = args.at(-1) as TSESTree.Node | undefined;
             process.emitWarning(
-              `eslint-plugin-leaks: ${rule.name} skipped the rest of ${context.filename} after an internal error at line ${node.loc.start.line}: ${String(error)}. Please report it.`,
+              `eslint-plugin-leaks: ${rule.name} skipped the rest of ${context.filename} after an internal error at line ${node?.loc?.start.line ?? '?'}: ${String(error)}. Please report it.`,
             );
           }
         };
