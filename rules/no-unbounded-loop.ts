@@ -8,6 +8,7 @@ import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { addSignalParameter, canAddSignalParameter } from '../src/fix/addSignalParameter';
+import { endSourceOnAbort } from '../src/fix/endSourceOnAbort';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
@@ -81,7 +82,7 @@ export default createRule<[], MessageIds>({
         loc: headLocation(unbounded.loop),
         messageId: 'unboundedLoop',
         data: { head: unbounded.head, awaited: unbounded.awaited },
-        fix: signal ? (fixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal) : null,
+        fix: signal ? (fixer) => stopLoop(fixer, unbounded, signal) : null,
         suggest:
           !signal && canAddParameter
             ? [
@@ -90,12 +91,19 @@ export default createRule<[], MessageIds>({
                   data: { owner: describeFunction(fn) },
                   fix: (fixer) => {
                     const parameter = addSignalParameter(context, fixer, fn);
-                    return parameter ? [...parameter.fixes, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
+                    const stop = parameter ? stopLoop(fixer, unbounded, parameter.name) : [];
+                    // A parameter nothing uses would stop nothing.
+                    return parameter && stop.length > 0 ? [...parameter.fixes, ...stop] : [];
                   },
                 },
               ]
             : [],
       });
+    }
+
+    /** Stops the loop on abort: its condition, its source's `{ signal }` and sleeps, or its source's end. */
+    function stopLoop(fixer: TSESLint.RuleFixer, unbounded: UnboundedLoop, signal: string): TSESLint.RuleFix[] {
+      return [...stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal), ...endSourceOnAbort(context, fixer, unbounded, signal)];
     }
 
     /** From the loop keyword to the end of its head: `while (true)`, not the whole body. */

@@ -1,0 +1,286 @@
+import rule from '../../../rules/no-unbounded-loop';
+import { runInBothModes } from '../../ruleTester';
+
+// Spins and ways out are judged on the paths round the loop (ESLint's code path analysis), not on
+// what the `catch` block itself contains.
+runInBothModes('no-unbounded-loop: paths round the loop', rule, {
+  valid: [
+    // A sleep after the try/catch: every path from the catch back round pauses.
+    `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function poll(step: () => Promise<boolean>) {
+  while (true) {
+    try {
+      if (await step()) return;
+    } catch (error) {
+      console.warn('step failed', error);
+    }
+    await sleep(1000);
+  }
+}
+`,
+    // A deadline check further down the body: the loop ends once it is past.
+    `
+export async function connectWithin(connect: () => Promise<void>, deadline: number) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch (error) {
+      console.warn('connect failed', error);
+    }
+    if (Date.now() > deadline) throw new Error('gave up connecting');
+  }
+}
+`,
+    // Every path from the catch passes a signal check: one in the branch that goes round at once, one further down.
+    `
+export async function pump(signal: AbortSignal, read: () => Promise<string>, isFatal: (error: unknown) => boolean) {
+  while (true) {
+    try {
+      await read();
+    } catch (error) {
+      if (isFatal(error)) {
+        signal.throwIfAborted();
+        continue;
+      }
+      console.warn(error);
+    }
+    if (signal.aborted) return;
+  }
+}
+`,
+    // A signal check on every path round the loop is its way out.
+    `
+export async function heartbeat(signal: AbortSignal, beat: () => Promise<void>) {
+  while (true) {
+    signal.throwIfAborted();
+    await beat();
+  }
+}
+`,
+    // A catch inside a finite inner loop goes round that loop, not the endless one, which pauses.
+    `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function flush(signal: AbortSignal, items: string[], send: (item: string) => Promise<void>) {
+  while (true) {
+    for (const item of items) {
+      try {
+        await send(item);
+      } catch (error) {
+        console.warn('send failed', error);
+      }
+    }
+    await sleep(1000, undefined, { signal });
+  }
+}
+`,
+    // Pauses written by hand or by a helper whose body the rule reads.
+    `
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+async function backoff(attempt: number) {
+  await delay(2 ** attempt * 100);
+}
+export async function retry(signal: AbortSignal, attempt: () => Promise<void>) {
+  let failures = 0;
+  while (!signal.aborted) {
+    await attempt();
+  }
+  while (true) {
+    try {
+      await attempt();
+      return;
+    } catch {
+      failures++;
+    }
+    await backoff(failures);
+  }
+}
+`,
+  ],
+  invalid: [
+    {
+      // The continue in the catch jumps over the signal check: once aborted or closed, it spins.
+      code: `
+export async function consume(signal: AbortSignal, read: () => Promise<string>, handle: (line: string) => void) {
+  while (true) {
+    let line: string;
+    try {
+      line = await read();
+    } catch (error) {
+      console.warn('read failed', error);
+      continue;
+    }
+    if (signal.aborted) break;
+    handle(line);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'spinningCatch',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'rethrowWhenAborted',
+              data: { signal: 'signal' },
+              output: `
+export async function consume(signal: AbortSignal, read: () => Promise<string>, handle: (line: string) => void) {
+  while (true) {
+    let line: string;
+    try {
+      line = await read();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      console.warn('read failed', error);
+      continue;
+    }
+    if (signal.aborted) break;
+    handle(line);
+  }
+}
+`,
+            },
+            {
+              messageId: 'waitBeforeRetry',
+              data: { withSignal: ' (cut short when `signal` aborts)' },
+              output: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function consume(signal: AbortSignal, read: () => Promise<string>, handle: (line: string) => void) {
+  while (true) {
+    let line: string;
+    try {
+      line = await read();
+    } catch (error) {
+      console.warn('read failed', error);
+      await sleep(1000, undefined, { signal });
+      continue;
+    }
+    if (signal.aborted) break;
+    handle(line);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The catch sleeps on one branch only: the other goes round at once.
+      code: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function subscribe(connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch (error) {
+      if (error instanceof TypeError) {
+        await sleep(1000);
+      }
+      console.warn('connect failed', error);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'spinningCatch',
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'waitBeforeRetry',
+              data: { withSignal: '' },
+              output: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function subscribe(connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch (error) {
+      if (error instanceof TypeError) {
+        await sleep(1000);
+      }
+      console.warn('connect failed', error);
+      await sleep(1000);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A signal check that a \`continue\` jumps over does not stop the loop.
+      code: `
+export async function drain(signal: AbortSignal, next: () => Promise<{ url: string } | undefined>) {
+  while (true) {
+    const job = await next();
+    if (!job) continue;
+    await fetch(job.url, { signal });
+  }
+}
+`,
+      output: `
+export async function drain(signal: AbortSignal, next: () => Promise<{ url: string } | undefined>) {
+  while (!signal.aborted) {
+    const job = await next();
+    if (!job) continue;
+    await fetch(job.url, { signal });
+  }
+}
+`,
+      errors: [
+        { messageId: 'unboundedLoop', data: { head: 'while (true)', awaited: 'next()' }, line: 3, column: 3, endLine: 3, endColumn: 15 },
+      ],
+    },
+    {
+      // A throw that the loop's own catch swallows is no way out; an unreachable break is none either.
+      code: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function tail(signal: AbortSignal, read: () => Promise<string>) {
+  while (true) {
+    try {
+      const line = await read();
+      if (!line) throw new Error('empty read');
+    } catch (error) {
+      console.warn(error);
+      await sleep(1000);
+    }
+    continue;
+    break;
+  }
+}
+`,
+      output: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function tail(signal: AbortSignal, read: () => Promise<string>) {
+  while (!signal.aborted) {
+    try {
+      const line = await read();
+      if (!line) throw new Error('empty read');
+    } catch (error) {
+      console.warn(error);
+      await sleep(1000, undefined, { signal });
+    }
+    continue;
+    break;
+  }
+}
+`,
+      errors: [
+        { messageId: 'unboundedLoop', data: { head: 'while (true)', awaited: 'read()' }, line: 4, column: 3, endLine: 4, endColumn: 15 },
+      ],
+    },
+  ],
+});
