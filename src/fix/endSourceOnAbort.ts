@@ -35,6 +35,9 @@ export function endSourceOnAbort(
     handle = freeName(context, statement, end.method === 'return' ? 'iterator' : 'subscription');
     before = `const ${handle} = ${sourceCode.getText(end.handle)};\n${indent}`;
     fixes.push(fixer.replaceText(end.handle, handle));
+    // Reach back to the start of the block, so that another such fix there waits for the next
+    // pass and picks another free name instead of declaring the same one twice.
+    fixes.push(fixer.insertTextBeforeRange([statement.parent.range[0], statement.parent.range[0]], ''));
   }
   // An async iterator's `return` is optional in its type, and returns a promise.
   const call = end.method === 'return' ? `void ${handle}.return?.()` : `${handle}.${end.method}()`;
