@@ -580,7 +580,8 @@ export const endlessIteratorFamilies: readonly EndlessIteratorFamily[] = [
   },
 ];
 
-/** Packages whose exports are sleeps (besides timers/promises, above): `import delay from 'delay'; await delay(1000)`. */
+/** Waits, besides the sleeps of timers/promises above: `import delay from 'delay'; await delay(1000)`, `await once(bus, 'ready')`. */
 export const pauseFunctions: Readonly<Record<string, readonly string[]>> = {
   delay: ['default', '*'],
+  events: ['once'],
 };

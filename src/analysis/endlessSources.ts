@@ -6,7 +6,7 @@ import type { EndlessIteratorFamily } from './apis';
 import { endlessIteratorFamilies } from './apis';
 import { findObjectProperty, methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
-import { importedName, trackedCalls } from './imports';
+import { importedCallee, importedName, trackedCalls } from './imports';
 import { typeServices } from './typeServices';
 
 /** An async iterable that never ends by itself, iterated by a `for await`. */
@@ -107,13 +107,7 @@ function familyOfClient(context: AnalysisContext, node: TSESTree.Node, depth: nu
 
 /** `connect` imported from 'nats', `nats.connect` with `import * as nats from 'nats'`, `PubSub` from 'graphql-subscriptions'. */
 function familyOfFactory(context: AnalysisContext, callee: TSESTree.Node): EndlessIteratorFamily | undefined {
-  let imported: { module: string; name: string } | undefined;
-  if (callee.type === AST_NODE_TYPES.Identifier) imported = importedName(context.sourceCode, callee);
-  else if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
-    const namespace = importedName(context.sourceCode, callee.object);
-    const name = staticMemberName(callee);
-    if (namespace && name && (namespace.name === '*' || namespace.name === 'default')) imported = { module: namespace.module, name };
-  }
+  const imported = importedCallee(context.sourceCode, callee);
   return imported && endlessIteratorFamilies.find((family) => family.modules.includes(imported.module) && family.factories.includes(imported.name));
 }
 

@@ -51,6 +51,8 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
   if (!fn || fn.generator) return undefined;
   const source = loop.type === AST_NODE_TYPES.ForOfStatement ? endlessSource(context, loop) : undefined;
   if (loop.type === AST_NODE_TYPES.ForOfStatement ? !source : !hasConstantTrueTest(context, loop)) return undefined;
+  // Code after an endless loop or a `return` never runs: nothing to report there.
+  if (!isReachable(paths, loop.body)) return undefined;
   const body = bodyFacts(context, loop);
   if (!body.firstAwait && !source) return undefined;
   if (source?.call && source.optionsIndex !== undefined && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
@@ -81,6 +83,7 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
 export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, paths: CodePaths): SpinningCatch[] {
   // A `for await` waits for its source's next item on every round: that is its pause.
   if (loop.type === AST_NODE_TYPES.ForOfStatement || !hasConstantTrueTest(context, loop) || !enclosingFunction(loop)) return [];
+  if (!isReachable(paths, loop.body)) return [];
   const tries: TSESTree.TryStatement[] = [];
   walkOwnBody(loop.body, (node) => {
     if (node.type === AST_NODE_TYPES.TryStatement && node.handler && containsAwait(node.block) && !handsErrorOn(node.handler)) {

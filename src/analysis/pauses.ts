@@ -4,38 +4,40 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { pauseFunctions } from './apis';
 import { calleeName, isFunctionNode, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
-import { importedName, trackedCalls } from './imports';
+import { importedCallee, trackedCalls } from './imports';
 import { resolveCallee } from './resolveCallee';
 
 const maxHelperDepth = 3;
 
-/** Names that hint at a sleep when the helper's body cannot be read: weak evidence, used only to stay quiet. */
-const pauseNameHint = /^(?:sleep|delay|wait|pause|backoff)/i;
+/** Words that hint at a sleep when the helper's body cannot be read: weak evidence, used only to stay quiet. */
+const pauseWords = new Set(['sleep', 'delay', 'wait', 'pause', 'backoff']);
+
+/** `exponentialBackoff`, `backOff`, `wait_for`, `sleep` → true; `awaitReady`, `reconnect` → false. */
+function namedLikePause(name: string): boolean {
+  return /back_?off/i.test(name) || name.split(/(?=[A-Z])|[^A-Za-z]+/).some((word) => pauseWords.has(word.toLowerCase()));
+}
 
 /**
- * Whether awaiting `expression` waits for time to pass: a sleep from `timers/promises` or the
- * `delay` package, `new Promise((resolve) => setTimeout(resolve, ms))`, `promisify(setTimeout)`,
- * or a helper whose body does one of these (read through the call graph; a helper that cannot
+ * Whether awaiting `expression` waits for time to pass or for an event: a sleep from
+ * `timers/promises` or the `delay` package, `events.once`, a `new Promise` settled later
+ * (`new Promise((resolve) => setTimeout(resolve, ms))`), `promisify(setTimeout)`, or a helper whose
+ * body does one of these (read through the call graph; a helper that cannot
  * be read counts when its name says so: `await backoff(attempt)`).
  *
  * `await sleep(1000)` with `const sleep = (ms) => new Promise((r) => setTimeout(r, ms))` → true.
  */
 export function isPause(context: AnalysisContext, expression: TSESTree.Node, depth = 0): boolean {
   const inner = skipTypeWrappers(expression);
-  if (inner.type === AST_NODE_TYPES.NewExpression) return isTimerPromise(context, inner);
+  if (inner.type === AST_NODE_TYPES.NewExpression) return isWaitingPromise(inner);
   if (inner.type !== AST_NODE_TYPES.CallExpression) return false;
   if (trackedCalls(context).get(inner)?.takesSignal?.sleep) return true;
   const callee = skipTypeWrappers(inner.callee);
-  const root = callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(callee.object) : callee;
-  if (root.type === AST_NODE_TYPES.Identifier) {
-    const imported = importedName(context.sourceCode, root);
-    const name = callee === root ? imported?.name : '*';
-    if (imported && name && pauseFunctions[imported.module]?.includes(name)) return true;
-    if (callee === root && isPromisifiedTimeout(context, root)) return true;
-  }
+  const imported = importedCallee(context.sourceCode, callee);
+  if (imported && pauseFunctions[imported.module]?.includes(imported.name)) return true;
+  if (callee.type === AST_NODE_TYPES.Identifier && isPromisifiedTimeout(context, callee)) return true;
   const resolved = depth < maxHelperDepth ? resolveCallee(context, inner) : undefined;
   if (resolved) return bodyPauses(resolved.context, resolved.fn, depth + 1);
-  return pauseNameHint.test(calleeName(inner) ?? '');
+  return namedLikePause(calleeName(inner) ?? '');
 }
 
 /** A helper that awaits or returns a pause: `async function backoff(n) { await sleep(2 ** n * 100); }`. */
@@ -53,26 +55,22 @@ function bodyPauses(context: AnalysisContext, fn: TSESTree.FunctionLike, depth: 
   return found;
 }
 
-/** `new Promise((resolve) => setTimeout(resolve, ms))`: the executor arms a timer. */
-function isTimerPromise(context: AnalysisContext, node: TSESTree.NewExpression): boolean {
+/**
+ * `new Promise((resolve) => setTimeout(resolve, ms))` or `new Promise((resolve) => bus.once('ready', resolve))`:
+ * a promise settled later, by a timer or an event; not one whose executor settles it at once.
+ */
+function isWaitingPromise(node: TSESTree.NewExpression): boolean {
   const executor = node.arguments[0];
   if (node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== 'Promise' || !isFunctionNode(executor)) return false;
-  let found = false;
+  const settlers = new Set(executor.params.flatMap((param) => (param.type === AST_NODE_TYPES.Identifier ? [param.name] : [])));
+  let settlesAtOnce = false;
   walk(executor.body, (inner) => {
-    if (found || isFunctionNode(inner)) return false;
-    if (inner.type === AST_NODE_TYPES.CallExpression && isGlobalSetTimeout(context, inner)) found = true;
-    return !found;
+    if (settlesAtOnce || isFunctionNode(inner)) return false;
+    const callee = inner.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(inner.callee) : undefined;
+    if (callee?.type === AST_NODE_TYPES.Identifier && settlers.has(callee.name)) settlesAtOnce = true;
+    return !settlesAtOnce;
   });
-  return found;
-}
-
-/** `setTimeout(…)` of the platform, not a local function of that name. */
-function isGlobalSetTimeout(context: AnalysisContext, call: TSESTree.CallExpression): boolean {
-  const callee = skipTypeWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'setTimeout') return false;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
-  if (!variable || variable.defs.length === 0) return true;
-  return importedName(context.sourceCode, callee)?.module === 'timers';
+  return !settlesAtOnce;
 }
 
 /** `const sleep = promisify(setTimeout)` or `util.promisify(setTimeout)`. */

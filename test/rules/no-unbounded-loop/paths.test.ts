@@ -97,6 +97,78 @@ export async function retry(signal: AbortSignal, attempt: () => Promise<void>) {
   }
 }
 `,
+    // Waits of other kinds: for an event, from the delay package, promisify(setTimeout), a finally
+    // that sleeps, and a helper from a package the rule cannot read, named as a backoff.
+    `
+import { once } from 'node:events';
+import type { EventEmitter } from 'node:events';
+import { promisify } from 'node:util';
+import delay from 'delay';
+import { exponentialBackoff } from 'some-retry-lib';
+const pause = promisify(setTimeout);
+export async function reconnect1(bus: EventEmitter, connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch {
+      await new Promise((resolve) => bus.once('ready', resolve));
+    }
+  }
+}
+export async function reconnect2(bus: EventEmitter, connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch {
+      await once(bus, 'ready');
+    }
+  }
+}
+export async function reconnect3(bus: EventEmitter, connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch {
+      await delay(1000);
+    }
+  }
+}
+export async function reconnect4(bus: EventEmitter, connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch {
+      await pause(1000);
+    }
+  }
+}
+export async function reconnect5(bus: EventEmitter, connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch {
+      console.warn('connect failed');
+    } finally {
+      await delay(100);
+    }
+  }
+}
+export async function reconnect6(bus: EventEmitter, connect: () => Promise<void>) {
+  while (true) {
+    try {
+      await connect();
+      return;
+    } catch {
+      await exponentialBackoff();
+    }
+  }
+}
+`,
   ],
   invalid: [
     {
@@ -210,6 +282,111 @@ export async function subscribe(connect: () => Promise<void>) {
         await sleep(1000);
       }
       console.warn('connect failed', error);
+      await sleep(1000);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Awaiting something that is not a wait does not pause: a helper whose body the rule reads
+      // reconnects at once, and a promise settled at once.
+      code: `
+export async function receive(client: { connect(): Promise<void>; read(): Promise<string> }) {
+  async function reconnect() {
+    await client.connect();
+  }
+  while (true) {
+    try {
+      return await client.read();
+    } catch {
+      await reconnect();
+    }
+  }
+}
+export async function poll(client: { read(): Promise<string> }) {
+  for (;;) {
+    try {
+      return await client.read();
+    } catch {
+      await new Promise<void>((resolve) => resolve());
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'spinningCatch',
+          line: 9,
+          column: 7,
+          endLine: 9,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'waitBeforeRetry',
+              data: { withSignal: '' },
+              output: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function receive(client: { connect(): Promise<void>; read(): Promise<string> }) {
+  async function reconnect() {
+    await client.connect();
+  }
+  while (true) {
+    try {
+      return await client.read();
+    } catch {
+      await reconnect();
+      await sleep(1000);
+    }
+  }
+}
+export async function poll(client: { read(): Promise<string> }) {
+  for (;;) {
+    try {
+      return await client.read();
+    } catch {
+      await new Promise<void>((resolve) => resolve());
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'spinningCatch',
+          line: 18,
+          column: 7,
+          endLine: 18,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'waitBeforeRetry',
+              data: { withSignal: '' },
+              output: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function receive(client: { connect(): Promise<void>; read(): Promise<string> }) {
+  async function reconnect() {
+    await client.connect();
+  }
+  while (true) {
+    try {
+      return await client.read();
+    } catch {
+      await reconnect();
+    }
+  }
+}
+export async function poll(client: { read(): Promise<string> }) {
+  for (;;) {
+    try {
+      return await client.read();
+    } catch {
+      await new Promise<void>((resolve) => resolve());
       await sleep(1000);
     }
   }
