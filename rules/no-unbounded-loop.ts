@@ -4,7 +4,7 @@ import { enclosingFunction } from '../src/analysis/ast';
 import { recordCodePaths } from '../src/analysis/codePaths';
 import { describeFunction } from '../src/analysis/findLeak';
 import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
-import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
+import { findSpinningCatches, findUnboundedLoop, loopPathNodeTypes } from '../src/analysis/loops';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { addSignalParameter, canAddSignalParameter } from '../src/fix/addSignalParameter';
@@ -39,7 +39,7 @@ export default createRule<[], MessageIds>({
   defaultOptions: [],
   create(context) {
     // Paths round a loop decide both questions: ESLint hands them over while it walks the file.
-    const { paths, listeners } = recordCodePaths();
+    const { paths, listeners } = recordCodePaths(loopPathNodeTypes);
 
     function check(loop: LoopNode): void {
       const unbounded = findUnboundedLoop(context, loop, paths);

@@ -52,13 +52,13 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
   const source = loop.type === AST_NODE_TYPES.ForOfStatement ? endlessSource(context, loop) : undefined;
   if (loop.type === AST_NODE_TYPES.ForOfStatement ? !source : !hasConstantTrueTest(context, loop)) return undefined;
   // Code after an endless loop or a `return` never runs: nothing to report there.
-  if (!isReachable(paths, loop.body)) return undefined;
+  if (!bodyRuns(paths, loop)) return undefined;
   const body = bodyFacts(context, loop);
   if (!body.firstAwait && !source) return undefined;
   if (source?.call && source.optionsIndex !== undefined && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
   const shape = loopShape(loop, paths);
   if (shape.exits.some((exit) => isReachable(paths, exit))) return undefined;
-  if (body.checks.length > 0 && !pathAround(paths, loop, loop.body, (node) => body.checks.includes(node), (node) => node === loop.body)) {
+  if (body.checks.length > 0 && !pathAround(paths, loop, 'bodyStart', (node) => body.checks.includes(node))) {
     return undefined;
   }
   return {
@@ -83,7 +83,7 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
 export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, paths: CodePaths): SpinningCatch[] {
   // A `for await` waits for its source's next item on every round: that is its pause.
   if (loop.type === AST_NODE_TYPES.ForOfStatement || !hasConstantTrueTest(context, loop) || !enclosingFunction(loop)) return [];
-  if (!isReachable(paths, loop.body)) return [];
+  if (!bodyRuns(paths, loop)) return [];
   const tries: TSESTree.TryStatement[] = [];
   walkOwnBody(loop.body, (node) => {
     if (node.type === AST_NODE_TYPES.TryStatement && node.handler && containsAwait(node.block) && !handsErrorOn(node.handler)) {
@@ -146,47 +146,73 @@ function isReachable(paths: CodePaths, node: TSESTree.Node): boolean {
   return segments.length === 0 || segments.some((segment) => segment.reachable);
 }
 
+/** Whether the loop's body ever runs: not after an endless loop or a `return`. */
+function bodyRuns(paths: CodePaths, loop: LoopNode): boolean {
+  const segments = paths.startingAt(loop.body);
+  return segments.length === 0 || segments.some((segment) => segment.reachable);
+}
+
 /**
- * Whether some path from `from`, staying inside `loop`, goes round through the start of the loop's
- * body and then reaches a node for which `arrives` holds, meeting no node for which `stops` holds
- * on the way. Walks ESLint's code path segments, node by node in the order they run.
+ * Whether some path from `from` (a recorded node, or the start of the loop's body), staying
+ * inside `loop`, goes round through the start of the body and then reaches a node for which
+ * `arrives` holds (with no `arrives`: the start of the body itself), meeting no node for which
+ * `stops` holds on the way. Walks ESLint's code path segments, node by node in the order they run.
  */
 function pathAround(
   paths: CodePaths,
   loop: LoopNode,
-  from: TSESTree.Node,
+  from: TSESTree.Node | 'bodyStart',
   stops: (node: TSESTree.Node) => boolean,
-  arrives: (node: TSESTree.Node) => boolean,
+  arrives?: (node: TSESTree.Node) => boolean,
 ): boolean {
   interface Step {
     segment: Segment;
     index: number;
     round: boolean;
   }
+  const todo: Step[] =
+    from === 'bodyStart'
+      ? paths.startingAt(loop.body).map((segment) => ({ segment, index: 0, round: false }))
+      : paths.segmentsOf(from).map((segment) => ({ segment, index: paths.nodesIn(segment).indexOf(from) + 1, round: false }));
   const seen = new Set<string>();
-  const todo: Step[] = paths.segmentsOf(from).map((segment) => ({ segment, index: paths.nodesIn(segment).indexOf(from) + 1, round: false }));
   for (let step = todo.pop(); step; step = todo.pop()) {
-    const nodes = paths.nodesIn(step.segment);
-    let { round } = step;
+    const { segment, index, round } = step;
     let blocked = false;
-    for (const node of nodes.slice(step.index)) {
-      if (node === loop.body) round = true;
-      if (round && arrives(node)) return true;
+    for (const node of paths.nodesIn(segment).slice(index)) {
+      if (round && arrives?.(node)) return true;
       if (stops(node)) {
         blocked = true;
         break;
       }
     }
     if (blocked) continue;
-    for (const next of step.segment.nextSegments) {
-      const key = `${next.id}:${round}`;
-      if (seen.has(key) || !paths.beginsInside(next, loop)) continue;
+    for (const next of segment.nextSegments) {
+      if (!paths.beginsInside(next, loop)) continue;
+      // Each round starts with the segment that begins at the loop's body.
+      const nextRound = round || paths.startOf(next) === loop.body;
+      if (nextRound && !round && !arrives) return true;
+      const key = `${next.id}:${nextRound}`;
+      if (seen.has(key)) continue;
       seen.add(key);
-      todo.push({ segment: next, index: 0, round });
+      todo.push({ segment: next, index: 0, round: nextRound });
     }
   }
   return false;
 }
+
+/** The node types whose paths the loop judgements ask about: spread into the code path recorder. */
+export const loopPathNodeTypes: readonly string[] = [
+  AST_NODE_TYPES.CatchClause,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  ...decisionTypes,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.BreakStatement,
+  AST_NODE_TYPES.ContinueStatement,
+];
 
 /**
  * A catch that passes the error to someone (`reject(error)`, `callback(error)`,
