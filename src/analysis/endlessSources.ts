@@ -4,7 +4,8 @@ import type * as ts from 'typescript';
 
 import type { EndlessIteratorFamily } from './apis';
 import { endlessIteratorFamilies } from './apis';
-import { findObjectProperty, methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
+import { findObjectProperty, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedCallee, importedName, trackedCalls } from './imports';
 import { typeServices } from './typeServices';
@@ -100,6 +101,16 @@ function familyOfClient(context: AnalysisContext, node: TSESTree.Node, depth: nu
       const writes = variable.references.filter((reference) => reference.isWrite());
       return definition.node.init && writes.length <= 1 ? familyOfClient(context, definition.node.init, depth + 1) : undefined;
     }
+    case AST_NODE_TYPES.MemberExpression: {
+      // `this.nc`: the class field's annotation, or what the class assigns to it.
+      const name = skipTypeWrappers(inner.object).type === AST_NODE_TYPES.ThisExpression ? staticMemberName(inner) : undefined;
+      const member = name === undefined ? undefined : findClassMember(inner, name);
+      if (!member) return undefined;
+      const annotated = familyOfAnnotation(context, member.annotation);
+      if (annotated) return annotated;
+      const families = new Set(member.values.map((value) => familyOfClient(context, value, depth + 1)));
+      return families.size === 1 ? [...families][0] : undefined;
+    }
     default:
       return undefined;
   }
@@ -113,6 +124,10 @@ function familyOfFactory(context: AnalysisContext, callee: TSESTree.Node): Endle
 
 /** `nc: NatsConnection` with `import type { NatsConnection } from 'nats'`. */
 function familyOfAnnotation(context: AnalysisContext, annotation: TSESTree.TypeNode | undefined): EndlessIteratorFamily | undefined {
+  if (annotation?.type === AST_NODE_TYPES.TSUnionType) {
+    const parts = annotation.types.filter((part) => part.type !== AST_NODE_TYPES.TSUndefinedKeyword && part.type !== AST_NODE_TYPES.TSNullKeyword);
+    return parts.length === 1 ? familyOfAnnotation(context, parts[0]) : undefined;
+  }
   if (annotation?.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const imported = importedName(context.sourceCode, annotation.typeName);
   return imported && endlessIteratorFamilies.find((family) => family.modules.includes(imported.module) && family.clientTypes.includes(imported.name));
@@ -146,19 +161,25 @@ function familyOfTypedValue(
   return undefined;
 }
 
-/** `nc.close()` or `nc.drain()` anywhere: the client, and every iterable it made, has an end. */
+/**
+ * `nc.close()` or `nc.drain()` anywhere in the file, or `this.nc.close()` anywhere in the class:
+ * the client, and every iterable it made, has an end.
+ */
 function clientIsEnded(context: AnalysisContext, client: TSESTree.Node, family: EndlessIteratorFamily): boolean {
   const inner = skipTypeWrappers(client);
-  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
-  return (
-    variable?.references.some((reference) => {
-      const member = reference.identifier.parent;
-      return (
-        member?.type === AST_NODE_TYPES.MemberExpression &&
-        member.object === reference.identifier &&
-        family.clientEnds.includes(staticMemberName(member) ?? '')
-      );
-    }) ?? false
-  );
+  const endsClient = (node: TSESTree.Node | undefined, same: (object: TSESTree.Node) => boolean): boolean =>
+    node?.type === AST_NODE_TYPES.MemberExpression && same(node.object) && family.clientEnds.includes(staticMemberName(node) ?? '');
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+    return variable?.references.some((reference) => endsClient(reference.identifier.parent, (object) => object === reference.identifier)) ?? false;
+  }
+  const text = stableReferenceText(inner);
+  const classBody = enclosingClassBody(inner);
+  if (!text?.startsWith('this.') || !classBody) return false;
+  let ended = false;
+  walk(classBody, (node) => {
+    if (!ended && endsClient(node, (object) => stableReferenceText(object) === text)) ended = true;
+    return !ended;
+  });
+  return ended;
 }

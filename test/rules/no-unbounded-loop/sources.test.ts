@@ -36,6 +36,23 @@ export async function listen(nc: NatsConnection, signal: AbortSignal) {
   }
 }
 `,
+    // A worker whose stop() drains the connection: every subscription it made ends with it.
+    `
+import { connect } from 'nats';
+import type { NatsConnection } from 'nats';
+export class Worker {
+  private nc?: NatsConnection;
+  async start() {
+    this.nc = await connect();
+    for await (const message of this.nc.subscribe('jobs')) {
+      console.log(message.subject);
+    }
+  }
+  async stop() {
+    await this.nc?.drain();
+  }
+}
+`,
     // A GraphQL PubSub iterator returned to the server, which ends it when the client leaves.
     `
 import { PubSub } from 'graphql-subscriptions';
@@ -133,6 +150,53 @@ export async function listen(nc: NatsConnection, signal: AbortSignal) {
           column: 3,
           endLine: 5,
           endColumn: 35,
+        },
+      ],
+    },
+    {
+      // The same worker with no way to stop it: its connection field is known by its annotation.
+      code: `
+import { connect } from 'nats';
+import type { NatsConnection } from 'nats';
+export class Worker {
+  private nc: NatsConnection | undefined;
+  async start() {
+    this.nc = await connect();
+    for await (const message of this.nc.subscribe('jobs')) {
+      console.log(message.subject);
+    }
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'unboundedLoop',
+          data: { head: "for await (… of this.nc.subscribe('jobs'))", awaited: "this.nc.subscribe('jobs')" },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 59,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`start()`' },
+              output: `
+import { connect } from 'nats';
+import type { NatsConnection } from 'nats';
+export class Worker {
+  private nc: NatsConnection | undefined;
+  async start(signal: AbortSignal) {
+    this.nc = await connect();
+    const subscription = this.nc.subscribe('jobs');
+    signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+    for await (const message of subscription) {
+      console.log(message.subject);
+    }
+  }
+}
+`,
+            },
+          ],
         },
       ],
     },
