@@ -58,7 +58,7 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
   if (source?.call && source.optionsIndex !== undefined && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
   const shape = loopShape(loop, paths);
   if (shape.exits.some((exit) => isReachable(paths, exit))) return undefined;
-  if (body.checks.length > 0 && !pathAround(paths, loop, 'bodyStart', (node) => body.checks.includes(node))) {
+  if (body.checks.size > 0 && !pathAround(paths, loop, 'bodyStart', (node) => body.checks.has(node))) {
     return undefined;
   }
   return {
@@ -275,16 +275,16 @@ function hasConstantTrueTest(context: AnalysisContext, loop: LoopNode): boolean 
 
 interface BodyFacts {
   /** Signal and flag checks: `signal.aborted`, `this.closing`, a call handed a signal. */
-  checks: TSESTree.Node[];
+  checks: Set<TSESTree.Node>;
   firstAwait?: TSESTree.Node;
   sleepsWithoutSignal: { call: TSESTree.CallExpression; optionsIndex: number }[];
 }
 
 /** What a loop's own code does, without looking into functions it defines. */
 function bodyFacts(context: AnalysisContext, loop: LoopNode): BodyFacts {
-  const facts: BodyFacts = { checks: [], sleepsWithoutSignal: [] };
+  const facts: BodyFacts = { checks: new Set(), sleepsWithoutSignal: [] };
   walkOwnBody(loop.body, (node) => {
-    if (isCheck(node)) facts.checks.push(node);
+    if (isCheck(node)) facts.checks.add(node);
     if (node.type === AST_NODE_TYPES.AwaitExpression) facts.firstAwait ??= node.argument;
     if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) facts.firstAwait ??= node.right;
     if (node.type === AST_NODE_TYPES.CallExpression) {
