@@ -59,6 +59,18 @@ export async function heartbeat(signal: AbortSignal, beat: () => Promise<void>) 
   }
 }
 `,
+    // A \`continue\` to an outer loop leaves this one.
+    `
+export async function scan(signal: AbortSignal, shards: string[], read: (shard: string) => Promise<string | undefined>) {
+  outer: for (const shard of shards) {
+    while (true) {
+      const line = await read(shard);
+      if (line === undefined) continue outer;
+      console.log(line);
+    }
+  }
+}
+`,
     // A catch inside a finite inner loop goes round that loop, not the endless one, which pauses.
     `
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -390,6 +402,67 @@ export async function poll(client: { read(): Promise<string> }) {
       await sleep(1000);
     }
   }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A check inside the try only throws into this catch, which swallows it: after an abort it spins too.
+      code: `
+export async function follow(signal: AbortSignal, read: () => Promise<string>) {
+  do {
+    try {
+      signal.throwIfAborted();
+      await read();
+    } catch (error) {
+      console.warn(error);
+    }
+  } while (true);
+}
+`,
+      errors: [
+        {
+          messageId: 'spinningCatch',
+          line: 7,
+          column: 7,
+          endLine: 7,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'rethrowWhenAborted',
+              data: { signal: 'signal' },
+              output: `
+export async function follow(signal: AbortSignal, read: () => Promise<string>) {
+  do {
+    try {
+      signal.throwIfAborted();
+      await read();
+    } catch (error) {
+      if (signal.aborted) throw error;
+      console.warn(error);
+    }
+  } while (true);
+}
+`,
+            },
+            {
+              messageId: 'waitBeforeRetry',
+              data: { withSignal: ' (cut short when `signal` aborts)' },
+              output: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function follow(signal: AbortSignal, read: () => Promise<string>) {
+  do {
+    try {
+      signal.throwIfAborted();
+      await read();
+    } catch (error) {
+      console.warn(error);
+      await sleep(1000, undefined, { signal });
+    }
+  } while (true);
 }
 `,
             },
