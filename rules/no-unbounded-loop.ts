@@ -1,13 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction } from '../src/analysis/ast';
+import { recordCodePaths } from '../src/analysis/codePaths';
 import { describeFunction } from '../src/analysis/findLeak';
 import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
-import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
+import { findSpinningCatches, findUnboundedLoop, loopPathNodeTypes } from '../src/analysis/loops';
 import type { SignalInScope } from '../src/analysis/signalInScope';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter, withNewSignalParameter } from '../src/fix/addSignalParameter';
+import { endSourceOnAbort } from '../src/fix/endSourceOnAbort';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
 import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
@@ -45,9 +47,12 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    // Paths round a loop decide both questions: ESLint hands them over while it walks the file.
+    const { paths, listeners } = recordCodePaths(loopPathNodeTypes);
+
     function check(loop: LoopNode): void {
-      const unbounded = findUnboundedLoop(context, loop);
-      const spinning = findSpinningCatches(context, loop);
+      const unbounded = findUnboundedLoop(context, loop, paths);
+      const spinning = findSpinningCatches(context, loop, paths);
       if (!unbounded && spinning.length === 0) return;
       // Only now: with types, finding a signal asks for the types of the variables in scope.
       const signal = findSignalInScope(context, loop);
@@ -82,9 +87,7 @@ export default createRule<[], MessageIds>({
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
       const canAddParameter = canAddSignalParameter(context, fn);
-      const stop = signal
-        ? (fixer: TSESLint.RuleFixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal.text, { optional })
-        : null;
+      const stop = signal ? (fixer: TSESLint.RuleFixer) => stopLoop(fixer, unbounded, signal.text, optional) : null;
       // A fix rests on a signal with evidence; one known by its name alone is only suggested.
       const strong = signal?.evidence === 'strong';
       context.report({
@@ -100,15 +103,22 @@ export default createRule<[], MessageIds>({
                 {
                   messageId: 'addSignalParameter' as const,
                   data: { owner: describeFunction(fn) },
+                  // A parameter nothing uses would stop nothing.
                   fix: (fixer: TSESLint.RuleFixer) =>
-                    withNewSignalParameter(context, fixer, fn, (name) =>
-                      stopLoopOnAbort(fixer, context.sourceCode, unbounded, name, { optional: true }),
-                    )?.fixes ?? [],
+                    withNewSignalParameter(context, fixer, fn, (name) => stopLoop(fixer, unbounded, name, true))?.fixes ?? [],
                 },
               ]
             : []),
         ],
       });
+    }
+
+    /** Stops the loop on abort: its condition, its source's `{ signal }` and sleeps, or its source's end. */
+    function stopLoop(fixer: TSESLint.RuleFixer, unbounded: UnboundedLoop, signal: string, optional: boolean): TSESLint.RuleFix[] {
+      return [
+        ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal, { optional }),
+        ...endSourceOnAbort(context, fixer, unbounded, signal, { optional }),
+      ];
     }
 
     /** From the loop keyword to the end of its head: `while (true)`, not the whole body. */
@@ -122,10 +132,11 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      WhileStatement: check,
-      DoWhileStatement: check,
-      ForStatement: check,
-      ForOfStatement: check,
+      ...listeners,
+      'WhileStatement:exit': check,
+      'DoWhileStatement:exit': check,
+      'ForStatement:exit': check,
+      'ForOfStatement:exit': check,
     };
   },
 });

@@ -54,15 +54,17 @@ export const createRule: typeof ruleCreator = (rule) =>
       const guarded: TSESLint.RuleListener = {};
       for (const [selector, listener] of Object.entries(listeners)) {
         if (typeof listener !== 'function') continue;
-        guarded[selector] = (node: TSESTree.Node) => {
+        // Code path listeners take segments first and the node last: `(segment, node)`.
+        guarded[selector] = (...args: unknown[]) => {
           if (failed) return;
           try {
-            (listener as (node: TSESTree.Node) => void)(node);
+            (listener as (...args: unknown[]) => void)(...args);
           } catch (error) {
             failed = true;
+            const node = args.at(-1) as TSESTree.Node | undefined;
             context.report({
               // Where it happened, as a point: a squiggle under one token, not the whole function.
-              loc: node.loc.start,
+              loc: node?.loc?.start ?? { line: 1, column: 0 },
               // Added to every rule's messages above; the rule's own message ids do not name it.
               messageId: 'internalError' as Parameters<typeof context.report>[0]['messageId'],
               data: { rule: `leaks/${rule.name}`, reason: shortReason(error) },

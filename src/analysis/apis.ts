@@ -178,3 +178,68 @@ export const clientSignalTakingFunctions = byModule<SignalParameter>('clientTake
 
 /** Global functions that take an AbortSignal. */
 export const globalSignalTakingFunctions = byGlobal<SignalParameter>('takesSignal');
+
+// ---------------------------------------------------------------------------------------------
+// Endless async iterators and pauses, for no-unbounded-loop. One block on purpose: the families
+// above are being reshaped into per-family descriptors, and these rows move with them.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A client whose method returns an async iterable that ends only when something ends it:
+ * `for await (const m of nc.subscribe('jobs'))` waits for messages until `unsubscribe()`.
+ */
+export interface EndlessIteratorFamily {
+  /** Packages the client comes from, by import (untyped) or by the declaring file (typed). */
+  modules: readonly string[];
+  /** Exports that make a client: `connect` (`await connect()`), `PubSub` (`new PubSub()`). */
+  factories: readonly string[];
+  /** Type names of the client, in annotations and declarations. */
+  clientTypes: readonly string[];
+  /** Methods of the client that return the iterable, with options that make it finite. */
+  iterators: Readonly<Record<string, { finiteOptions?: readonly string[] }>>;
+  /** Type names of the iterable itself. */
+  iterableTypes: readonly string[];
+  /** Methods of the iterable that end it, and with it the loop; fixes call the first. */
+  ends: readonly string[];
+  /** Methods of the client that end every iterable it made. */
+  clientEnds: readonly string[];
+}
+
+export const endlessIteratorFamilies: readonly EndlessIteratorFamily[] = [
+  {
+    // nats.js v2 and v3: a subscription is an async iterable until unsubscribed or drained.
+    modules: ['nats', 'nats.ws', '@nats-io/transport-node', '@nats-io/nats-core'],
+    factories: ['connect', 'wsconnect'],
+    clientTypes: ['NatsConnection'],
+    iterators: { subscribe: { finiteOptions: ['max', 'timeout'] } },
+    iterableTypes: ['Subscription'],
+    ends: ['unsubscribe', 'drain'],
+    clientEnds: ['close', 'drain'],
+  },
+  {
+    // graphql-subscriptions v2 (`asyncIterator`) and v3 (`asyncIterableIterator`), and its Redis engine.
+    modules: ['graphql-subscriptions', 'graphql-redis-subscriptions'],
+    factories: ['PubSub', 'RedisPubSub'],
+    clientTypes: ['PubSub', 'PubSubEngine', 'RedisPubSub'],
+    iterators: { asyncIterator: {}, asyncIterableIterator: {} },
+    iterableTypes: [],
+    ends: ['return'],
+    clientEnds: ['close'],
+  },
+  {
+    // GraphQL Yoga: `pubSub.subscribe(topic)` is a Repeater that ends on `return()`.
+    modules: ['graphql-yoga', '@graphql-yoga/subscription'],
+    factories: ['createPubSub'],
+    clientTypes: ['PubSub'],
+    iterators: { subscribe: {} },
+    iterableTypes: [],
+    ends: ['return'],
+    clientEnds: [],
+  },
+];
+
+/** Waits, besides the sleeps of timers/promises above: `import delay from 'delay'; await delay(1000)`, `await once(bus, 'ready')`. */
+export const pauseFunctions: Readonly<Record<string, readonly string[]>> = {
+  delay: ['default', '*'],
+  events: ['once'],
+};

@@ -213,6 +213,25 @@ export function importedName(
 }
 
 
+/**
+ * The module and export a callee was imported as, directly or through a namespace:
+ * `connect(…)` with `import { connect } from 'nats'`, and `nats.connect(…)` with
+ * `import * as nats from 'nats'` or `const nats = require('nats')`, → `{ module: 'nats', name: 'connect' }`.
+ */
+export function importedCallee(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  callee: TSESTree.Node,
+): { module: string; name: string } | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return importedName(sourceCode, callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const namespace = importedName(sourceCode, callee.object);
+  return namespace && (namespace.name === '*' || namespace.name === 'default')
+    ? { module: namespace.module, name: callee.property.name }
+    : undefined;
+}
+
+
 function requiredName(declarator: TSESTree.VariableDeclarator, local: string): { module: string; name: string } | undefined {
   const init = declarator.init;
   const source =
