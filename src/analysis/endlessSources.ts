@@ -8,6 +8,7 @@ import { findObjectProperty, methodCallParts, skipTypeWrappers, stableReferenceT
 import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedCallee, importedName, trackedCalls } from './imports';
+import { declaringModule } from './objectKind';
 import { typeServices } from './typeServices';
 
 /** An async iterable that never ends by itself, iterated by a `for await`. */
@@ -150,11 +151,9 @@ function familyOfTypedValue(
   const checker = services.program.getTypeChecker();
   const symbol = checker.getNonNullableType(type).getSymbol();
   for (const declaration of symbol?.getDeclarations() ?? []) {
-    const fileName = declaration.getSourceFile().fileName;
+    const module = declaringModule(declaration);
     const family = endlessIteratorFamilies.find(
-      (candidate) =>
-        candidate[names].includes(symbol?.getName() ?? '') &&
-        candidate.modules.some((module) => fileName.includes(`/node_modules/${module}/`)),
+      (candidate) => candidate[names].includes(symbol?.getName() ?? '') && module !== undefined && candidate.modules.includes(module),
     );
     if (family) return family;
   }

@@ -88,7 +88,7 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
  * The module a declaration belongs to: the name of the ambient `declare module 'kafkajs' { … }`
  * around it, else the package whose folder holds its file (`node_modules/@types/x` counts as `x`).
  */
-function declaringModule(declaration: ts.Declaration): string | undefined {
+export function declaringModule(declaration: ts.Declaration): string | undefined {
   for (let node: ts.Node | undefined = declaration.parent; node; node = node.parent) {
     const name = (node as { name?: ts.Node & { text?: string; escapedText?: unknown } }).name;
     if ('body' in node && name && name.escapedText === undefined && typeof name.text === 'string') {

@@ -263,7 +263,7 @@ javascriptRuleTester.run('extracting a listener keeps its parameter types (JavaS
       code: `
 const { EventEmitter } = require('events');
 const bus = new EventEmitter();
-function logJobs(signal) {
+/** @param {AbortSignal} signal */ function logJobs(signal) {
   bus.on('job-done', (job) => console.log(job));
 }
 module.exports = { logJobs };
@@ -271,7 +271,7 @@ module.exports = { logJobs };
       output: `
 const { EventEmitter } = require('events');
 const bus = new EventEmitter();
-function logJobs(signal) {
+/** @param {AbortSignal} signal */ function logJobs(signal) {
   const onJobDone = (job) => console.log(job);
   bus.on('job-done', onJobDone);
   signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });

@@ -86,10 +86,10 @@ export async function consumeJobs(onJob: (body: string) => void) {
               output: `
 import * as amqp from 'amqplib';
 
-export async function consumeJobs(onJob: (body: string) => void, signal: AbortSignal) {
+export async function consumeJobs(onJob: (body: string) => void, signal?: AbortSignal) {
   const connection = await amqp.connect('amqp://localhost');
   const channel = await connection.createChannel();
-  signal.addEventListener('abort', () => void connection.close(), { once: true });
+  signal?.addEventListener('abort', () => void connection.close(), { once: true });
   await channel.assertQueue('jobs');
   await channel.consume('jobs', (msg) => {
     if (msg) onJob(msg.content.toString());
@@ -113,14 +113,14 @@ export async function consumeJobs(onJob: (body: string) => void, signal: AbortSi
               output: `
 import * as amqp from 'amqplib';
 
-export async function consumeJobs(onJob: (body: string) => void, signal: AbortSignal) {
+export async function consumeJobs(onJob: (body: string) => void, signal?: AbortSignal) {
   const connection = await amqp.connect('amqp://localhost');
   const channel = await connection.createChannel();
   await channel.assertQueue('jobs');
   await channel.consume('jobs', (msg) => {
     if (msg) onJob(msg.content.toString());
   });
-  signal.addEventListener('abort', () => void channel.close(), { once: true });
+  signal?.addEventListener('abort', () => void channel.close(), { once: true });
 }
 `,
             },
@@ -157,12 +157,12 @@ export async function watchQueue(connection: Connection, queue: string, onMessag
 import * as amqp from 'amqplib';
 import type { Connection } from 'amqplib';
 
-export async function watchQueue(connection: Connection, queue: string, onMessage: (body: string) => void, signal: AbortSignal) {
+export async function watchQueue(connection: Connection, queue: string, onMessage: (body: string) => void, signal?: AbortSignal) {
   const channel = await connection.createChannel();
   await channel.consume(queue, (msg) => {
     if (msg) onMessage(msg.content.toString());
   });
-  signal.addEventListener('abort', () => void channel.close(), { once: true });
+  signal?.addEventListener('abort', () => void channel.close(), { once: true });
 }
 `,
             },
@@ -195,10 +195,10 @@ export function publisher(url: string) {
               output: `
 import * as amqp from 'amqp-connection-manager';
 
-export function publisher(url: string, signal: AbortSignal) {
+export function publisher(url: string, signal?: AbortSignal) {
   const connection = amqp.connect([url]);
   connection.on('connect', () => console.log('connected'));
-  signal.addEventListener('abort', () => void connection.close(), { once: true });
+  signal?.addEventListener('abort', () => void connection.close(), { once: true });
 }
 `,
             },

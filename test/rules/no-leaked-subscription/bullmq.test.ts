@@ -71,9 +71,9 @@ import { Queue, QueueEvents } from 'bullmq';
 
 const queue = new Queue('reports');
 
-export async function renderReport(data: string, signal: AbortSignal) {
+export async function renderReport(data: string, signal?: AbortSignal) {
   const queueEvents = new QueueEvents('reports');
-  signal.addEventListener('abort', () => void queueEvents.close(), { once: true });
+  signal?.addEventListener('abort', () => void queueEvents.close(), { once: true });
   const job = await queue.add('render', data);
   return job.waitUntilFinished(queueEvents);
 }
@@ -108,10 +108,10 @@ export async function enqueue(name: string, data: string) {
               output: `
 import { Queue } from 'bullmq';
 
-export async function enqueue(name: string, data: string, signal: AbortSignal) {
+export async function enqueue(name: string, data: string, signal?: AbortSignal) {
   const queue = new Queue(name);
   await queue.add('job', data);
-  signal.addEventListener('abort', () => void queue.close(), { once: true });
+  signal?.addEventListener('abort', () => void queue.close(), { once: true });
 }
 `,
             },

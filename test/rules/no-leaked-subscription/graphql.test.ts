@@ -57,9 +57,9 @@ import { PubSub } from 'graphql-subscriptions';
 
 const pubsub = new PubSub();
 
-export function warmUp(signal: AbortSignal) {
+export function warmUp(signal?: AbortSignal) {
   const subscription = pubsub.asyncIterator('POST_ADDED');
-  signal.addEventListener('abort', () => void subscription.return(), { once: true });
+  signal?.addEventListener('abort', () => void subscription.return(), { once: true });
 }
 `,
             },
@@ -92,10 +92,10 @@ export async function notify(event: string) {
               output: `
 import { RedisPubSub } from 'graphql-redis-subscriptions';
 
-export async function notify(event: string, signal: AbortSignal) {
+export async function notify(event: string, signal?: AbortSignal) {
   const pubsub = new RedisPubSub();
   await pubsub.publish(event, { at: Date.now() });
-  signal.addEventListener('abort', () => void pubsub.close(), { once: true });
+  signal?.addEventListener('abort', () => void pubsub.close(), { once: true });
 }
 `,
             },

@@ -112,12 +112,12 @@ import { Kafka } from 'kafkajs';
 
 const kafka = new Kafka({ clientId: 'app', brokers: ['kafka:9092'] });
 
-export async function consumeOrders(onOrder: (value: string) => void, signal: AbortSignal) {
+export async function consumeOrders(onOrder: (value: string) => void, signal?: AbortSignal) {
   const consumer = kafka.consumer({ groupId: 'orders' });
   await consumer.connect();
   await consumer.subscribe({ topic: 'orders', fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => onOrder(String(message.value)) });
-  signal.addEventListener('abort', () => void consumer.disconnect(), { once: true });
+  signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
 }
 `,
             },
@@ -155,11 +155,11 @@ import { Kafka } from 'kafkajs';
 
 const kafka = new Kafka({ clientId: 'app', brokers: ['kafka:9092'] });
 
-export async function publishOrder(order: string, signal: AbortSignal) {
+export async function publishOrder(order: string, signal?: AbortSignal) {
   const producer = kafka.producer();
   await producer.connect();
   await producer.send({ topic: 'orders', messages: [{ value: order }] });
-  signal.addEventListener('abort', () => void producer.disconnect(), { once: true });
+  signal?.addEventListener('abort', () => void producer.disconnect(), { once: true });
 }
 `,
             },

@@ -66,11 +66,11 @@ export function followPresence(onPresence: (message: string) => void) {
               output: `
 import mqtt from 'mqtt';
 
-export function followPresence(onPresence: (message: string) => void, signal: AbortSignal) {
+export function followPresence(onPresence: (message: string) => void, signal?: AbortSignal) {
   const client = mqtt.connect('mqtt://test.mosquitto.org');
   client.subscribe('presence');
   client.on('message', (_topic, message) => onPresence(message.toString()));
-  signal.addEventListener('abort', () => client.end(), { once: true });
+  signal?.addEventListener('abort', () => client.end(), { once: true });
 }
 `,
             },
@@ -102,9 +102,9 @@ export function followTopic(client: MqttClient, topic: string) {
               output: `
 import type { MqttClient } from 'mqtt';
 
-export function followTopic(client: MqttClient, topic: string, signal: AbortSignal) {
+export function followTopic(client: MqttClient, topic: string, signal?: AbortSignal) {
   client.subscribe(topic);
-  signal.addEventListener('abort', () => void client.unsubscribe(topic), { once: true });
+  signal?.addEventListener('abort', () => void client.unsubscribe(topic), { once: true });
 }
 `,
             },

@@ -68,10 +68,10 @@ export async function announce(subject: string) {
               output: `
 import { connect } from 'nats';
 
-export async function announce(subject: string, signal: AbortSignal) {
+export async function announce(subject: string, signal?: AbortSignal) {
   const nc = await connect({ servers: 'nats://localhost:4222' });
   nc.publish(subject, 'hello');
-  signal.addEventListener('abort', () => void nc.close(), { once: true });
+  signal?.addEventListener('abort', () => void nc.close(), { once: true });
 }
 `,
             },
@@ -103,9 +103,9 @@ export function watchTasks(nc: NatsConnection, onTask: (data: string) => void) {
               output: `
 import type { NatsConnection } from 'nats';
 
-export function watchTasks(nc: NatsConnection, onTask: (data: string) => void, signal: AbortSignal) {
+export function watchTasks(nc: NatsConnection, onTask: (data: string) => void, signal?: AbortSignal) {
   const subscription = nc.subscribe('tasks', { callback: (_error, msg) => onTask(msg.string()) });
-  signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },

@@ -39,10 +39,10 @@ export function watchChildren(element: Element, onChange: () => void) {
               messageId: 'addSignalParameter',
               data: { owner: '`watchChildren()`' },
               output: `
-export function watchChildren(element: Element, onChange: () => void, signal: AbortSignal) {
+export function watchChildren(element: Element, onChange: () => void, signal?: AbortSignal) {
   const observer = new MutationObserver(() => onChange());
   observer.observe(element, { childList: true });
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  signal?.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 `,
             },

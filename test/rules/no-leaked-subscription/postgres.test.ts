@@ -87,11 +87,11 @@ import { Pool } from 'pg';
 
 const pool = new Pool();
 
-export async function listenForJobs(onJob: (payload: string | undefined) => void, signal: AbortSignal) {
+export async function listenForJobs(onJob: (payload: string | undefined) => void, signal?: AbortSignal) {
   const client = await pool.connect();
   await client.query('LISTEN jobs');
   client.on('notification', (msg) => onJob(msg.payload));
-  signal.addEventListener('abort', () => client.release(), { once: true });
+  signal?.addEventListener('abort', () => client.release(), { once: true });
 }
 `,
             },
@@ -129,10 +129,10 @@ import { Pool } from 'pg';
 
 const pool = new Pool();
 
-export async function countUsers(signal: AbortSignal) {
+export async function countUsers(signal?: AbortSignal) {
   const client = await pool.connect();
   const result = await client.query('SELECT count(*) FROM users');
-  signal.addEventListener('abort', () => client.release(), { once: true });
+  signal?.addEventListener('abort', () => client.release(), { once: true });
   return result.rows[0];
 }
 `,
@@ -168,11 +168,11 @@ export async function lookup(id: string) {
               output: `
 import pg from 'pg';
 
-export async function lookup(id: string, signal: AbortSignal) {
+export async function lookup(id: string, signal?: AbortSignal) {
   const client = new pg.Client();
   await client.connect();
   const result = await client.query('SELECT * FROM t WHERE id = $1', [id]);
-  signal.addEventListener('abort', () => void client.end(), { once: true });
+  signal?.addEventListener('abort', () => void client.end(), { once: true });
   console.log(result.rows);
 }
 `,
@@ -207,11 +207,11 @@ export async function watchChannel(channel: string) {
               output: `
 import createSubscriber from 'pg-listen';
 
-export async function watchChannel(channel: string, signal: AbortSignal) {
+export async function watchChannel(channel: string, signal?: AbortSignal) {
   const subscriber = createSubscriber({ connectionString: process.env.DATABASE_URL });
   await subscriber.connect();
   await subscriber.listenTo(channel);
-  signal.addEventListener('abort', () => void subscriber.close(), { once: true });
+  signal?.addEventListener('abort', () => void subscriber.close(), { once: true });
 }
 `,
             },

@@ -53,9 +53,9 @@ export function poll(onTick: () => void) {
               output: `
 import { interval, merge, of } from 'rxjs';
 
-export function poll(onTick: () => void, signal: AbortSignal) {
+export function poll(onTick: () => void, signal?: AbortSignal) {
   const subscription = merge(of(0), interval(1000)).subscribe(() => onTick());
-  signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },
@@ -87,9 +87,9 @@ export function heartbeat(beat: () => void) {
               output: `
 import { timer } from 'rxjs';
 
-export function heartbeat(beat: () => void, signal: AbortSignal) {
+export function heartbeat(beat: () => void, signal?: AbortSignal) {
   const subscription = timer(0, 5000).subscribe(() => beat());
-  signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },
@@ -121,9 +121,9 @@ export function track(a: EventTarget, b: EventTarget, onBoth: () => void) {
               output: `
 import { combineLatest, fromEvent } from 'rxjs';
 
-export function track(a: EventTarget, b: EventTarget, onBoth: () => void, signal: AbortSignal) {
+export function track(a: EventTarget, b: EventTarget, onBoth: () => void, signal?: AbortSignal) {
   const subscription = combineLatest([fromEvent(a, 'x'), fromEvent(b, 'y')]).subscribe(() => onBoth());
-  signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },

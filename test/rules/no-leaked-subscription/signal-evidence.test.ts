@@ -91,11 +91,11 @@ export async function stopAndAnnounce(client: Redis, pid: number, signal = 'SIGT
               output: `
 import Redis from 'ioredis';
 
-export async function stopAndAnnounce(client: Redis, pid: number, signal2: AbortSignal, signal = 'SIGTERM') {
+export async function stopAndAnnounce(client: Redis, pid: number, signal = 'SIGTERM', signal2?: AbortSignal) {
   process.kill(pid, signal);
   const sub = client.duplicate();
   await sub.subscribe('stopped');
-  signal2.addEventListener('abort', () => void sub.quit(), { once: true });
+  signal2?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 `,
             },

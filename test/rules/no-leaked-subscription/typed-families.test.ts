@@ -40,10 +40,10 @@ export async function again(kafkas: Kafka[]) {
               data: { owner: '`again()`' },
               output: `
 import type { Kafka } from 'kafkajs';
-export async function again(kafkas: Kafka[], signal: AbortSignal) {
+export async function again(kafkas: Kafka[], signal?: AbortSignal) {
   const consumer = kafkas[0]!.consumer({ groupId: 'g' });
   await consumer.connect();
-  signal.addEventListener('abort', () => void consumer.disconnect(), { once: true });
+  signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
 }
 `,
             },

@@ -63,10 +63,10 @@ export function streamPrices(onPrice: (price: string) => void) {
               output: `
 import WebSocket from 'ws';
 
-export function streamPrices(onPrice: (price: string) => void, signal: AbortSignal) {
+export function streamPrices(onPrice: (price: string) => void, signal?: AbortSignal) {
   const ws = new WebSocket('wss://example.com/prices');
   ws.on('message', (data) => onPrice(String(data)));
-  signal.addEventListener('abort', () => ws.close(), { once: true });
+  signal?.addEventListener('abort', () => ws.close(), { once: true });
 }
 `,
             },
@@ -95,10 +95,10 @@ export function streamPrices(onPrice: (price: string) => void) {
               messageId: 'addSignalParameter',
               data: { owner: '`streamPrices()`' },
               output: `
-export function streamPrices(onPrice: (price: string) => void, signal: AbortSignal) {
+export function streamPrices(onPrice: (price: string) => void, signal?: AbortSignal) {
   const ws = new WebSocket('wss://example.com/prices');
   ws.addEventListener('message', (event) => onPrice(String(event.data)));
-  signal.addEventListener('abort', () => ws.close(), { once: true });
+  signal?.addEventListener('abort', () => ws.close(), { once: true });
 }
 `,
             },
@@ -127,10 +127,10 @@ export function follow(url: string, onEvent: (data: string) => void) {
               messageId: 'addSignalParameter',
               data: { owner: '`follow()`' },
               output: `
-export function follow(url: string, onEvent: (data: string) => void, signal: AbortSignal) {
+export function follow(url: string, onEvent: (data: string) => void, signal?: AbortSignal) {
   const source = new EventSource(url);
   source.onmessage = (event) => onEvent(String(event.data));
-  signal.addEventListener('abort', () => source.close(), { once: true });
+  signal?.addEventListener('abort', () => source.close(), { once: true });
 }
 `,
             },
@@ -163,10 +163,10 @@ export function joinRoom(room: string) {
               output: `
 import { io } from 'socket.io-client';
 
-export function joinRoom(room: string, signal: AbortSignal) {
+export function joinRoom(room: string, signal?: AbortSignal) {
   const socket = io('https://example.com');
   socket.emit('join', room);
-  signal.addEventListener('abort', () => socket.disconnect(), { once: true });
+  signal?.addEventListener('abort', () => socket.disconnect(), { once: true });
 }
 `,
             },
@@ -195,10 +195,10 @@ export function listenForLogout(onLogout: () => void) {
               messageId: 'addSignalParameter',
               data: { owner: '`listenForLogout()`' },
               output: `
-export function listenForLogout(onLogout: () => void, signal: AbortSignal) {
+export function listenForLogout(onLogout: () => void, signal?: AbortSignal) {
   const channel = new BroadcastChannel('auth');
   channel.addEventListener('message', () => onLogout());
-  signal.addEventListener('abort', () => channel.close(), { once: true });
+  signal?.addEventListener('abort', () => channel.close(), { once: true });
 }
 `,
             },

@@ -107,10 +107,10 @@ export async function listen(handle: (data: Uint8Array) => Promise<void>) {
               data: { owner: '`listen()`' },
               output: `
 import { connect } from 'nats';
-export async function listen(handle: (data: Uint8Array) => Promise<void>, signal: AbortSignal) {
+export async function listen(handle: (data: Uint8Array) => Promise<void>, signal?: AbortSignal) {
   const nc = await connect({ servers: 'localhost:4222' });
   const subscription = nc.subscribe('jobs');
-  signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
   for await (const message of subscription) {
     await handle(message.data);
   }
@@ -185,10 +185,10 @@ import { connect } from 'nats';
 import type { NatsConnection } from 'nats';
 export class Worker {
   private nc: NatsConnection | undefined;
-  async start(signal: AbortSignal) {
+  async start(signal?: AbortSignal) {
     this.nc = await connect();
     const subscription = this.nc.subscribe('jobs');
-    signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+    signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
     for await (const message of subscription) {
       console.log(message.subject);
     }
@@ -309,7 +309,7 @@ javascriptRuleTester.run('no-unbounded-loop: endless sources in plain JavaScript
       code: `
 'use strict';
 const nats = require('nats');
-async function main(signal) {
+/** @param {AbortSignal} signal */ async function main(signal) {
   const nc = await nats.connect();
   for await (const message of nc.subscribe('jobs')) {
     console.log(message.subject);
@@ -320,7 +320,7 @@ module.exports = { main };
       output: `
 'use strict';
 const nats = require('nats');
-async function main(signal) {
+/** @param {AbortSignal} signal */ async function main(signal) {
   const nc = await nats.connect();
   const subscription = nc.subscribe('jobs');
   signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
