@@ -52,14 +52,16 @@ export default createRule<Options, MessageIds>({
       if (!(method !== undefined && isStartMethodName(context, method)) && !trackedCalls(context).has(node)) return;
       const leak = findLeak(context, node, { entryFunctions });
       if (!leak) return;
-      const signal = leak.end && findSignalInScope(context, node);
+      // Ending it in the class's own teardown needs no signal.
+      const inTeardown = leak.end?.kind === 'inTeardown';
+      const signal = leak.end && !inTeardown && findSignalInScope(context, node);
       context.report({
         node: leak.node,
         messageId: 'leakedSubscription',
         data: { what: leak.what, why: leak.why },
-        fix: signal ? (fixer) => endLeak(context, fixer, leak, signal.text) : null,
+        fix: signal || inTeardown ? (fixer) => endLeak(context, fixer, leak, signal ? signal.text : '') : null,
         suggest:
-          !signal && leak.end && canAddSignalParameter(leak.fn)
+          !signal && !inTeardown && leak.end && canAddSignalParameter(leak.fn)
             ? [
                 {
                   messageId: 'addSignalParameter',
