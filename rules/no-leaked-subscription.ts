@@ -54,7 +54,9 @@ export default createRule<Options, MessageIds>({
       if (!(method !== undefined && isStartMethodName(context, method)) && !trackedCalls(context).has(node)) return;
       const leak = findLeak(context, node, { entryFunctions });
       if (!leak) return;
-      const signal = leak.end && findSignalInScope(context, node);
+      // Ending it in the class's own teardown needs no signal.
+      const inTeardown = leak.end?.kind === 'inTeardown';
+      const signal = leak.end && !inTeardown ? findSignalInScope(context, node) : undefined;
       const endOnSignal = signal
         ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, signal.text, { optional: signalMayBeMissing(context, signal) })
         : null;
@@ -64,10 +66,10 @@ export default createRule<Options, MessageIds>({
         node: leak.node,
         messageId: 'leakedSubscription',
         data: { what: leak.what, why: leak.why },
-        fix: strong ? endOnSignal : null,
+        fix: inTeardown ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, '') : strong ? endOnSignal : null,
         suggest: [
           ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),
-          ...(!signal && leak.end && canAddSignalParameter(context, leak.fn)
+          ...(!signal && !inTeardown && leak.end && canAddSignalParameter(context, leak.fn)
             ? [
                 {
                   messageId: 'addSignalParameter' as const,

@@ -59,7 +59,9 @@ function byGlobal<T>(key: keyof GlobalFacts): Readonly<Record<string, T>> {
 }
 
 /** The union of every family's list under `key`. */
-function union(key: 'onceEvents' | 'programEvents' | 'finiteOperators' | 'routeMethods' | 'arrayIterationMethods' | 'teardownMethods'): ReadonlySet<string> {
+function union(
+  key: 'onceEvents' | 'programEvents' | 'finiteOperators' | 'routeMethods' | 'arrayIterationMethods' | 'teardownMethods' | 'chainingMethods',
+): ReadonlySet<string> {
   return new Set(all.flatMap((family) => family[key] ?? []));
 }
 
@@ -163,6 +165,9 @@ export const processLifecycleEvents = union('programEvents');
 
 /** Events that fire once in an object's life: their listeners are not repeated contexts. */
 export const lifecycleEvents = union('onceEvents');
+
+/** Methods that return the handle they are called on, so its fate is the outer call's: `setInterval(f).unref()`. */
+export const chainingMethods = union('chainingMethods');
 
 /** Methods a framework or the platform calls when an object's life ends: where a class ends what it started. */
 export const teardownMethods = union('teardownMethods');

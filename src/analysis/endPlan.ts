@@ -17,6 +17,8 @@ export type EndCall =
       arguments: readonly EndOperand[];
       /** Written as `void receiver.method()` so a rejected promise is not left floating. */
       returnsPromise: boolean;
+      /** `receiver?.method()`: the receiver may not be set yet (a member set by another method). */
+      optional?: boolean;
     };
 
 /** How a fix can end a leaked start once a signal is available. */
@@ -36,6 +38,12 @@ export type EndPlan =
       bindHandle?: { statement: TSESTree.ExpressionStatement; value: TSESTree.Node; preferredName: string };
       /** Move an inline listener into a named const so it can be removed. */
       extractListener?: { node: TSESTree.Node; preferredName: string };
+    }
+  | {
+      /** End it in the class's own teardown method, which needs no signal: `stop() { …; clearInterval(this.timer); }`. */
+      kind: 'inTeardown';
+      teardown: TSESTree.MethodDefinition;
+      end: EndCall;
     };
 
 /** How a handle is ended, as the family descriptors say: `clearInterval(h)` or `void h.quit()`. */

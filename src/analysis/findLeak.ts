@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { processLifecycleEvents } from './apis';
 import { enclosingFunction, stableReferenceText } from './ast';
@@ -7,6 +8,7 @@ import type { Start } from './findStart';
 import { findStart } from './findStart';
 import { judgeConnection } from './judges/connection';
 import { judgeHandle } from './judges/handle';
+import { judgeLifecycle } from './judges/lifecycle';
 import { judgeListener } from './judges/listener';
 import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subscription';
 import type { Leak, LeakScope } from './leak';
@@ -43,10 +45,18 @@ export function findLeak(
   if (!fn) return undefined;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
   // Setup code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
-  if (lifetime === 'program' || lifetime === 'callback' || lifetime === 'setup') return undefined;
+  const meantToLast = lifetime === 'program' || lifetime === 'callback' || lifetime === 'setup';
+  // A class method answers to its class's teardown, whatever its name says.
+  const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
+  if (meantToLast && !method) return undefined;
   const start = findStart(context, node);
   if (!start) return undefined;
   if (isProcessLifecycleListener(start)) return undefined;
+  if (method) {
+    const judged = judgeLifecycle(context, start, method as TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression });
+    if (judged !== undefined) return judged === 'fine' ? undefined : judged;
+  }
+  if (meantToLast) return undefined;
   return judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
 }
 

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
+import { chainingMethods } from './apis';
 import { calleeName, enclosingFunction, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 
@@ -18,8 +19,6 @@ export type HandleFate =
   | { fate: 'ended' }
   | { fate: 'handedOver' };
 
-/** Methods that return the same handle, so the fate is that of the outer call: `setInterval(f).unref()`. */
-const chainingMethods = new Set(['unref', 'ref', 'setMaxListeners', 'on', 'once', 'setEncoding']);
 
 export function handleFate(context: AnalysisContext, start: TSESTree.Node, ends: HandleEnd): HandleFate {
   let value: TSESTree.Node = start;

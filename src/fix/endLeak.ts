@@ -3,6 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { AnalysisContext } from '../analysis/fileCache';
 import type { Leak } from '../analysis/findLeak';
 import { withNewSignalParameter } from './addSignalParameter';
+import { endInTeardown } from './endInTeardown';
 import { endOnAbort } from './endOnAbort';
 import { passSignal } from './passSignal';
 
@@ -16,6 +17,7 @@ export function endLeak(
 ): TSESLint.RuleFix[] {
   const plan = leak.end;
   if (!plan) return [];
+  if (plan.kind === 'inTeardown') return endInTeardown(context, fixer, plan);
   if (plan.kind === 'passSignal') {
     const fix = passSignal(fixer, context.sourceCode, plan.call, plan.optionsIndex, signal);
     return fix ? [fix] : [];

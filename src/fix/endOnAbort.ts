@@ -65,7 +65,7 @@ export function endOnAbort(
 }
 
 /** `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`: the end call written out. */
-function endCallText(
+export function endCallText(
   sourceCode: Readonly<TSESLint.SourceCode>,
   call: EndCall,
   bound: Readonly<Record<'handle' | 'listener', string>>,
@@ -74,5 +74,5 @@ function endCallText(
     'bound' in operand ? bound[operand.bound] : (stableReferenceText(operand.node) ?? sourceCode.getText(operand.node));
   const args = call.arguments.map(text).join(', ');
   if (call.kind === 'function') return `${call.name}(${args})`;
-  return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}.${call.method}(${args})`;
+  return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}${call.optional ? '?.' : '.'}${call.method}(${args})`;
 }

@@ -55,6 +55,7 @@ export const eventEmitter = {
       fix: { kind: 'method', name: 'return', returnsPromise: true },
     },
   },
+  chainingMethods: ['setMaxListeners', 'on', 'once', 'setEncoding'],
   programEvents: [
     'SIGTERM',
     'SIGINT',

@@ -174,6 +174,8 @@ export interface Family {
   readonly arrayIterationMethods?: readonly string[];
   /** Methods a framework or the platform calls when an object's life ends. */
   readonly teardownMethods?: readonly string[];
+  /** Methods that return the handle they are called on: `setInterval(f).unref()`. */
+  readonly chainingMethods?: readonly string[];
 }
 
 /** How often repeated callbacks run, shared by the families that schedule them. */

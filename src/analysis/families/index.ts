@@ -8,6 +8,7 @@ import { httpServers } from './httpServers';
 import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
 import { language } from './language';
+import { lifecycles } from './lifecycles';
 import { mqtt } from './mqtt';
 import { nats } from './nats';
 import { nodeRedis } from './nodeRedis';
@@ -41,4 +42,5 @@ export const families = [
   schedulers,
   httpClients,
   language,
+  lifecycles,
 ] as const;

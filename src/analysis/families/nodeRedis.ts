@@ -14,7 +14,7 @@ export const nodeRedis = {
         sSubscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'sUnsubscribe' },
         SUBSCRIBE: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'UNSUBSCRIBE' },
         PSUBSCRIBE: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'PUNSUBSCRIBE' },
-        duplicate: { kind: 'connection', returns: 'nodeRedis' },
+        duplicate: { kind: 'connection', label: 'a Redis connection', returns: 'nodeRedis' },
       },
       removeListener: emitterRemovals,
       endSubscription: ['unsubscribe', 'pUnsubscribe', 'sUnsubscribe', 'UNSUBSCRIBE', 'PUNSUBSCRIBE'],

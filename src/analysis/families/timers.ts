@@ -22,6 +22,7 @@ export const timers = {
     starts: { setInterval: { kind: 'interval', label: 'an interval' } },
     schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
   },
+  chainingMethods: ['unref', 'ref'],
   handleEnds: {
     interval: {
       methods: ['close'],

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from '../apis';
-import { handleEnds } from '../apis';
+import { handleEndOf, handleEnds } from '../apis';
 import { isFunctionNode } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';
@@ -24,7 +24,7 @@ export function judgeConnection({ context, start, fn }: Judge): Leak | undefined
   // `pool.connect((err, client, release) => …)`: the callback gets the connection, and its owner ends it.
   const last = start.node.arguments.at(-1);
   if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) return undefined;
-  const ends = connectionEnds(context, start);
+  const ends = startEnds(context, start) ?? handleEnds.connection;
   const fate = handleFate(context, start.node, ends);
   if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
@@ -38,9 +38,10 @@ export function judgeConnection({ context, start, fn }: Judge): Leak | undefined
   });
 }
 
-/** How this connection is ended: as its family says for this call, else as connections are. */
-export function connectionEnds(context: AnalysisContext, start: Start): HandleEnd {
-  return start.call?.ends ?? methodStartOf(context, start)?.ends ?? handleEnds.connection;
+/** How a start's handle is ended: as its family says for this call, else as its kind is. */
+export function startEnds(context: AnalysisContext, start: Start): HandleEnd | undefined {
+  const ends = start.call?.ends ?? methodStartOf(context, start)?.ends ?? handleEndOf(start.kind);
+  return ends && start.call?.closeReturnsPromise ? { ...ends, fix: { ...ends.fix, returnsPromise: true } } : ends;
 }
 
 /** "a Kafka consumer", from the family's descriptor. */

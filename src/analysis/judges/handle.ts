@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { handleEndOf } from '../apis';
 import type { StartKind } from '../apis';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';
@@ -12,6 +11,7 @@ import { targetOwner } from '../lifetime';
 import { calledNames } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
+import { startEnds } from './connection';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 
 /** How messages and fixes name each kind of handle. */
@@ -43,7 +43,7 @@ export function judgeHandle(judge: Judge): Leak | undefined {
     const owner = targetOwner(context, start.object.target, judge.scope, { outerOutlives: judge.repetition });
     if (owner.owner !== 'outlives') return undefined;
   }
-  const ends = start.call?.ends ?? method?.ends ?? handleEndOf(start.kind);
+  const ends = startEnds(context, start);
   if (!ends) return undefined;
   const fate = handleFate(context, call, ends);
   if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
@@ -53,8 +53,7 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   if (signalOption !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
   } else if (!endFunction) {
-    const fix = start.call?.closeReturnsPromise ? { ...ends.fix, returnsPromise: true } : ends.fix;
-    end = handleEndPlan(call, fate, fix, words?.name ?? 'handle');
+    end = handleEndPlan(call, fate, ends.fix, words?.name ?? 'handle');
   }
   return makeLeak(context, start, fn, {
     action: `starts ${label}`,

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ObjectApi } from '../apis';
+import { handleEnds } from '../apis';
 import { isFunctionNode, shortText, skipTypeWrappers, stableReferenceText } from '../ast';
 import type { EndCall } from '../endPlan';
 import { onAbortPlan } from '../endPlan';
@@ -15,7 +16,7 @@ import type { TargetOwner } from '../lifetime';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
-import { connectionEnds, connectionPlan, firstSubscription } from './connection';
+import { startEnds, connectionPlan, firstSubscription } from './connection';
 
 /**
  * A subscription held by a client connection (`sub.subscribe('x')`, `client.subscribe(topic)`,
@@ -33,7 +34,7 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
   if (owner.owner === 'own' && owner.local) {
     const connection = localConnection(context, owner.local.declarator);
     if (!connection) return undefined;
-    const ends = connectionEnds(context, connection);
+    const ends = startEnds(context, connection) ?? handleEnds.connection;
     const fate = handleFate(context, connection.node, ends);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
     return makeLeak(context, start, fn, {
