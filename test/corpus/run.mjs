@@ -37,7 +37,6 @@
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -46,7 +45,6 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,21 +59,12 @@ import {
   setOf,
   tsconfigDir,
 } from './packages.mjs';
+import { lintConfig, loadPlugin, repoRoot, requireFromRepo, tsParser } from './lint.mjs';
 import { addStubs, judge, precisionLine, verdictsFile } from './verdicts.mjs';
 
-const repoRoot = path.resolve(corpusDir, '..', '..');
 const resultsFile = path.join(corpusDir, 'results', 'findings.json');
-
-// Tools come from the plugin's own devDependencies, never from the corpus (which has its own
-// `typescript` as a peer of @trpc/server).
-const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 const { ESLint, Linter } = requireFromRepo('eslint');
-const tsParser = requireFromRepo('@typescript-eslint/parser');
-const globals = requireFromRepo('globals');
 const tscBin = requireFromRepo.resolve('typescript/bin/tsc');
-
-// ---------------------------------------------------------------------------------------------
-// The corpus: which files of each package are linted, and how.
 
 // ---------------------------------------------------------------------------------------------
 // Command line.
@@ -140,58 +129,6 @@ const rel = (file) => path.relative(repoRoot, file);
 
 const isParsingError = (message) => message.fatal && /^Parsing error\b/.test(message.message);
 const isFinding = (message) => !message.fatal && message.ruleId?.startsWith('leaks/');
-
-/** The flat config for one package in one mode; `tsconfigs` is where the tsconfigs are. */
-function lintConfig(pkg, mode, tsconfigs) {
-  const plugin = loadPlugin();
-  const shared = plugin.configs[mode === 'typed' ? 'recommended-type-checked' : 'recommended'];
-  const base = {
-    plugins: shared.plugins,
-    rules: shared.rules,
-    // Corpus files carry their own eslint comments for rules that are not loaded here.
-    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-  };
-  if (pkg.language === 'ts')
-    return [
-      {
-        ...base,
-        name: `corpus/${pkg.name}/${mode}`,
-        files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'],
-        languageOptions: {
-          parser: tsParser,
-          ecmaVersion: 'latest',
-          sourceType: 'module',
-          globals: globals.node,
-          parserOptions:
-            mode === 'typed' ? { project: path.join(tsconfigs, pkg.tsconfig), tsconfigRootDir: tsconfigs } : {},
-        },
-      },
-    ];
-  return [
-    {
-      ...base,
-      name: `corpus/${pkg.name}/${mode}`,
-      files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-      languageOptions: { ecmaVersion: 'latest', sourceType: pkg.sourceType, globals: globals.node },
-    },
-    { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
-    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-  ];
-}
-
-let pluginCache;
-function loadPlugin() {
-  if (pluginCache) return pluginCache;
-  const entry = path.join(repoRoot, 'dist', 'src', 'index.js');
-  if (!existsSync(entry)) {
-    console.error('dist/src/index.js is missing: run `npm run build` first (or `npm run corpus`).');
-    process.exit(1);
-  }
-  // Strict: an internal error must fail this run, not be skipped with a warning as it is for users.
-  process.env.ESLINT_PLUGIN_LEAKS_STRICT = '1';
-  pluginCache = requireFromRepo(entry);
-  return pluginCache;
-}
 
 const modesOf = (pkg) => (pkg.tsconfig ? ['untyped', 'typed'] : ['untyped']);
 
