@@ -110,9 +110,38 @@ function usage(error) {
 const unwrap = (node) => (node?.type === 'ChainExpression' ? node.expression : node);
 const isFunction = (node) => node?.type === 'ArrowFunctionExpression' || node?.type === 'FunctionExpression';
 const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForOfStatement', 'ForInStatement']);
-const END_TEXT = new RegExp(
-  String.raw`\.\s*(?:${[...ENDS.keys()].filter((m) => m !== 'clearInterval').join('|')})\s*\(|\bclearInterval\s*\(`,
-);
+
+/** An end: `x.off(…)`, `clearInterval(t)`, `await c.quit()`, a loop or `if` of ends, `xs.forEach((x) => x.close())`. */
+function isEnd(node) {
+  node = unwrap(node);
+  if (!node) return false;
+  switch (node.type) {
+    case 'ExpressionStatement':
+    case 'ReturnStatement':
+      return isEnd(node.expression ?? node.argument);
+    case 'AwaitExpression':
+      return isEnd(node.argument);
+    case 'UnaryExpression':
+      return node.operator === 'void' && isEnd(node.argument);
+    case 'BlockStatement':
+      return node.body.length > 0 && node.body.every(isEnd);
+    case 'IfStatement':
+      return isEnd(node.consequent) && (!node.alternate || isEnd(node.alternate));
+    case 'ForStatement':
+    case 'ForOfStatement':
+    case 'ForInStatement':
+      return isEnd(node.body);
+    case 'CallExpression': {
+      const callee = unwrap(node.callee);
+      const name = callee.type === 'Identifier' ? callee.name : !callee.computed ? callee.property?.name : undefined;
+      if (ENDS.has(name)) return true;
+      const fn = node.arguments[0];
+      return (name === 'forEach' || name === 'map') && isFunction(fn) && isEnd(fn.body);
+    }
+    default:
+      return false;
+  }
+}
 
 /** A test made only of names, `!`, `&&`, `||` and property reads: a flag or `signal.aborted`. */
 function isFlagTest(node) {
@@ -174,23 +203,49 @@ function siteRule(sites) {
         const target = node.parent?.type === 'ChainExpression' ? node.parent : node;
         return { range: target.range, text: 'void 0' };
       };
+      // A flag: every name the test reads is `aborted`, or is set to `true`/`false` in the file.
+      const isFlag = (test) =>
+        (text(test).match(/[A-Za-z_$][\w$]*(?=\s*(?:$|[)&|]))/g) ?? []).every(
+          (name) => name === 'aborted' || new RegExp(String.raw`\b${name.replace(/\$/g, '\\$')}\s*=\s*(?:true|false)\b`).test(source.text),
+        );
+      /** A name bound by `import` or `require(…)`: a module namespace, not a handle. */
+      const isModule = (node) => {
+        if (node.type !== 'Identifier') return false;
+        for (let scope = source.getScope(node); scope; scope = scope.upper) {
+          const variable = scope.set.get(node.name);
+          if (!variable) continue;
+          const def = variable.defs[0];
+          if (def?.type === 'ImportBinding') return true;
+          const init = def?.type === 'Variable' ? unwrap(def.node.init) : undefined;
+          return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require';
+        }
+        return false;
+      };
       const add = (site) => sites.push({ line: site.node.loc.start.line, code: source.lines[site.node.loc.start.line - 1].trim(), ...site, node: undefined });
 
+      // A `signal` only where the value is evidently an AbortSignal: `x.signal`, or a name in a
+      // file that uses AbortSignals. A `signal` that is a POSIX signal name is not an end.
+      const abortFile = /\bAbort(?:Controller|Signal)\b|\.aborted\b|\.throwIfAborted\b|['"]abort['"]/.test(source.text);
+      const isAbortSignal = (value) =>
+        (value.type === 'MemberExpression' && !value.computed && value.property.name === 'signal') ||
+        (value.type === 'Identifier' && /signal$/i.test(value.name) && abortFile);
+      const eventCall = (call) => {
+        const callee = unwrap(call.callee);
+        return callee.type === 'MemberExpression' && !callee.computed && /^(?:on|once|off|emit|kill|addListener|removeListener|prependListener)$/.test(callee.property.name);
+      };
       const signalSites = (call) => {
+        if (eventCall(call)) return;
         for (const argument of call.arguments) {
           if (argument.type === 'ObjectExpression') {
             for (const property of argument.properties) {
               if (property.type !== 'Property' || property.computed) continue;
               const key = property.key.type === 'Identifier' ? property.key.name : property.key.value;
-              if (key !== 'signal') continue;
+              if (key !== 'signal' || !isAbortSignal(property.value)) continue;
               const after = source.getTokenAfter(property);
               const end = after?.value === ',' ? after.range[1] : property.range[1];
               add({ kind: 'signal', method: 'signal', node: property, span: lines(call), edit: { range: [property.range[0], end], text: '' } });
             }
-          } else if (
-            (argument.type === 'Identifier' && /signal$/i.test(argument.name)) ||
-            (argument.type === 'MemberExpression' && !argument.computed && argument.property.name === 'signal')
-          )
+          } else if (isAbortSignal(argument))
             add({ kind: 'signal', method: 'signal', node: argument, span: lines(call), edit: { range: argument.range, text: 'void 0' } });
         }
       };
@@ -205,9 +260,10 @@ function siteRule(sites) {
               : callee.type === 'MemberExpression' && !callee.computed
                 ? callee.property.name
                 : undefined;
+          // A query that says UNLISTEN (not a log line that mentions it).
           const unlisten = node.arguments.some(
-            (a) => (a.type === 'Literal' && typeof a.value === 'string' && /\bUNLISTEN\b/i.test(a.value)) ||
-              (a.type === 'TemplateLiteral' && a.quasis.some((q) => /\bUNLISTEN\b/i.test(q.value.raw))),
+            (a) => (a.type === 'Literal' && typeof a.value === 'string' && /^\s*UNLISTEN\b/i.test(a.value)) ||
+              (a.type === 'TemplateLiteral' && /^\s*UNLISTEN\b/i.test(a.quasis[0].value.raw)),
           );
           if (unlisten) {
             const receiver = callee.type === 'MemberExpression' ? text(callee.object) : '';
@@ -232,13 +288,18 @@ function siteRule(sites) {
             add({ kind, method, node, handle: receiver, handler, word, edit: removal(node) });
             return;
           }
-          // `this.close()` ends the object itself: nothing in the file starts it.
-          if (callee.object.type === 'ThisExpression' || callee.object.type === 'Super') return;
+          // `this.close()` ends the object itself, `fs.close(fd)` is a module's function: neither
+          // ends a handle that the file starts on its receiver.
+          if (callee.object.type === 'ThisExpression' || callee.object.type === 'Super' || isModule(callee.object)) return;
           add({ kind, method, node, handle: receiver, word: handleWord(receiver), edit: removal(node) });
         },
         NewExpression: signalSites,
         ReturnStatement(node) {
-          if (!isFunction(node.argument) || !END_TEXT.test(text(node.argument.body))) return;
+          // A disposer: a returned function of at most three statements, each of them an end.
+          const body = node.argument?.body;
+          const statements = body?.type === 'BlockStatement' ? body.body : body ? [body] : [];
+          if (!isFunction(node.argument) || statements.length === 0 || statements.length > 3) return;
+          if (!statements.every((statement) => isEnd(statement))) return;
           const owner = enclosingFunction(node);
           add({
             kind: 'disposer',
@@ -249,12 +310,12 @@ function siteRule(sites) {
           });
         },
         'WhileStatement, DoWhileStatement, ForStatement'(node) {
-          if (!node.test || !isFlagTest(node.test) || !/\bawait\b/.test(text(node.body))) return;
+          if (!node.test || !isFlagTest(node.test) || !isFlag(node.test) || !/\bawait\b/.test(text(node.body))) return;
           add({ kind: 'loop-exit', method: `${node.type === 'ForStatement' ? 'for' : 'while'} (${text(node.test)})`, node, span: lines(node), edit: { range: node.test.range, text: 'true' } });
         },
         IfStatement(node) {
           const loop = enclosingLoop(node);
-          if (!loop || !/\bawait\b/.test(text(loop.body)) || !isFlagTest(node.test) || !exits(node.consequent) || node.alternate)
+          if (!loop || !/\bawait\b/.test(text(loop.body)) || !isFlagTest(node.test) || !isFlag(node.test) || !exits(node.consequent) || node.alternate)
             return;
           add({ kind: 'loop-exit', method: `if (${text(node.test)}) ${node.consequent.type === 'BlockStatement' ? '{…}' : text(node.consequent)}`, node, span: lines(loop), edit: { range: node.range, text: ';' } });
         },
@@ -380,6 +441,7 @@ function mutatePackage(pkg, cap) {
         method: site.method,
         code: site.code.length > 160 ? `${site.code.slice(0, 157)}...` : site.code,
         handle: site.handle,
+        handler: site.handler,
         otherEnds: site.otherEnds ?? null,
         startInFile: site.startInFile ?? null,
         result: killer ? 'killed' : added.length ? 'killed-elsewhere' : 'survived',
@@ -400,7 +462,8 @@ function survivorClass(m) {
   if (m.otherEnds > 0) return 'ended another way (another end of the same handle in the file)';
   if (m.startInFile === false) return 'nothing started in this file (the handle comes from elsewhere)';
   if (m.startInFile === null) return 'no handle to follow (an end on `this`, or an inline handler)';
-  if (/^(this|self|that|_this|me)\./.test(m.handle ?? '')) return 'to read (handle stored on the object)';
+  if (/^(?:this|self|that|_this|me)\b/.test(m.handle ?? '') || /^(?:this|self|that|_this|me)\b/.test(m.handler ?? ''))
+    return 'handed over: stored on the object (the engine takes that as ended and does not check the owner ends it)';
   return 'to read';
 }
 
