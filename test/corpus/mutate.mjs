@@ -261,10 +261,11 @@ function siteRule(sites) {
                 ? callee.property.name
                 : undefined;
           // A query that says UNLISTEN (not a log line that mentions it).
-          const unlisten = node.arguments.some(
-            (a) => (a.type === 'Literal' && typeof a.value === 'string' && /^\s*UNLISTEN\b/i.test(a.value)) ||
-              (a.type === 'TemplateLiteral' && /^\s*UNLISTEN\b/i.test(a.quasis[0].value.raw)),
-          );
+          const says = (a) =>
+            (a.type === 'Literal' && typeof a.value === 'string' && /^\s*UNLISTEN\b/i.test(a.value)) ||
+            (a.type === 'TemplateLiteral' && /^\s*UNLISTEN\b/i.test(a.quasis[0].value.raw)) ||
+            (a.type === 'BinaryExpression' && a.operator === '+' && says(a.left));
+          const unlisten = node.arguments.some(says);
           if (unlisten) {
             const receiver = callee.type === 'MemberExpression' ? text(callee.object) : '';
             add({ kind: 'unlisten', method: 'UNLISTEN', node, handle: receiver, word: handleWord(receiver), edit: removal(node) });
@@ -550,9 +551,10 @@ for (const m of survivors) {
   const cls = noteFor(m)?.class ?? survivorClass(m);
   classes.set(cls, (classes.get(cls) ?? 0) + 1);
 }
-const sample = [];
+// Every survivor read by hand, then up to --sample unread only-end survivors per kind.
+const sample = survivors.filter((m) => noteFor(m));
 for (const kind of Object.keys(RULE_GROUP)) {
-  const pool = survivors.filter((m) => m.kind === kind && onlyEnd(m));
+  const pool = survivors.filter((m) => m.kind === kind && onlyEnd(m) && !noteFor(m));
   sample.push(...capped(pool, options.sample));
 }
 for (const m of sample) m.note = noteFor(m) ?? null;
@@ -584,9 +586,9 @@ const md = [
   '',
   ...[...classes].sort((a, b) => b[1] - a[1]).map(([cls, n]) => `- ${n}: ${cls}`),
   '',
-  `## A sample of only-end survivors (up to ${options.sample} per kind)`,
+  `## Survivors read by hand, and up to ${options.sample} unread only-end survivors per kind`,
   '',
-  'Classes read by hand are in test/corpus/survivors.json.',
+  'The classes read by hand are in test/corpus/survivors.json; add an entry there to classify another.',
   '',
   ...sample.map(
     (m) =>
