@@ -437,6 +437,7 @@ function mutatePackage(pkg, cap) {
       const killer = added.find(atStart);
       mutants.push({
         package: pkg.name,
+        set: setOf(pkg),
         file: `${site.file}:${site.line}`,
         kind: site.kind,
         method: site.method,
@@ -491,6 +492,10 @@ function summarize(mutants) {
     row(group, inGroup);
     for (const kind of Object.keys(RULE_GROUP).filter((k) => RULE_GROUP[k] === group && group === 'subscriptions'))
       row(`  ${kind}`, inGroup.filter((m) => m.kind === kind));
+  }
+  for (const set of ['library', 'application']) {
+    const inSet = mutants.filter((m) => m.set === set);
+    if (inSet.length && inSet.length < mutants.length) row(`all, ${set} set`, inSet);
   }
   row('all', mutants);
   return rows;
