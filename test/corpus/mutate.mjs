@@ -461,7 +461,7 @@ const onlyEnd = (m) =>
 
 function survivorClass(m) {
   if (m.kind === 'signal' || m.kind === 'loop-exit' || m.kind === 'disposer') return 'to read';
-  if (m.otherEnds > 0) return 'ended another way (another end of the same handle in the file)';
+  if (m.otherEnds > 0) return 'another end of the same handle in the file (likely ended another way)';
   if (m.startInFile === false) return 'nothing started in this file (the handle comes from elsewhere)';
   if (m.startInFile === null) return 'no handle to follow (an end on `this`, or an inline handler)';
   if (/^(?:this|self|that|_this|me)\b/.test(m.handle ?? '') || /^(?:this|self|that|_this|me)\b/.test(m.handler ?? ''))
@@ -573,7 +573,12 @@ const json = {
   survivorClasses: Object.fromEntries(classes),
   mutants,
 };
-writeFileSync(path.join(resultsDir, 'mutation.json'), `${JSON.stringify(json, null, 1)}\n`);
+// One mutant a line, so that a re-run's diff reads mutant by mutant.
+const { mutants: list, ...head } = json;
+writeFileSync(
+  path.join(resultsDir, 'mutation.json'),
+  `${JSON.stringify(head, null, 2).replace(/\n}$/, ',\n  "mutants": [\n')}${list.map((m) => `    ${JSON.stringify(m)}`).join(',\n')}\n  ]\n}\n`,
+);
 
 const md = [
   '# Mutation recall on the corpus',
@@ -586,6 +591,12 @@ const md = [
   '"Only end": the deleted end was the only end of that kind on that handle in the file, and the file starts',
   'something on the handle (always so for signal, loop-exit and disposer mutants). Recall is killed at the start',
   'over those.',
+  '',
+  '## Killed at the start',
+  '',
+  ...mutants
+    .filter((m) => m.result === 'killed')
+    .map((m) => `- ${m.kind} \`${m.package}/${m.file}\` \`${m.code.replace(/`/g, "'")}\`: ${m.rule}`),
   '',
   '## Survivors by class',
   '',
