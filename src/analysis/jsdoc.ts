@@ -3,7 +3,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 /** The types a JSDoc comment gives: `@param {T} name` by name as written (`options.signal`), `@type {T}`. */
 export interface JsdocTypes {
-  params: { name: string; type: string }[];
+  /** `optional`: written `[name]`, `[name=default]` or with a type ending in `=`. */
+  params: { name: string; type: string; optional: boolean }[];
   type?: string;
 }
 
@@ -62,8 +63,9 @@ function parseTags(text: string): JsdocTypes {
       continue;
     }
     // `name`, `[name]`, `[name=default]`, `options.signal`.
-    const name = /^\s*\[?\s*([\w$.]+)/.exec(text.slice(index))?.[1];
-    if (name) result.params.push({ name, type: type.trim() });
+    const written = /^\s*(\[?)\s*([\w$.]+)/.exec(text.slice(index));
+    const name = written?.[2];
+    if (name) result.params.push({ name, type: type.trim(), optional: written[1] === '[' || type.trim().endsWith('=') });
   }
   return result;
 }

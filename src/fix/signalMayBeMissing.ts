@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { isFunctionNode } from '../analysis/ast';
 import type { AnalysisContext } from '../analysis/fileCache';
+import { jsdocTypes } from '../analysis/jsdoc';
 import type { SignalInScope } from '../analysis/signalInScope';
 import { typeServices } from '../analysis/typeServices';
 
@@ -30,10 +32,17 @@ export function signalMayBeMissing(context: AnalysisContext, signal: SignalInSco
     const missing = 16384 | 32768 | 65536;
     return (type.isUnion() ? type.types : [type]).some((member) => (member.flags & missing) !== 0);
   }
-  if (!/\.[cm]?tsx?$/.test(context.filename)) return property !== undefined;
+  if (!/\.[cm]?tsx?$/.test(context.filename)) return property !== undefined || documentedOptional(context, declared);
   if (!property) return declared.optional || isOptionalDestructured(declared);
   const annotation = declared.typeAnnotation?.typeAnnotation;
   return annotation?.type === AST_NODE_TYPES.TSTypeLiteral && literalSignalIsOptional(annotation);
+}
+
+/** `/** @param {AbortSignal} [signal] *\/ function f(signal) {}`: checkJs types it `AbortSignal | undefined`. */
+function documentedOptional(context: AnalysisContext, identifier: TSESTree.Identifier): boolean {
+  const fn = identifier.parent;
+  if (!isFunctionNode(fn)) return false;
+  return jsdocTypes(context.sourceCode, fn)?.params.some((param) => param.name === identifier.name && param.optional) ?? false;
 }
 
 /** `{ signal }: { signal?: AbortSignal }`. */

@@ -113,7 +113,7 @@ module.exports = { receiveLoop };
  * @param {AbortSignal} [signal]
  */
 async function receiveLoop(client, signal) {
-  while (!signal.aborted) {
+  while (!signal?.aborted) {
     console.log(await client.brpop('tasks', 0));
   }
 }

@@ -170,6 +170,7 @@ export async function load(url: string, signal) {
       // A class's \`this.signal\` used as one.
       code: `
 export class Poller {
+  signal;
   constructor(signal) {
     this.signal = signal;
   }
@@ -181,6 +182,7 @@ export class Poller {
 `,
       output: `
 export class Poller {
+  signal;
   constructor(signal) {
     this.signal = signal;
   }
@@ -190,7 +192,7 @@ export class Poller {
   }
 }
 `,
-      errors: [missing(8, 11, 8, 21)],
+      errors: [missing(9, 11, 9, 21)],
     },
   ],
 });
@@ -412,6 +414,7 @@ export async function load(url: string, options: LoadOptions) {
       // A class's \`this.signal\` known by its name alone: a suggestion.
       code: `
 export class Poller {
+  signal;
   constructor(signal) {
     this.signal = signal;
   }
@@ -423,12 +426,13 @@ export class Poller {
       output: null,
       errors: [
         byName(
-          7,
+          8,
           11,
-          7,
+          8,
           21,
           `
 export class Poller {
+  signal;
   constructor(signal) {
     this.signal = signal;
   }
