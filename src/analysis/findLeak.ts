@@ -27,6 +27,7 @@ import { defaultEntryFunctions, functionLifetime, targetOwner } from './lifetime
 import { calledNames, findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
+import { isGuardedOnce } from './guardedOnce';
 import { trackedCalls } from './imports';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 
@@ -98,12 +99,16 @@ export function findLeak(
   const fn = enclosingFunction(node);
   if (!fn) return undefined;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
-  // Setup code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
-  if (lifetime === 'program' || lifetime === 'callback' || lifetime === 'setup') return undefined;
+  // Program code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
+  if (lifetime === 'program' || lifetime === 'callback') return undefined;
   const start = findStart(context, node);
   if (!start) return undefined;
   if (isProcessLifecycleListener(start)) return undefined;
-  return judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
+  // `if (started) return; started = true;`: however often it is called, it starts this once.
+  if (isGuardedOnce(context, fn, start.node, { instanceState: false })) return undefined;
+  const found = judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
+  // An installer, by its name only, attaches to what it is given for that object's life.
+  return lifetime === 'setup' && found?.targetParameter !== undefined ? undefined : found;
 }
 
 /** `process.on('SIGTERM', …)`: a handler for the program's own life, wherever it is installed. */

@@ -1,14 +1,15 @@
 import * as path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { isFunctionNode, isInside, runsImmediately, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { isFunctionNode, runsImmediately, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
 import { judgeStart } from './findLeak';
 import { findStart } from './findStart';
+import { isGuardedOnce } from './guardedOnce';
 import { targetOwner } from './lifetime';
 import { resolveCallee } from './resolveCallee';
 
@@ -121,60 +122,6 @@ function handedOnParameter(
   const owner = targetOwner(context, argument, fn);
   if (owner.owner !== 'outlives') return 'own';
   return owner.reason === 'parameter' ? (owner.parameterIndex ?? 'own') : undefined;
-}
-
-/**
- * A function that starts something only once, however often it is called: it records that it
- * did in state that outlives it, and checks that state first.
- *
- * ```ts
- * let subscribed = false;
- * function ensure() { if (subscribed) return; subscribed = true; sub.subscribe('x'); }
- * function client() { return (cached ??= new Redis()); }
- * ```
- */
-function isGuardedOnce(context: AnalysisContext, fn: FunctionNode, call: TSESTree.Node): boolean {
-  for (let current = call.parent; current && current !== fn; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.AssignmentExpression && (current.operator === '??=' || current.operator === '||=')) {
-      return true;
-    }
-  }
-  const remembered = new Set<string>();
-  const checked: { text: string; end: number }[] = [];
-  walk(fn.body, (node) => {
-    if (isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-      const text = outerStateText(context, fn, node.left);
-      if (text !== undefined) remembered.add(text);
-    }
-    const test =
-      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
-        ? node.test
-        : node.type === AST_NODE_TYPES.LogicalExpression
-          ? node.left
-          : undefined;
-    if (test) {
-      walk(test, (part) => {
-        const text = stableReferenceText(part);
-        if (text !== undefined) checked.push({ text, end: test.range[1] });
-        return text === undefined;
-      });
-    }
-    return true;
-  });
-  return checked.some((check) => check.end <= call.range[0] && remembered.has(check.text));
-}
-
-/** `this.sub` or a variable declared outside `fn`: state that survives the call. */
-function outerStateText(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node): string | undefined {
-  const inner = skipTypeWrappers(target);
-  const text = stableReferenceText(inner);
-  if (text === undefined) return undefined;
-  if (text.startsWith('this.')) return text;
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
-  const definition = variable?.defs[0];
-  return definition && !isInside(definition.name, fn) ? text : undefined;
 }
 
 /** `(subscribe.ts:7: sub.subscribe('new-task'))`, `(via open (helpers.ts:4) → subscribe.ts:7: …)` */
