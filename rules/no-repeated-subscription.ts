@@ -1,20 +1,40 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { containsAwait, enclosingFunction, enclosingStatement, isFunctionNode, isInside, shortText } from '../src/analysis/ast';
+import type { CallLike } from '../src/analysis/ast';
+import {
+  containsAwait,
+  enclosingFunction,
+  enclosingStatement,
+  isFunctionNode,
+  isInside,
+  referenceRoot,
+  shortText,
+} from '../src/analysis/ast';
+import type { LeakScope } from '../src/analysis/findLeak';
 import { judgeStart } from '../src/analysis/findLeak';
+import type { Start } from '../src/analysis/findStart';
 import { findStart } from '../src/analysis/findStart';
+import { isGuardedOnce } from '../src/analysis/guardedOnce';
+import { outlivingSignalEnds } from '../src/analysis/outlivingSignals';
 import { repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
 import { findSignalInScope } from '../src/analysis/signalInScope';
+import type { LeakSummary } from '../src/analysis/summary';
 import { describePath, summarizeFunction } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
 import { hoistStatement } from '../src/fix/hoistStatement';
 import { threadSignalIntoCall } from '../src/fix/threadSignal';
 
-export type MessageIds = 'repeatedStart' | 'repeatedCall' | 'hoist' | 'threadSignal';
+export type MessageIds =
+  | 'repeatedStart'
+  | 'repeatedStartUntilSignal'
+  | 'repeatedCall'
+  | 'repeatedCallUntilSignal'
+  | 'hoist'
+  | 'threadSignal';
 
 export default createRule<[], MessageIds>({
   name: 'no-repeated-subscription',
@@ -28,8 +48,12 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       repeatedStart: '{{what}} {{every}}, and nothing ends it before the next {{unit}}; each {{unit}} adds one more.',
+      repeatedStartUntilSignal:
+        '{{what}} {{every}}, and only `{{signal}}` ends it; that signal outlives each {{unit}}, so each {{unit}} adds one more until it aborts.',
       repeatedCall:
         '`{{callee}}()` is called {{every}} and {{action}}, which nothing ever ends ({{path}}); each {{unit}} adds one more.',
+      repeatedCallUntilSignal:
+        '`{{callee}}()` is called {{every}} and {{action}}, which only `{{signal}}` ends ({{path}}); that signal outlives each {{unit}}, so each {{unit}} adds one more until it aborts.',
       hoist: 'Start it once, before {{scheduler}}.',
       threadSignal: 'Give `{{callee}}` a signal and end what it starts {{when}}.',
     },
@@ -43,9 +67,15 @@ export default createRule<[], MessageIds>({
       const start = findStart(context, node);
       if (start) {
         if (variesPerElement(context, node, repeated)) return;
+        // `if (started) return; started = true;` in the repeated code: it starts this once.
+        if (isFunctionNode(repeated.scope) && isGuardedOnce(context, repeated.scope, node)) return;
         const fn = isFunctionNode(repeated.scope) ? repeated.scope : enclosingFunction(node);
-        const leak = judgeStart(context, start, { fn, scope: repeated.scope, inConstructor: false, repetition: true });
-        if (!leak) return;
+        const scope = { fn, scope: repeated.scope, inConstructor: false, repetition: true };
+        const leak = judgeStart(context, start, scope);
+        if (!leak) {
+          reportUntilOutlivingSignal(node, start, scope, repeated);
+          return;
+        }
         const perRunSignal = perRunSignalAt(node, repeated);
         context.report({
           node: leak.node,
@@ -75,6 +105,24 @@ export default createRule<[], MessageIds>({
       // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
       if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
+      const endingSignal = summary.untilSignal && signalEndingCall(node, summary.untilSignal, repeated);
+      if (endingSignal === 'perRun') return;
+      if (endingSignal !== undefined && endingSignal !== 'none') {
+        context.report({
+          node: node.callee,
+          messageId: 'repeatedCallUntilSignal',
+          data: {
+            callee: callee.name,
+            every: repeated.repetition.every,
+            unit: repeated.repetition.unit,
+            action: summary.leak.action,
+            path: describePath(summary),
+            signal: endingSignal,
+          },
+          suggest: hoistSuggestion(node, repeated),
+        });
+        return;
+      }
       const perRunSignal = perRunSignalAt(node, repeated);
       // A per-run controller needs a statement to wrap; a per-run signal can be passed anywhere.
       const canThread =
@@ -109,6 +157,47 @@ export default createRule<[], MessageIds>({
             : []),
         ],
       });
+    }
+
+    /**
+     * A start ended only when a signal that outlives the repetition aborts (a shutdown signal):
+     * judged again as if that signal never aborted, it leaks once per run until it does.
+     */
+    function reportUntilOutlivingSignal(node: CallLike, start: Start, scope: LeakScope, repeated: RepeatedScope): void {
+      const signalEnds = outlivingSignalEnds(context, repeated.scope, 'repetition');
+      const leak = signalEnds && judgeStart(context, start, { ...scope, blind: signalEnds });
+      if (!leak || !signalEnds) return;
+      context.report({
+        node: leak.node,
+        messageId: 'repeatedStartUntilSignal',
+        data: {
+          what: leak.what,
+          every: repeated.repetition.every,
+          unit: repeated.repetition.unit,
+          signal: signalEnds.signals[0]?.text ?? 'the signal',
+        },
+        suggest: hoistSuggestion(node, repeated),
+      });
+    }
+
+    /**
+     * Which signal a call hands the helper that ends what it starts: one made for this run (a
+     * per-run controller's, the job's own, `AbortSignal.timeout(…)`): `'perRun'`; none: `'none'`;
+     * otherwise the text of the one that outlives the repetition (`shutdown.signal`).
+     */
+    function signalEndingCall(
+      node: TSESTree.CallExpression,
+      untilSignal: NonNullable<LeakSummary['untilSignal']>,
+      repeated: RepeatedScope,
+    ): string | 'perRun' | 'none' {
+      let outliving = untilSignal.outer;
+      for (const index of untilSignal.parameters) {
+        const argument = node.arguments[index];
+        if (!argument) return 'none';
+        if (!referenceRoot(argument) || usesBindingDeclaredIn(context, argument, repeated.scope)) return 'perRun';
+        outliving ??= shortText(context.sourceCode, argument, 40);
+      }
+      return outliving ?? 'none';
     }
 
     /** "Start it once, before the job": only when nothing the call uses is made by the repetition. */

@@ -18,7 +18,9 @@ export type BuiltinObjectKind =
   /** Objects whose callbacks run again and again: an HTTP app, an agenda, a bull queue. */
   | 'httpApp'
   | 'agenda'
-  | 'bullQueue';
+  | 'bullQueue'
+  /** An emitter that reconnects by itself and fires its connection events again (mqtt, socket.io-client). */
+  | 'reconnectingClient';
 
 /** What a start leaves running. */
 export type StartKind =
@@ -58,6 +60,9 @@ const emitterListenerStarts = {
   on: { kind: 'listener' },
   addListener: { kind: 'listener' },
   prependListener: { kind: 'listener' },
+  // Self-ending once their event fires; judged only where that event may never come (see `endOfLifeEvents`).
+  once: { kind: 'listener' },
+  prependOnceListener: { kind: 'listener' },
 } as const satisfies Record<string, MethodStart>;
 
 const emitterRemovals = ['off', 'removeListener', 'removeAllListeners'] as const;
@@ -122,6 +127,14 @@ export const objectApis: Readonly<Record<BuiltinObjectKind, ObjectApi>> = {
   httpApp: { label: 'HTTP app', starts: {}, removeListener: [], endSubscription: [], close: [] },
   agenda: { label: 'agenda', starts: {}, removeListener: [], endSubscription: [], close: [] },
   bullQueue: { label: 'bull queue', starts: {}, removeListener: [], endSubscription: [], close: [] },
+  reconnectingClient: {
+    label: 'reconnecting client',
+    starts: emitterListenerStarts,
+    removeListener: emitterRemovals,
+    endSubscription: [],
+    close: ['end', 'close', 'disconnect'],
+    fixRemoveListener: 'off',
+  },
 };
 
 /** Every method name that starts something on some object kind: the rules' cheap pre-filter. */
@@ -226,6 +239,96 @@ export const globalStarts: Readonly<Record<string, CallStart>> = {
   setInterval: { kind: 'interval', label: 'an interval' },
 };
 
+// ---------------------------------------------------------------------------------------------
+// How often events fire, per family. One block, so that it can move into the family descriptors:
+// which events fire again over one object's life (their listeners are repeated contexts), which
+// fire once (their listeners run once), and on which a one-shot listener may wait forever.
+
+/**
+ * Clients that reconnect by themselves, by module and export, and fire their connection events
+ * again on every reconnect. (`ws` does not reconnect: a `WebSocket`'s `open` fires once. nats.js
+ * reports reconnects through `status()`, an async iterator, not events.)
+ */
+export const reconnectingClientModules = {
+  mqtt: { connect: 'reconnectingClient', connectAsync: 'reconnectingClient', MqttClient: 'reconnectingClient' },
+  'socket.io-client': { io: 'reconnectingClient', connect: 'reconnectingClient', default: 'reconnectingClient', '*': 'reconnectingClient' },
+  'reconnecting-websocket': { default: 'reconnectingClient', '*': 'reconnectingClient' },
+  'amqp-connection-manager': { connect: 'reconnectingClient', default: 'reconnectingClient' },
+} as const satisfies Readonly<Record<string, Readonly<Record<string, ObjectKind>>>>;
+
+/** How often an object's events fire. Events a family does not list fall back to `lifecycleEvents`. */
+export interface EventFacts {
+  /** Fire again and again over one object's life (every reconnect): their listeners are repeated contexts. */
+  again: ReadonlySet<string>;
+  /** Fire at most once in one object's life: their listeners run once. */
+  once: ReadonlySet<string>;
+}
+
+/**
+ * Per object kind. `'ready'` on an ioredis client fires after every reconnect, so a client made or
+ * a listener added in its listener multiplies with each network blip:
+ *
+ * ```ts
+ * redis.on('ready', () => { this.sub = new Redis(); }); // one more connection per reconnect
+ * ```
+ */
+export const repeatingEvents: Readonly<Partial<Record<BuiltinObjectKind, EventFacts>>> = {
+  ioredis: {
+    again: new Set(['connect', 'ready', 'reconnecting', 'close', 'error', 'wait']),
+    once: new Set(['end']),
+  },
+  nodeRedis: {
+    again: new Set(['connect', 'ready', 'reconnecting', 'error']),
+    once: new Set(['end']),
+  },
+  reconnectingClient: {
+    again: new Set([
+      'connect',
+      'reconnect',
+      'open',
+      'close',
+      'offline',
+      'online',
+      'disconnect',
+      'error',
+      'connect_error',
+      'connectFailed',
+      'reconnect_attempt',
+    ]),
+    once: new Set(['end']),
+  },
+};
+
+/** Every event some family says fires again: the cheap filter before asking a receiver's kind. */
+export const eventsFiringAgain: ReadonlySet<string> = new Set(
+  Object.values(repeatingEvents).flatMap((facts) => [...facts.again, ...facts.once]),
+);
+
+/**
+ * The process's own life: its POSIX signals (every `SIG…` event), `exit`, `beforeExit` and
+ * `disconnect` end it or announce its end. Their handlers are installed for the whole program and
+ * their bodies run once (a signal that is sent again, `SIGHUP` for a reload, runs it again: a
+ * known gap).
+ */
+export function isProcessLifecycleEvent(event: string): boolean {
+  return /^SIG[A-Z0-9]+$/.test(event) || processOnceEvents.has(event);
+}
+
+const processOnceEvents: ReadonlySet<string> = new Set(['exit', 'beforeExit', 'disconnect']);
+
+/**
+ * Events that fire only when an object fails or ends. A one-shot listener (`once`, `{ once: true }`)
+ * for one of these is not ended when the work it guards succeeds: added on every run to an object
+ * that outlives the run, they pile up.
+ *
+ * ```ts
+ * for (const job of jobs) { channel.once('error', reject); await send(channel, job); } // one more per job
+ * ```
+ */
+export const endOfLifeEvents: ReadonlySet<string> = new Set(['error', 'close', 'end', 'finish', 'exit']);
+
+// ---------------------------------------------------------------------------------------------
+
 /** Constructors and factories, by module, whose results are objects of a known kind. */
 export const moduleObjects: Readonly<Record<string, Readonly<Record<string, ObjectKind>>>> = {
   events: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
@@ -251,6 +354,7 @@ export const moduleObjects: Readonly<Record<string, Readonly<Record<string, Obje
   agenda: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' },
   bull: { '*': 'bullQueue', default: 'bullQueue' },
   child_process: { spawn: 'emitter', fork: 'emitter', exec: 'emitter', execFile: 'emitter' },
+  ...reconnectingClientModules,
 };
 
 /** Globals that are objects of a known kind and live as long as the program. */
@@ -312,6 +416,7 @@ export const finiteOperators: ReadonlySet<string> = new Set([
 
 /** Package path fragments that identify a declaration's origin in typed mode. */
 export const typePackages: Readonly<Record<string, ObjectKind>> = {
+  ...Object.fromEntries(Object.keys(reconnectingClientModules).map((name) => [`/node_modules/${name}/`, 'reconnectingClient'])),
   '/node_modules/ioredis/': 'ioredis',
   '/node_modules/@redis/client/': 'nodeRedis',
   '/node_modules/redis/': 'nodeRedis',

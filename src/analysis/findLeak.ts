@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { ObjectApi } from './apis';
-import { finiteOperators, handleEndOf, handleEnds, processLifecycleEvents } from './apis';
+import type { HandleEnd, ObjectApi } from './apis';
+import { endOfLifeEvents, finiteOperators, handleEndOf, handleEnds, isProcessLifecycleEvent, processLifecycleEvents } from './apis';
 import { objectApiOf } from './objectApi';
 import type { FunctionNode } from './ast';
 import {
@@ -12,11 +12,13 @@ import {
   findObjectProperty,
   functionName,
   isFunctionNode,
+  isInside,
   methodCallParts,
   referenceRoot,
   shortText,
   skipTypeWrappers,
   stableReferenceText,
+  walk,
 } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
@@ -29,6 +31,8 @@ import type { Start } from './findStart';
 import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
 import { trackedCalls } from './imports';
+import type { SignalEnds } from './outlivingSignals';
+import { insideAny } from './outlivingSignals';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 
 /** How a fix can end a leaked start once a signal is available. */
@@ -118,7 +122,7 @@ function isProcessLifecycleListener(start: Start): boolean {
     start.object !== undefined &&
     stableReferenceText(start.object.target) === 'process' &&
     start.event !== undefined &&
-    processLifecycleEvents.has(start.event)
+    (processLifecycleEvents.has(start.event) || isProcessLifecycleEvent(start.event))
   );
 }
 
@@ -131,6 +135,8 @@ export interface LeakScope {
   inConstructor: boolean;
   /** In a repetition, anything declared outside `scope` outlives it, and ends must happen inside it. */
   repetition: boolean;
+  /** Judge as if these signals never aborted: they outlive `scope`, so their abort is no end for it. */
+  blind?: SignalEnds;
 }
 
 /**
@@ -182,12 +188,17 @@ function judgeListener(judge: Judge): Leak | undefined {
   const api = objectApiOf(context, object.kind);
   if (!api) return undefined;
   const options = call.arguments[2];
+  let oneShot = object.method === 'once' || object.method === 'prependOnceListener';
   if (options && !isBooleanLiteral(options)) {
     if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined; // unknown options: stay quiet
-    if (findObjectProperty(options, 'signal')) return undefined;
+    const signal = findObjectProperty(options, 'signal');
+    if (signal && !judge.blind?.optionValues.has(signal.value)) return undefined;
     const once = findObjectProperty(options, 'once');
-    if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) return undefined;
+    if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) oneShot = true;
   }
+  // A one-shot listener ends when its event fires; in a repetition, an event that only comes
+  // when the target fails or ends may not come at all, and each run adds one more.
+  if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
   if (inConstructor) return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return undefined;
@@ -195,13 +206,16 @@ function judgeListener(judge: Judge): Leak | undefined {
   if (targetText === undefined) return undefined;
   const within = endSearchScope(judge, owner.reason);
   const index = methodCallsByReceiver(context);
-  const removals = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) =>
-    removesListener(context, removal.call, start),
+  const removals = findMethodCalls(index, targetText, api.removeListener, within).filter(
+    (removal) => removesListener(context, removal.call, start) && !insideAny(removal.call, judge.blind?.abortListeners),
   );
   if (removals.length > 0) return undefined;
 
-  const eventText =
-    start.event === undefined ? 'a listener' : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
+  const eventText = oneShot
+    ? `a one-shot '${start.event}' listener`
+    : start.event === undefined
+      ? 'a listener'
+      : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
   const signalOption = api.starts[object.method]?.signalOptionIndex;
   let end: EndPlan | undefined;
   if (signalOption !== undefined) {
@@ -214,7 +228,7 @@ function judgeListener(judge: Judge): Leak | undefined {
   }
   return leak(context, start, fn, {
     targetParameter: owner.parameterIndex,
-    action: `adds ${eventText} to \`${targetText}\``,
+    action: `adds ${eventText} to \`${targetText}\`${oneShot ? ` (removed only if '${start.event}' fires)` : ''}`,
     why: `it is never removed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
     end,
   });
@@ -242,7 +256,7 @@ function judgeRedisSubscription(judge: Judge): Leak | undefined {
     // A subscription on a connection this function opened lives exactly as long as that connection.
     const connection = localConnection(context, owner.local.declarator);
     if (!connection) return undefined;
-    const fate = handleFate(context, connection.node, handleEnds.connection);
+    const fate = handleFate(context, connection.node, handleEnds.connection, judge.blind?.abortListeners);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
     return leak(context, start, fn, {
       action: 'starts a Redis subscription',
@@ -276,9 +290,8 @@ function judgeTargetSubscription(
   if (targetText === undefined || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const { reason } = owner;
   const within = endSearchScope(judge, reason);
-  if (findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within).length > 0) {
-    return undefined;
-  }
+  const ends = findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within);
+  if (ends.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
   const channels = call.arguments.filter((argument) => !isFunctionNode(argument));
   const simpleChannels = channels.every(
     (argument) => argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.Identifier,
@@ -316,9 +329,11 @@ function judgeCustomSubscription(judge: Judge): Leak | undefined {
   });
 }
 
-function judgeConnection({ context, start, fn }: Judge): Leak | undefined {
-  const fate = handleFate(context, start.node, handleEnds.connection);
-  if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
+function judgeConnection(judge: Judge): Leak | undefined {
+  const { context, start, fn } = judge;
+  const fate = handleFate(context, start.node, handleEnds.connection, judge.blind?.abortListeners);
+  if (fate.fate === 'ended') return undefined;
+  if (fate.fate === 'handedOver') return judgeOverwrite(judge, handleEnds.connection, `opens ${start.call?.label ?? 'a Redis connection'}`);
   // Reported on the subscription that makes the connection long-lived, when there is one.
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
   return leak(context, start, fn, {
@@ -342,16 +357,18 @@ function judgeHandle(judge: Judge): Leak | undefined {
   const { context, start, fn } = judge;
   const call = start.node;
   const signalOption = start.call?.signalOption;
-  if (signalOption !== undefined && optionsMayCarrySignal(optionsArgument(call, signalOption))) return undefined;
+  const options = signalOption === undefined ? undefined : optionsArgument(call, signalOption);
+  if (optionsMayCarrySignal(options) && !handsOnlyOutlivingSignal(options, judge.blind)) return undefined;
   if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(judge)) return undefined;
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
   if (endFunction && calledNames(context).has(endFunction)) return undefined;
   const ends = handleEndOf(start.kind);
   if (!ends) return undefined;
-  const fate = handleFate(context, call, ends);
-  if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
+  const fate = handleFate(context, call, ends, judge.blind?.abortListeners);
   const label = start.call?.label ?? handleLabels[start.kind]?.label ?? 'something long-lived';
+  if (fate.fate === 'ended') return undefined;
+  if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, `starts ${label}`);
   const ended = handleLabels[start.kind]?.ended ?? 'ended';
   let end: EndPlan | undefined;
   if (signalOption !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
@@ -371,6 +388,56 @@ function judgeHandle(judge: Judge): Leak | undefined {
         : `\`${fate.variable.name}\` is never ${ended}, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
     end,
   });
+}
+
+/**
+ * A handle stored, in a repeated callback, in a slot that outlives it (`this.sub`, an outer
+ * variable): the next run overwrites it without ending the one there, unless the run ends the
+ * old one first (`this.sub?.quit()`) or only stores when the slot is empty.
+ *
+ * ```ts
+ * redis.on('ready', () => { this.sub = new Redis(); }); // one more connection per reconnect
+ * ```
+ */
+function judgeOverwrite(judge: Judge, ends: HandleEnd, action: string): Leak | undefined {
+  const { context, start, scope } = judge;
+  if (!judge.repetition || !isFunctionNode(scope)) return undefined;
+  let value: TSESTree.Node = start.node;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
+    value = value.parent;
+  }
+  const assignment = value.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== value) return undefined;
+  const slot = stableReferenceText(assignment.left);
+  const root = referenceRoot(assignment.left);
+  if (slot === undefined || !root) return undefined;
+  if (root.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(root), root)?.defs[0];
+    if (!definition || isInside(definition.name, scope)) return undefined;
+  }
+  const endsBefore = findMethodCalls(methodCallsByReceiver(context), slot, ends.methods, scope);
+  if (endsBefore.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
+  if (endsSlotWithFunction(scope, slot, ends)) return undefined;
+  if (isGuardedOnce(context, scope, start.node)) return undefined;
+  return leak(context, start, judge.fn, {
+    action: `${action} and stores it in \`${slot}\` over the last one, which nothing ends`,
+    why: `\`${slot}\` outlives each run, and storing a new one there does not end the one it replaces`,
+    end: undefined,
+  });
+}
+
+/** `clearInterval(this.timer)` in the repeated code. */
+function endsSlotWithFunction(scope: TSESTree.Node, slot: string, ends: HandleEnd): boolean {
+  if (ends.functions.length === 0) return false;
+  let found = false;
+  walk(scope, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && ends.functions.includes(calleeName(node) ?? '')) {
+      found = node.arguments.some((argument) => stableReferenceText(argument) === slot);
+    }
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -442,6 +509,14 @@ function definedWithFiniteOperator(context: AnalysisContext, source: TSESTree.No
 function isForAwaitSource(call: TSESTree.Node): boolean {
   const parent = call.parent;
   return parent?.type === AST_NODE_TYPES.ForOfStatement && parent.await && parent.right === call;
+}
+
+/** `{ signal: shutdown.signal }` where `shutdown.signal` outlives the judged code. */
+function handsOnlyOutlivingSignal(options: TSESTree.Node | undefined, blind: SignalEnds | undefined): boolean {
+  const inner = options && skipTypeWrappers(options);
+  if (!blind || inner?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const signal = findObjectProperty(inner, 'signal');
+  return signal !== undefined && blind.optionValues.has(signal.value);
 }
 
 function isBooleanLiteral(node: TSESTree.Node): boolean {

@@ -10,6 +10,8 @@ import type { Leak } from './findLeak';
 import { judgeStart } from './findLeak';
 import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
+import type { SignalEnds } from './outlivingSignals';
+import { outlivingSignalEnds } from './outlivingSignals';
 import { targetOwner } from './lifetime';
 import { resolveCallee } from './resolveCallee';
 
@@ -34,6 +36,13 @@ export interface LeakSummary {
    * request), no.
    */
   parameterIndex?: number;
+  /**
+   * What ends the start: nothing (absent), or only signals that outlive each call: the caller's
+   * signals at `parameters`, or `outer`, a signal that lives longer than any call (a module's
+   * shutdown signal). Called again and again with a signal that outlives the repetition, each
+   * call leaves one more running until that signal aborts.
+   */
+  untilSignal?: { parameters: number[]; outer?: string };
 }
 
 /** Deep enough for real helper chains; deeper paths are not followed (and not reported). */
@@ -78,16 +87,36 @@ function computeSummary(
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
     return true;
   });
+  // A start ended only by a signal that outlives the call is kept while a plain leak is looked for.
+  let untilSignal: LeakSummary | undefined;
+  let signalEnds: SignalEnds | null | undefined;
   for (const call of calls) {
     const start = findStart(context, call);
     if (start) {
-      const leak = judgeStart(context, start, { fn, scope: fn, inConstructor: false, repetition: false });
-      if (leak && !isGuardedOnce(context, fn, call)) {
-        const file = path.basename(context.filename);
-        const line = start.node.loc.start.line;
+      const scope = { fn, scope: fn, inConstructor: false, repetition: false };
+      const leak = judgeStart(context, start, scope);
+      if (isGuardedOnce(context, fn, call)) continue;
+      const file = path.basename(context.filename);
+      const line = start.node.loc.start.line;
+      if (leak) {
         return leak.targetParameter === undefined
           ? { leak, file, line, via: [] }
           : { leak, file, line, via: [], parameterIndex: leak.targetParameter };
+      }
+      if (untilSignal) continue;
+      signalEnds ??= outlivingSignalEnds(context, fn, 'function') ?? null;
+      const blindLeak = signalEnds && judgeStart(context, start, { ...scope, blind: signalEnds });
+      if (blindLeak && signalEnds) {
+        const parameters = signalEnds.signals.flatMap((signal) => (signal.parameterIndex === undefined ? [] : [signal.parameterIndex]));
+        const outer = signalEnds.signals.find((signal) => signal.parameterIndex === undefined)?.text;
+        untilSignal = {
+          leak: blindLeak,
+          file,
+          line,
+          via: [],
+          ...(blindLeak.targetParameter !== undefined && { parameterIndex: blindLeak.targetParameter }),
+          untilSignal: { parameters, ...(outer !== undefined && { outer }) },
+        };
       }
       continue;
     }
@@ -99,10 +128,42 @@ function computeSummary(
     const handedOn = handedOnParameter(context, fn, call, inner);
     if (handedOn === 'own') continue;
     const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
-    const { parameterIndex: _inner, ...rest } = inner;
-    return { ...rest, via: [step, ...inner.via], ...(handedOn !== undefined && { parameterIndex: handedOn }) };
+    const { parameterIndex: _inner, untilSignal: innerSignal, ...rest } = inner;
+    const summary = { ...rest, via: [step, ...inner.via], ...(handedOn !== undefined && { parameterIndex: handedOn }) };
+    if (!innerSignal) return summary;
+    const signal = signalHandedOn(context, fn, call, innerSignal);
+    if (signal === 'none') return summary;
+    if (signal !== 'own' && !untilSignal) untilSignal = { ...summary, untilSignal: signal };
   }
-  return undefined;
+  return untilSignal;
+}
+
+/**
+ * For a callee that runs until its caller's signal aborts, what this call hands it: signals this
+ * function was given (their indices), one that outlives every call (`outer`), one made for this
+ * call (`'own'`: ended with it), or none at all (`'none'`: nothing ends it).
+ */
+function signalHandedOn(
+  context: AnalysisContext,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  inner: NonNullable<LeakSummary['untilSignal']>,
+): NonNullable<LeakSummary['untilSignal']> | 'own' | 'none' {
+  const parameters: number[] = [];
+  let outer = inner.outer;
+  for (const index of inner.parameters) {
+    const argument = call.arguments[index];
+    if (!argument) return 'none';
+    const owner = targetOwner(context, argument, fn);
+    if (owner.owner === 'outlives' && owner.reason === 'parameter' && owner.parameterIndex !== undefined) {
+      parameters.push(owner.parameterIndex);
+    } else if (owner.owner === 'outlives') {
+      outer ??= context.sourceCode.getText(argument);
+    } else {
+      return 'own';
+    }
+  }
+  return { parameters, ...(outer !== undefined && { outer }) };
 }
 
 /**
