@@ -420,7 +420,7 @@ function judgeOverwrite(judge: Judge, ends: HandleEnd, action: string): Leak | u
   if (endsSlotWithFunction(scope, slot, ends)) return undefined;
   if (isGuardedOnce(context, scope, start.node)) return undefined;
   return leak(context, start, judge.fn, {
-    action: `${action} and stores it in \`${slot}\` over the last one, which nothing ends`,
+    action: `${action} and stores it in \`${slot}\``,
     why: `\`${slot}\` outlives each run, and storing a new one there does not end the one it replaces`,
     end: undefined,
   });
