@@ -8,21 +8,18 @@ import {
   enclosingStatement,
   isFunctionNode,
   isInside,
-  referenceRoot,
   shortText,
 } from '../src/analysis/ast';
 import type { LeakScope } from '../src/analysis/findLeak';
-import { judgeStart } from '../src/analysis/findLeak';
+import { judgeStart, judgeUntilOutlivingSignal } from '../src/analysis/findLeak';
 import type { Start } from '../src/analysis/findStart';
 import { findStart } from '../src/analysis/findStart';
 import { isGuardedOnce } from '../src/analysis/guardedOnce';
-import { outlivingSignalEnds } from '../src/analysis/outlivingSignals';
 import { repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
 import { findSignalInScope } from '../src/analysis/signalInScope';
-import type { LeakSummary } from '../src/analysis/summary';
-import { describePath, summarizeFunction } from '../src/analysis/summary';
+import { describePath, signalEndingCall, summarizeFunction } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
 import { hoistStatement } from '../src/fix/hoistStatement';
@@ -105,7 +102,7 @@ export default createRule<[], MessageIds>({
       // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
       if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
-      const endingSignal = summary.untilSignal && signalEndingCall(node, summary.untilSignal, repeated);
+      const endingSignal = summary.untilSignal && signalEndingCall(context, node, summary.untilSignal, repeated.scope);
       if (endingSignal === 'perRun') return;
       if (endingSignal !== undefined && endingSignal !== 'none') {
         context.report({
@@ -159,45 +156,21 @@ export default createRule<[], MessageIds>({
       });
     }
 
-    /**
-     * A start ended only when a signal that outlives the repetition aborts (a shutdown signal):
-     * judged again as if that signal never aborted, it leaks once per run until it does.
-     */
+    /** A start ended only when a signal that outlives the repetition aborts (a shutdown signal). */
     function reportUntilOutlivingSignal(node: CallLike, start: Start, scope: LeakScope, repeated: RepeatedScope): void {
-      const signalEnds = outlivingSignalEnds(context, repeated.scope, 'repetition');
-      const leak = signalEnds && judgeStart(context, start, { ...scope, blind: signalEnds });
-      if (!leak || !signalEnds) return;
+      const ended = judgeUntilOutlivingSignal(context, start, scope);
+      if (!ended) return;
       context.report({
-        node: leak.node,
+        node: ended.leak.node,
         messageId: 'repeatedStartUntilSignal',
         data: {
-          what: leak.what,
+          what: ended.leak.what,
           every: repeated.repetition.every,
           unit: repeated.repetition.unit,
-          signal: signalEnds.signals[0]?.text ?? 'the signal',
+          signal: ended.signals[0]?.text ?? 'the signal',
         },
         suggest: hoistSuggestion(node, repeated),
       });
-    }
-
-    /**
-     * Which signal a call hands the helper that ends what it starts: one made for this run (a
-     * per-run controller's, the job's own, `AbortSignal.timeout(…)`): `'perRun'`; none: `'none'`;
-     * otherwise the text of the one that outlives the repetition (`shutdown.signal`).
-     */
-    function signalEndingCall(
-      node: TSESTree.CallExpression,
-      untilSignal: NonNullable<LeakSummary['untilSignal']>,
-      repeated: RepeatedScope,
-    ): string | 'perRun' | 'none' {
-      let outliving = untilSignal.outer;
-      for (const index of untilSignal.parameters) {
-        const argument = node.arguments[index];
-        if (!argument) return 'none';
-        if (!referenceRoot(argument) || usesBindingDeclaredIn(context, argument, repeated.scope)) return 'perRun';
-        outliving ??= shortText(context.sourceCode, argument, 40);
-      }
-      return outliving ?? 'none';
     }
 
     /** "Start it once, before the job": only when nothing the call uses is made by the repetition. */

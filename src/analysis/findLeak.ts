@@ -31,8 +31,8 @@ import type { Start } from './findStart';
 import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
 import { trackedCalls } from './imports';
-import type { SignalEnds } from './outlivingSignals';
-import { insideAny } from './outlivingSignals';
+import type { OutlivingSignal, SignalEnds } from './outlivingSignals';
+import { insideAny, outlivingSignalEnds } from './outlivingSignals';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 
 /** How a fix can end a leaked start once a signal is available. */
@@ -158,6 +158,28 @@ export function judgeStart(context: AnalysisContext, start: Start, scope: LeakSc
     default:
       return judgeHandle(judge);
   }
+}
+
+/**
+ * For a start that `judgeStart` finds ended: is it ended only by signals that outlive `scope`
+ * (their abort listeners, `{ signal }` options)? Then it runs until they abort: for one
+ * repetition, or one call, that is no end. Returns the start judged without those ends.
+ *
+ * ```ts
+ * cron.schedule('* * * * *', () => {
+ *   const sub = redis.duplicate(); void sub.subscribe('x');
+ *   shutdown.signal.addEventListener('abort', () => void sub.quit()); // ← until shutdown
+ * });
+ * ```
+ */
+export function judgeUntilOutlivingSignal(
+  context: AnalysisContext,
+  start: Start,
+  scope: LeakScope,
+): { leak: Leak; signals: OutlivingSignal[] } | undefined {
+  const signalEnds = outlivingSignalEnds(context, scope.scope, scope.repetition ? 'repetition' : 'function');
+  const leak = signalEnds && judgeStart(context, start, { ...scope, blind: signalEnds });
+  return leak && signalEnds ? { leak, signals: signalEnds.signals } : undefined;
 }
 
 interface Judge extends LeakScope {

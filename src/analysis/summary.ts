@@ -4,15 +4,14 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { isFunctionNode, runsImmediately, walk } from './ast';
+import { isFunctionNode, referenceRoot, runsImmediately, shortText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
-import { judgeStart } from './findLeak';
+import { judgeStart, judgeUntilOutlivingSignal } from './findLeak';
 import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
-import type { SignalEnds } from './outlivingSignals';
-import { outlivingSignalEnds } from './outlivingSignals';
 import { targetOwner } from './lifetime';
+import { usesBindingDeclaredIn } from './repetition';
 import { resolveCallee } from './resolveCallee';
 
 /** One function on the way from a call to the start it leads to. */
@@ -89,7 +88,6 @@ function computeSummary(
   });
   // A start ended only by a signal that outlives the call is kept while a plain leak is looked for.
   let untilSignal: LeakSummary | undefined;
-  let signalEnds: SignalEnds | null | undefined;
   for (const call of calls) {
     const start = findStart(context, call);
     if (start) {
@@ -104,11 +102,11 @@ function computeSummary(
           : { leak, file, line, via: [], parameterIndex: leak.targetParameter };
       }
       if (untilSignal) continue;
-      signalEnds ??= outlivingSignalEnds(context, fn, 'function') ?? null;
-      const blindLeak = signalEnds && judgeStart(context, start, { ...scope, blind: signalEnds });
-      if (blindLeak && signalEnds) {
-        const parameters = signalEnds.signals.flatMap((signal) => (signal.parameterIndex === undefined ? [] : [signal.parameterIndex]));
-        const outer = signalEnds.signals.find((signal) => signal.parameterIndex === undefined)?.text;
+      const ended = judgeUntilOutlivingSignal(context, start, scope);
+      if (ended) {
+        const blindLeak = ended.leak;
+        const parameters = ended.signals.flatMap((signal) => (signal.parameterIndex === undefined ? [] : [signal.parameterIndex]));
+        const outer = ended.signals.find((signal) => signal.parameterIndex === undefined)?.text;
         untilSignal = {
           leak: blindLeak,
           file,
@@ -183,6 +181,30 @@ function handedOnParameter(
   const owner = targetOwner(context, argument, fn);
   if (owner.owner !== 'outlives') return 'own';
   return owner.reason === 'parameter' ? (owner.parameterIndex ?? 'own') : undefined;
+}
+
+/**
+ * Which signal a call made in a repetition hands a helper that runs until its signal aborts:
+ * `'perRun'` for one made for this run (a per-run controller's, the job's own, a fresh
+ * `AbortSignal.timeout(…)`), `'none'` when it is not handed one, otherwise the text of the one
+ * that outlives the repetition.
+ *
+ * `cron.schedule('…', () => openFeed(redis, shutdown.signal))` → `'shutdown.signal'`.
+ */
+export function signalEndingCall(
+  context: AnalysisContext,
+  call: TSESTree.CallExpression,
+  untilSignal: NonNullable<LeakSummary['untilSignal']>,
+  repetition: TSESTree.Node,
+): string | 'perRun' | 'none' {
+  let outliving = untilSignal.outer;
+  for (const index of untilSignal.parameters) {
+    const argument = call.arguments[index];
+    if (!argument) return 'none';
+    if (!referenceRoot(argument) || usesBindingDeclaredIn(context, argument, repetition)) return 'perRun';
+    outliving ??= shortText(context.sourceCode, argument, 40);
+  }
+  return outliving ?? 'none';
 }
 
 /** `(subscribe.ts:7: sub.subscribe('new-task'))`, `(via open (helpers.ts:4) → subscribe.ts:7: …)` */
