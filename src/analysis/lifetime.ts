@@ -24,16 +24,17 @@ import type { AnalysisContext } from './fileCache';
  *   live as long;
  * - `call`: a function or method that callers may call any number of times;
  * - `constructor`: what it starts belongs to the new object;
- * - `setup`: exported, never called in its own file, and named as an installer (`attachHandlers`,
- *   `setupSignals`, `applyWSSHandler`): a weak hint that its job is to attach handlers for the
- *   life of what it is given (only a start on a parameter is spared for it);
+ * - `setup`: not shown to run once, but named as an installer (`attachHandlers`, `setupSignals`,
+ *   `applyWSSHandler`): a weak hint that its job is to attach handlers for the life of what it is
+ *   given, so only a start on one of its parameters is spared for it;
  * - `callback`: an inline function handed to someone else, who decides when and how often it runs.
  */
 export type FunctionLifetime = 'program' | 'call' | 'constructor' | 'callback' | 'setup';
 
 /**
  * Names of functions whose job is to install handlers: `attach…`, `setup…`, `register…`. Only
- * consulted when the call graph cannot answer (the function's callers are in other files).
+ * consulted when the call graph does not show that the function runs once, and only for what it
+ * attaches to its parameters.
  */
 const installerName = /^(?:apply|attach|setup|setUp|init|initialize|install|register|bind|wire|mount|hook|enable)(?:[A-Z_$\d]|$)/;
 
@@ -94,16 +95,16 @@ function computeLifetime(
   const name = functionName(fn);
   if (name !== undefined && entryFunctions.includes(name)) return 'program';
   const uses = usesOf(context, fn);
-  if (!uses) return 'call';
-  if (uses.calls.length > 0) {
-    const once = uses.calls.every((call) => {
+  const once =
+    uses !== undefined &&
+    uses.calls.length > 0 &&
+    uses.calls.every((call) => {
       if (insideLoop(call)) return false;
       const caller = enclosingFunction(call);
       return caller === undefined || lifetimeOf(context, caller, entryFunctions, active) === 'program';
     });
-    return once ? 'program' : 'call';
-  }
-  return uses.exported && name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
+  if (once) return 'program';
+  return name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
 }
 
 /** How this file uses a function: the calls that run it, and whether it is exported too. */

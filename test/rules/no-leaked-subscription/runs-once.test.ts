@@ -56,6 +56,15 @@ export function onDump() {
   process.on('SIGUSR1', () => console.log('usr1'));
 }
 `,
+    // What remains of names: an installer attaches to what it is given, for that object's life,
+    // wherever it is called from (here once per connection, with the connection's socket).
+    `
+import * as net from 'node:net';
+function attachHandlers(socket: net.Socket) {
+  socket.on('data', (chunk) => console.log(chunk.length));
+}
+net.createServer((socket) => attachHandlers(socket)).listen(8080);
+`,
   ],
   invalid: [
     {
