@@ -15,7 +15,7 @@ import { judgeStart, judgeUntilOutlivingSignal } from '../src/analysis/findLeak'
 import type { Start } from '../src/analysis/findStart';
 import { findStart } from '../src/analysis/findStart';
 import { isGuardedOnce } from '../src/analysis/guardedOnce';
-import { repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
+import { readsOwnThis, repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
 import { findSignalInScope } from '../src/analysis/signalInScope';
@@ -184,6 +184,7 @@ export default createRule<[], MessageIds>({
         statement.parent !== body ||
         !before ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
+        readsOwnThis(statement, repeated.scope) ||
         // An `await` outside an async function would not compile where the statement moves to.
         (containsAwait(statement) && !enclosingFunction(before)?.async)
       ) {

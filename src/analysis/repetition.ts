@@ -271,3 +271,18 @@ export function usesBindingDeclaredIn(context: AnalysisContext, node: TSESTree.N
   });
   return uses;
 }
+
+/**
+ * Whether `node` reads the `this` of `scope`, a non-arrow function: moved out of it, `this` would
+ * be another object. `emitter.on('ready', function () { this.timer = setInterval(f, 1000); })` → true.
+ */
+export function readsOwnThis(node: TSESTree.Node, scope: TSESTree.Node): boolean {
+  if (!isFunctionNode(scope) || scope.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  let reads = false;
+  walk(node, (child) => {
+    if (reads || (isFunctionNode(child) && child.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return false;
+    if (child.type === AST_NODE_TYPES.ThisExpression) reads = true;
+    return !reads;
+  });
+  return reads;
+}

@@ -240,6 +240,33 @@ socket.on('connect', () => console.log('connected', socket.id));
   ],
   invalid: [
     {
+      // An interval stored on the client at every reconnect; not hoisted: outside the
+      // \`function\`, \`this\` would be another object.
+      code: `
+const Redis = require('ioredis');
+
+const redis = new Redis();
+redis.on('ready', function () {
+  this.timer = setInterval(() => console.log('alive'), 1000);
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: {
+            what: "`setInterval(() => console.log('alive'), 1000)` starts an interval and stores it in `this.timer`",
+            every: "on every 'ready' event (it fires again on each reconnect)",
+            unit: 'reconnect',
+          },
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 27,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       code: `
 const { io } = require('socket.io-client');
 
