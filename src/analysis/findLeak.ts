@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd, ObjectApi } from './apis';
 import { endOfLifeEvents, finiteOperators, handleEndOf, handleEnds, isProcessLifecycleEvent, processLifecycleEvents } from './apis';
-import { objectApiOf } from './objectApi';
+import { isCustomStartMethod, objectApiOf } from './objectApi';
 import type { FunctionNode } from './ast';
 import {
   calleeName,
@@ -105,6 +105,9 @@ export function findLeak(
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
   // Program code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
   if (lifetime === 'program' || lifetime === 'callback') return undefined;
+  // A one-shot listener ends when its event fires: only a repetition can pile them up.
+  const method = methodCallParts(node)?.method;
+  if (method !== undefined && oneShotMethods.has(method) && !isCustomStartMethod(context, method)) return undefined;
   const start = findStart(context, node);
   if (!start) return undefined;
   if (isProcessLifecycleListener(start)) return undefined;
@@ -114,6 +117,9 @@ export function findLeak(
   // An installer, by its name only, attaches to what it is given for that object's life.
   return lifetime === 'setup' && found?.targetParameter !== undefined ? undefined : found;
 }
+
+/** Emitter methods whose listener removes itself when its event fires. */
+const oneShotMethods: ReadonlySet<string> = new Set(['once', 'prependOnceListener']);
 
 /** `process.on('SIGTERM', …)`: a handler for the program's own life, wherever it is installed. */
 function isProcessLifecycleListener(start: Start): boolean {
@@ -210,7 +216,7 @@ function judgeListener(judge: Judge): Leak | undefined {
   const api = objectApiOf(context, object.kind);
   if (!api) return undefined;
   const options = call.arguments[2];
-  let oneShot = object.method === 'once' || object.method === 'prependOnceListener';
+  let oneShot = oneShotMethods.has(object.method) && !object.kind.startsWith('custom:');
   if (options && !isBooleanLiteral(options)) {
     if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined; // unknown options: stay quiet
     const signal = findObjectProperty(options, 'signal');
