@@ -14,14 +14,18 @@ import {
   corpusModules,
   countLines,
   packageFiles,
+  setOf,
   tsconfigDir,
 } from '../test/corpus/packages.mjs';
 
 export const repoRoot = path.resolve(import.meta.dirname, '..');
 export { corpusDir, corpusModules, tsconfigDir };
 
-/** The corpus's packages without effect (half a million lines, untyped only in the corpus run). */
-export const PACKAGES = CORPUS_PACKAGES.filter((pkg) => pkg.name !== 'effect');
+/**
+ * The corpus's library set without effect (half a million lines, untyped only in the corpus run);
+ * the application set (issue 10) is left out so the recorded figures stay comparable.
+ */
+export const PACKAGES = CORPUS_PACKAGES.filter((pkg) => pkg.name !== 'effect' && setOf(pkg) === 'library');
 
 export const TYPED_PACKAGES = PACKAGES.filter((pkg) => pkg.tsconfig);
 

@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { methodCallParts } from '../src/analysis/ast';
 import { findLeak } from '../src/analysis/findLeak';
@@ -9,8 +9,9 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
+import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 
-export type MessageIds = 'leakedSubscription' | 'addSignalParameter';
+export type MessageIds = 'leakedSubscription' | 'addSignalParameter' | 'endOnSignal';
 export type Options = [{ entryFunctions?: string[] }];
 
 export default createRule<Options, MessageIds>({
@@ -27,6 +28,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       leakedSubscription: '{{what}}, and nothing ends it: {{why}}.',
       addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and end this when it aborts.',
+      endOnSignal: 'End this when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
     },
     schema: [
       {
@@ -52,22 +54,31 @@ export default createRule<Options, MessageIds>({
       if (!(method !== undefined && isStartMethodName(context, method)) && !trackedCalls(context).has(node)) return;
       const leak = findLeak(context, node, { entryFunctions });
       if (!leak) return;
-      const signal = leak.end && findSignalInScope(context, node);
+      // Ending it in the class's own teardown needs no signal.
+      const inTeardown = leak.end?.kind === 'inTeardown';
+      const signal = leak.end && !inTeardown ? findSignalInScope(context, node) : undefined;
+      const endOnSignal = signal
+        ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, signal.text, { optional: signalMayBeMissing(context, signal) })
+        : null;
+      // A fix rests on a signal with evidence; one known by its name alone is only suggested.
+      const strong = signal?.evidence === 'strong';
       context.report({
         node: leak.node,
         messageId: 'leakedSubscription',
         data: { what: leak.what, why: leak.why },
-        fix: signal ? (fixer) => endLeak(context, fixer, leak, signal.text) : null,
-        suggest:
-          !signal && leak.end && canAddSignalParameter(leak.fn)
+        fix: inTeardown ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, '') : strong ? endOnSignal : null,
+        suggest: [
+          ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),
+          ...(!signal && !inTeardown && leak.end && canAddSignalParameter(context, leak.fn)
             ? [
                 {
-                  messageId: 'addSignalParameter',
+                  messageId: 'addSignalParameter' as const,
                   data: { owner: leak.owner },
-                  fix: (fixer) => endLeakWithNewSignalParameter(context, fixer, leak),
+                  fix: (fixer: TSESLint.RuleFixer) => endLeakWithNewSignalParameter(context, fixer, leak),
                 },
               ]
-            : [],
+            : []),
+        ],
       });
     }
     return { CallExpression: check, NewExpression: check };

@@ -23,7 +23,8 @@ import { describePath, signalEndingCall, summarizeFunction } from '../src/analys
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
 import { hoistStatement } from '../src/fix/hoistStatement';
-import { threadSignalIntoCall } from '../src/fix/threadSignal';
+import { canAddSignalParameter } from '../src/fix/addSignalParameter';
+import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/threadSignal';
 
 export type MessageIds =
   | 'repeatedStart'
@@ -121,12 +122,13 @@ export default createRule<[], MessageIds>({
         return;
       }
       const perRunSignal = perRunSignalAt(node, repeated);
-      // A per-run controller needs a statement to wrap; a per-run signal can be passed anywhere.
+      // A per-run signal can be passed anywhere; a per-run controller only where the run awaits the work.
       const canThread =
         callee.context === context &&
         summary.via.length === 0 &&
         summary.leak.end !== undefined &&
-        (perRunSignal !== undefined || enclosingStatement(node)?.type === AST_NODE_TYPES.ExpressionStatement);
+        canAddSignalParameter(context, callee.fn) &&
+        (perRunSignal !== undefined || canEndWithPerRunController(node, callee, summary.leak));
       context.report({
         node: node.callee,
         messageId: 'repeatedCall',

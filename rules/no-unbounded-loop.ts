@@ -1,16 +1,26 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction } from '../src/analysis/ast';
+import { recordCodePaths } from '../src/analysis/codePaths';
 import { describeFunction } from '../src/analysis/findLeak';
 import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
-import { findSpinningCatches, findUnboundedLoop } from '../src/analysis/loops';
+import { findSpinningCatches, findUnboundedLoop, loopPathNodeTypes } from '../src/analysis/loops';
+import type { SignalInScope } from '../src/analysis/signalInScope';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
-import { addSignalParameter, canAddSignalParameter } from '../src/fix/addSignalParameter';
+import { canAddSignalParameter, withNewSignalParameter } from '../src/fix/addSignalParameter';
+import { endSourceOnAbort } from '../src/fix/endSourceOnAbort';
 import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
+import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
-export type MessageIds = 'unboundedLoop' | 'spinningCatch' | 'addSignalParameter' | 'rethrowWhenAborted' | 'waitBeforeRetry';
+export type MessageIds =
+  | 'unboundedLoop'
+  | 'spinningCatch'
+  | 'addSignalParameter'
+  | 'stopOnSignal'
+  | 'rethrowWhenAborted'
+  | 'waitBeforeRetry';
 
 export default createRule<[], MessageIds>({
   name: 'no-unbounded-loop',
@@ -29,6 +39,7 @@ export default createRule<[], MessageIds>({
       spinningCatch:
         'This `catch` swallows the failure and goes round the endless loop again at once: once its source is closed for good, every iteration fails immediately and the loop spins at full speed.',
       addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
+      stopOnSignal: 'Stop the loop when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
       rethrowWhenAborted: 'Rethrow when `{{signal}}` has aborted, so an abort ends the loop.',
       waitBeforeRetry: 'Wait a second before retrying{{withSignal}}.',
     },
@@ -36,13 +47,17 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    // Paths round a loop decide both questions: ESLint hands them over while it walks the file.
+    const { paths, listeners } = recordCodePaths(loopPathNodeTypes);
+
     function check(loop: LoopNode): void {
-      const unbounded = findUnboundedLoop(context, loop);
-      const spinning = findSpinningCatches(context, loop);
+      const unbounded = findUnboundedLoop(context, loop, paths);
+      const spinning = findSpinningCatches(context, loop, paths);
       if (!unbounded && spinning.length === 0) return;
       // Only now: with types, finding a signal asks for the types of the variables in scope.
       const signal = findSignalInScope(context, loop);
-      if (unbounded) reportUnbounded(unbounded, signal?.text);
+      const optional = signal !== undefined && signalMayBeMissing(context, signal);
+      if (unbounded) reportUnbounded(unbounded, signal, optional);
       for (const { handler } of spinning) {
         context.report({
           node: handler,
@@ -54,7 +69,7 @@ export default createRule<[], MessageIds>({
                   {
                     messageId: 'rethrowWhenAborted' as const,
                     data: { signal: signal.text },
-                    fix: (fixer: TSESLint.RuleFixer) => rethrowWhenAborted(context, fixer, handler, signal.text),
+                    fix: (fixer: TSESLint.RuleFixer) => rethrowWhenAborted(context, fixer, handler, signal.text, { optional }),
                   },
                 ]
               : []),
@@ -68,30 +83,42 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function reportUnbounded(unbounded: UnboundedLoop, signal: string | undefined): void {
+    function reportUnbounded(unbounded: UnboundedLoop, signal: SignalInScope | undefined, optional: boolean): void {
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
-      const canAddParameter = canAddSignalParameter(fn);
+      const canAddParameter = canAddSignalParameter(context, fn);
+      const stop = signal ? (fixer: TSESLint.RuleFixer) => stopLoop(fixer, unbounded, signal.text, optional) : null;
+      // A fix rests on a signal with evidence; one known by its name alone is only suggested.
+      const strong = signal?.evidence === 'strong';
       context.report({
         node: unbounded.loop,
         loc: headLocation(unbounded.loop),
         messageId: 'unboundedLoop',
         data: { head: unbounded.head, awaited: unbounded.awaited },
-        fix: signal ? (fixer) => stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal) : null,
-        suggest:
-          !signal && canAddParameter
+        fix: strong ? stop : null,
+        suggest: [
+          ...(signal && stop && !strong ? [{ messageId: 'stopOnSignal' as const, data: { signal: signal.text }, fix: stop }] : []),
+          ...(!signal && canAddParameter
             ? [
                 {
-                  messageId: 'addSignalParameter',
+                  messageId: 'addSignalParameter' as const,
                   data: { owner: describeFunction(fn) },
-                  fix: (fixer) => {
-                    const parameter = addSignalParameter(context, fixer, fn);
-                    return parameter ? [...parameter.fixes, ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, parameter.name)] : [];
-                  },
+                  // A parameter nothing uses would stop nothing.
+                  fix: (fixer: TSESLint.RuleFixer) =>
+                    withNewSignalParameter(context, fixer, fn, (name) => stopLoop(fixer, unbounded, name, true))?.fixes ?? [],
                 },
               ]
-            : [],
+            : []),
+        ],
       });
+    }
+
+    /** Stops the loop on abort: its condition, its source's `{ signal }` and sleeps, or its source's end. */
+    function stopLoop(fixer: TSESLint.RuleFixer, unbounded: UnboundedLoop, signal: string, optional: boolean): TSESLint.RuleFix[] {
+      return [
+        ...stopLoopOnAbort(fixer, context.sourceCode, unbounded, signal, { optional }),
+        ...endSourceOnAbort(context, fixer, unbounded, signal, { optional }),
+      ];
     }
 
     /** From the loop keyword to the end of its head: `while (true)`, not the whole body. */
@@ -105,10 +132,11 @@ export default createRule<[], MessageIds>({
     }
 
     return {
-      WhileStatement: check,
-      DoWhileStatement: check,
-      ForStatement: check,
-      ForOfStatement: check,
+      ...listeners,
+      'WhileStatement:exit': check,
+      'DoWhileStatement:exit': check,
+      'ForStatement:exit': check,
+      'ForOfStatement:exit': check,
     };
   },
 });

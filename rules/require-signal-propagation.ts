@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/ast';
@@ -10,7 +10,7 @@ import { signalIsGiven, signalParameterOf } from '../src/analysis/signalParamete
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
 
-export type MessageIds = 'missingSignal';
+export type MessageIds = 'missingSignal' | 'missingSignalByName' | 'passSignal';
 
 type AllowEntry = string | { from: 'package'; package: string; name: string };
 export type Options = [{ allow?: AllowEntry[] }];
@@ -24,9 +24,13 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     messages: {
       missingSignal:
         '`{{call}}` takes an AbortSignal but is not given `{{signal}}`, so aborting {{owner}} does not stop it.',
+      missingSignalByName:
+        '`{{call}}` takes an AbortSignal but is not given `{{signal}}`: if `{{signal}}` is an AbortSignal (only its name says so), aborting {{owner}} does not stop it.',
+      passSignal: 'Pass `{{signal}}` to `{{call}}`.',
     },
     schema: [
       {
@@ -72,13 +76,11 @@ export default createRule<Options, MessageIds>({
         if (!parameter || signalIsGiven(context, call, parameter)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
-        const fn = enclosingFunction(call);
-        context.report({
-          node: call,
-          messageId: 'missingSignal',
-          data: { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(fn) },
-          fix: (fixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text),
-        });
+        const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };
+        const fix = (fixer: TSESLint.RuleFixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text);
+        // Only evidence earns a fix; a signal known by its name alone is offered, not written.
+        if (signal.evidence === 'strong') context.report({ node: call, messageId: 'missingSignal', data, fix });
+        else context.report({ node: call, messageId: 'missingSignalByName', data, suggest: [{ messageId: 'passSignal', data, fix }] });
       },
     };
 

@@ -16,37 +16,59 @@ export const repositoryUrl = 'https://github.com/eslint-plugin-leaks/eslint-plug
 
 const ruleCreator = ESLintUtils.RuleCreator<LeaksRuleDocs>((name) => `${repositoryUrl}/blob/main/docs/rules/${name}.md`);
 
+/** The message every rule shares for its own failure, reported on the file like any finding. */
+export const internalErrorMessage =
+  'eslint-plugin-leaks: {{rule}} stopped checking this file here after an internal error ({{reason}}); please report it.';
+
 /**
- * Tests, the corpus run and `ESLINT_PLUGIN_LEAKS_STRICT=1` let an internal error fail the lint;
- * everywhere else one bad file must not take the user's whole lint run down with it.
+ * Whether an internal error should fail the lint (a crash with its stack) instead of becoming a
+ * finding: set `ESLINT_PLUGIN_LEAKS_STRICT=1`, as the tests and the corpus run do.
  */
-const strict = process.env['ESLINT_PLUGIN_LEAKS_STRICT'] === '1' || process.env['VITEST'] !== undefined;
+function isStrict(): boolean {
+  return process.env['ESLINT_PLUGIN_LEAKS_STRICT'] === '1';
+}
+
+/** `TypeError: Cannot read properties of undefined (reading 'x')` → one short line. */
+function shortReason(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = text.split('\n')[0] ?? text;
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
 
 /**
  * Creates a rule with its docs URL; checks `settings.leaks` before it runs, so a bad setting
  * fails every lint with a clear message instead of silently doing nothing; and guards its
- * listeners, so an internal error skips the rest of that file with a warning instead of a crash.
+ * listeners, so an internal error becomes one `internalError` finding at the node where it
+ * happened (seen in editors, CI and the CLI alike) and the rule skips the rest of that file,
+ * instead of crashing the user's lint run.
  */
 export const createRule: typeof ruleCreator = (rule) =>
   ruleCreator({
     ...rule,
+    meta: { ...rule.meta, messages: { ...rule.meta.messages, internalError: internalErrorMessage } },
     create(context, options) {
       leaksSettings(context);
       const listeners = rule.create(context, options);
-      if (strict) return listeners;
+      if (isStrict()) return listeners;
       let failed = false;
       const guarded: TSESLint.RuleListener = {};
       for (const [selector, listener] of Object.entries(listeners)) {
         if (typeof listener !== 'function') continue;
-        guarded[selector] = (node: TSESTree.Node) => {
+        // Code path listeners take segments first and the node last: `(segment, node)`.
+        guarded[selector] = (...args: unknown[]) => {
           if (failed) return;
           try {
-            (listener as (node: TSESTree.Node) => void)(node);
+            (listener as (...args: unknown[]) => void)(...args);
           } catch (error) {
             failed = true;
-            process.emitWarning(
-              `eslint-plugin-leaks: ${rule.name} skipped the rest of ${context.filename} after an internal error at line ${node.loc.start.line}: ${String(error)}. Please report it.`,
-            );
+            const node = args.at(-1) as TSESTree.Node | undefined;
+            context.report({
+              // Where it happened, as a point: a squiggle under one token, not the whole function.
+              loc: node?.loc?.start ?? { line: 1, column: 0 },
+              // Added to every rule's messages above; the rule's own message ids do not name it.
+              messageId: 'internalError' as Parameters<typeof context.report>[0]['messageId'],
+              data: { rule: `leaks/${rule.name}`, reason: shortReason(error) },
+            });
           }
         };
       }

@@ -32,10 +32,35 @@ function ruleEntries(includeTypeChecked: boolean): RuleEntries {
   return entries;
 }
 
+/** The plugin as a config names it: what ESLint's `Plugin` and typescript-eslint's `FlatConfig.Plugin` both accept. */
+interface ConfigPlugin {
+  meta: { name: string; version: string };
+  // ESLint's and typescript-eslint's rule types differ in their context and listener types; both accept this.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rules: Record<string, { create(context: any): any }>;
+}
+
+/**
+ * A flat config object, typed so that both ESLint's `defineConfig(leaks.configs.recommended)` and
+ * typescript-eslint's `tseslint.config(...)` accept it in an `eslint.config.ts`.
+ */
+interface LeaksConfig {
+  name: string;
+  plugins: { leaks: ConfigPlugin };
+  rules: Readonly<Record<string, 'error'>>;
+}
+
+/**
+ * Each rule as typescript-eslint types it, which is also callable the way ESLint's own `Plugin`
+ * type calls it: so `plugins: { leaks }` typechecks in an `eslint.config.ts` for either.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Rules = { [Name in RuleName]: (typeof rules)[Name] & { create(context: any): any } };
+
 const plugin = {
   meta: readPackageMeta(),
-  rules,
-  configs: {} as Record<'recommended' | 'recommended-type-checked', TSESLint.FlatConfig.Config>,
+  rules: rules as Rules,
+  configs: {} as Record<'recommended' | 'recommended-type-checked', LeaksConfig>,
 } satisfies TSESLint.FlatConfig.Plugin;
 
 plugin.configs.recommended = {
@@ -43,6 +68,12 @@ plugin.configs.recommended = {
   plugins: { leaks: plugin },
   rules: ruleEntries(false),
 };
+/**
+ * Also the rules that need type information (none yet). It does not turn type information on:
+ * `parserOptions.projectService` here would be a fatal parse error in every setup that already
+ * sets `parserOptions.project`, and type information needs a parser these configs do not choose.
+ * The `eslint-plugin-leaks` command sets both up for you.
+ */
 plugin.configs['recommended-type-checked'] = {
   name: 'leaks/recommended-type-checked',
   plugins: { leaks: plugin },

@@ -1,202 +1,105 @@
 /**
- * The knowledge base: which calls start something long-lived, on which kind of object, and how
- * each is ended. Adding an API is adding a row here, not a branch in a rule.
+ * The knowledge base's lookup tables, derived from the family descriptors in `./families`:
+ * adding an API is adding a descriptor there, not a branch in a rule or a row in five tables.
  */
+import type {
+  CallStart,
+  Family,
+  GlobalFacts,
+  HandleEnd,
+  MethodStart,
+  ModuleFacts,
+  ObjectApi,
+  RepeatedCallback,
+  SignalParameter,
+  StartKind,
+} from './families/family';
+import { families } from './families';
 
-/** What we know an object to be, from its type or from where it was created. */
-export type ObjectKind = BuiltinObjectKind | CustomObjectKind;
+export type {
+  CallStart,
+  EventFacts,
+  HandleEnd,
+  MethodStart,
+  ObjectApi,
+  RepeatedCallback,
+  RepeatedCallbackPosition,
+  Repetition,
+  SignalParameter,
+  StartKind,
+} from './families/family';
+export { repetitions } from './families/family';
+
+type ObjectsOf<F> = F extends { objects: infer O } ? Extract<keyof O, string> : never;
+
+/** The kinds of object the built-in families make: `'ioredis'`, `'emitter'`, `'observable'`, … */
+export type BuiltinObjectKind = ObjectsOf<(typeof families)[number]>;
 
 /** An object of a subscription API named in `settings.leaks.subscriptions`, by its index there. */
 export type CustomObjectKind = `custom:${number}`;
 
-export type BuiltinObjectKind =
-  | 'ioredis'
-  | 'nodeRedis'
-  | 'emitter'
-  | 'eventTarget'
-  | 'observable'
-  /** Objects whose callbacks run again and again: an HTTP app, an agenda, a bull queue. */
-  | 'httpApp'
-  | 'agenda'
-  | 'bullQueue'
-  /** An emitter that reconnects by itself and fires its connection events again (mqtt, socket.io-client). */
-  | 'reconnectingClient';
+/** What we know an object to be, from its type or from where it was created. */
+export type ObjectKind = BuiltinObjectKind | CustomObjectKind;
 
-/** What a start leaves running. */
-export type StartKind =
-  | 'listener'
-  | 'redisSubscription'
-  | 'connection'
-  | 'interval'
-  | 'rxSubscription'
-  | 'watcher'
-  | 'eventsIterator'
-  /** A method of an API named in `settings.leaks.subscriptions`. */
-  | 'customSubscription';
+const all: readonly Family[] = families;
 
-export interface MethodStart {
-  kind: StartKind;
-  /** Index of an options argument that accepts `{ signal }` (EventTarget's third argument). */
-  signalOptionIndex?: number;
+/** `{ module: { export: value } }` gathered from every family's `modules[module][key]`. */
+function byModule<T>(key: keyof ModuleFacts): Readonly<Record<string, Readonly<Record<string, T>>>> {
+  const table: Record<string, Record<string, T>> = {};
+  for (const family of all) {
+    for (const [module, facts] of Object.entries(family.modules ?? {})) {
+      const entries = facts[key] as Readonly<Record<string, T>> | undefined;
+      if (entries) Object.assign((table[module] ??= {}), entries);
+    }
+  }
+  return table;
 }
 
-export interface ObjectApi {
-  /** Shown in messages: "a Redis subscription". */
-  label: string;
-  starts: Readonly<Record<string, MethodStart>>;
-  /** Methods on the same object that end a listener. */
-  removeListener: readonly string[];
-  /** Methods on the same object that end its subscriptions (and with them the listeners). */
-  endSubscription: readonly string[];
-  /** Methods that close the object itself. */
-  close: readonly string[];
-  /** Method used by fixes to end a listener. */
-  fixRemoveListener?: string;
-  /** Method used by fixes to close the object, and whether it returns a promise. */
-  fixClose?: { method: string; returnsPromise: boolean };
+/** `{ global: value }` gathered from every family's `globals[key]`. */
+function byGlobal<T>(key: keyof GlobalFacts): Readonly<Record<string, T>> {
+  return Object.assign({}, ...all.map((family) => family.globals?.[key] ?? {})) as Record<string, T>;
 }
 
-const emitterListenerStarts = {
-  on: { kind: 'listener' },
-  addListener: { kind: 'listener' },
-  prependListener: { kind: 'listener' },
-  // Self-ending once their event fires; judged only where that event may never come (see `endOfLifeEvents`).
-  once: { kind: 'listener' },
-  prependOnceListener: { kind: 'listener' },
-} as const satisfies Record<string, MethodStart>;
+/** The union of every family's list under `key`. */
+function union(
+  key: 'onceEvents' | 'programEvents' | 'endOfLifeEvents' | 'finiteOperators' | 'routeMethods' | 'arrayIterationMethods' | 'teardownMethods' | 'chainingMethods',
+): ReadonlySet<string> {
+  return new Set(all.flatMap((family) => family[key] ?? []));
+}
 
-const emitterRemovals = ['off', 'removeListener', 'removeAllListeners'] as const;
-
-export const objectApis: Readonly<Record<BuiltinObjectKind, ObjectApi>> = {
-  ioredis: {
-    label: 'ioredis client',
-    starts: {
-      ...emitterListenerStarts,
-      subscribe: { kind: 'redisSubscription' },
-      psubscribe: { kind: 'redisSubscription' },
-      ssubscribe: { kind: 'redisSubscription' },
-      monitor: { kind: 'connection' },
-      duplicate: { kind: 'connection' },
-    },
-    removeListener: emitterRemovals,
-    endSubscription: ['unsubscribe', 'punsubscribe', 'sunsubscribe'],
-    close: ['quit', 'disconnect', 'end'],
-    fixRemoveListener: 'off',
-    fixClose: { method: 'quit', returnsPromise: true },
-  },
-  nodeRedis: {
-    label: 'node-redis client',
-    starts: {
-      ...emitterListenerStarts,
-      subscribe: { kind: 'redisSubscription' },
-      pSubscribe: { kind: 'redisSubscription' },
-      sSubscribe: { kind: 'redisSubscription' },
-      SUBSCRIBE: { kind: 'redisSubscription' },
-      PSUBSCRIBE: { kind: 'redisSubscription' },
-      duplicate: { kind: 'connection' },
-    },
-    removeListener: emitterRemovals,
-    endSubscription: ['unsubscribe', 'pUnsubscribe', 'sUnsubscribe', 'UNSUBSCRIBE', 'PUNSUBSCRIBE'],
-    close: ['quit', 'QUIT', 'close', 'destroy', 'disconnect'],
-    fixRemoveListener: 'off',
-    fixClose: { method: 'quit', returnsPromise: true },
-  },
-  emitter: {
-    label: 'event emitter',
-    starts: emitterListenerStarts,
-    removeListener: emitterRemovals,
-    endSubscription: [],
-    close: [],
-    fixRemoveListener: 'off',
-  },
-  eventTarget: {
-    label: 'event target',
-    starts: { addEventListener: { kind: 'listener', signalOptionIndex: 2 } },
-    removeListener: ['removeEventListener'],
-    endSubscription: [],
-    close: [],
-    fixRemoveListener: 'removeEventListener',
-  },
-  observable: {
-    label: 'observable',
-    starts: { subscribe: { kind: 'rxSubscription' } },
-    removeListener: [],
-    endSubscription: [],
-    close: [],
-  },
-  httpApp: { label: 'HTTP app', starts: {}, removeListener: [], endSubscription: [], close: [] },
-  agenda: { label: 'agenda', starts: {}, removeListener: [], endSubscription: [], close: [] },
-  bullQueue: { label: 'bull queue', starts: {}, removeListener: [], endSubscription: [], close: [] },
-  reconnectingClient: {
-    label: 'reconnecting client',
-    starts: emitterListenerStarts,
-    removeListener: emitterRemovals,
-    endSubscription: [],
-    close: ['end', 'close', 'disconnect'],
-    fixRemoveListener: 'off',
-  },
-};
+export const objectApis = Object.assign({}, ...all.map((family) => family.objects ?? {})) as Readonly<
+  Record<BuiltinObjectKind, ObjectApi>
+>;
 
 /** Every method name that starts something on some object kind: the rules' cheap pre-filter. */
 export const startMethodNames: ReadonlySet<string> = new Set(
   Object.values(objectApis).flatMap((api) => Object.keys(api.starts)),
 );
 
-/** How a started thing that hands back a handle is ended through that handle. */
-export interface HandleEnd {
-  /** `h.close()`-style methods on the handle. */
-  methods: readonly string[];
-  /** `clearInterval(h)`-style functions taking the handle. */
-  functions: readonly string[];
-  /** What fixes write to end it: `clearInterval(h)` or `void h.quit()`. */
-  fix: { kind: 'function' | 'method'; name: string; returnsPromise: boolean };
-}
-
-export const handleEnds = {
-  connection: {
-    methods: ['quit', 'disconnect', 'end', 'close', 'destroy', 'QUIT'],
-    functions: [],
-    fix: { kind: 'method', name: 'quit', returnsPromise: true },
-  },
-  interval: {
-    methods: ['close'],
-    functions: ['clearInterval', 'clearTimeout'],
-    fix: { kind: 'function', name: 'clearInterval', returnsPromise: false },
-  },
-  rxSubscription: {
-    methods: ['unsubscribe'],
-    functions: [],
-    fix: { kind: 'method', name: 'unsubscribe', returnsPromise: false },
-  },
-  watcher: {
-    methods: ['close', 'unwatch'],
-    functions: ['unwatchFile'],
-    fix: { kind: 'method', name: 'close', returnsPromise: false },
-  },
-  eventsIterator: {
-    methods: ['return', 'throw'],
-    functions: [],
-    fix: { kind: 'method', name: 'return', returnsPromise: true },
-  },
-} as const satisfies Partial<Record<StartKind, HandleEnd>>;
+/**
+ * How each start kind is ended through its handle; families adding to the same kind add their
+ * methods and functions, and the first one to name the kind chooses the fix.
+ */
+export const handleEnds = (() => {
+  const table: Partial<Record<StartKind, HandleEnd>> = {};
+  for (const family of all) {
+    for (const [kind, end] of Object.entries(family.handleEnds ?? {}) as [StartKind, HandleEnd][]) {
+      const known = table[kind];
+      table[kind] = known
+        ? {
+            methods: [...new Set([...known.methods, ...end.methods])],
+            functions: [...new Set([...known.functions, ...end.functions])],
+            fix: known.fix,
+          }
+        : end;
+    }
+  }
+  return table as Readonly<Record<'connection' | 'interval' | 'rxSubscription' | 'watcher' | 'eventsIterator', HandleEnd>>;
+})();
 
 /** How a start of this kind is ended through its handle, when it has one. */
 export function handleEndOf(kind: StartKind): HandleEnd | undefined {
   return (handleEnds as Partial<Record<StartKind, HandleEnd>>)[kind];
-}
-
-/** Functions and constructors, found by import tracking, that start something. */
-export interface CallStart {
-  kind: StartKind;
-  label: string;
-  /** The object kind of what the call returns, when it returns a client. */
-  returns?: ObjectKind;
-  /** Where `{ signal }` goes: an options argument index, or `'beforeListener'` for `fs.watch`. */
-  signalOption?: number | 'beforeListener';
-  /** A closing function that ends all such starts: `fs.unwatchFile(path)`. */
-  endFunction?: string;
-  /** The fix for `chokidar`'s async close differs from `fs.watch`'s sync one. */
-  closeReturnsPromise?: boolean;
 }
 
 /**
@@ -204,104 +107,90 @@ export interface CallStart {
  * export, `'*'` for the module itself called or constructed). Node built-ins match with or
  * without `node:`.
  */
-export const moduleStarts: Readonly<Record<string, Readonly<Record<string, CallStart>>>> = {
-  ioredis: {
-    default: { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
-    Redis: { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
-    Cluster: { kind: 'connection', label: 'a Redis cluster connection', returns: 'ioredis' },
-    '*': { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
-  },
-  redis: {
-    createClient: { kind: 'connection', label: 'a Redis connection', returns: 'nodeRedis' },
-    createCluster: { kind: 'connection', label: 'a Redis cluster connection', returns: 'nodeRedis' },
-  },
-  '@redis/client': {
-    createClient: { kind: 'connection', label: 'a Redis connection', returns: 'nodeRedis' },
-  },
-  fs: {
-    watch: { kind: 'watcher', label: 'a file watcher', signalOption: 'beforeListener' },
-    watchFile: { kind: 'watcher', label: 'a file poller', endFunction: 'unwatchFile' },
-  },
-  chokidar: {
-    watch: { kind: 'watcher', label: 'a chokidar watcher', closeReturnsPromise: true },
-    default: { kind: 'watcher', label: 'a chokidar watcher', closeReturnsPromise: true },
-  },
-  events: {
-    on: { kind: 'eventsIterator', label: 'an events.on() iterator', signalOption: 2 },
-  },
-  timers: {
-    setInterval: { kind: 'interval', label: 'an interval' },
-  },
-};
+export const moduleStarts = byModule<CallStart>('starts');
 
 /** Global functions that start something. */
-export const globalStarts: Readonly<Record<string, CallStart>> = {
-  setInterval: { kind: 'interval', label: 'an interval' },
-};
+export const globalStarts = byGlobal<CallStart>('starts');
 
-// ---------------------------------------------------------------------------------------------
-// How often events fire, per family. One block, so that it can move into the family descriptors:
-// which events fire again over one object's life (their listeners are repeated contexts), which
-// fire once (their listeners run once), and on which a one-shot listener may wait forever.
+/** Constructors and factories, by module, whose results are objects of a known kind. */
+export const moduleObjects = byModule<ObjectKind>('objects');
 
-/**
- * Clients that reconnect by themselves, by module and export, and fire their connection events
- * again on every reconnect. (`ws` does not reconnect: a `WebSocket`'s `open` fires once. nats.js
- * reports reconnects through `status()`, an async iterator, not events.)
- */
-export const reconnectingClientModules = {
-  mqtt: { connect: 'reconnectingClient', connectAsync: 'reconnectingClient', MqttClient: 'reconnectingClient' },
-  'socket.io-client': { io: 'reconnectingClient', connect: 'reconnectingClient', default: 'reconnectingClient', '*': 'reconnectingClient' },
-  'reconnecting-websocket': { default: 'reconnectingClient', '*': 'reconnectingClient' },
-  'amqp-connection-manager': { connect: 'reconnectingClient', default: 'reconnectingClient' },
-} as const satisfies Readonly<Record<string, Readonly<Record<string, ObjectKind>>>>;
+/** Globals that are objects of a known kind and live as long as the program. */
+export const globalObjects = byGlobal<ObjectKind>('instances');
 
-/** How often an object's events fire. Events a family does not list fall back to `lifecycleEvents`. */
-export interface EventFacts {
-  /** Fire again and again over one object's life (every reconnect): their listeners are repeated contexts. */
-  again: ReadonlySet<string>;
-  /** Fire at most once in one object's life: their listeners run once. */
-  once: ReadonlySet<string>;
+/** Type names that, imported from these modules into a type annotation, tell an object's kind. */
+export const annotatedTypes = byModule<ObjectKind>('types');
+
+/** Global type names (lib.dom / @types/node globals) that tell an object's kind in annotations. */
+export const globalAnnotatedTypes = byGlobal<ObjectKind>('types');
+
+/** RxJS operators after which a subscription completes by itself. */
+export const finiteOperators = union('finiteOperators');
+
+/** Observable creators that never complete, with how many arguments make them endless (`timer` needs a period). */
+export const endlessCreators: Readonly<Record<string, { minArguments: number }>> = Object.assign(
+  {},
+  ...all.map((family) => family.endlessCreators ?? {}),
+);
+
+/** Packages whose declarations make a type of this kind in typed mode. */
+export const typePackages: Readonly<Record<string, ObjectKind>> = Object.assign(
+  {},
+  ...all.map((family) => family.typePackages ?? {}),
+);
+
+/** Import-tracked schedulers, keyed by module then export path (dots for static members). */
+export const moduleSchedulers = byModule<RepeatedCallback>('schedulers');
+
+export const globalSchedulers = byGlobal<RepeatedCallback>('schedulers');
+
+/** Methods of known objects that run a callback again and again. */
+export const objectSchedulers = Object.fromEntries(
+  Object.entries(objectApis).flatMap(([kind, api]) => (api.schedulers ? [[kind, api.schedulers]] : [])),
+) as Readonly<Partial<Record<BuiltinObjectKind, Readonly<Record<string, RepeatedCallback>>>>>;
+
+/** Route registration methods: with a path argument on any receiver, or on a known HTTP app. */
+export const routeMethods = union('routeMethods');
+
+/** Array methods whose callback runs once per element. */
+export const arrayIterationMethods = union('arrayIterationMethods');
+
+/** Listener registrations whose callback runs on every event (not the one-shot `once`). */
+export const listenerMethods: ReadonlySet<string> = new Set(
+  Object.values(objectApis).flatMap((api) =>
+    Object.entries(api.starts).flatMap(([method, start]) => (start.kind === 'listener' && !isOneShot(start) ? [method] : [])),
+  ),
+);
+
+/** Listener registrations whose listener removes itself when its event fires: `once`, `prependOnceListener`. */
+export const oneShotListenerMethods: ReadonlySet<string> = new Set(
+  Object.values(objectApis).flatMap((api) =>
+    Object.entries(api.starts).flatMap(([method, start]) => (start.kind === 'listener' && isOneShot(start) ? [method] : [])),
+  ),
+);
+
+function isOneShot(start: MethodStart): boolean {
+  return 'oneShot' in start && start.oneShot === true;
 }
 
 /**
- * Per object kind. `'ready'` on an ioredis client fires after every reconnect, so a client made or
- * a listener added in its listener multiplies with each network blip:
+ * How often each object kind's events fire, from its descriptor's `events`. `'ready'` on an
+ * ioredis client fires after every reconnect, so a client made or a listener added in its
+ * listener multiplies with each network blip:
  *
  * ```ts
  * redis.on('ready', () => { this.sub = new Redis(); }); // one more connection per reconnect
  * ```
  */
-export const repeatingEvents: Readonly<Partial<Record<BuiltinObjectKind, EventFacts>>> = {
-  ioredis: {
-    again: new Set(['connect', 'ready', 'reconnecting', 'close', 'error', 'wait']),
-    once: new Set(['end']),
-  },
-  nodeRedis: {
-    again: new Set(['connect', 'ready', 'reconnecting', 'error']),
-    once: new Set(['end']),
-  },
-  reconnectingClient: {
-    again: new Set([
-      'connect',
-      'reconnect',
-      'open',
-      'close',
-      'offline',
-      'online',
-      'disconnect',
-      'error',
-      'connect_error',
-      'connectFailed',
-      'reconnect_attempt',
-    ]),
-    once: new Set(['end']),
-  },
-};
+export const repeatingEvents = Object.fromEntries(
+  Object.entries(objectApis).flatMap(([kind, api]: [string, ObjectApi]) =>
+    api.events ? [[kind, { again: new Set(api.events.again), once: new Set(api.events.once) }]] : [],
+  ),
+) as Readonly<Partial<Record<BuiltinObjectKind, { again: ReadonlySet<string>; once: ReadonlySet<string> }>>>;
 
-/** Every event some family says fires again: the cheap filter before asking a receiver's kind. */
+/** Every event some family says fires again or once: the cheap filter before asking a receiver's kind. */
 export const eventsFiringAgain: ReadonlySet<string> = new Set(
-  Object.values(repeatingEvents).flatMap((facts) => [...facts.again, ...facts.once]),
+  Object.values(objectApis).flatMap((api: ObjectApi) => [...(api.events?.again ?? []), ...(api.events?.once ?? [])]),
 );
 
 /**
@@ -311,10 +200,10 @@ export const eventsFiringAgain: ReadonlySet<string> = new Set(
  * known gap).
  */
 export function isProcessLifecycleEvent(event: string): boolean {
-  return /^SIG[A-Z0-9]+$/.test(event) || processOnceEvents.has(event);
+  return /^SIG[A-Z0-9]+$/.test(event) || processEndEvents.has(event);
 }
 
-const processOnceEvents: ReadonlySet<string> = new Set(['exit', 'beforeExit', 'disconnect']);
+const processEndEvents: ReadonlySet<string> = new Set(['exit', 'beforeExit', 'disconnect']);
 
 /**
  * Events that fire only when an object fails or ends. A one-shot listener (`once`, `{ once: true }`)
@@ -325,303 +214,93 @@ const processOnceEvents: ReadonlySet<string> = new Set(['exit', 'beforeExit', 'd
  * for (const job of jobs) { channel.once('error', reject); await send(channel, job); } // one more per job
  * ```
  */
-export const endOfLifeEvents: ReadonlySet<string> = new Set(['error', 'close', 'end', 'finish', 'exit']);
-
-// ---------------------------------------------------------------------------------------------
-
-/** Constructors and factories, by module, whose results are objects of a known kind. */
-export const moduleObjects: Readonly<Record<string, Readonly<Record<string, ObjectKind>>>> = {
-  events: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
-  rxjs: {
-    Subject: 'observable',
-    BehaviorSubject: 'observable',
-    ReplaySubject: 'observable',
-    interval: 'observable',
-    timer: 'observable',
-    fromEvent: 'observable',
-    fromEventPattern: 'observable',
-    merge: 'observable',
-    combineLatest: 'observable',
-    defer: 'observable',
-  },
-  net: { createServer: 'emitter', connect: 'emitter', createConnection: 'emitter', Socket: 'emitter' },
-  http: { createServer: 'emitter' },
-  https: { createServer: 'emitter' },
-  express: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' },
-  koa: { '*': 'httpApp', default: 'httpApp' },
-  fastify: { '*': 'httpApp', default: 'httpApp', fastify: 'httpApp' },
-  hono: { Hono: 'httpApp' },
-  agenda: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' },
-  bull: { '*': 'bullQueue', default: 'bullQueue' },
-  child_process: { spawn: 'emitter', fork: 'emitter', exec: 'emitter', execFile: 'emitter' },
-  ...reconnectingClientModules,
-};
-
-/** Globals that are objects of a known kind and live as long as the program. */
-export const globalObjects: Readonly<Record<string, ObjectKind>> = {
-  process: 'emitter',
-  window: 'eventTarget',
-  document: 'eventTarget',
-  globalThis: 'eventTarget',
-  self: 'eventTarget',
-  navigator: 'eventTarget',
-};
-
-/** Type names that, imported from these modules into a type annotation, tell an object's kind. */
-export const annotatedTypes: Readonly<Record<string, Readonly<Record<string, ObjectKind>>>> = {
-  ioredis: { Redis: 'ioredis', Cluster: 'ioredis', default: 'ioredis' },
-  redis: { RedisClientType: 'nodeRedis', RedisClusterType: 'nodeRedis' },
-  '@redis/client': { RedisClientType: 'nodeRedis' },
-  events: { EventEmitter: 'emitter', default: 'emitter', '*': 'emitter' },
-  rxjs: { Observable: 'observable', Subject: 'observable', BehaviorSubject: 'observable', ReplaySubject: 'observable' },
-  net: { Socket: 'emitter', Server: 'emitter' },
-  stream: { Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
-};
-
-/** Global type names (lib.dom / @types/node globals) that tell an object's kind in annotations. */
-export const globalAnnotatedTypes: Readonly<Record<string, ObjectKind>> = {
-  EventTarget: 'eventTarget',
-  Window: 'eventTarget',
-  Document: 'eventTarget',
-  HTMLElement: 'eventTarget',
-  Element: 'eventTarget',
-  AbortSignal: 'eventTarget',
-  WebSocket: 'eventTarget',
-  NodeJS: 'emitter',
-};
-
-/**
- * RxJS operators after which a subscription completes by itself, and the Angular helper that
- * ties it to a component. `takeUntil` counts: its notifier is the owner's end.
- */
-export const finiteOperators: ReadonlySet<string> = new Set([
-  'take',
-  'first',
-  'takeUntil',
-  'takeWhile',
-  'takeLast',
-  'last',
-  'single',
-  'find',
-  'findIndex',
-  'elementAt',
-  'takeUntilDestroyed',
-  'toArray',
-  'reduce',
-  'count',
-  'every',
-  'isEmpty',
-  'timeout',
-]);
-
-/** Package path fragments that identify a declaration's origin in typed mode. */
-export const typePackages: Readonly<Record<string, ObjectKind>> = {
-  ...Object.fromEntries(Object.keys(reconnectingClientModules).map((name) => [`/node_modules/${name}/`, 'reconnectingClient'])),
-  '/node_modules/ioredis/': 'ioredis',
-  '/node_modules/@redis/client/': 'nodeRedis',
-  '/node_modules/redis/': 'nodeRedis',
-  '/node_modules/rxjs/': 'observable',
-};
-
-
-/** How often a repeated callback runs, for messages: "on every tick of this cron job; each tick adds one more". */
-export interface Repetition {
-  /** "on every tick of this cron job" */
-  every: string;
-  /** "tick" */
-  unit: string;
-  /** Loops and array callbacks run once per element: what depends on the element is not repeated. */
-  perElement?: boolean;
-}
-
-export const repetitions = {
-  cronTick: { every: 'on every tick of this cron job', unit: 'tick' },
-  intervalTick: { every: 'on every tick of this interval', unit: 'tick' },
-  scheduledRun: { every: 'on every run of this scheduled job', unit: 'run' },
-  workerJob: { every: 'for every job this worker processes', unit: 'job' },
-  request: { every: 'on every request to this route', unit: 'request' },
-  serverRequest: { every: 'on every request to this server', unit: 'request' },
-  rearm: { every: 'on every run of this self-rescheduling timer', unit: 'run' },
-  loop: { every: 'on every iteration of this loop', unit: 'iteration' },
-  endlessLoop: { every: 'on every iteration of this endless loop', unit: 'iteration' },
-} as const satisfies Record<string, Repetition>;
-
-/** Which argument of a scheduling call is the callback it runs again and again. */
-export type RepeatedCallbackPosition =
-  | number
-  | 'last'
-  /** Every function argument: middlewares and handler of a route. */
-  | 'functions'
-  /** A property of an options object argument: `CronJob.from({ onTick })`, `route({ handler })`. */
-  | { optionsIndex: number; property: string };
-
-export interface RepeatedCallback {
-  repetition: Repetition;
-  positions: readonly RepeatedCallbackPosition[];
-}
-
-/** Import-tracked schedulers, keyed by module then export path (dots for static members). */
-export const moduleSchedulers: Readonly<Record<string, Readonly<Record<string, RepeatedCallback>>>> = {
-  'node-cron': { schedule: { repetition: repetitions.cronTick, positions: [1] } },
-  cron: {
-    CronJob: { repetition: repetitions.cronTick, positions: [1, { optionsIndex: 0, property: 'onTick' }] },
-    'CronJob.from': { repetition: repetitions.cronTick, positions: [{ optionsIndex: 0, property: 'onTick' }] },
-  },
-  'node-schedule': { scheduleJob: { repetition: repetitions.scheduledRun, positions: ['last'] } },
-  'toad-scheduler': {
-    Task: { repetition: repetitions.scheduledRun, positions: [1] },
-    AsyncTask: { repetition: repetitions.scheduledRun, positions: [1] },
-  },
-  bullmq: { Worker: { repetition: repetitions.workerJob, positions: [1] } },
-  timers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
-  http: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } },
-  https: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } },
-};
-
-export const globalSchedulers: Readonly<Record<string, RepeatedCallback>> = {
-  setInterval: { repetition: repetitions.intervalTick, positions: [0] },
-};
-
-/** Methods of known objects that run a callback again and again. */
-export const objectSchedulers: Readonly<Partial<Record<BuiltinObjectKind, Readonly<Record<string, RepeatedCallback>>>>> = {
-  agenda: { define: { repetition: repetitions.scheduledRun, positions: ['last'] } },
-  bullQueue: { process: { repetition: repetitions.workerJob, positions: ['last'] } },
-};
-
-/** Route registration methods: with a path argument on any receiver, or on a known HTTP app. */
-export const routeMethods: ReadonlySet<string> = new Set([
-  'get',
-  'post',
-  'put',
-  'patch',
-  'delete',
-  'del',
-  'all',
-  'options',
-  'head',
-  'use',
-  'route',
-]);
-
-/** Array methods whose callback runs once per element. */
-export const arrayIterationMethods: ReadonlySet<string> = new Set([
-  'forEach',
-  'map',
-  'flatMap',
-  'filter',
-  'some',
-  'every',
-  'find',
-  'findIndex',
-  'findLast',
-  'findLastIndex',
-  'reduce',
-  'reduceRight',
-]);
-
-/** Listener registrations whose callback runs on every event. */
-export const listenerMethods: ReadonlySet<string> = new Set(['on', 'addListener', 'prependListener', 'addEventListener']);
+export const endOfLifeEvents = union('endOfLifeEvents');
 
 /** The process's own lifecycle: handlers for these are meant to live as long as the program. */
-export const processLifecycleEvents: ReadonlySet<string> = new Set([
-  'SIGTERM',
-  'SIGINT',
-  'SIGHUP',
-  'SIGUSR1',
-  'SIGUSR2',
-  'SIGBREAK',
-  'uncaughtException',
-  'unhandledRejection',
-  'uncaughtExceptionMonitor',
-  'exit',
-  'beforeExit',
-  'disconnect',
-  'warning',
-]);
+export const processLifecycleEvents = union('programEvents');
 
 /** Events that fire once in an object's life: their listeners are not repeated contexts. */
-export const lifecycleEvents: ReadonlySet<string> = new Set([
-  'ready',
-  'connect',
-  'listening',
-  'open',
-  'close',
-  'end',
-  'finish',
-  'exit',
-  'error',
-  'SIGINT',
-  'SIGTERM',
-  'SIGHUP',
-  'beforeExit',
-  'load',
-  'DOMContentLoaded',
-  'abort',
-  'spawn',
-  'unload',
-  'beforeunload',
-]);
+export const lifecycleEvents = union('onceEvents');
 
-/** Where a function takes its signal: inside an options argument at `index`, or in the last options argument. */
-export interface SignalParameter {
-  options: number | 'last';
-  /** An async iterable that never ends by itself: a `for await` over it needs the signal to stop. */
-  endless?: boolean;
-  /** A pause: `await setTimeout(ms)` from timers/promises. */
-  sleep?: boolean;
-}
+/** Methods that return the handle they are called on, so its fate is the outer call's: `setInterval(f).unref()`. */
+export const chainingMethods = union('chainingMethods');
+
+/** Methods a framework or the platform calls when an object's life ends: where a class ends what it started. */
+export const teardownMethods = union('teardownMethods');
 
 /**
  * Platform functions that take an AbortSignal, by module and export path: what
  * require-signal-propagation checks and what loop fixes pass the signal to.
  */
-export const signalTakingFunctions: Readonly<Record<string, Readonly<Record<string, SignalParameter>>>> = {
-  'timers/promises': {
-    setTimeout: { options: 2, sleep: true },
-    setImmediate: { options: 1, sleep: true },
-    setInterval: { options: 2, endless: true },
-    'scheduler.wait': { options: 1, sleep: true },
-  },
-  events: {
-    on: { options: 2, endless: true },
-    once: { options: 2 },
-  },
-  'stream/promises': {
-    pipeline: { options: 'last' },
-    finished: { options: 1 },
-  },
-  child_process: {
-    spawn: { options: 'last' },
-    exec: { options: 1 },
-    execFile: { options: 'last' },
-    fork: { options: 'last' },
-  },
-  'fs/promises': {
-    readFile: { options: 1 },
-    writeFile: { options: 2 },
-    watch: { options: 1, endless: true },
-  },
-};
+export const signalTakingFunctions = byModule<SignalParameter>('takesSignal');
 
 /** Popular clients that take a signal in their request options. */
-export const clientSignalTakingFunctions: Readonly<Record<string, Readonly<Record<string, SignalParameter>>>> = {
-  undici: { request: { options: 1 }, fetch: { options: 1 }, stream: { options: 1 }, pipeline: { options: 1 } },
-  axios: {
-    '*': { options: 'last' },
-    default: { options: 'last' },
-    request: { options: 0 },
-    get: { options: 1 },
-    delete: { options: 1 },
-    head: { options: 1 },
-    options: { options: 1 },
-    post: { options: 2 },
-    put: { options: 2 },
-    patch: { options: 2 },
-  },
-  'node-fetch': { '*': { options: 1 }, default: { options: 1 } },
-};
+export const clientSignalTakingFunctions = byModule<SignalParameter>('clientTakesSignal');
 
 /** Global functions that take an AbortSignal. */
-export const globalSignalTakingFunctions: Readonly<Record<string, SignalParameter>> = {
-  fetch: { options: 1 },
+export const globalSignalTakingFunctions = byGlobal<SignalParameter>('takesSignal');
+
+// ---------------------------------------------------------------------------------------------
+// Endless async iterators and pauses, for no-unbounded-loop. One block on purpose: the families
+// above are being reshaped into per-family descriptors, and these rows move with them.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A client whose method returns an async iterable that ends only when something ends it:
+ * `for await (const m of nc.subscribe('jobs'))` waits for messages until `unsubscribe()`.
+ */
+export interface EndlessIteratorFamily {
+  /** Packages the client comes from, by import (untyped) or by the declaring file (typed). */
+  modules: readonly string[];
+  /** Exports that make a client: `connect` (`await connect()`), `PubSub` (`new PubSub()`). */
+  factories: readonly string[];
+  /** Type names of the client, in annotations and declarations. */
+  clientTypes: readonly string[];
+  /** Methods of the client that return the iterable, with options that make it finite. */
+  iterators: Readonly<Record<string, { finiteOptions?: readonly string[] }>>;
+  /** Type names of the iterable itself. */
+  iterableTypes: readonly string[];
+  /** Methods of the iterable that end it, and with it the loop; fixes call the first. */
+  ends: readonly string[];
+  /** Methods of the client that end every iterable it made. */
+  clientEnds: readonly string[];
+}
+
+export const endlessIteratorFamilies: readonly EndlessIteratorFamily[] = [
+  {
+    // nats.js v2 and v3: a subscription is an async iterable until unsubscribed or drained.
+    modules: ['nats', 'nats.ws', '@nats-io/transport-node', '@nats-io/nats-core'],
+    factories: ['connect', 'wsconnect'],
+    clientTypes: ['NatsConnection'],
+    iterators: { subscribe: { finiteOptions: ['max', 'timeout'] } },
+    iterableTypes: ['Subscription'],
+    ends: ['unsubscribe', 'drain'],
+    clientEnds: ['close', 'drain'],
+  },
+  {
+    // graphql-subscriptions v2 (`asyncIterator`) and v3 (`asyncIterableIterator`), and its Redis engine.
+    modules: ['graphql-subscriptions', 'graphql-redis-subscriptions'],
+    factories: ['PubSub', 'RedisPubSub'],
+    clientTypes: ['PubSub', 'PubSubEngine', 'RedisPubSub'],
+    iterators: { asyncIterator: {}, asyncIterableIterator: {} },
+    iterableTypes: [],
+    ends: ['return'],
+    clientEnds: ['close'],
+  },
+  {
+    // GraphQL Yoga: `pubSub.subscribe(topic)` is a Repeater that ends on `return()`.
+    modules: ['graphql-yoga', '@graphql-yoga/subscription'],
+    factories: ['createPubSub'],
+    clientTypes: ['PubSub'],
+    iterators: { subscribe: {} },
+    iterableTypes: [],
+    ends: ['return'],
+    clientEnds: [],
+  },
+];
+
+/** Waits, besides the sleeps of timers/promises above: `import delay from 'delay'; await delay(1000)`, `await once(bus, 'ready')`. */
+export const pauseFunctions: Readonly<Record<string, readonly string[]>> = {
+  delay: ['default', '*'],
+  events: ['once'],
 };

@@ -38,6 +38,11 @@ export function findStart(context: AnalysisContext, node: TSESTree.Node): Start 
   if (!kind) return undefined;
   const methodStart = objectApiOf(context, kind)?.starts[parts.method];
   if (!methodStart) return undefined;
+  if (methodStart.firstArgument) {
+    const first = (node as TSESTree.CallExpression).arguments[0];
+    const text = first && staticString(first);
+    if (text === undefined || !methodStart.firstArgument.test(text)) return undefined;
+  }
   const start: Start = {
     node,
     kind: methodStart.kind,

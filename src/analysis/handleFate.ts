@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
+import { chainingMethods } from './apis';
 import { calleeName, enclosingFunction, isInside, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 
@@ -18,8 +19,6 @@ export type HandleFate =
   | { fate: 'ended' }
   | { fate: 'handedOver' };
 
-/** Methods that return the same handle, so the fate is that of the outer call: `setInterval(f).unref()`. */
-const chainingMethods = new Set(['unref', 'ref', 'setMaxListeners', 'on', 'once', 'setEncoding']);
 
 export function handleFate(
   context: AnalysisContext,
@@ -130,7 +129,8 @@ function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOve
     case AST_NODE_TYPES.NewExpression: {
       if (parent.callee === node) return 'used';
       const name = calleeName(parent);
-      return name !== undefined && ends.functions.includes(name) ? 'ended' : 'handedOver';
+      if (name !== undefined && ends.functions.includes(name)) return 'ended';
+      return name !== undefined && ends.borrowedBy?.includes(name) ? 'used' : 'handedOver';
     }
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.UnaryExpression:

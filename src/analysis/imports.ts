@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { builtinModules as nodeBuiltinModules } from 'node:module';
 
 import type { CallStart, ObjectKind, RepeatedCallback, SignalParameter } from './apis';
 import {
@@ -36,18 +37,8 @@ type Tracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
 type TraceMap = Parameters<Tracker['iterateEsmReferences']>[0];
 type FoundReference = ReturnType<Tracker['iterateEsmReferences']> extends Iterable<infer R> ? R : never;
 
-const builtinModules = new Set([
-  'events',
-  'fs',
-  'fs/promises',
-  'timers',
-  'timers/promises',
-  'net',
-  'http',
-  'https',
-  'child_process',
-  'stream/promises',
-]);
+/** Node's own modules, which import with or without `node:`: `fs`, `fs/promises`, `worker_threads`, … */
+const builtinModules: ReadonlySet<string> = new Set(nodeBuiltinModules);
 
 /** One trace map for CommonJS and ES imports (legacy mode binds default imports to the module). */
 function buildTraceMap(): TraceMap {
@@ -69,7 +60,7 @@ function buildTraceMap(): TraceMap {
   }
   for (const [moduleName, exports] of Object.entries(moduleStarts)) {
     for (const [exportName, start] of Object.entries(exports)) {
-      add(moduleName, exportName, start.returns ? { start, returns: start.returns } : { start });
+      add(moduleName, exportName, start.returns ? { start, returns: start.returns as ObjectKind } : { start });
     }
   }
   return map as unknown as TraceMap;
@@ -168,7 +159,7 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
     const repeats = globalSchedulers[name];
     const takesSignal = globalSignalTakingFunctions[name];
     const call = reference.identifier.parent;
-    if ((start || repeats || takesSignal) && call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier) {
+    if ((start || repeats || takesSignal) && (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee === reference.identifier) {
       result.set(call, { ...(start && { start }), ...(repeats && { repeats }), ...(takesSignal && { takesSignal }) });
     }
   }
@@ -219,6 +210,25 @@ export function importedName(
     default:
       return undefined;
   }
+}
+
+
+/**
+ * The module and export a callee was imported as, directly or through a namespace:
+ * `connect(…)` with `import { connect } from 'nats'`, and `nats.connect(…)` with
+ * `import * as nats from 'nats'` or `const nats = require('nats')`, → `{ module: 'nats', name: 'connect' }`.
+ */
+export function importedCallee(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  callee: TSESTree.Node,
+): { module: string; name: string } | undefined {
+  if (callee.type === AST_NODE_TYPES.Identifier) return importedName(sourceCode, callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const namespace = importedName(sourceCode, callee.object);
+  return namespace && (namespace.name === '*' || namespace.name === 'default')
+    ? { module: namespace.module, name: callee.property.name }
+    : undefined;
 }
 
 

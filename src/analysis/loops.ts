@@ -2,8 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { calleeName, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
+import type { CodePaths, Segment } from './codePaths';
+import { endlessSource } from './endlessSources';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
+import { isPause } from './pauses';
 import { mentionsSignal } from './signalArguments';
 
 export type LoopNode =
@@ -21,6 +24,8 @@ export interface UnboundedLoop {
   awaited: string;
   /** An endless async source that takes `{ signal }`: the fix passes it there. */
   source?: { call: TSESTree.CallExpression; optionsIndex: number };
+  /** An endless async source that takes no signal, and how to end it: `sub` and `'unsubscribe'`. */
+  endSource?: { handle: TSESTree.Expression; method: string };
   /** Sleeps from `timers/promises` in the body that do not take the signal yet. */
   sleeps: { call: TSESTree.CallExpression; optionsIndex: number }[];
 }
@@ -33,52 +38,181 @@ export interface SpinningCatch {
 
 /**
  * Whether `loop` awaits forever with no way out: its condition can never become false
- * (`while (true)`, `for (;;)`, a flag nothing ever clears) or it iterates an endless source, and
- * nothing in its body leaves it (`break`, `return`, `throw`), checks a signal, or awaits
- * something given a signal. Loops in generators are left to their consumer.
+ * (`while (true)`, `for (;;)`, a flag nothing ever clears) or it iterates an endless source, no
+ * reachable `break`, `return` or `throw` of its own code leaves it, and no signal or flag check lies
+ * on every path round it (a check that a `continue` jumps over stops nothing). Loops in generators
+ * are left to their consumer. Ask once ESLint has left the loop: `paths` must hold its body.
+ *
+ * `while (true) { const job = await next(); if (!job) continue; if (signal.aborted) break; … }` has
+ * a way out (the `break`); `while (true) { if (!(await poll())) continue; signal.throwIfAborted(); }` has none.
  */
-export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode): UnboundedLoop | undefined {
+export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, paths: CodePaths): UnboundedLoop | undefined {
   const fn = enclosingFunction(loop);
   if (!fn || fn.generator) return undefined;
   const source = loop.type === AST_NODE_TYPES.ForOfStatement ? endlessSource(context, loop) : undefined;
   if (loop.type === AST_NODE_TYPES.ForOfStatement ? !source : !hasConstantTrueTest(context, loop)) return undefined;
+  // Code after an endless loop or a `return` never runs: nothing to report there.
+  if (!bodyRuns(paths, loop)) return undefined;
   const body = bodyFacts(context, loop);
   if (!body.firstAwait && !source) return undefined;
-  if (body.exits || body.checksSignal) return undefined;
-  if (source && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
+  if (source?.call && source.optionsIndex !== undefined && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
+  const shape = loopShape(loop, paths);
+  if (shape.exits.some((exit) => isReachable(paths, exit))) return undefined;
+  if (body.checks.size > 0 && !pathAround(paths, loop, 'bodyStart', (node) => body.checks.has(node))) {
+    return undefined;
+  }
   return {
     loop,
     head: loopHead(context, loop),
     awaited: body.firstAwait ? shortText(context.sourceCode, body.firstAwait, 50) : shortText(context.sourceCode, (loop as TSESTree.ForOfStatement).right, 50),
-    ...(source && { source }),
+    ...(source?.call && source.optionsIndex !== undefined && { source: { call: source.call, optionsIndex: source.optionsIndex } }),
+    ...(source?.end && { endSource: source.end }),
     sleeps: body.sleepsWithoutSignal,
   };
 }
 
 /**
- * The `catch` clauses of an endless loop that swallow an awaited failure and go round again
- * with no pause, no rethrow and no abort check: once the source is closed for good, every
- * iteration fails at once and the loop spins at full speed.
+ * The `catch` clauses of an endless loop that swallow an awaited failure and go round again with
+ * no pause: some path from the catch back round the loop to an `await` of its `try` meets no
+ * pause (an awaited sleep or backoff), no signal or flag check and no test that can leave the
+ * loop. Once the source is closed for good, every iteration then fails at once and the loop spins
+ * at full speed. A sleep after the `try`, or a deadline check further down, breaks the spin; a
+ * `continue` that jumps over them does not, nor does a check inside the `try` that this `catch`
+ * swallows.
  */
-export function findSpinningCatches(context: AnalysisContext, loop: LoopNode): SpinningCatch[] {
+export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, paths: CodePaths): SpinningCatch[] {
   // A `for await` waits for its source's next item on every round: that is its pause.
   if (loop.type === AST_NODE_TYPES.ForOfStatement || !hasConstantTrueTest(context, loop) || !enclosingFunction(loop)) return [];
-  const spinning: SpinningCatch[] = [];
+  if (!bodyRuns(paths, loop)) return [];
+  const tries: TSESTree.TryStatement[] = [];
   walkOwnBody(loop.body, (node) => {
-    if (node.type !== AST_NODE_TYPES.TryStatement || !node.handler) return;
-    if (!containsAwait(node.block)) return;
-    const handler = node.handler;
-    const handlerFacts = bodyFacts(context, handler.body, loop);
-    if (handlerFacts.exits || handlerFacts.checksSignal || handlerFacts.firstAwait || handsErrorOn(handler)) return;
-    // A finally that pauses or leaves also breaks the spin.
-    if (node.finalizer) {
-      const finalizer = bodyFacts(context, node.finalizer, loop);
-      if (finalizer.exits || finalizer.firstAwait || finalizer.checksSignal) return;
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler && containsAwait(node.block) && !handsErrorOn(node.handler)) {
+      tries.push(node);
     }
-    spinning.push({ handler, loop });
   });
+  if (tries.length === 0) return [];
+  const shape = loopShape(loop, paths);
+  const stoppers = new Set<TSESTree.Node>(shape.exitPoints);
+  walkOwnBody(loop.body, (node) => {
+    if ((node.type === AST_NODE_TYPES.AwaitExpression && isPause(context, node.argument)) || isCheck(node)) stoppers.add(node);
+  });
+  const spinning: SpinningCatch[] = [];
+  for (const statement of tries) {
+    const handler = statement.handler as TSESTree.CatchClause;
+    const block = statement.block;
+    // A check inside this `try` only throws into this very catch.
+    const stops = (node: TSESTree.Node): boolean => stoppers.has(node) && (!isCheck(node) || !isInside(node, block));
+    const failsAgain = (node: TSESTree.Node): boolean =>
+      isInside(node, block) &&
+      ((node.type === AST_NODE_TYPES.AwaitExpression && !stoppers.has(node)) || (node.type === AST_NODE_TYPES.ForOfStatement && node.await));
+    if (pathAround(paths, loop, handler, stops, failsAgain)) spinning.push({ handler, loop });
+  }
   return spinning;
 }
+
+/** What leaves a loop and where the decisions to leave it are taken. */
+interface LoopShape {
+  /** `break`/`continue` to a target outside the loop, `return`, and `throw` that no `try` in the loop catches. */
+  exits: TSESTree.Node[];
+  /** The `if`, `switch`, `?:` and `&&`/`||` around an exit: a path through them may leave the loop. */
+  exitPoints: TSESTree.Node[];
+}
+
+function loopShape(loop: LoopNode, paths: CodePaths): LoopShape {
+  const exits: TSESTree.Node[] = [];
+  walkOwnBody(loop.body, (node) => {
+    if (leavesLoop(node, loop)) exits.push(node);
+  });
+  const exitPoints = new Set<TSESTree.Node>();
+  for (const exit of exits) {
+    if (!isReachable(paths, exit)) continue;
+    for (let current = exit.parent; current && current !== loop; current = current.parent) {
+      if (decisionTypes.has(current.type)) exitPoints.add(current);
+    }
+  }
+  return { exits, exitPoints: [...exitPoints] };
+}
+
+const decisionTypes = new Set<string>([
+  AST_NODE_TYPES.IfStatement,
+  AST_NODE_TYPES.SwitchStatement,
+  AST_NODE_TYPES.ConditionalExpression,
+  AST_NODE_TYPES.LogicalExpression,
+]);
+
+/** Code after a `return` or in `if (false)` never runs; without recorded paths, assume it does. */
+function isReachable(paths: CodePaths, node: TSESTree.Node): boolean {
+  const segments = paths.segmentsOf(node);
+  return segments.length === 0 || segments.some((segment) => segment.reachable);
+}
+
+/** Whether the loop's body ever runs: not after an endless loop or a `return`. */
+function bodyRuns(paths: CodePaths, loop: LoopNode): boolean {
+  const segments = paths.startingAt(loop.body);
+  return segments.length === 0 || segments.some((segment) => segment.reachable);
+}
+
+/**
+ * Whether some path from `from` (a recorded node, or the start of the loop's body), staying
+ * inside `loop`, goes round through the start of the body and then reaches a node for which
+ * `arrives` holds (with no `arrives`: the start of the body itself), meeting no node for which
+ * `stops` holds on the way. Walks ESLint's code path segments, node by node in the order they run.
+ */
+function pathAround(
+  paths: CodePaths,
+  loop: LoopNode,
+  from: TSESTree.Node | 'bodyStart',
+  stops: (node: TSESTree.Node) => boolean,
+  arrives?: (node: TSESTree.Node) => boolean,
+): boolean {
+  interface Step {
+    segment: Segment;
+    index: number;
+    round: boolean;
+  }
+  const todo: Step[] =
+    from === 'bodyStart'
+      ? paths.startingAt(loop.body).map((segment) => ({ segment, index: 0, round: false }))
+      : paths.segmentsOf(from).map((segment) => ({ segment, index: paths.nodesIn(segment).indexOf(from) + 1, round: false }));
+  const seen = new Set<string>();
+  for (let step = todo.pop(); step; step = todo.pop()) {
+    const { segment, index, round } = step;
+    let blocked = false;
+    for (const node of paths.nodesIn(segment).slice(index)) {
+      if (round && arrives?.(node)) return true;
+      if (stops(node)) {
+        blocked = true;
+        break;
+      }
+    }
+    if (blocked) continue;
+    for (const next of segment.nextSegments) {
+      if (!paths.beginsInside(next, loop)) continue;
+      // Each round starts with the segment that begins at the loop's body.
+      const nextRound = round || paths.startOf(next) === loop.body;
+      if (nextRound && !round && !arrives) return true;
+      const key = `${next.id}:${nextRound}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      todo.push({ segment: next, index: 0, round: nextRound });
+    }
+  }
+  return false;
+}
+
+/** The node types whose paths the loop judgements ask about: spread into the code path recorder. */
+export const loopPathNodeTypes: readonly string[] = [
+  AST_NODE_TYPES.CatchClause,
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.CallExpression,
+  ...decisionTypes,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.BreakStatement,
+  AST_NODE_TYPES.ContinueStatement,
+];
 
 /**
  * A catch that passes the error to someone (`reject(error)`, `callback(error)`,
@@ -139,61 +273,34 @@ function hasConstantTrueTest(context: AnalysisContext, loop: LoopNode): boolean 
   return false;
 }
 
-/** `for await (… of on(bus, 'x'))`, `… of setInterval(1000)` from timers/promises, `… of watch(dir)`. */
-function endlessSource(
-  context: AnalysisContext,
-  loop: TSESTree.ForOfStatement,
-): { call: TSESTree.CallExpression; optionsIndex: number } | undefined {
-  if (!loop.await) return undefined;
-  const right = skipTypeWrappers(loop.right);
-  if (right.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const takesSignal = trackedCalls(context).get(right)?.takesSignal;
-  return takesSignal?.endless && typeof takesSignal.options === 'number'
-    ? { call: right, optionsIndex: takesSignal.options }
-    : undefined;
-}
-
 interface BodyFacts {
-  exits: boolean;
-  checksSignal: boolean;
+  /** Signal and flag checks: `signal.aborted`, `this.closing`, a call handed a signal. */
+  checks: Set<TSESTree.Node>;
   firstAwait?: TSESTree.Node;
   sleepsWithoutSignal: { call: TSESTree.CallExpression; optionsIndex: number }[];
 }
 
-/** What a loop body (or a part of it) does, without looking into functions it defines. */
-function bodyFacts(context: AnalysisContext, root: TSESTree.Node, loop: TSESTree.Node = root): BodyFacts {
-  const facts: BodyFacts = { exits: false, checksSignal: false, sleepsWithoutSignal: [] };
-  walkOwnBody(root, (node) => {
-    switch (node.type) {
-      case AST_NODE_TYPES.ReturnStatement:
-      case AST_NODE_TYPES.ThrowStatement:
-        facts.exits = true;
-        break;
-      case AST_NODE_TYPES.BreakStatement:
-        if (leavesLoop(node, loop)) facts.exits = true;
-        break;
-      case AST_NODE_TYPES.AwaitExpression:
-        facts.firstAwait ??= node.argument;
-        break;
-      case AST_NODE_TYPES.ForOfStatement:
-        if (node.await) facts.firstAwait ??= node.right;
-        break;
-      case AST_NODE_TYPES.MemberExpression:
-        if (isSignalCheck(node)) facts.checksSignal = true;
-        break;
-      case AST_NODE_TYPES.CallExpression: {
-        if (node.arguments.some((argument) => mentionsSignal(argument))) facts.checksSignal = true;
-        const takesSignal = trackedCalls(context).get(node)?.takesSignal;
-        if (takesSignal?.sleep && typeof takesSignal.options === 'number' && !mentionsSignal(node.arguments[takesSignal.options])) {
-          facts.sleepsWithoutSignal.push({ call: node, optionsIndex: takesSignal.options });
-        }
-        break;
+/** What a loop's own code does, without looking into functions it defines. */
+function bodyFacts(context: AnalysisContext, loop: LoopNode): BodyFacts {
+  const facts: BodyFacts = { checks: new Set(), sleepsWithoutSignal: [] };
+  walkOwnBody(loop.body, (node) => {
+    if (isCheck(node)) facts.checks.add(node);
+    if (node.type === AST_NODE_TYPES.AwaitExpression) facts.firstAwait ??= node.argument;
+    if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) facts.firstAwait ??= node.right;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const takesSignal = trackedCalls(context).get(node)?.takesSignal;
+      if (takesSignal?.sleep && typeof takesSignal.options === 'number' && !mentionsSignal(node.arguments[takesSignal.options])) {
+        facts.sleepsWithoutSignal.push({ call: node, optionsIndex: takesSignal.options });
       }
-      default:
-        break;
     }
   });
   return facts;
+}
+
+/** `signal.aborted`, `signal.throwIfAborted()`, `this.closing`, `fetch(url, { signal })`. */
+function isCheck(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.MemberExpression) return isSignalCheck(node);
+  return node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => mentionsSignal(argument));
 }
 
 /** Visits a loop body's own code: not functions defined in it, which run at other times. */
@@ -205,20 +312,40 @@ function walkOwnBody(root: TSESTree.Node, visit: (node: TSESTree.Node) => void):
   });
 }
 
-/** An unlabelled `break` leaves the innermost loop or switch; a labelled one, the statement it names. */
-function leavesLoop(node: TSESTree.BreakStatement, loop: TSESTree.Node): boolean {
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (node.label) {
-      if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === node.label.name) {
-        return !isInside(current, loop);
-      }
-    } else if (current === loop) {
+/**
+ * Whether a jump leaves `loop`: `return`; a `throw` that no `try` inside the loop catches; a
+ * `break` or `continue` whose target (the innermost loop or switch, or the statement it names)
+ * lies outside the loop.
+ */
+function leavesLoop(node: TSESTree.Node, loop: LoopNode): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ReturnStatement:
       return true;
-    } else if (ASTUtils.isLoop(current) || current.type === AST_NODE_TYPES.SwitchStatement) {
+    case AST_NODE_TYPES.ThrowStatement:
+      for (let child: TSESTree.Node = node; child !== loop && child.parent; child = child.parent) {
+        const parent: TSESTree.Node = child.parent;
+        if (parent.type === AST_NODE_TYPES.TryStatement && parent.handler && parent.block === child) return false;
+      }
+      return true;
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+        if (current === loop) {
+          // A `continue` of the loop itself goes round again; a label beyond it is left behind.
+          const ownLabel = loop.parent.type === AST_NODE_TYPES.LabeledStatement ? loop.parent.label.name : undefined;
+          const targetsLoop = !node.label || node.label.name === ownLabel;
+          return !targetsLoop || node.type === AST_NODE_TYPES.BreakStatement;
+        }
+        if (node.label) {
+          if (current.type === AST_NODE_TYPES.LabeledStatement && current.label.name === node.label.name) return !isInside(current, loop);
+        } else if (ASTUtils.isLoop(current) || (node.type === AST_NODE_TYPES.BreakStatement && current.type === AST_NODE_TYPES.SwitchStatement)) {
+          return false;
+        }
+      }
       return false;
-    }
+    default:
+      return false;
   }
-  return false;
 }
 
 /** `signal.aborted`, `x.signal.aborted`, `signal.throwIfAborted()`, `this.closing`-style flags. */

@@ -8,7 +8,7 @@ import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
-import { customKindOfDeclaration, customKindOfImport } from './objectApi';
+import { customKindOfDeclaration, customKindOfImport, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
@@ -61,13 +61,16 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
         if (kind) return kind;
       }
     }
-    const symbol = current.getSymbol() ?? current.aliasSymbol;
-    for (const declaration of symbol?.getDeclarations() ?? []) {
-      const fileName = declaration.getSourceFile().fileName;
-      const custom = customKindOfDeclaration(context, fileName, symbol?.getName() ?? '');
-      if (custom) return custom;
-      for (const [fragment, kind] of Object.entries(typePackages)) {
-        if (fileName.includes(fragment)) return kind;
+    // `type Consumer = { … }` is named by its alias; a class or interface by its own symbol.
+    for (const symbol of [current.aliasSymbol, current.getSymbol()]) {
+      for (const declaration of symbol?.getDeclarations() ?? []) {
+        const fileName = declaration.getSourceFile().fileName;
+        const name = symbol?.getName() ?? '';
+        const custom = customKindOfDeclaration(context, fileName, name);
+        if (custom) return custom;
+        const module = declaringModule(declaration);
+        const kind = module === undefined ? undefined : (annotatedTypes[module]?.[name] ?? typePackages[module]);
+        if (kind) return kind;
       }
     }
     if (current.isClassOrInterface()) {
@@ -79,6 +82,21 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
     return undefined;
   };
   return visit(type, 0);
+}
+
+/**
+ * The module a declaration belongs to: the name of the ambient `declare module 'kafkajs' { … }`
+ * around it, else the package whose folder holds its file (`node_modules/@types/x` counts as `x`).
+ */
+export function declaringModule(declaration: ts.Declaration): string | undefined {
+  for (let node: ts.Node | undefined = declaration.parent; node; node = node.parent) {
+    const name = (node as { name?: ts.Node & { text?: string; escapedText?: unknown } }).name;
+    if ('body' in node && name && name.escapedText === undefined && typeof name.text === 'string') {
+      return name.text.replace(/^node:/, '');
+    }
+  }
+  const match = /.*\/node_modules\/(?:@types\/)?((?:@[^/]+\/)?[^/]+)\//.exec(declaration.getSourceFile().fileName);
+  return match?.[1];
 }
 
 function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, depth: number): ObjectKind | undefined {
@@ -94,9 +112,8 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       const call = methodCallParts(inner);
       if (!call) return undefined;
       const targetKind = objectKindFromSource(context, call.target, depth + 1);
-      if ((targetKind === 'ioredis' || targetKind === 'nodeRedis') && call.method === 'duplicate') return targetKind;
-      if (targetKind === 'observable' && (call.method === 'pipe' || call.method === 'asObservable')) return targetKind;
-      return undefined;
+      const api = targetKind && objectApiOf(context, targetKind);
+      return (api?.starts[call.method]?.returns ?? api?.returns?.[call.method]) as ObjectKind | undefined;
     }
     case AST_NODE_TYPES.Identifier:
       return identifierKind(context, inner, depth);

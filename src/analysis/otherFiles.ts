@@ -9,14 +9,53 @@ import type * as ts from 'typescript';
 
 import { walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { mayLeadToStarts } from './startHints';
+
+/** The TypeScript versions whose JavaScript API the parser of followed files works with (our peer range). */
+export const supportedTypeScript = '>=5.0.0 <6.1.0';
+
+/**
+ * Why the installed TypeScript cannot parse followed files, or `undefined` when it can: not
+ * installed, outside {@link supportedTypeScript}, or without a JavaScript API (TypeScript 7).
+ *
+ * `typescriptProblem({ version: '7.0.2', versionMajorMinor: '7.0' })` → `TypeScript 7.0.2 is installed …`
+ */
+export function typescriptProblem(typescript: { version?: unknown; createSourceFile?: unknown } | undefined): string | undefined {
+  const lost = 'calls are not followed into other files, so findings that span files (a job calling a helper in another file) are not reported';
+  if (!typescript) return `TypeScript is not installed: ${lost}. Install typescript ${supportedTypeScript}.`;
+  const version = typeof typescript.version === 'string' ? typescript.version : 'of an unknown version';
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const inRange = (major === 5 || (major === 6 && minor === 0)) && typeof typescript.createSourceFile === 'function';
+  return inRange ? undefined : `TypeScript ${version} is installed, and eslint-plugin-leaks supports typescript ${supportedTypeScript}: ${lost}.`;
+}
+
+let parser: typeof TypeScriptESTree | null | undefined;
 
 /**
  * The parser, loaded on first use: it loads TypeScript (a quarter of a second and 60 MB), which an
- * untyped lint that never follows a call into another file should not pay for.
+ * untyped lint that never follows a call into another file should not pay for. An unsupported
+ * TypeScript gives one process warning (shown by the ESLint CLI, the editor's ESLint output and
+ * `eslint-plugin-leaks`) and no parser, instead of a failure swallowed on every file.
  */
-function estree(): typeof TypeScriptESTree {
+function estree(): typeof TypeScriptESTree | undefined {
+  if (parser !== undefined) return parser ?? undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose, see above
-  return require('@typescript-eslint/typescript-estree') as typeof TypeScriptESTree;
+  const load = (id: string, from?: string): unknown => require(from ? require.resolve(id, { paths: [from] }) : id);
+  let typescript: { version?: unknown; createSourceFile?: unknown } | undefined;
+  try {
+    // The copy the parser itself will load.
+    typescript = load('typescript', path.dirname(require.resolve('@typescript-eslint/typescript-estree'))) as typeof typescript;
+  } catch {
+    typescript = undefined;
+  }
+  const problem = typescriptProblem(typescript);
+  if (problem) {
+    process.emitWarning(`eslint-plugin-leaks: ${problem}`, { code: 'ESLINT_PLUGIN_LEAKS_TYPESCRIPT' });
+    parser = null;
+    return undefined;
+  }
+  parser = load('@typescript-eslint/typescript-estree') as typeof TypeScriptESTree;
+  return parser;
 }
 
 function scopeManager(): typeof ScopeManager {
@@ -25,10 +64,22 @@ function scopeManager(): typeof ScopeManager {
 }
 
 /**
+ * `settings.leaks` by content: followed files are analysed under the configuration that follows
+ * them, and two configurations with the same `settings.leaks` share the work.
+ */
+const settingsKeys = new WeakMap<object, string>();
+function settingsKey(settings: AnalysisContext['settings']): string {
+  if (!settings) return 'null';
+  let key = settingsKeys.get(settings);
+  if (key === undefined) settingsKeys.set(settings, (key = JSON.stringify(settings['leaks'] ?? null)));
+  return key;
+}
+
+/**
  * Contexts for files other than the one being linted, so the engine can follow a call into
  * them with the same questions it asks of the linted file. Typed: built from the very program
- * the linter already has (no second program), once per file per program. Untyped: a relative
- * import parsed on its own, once per file version.
+ * the linter already has (no second program), once per file per program and configuration; a
+ * program never changes, and a changed file means a new program, so these never go stale.
  */
 const programFiles = new WeakMap<ts.Program, Map<string, AnalysisContext | null>>();
 
@@ -39,15 +90,24 @@ export function contextForProgramFile(
 ): AnalysisContext | undefined {
   let files = programFiles.get(program);
   if (!files) programFiles.set(program, (files = new Map()));
-  const cached = files.get(sourceFile.fileName);
+  const key = `${settingsKey(settings)}\0${sourceFile.fileName}`;
+  const cached = files.get(key);
   if (cached !== undefined) return cached ?? undefined;
   let context: AnalysisContext | null = null;
-  if (!mayLeadToStarts(sourceFile.text, settings)) {
-    files.set(sourceFile.fileName, null);
-    return undefined;
-  }
+  const parse = mayLeadToStarts(sourceFile.text, settings) ? estree() : undefined;
+  const parsed = parse && parseProgramFile(parse, program, sourceFile);
+  if (parsed) context = makeContext(sourceFile.fileName, sourceFile.text, parsed.ast, parsed.services, settings);
+  files.set(key, context);
+  return context ?? undefined;
+}
+
+function parseProgramFile(
+  parse: typeof TypeScriptESTree,
+  program: ts.Program,
+  sourceFile: ts.SourceFile,
+): ReturnType<typeof TypeScriptESTree.parseAndGenerateServices> | undefined {
   try {
-    const { ast, services } = estree().parseAndGenerateServices(sourceFile.text, {
+    return parse.parseAndGenerateServices(sourceFile.text, {
       programs: [program],
       filePath: sourceFile.fileName,
       range: true,
@@ -56,17 +116,133 @@ export function contextForProgramFile(
       comment: true,
       jsx: /\.[jt]sx$/.test(sourceFile.fileName),
     });
-    context = makeContext(sourceFile.fileName, sourceFile.text, ast, services, settings);
   } catch {
     // A file the parser cannot read is a file we do not follow calls into.
+    return undefined;
   }
-  files.set(sourceFile.fileName, context);
-  return context ?? undefined;
 }
 
-/** Relative imports' files by path: their text, and once a call needs it, their parsed context. */
-const moduleFiles = new Map<string, { mtimeMs: number; text: string | undefined; context?: AnalysisContext | null }>();
-const maxModuleFiles = 2000;
+/** What a file looked like on disk when we read it: a change to any of these means read it again. */
+interface Stamp {
+  mtimeMs: number;
+  ctimeMs: number;
+  size: number;
+  ino: number;
+  /** When we read it: a read within {@link racyWindowMs} of a write may have missed a second write in the same tick. */
+  readAt: number;
+}
+
+/** One version of a followed file: its text and, once a call needs it, its context per configuration. */
+interface FileVersion {
+  file: string;
+  stamp: Stamp;
+  text: string | undefined;
+  contexts: Map<string, AnalysisContext | null>;
+  /** Estimated heap bytes: the text, and the parsed tree and scopes of each context. */
+  bytes: number;
+  /** What {@link followedBytes} counts for it while cached. */
+  counted: number;
+}
+
+/**
+ * Heap bytes per character of source for a parsed file without tokens (tree, parents, scopes,
+ * text): 71 measured after a full GC on 29 copies of src/analysis/findLeak.ts.
+ */
+const parsedBytesPerChar = 70;
+const racyWindowMs = 2000;
+
+/**
+ * Relative imports' files (untyped mode), least recently used first. The budget bounds what a
+ * long-lived process (an editor, `eslint --watch`-like tools) keeps; old versions are dropped as
+ * soon as a file changes on disk.
+ */
+const followedFiles = new Map<string, FileVersion>();
+let followedBytes = 0;
+let followedBudget = 128 * 1024 * 1024;
+
+/** Which version of which file a followed context was built from, to tell whether it is still current. */
+const versionOfContext = new WeakMap<AnalysisContext, FileVersion>();
+
+/** The cache's own counters, for tests and the benchmark: `{ files: 12, bytes: 1_234_567, budget: 134_217_728 }`. */
+export function followedFilesCache(budget?: number): { files: number; bytes: number; budget: number } {
+  if (budget !== undefined) {
+    followedBudget = budget;
+    evict();
+  }
+  return { files: followedFiles.size, bytes: followedBytes, budget: followedBudget };
+}
+
+function stampOf(file: string): Stamp | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return { mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, size: stat.size, ino: stat.ino, readAt: Date.now() };
+  } catch {
+    return undefined;
+  }
+}
+
+function sameStamp(a: Stamp, b: Stamp): boolean {
+  return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino && a.readAt - a.mtimeMs > racyWindowMs;
+}
+
+function setVersion(version: FileVersion): void {
+  const old = followedFiles.get(version.file);
+  if (old) followedBytes -= old.counted;
+  followedFiles.delete(version.file);
+  followedFiles.set(version.file, version);
+  version.counted = version.bytes;
+  followedBytes += version.bytes;
+  evict();
+}
+
+function evict(): void {
+  for (const [file, version] of followedFiles) {
+    if (followedBytes <= followedBudget) break;
+    followedFiles.delete(file);
+    followedBytes -= version.counted;
+  }
+}
+
+/**
+ * The current version of a file: the cached one while the file is unchanged on disk (same stamp,
+ * or a new stamp over the same text), else the file read again.
+ */
+function currentVersion(file: string): FileVersion | undefined {
+  const cached = followedFiles.get(file);
+  const stamp = stampOf(file);
+  if (!stamp) {
+    if (cached) {
+      followedFiles.delete(file);
+      followedBytes -= cached.counted;
+    }
+    return undefined;
+  }
+  if (cached && sameStamp(cached.stamp, stamp)) {
+    // Most recently used goes last.
+    followedFiles.delete(file);
+    followedFiles.set(file, cached);
+    return cached;
+  }
+  const text = readText(file);
+  if (cached && text === cached.text) {
+    cached.stamp = stamp;
+    setVersion(cached);
+    return cached;
+  }
+  const version: FileVersion = { file, stamp, text, contexts: new Map(), bytes: 2 * (text?.length ?? 0), counted: 0 };
+  setVersion(version);
+  return version;
+}
+
+/**
+ * Whether what the engine learned from a context still holds: false once a followed file was
+ * changed on disk since its context was built. The linted file's own context and typed contexts
+ * (one program) are always current.
+ */
+export function isCurrent(context: AnalysisContext): boolean {
+  const version = versionOfContext.get(context);
+  return !version || currentVersion(version.file) === version;
+}
 
 /** `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours. */
 export function contextForRelativeImport(
@@ -77,21 +253,25 @@ export function contextForRelativeImport(
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
-  if (!file) return undefined;
-  const { mtimeMs } = fs.statSync(file);
-  let cached = moduleFiles.get(file);
-  if (cached?.mtimeMs !== mtimeMs) {
-    if (moduleFiles.size >= maxModuleFiles) moduleFiles.clear();
-    cached = { mtimeMs, text: readText(file) };
-    moduleFiles.set(file, cached);
-  }
+  const version = file && currentVersion(file);
+  if (!version) return undefined;
+  const key = settingsKey(settings);
+  let context = version.contexts.get(key);
   // Parse a file only once a call needs one of its functions, and only if it could lead somewhere.
-  if (cached.context === undefined) {
-    const { text } = cached;
+  if (context === undefined) {
+    const { text } = version;
     if (text === undefined || !mayLeadToStarts(text, settings) || !mayDefineFunction(text, exportName)) return undefined;
-    cached.context = parseModule(file, text, settings);
+    const parse = estree();
+    if (!parse) return undefined;
+    context = parseModule(parse, version.file, text, settings);
+    version.contexts.set(key, context);
+    if (context) {
+      versionOfContext.set(context, version);
+      version.bytes += parsedBytesPerChar * text.length;
+      setVersion(version);
+    }
   }
-  return cached.context ?? undefined;
+  return context ?? undefined;
 }
 
 function readText(file: string): string | undefined {
@@ -102,16 +282,22 @@ function readText(file: string): string | undefined {
   }
 }
 
-function parseModule(file: string, text: string, settings: AnalysisContext['settings']): AnalysisContext | null {
+function parseModule(
+  parse: typeof TypeScriptESTree,
+  file: string,
+  text: string,
+  settings: AnalysisContext['settings'],
+): AnalysisContext | null {
+  let ast: TSESTree.Program;
   try {
-    // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
-    const ast = estree().parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(file) });
-    Object.assign(ast, { tokens: [], comments: [] });
-    return makeContext(file, text, ast, undefined, settings);
+    ast = parse.parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(file) });
   } catch {
     // Unparsable: not followed.
     return null;
   }
+  // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
+  Object.assign(ast, { tokens: [], comments: [] });
+  return makeContext(file, text, ast, undefined, settings);
 }
 
 /** Whether the text could export a function by that name: `function name`, `name = (…) =>`, `export { name }`, `export default`. */
@@ -119,23 +305,6 @@ function mayDefineFunction(text: string, name: string): boolean {
   if (name === 'default') return text.includes('export default');
   const escaped = name.replace(/[$]/g, '\\$');
   return new RegExp(`function\\s*\\*?\\s*${escaped}\\b|\\b${escaped}\\s*=\\s*(?:async\\s*)?(?:function|\\(|[\\w$]+\\s*=>)|export\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
-}
-
-/**
- * Whether a file's functions could start something, or call another file that does: a cheap look
- * at its text before parsing it. A file with no start API, no tracked module and no relative
- * import cannot lead to a start.
- */
-const startHints =
-  /\.(?:on|addListener|prependListener|addEventListener|subscribe|psubscribe|ssubscribe|pSubscribe|sSubscribe|SUBSCRIBE|monitor|duplicate|watch|watchFile)\s*\(|setInterval|createClient|new\s+(?:Redis|Cluster|EventEmitter)|from\s+['"]\.|require\(\s*['"]\.|import\(\s*['"]\./;
-
-function mayLeadToStarts(text: string, settings: AnalysisContext['settings']): boolean {
-  if (startHints.test(text)) return true;
-  // Your own APIs from settings.leaks count too (checked by name, cheaply).
-  const leaks = settings?.['leaks'] as { subscriptions?: { subscribe?: unknown }[] } | undefined;
-  return (leaks?.subscriptions ?? []).some(
-    (subscription) => Array.isArray(subscription.subscribe) && subscription.subscribe.some((method) => typeof method === 'string' && text.includes(`.${method}(`)),
-  );
 }
 
 const moduleExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import type { FunctionNode } from './ast';
-import { enclosingFunction, findObjectProperty, methodCallParts, staticString } from './ast';
+import { enclosingFunction, findObjectProperty, isFunctionNode, methodCallParts, staticString } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { targetOwner } from './lifetime';
@@ -11,7 +11,8 @@ import { objectKindOf } from './objectKind';
 import { calleeDeclarations, resolveCallee } from './resolveCallee';
 import type { OptionsPosition } from './signalArguments';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
-import { annotationNames, isAbortSignalType, typeLiteralHasSignal } from './signalTypes';
+import { bindingSignalEvidence, propertySignalEvidence } from './signalEvidence';
+import { annotationNames, isAbortSignalType } from './signalTypes';
 import { typeServices } from './typeServices';
 
 /**
@@ -27,8 +28,8 @@ export type SignalParameter =
  * Where a call takes an AbortSignal, if it takes one: platform APIs and popular clients by import
  * tracking (`fetch(url)`, `setTimeout(ms)` from timers/promises, `axios.get(url)`);
  * `addEventListener`'s options; with types, any function whose signature has an `AbortSignal`
- * parameter or an options parameter with a `signal` property; without, same-file functions by
- * their declarations.
+ * parameter or an options parameter with a `signal` property; same-file functions whose
+ * parameters are signals on evidence (their annotation, JSDoc or body: see `fromDeclaration`).
  *
  * `async function load(id: string, { signal }: { signal?: AbortSignal } = {})` → options at 1.
  */
@@ -54,14 +55,19 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
   }
   if (services) {
     const checker = services.program.getTypeChecker();
-    for (const declaration of calleeDeclarations(services, call)) {
+    const declarations = calleeDeclarations(services, call);
+    for (const declaration of declarations) {
       const found = declaration.parameters && fromDeclaredParameters(checker, declaration.parameters);
       if (found) return found;
     }
-    return undefined;
+    // Parameters without a type, in a function of this file, judged by its body as without types.
+    const sameFile = services.program.getSourceFile(context.filename);
+    const own = declarations.find((declaration) => declaration.body && declaration.getSourceFile() === sameFile);
+    const fn = own && services.tsNodeToESTreeNodeMap.get(own as ts.Node);
+    return fn && isFunctionNode(fn) ? fromDeclaration(context, fn) : undefined;
   }
   const callee = resolveCallee(context, call);
-  return callee && callee.context === context ? fromDeclaration(callee.fn) : undefined;
+  return callee && callee.context === context ? fromDeclaration(context, callee.fn) : undefined;
 }
 
 /**
@@ -90,32 +96,40 @@ function fromDeclaredParameters(
 
 
 
-/** `function f(url, signal)`, `f(url, signal: AbortSignal)`, `f(url, { signal })`, `f(url, opts: { signal?: AbortSignal })`. */
-function fromDeclaration(fn: FunctionNode): SignalParameter | undefined {
+/**
+ * How a function of our own takes a signal, on evidence: a parameter typed or documented
+ * `AbortSignal`, or whose body uses it as one; an options parameter (`{ signal }`, `opts`) whose
+ * `signal` is one. A parameter called `signal` and nothing more is not enough.
+ *
+ * `function get(url, signal) { return fetch(url, { signal }) }` → positional at 1;
+ * `function stop(child, signal) { child.kill(signal) }` → `undefined`.
+ */
+function fromDeclaration(context: AnalysisContext, fn: FunctionNode): SignalParameter | undefined {
+  const variables = context.sourceCode.getDeclaredVariables(fn);
+  const variableOf = (binding: TSESTree.Node) => variables.find((variable) => variable.defs[0]?.name === binding);
   for (const [index, parameter] of fn.params.entries()) {
     const binding = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
     if (binding.type === AST_NODE_TYPES.Identifier) {
+      const variable = variableOf(binding);
+      if (!variable) continue;
+      if (bindingSignalEvidence(context, variable) === 'strong') return { kind: 'positional', index };
       const annotation = binding.typeAnnotation?.typeAnnotation;
-      const named = binding.name === 'signal' && !annotation;
-      if (named || (annotation && annotationNames(annotation, 'AbortSignal'))) return { kind: 'positional', index };
-      if (annotation?.type === AST_NODE_TYPES.TSTypeLiteral && typeLiteralHasSignal(annotation)) return { kind: 'options', position: index };
+      // A controller parameter is not an options object: `f(controller)` is given no `{ signal }`.
+      if (annotation && annotationNames(annotation, 'AbortController')) continue;
+      if (propertySignalEvidence(context, variable) === 'strong') return { kind: 'options', position: index };
     }
-    if (
-      binding.type === AST_NODE_TYPES.ObjectPattern &&
-      binding.properties.some(
-        (property) =>
-          property.type === AST_NODE_TYPES.Property &&
-          property.key.type === AST_NODE_TYPES.Identifier &&
-          property.key.name === 'signal',
-      )
-    ) {
-      return { kind: 'options', position: index };
+    if (binding.type === AST_NODE_TYPES.ObjectPattern) {
+      const signal = binding.properties.find(
+        (property): property is TSESTree.Property =>
+          property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal',
+      );
+      const value = signal && (signal.value.type === AST_NODE_TYPES.AssignmentPattern ? signal.value.left : signal.value);
+      const variable = value && variableOf(value);
+      if (variable && bindingSignalEvidence(context, variable) === 'strong') return { kind: 'options', position: index };
     }
   }
   return undefined;
 }
-
-
 
 /**
  * Whether a call already hands over a signal where it takes one. An options variable counts

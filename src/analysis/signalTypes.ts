@@ -12,16 +12,6 @@ export function annotationNames(annotation: TSESTree.TypeNode, name: string): bo
   );
 }
 
-/** `{ signal?: AbortSignal; … }` written as a type literal. */
-export function typeLiteralHasSignal(literal: TSESTree.TSTypeLiteral): boolean {
-  return literal.members.some(
-    (member) =>
-      member.type === AST_NODE_TYPES.TSPropertySignature &&
-      member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === 'signal',
-  );
-}
-
 /** A checker type named `name` (its symbol or alias). */
 export function isNamedType(type: ts.Type, name: string): boolean {
   return (type.getSymbol() ?? type.aliasSymbol)?.getName() === name;

@@ -11,6 +11,7 @@ import { judgeStart, judgeUntilOutlivingSignal } from './findLeak';
 import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
 import { targetOwner } from './lifetime';
+import { isCurrent } from './otherFiles';
 import { usesBindingDeclaredIn } from './repetition';
 import { resolveCallee } from './resolveCallee';
 
@@ -47,8 +48,34 @@ export interface LeakSummary {
 /** Deep enough for real helper chains; deeper paths are not followed (and not reported). */
 const maxDepth = 8;
 
-/** Summaries by function node: nodes are per file per program, so this is a per-program cache. */
-const summaries = new WeakMap<FunctionNode, LeakSummary | null>();
+/** What one summary computation found, and what it relied on. */
+interface Result {
+  summary: LeakSummary | undefined;
+  /** Followed files whose current version the answer depends on. */
+  deps: Set<AnalysisContext>;
+  /** False when the recursion guard or the depth limit cut a call short: the answer depends on the way here. */
+  complete: boolean;
+}
+
+interface Cached {
+  summary: LeakSummary | null;
+  deps: readonly AnalysisContext[];
+}
+
+/**
+ * Complete summaries by function node (nodes are per file version per program), valid while the
+ * followed files they read are unchanged: whatever order functions are asked in, the answer is
+ * the same, and a helper fixed on disk two calls down is seen by the next lint in the same process.
+ */
+const summaries = new WeakMap<FunctionNode, Cached>();
+/** Answers to a top-level question whose exploration was cut short: they depend only on the function asked. */
+const topLevel = new WeakMap<FunctionNode, Cached>();
+
+/** One top-level question: the functions in progress, and the cut-short answers met on the way. */
+interface Query {
+  active: Set<FunctionNode>;
+  partial: Map<FunctionNode, Result>;
+}
 
 /**
  * Does calling `fn` start something it neither ends nor hands back to its caller, itself or
@@ -57,28 +84,33 @@ const summaries = new WeakMap<FunctionNode, LeakSummary | null>();
  *
  * `function helper(c) { const sub = c.duplicate(); sub.subscribe('x'); }` → the subscription.
  */
-export function summarizeFunction(
-  context: AnalysisContext,
-  fn: FunctionNode,
-  depth = 0,
-  active: Set<FunctionNode> = new Set(),
-): LeakSummary | undefined {
-  const cached = summaries.get(fn);
-  if (cached !== undefined) return cached ?? undefined;
-  if (active.has(fn) || depth > maxDepth) return undefined;
-  active.add(fn);
-  const summary = computeSummary(context, fn, depth, active);
-  active.delete(fn);
-  summaries.set(fn, summary ?? null);
-  return summary;
+export function summarizeFunction(context: AnalysisContext, fn: FunctionNode): LeakSummary | undefined {
+  const cached = topLevel.get(fn);
+  if (cached && cached.deps.every(isCurrent)) return cached.summary ?? undefined;
+  const result = summarize(context, fn, 0, { active: new Set(), partial: new Map() });
+  if (!result.complete) topLevel.set(fn, { summary: result.summary ?? null, deps: [...result.deps] });
+  return result.summary;
 }
 
-function computeSummary(
-  context: AnalysisContext,
-  fn: FunctionNode,
-  depth: number,
-  active: Set<FunctionNode>,
-): LeakSummary | undefined {
+function summarize(context: AnalysisContext, fn: FunctionNode, depth: number, query: Query): Result {
+  const cached = summaries.get(fn);
+  if (cached && cached.deps.every(isCurrent)) {
+    return { summary: cached.summary ?? undefined, deps: new Set(cached.deps), complete: true };
+  }
+  const partial = query.partial.get(fn);
+  if (partial) return partial;
+  if (query.active.has(fn) || depth > maxDepth) return { summary: undefined, deps: new Set(), complete: false };
+  query.active.add(fn);
+  const result = computeSummary(context, fn, depth, query);
+  query.active.delete(fn);
+  result.deps.add(context);
+  if (result.complete) summaries.set(fn, { summary: result.summary ?? null, deps: [...result.deps] });
+  else query.partial.set(fn, result);
+  return result;
+}
+
+function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: number, query: Query): Result {
+  const result: Result = { summary: undefined, deps: new Set(), complete: true };
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   walk(fn.body, (node) => {
     // Functions defined inside run later, or elsewhere: only what runs during the call counts.
@@ -97,9 +129,11 @@ function computeSummary(
       const file = path.basename(context.filename);
       const line = start.node.loc.start.line;
       if (leak) {
-        return leak.targetParameter === undefined
-          ? { leak, file, line, via: [] }
-          : { leak, file, line, via: [], parameterIndex: leak.targetParameter };
+        result.summary =
+          leak.targetParameter === undefined
+            ? { leak, file, line, via: [] }
+            : { leak, file, line, via: [], parameterIndex: leak.targetParameter };
+        return result;
       }
       if (untilSignal) continue;
       const ended = judgeUntilOutlivingSignal(context, start, scope);
@@ -121,19 +155,29 @@ function computeSummary(
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = resolveCallee(context, call);
     if (!callee || callee.fn === fn) continue;
-    const inner = summarizeFunction(callee.context, callee.fn, depth + 1, active);
+    const innerResult = summarize(callee.context, callee.fn, depth + 1, query);
+    for (const dep of innerResult.deps) result.deps.add(dep);
+    result.complete &&= innerResult.complete;
+    const inner = innerResult.summary;
     if (!inner || isGuardedOnce(context, fn, call)) continue;
     const handedOn = handedOnParameter(context, fn, call, inner);
     if (handedOn === 'own') continue;
     const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
     const { parameterIndex: _inner, untilSignal: innerSignal, ...rest } = inner;
     const summary = { ...rest, via: [step, ...inner.via], ...(handedOn !== undefined && { parameterIndex: handedOn }) };
-    if (!innerSignal) return summary;
+    if (!innerSignal) {
+      result.summary = summary;
+      return result;
+    }
     const signal = signalHandedOn(context, fn, call, innerSignal);
-    if (signal === 'none') return summary;
+    if (signal === 'none') {
+      result.summary = summary;
+      return result;
+    }
     if (signal !== 'own' && !untilSignal) untilSignal = { ...summary, untilSignal: signal };
   }
-  return untilSignal;
+  result.summary = untilSignal;
+  return result;
 }
 
 /**

@@ -2,49 +2,97 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../analysis/ast';
-import { functionName, isInside, staticMemberName, walk } from '../analysis/ast';
+import { functionName, isInside, stableReferenceText, staticMemberName, walk } from '../analysis/ast';
 import { findSignalInScope } from '../analysis/signalInScope';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { signalArgumentEdit } from './signalArgument';
 
-/** Whether the file is TypeScript, so a parameter gets `: AbortSignal`. */
+/** Whether the file is TypeScript, so a parameter gets `?: AbortSignal`. */
 function isTypeScriptFile(filename: string): boolean {
   return /\.[cm]?tsx?$/.test(filename);
 }
 
-function isOptionalParameter(parameter: TSESTree.Parameter): boolean {
-  return (
-    parameter.type === AST_NODE_TYPES.AssignmentPattern ||
-    parameter.type === AST_NODE_TYPES.RestElement ||
-    (parameter.type === AST_NODE_TYPES.Identifier && parameter.optional === true) ||
-    (parameter.type === AST_NODE_TYPES.TSParameterProperty && parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern)
-  );
-}
-
-/** Where a new required parameter goes: after the last required one, before optional and rest ones. */
-export function signalParameterIndex(fn: FunctionNode): number {
-  let index = 0;
-  fn.params.forEach((parameter, position) => {
-    if (!isOptionalParameter(parameter)) index = position + 1;
-  });
-  return index;
-}
-
 /**
- * Whether a function can take a new parameter: not an inline callback or IIFE, whose arguments
- * are passed by code we do not change.
+ * Whether a function can take a new parameter: only one whose callers are this program's own
+ * code, calling it directly: a declared function, a `const` holding one, a function assigned to
+ * `exports.f`, or a method of a class
+ * that extends and implements nothing. Not an inline callback or an IIFE, not a method of an
+ * object handed to a framework (`new ReadableStream({ start(controller) {…} })`), not a function
+ * that is also passed around as a value (`app.get('/', handler)`): whoever calls those would never
+ * pass the new argument.
  */
-export function canAddSignalParameter(fn: FunctionNode | undefined): fn is FunctionNode {
-  return fn !== undefined && fn.parent.type !== AST_NODE_TYPES.CallExpression && fn.parent.type !== AST_NODE_TYPES.NewExpression;
+export function canAddSignalParameter(context: AnalysisContext, fn: FunctionNode | undefined): fn is FunctionNode {
+  if (!fn || fn.params.at(-1)?.type === AST_NODE_TYPES.RestElement) return false;
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    const owner = parent.parent.parent;
+    const inherits = owner.superClass !== null || (owner.implements?.length ?? 0) > 0;
+    return (
+      parent.kind === 'method' &&
+      !inherits &&
+      !parent.computed &&
+      parent.key.type === AST_NODE_TYPES.Identifier &&
+      !methodReadAsValue(parent.parent, parent.key.name)
+    );
+  }
+  // `exports.f = function f() {}`: called by the modules that require this one.
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === fn) return isExportsTarget(parent.left);
+  const variable = declaredVariable(context, fn);
+  return variable !== undefined && variable.references.every((reference) => reference.init === true || (reference.identifier.type === AST_NODE_TYPES.Identifier && isCallOrExport(reference.identifier)));
+}
+
+/** `f(…)`, `export { f }`, `module.exports = { f }`, `exports.f = f`: uses that leave calling `f` to code. */
+function isCallOrExport(identifier: TSESTree.Identifier): boolean {
+  const use = identifier.parent;
+  if (use.type === AST_NODE_TYPES.CallExpression) return use.callee === identifier;
+  if (use.type === AST_NODE_TYPES.ExportSpecifier) return true;
+  const assigned = use.type === AST_NODE_TYPES.Property && use.value === identifier ? use.parent.parent : use;
+  return assigned?.type === AST_NODE_TYPES.AssignmentExpression && isExportsTarget(assigned.left);
+}
+
+/** `module.exports`, `module.exports.f`, `exports.f`. */
+function isExportsTarget(node: TSESTree.Node): boolean {
+  return /^(?:module\.exports|exports)(?:\.[\w$]+)?$/.test(stableReferenceText(node) ?? '');
+}
+
+/** `this.method` read without calling it (`emitter.on('x', this.method)`): a callback after all. */
+function methodReadAsValue(classBody: TSESTree.ClassBody, name: string): boolean {
+  let found = false;
+  walk(classBody, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.MemberExpression &&
+      node.object.type === AST_NODE_TYPES.ThisExpression &&
+      staticMemberName(node) === name &&
+      !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
+    ) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The variable a function is declared as: `function f() {}` or `const f = () => {}`. */
+function declaredVariable(context: AnalysisContext, fn: FunctionNode): TSESLint.Scope.Variable | undefined {
+  const parent = fn.parent;
+  const declared =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration
+      ? context.sourceCode.getDeclaredVariables(fn)
+      : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier
+        ? context.sourceCode.getDeclaredVariables(parent)
+        : [];
+  return declared.find((candidate) => candidate.name === functionName(fn));
 }
 
 /**
- * Adds a `signal: AbortSignal` parameter (plain `signal` in JavaScript) after the last required
- * one, and passes a signal from every caller in the same file that has one in scope:
- * `function f(client, cb?) {}` → `function f(client, signal: AbortSignal, cb?) {}`. Callers
- * without a signal are left for require-signal-propagation and the type checker to point out.
- * Only offered as a suggestion: it changes the function's signature for every caller.
+ * Adds an optional `signal?: AbortSignal` parameter (plain `signal` in JavaScript) after the last
+ * one, so no caller's arguments move and callers that pass nothing still compile, and passes a
+ * signal from every caller in the same file that has one in scope:
+ * `function f(client, cb?) {}` → `function f(client, cb?, signal?: AbortSignal) {}`. The new
+ * parameter may be missing, so the code that uses it must write `signal?.…`. Callers in other
+ * files are left for require-signal-propagation to point out. Only offered as a suggestion: it
+ * changes the function's signature.
  */
 export function addSignalParameter(
   context: AnalysisContext,
@@ -52,15 +100,17 @@ export function addSignalParameter(
   fn: FunctionNode,
   options: { except?: TSESTree.CallExpression } = {},
 ): { fixes: TSESLint.RuleFix[]; name: string; index: number } | undefined {
+  if (fn.params.at(-1)?.type === AST_NODE_TYPES.RestElement) return undefined;
   const { sourceCode } = context;
   const name = freeName(context, fn.body, 'signal');
-  const text = isTypeScriptFile(context.filename) ? `${name}: AbortSignal` : name;
-  const index = signalParameterIndex(fn);
-  const parameterFix = parameterInsertion(sourceCode, fixer, fn, index, text);
+  const text = isTypeScriptFile(context.filename) ? `${name}?: AbortSignal` : name;
+  const index = fn.params.length;
+  const parameterFix = parameterInsertion(sourceCode, fixer, fn, text);
   if (!parameterFix) return undefined;
   const callerFixes = callsInFile(context, fn)
     .filter((call) => call !== options.except && !isInside(call, fn))
     .flatMap((call) => {
+      if (call.arguments.some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return [];
       const signal = findSignalInScope(context, call);
       const edit = signal && signalArgumentEdit(sourceCode, call, index, signal.text);
       return edit ? [fixer.replaceTextRange(edit.range, edit.text)] : [];
@@ -68,23 +118,42 @@ export function addSignalParameter(
   return { fixes: [parameterFix, ...callerFixes], name, index };
 }
 
+/**
+ * Adds the new optional parameter to `fn` and the code that uses it (`use` gets its name and
+ * writes `signal?.…`), or nothing when that code is empty or would land outside `fn`, where the
+ * parameter is not in scope.
+ */
+export function withNewSignalParameter(
+  context: AnalysisContext,
+  fixer: TSESLint.RuleFixer,
+  fn: FunctionNode,
+  use: (signal: string) => TSESLint.RuleFix[],
+  options: { except?: TSESTree.CallExpression } = {},
+): { fixes: TSESLint.RuleFix[]; index: number } | undefined {
+  const parameter = addSignalParameter(context, fixer, fn, options);
+  if (!parameter) return undefined;
+  const uses = use(parameter.name);
+  if (uses.length === 0 || uses.some((fix) => fix.range[0] < fn.body.range[0] || fix.range[1] > fn.body.range[1])) return undefined;
+  return { fixes: [...parameter.fixes, ...uses], index: parameter.index };
+}
+
 function parameterInsertion(
   sourceCode: Readonly<TSESLint.SourceCode>,
   fixer: TSESLint.RuleFixer,
   fn: FunctionNode,
-  index: number,
   text: string,
 ): TSESLint.RuleFix | undefined {
-  const params = fn.params;
-  const first = params[0];
+  const first = fn.params[0];
+  const last = fn.params.at(-1);
   // `x => …` has no parentheses to add to.
   if (first && sourceCode.getTokenBefore(first)?.value !== '(') {
-    const existing = sourceCode.getText(first);
-    return fixer.replaceText(first, index === 0 ? `(${text}, ${existing})` : `(${existing}, ${text})`);
+    return fixer.replaceText(first, `(${sourceCode.getText(first)}, ${text})`);
   }
-  const previous = params[index - 1];
-  if (previous) return fixer.insertTextAfter(previous, `, ${text}`);
-  if (first) return fixer.insertTextBefore(first, `${text}, `);
+  if (last) {
+    // After a trailing comma, if there is one: `(a, b,)` → `(a, b, signal?: AbortSignal,)`.
+    const after = sourceCode.getTokenAfter(last);
+    return after?.value === ',' ? fixer.insertTextAfter(after, ` ${text},`) : fixer.insertTextAfter(last, `, ${text}`);
+  }
   const openParen = sourceCode.getFirstToken(fn, { filter: (token) => token.value === '(' });
   if (!openParen || openParen.range[0] >= fn.body.range[0]) return undefined;
   return fixer.insertTextAfter(openParen, text);
@@ -109,14 +178,7 @@ function callsInFile(context: AnalysisContext, fn: FunctionNode): TSESTree.CallE
     });
     return calls;
   }
-  const declared =
-    fn.type === AST_NODE_TYPES.FunctionDeclaration
-      ? context.sourceCode.getDeclaredVariables(fn)
-      : parent.type === AST_NODE_TYPES.VariableDeclarator
-        ? context.sourceCode.getDeclaredVariables(parent)
-        : [];
-  const variable = declared.find((candidate) => candidate.name === functionName(fn));
-  return (variable?.references ?? []).flatMap((reference) => {
+  return (declaredVariable(context, fn)?.references ?? []).flatMap((reference) => {
     const call = reference.identifier.parent;
     return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
   });

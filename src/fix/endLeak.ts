@@ -2,7 +2,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import type { AnalysisContext } from '../analysis/fileCache';
 import type { Leak } from '../analysis/findLeak';
-import { addSignalParameter } from './addSignalParameter';
+import { withNewSignalParameter } from './addSignalParameter';
+import { endInTeardown } from './endInTeardown';
 import { endOnAbort } from './endOnAbort';
 import { passSignal } from './passSignal';
 
@@ -12,25 +13,27 @@ export function endLeak(
   fixer: TSESLint.RuleFixer,
   leak: Leak,
   signal: string,
+  options: { optional?: boolean } = {},
 ): TSESLint.RuleFix[] {
   const plan = leak.end;
   if (!plan) return [];
+  if (plan.kind === 'inTeardown') return endInTeardown(context, fixer, plan);
   if (plan.kind === 'passSignal') {
     const fix = passSignal(fixer, context.sourceCode, plan.call, plan.optionsIndex, signal);
     return fix ? [fix] : [];
   }
-  return endOnAbort(context, fixer, plan, signal);
+  return endOnAbort(context, fixer, plan, signal, options);
 }
 
-/** The suggestion when no signal is in scope: add a parameter to the function, then end the leak with it. */
+/**
+ * The suggestion when no signal is in scope: give the function an optional signal parameter, then
+ * end the leak with it (`signal?.addEventListener('abort', …)`).
+ */
 export function endLeakWithNewSignalParameter(
   context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   leak: Leak,
 ): TSESLint.RuleFix[] {
   if (!leak.fn) return [];
-  const parameter = addSignalParameter(context, fixer, leak.fn);
-  if (!parameter) return [];
-  const ending = endLeak(context, fixer, leak, parameter.name);
-  return ending.length > 0 ? [...parameter.fixes, ...ending] : [];
+  return withNewSignalParameter(context, fixer, leak.fn, (signal) => endLeak(context, fixer, leak, signal, { optional: true }))?.fixes ?? [];
 }

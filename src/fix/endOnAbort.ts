@@ -1,9 +1,11 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import type { EndPlan } from '../analysis/findLeak';
+import { isFunctionNode, stableReferenceText } from '../analysis/ast';
+import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
+import { typedListenerText } from './typedListener';
 
 type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
 
@@ -11,36 +13,43 @@ type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
  * Ends a started thing when `signal` aborts, right after the statement that starts or last uses it:
  * `const sub = client.duplicate(); …` → `… signal.addEventListener('abort', () => void sub.quit(), { once: true });`
  * A dropped handle is bound first (`const interval = setInterval(…)`), and an inline listener is
- * moved into a named `const` so the same function can be removed.
+ * moved into a named `const` so the same function can be removed, with its parameters' types
+ * written out (no fix when they cannot be). An `optional` signal (a new
+ * parameter callers may not pass) is used as `signal?.addEventListener(…)`.
  */
 export function endOnAbort(
   context: AnalysisContext,
   fixer: TSESLint.RuleFixer,
   plan: OnAbortPlan,
   signal: string,
+  { optional = false }: { optional?: boolean } = {},
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
   const fixes: TSESLint.RuleFix[] = [];
-  let end = plan.end;
+  const bound: Record<'handle' | 'listener', string> = { handle: '', listener: '' };
   const indent = indentationOf(sourceCode, plan.after);
   if (plan.bindHandle) {
-    const name = freeName(context, plan.bindHandle.statement, plan.bindHandle.preferredName);
+    bound.handle = freeName(context, plan.bindHandle.statement, plan.bindHandle.preferredName);
     fixes.push(
       fixer.replaceTextRange(
         [plan.bindHandle.statement.range[0], plan.bindHandle.value.range[1]],
-        `const ${name} = ${sourceCode.getText(plan.bindHandle.value)}`,
+        `const ${bound.handle} = ${sourceCode.getText(plan.bindHandle.value)}`,
       ),
     );
-    end = end.replaceAll('$handle', name);
   }
   if (plan.extractListener) {
-    const name = freeName(context, plan.after, plan.extractListener.preferredName);
+    // Standing alone, the listener keeps its parameters' types only if they are written out.
+    const listener = isFunctionNode(plan.extractListener.node)
+      ? typedListenerText(context, plan.extractListener.node)
+      : sourceCode.getText(plan.extractListener.node);
+    if (listener === undefined) return [];
+    bound.listener = freeName(context, plan.after, plan.extractListener.preferredName);
     fixes.push(
-      fixer.insertTextBefore(plan.after, `const ${name} = ${sourceCode.getText(plan.extractListener.node)};\n${indent}`),
-      fixer.replaceText(plan.extractListener.node, name),
+      fixer.insertTextBefore(plan.after, `const ${bound.listener} = ${listener};\n${indent}`),
+      fixer.replaceText(plan.extractListener.node, bound.listener),
     );
-    end = end.replaceAll('$listener', name);
   }
+  const end = endCallText(sourceCode, plan.end, bound);
   // After the statement's own trailing comment, so the comment stays on its line.
   const trailingComment = sourceCode
     .getCommentsAfter(plan.after)
@@ -49,8 +58,21 @@ export function endOnAbort(
   fixes.push(
     fixer.insertTextAfter(
       trailingComment ?? plan.after,
-      `\n${indent}${signal}.addEventListener('abort', () => ${end}, { once: true });`,
+      `\n${indent}${signal}${optional ? '?.' : '.'}addEventListener('abort', () => ${end}, { once: true });`,
     ),
   );
   return fixes;
+}
+
+/** `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`: the end call written out. */
+export function endCallText(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  call: EndCall,
+  bound: Readonly<Record<'handle' | 'listener', string>>,
+): string {
+  const text = (operand: EndOperand): string =>
+    'bound' in operand ? bound[operand.bound] : (stableReferenceText(operand.node) ?? sourceCode.getText(operand.node));
+  const args = call.arguments.map(text).join(', ');
+  if (call.kind === 'function') return `${call.name}(${args})`;
+  return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}${call.optional ? '?.' : '.'}${call.method}(${args})`;
 }

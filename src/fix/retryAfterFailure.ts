@@ -25,6 +25,7 @@ export function rethrowWhenAborted(
   fixer: TSESLint.RuleFixer,
   handler: TSESTree.CatchClause,
   signal: string,
+  { optional = false }: { optional?: boolean } = {},
 ): TSESLint.RuleFix[] {
   const parameter = catchParameter(context, fixer, handler);
   if (!parameter.name) return [];
@@ -33,7 +34,7 @@ export function rethrowWhenAborted(
     ...(parameter.fix ? [parameter.fix] : []),
     fixer.insertTextAfterRange(
       [handler.body.range[0], handler.body.range[0] + 1],
-      `\n${indent}if (${signal}.aborted) throw ${parameter.name};`,
+      `\n${indent}if (${signal}${optional ? '?.' : '.'}aborted) throw ${parameter.name};`,
     ),
   ];
 }

@@ -7,17 +7,19 @@ import { passSignal } from './passSignal';
 /**
  * Makes an endless loop stop when `signal` aborts: `while (true)` → `while (!signal.aborted)`,
  * `for (;;)` → `for (; !signal.aborted; )`, `while (running)` → `while (running && !signal.aborted)`;
- * an endless `for await` source and the loop's sleeps get `{ signal }`.
+ * an endless `for await` source and the loop's sleeps get `{ signal }`. An `optional` signal is
+ * checked as `!signal?.aborted`, so callers that pass none keep the loop they had.
  */
 export function stopLoopOnAbort(
   fixer: TSESLint.RuleFixer,
   sourceCode: Readonly<TSESLint.SourceCode>,
   unbounded: UnboundedLoop,
   signal: string,
+  { optional = false }: { optional?: boolean } = {},
 ): TSESLint.RuleFix[] {
   const { loop } = unbounded;
   const fixes: TSESLint.RuleFix[] = [];
-  const check = `!${signal}.aborted`;
+  const check = `!${signal}${optional ? '?.' : '.'}aborted`;
   if (loop.type === AST_NODE_TYPES.ForOfStatement) {
     if (unbounded.source) {
       const fix = passSignal(fixer, sourceCode, unbounded.source.call, unbounded.source.optionsIndex, signal);

@@ -18,7 +18,8 @@ const JS_FILE = /\.(?:js|mjs|cjs)$/;
 /**
  * `include`: folders or files inside the package. `tsconfig`: typed lint and the tsc check.
  * `sourceType`: for .js files (.mjs is always a module, .cjs always CommonJS). `skipped` says
- * which shipped code is left out and why (a second build of the same code, or bundles).
+ * which shipped code is left out and why (a second build of the same code, or bundles). `set`:
+ * `application` for the long-running code added by issue 10, else the library set (see setOf).
  */
 export const PACKAGES = [
   { name: 'rxjs', language: 'ts', include: ['src'], tsconfig: 'rxjs.json' },
@@ -60,7 +61,87 @@ export const PACKAGES = [
   },
   { name: 'cron', language: 'js', include: ['dist'], sourceType: 'commonjs' },
   { name: 'chokidar', language: 'js', include: ['.'], sourceType: 'module' },
+
+  // The application set (issue 10): long-running code rather than primitives. Daemons and
+  // process managers, job queues and schedulers, realtime and GraphQL-subscription servers,
+  // pub/sub transports and service meshes, dev servers and file watchers. None of them ships
+  // its TypeScript sources, so all are linted as the JavaScript they ship.
+  { set: 'application', name: 'pm2', language: 'js', include: ['index.js', 'lib', 'modules'], sourceType: 'commonjs' },
+  { set: 'application', name: 'nodemon', language: 'js', include: ['lib', 'bin'], sourceType: 'commonjs' },
+  { set: 'application', name: 'moleculer', language: 'js', include: ['index.js', 'src'], sourceType: 'commonjs' },
+  { set: 'application', name: 'bull', language: 'js', include: ['index.js', 'lib'], sourceType: 'commonjs' },
+  { set: 'application', name: 'bee-queue', language: 'js', include: ['index.js', 'lib'], sourceType: 'commonjs' },
+  { set: 'application', name: 'pg-boss', language: 'js', include: ['dist'], sourceType: 'module' },
+  { set: 'application', name: 'graphile-worker', language: 'js', include: ['dist'], sourceType: 'module' },
+  { set: 'application', name: 'agenda', language: 'js', include: ['dist'], sourceType: 'module' },
+  { set: 'application', name: 'node-schedule', language: 'js', include: ['index.js', 'lib'], sourceType: 'commonjs' },
+  { set: 'application', name: 'toad-scheduler', language: 'js', include: ['dist'], sourceType: 'commonjs' },
+  { set: 'application', name: 'ws', language: 'js', include: ['index.js', 'wrapper.mjs', 'lib'], sourceType: 'commonjs' },
+  {
+    set: 'application',
+    name: 'socket.io-client',
+    language: 'js',
+    include: ['build/cjs'],
+    sourceType: 'commonjs',
+    skipped: 'build/esm, build/esm-debug (the same code as ES modules), dist/ (browser bundles)',
+  },
+  {
+    set: 'application',
+    name: 'graphql-ws',
+    language: 'js',
+    include: ['dist'],
+    exclude: /\.cjs$/,
+    sourceType: 'module',
+    skipped: 'dist/*.cjs (the same code as CommonJS), umd/ (browser bundles)',
+  },
+  {
+    set: 'application',
+    name: 'subscriptions-transport-ws',
+    language: 'js',
+    include: ['dist'],
+    sourceType: 'commonjs',
+    skipped: 'browser/ (a bundle of dist/ and its dependencies)',
+  },
+  {
+    set: 'application',
+    name: 'graphql-redis-subscriptions',
+    language: 'js',
+    include: ['dist'],
+    exclude: /[\\/]dist[\\/]test[\\/]/,
+    sourceType: 'commonjs',
+    skipped: 'dist/test (the package\'s own tests)',
+  },
+  {
+    set: 'application',
+    name: 'amqp-connection-manager',
+    language: 'js',
+    include: ['dist/cjs'],
+    sourceType: 'commonjs',
+    skipped: 'dist/esm (the same code as ES modules)',
+  },
+  { set: 'application', name: 'pg-listen', language: 'js', include: ['index.js', 'dist'], sourceType: 'commonjs' },
+  {
+    set: 'application',
+    name: 'webpack-dev-server',
+    language: 'js',
+    include: ['lib'],
+    sourceType: 'module',
+    skipped: 'dist/ (lib/ compiled to CommonJS, and a generated options validator), client/ (generated)',
+  },
+  {
+    set: 'application',
+    name: 'browser-sync',
+    language: 'js',
+    include: ['dist'],
+    exclude: /lodash\.custom\.js$/,
+    sourceType: 'commonjs',
+    skipped: 'dist/lodash.custom.js (a bundled copy of lodash)',
+  },
+  { set: 'application', name: 'watchpack', language: 'js', include: ['lib'], sourceType: 'commonjs' },
 ];
+
+/** Which set a package belongs to: `library` (the first corpus) or `application` (issue 10). */
+export const setOf = (pkg) => pkg.set ?? 'library';
 
 /** Installs the corpus from the lockfile when it is missing or not the pinned versions. */
 export function ensureInstalled() {

@@ -18,16 +18,25 @@
 //           f), and (rxjs, zod, @trpc/server) that `tsc` reports no error on the fixed copy that
 //           it did not report before.
 //
+// The application set (packages.mjs, `set: 'application'`, issue 10) adds 20 packages of
+// long-running code: pm2, nodemon, moleculer, bull, bee-queue, pg-boss, graphile-worker, agenda,
+// node-schedule, toad-scheduler, ws, socket.io-client, graphql-ws, subscriptions-transport-ws,
+// graphql-redis-subscriptions, amqp-connection-manager, pg-listen, webpack-dev-server,
+// browser-sync, watchpack. The report step judges every finding by test/corpus/verdicts.json
+// (real / false / debatable, read by hand), lists the unjudged and prints precision per set.
+// Mutation recall on the same files is test/corpus/mutate.mjs (`npm run corpus:mutate`).
+//
 // Flags: --step crash|report|fixes (repeatable or comma-separated; default: all three)
 //        --package NAME            (repeatable or comma-separated; npm name, or trpc, nestjs, ...)
+//        --set library|application only the packages of that set
 //        --skip NAME               leave a package out (CI: --skip effect)
+//        --add-unjudged            add a stub to verdicts.json for each unjudged finding
 //        --keep                    keep the fixed copy (its path is printed)
 // Exit code 1 on a rule exception, an unsafe fix or suggestion, or a new tsc error; 2 on bad usage.
 
 import { spawnSync } from 'node:child_process';
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -36,38 +45,42 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { PACKAGES, corpusDir, corpusModules, countLines, ensureInstalled, packageFiles, tsconfigDir } from './packages.mjs';
+import {
+  PACKAGES,
+  corpusDir,
+  corpusModules,
+  countLines,
+  ensureInstalled,
+  packageFiles,
+  setOf,
+  tsconfigDir,
+} from './packages.mjs';
+import { lintConfig, loadPlugin, repoRoot, requireFromRepo, tsParser } from './lint.mjs';
+import { addStubs, judge, precisionLine, verdictsFile } from './verdicts.mjs';
 
-const repoRoot = path.resolve(corpusDir, '..', '..');
 const resultsFile = path.join(corpusDir, 'results', 'findings.json');
-
-// Tools come from the plugin's own devDependencies, never from the corpus (which has its own
-// `typescript` as a peer of @trpc/server).
-const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 const { ESLint, Linter } = requireFromRepo('eslint');
-const tsParser = requireFromRepo('@typescript-eslint/parser');
-const globals = requireFromRepo('globals');
 const tscBin = requireFromRepo.resolve('typescript/bin/tsc');
-
-// ---------------------------------------------------------------------------------------------
-// The corpus: which files of each package are linted, and how.
 
 // ---------------------------------------------------------------------------------------------
 // Command line.
 
 function parseArgs(argv) {
-  const options = { steps: [], packages: [], skip: [], keep: false };
-  const lists = { '--step': options.steps, '--package': options.packages, '--skip': options.skip };
+  const options = { steps: [], packages: [], skip: [], sets: [], keep: false, addUnjudged: false };
+  const lists = { '--step': options.steps, '--package': options.packages, '--skip': options.skip, '--set': options.sets };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     if (flag === '--help' || flag === '-h') usage(0);
     if (flag === '--keep' && inline === undefined) {
       options.keep = true;
+      continue;
+    }
+    if (flag === '--add-unjudged' && inline === undefined) {
+      options.addUnjudged = true;
       continue;
     }
     const list = lists[flag];
@@ -85,15 +98,24 @@ function parseArgs(argv) {
     if (!pkg) usage(2, `unknown package: ${name} (one of ${PACKAGES.map((p) => p.name).join(', ')})`);
     return pkg;
   };
-  const chosen = options.packages.length ? options.packages.map(find) : PACKAGES;
+  for (const set of options.sets) if (!['library', 'application'].includes(set)) usage(2, `unknown set: ${set}`);
+  const chosen = (options.packages.length ? options.packages.map(find) : PACKAGES).filter(
+    (p) => options.sets.length === 0 || options.sets.includes(setOf(p)),
+  );
   const skipped = new Set(options.skip.map(find));
-  return { steps: new Set(options.steps), packages: chosen.filter((p) => !skipped.has(p)), keep: options.keep };
+  return {
+    steps: new Set(options.steps),
+    packages: chosen.filter((p) => !skipped.has(p)),
+    keep: options.keep,
+    addUnjudged: options.addUnjudged,
+  };
 }
 
 function usage(code, error) {
   if (error) console.error(`run.mjs: ${error}`);
   console.error(
-    'usage: node test/corpus/run.mjs [--step crash|report|fixes]... [--package NAME]... [--skip NAME]... [--keep]',
+    'usage: node test/corpus/run.mjs [--step crash|report|fixes]... [--package NAME]... [--skip NAME]... ' +
+      '[--set library|application]... [--keep] [--add-unjudged]',
   );
   process.exit(code);
 }
@@ -107,58 +129,6 @@ const rel = (file) => path.relative(repoRoot, file);
 
 const isParsingError = (message) => message.fatal && /^Parsing error\b/.test(message.message);
 const isFinding = (message) => !message.fatal && message.ruleId?.startsWith('leaks/');
-
-/** The flat config for one package in one mode; `tsconfigs` is where the tsconfigs are. */
-function lintConfig(pkg, mode, tsconfigs) {
-  const plugin = loadPlugin();
-  const shared = plugin.configs[mode === 'typed' ? 'recommended-type-checked' : 'recommended'];
-  const base = {
-    plugins: shared.plugins,
-    rules: shared.rules,
-    // Corpus files carry their own eslint comments for rules that are not loaded here.
-    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
-  };
-  if (pkg.language === 'ts')
-    return [
-      {
-        ...base,
-        name: `corpus/${pkg.name}/${mode}`,
-        files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'],
-        languageOptions: {
-          parser: tsParser,
-          ecmaVersion: 'latest',
-          sourceType: 'module',
-          globals: globals.node,
-          parserOptions:
-            mode === 'typed' ? { project: path.join(tsconfigs, pkg.tsconfig), tsconfigRootDir: tsconfigs } : {},
-        },
-      },
-    ];
-  return [
-    {
-      ...base,
-      name: `corpus/${pkg.name}/${mode}`,
-      files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-      languageOptions: { ecmaVersion: 'latest', sourceType: pkg.sourceType, globals: globals.node },
-    },
-    { files: ['**/*.mjs'], languageOptions: { sourceType: 'module' } },
-    { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
-  ];
-}
-
-let pluginCache;
-function loadPlugin() {
-  if (pluginCache) return pluginCache;
-  const entry = path.join(repoRoot, 'dist', 'src', 'index.js');
-  if (!existsSync(entry)) {
-    console.error('dist/src/index.js is missing: run `npm run build` first (or `npm run corpus`).');
-    process.exit(1);
-  }
-  // Strict: an internal error must fail this run, not be skipped with a warning as it is for users.
-  process.env.ESLINT_PLUGIN_LEAKS_STRICT = '1';
-  pluginCache = requireFromRepo(entry);
-  return pluginCache;
-}
 
 const modesOf = (pkg) => (pkg.tsconfig ? ['untyped', 'typed'] : ['untyped']);
 
@@ -273,14 +243,14 @@ function printReport(runs) {
         String(n),
         ((n / run.lines) * 10_000).toFixed(2),
       ]);
-      const key = `${run.mode}\0${rule}`;
+      const key = `${setOf(run.pkg)}\0${run.mode}\0${rule}`;
       const total = totals.get(key) ?? { files: 0, lines: 0, n: 0 };
       totals.set(key, { files: total.files + run.files, lines: total.lines + run.lines, n: total.n + n });
     }
   for (const [key, total] of totals) {
-    const [mode, rule] = key.split('\0');
+    const [set, mode, rule] = key.split('\0');
     rows.push([
-      'all',
+      `all ${set}`,
       mode,
       rule,
       String(total.files),
@@ -296,6 +266,18 @@ function printReport(runs) {
   for (const row of rows.slice(1)) console.log(line(row));
 }
 
+/** Judges the findings (verdicts.json), lists the unjudged, and prints precision per set. */
+function printVerdicts(runs, addUnjudged) {
+  const { counts, unjudged } = judge(runs, setOf);
+  for (const { run, finding } of unjudged)
+    console.log(`  UNJUDGED ${run.pkg.name} (${run.mode}) ${finding.file} ${finding.rule}: ${finding.message}`);
+  console.log('');
+  for (const [set, count] of Object.entries(counts))
+    console.log(`${set} set: ${count.findings} findings, ${precisionLine(count)}`);
+  if (addUnjudged && unjudged.length)
+    console.log(`Added stubs for the unjudged to ${rel(verdictsFile)} (${addStubs(unjudged)} entries): fill in verdict and reason`);
+}
+
 /** Writes results/findings.json; a run limited to some packages replaces only their entries. */
 function writeFindings(runs) {
   let previous = { packages: [] };
@@ -307,6 +289,7 @@ function writeFindings(runs) {
   const key = (entry) => `${entry.package}\0${entry.mode}`;
   const fresh = runs.map((run) => ({
     package: run.pkg.name,
+    set: setOf(run.pkg),
     version: run.version,
     mode: run.mode,
     files: run.files,
@@ -320,10 +303,20 @@ function writeFindings(runs) {
     (a, b) => order(a) - order(b),
   );
   const plugin = loadPlugin();
+  // Verdicts per set over the whole file (a run limited to some packages keeps the others').
+  const verdicts = {};
+  for (const entry of packages) {
+    const count = (verdicts[entry.set ?? 'library'] ??= { findings: 0, real: 0, false: 0, debatable: 0, unjudged: 0 });
+    for (const finding of entry.findings) {
+      count.findings++;
+      count[finding.verdict ?? 'unjudged']++;
+    }
+  }
   const json = {
     plugin: `${plugin.meta.name}@${plugin.meta.version}`,
     eslint: ESLint.version,
     typescript: requireFromRepo('typescript/package.json').version,
+    verdicts,
     packages,
   };
   mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -472,10 +465,14 @@ function checkText(pkg, file, text) {
     files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
     plugins: { corpus: { rules: { 'self-cancelling-listener': selfCancellingListener } } },
     rules: { 'corpus/self-cancelling-listener': 'error' },
+    // The file's own eslint comments name rules that are not loaded here.
+    linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' },
     languageOptions: { ecmaVersion: 'latest', sourceType, ...(ts ? { parser: tsParser } : {}) },
   };
   const messages = linter.verify(text, [{ ignores: ['!**/node_modules/'] }, config], { filename: file });
-  const unmatched = messages.find((m) => m.ruleId === null && !m.fatal);
+  const unmatched = messages.find(
+    (m) => m.ruleId === null && !m.fatal && !/has no effect because you have 'noInlineConfig'/.test(m.message),
+  );
   if (unmatched) throw new Error(`the corpus harness did not check ${file}: ${unmatched.message}`);
   return {
     fatal: messages.find((m) => m.fatal),
@@ -594,7 +591,7 @@ async function checkFixes(packages, keep) {
 
 // ---------------------------------------------------------------------------------------------
 
-const { steps, packages, keep } = parseArgs(process.argv.slice(2));
+const { steps, packages, keep, addUnjudged } = parseArgs(process.argv.slice(2));
 ensureInstalled();
 loadPlugin();
 const total = performance.now();
@@ -610,6 +607,7 @@ if (steps.has('crash') || steps.has('report')) {
   if (steps.has('report')) {
     console.log('');
     printReport(runs);
+    printVerdicts(runs, addUnjudged);
     writeFindings(runs);
   }
 }

@@ -96,9 +96,9 @@ describe('threading a signal across files with repeated fixes', () => {
     const fixed = helperSource.slice(0, fix.range[0]) + fix.text + helperSource.slice(fix.range[1]);
     expect(fixed).toBe(`import type { EventEmitter } from 'node:events';
 
-export function follow(bus: EventEmitter, onJob: (job: unknown) => void, signal: AbortSignal) {
+export function follow(bus: EventEmitter, onJob: (job: unknown) => void, signal?: AbortSignal) {
   bus.on('job', onJob);
-  signal.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 
 export function followWithin(bus: EventEmitter, onJob: (job: unknown) => void, signal: AbortSignal) {
@@ -106,8 +106,9 @@ export function followWithin(bus: EventEmitter, onJob: (job: unknown) => void, s
 }
 `);
     fs.writeFileSync(path.join(dir, 'helper.ts'), fixed);
-    // The caller in the other file now misses the argument: the checker says so.
-    expect(typeErrors()).toEqual(['caller.ts: Expected 3 arguments, but got 2.']);
+    // The new parameter is optional: the caller in the other file still compiles, and
+    // require-signal-propagation points it out (step 2).
+    expect(typeErrors()).toEqual([]);
   });
 
   it('step 2: require-signal-propagation --fix passes the caller its signal, and the program typechecks', async () => {

@@ -461,7 +461,7 @@ if (!probe.present) {
       expect(pluginFix.suggestion).toMatch(
         /^Add a `signal: AbortSignal` parameter to `subscribeNewTaskMsgIfAvailable\(\)`/,
       );
-      expect(pluginFix.text).toContain("signal.addEventListener('abort'");
+      expect(pluginFix.text).toContain("signal?.addEventListener('abort'");
       expect(pluginFix.text).not.toBe(readFileSync(leakySubscribe, 'utf8'));
       expect(pluginFix.text).not.toBe(handFixed.source);
       expect(pluginFixed.parameters).toContain('signal');

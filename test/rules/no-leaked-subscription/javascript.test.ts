@@ -65,7 +65,7 @@ exports.subscribeAll = function subscribeAll(onMessage, signal) {
   const sub = new Redis();
   sub.subscribe('all');
   sub.on('message', onMessage);
-  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 };
 `,
             },
@@ -100,7 +100,7 @@ const { EventEmitter } = require('events');
 const bus = new EventEmitter();
 exports.listen = (handler, signal) => {
   bus.on('job', handler);
-  signal.addEventListener('abort', () => bus.off('job', handler), { once: true });
+  signal?.addEventListener('abort', () => bus.off('job', handler), { once: true });
 };
 exports.poll = () => {
   setInterval(() => console.log('tick'), 1000);
@@ -127,7 +127,7 @@ exports.listen = (handler) => {
 };
 exports.poll = (signal) => {
   const interval = setInterval(() => console.log('tick'), 1000);
-  signal.addEventListener('abort', () => clearInterval(interval), { once: true });
+  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 };
 `,
             },

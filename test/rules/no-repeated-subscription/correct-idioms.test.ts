@@ -236,28 +236,7 @@ cron.schedule('* * * * *', () => {
 });
 `,
             },
-            {
-              messageId: 'threadSignal',
-              data: { callee: 'listen', when: 'when this tick ends' },
-              output: `
-const cron = require('node-cron');
-const { EventEmitter } = require('events');
-const bus = new EventEmitter();
-function listen(signal) {
-  const onJob = () => console.log('job');
-  bus.on('job', onJob);
-  signal.addEventListener('abort', () => bus.off('job', onJob), { once: true });
-}
-cron.schedule('* * * * *', () => {
-  const run = new AbortController();
-  try {
-    listen(run.signal);
-  } finally {
-    run.abort();
-  }
-});
-`,
-            },
+            // No per-run controller: the tick does not await `listen()`, which returns at once.
           ],
         },
       ],

@@ -170,29 +170,8 @@ setInterval(() => {
 }, 1000);
 `,
             },
-            {
-              messageId: 'threadSignal',
-              data: { callee: 'follow', when: 'when this tick ends' },
-              output: `
-import { EventEmitter } from 'node:events';
-
-const bus = new EventEmitter();
-
-function follow(onUpdate: (update: unknown) => void, signal: AbortSignal) {
-  bus.on('update', onUpdate);
-  signal.addEventListener('abort', () => bus.off('update', onUpdate), { once: true });
-}
-
-setInterval(() => {
-  const run = new AbortController();
-  try {
-    follow(console.log, run.signal);
-  } finally {
-    run.abort();
-  }
-}, 1000);
-`,
-            },
+            // No per-run controller: `follow()` returns at once, so aborting when the tick ends
+            // would remove the listener as soon as it was added (test/fix/unattended.test.ts).
           ],
         },
       ],

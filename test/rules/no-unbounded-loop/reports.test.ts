@@ -37,8 +37,8 @@ export async function receiveLoop(client: Redis, handle: (msg: string) => Promis
               output: `
 import type { Redis } from 'ioredis';
 
-export async function receiveLoop(client: Redis, handle: (msg: string) => Promise<void>, signal: AbortSignal) {
-  while (!signal.aborted) {
+export async function receiveLoop(client: Redis, handle: (msg: string) => Promise<void>, signal?: AbortSignal) {
+  while (!signal?.aborted) {
     try {
       const msg = await client.brpop('tasks', 0);
       if (!msg) continue;
@@ -198,7 +198,7 @@ export async function consume(bus: EventEmitter, signal: AbortSignal) {
       ],
     },
     {
-      // The spin, with a signal in scope: rethrow on abort, or wait with the signal.
+      // The spin, with a signal in scope (the `continue` jumps over its check): rethrow on abort, or wait with the signal.
       code: `
 import { setTimeout as wait } from 'node:timers/promises';
 
@@ -211,6 +211,7 @@ export async function drain(signal: AbortSignal, read: () => Promise<string>) {
       await read();
     } catch {
       console.warn('read failed');
+      continue;
     }
     if (signal.aborted) return;
   }
@@ -240,6 +241,7 @@ export async function drain(signal: AbortSignal, read: () => Promise<string>) {
     } catch (error) {
       if (signal.aborted) throw error;
       console.warn('read failed');
+      continue;
     }
     if (signal.aborted) return;
   }
@@ -262,6 +264,7 @@ export async function drain(signal: AbortSignal, read: () => Promise<string>) {
     } catch {
       console.warn('read failed');
       await wait(1000, undefined, { signal });
+      continue;
     }
     if (signal.aborted) return;
   }
@@ -354,7 +357,7 @@ module.exports = { pump };
 'use strict';
 const { setTimeout: pause } = require('node:timers/promises');
 async function pump(next, signal) {
-  while (!signal.aborted) {
+  while (!signal?.aborted) {
     try {
       await next();
     } catch (error) {

@@ -202,6 +202,7 @@ javascriptRuleTester.run('require-signal-propagation: plain JavaScript', rule, {
   valid: [],
   invalid: [
     {
+      // Only the name says `signal` is an AbortSignal: a suggestion, not a fix.
       code: `
 const { setTimeout: sleep } = require('timers/promises');
 async function poll(check, { signal }) {
@@ -210,7 +211,18 @@ async function poll(check, { signal }) {
 }
 module.exports = { poll };
 `,
-      output: `
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSignalByName',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'passSignal',
+              output: `
 const { setTimeout: sleep } = require('timers/promises');
 async function poll(check, { signal }) {
   await check();
@@ -218,7 +230,10 @@ async function poll(check, { signal }) {
 }
 module.exports = { poll };
 `,
-      errors: [missing(5, 9, 5, 20)],
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -1,0 +1,62 @@
+import type { Family, HandleEnd } from './family';
+import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
+
+const close: HandleEnd = { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: true } };
+
+const connectionStarts = {
+  ...emitterListenerStarts,
+  createChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
+  createConfirmChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
+} as const;
+
+/**
+ * amqplib and amqp-connection-manager: `connect()` opens a connection, `createChannel()` a channel
+ * on it, and `channel.consume(queue, onMessage)` delivers until `cancel(consumerTag)` or `close()`.
+ */
+export const amqp = {
+  name: 'AMQP',
+  objects: {
+    amqpConnection: {
+      label: 'AMQP connection',
+      starts: connectionStarts,
+      removeListener: emitterRemovals,
+      endSubscription: [],
+      close: ['close'],
+      fixRemoveListener: 'off',
+    },
+    /** amqp-connection-manager's connection: reconnects by itself and fires `connect`/`disconnect` again. */
+    amqpConnectionManager: {
+      label: 'AMQP connection manager',
+      starts: connectionStarts,
+      removeListener: emitterRemovals,
+      endSubscription: [],
+      close: ['close'],
+      fixRemoveListener: 'off',
+      events: { again: reconnectEvents, once: [] },
+    },
+    amqpChannel: {
+      label: 'AMQP channel',
+      starts: { ...emitterListenerStarts, consume: { kind: 'channelSubscription', label: 'an AMQP consumer' } },
+      removeListener: emitterRemovals,
+      endSubscription: ['cancel', 'cancelAll'],
+      close: ['close'],
+      fixRemoveListener: 'off',
+    },
+  },
+  modules: {
+    amqplib: {
+      starts: { connect: { kind: 'connection', label: 'an AMQP connection', returns: 'amqpConnection', ends: close } },
+      types: { Connection: 'amqpConnection', ChannelModel: 'amqpConnection', Channel: 'amqpChannel', ConfirmChannel: 'amqpChannel' },
+    },
+    'amqp-connection-manager': {
+      starts: {
+        connect: { kind: 'connection', label: 'an AMQP connection manager', returns: 'amqpConnectionManager', ends: close },
+      },
+      types: {
+        AmqpConnectionManager: 'amqpConnectionManager',
+        IAmqpConnectionManager: 'amqpConnectionManager',
+        ChannelWrapper: 'amqpChannel',
+      },
+    },
+  },
+} as const satisfies Family;

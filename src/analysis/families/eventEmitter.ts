@@ -1,0 +1,91 @@
+import type { Family } from './family';
+import { emitterListenerStarts, emitterRemovals } from './family';
+
+/**
+ * Node's EventEmitter and what inherits it (streams, sockets, servers, child processes,
+ * `process`): `on` until `off`; `events.on()` iterators until `return()` or `{ signal }`.
+ */
+export const eventEmitter = {
+  name: 'EventEmitter',
+  objects: {
+    emitter: {
+      label: 'event emitter',
+      starts: emitterListenerStarts,
+      removeListener: emitterRemovals,
+      endSubscription: [],
+      close: [],
+      fixRemoveListener: 'off',
+    },
+  },
+  modules: {
+    events: {
+      starts: { on: { kind: 'eventsIterator', label: 'an events.on() iterator', signalOption: 2 } },
+      objects: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
+      types: { EventEmitter: 'emitter', default: 'emitter', '*': 'emitter' },
+      takesSignal: { on: { options: 2, endless: true }, once: { options: 2 } },
+    },
+    net: {
+      objects: { createServer: 'emitter', connect: 'emitter', createConnection: 'emitter', Socket: 'emitter' },
+      types: { Socket: 'emitter', Server: 'emitter' },
+    },
+    http: { objects: { createServer: 'emitter' } },
+    https: { objects: { createServer: 'emitter' } },
+    child_process: {
+      objects: { spawn: 'emitter', fork: 'emitter', exec: 'emitter', execFile: 'emitter' },
+      takesSignal: {
+        spawn: { options: 'last' },
+        exec: { options: 1 },
+        execFile: { options: 'last' },
+        fork: { options: 'last' },
+      },
+    },
+    stream: {
+      types: { Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
+    },
+    'stream/promises': { takesSignal: { pipeline: { options: 'last' }, finished: { options: 1 } } },
+  },
+  globals: {
+    instances: { process: 'emitter' },
+    types: { NodeJS: 'emitter' },
+  },
+  handleEnds: {
+    eventsIterator: {
+      methods: ['return', 'throw'],
+      functions: [],
+      fix: { kind: 'method', name: 'return', returnsPromise: true },
+    },
+  },
+  chainingMethods: ['setMaxListeners', 'on', 'once', 'setEncoding'],
+  programEvents: [
+    'SIGTERM',
+    'SIGINT',
+    'SIGHUP',
+    'SIGUSR1',
+    'SIGUSR2',
+    'SIGBREAK',
+    'uncaughtException',
+    'unhandledRejection',
+    'uncaughtExceptionMonitor',
+    'exit',
+    'beforeExit',
+    'disconnect',
+    'warning',
+  ],
+  endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
+  onceEvents: [
+    'ready',
+    'connect',
+    'listening',
+    'open',
+    'close',
+    'end',
+    'finish',
+    'exit',
+    'error',
+    'SIGINT',
+    'SIGTERM',
+    'SIGHUP',
+    'beforeExit',
+    'spawn',
+  ],
+} as const satisfies Family;

@@ -1,0 +1,36 @@
+import type { Family } from './family';
+
+/** EventTarget and the DOM: `addEventListener` until `removeEventListener` with the same function, `{ once }` or `{ signal }`. */
+export const eventTarget = {
+  name: 'EventTarget',
+  objects: {
+    eventTarget: {
+      label: 'event target',
+      starts: { addEventListener: { kind: 'listener', signalOptionIndex: 2 } },
+      removeListener: ['removeEventListener'],
+      endSubscription: [],
+      close: [],
+      fixRemoveListener: 'removeEventListener',
+    },
+  },
+  globals: {
+    instances: {
+      window: 'eventTarget',
+      document: 'eventTarget',
+      globalThis: 'eventTarget',
+      self: 'eventTarget',
+      navigator: 'eventTarget',
+    },
+    types: {
+      EventTarget: 'eventTarget',
+      Window: 'eventTarget',
+      Document: 'eventTarget',
+      HTMLElement: 'eventTarget',
+      Element: 'eventTarget',
+      AbortSignal: 'eventTarget',
+      WebSocket: 'eventTarget',
+    },
+    takesSignal: { fetch: { options: 1 } },
+  },
+  onceEvents: ['load', 'DOMContentLoaded', 'abort', 'unload', 'beforeunload'],
+} as const satisfies Family;

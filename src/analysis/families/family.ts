@@ -1,0 +1,236 @@
+/**
+ * The shape of one API family in the knowledge base: where its objects come from, what starts
+ * something on them, what handle that returns, every way it is ended, which of its events fire
+ * once, which calls run a callback again and again, which take a signal. `src/analysis/apis.ts`
+ * derives every lookup table from the list in `./index.ts`; adding an API is adding a descriptor.
+ */
+
+/** What a start leaves running. */
+export type StartKind =
+  | 'listener'
+  /** A subscription held by a client connection: ended by its unsubscribe or by closing the connection. */
+  | 'channelSubscription'
+  /** A subscription that hands back its own handle: `nc.subscribe(subject)` → `sub.unsubscribe()`. */
+  | 'subscription'
+  /** An observer that watches until disconnected: `new MutationObserver(cb)`. */
+  | 'observer'
+  | 'connection'
+  | 'interval'
+  | 'rxSubscription'
+  | 'watcher'
+  | 'eventsIterator'
+  /** A method of an API named in `settings.leaks.subscriptions`. */
+  | 'customSubscription';
+
+/** How a started thing that hands back a handle is ended through that handle. */
+export interface HandleEnd {
+  /** `h.close()`-style methods on the handle. */
+  readonly methods: readonly string[];
+  /** `clearInterval(h)`-style functions taking the handle. */
+  readonly functions: readonly string[];
+  /** What fixes write to end it: `clearInterval(h)` or `void h.quit()`. */
+  readonly fix: { readonly kind: 'function' | 'method'; readonly name: string; readonly returnsPromise: boolean };
+  /** Methods that use the handle passed to them without taking it over: `job.waitUntilFinished(queueEvents)`. */
+  readonly borrowedBy?: readonly string[];
+}
+
+export interface MethodStart {
+  readonly kind: StartKind;
+  /** Index of an options argument that accepts `{ signal }` (EventTarget's third argument). */
+  readonly signalOptionIndex?: number;
+  /** The kind of object the call returns: `client.duplicate()` is another client. */
+  readonly returns?: string;
+  /** The method on the same object that ends exactly this start: `subscribe` → `unsubscribe`. */
+  readonly endWith?: string;
+  /** For a start that returns a handle: how that handle is ended, when it differs from its kind's. */
+  readonly ends?: HandleEnd;
+  /** Shown in messages: "a Kafka consumer". */
+  readonly label?: string;
+  /** For a subscription on a shared client, what it subscribes it to: "Redis channels". */
+  readonly subscribesTo?: string;
+  /** Only a start when its first argument, a string, matches: `client.query('LISTEN jobs')`. */
+  readonly firstArgument?: RegExp;
+  /** A listener that removes itself when its event fires (`once`): judged only where that event may never come. */
+  readonly oneShot?: boolean;
+}
+
+/**
+ * How often an object's events fire. Events it does not list fall back to the families' `onceEvents`.
+ * `{ again: ['ready'], once: ['end'] }` on an ioredis client: `'ready'` comes after every reconnect.
+ */
+export interface EventFacts {
+  /** Fire again and again over one object's life (every reconnect): their listeners are repeated contexts. */
+  readonly again: readonly string[];
+  /** Fire at most once in one object's life: their listeners run once. */
+  readonly once: readonly string[];
+}
+
+export interface ObjectApi {
+  /** Shown in messages: "a Redis subscription". */
+  readonly label: string;
+  readonly starts: Readonly<Record<string, MethodStart>>;
+  /** Methods on the same object that end a listener. */
+  readonly removeListener: readonly string[];
+  /** Methods on the same object that end its subscriptions (and with them the listeners). */
+  readonly endSubscription: readonly string[];
+  /** Methods that close the object itself. */
+  readonly close: readonly string[];
+  /** Method used by fixes to end a listener. */
+  readonly fixRemoveListener?: string;
+  /** Method used by fixes to close the object, and whether it returns a promise. */
+  readonly fixClose?: { readonly method: string; readonly returnsPromise: boolean };
+  /** Methods that start nothing but return an object of a known kind: `source.pipe(…)` is another observable. */
+  readonly returns?: Readonly<Record<string, string>>;
+  /** Methods that run a callback again and again: `agenda.define(name, job)`. */
+  readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
+  /** How often its events fire, when some fire again over its life (a client that reconnects by itself). */
+  readonly events?: EventFacts;
+}
+
+/** Functions and constructors, found by import tracking, that start something. */
+export interface CallStart {
+  readonly kind: StartKind;
+  readonly label: string;
+  /** The object kind of what the call returns, when it returns a client. */
+  readonly returns?: string;
+  /** Where `{ signal }` goes: an options argument index, or `'beforeListener'` for `fs.watch`. */
+  readonly signalOption?: number | 'beforeListener';
+  /** A closing function that ends all such starts: `fs.unwatchFile(path)`. */
+  readonly endFunction?: string;
+  /** The fix for `chokidar`'s async close differs from `fs.watch`'s sync one. */
+  readonly closeReturnsPromise?: boolean;
+  /** How the handle it returns is ended, when it differs from its kind's. */
+  readonly ends?: HandleEnd;
+}
+
+/** How often a repeated callback runs, for messages: "on every tick of this cron job; each tick adds one more". */
+export interface Repetition {
+  /** "on every tick of this cron job" */
+  readonly every: string;
+  /** "tick" */
+  readonly unit: string;
+  /** Loops and array callbacks run once per element: what depends on the element is not repeated. */
+  readonly perElement?: boolean;
+}
+
+/** Which argument of a scheduling call is the callback it runs again and again. */
+export type RepeatedCallbackPosition =
+  | number
+  | 'last'
+  /** Every function argument: middlewares and handler of a route. */
+  | 'functions'
+  /** A property of an options object argument: `CronJob.from({ onTick })`, `route({ handler })`. */
+  | { readonly optionsIndex: number; readonly property: string };
+
+export interface RepeatedCallback {
+  readonly repetition: Repetition;
+  readonly positions: readonly RepeatedCallbackPosition[];
+}
+
+/** Where a function takes its signal: inside an options argument at `index`, or in the last options argument. */
+export interface SignalParameter {
+  readonly options: number | 'last';
+  /** An async iterable that never ends by itself: a `for await` over it needs the signal to stop. */
+  readonly endless?: boolean;
+  /** A pause: `await setTimeout(ms)` from timers/promises. */
+  readonly sleep?: boolean;
+}
+
+/** What a family knows about the exports of one module (keyed by export path, `'default'`, or `'*'` for the module itself). */
+export interface ModuleFacts {
+  /** Calls and constructors that start something. */
+  readonly starts?: Readonly<Record<string, CallStart>>;
+  /** Constructors and factories whose results are objects of a kind. */
+  readonly objects?: Readonly<Record<string, string>>;
+  /** Type names that, in an annotation or as a declaration's name, tell an object's kind. */
+  readonly types?: Readonly<Record<string, string>>;
+  /** Calls that run a callback again and again. */
+  readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
+  /** Platform functions that take an AbortSignal. */
+  readonly takesSignal?: Readonly<Record<string, SignalParameter>>;
+  /** Popular clients that take a signal in their request options. */
+  readonly clientTakesSignal?: Readonly<Record<string, SignalParameter>>;
+}
+
+/** What a family knows about globals. */
+export interface GlobalFacts {
+  readonly starts?: Readonly<Record<string, CallStart>>;
+  /** Globals that are objects of a kind and live as long as the program: `process`, `window`. */
+  readonly instances?: Readonly<Record<string, string>>;
+  /** Global type names (lib.dom, @types/node) that tell an object's kind. */
+  readonly types?: Readonly<Record<string, string>>;
+  readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
+  readonly takesSignal?: Readonly<Record<string, SignalParameter>>;
+}
+
+export interface Family {
+  /** The family's name, for the meta-test's messages. */
+  readonly name: string;
+  /** Kinds of object this family makes, with what starts and ends things on each. */
+  readonly objects?: Readonly<Record<string, ObjectApi>>;
+  /** Import-tracked facts, by module name (Node built-ins match with or without `node:`). */
+  readonly modules?: Readonly<Record<string, ModuleFacts>>;
+  readonly globals?: GlobalFacts;
+  /** Packages whose declarations make a type of this kind in typed mode, unless `types` names it more precisely. */
+  readonly typePackages?: Readonly<Record<string, string>>;
+  /** How a start kind's handle is ended (families adding to the same kind add their methods). */
+  readonly handleEnds?: Partial<Readonly<Record<StartKind, HandleEnd>>>;
+  /** Events that fire once in an object's life: their listeners are not repeated contexts. */
+  readonly onceEvents?: readonly string[];
+  /** The process's own lifecycle: handlers for these are meant to live as long as the program. */
+  readonly programEvents?: readonly string[];
+  /** Events that fire only when an object fails or ends: a one-shot listener for one may wait forever. */
+  readonly endOfLifeEvents?: readonly string[];
+  /** Operators after which a subscription completes by itself. */
+  readonly finiteOperators?: readonly string[];
+  /** Creators of observables that never complete; `timer` only with a period. */
+  readonly endlessCreators?: Readonly<Record<string, { readonly minArguments: number }>>;
+  /** Route registration methods, with a path argument on any receiver or on a known HTTP app. */
+  readonly routeMethods?: readonly string[];
+  /** Array methods whose callback runs once per element. */
+  readonly arrayIterationMethods?: readonly string[];
+  /** Methods a framework or the platform calls when an object's life ends. */
+  readonly teardownMethods?: readonly string[];
+  /** Methods that return the handle they are called on: `setInterval(f).unref()`. */
+  readonly chainingMethods?: readonly string[];
+}
+
+/** How often repeated callbacks run, shared by the families that schedule them. */
+export const repetitions = {
+  cronTick: { every: 'on every tick of this cron job', unit: 'tick' },
+  intervalTick: { every: 'on every tick of this interval', unit: 'tick' },
+  scheduledRun: { every: 'on every run of this scheduled job', unit: 'run' },
+  workerJob: { every: 'for every job this worker processes', unit: 'job' },
+  request: { every: 'on every request to this route', unit: 'request' },
+  serverRequest: { every: 'on every request to this server', unit: 'request' },
+  rearm: { every: 'on every run of this self-rescheduling timer', unit: 'run' },
+  loop: { every: 'on every iteration of this loop', unit: 'iteration' },
+  endlessLoop: { every: 'on every iteration of this endless loop', unit: 'iteration' },
+} as const satisfies Record<string, Repetition>;
+
+/** The listener methods of Node's EventEmitter, which many clients inherit. */
+export const emitterListenerStarts = {
+  on: { kind: 'listener' },
+  addListener: { kind: 'listener' },
+  prependListener: { kind: 'listener' },
+  // Self-ending once their event fires; judged only where that event may never come (see `endOfLifeEvents`).
+  once: { kind: 'listener', oneShot: true },
+  prependOnceListener: { kind: 'listener', oneShot: true },
+} as const satisfies Record<string, MethodStart>;
+
+/** Events a client that reconnects by itself fires again on every reconnect (mqtt, socket.io-client). */
+export const reconnectEvents = [
+  'connect',
+  'reconnect',
+  'open',
+  'close',
+  'offline',
+  'online',
+  'disconnect',
+  'error',
+  'connect_error',
+  'connectFailed',
+  'reconnect_attempt',
+] as const;
+
+export const emitterRemovals = ['off', 'removeListener', 'removeAllListeners'] as const;

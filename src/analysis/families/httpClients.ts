@@ -1,0 +1,26 @@
+import type { Family } from './family';
+
+/** HTTP clients that take a signal in their request options. */
+export const httpClients = {
+  name: 'HTTP clients',
+  modules: {
+    undici: {
+      clientTakesSignal: { request: { options: 1 }, fetch: { options: 1 }, stream: { options: 1 }, pipeline: { options: 1 } },
+    },
+    axios: {
+      clientTakesSignal: {
+        '*': { options: 'last' },
+        default: { options: 'last' },
+        request: { options: 0 },
+        get: { options: 1 },
+        delete: { options: 1 },
+        head: { options: 1 },
+        options: { options: 1 },
+        post: { options: 2 },
+        put: { options: 2 },
+        patch: { options: 2 },
+      },
+    },
+    'node-fetch': { clientTakesSignal: { '*': { options: 1 }, default: { options: 1 } } },
+  },
+} as const satisfies Family;

@@ -1,0 +1,19 @@
+import type { Family } from './family';
+import { repetitions } from './family';
+
+/** HTTP apps and servers: their handlers run on every request. */
+export const httpServers = {
+  name: 'HTTP servers',
+  objects: {
+    httpApp: { label: 'HTTP app', starts: {}, removeListener: [], endSubscription: [], close: [] },
+  },
+  modules: {
+    express: { objects: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' } },
+    koa: { objects: { '*': 'httpApp', default: 'httpApp' } },
+    fastify: { objects: { '*': 'httpApp', default: 'httpApp', fastify: 'httpApp' } },
+    hono: { objects: { Hono: 'httpApp' } },
+    http: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } } },
+    https: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } } },
+  },
+  routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route'],
+} as const satisfies Family;

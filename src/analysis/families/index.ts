@@ -1,0 +1,46 @@
+import { amqp } from './amqp';
+import { bullmq } from './bullmq';
+import { eventEmitter } from './eventEmitter';
+import { eventTarget } from './eventTarget';
+import { graphqlSubscriptions } from './graphqlSubscriptions';
+import { httpClients } from './httpClients';
+import { httpServers } from './httpServers';
+import { ioredis } from './ioredis';
+import { kafkajs } from './kafkajs';
+import { language } from './language';
+import { lifecycles } from './lifecycles';
+import { mqtt } from './mqtt';
+import { nats } from './nats';
+import { nodeRedis } from './nodeRedis';
+import { observers } from './observers';
+import { postgres } from './postgres';
+import { rxjs } from './rxjs';
+import { schedulers } from './schedulers';
+import { timers } from './timers';
+import { watchers } from './watchers';
+import { webSockets } from './webSockets';
+
+/** Every family the engine knows, one descriptor each: `src/analysis/apis.ts` derives its tables from this list. */
+export const families = [
+  ioredis,
+  nodeRedis,
+  eventEmitter,
+  eventTarget,
+  timers,
+  rxjs,
+  watchers,
+  kafkajs,
+  amqp,
+  nats,
+  mqtt,
+  postgres,
+  bullmq,
+  webSockets,
+  observers,
+  graphqlSubscriptions,
+  httpServers,
+  schedulers,
+  httpClients,
+  language,
+  lifecycles,
+] as const;

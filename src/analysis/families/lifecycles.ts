@@ -1,0 +1,27 @@
+import type { Family } from './family';
+
+/**
+ * Methods that end an object's life, called by its owner, a framework or the platform: what a
+ * class starts in its other methods and keeps on `this` must be ended there. NestJS
+ * (`onModuleDestroy`, `beforeApplicationShutdown`), Angular (`ngOnDestroy`), custom elements
+ * (`disconnectedCallback`), React class components (`componentWillUnmount`), Vue (`unmount`),
+ * explicit resource management (`[Symbol.dispose]`, `[Symbol.asyncDispose]`), and plain services.
+ */
+export const lifecycles = {
+  name: 'lifecycles',
+  teardownMethods: [
+    'stop',
+    'close',
+    'destroy',
+    'dispose',
+    'Symbol.dispose',
+    'Symbol.asyncDispose',
+    'onModuleDestroy',
+    'beforeApplicationShutdown',
+    'ngOnDestroy',
+    'disconnectedCallback',
+    'componentWillUnmount',
+    'unmount',
+    'shutdown',
+  ],
+} as const satisfies Family;

@@ -1,0 +1,44 @@
+import type { Family } from './family';
+import { repetitions } from './family';
+
+/** Job schedulers and queue workers: their callbacks run on every tick or job. */
+export const schedulers = {
+  name: 'schedulers',
+  objects: {
+    agenda: {
+      label: 'agenda',
+      starts: {},
+      removeListener: [],
+      endSubscription: [],
+      close: [],
+      schedulers: { define: { repetition: repetitions.scheduledRun, positions: ['last'] } },
+    },
+    bullQueue: {
+      label: 'bull queue',
+      starts: {},
+      removeListener: [],
+      endSubscription: [],
+      close: [],
+      schedulers: { process: { repetition: repetitions.workerJob, positions: ['last'] } },
+    },
+  },
+  modules: {
+    'node-cron': { schedulers: { schedule: { repetition: repetitions.cronTick, positions: [1] } } },
+    cron: {
+      schedulers: {
+        CronJob: { repetition: repetitions.cronTick, positions: [1, { optionsIndex: 0, property: 'onTick' }] },
+        'CronJob.from': { repetition: repetitions.cronTick, positions: [{ optionsIndex: 0, property: 'onTick' }] },
+      },
+    },
+    'node-schedule': { schedulers: { scheduleJob: { repetition: repetitions.scheduledRun, positions: ['last'] } } },
+    'toad-scheduler': {
+      schedulers: {
+        Task: { repetition: repetitions.scheduledRun, positions: [1] },
+        AsyncTask: { repetition: repetitions.scheduledRun, positions: [1] },
+      },
+    },
+    agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' } },
+    bull: { objects: { '*': 'bullQueue', default: 'bullQueue' } },
+    bullmq: { schedulers: { Worker: { repetition: repetitions.workerJob, positions: [1] } } },
+  },
+} as const satisfies Family;

@@ -1,0 +1,33 @@
+import type { Family } from './family';
+import { repetitions } from './family';
+
+/** Timers: `setInterval` until `clearInterval`; `timers/promises` takes `{ signal }`. */
+export const timers = {
+  name: 'timers',
+  modules: {
+    timers: {
+      starts: { setInterval: { kind: 'interval', label: 'an interval' } },
+      schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
+    },
+    'timers/promises': {
+      takesSignal: {
+        setTimeout: { options: 2, sleep: true },
+        setImmediate: { options: 1, sleep: true },
+        setInterval: { options: 2, endless: true },
+        'scheduler.wait': { options: 1, sleep: true },
+      },
+    },
+  },
+  globals: {
+    starts: { setInterval: { kind: 'interval', label: 'an interval' } },
+    schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
+  },
+  chainingMethods: ['unref', 'ref'],
+  handleEnds: {
+    interval: {
+      methods: ['close'],
+      functions: ['clearInterval', 'clearTimeout'],
+      fix: { kind: 'function', name: 'clearInterval', returnsPromise: false },
+    },
+  },
+} as const satisfies Family;

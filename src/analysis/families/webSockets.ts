@@ -1,0 +1,58 @@
+import type { Family, HandleEnd } from './family';
+import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
+
+const close: HandleEnd = { methods: ['close', 'terminate'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } };
+
+/**
+ * Sockets and channels that stay open until closed: ws and the `WebSocket`/`EventSource`
+ * globals, socket.io-client's `io()`, `BroadcastChannel`.
+ */
+export const webSockets = {
+  name: 'WebSockets',
+  objects: {
+    /** socket.io-client's socket, reconnecting-websocket: they reconnect by themselves and fire their connection events again. */
+    reconnectingSocket: {
+      label: 'reconnecting socket',
+      starts: emitterListenerStarts,
+      removeListener: emitterRemovals,
+      endSubscription: [],
+      close: ['disconnect', 'close'],
+      fixRemoveListener: 'off',
+      events: { again: reconnectEvents, once: ['end'] },
+    },
+  },
+  modules: {
+    ws: {
+      starts: {
+        default: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+        '*': { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+        WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+      },
+      types: { WebSocket: 'emitter', default: 'emitter' },
+    },
+    'socket.io-client': {
+      starts: Object.fromEntries(
+        ['io', 'default', 'connect'].map((name) => [
+          name,
+          {
+            kind: 'connection',
+            label: 'a Socket.IO connection',
+            returns: 'reconnectingSocket',
+            ends: { methods: ['disconnect', 'close'], functions: [], fix: { kind: 'method', name: 'disconnect', returnsPromise: false } },
+          },
+        ]),
+      ),
+      types: { Socket: 'reconnectingSocket' },
+    },
+    'reconnecting-websocket': { objects: { default: 'reconnectingSocket', '*': 'reconnectingSocket' } },
+  },
+  typePackages: { 'socket.io-client': 'reconnectingSocket', 'reconnecting-websocket': 'reconnectingSocket' },
+  globals: {
+    starts: {
+      WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'eventTarget', ends: close },
+      EventSource: { kind: 'connection', label: 'an EventSource', returns: 'eventTarget', ends: close },
+      BroadcastChannel: { kind: 'connection', label: 'a BroadcastChannel', returns: 'eventTarget', ends: close },
+    },
+    types: { EventSource: 'eventTarget', BroadcastChannel: 'eventTarget' },
+  },
+} as const satisfies Family;

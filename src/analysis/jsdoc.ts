@@ -1,0 +1,79 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+/** The types a JSDoc comment gives: `@param {T} name` by name as written (`options.signal`), `@type {T}`. */
+export interface JsdocTypes {
+  params: { name: string; type: string }[];
+  type?: string;
+}
+
+/** Declarations a JSDoc comment sits in front of, climbed through from a function or a declarator. */
+const declarationWrappers = new Set<string>([
+  AST_NODE_TYPES.ExportNamedDeclaration,
+  AST_NODE_TYPES.ExportDefaultDeclaration,
+  AST_NODE_TYPES.VariableDeclarator,
+  AST_NODE_TYPES.VariableDeclaration,
+  AST_NODE_TYPES.MethodDefinition,
+  AST_NODE_TYPES.Property,
+  AST_NODE_TYPES.PropertyDefinition,
+  AST_NODE_TYPES.AssignmentExpression,
+  AST_NODE_TYPES.ExpressionStatement,
+]);
+
+/**
+ * The types the JSDoc comment in front of a declaration gives, read from the comment's text:
+ * `/** @param {AbortSignal} [signal] *\/ export function f(signal) {}` on `f` →
+ * `{ params: [{ name: 'signal', type: 'AbortSignal' }] }`. `undefined` without such a comment.
+ */
+export function jsdocTypes(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): JsdocTypes | undefined {
+  if (parsed.has(node)) return parsed.get(node);
+  const types = readJsdoc(sourceCode, node);
+  parsed.set(node, types);
+  return types;
+}
+
+/** Read once per declaration, however many of its parameters are asked about. */
+const parsed = new WeakMap<TSESTree.Node, JsdocTypes | undefined>();
+
+function readJsdoc(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): JsdocTypes | undefined {
+  let top = node;
+  while (top.parent && declarationWrappers.has(top.parent.type) && !laterDeclarator(top)) top = top.parent;
+  const comment = sourceCode.getCommentsBefore(top).at(-1);
+  if (!comment || comment.type !== 'Block' || !comment.value.startsWith('*')) return undefined;
+  return parseTags(comment.value);
+}
+
+/** `b` in `const a = 1, b = …`: the comment before `const` is `a`'s. */
+function laterDeclarator(node: TSESTree.Node): boolean {
+  return node.parent?.type === AST_NODE_TYPES.VariableDeclaration && node.parent.declarations[0] !== node;
+}
+
+function parseTags(text: string): JsdocTypes {
+  const result: JsdocTypes = { params: [] };
+  const tag = /@(param|arg|argument|type)\b\s*/g;
+  for (let match = tag.exec(text); match; match = tag.exec(text)) {
+    let index = match.index + match[0].length;
+    if (text[index] !== '{') continue;
+    const type = balancedBraces(text, index);
+    if (type === undefined) continue;
+    index += type.length + 2;
+    if (match[1] === 'type') {
+      result.type ??= type.trim();
+      continue;
+    }
+    // `name`, `[name]`, `[name=default]`, `options.signal`.
+    const name = /^\s*\[?\s*([\w$.]+)/.exec(text.slice(index))?.[1];
+    if (name) result.params.push({ name, type: type.trim() });
+  }
+  return result;
+}
+
+/** The text between the brace at `start` and its match: `{{ signal: AbortSignal }}` → `{ signal: AbortSignal }`. */
+function balancedBraces(text: string, start: number): string | undefined {
+  let depth = 0;
+  for (let index = start; index < text.length; index++) {
+    if (text[index] === '{') depth++;
+    else if (text[index] === '}' && --depth === 0) return text.slice(start + 1, index);
+  }
+  return undefined;
+}

@@ -1,0 +1,74 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { HandleEnd } from '../apis';
+import { handleEndOf, handleEnds } from '../apis';
+import { isFunctionNode } from '../ast';
+import type { EndPlan } from '../endPlan';
+import { handleEndPlan } from '../endPlan';
+import type { AnalysisContext } from '../fileCache';
+import type { Start } from '../findStart';
+import { findStart } from '../findStart';
+import type { HandleFate } from '../handleFate';
+import { handleFate } from '../handleFate';
+import type { Judge, Leak } from '../leak';
+import { describeFunction, makeLeak } from '../leak';
+import { objectApiOf } from '../objectApi';
+import { judgeOverwrite } from './overwrite';
+
+/**
+ * A connection opened per call (`new Redis()`, `kafka.consumer()`, `mqtt.connect(url)`) and
+ * neither closed, returned nor stored. Reported on the subscription that makes it long-lived,
+ * when there is one.
+ */
+export function judgeConnection(judge: Judge): Leak | undefined {
+  const { context, start, fn } = judge;
+  // `pool.connect((err, client, release) => …)`: the callback gets the connection, and its owner ends it.
+  const last = start.node.arguments.at(-1);
+  if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) return undefined;
+  const ends = startEnds(context, start) ?? handleEnds.connection;
+  const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
+  if (fate.fate === 'ended') return undefined;
+  if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, `opens ${startLabel(context, start) ?? 'a connection'}`);
+  if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
+  return makeLeak(context, start, fn, {
+    action: `opens ${startLabel(context, start) ?? 'a connection'}`,
+    why:
+      fate.fate === 'dropped'
+        ? 'the connection is dropped, so nothing can close it'
+        : `\`${fate.variable.name}\` is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
+    end: fate.fate === 'kept' ? connectionPlan(fate, ends) : undefined,
+  });
+}
+
+/** How a start's handle is ended: as its family says for this call, else as its kind is. */
+export function startEnds(context: AnalysisContext, start: Start): HandleEnd | undefined {
+  const ends = start.call?.ends ?? methodStartOf(context, start)?.ends ?? handleEndOf(start.kind);
+  return ends && start.call?.closeReturnsPromise ? { ...ends, fix: { ...ends.fix, returnsPromise: true } } : ends;
+}
+
+/** "a Kafka consumer", from the family's descriptor. */
+export function startLabel(context: AnalysisContext, start: Start): string | undefined {
+  return start.call?.label ?? methodStartOf(context, start)?.label;
+}
+
+function methodStartOf(context: AnalysisContext, start: Start) {
+  return start.object && objectApiOf(context, start.object.kind)?.starts[start.object.method];
+}
+
+/** Close a kept connection on abort: `void sub.quit()`, `void consumer.disconnect()`. */
+export function connectionPlan(fate: Extract<HandleFate, { fate: 'kept' }>, ends: HandleEnd): EndPlan | undefined {
+  return handleEndPlan(fate.declarator, fate, ends.fix, 'connection');
+}
+
+/** The first subscription on a kept connection handle: `sub.subscribe(…)`, `consumer.run(…)`. */
+export function firstSubscription(context: AnalysisContext, fate: Extract<HandleFate, { fate: 'kept' }>): TSESTree.CallExpression | undefined {
+  for (const reference of fate.variable.references) {
+    const member = reference.identifier.parent;
+    if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
+    const call = member.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) continue;
+    if (findStart(context, call)?.kind === 'channelSubscription') return call;
+  }
+  return undefined;
+}

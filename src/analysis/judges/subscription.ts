@@ -1,0 +1,123 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { ObjectApi } from '../apis';
+import { handleEnds } from '../apis';
+import { isFunctionNode, shortText, skipTypeWrappers, stableReferenceText } from '../ast';
+import type { EndCall } from '../endPlan';
+import { onAbortPlan } from '../endPlan';
+import type { AnalysisContext } from '../fileCache';
+import type { Start } from '../findStart';
+import { findStart } from '../findStart';
+import { handleFate } from '../handleFate';
+import type { Judge, Leak } from '../leak';
+import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../leak';
+import type { TargetOwner } from '../lifetime';
+import { targetOwner } from '../lifetime';
+import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
+import { objectApiOf } from '../objectApi';
+import { insideAny } from '../outlivingSignals';
+import { startEnds, connectionPlan, firstSubscription } from './connection';
+
+/**
+ * A subscription held by a client connection (`sub.subscribe('x')`, `client.subscribe(topic)`,
+ * `channel.consume(queue, f)`): on a connection this function opened, it lives as long as that
+ * connection; on a shared one, until an unsubscribe or close on it.
+ */
+export function judgeChannelSubscription(judge: Judge): Leak | undefined {
+  const { context, start, fn, inConstructor } = judge;
+  const object = start.object;
+  if (!object) return undefined;
+  const call = start.node as TSESTree.CallExpression;
+  const api = objectApiOf(context, object.kind);
+  const method = api?.starts[object.method];
+  const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
+  if (owner.owner === 'own' && owner.local) {
+    const connection = localConnection(context, owner.local.declarator);
+    if (!connection) return undefined;
+    const ends = startEnds(context, connection) ?? handleEnds.connection;
+    const fate = handleFate(context, connection.node, ends, judge.blind?.abortListeners);
+    if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
+    return makeLeak(context, start, fn, {
+      action: `starts ${method?.label ?? 'a subscription'}`,
+      why: `the connection it runs on, opened by \`${shortText(context.sourceCode, connection.node)}\`, is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
+      end: connectionPlan(fate, ends),
+    });
+  }
+  // On a shared client only a subscription with an end of its own is judged: the rest configure the client.
+  if (!api || !method?.endWith || owner.owner !== 'outlives' || inConstructor) return undefined;
+  return judgeTargetSubscription(judge, owner, api, {
+    action: (target) => `subscribes \`${target}\` to ${method.subscribesTo ?? 'channels'}`,
+    neverEnded: 'they are never unsubscribed',
+    unsubscribe: { method: method.endWith, returnsPromise: true },
+  });
+}
+
+/**
+ * A subscription held by its target (a shared client, a bus): ended only by an unsubscribe or
+ * close on that target, in reach of the subscribing code.
+ */
+function judgeTargetSubscription(
+  judge: Judge,
+  owner: Extract<TargetOwner, { owner: 'outlives' }>,
+  api: ObjectApi,
+  words: { action: (target: string) => string; neverEnded: string; unsubscribe: { method: string; returnsPromise: boolean } | undefined },
+): Leak | undefined {
+  const { context, start, fn } = judge;
+  const call = start.node;
+  const target = start.object?.target;
+  const targetText = target && stableReferenceText(target);
+  if (!target || targetText === undefined || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const { reason } = owner;
+  const within = endSearchScope(judge, reason);
+  const ends = findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within);
+  if (ends.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
+  const channels = call.arguments.filter((argument) => !isFunctionNode(argument));
+  const simpleChannels = channels.every(
+    (argument) => argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.Identifier,
+  );
+  const end: EndCall | undefined = words.unsubscribe && {
+    kind: 'method',
+    receiver: { node: target },
+    method: words.unsubscribe.method,
+    arguments: channels.map((node) => ({ node })),
+    returnsPromise: words.unsubscribe.returnsPromise,
+  };
+  return makeLeak(context, start, fn, {
+    targetParameter: owner.parameterIndex,
+    action: words.action(targetText),
+    why: `${words.neverEnded}, and \`${targetText}\` (${ownerReasons[reason]}) outlives each call of ${describeFunction(fn)}`,
+    end: end && simpleChannels && channels.length > 0 ? onAbortPlan(call, end) : undefined,
+  });
+}
+
+/**
+ * A subscription method named in `settings.leaks.subscriptions`: when its result is kept (a
+ * disposer, a handle) the owner ends it; when dropped, only an unsubscribe on the target does.
+ */
+export function judgeCustomSubscription(judge: Judge): Leak | undefined {
+  const { context, start, inConstructor } = judge;
+  const object = start.object;
+  const api = object && objectApiOf(context, object.kind);
+  if (!object || !api || inConstructor) return undefined;
+  if (handleFate(context, start.node, { methods: [], functions: [], fix: { kind: 'method', name: 'unsubscribe', returnsPromise: false } }).fate !== 'dropped') {
+    return undefined;
+  }
+  const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
+  if (owner.owner !== 'outlives') return undefined;
+  const unsubscribe = api.endSubscription[0];
+  return judgeTargetSubscription(judge, owner, api, {
+    action: (target) => `subscribes to \`${target}\` (${api.label})`,
+    neverEnded: 'it is never unsubscribed',
+    unsubscribe: unsubscribe === undefined ? undefined : { method: unsubscribe, returnsPromise: false },
+  });
+}
+
+/** The connection start a local was initialised with: `const sub = client.duplicate()`. */
+function localConnection(context: AnalysisContext, declarator: TSESTree.VariableDeclarator): Start | undefined {
+  if (!declarator.init) return undefined;
+  let init = skipTypeWrappers(declarator.init);
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTypeWrappers(init.argument);
+  const start = findStart(context, init);
+  return start?.kind === 'connection' ? start : undefined;
+}

@@ -1,0 +1,47 @@
+import { globalStarts, moduleObjects, moduleStarts, objectApis, startMethodNames } from './apis';
+import type { AnalysisContext } from './fileCache';
+
+function escape(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Modules whose exports start something or make an object on which something can start. */
+const startModules = [
+  ...Object.keys(moduleStarts),
+  ...Object.entries(moduleObjects)
+    .filter(([, exports]) => Object.values(exports).some((kind) => Object.keys(objectApis[kind as keyof typeof objectApis]?.starts ?? {}).length > 0))
+    .map(([module]) => module),
+];
+
+/**
+ * A start method called on anything, a start module named in an import or `require`, a global
+ * start called, or a relative import that may lead to one: all derived from the family descriptors.
+ */
+const startHints = new RegExp(
+  [
+    `\\.(?:${[...startMethodNames].map(escape).join('|')})\\s*\\(`,
+    `['"](?:node:)?(?:${[...new Set(startModules)].map(escape).join('|')})['"]`,
+    `\\b(?:${Object.keys(globalStarts).map(escape).join('|')})\\s*\\(`,
+    `from\\s+['"]\\.`,
+    `require\\(\\s*['"]\\.`,
+    `import\\(\\s*['"]\\.`,
+  ].join('|'),
+);
+
+/**
+ * Whether a file's functions could start something, or call another file that does: a cheap look
+ * at its text before parsing it. A file with no start API, no tracked module and no relative
+ * import cannot lead to a start.
+ *
+ * `import { watch } from 'node:fs'; watch(dir, onChange)` → `true`; `export const two = 1 + 1` → `false`.
+ */
+export function mayLeadToStarts(text: string, settings: AnalysisContext['settings']): boolean {
+  if (startHints.test(text)) return true;
+  // Your own APIs from settings.leaks count too (checked by name, cheaply).
+  const leaks = settings?.['leaks'] as { subscriptions?: { subscribe?: unknown }[] } | undefined;
+  return (leaks?.subscriptions ?? []).some(
+    (subscription) =>
+      Array.isArray(subscription.subscribe) &&
+      subscription.subscribe.some((method) => typeof method === 'string' && text.includes(`.${method}(`)),
+  );
+}

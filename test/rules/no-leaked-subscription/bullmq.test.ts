@@ -1,0 +1,143 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+runInBothModes('no-leaked-subscription: bullmq', rule, {
+  valid: [
+    // the QueueEvents is closed once the job is done
+    `
+import { Queue, QueueEvents } from 'bullmq';
+
+const queue = new Queue('reports');
+
+export async function renderReport(data: string) {
+  const queueEvents = new QueueEvents('reports');
+  try {
+    const job = await queue.add('render', data);
+    return await job.waitUntilFinished(queueEvents);
+  } finally {
+    await queueEvents.close();
+  }
+}
+`,
+    // one QueueEvents at module scope, shared by every call (the BullMQ docs idiom)
+    `
+import { Queue, QueueEvents } from 'bullmq';
+
+const queue = new Queue('reports');
+const queueEvents = new QueueEvents('reports');
+
+export async function renderReport(data: string) {
+  const job = await queue.add('render', data);
+  return job.waitUntilFinished(queueEvents);
+}
+`,
+    // the worker is returned to whoever closes it
+    `
+import { Worker } from 'bullmq';
+
+export function startWorker(name: string) {
+  return new Worker(name, async (job) => console.log(job.data));
+}
+`,
+  ],
+  invalid: [
+    {
+      // a QueueEvents made per call to wait for a job, never closed
+      code: `
+import { Queue, QueueEvents } from 'bullmq';
+
+const queue = new Queue('reports');
+
+export async function renderReport(data: string) {
+  const queueEvents = new QueueEvents('reports');
+  const job = await queue.add('render', data);
+  return job.waitUntilFinished(queueEvents);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: "`new QueueEvents('reports')` opens a BullMQ QueueEvents connection", why: '`queueEvents` is never closed, returned or stored, so it outlives each call of `renderReport()`' },
+          line: 7,
+          column: 23,
+          endLine: 7,
+          endColumn: 49,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`renderReport()`' },
+              output: `
+import { Queue, QueueEvents } from 'bullmq';
+
+const queue = new Queue('reports');
+
+export async function renderReport(data: string, signal?: AbortSignal) {
+  const queueEvents = new QueueEvents('reports');
+  signal?.addEventListener('abort', () => void queueEvents.close(), { once: true });
+  const job = await queue.add('render', data);
+  return job.waitUntilFinished(queueEvents);
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a Queue made per request, never closed
+      code: `
+import { Queue } from 'bullmq';
+
+export async function enqueue(name: string, data: string) {
+  const queue = new Queue(name);
+  await queue.add('job', data);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: '`new Queue(name)` opens a BullMQ queue', why: '`queue` is never closed, returned or stored, so it outlives each call of `enqueue()`' },
+          line: 5,
+          column: 17,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`enqueue()`' },
+              output: `
+import { Queue } from 'bullmq';
+
+export async function enqueue(name: string, data: string, signal?: AbortSignal) {
+  const queue = new Queue(name);
+  await queue.add('job', data);
+  signal?.addEventListener('abort', () => void queue.close(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a Worker started per call and dropped
+      code: `
+import { Worker } from 'bullmq';
+
+export function startWorker(name: string) {
+  new Worker(name, async (job) => console.log(job.data));
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: '`new Worker(name, async (job) => console.log(job.data))` opens a BullMQ worker', why: 'the connection is dropped, so nothing can close it' },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 57,
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,210 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+runInBothModes('no-leaked-subscription: webSockets', rule, {
+  valid: [
+    // the socket is closed when the caller's signal aborts
+    `
+import WebSocket from 'ws';
+
+export function streamPrices(signal: AbortSignal, onPrice: (price: string) => void) {
+  const ws = new WebSocket('wss://example.com/prices');
+  ws.on('message', (data) => onPrice(String(data)));
+  signal.addEventListener('abort', () => ws.close(), { once: true });
+}
+`,
+    // a React effect closes its EventSource in its cleanup
+    `
+export function subscribe(url: string, onEvent: (data: string) => void) {
+  const source = new EventSource(url);
+  source.onmessage = (event) => onEvent(String(event.data));
+  return () => source.close();
+}
+`,
+    // the socket.io connection is stored on the client that disconnects it
+    `
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+
+export class Chat {
+  socket: Socket | undefined;
+  connect() {
+    this.socket = io('https://example.com');
+  }
+  disconnect() {
+    this.socket?.disconnect();
+  }
+}
+`,
+  ],
+  invalid: [
+    {
+      // ws: a socket opened per call, never closed
+      code: `
+import WebSocket from 'ws';
+
+export function streamPrices(onPrice: (price: string) => void) {
+  const ws = new WebSocket('wss://example.com/prices');
+  ws.on('message', (data) => onPrice(String(data)));
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: "`new WebSocket('wss://example.com/prices')` opens a WebSocket", why: '`ws` is never closed, returned or stored, so it outlives each call of `streamPrices()`' },
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`streamPrices()`' },
+              output: `
+import WebSocket from 'ws';
+
+export function streamPrices(onPrice: (price: string) => void, signal?: AbortSignal) {
+  const ws = new WebSocket('wss://example.com/prices');
+  ws.on('message', (data) => onPrice(String(data)));
+  signal?.addEventListener('abort', () => ws.close(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // the WebSocket global, opened per call and never closed
+      code: `
+export function streamPrices(onPrice: (price: string) => void) {
+  const ws = new WebSocket('wss://example.com/prices');
+  ws.addEventListener('message', (event) => onPrice(String(event.data)));
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: "`new WebSocket('wss://example.com/prices')` opens a WebSocket", why: '`ws` is never closed, returned or stored, so it outlives each call of `streamPrices()`' },
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 55,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`streamPrices()`' },
+              output: `
+export function streamPrices(onPrice: (price: string) => void, signal?: AbortSignal) {
+  const ws = new WebSocket('wss://example.com/prices');
+  ws.addEventListener('message', (event) => onPrice(String(event.data)));
+  signal?.addEventListener('abort', () => ws.close(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // an EventSource opened per call, never closed
+      code: `
+export function follow(url: string, onEvent: (data: string) => void) {
+  const source = new EventSource(url);
+  source.onmessage = (event) => onEvent(String(event.data));
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: '`new EventSource(url)` opens an EventSource', why: '`source` is never closed, returned or stored, so it outlives each call of `follow()`' },
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`follow()`' },
+              output: `
+export function follow(url: string, onEvent: (data: string) => void, signal?: AbortSignal) {
+  const source = new EventSource(url);
+  source.onmessage = (event) => onEvent(String(event.data));
+  signal?.addEventListener('abort', () => source.close(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // socket.io-client: a connection per call, never disconnected
+      code: `
+import { io } from 'socket.io-client';
+
+export function joinRoom(room: string) {
+  const socket = io('https://example.com');
+  socket.emit('join', room);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: "`io('https://example.com')` opens a Socket.IO connection", why: '`socket` is never closed, returned or stored, so it outlives each call of `joinRoom()`' },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`joinRoom()`' },
+              output: `
+import { io } from 'socket.io-client';
+
+export function joinRoom(room: string, signal?: AbortSignal) {
+  const socket = io('https://example.com');
+  socket.emit('join', room);
+  signal?.addEventListener('abort', () => socket.disconnect(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // a BroadcastChannel per call, never closed
+      code: `
+export function listenForLogout(onLogout: () => void) {
+  const channel = new BroadcastChannel('auth');
+  channel.addEventListener('message', () => onLogout());
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: "`new BroadcastChannel('auth')` opens a BroadcastChannel", why: '`channel` is never closed, returned or stored, so it outlives each call of `listenForLogout()`' },
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 47,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`listenForLogout()`' },
+              output: `
+export function listenForLogout(onLogout: () => void, signal?: AbortSignal) {
+  const channel = new BroadcastChannel('auth');
+  channel.addEventListener('message', () => onLogout());
+  signal?.addEventListener('abort', () => channel.close(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
