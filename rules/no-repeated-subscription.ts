@@ -1,21 +1,38 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { containsAwait, enclosingFunction, enclosingStatement, isFunctionNode, isInside, shortText } from '../src/analysis/ast';
-import { judgeStart } from '../src/analysis/findLeak';
+import type { CallLike } from '../src/analysis/ast';
+import {
+  containsAwait,
+  enclosingFunction,
+  enclosingStatement,
+  isFunctionNode,
+  isInside,
+  shortText,
+} from '../src/analysis/ast';
+import type { LeakScope } from '../src/analysis/findLeak';
+import { judgeStart, judgeUntilOutlivingSignal } from '../src/analysis/findLeak';
+import type { Start } from '../src/analysis/findStart';
 import { findStart } from '../src/analysis/findStart';
-import { repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
+import { isGuardedOnce } from '../src/analysis/guardedOnce';
+import { readsOwnThis, repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
 import { findSignalInScope } from '../src/analysis/signalInScope';
-import { describePath, summarizeFunction } from '../src/analysis/summary';
+import { describePath, signalEndingCall, summarizeFunction } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
 import { hoistStatement } from '../src/fix/hoistStatement';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/threadSignal';
 
-export type MessageIds = 'repeatedStart' | 'repeatedCall' | 'hoist' | 'threadSignal';
+export type MessageIds =
+  | 'repeatedStart'
+  | 'repeatedStartUntilSignal'
+  | 'repeatedCall'
+  | 'repeatedCallUntilSignal'
+  | 'hoist'
+  | 'threadSignal';
 
 export default createRule<[], MessageIds>({
   name: 'no-repeated-subscription',
@@ -29,8 +46,12 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       repeatedStart: '{{what}} {{every}}, and nothing ends it before the next {{unit}}; each {{unit}} adds one more.',
+      repeatedStartUntilSignal:
+        '{{what}} {{every}}, and only `{{signal}}` ends it; that signal outlives each {{unit}}, so each {{unit}} adds one more until it aborts.',
       repeatedCall:
         '`{{callee}}()` is called {{every}} and {{action}}, which nothing ever ends ({{path}}); each {{unit}} adds one more.',
+      repeatedCallUntilSignal:
+        '`{{callee}}()` is called {{every}} and {{action}}, which only `{{signal}}` ends ({{path}}); that signal outlives each {{unit}}, so each {{unit}} adds one more until it aborts.',
       hoist: 'Start it once, before {{scheduler}}.',
       threadSignal: 'Give `{{callee}}` a signal and end what it starts {{when}}.',
     },
@@ -44,9 +65,15 @@ export default createRule<[], MessageIds>({
       const start = findStart(context, node);
       if (start) {
         if (variesPerElement(context, node, repeated)) return;
+        // `if (started) return; started = true;` in the repeated code: it starts this once.
+        if (isFunctionNode(repeated.scope) && isGuardedOnce(context, repeated.scope, node)) return;
         const fn = isFunctionNode(repeated.scope) ? repeated.scope : enclosingFunction(node);
-        const leak = judgeStart(context, start, { fn, scope: repeated.scope, inConstructor: false, repetition: true });
-        if (!leak) return;
+        const scope = { fn, scope: repeated.scope, inConstructor: false, repetition: true };
+        const leak = judgeStart(context, start, scope);
+        if (!leak) {
+          reportUntilOutlivingSignal(node, start, scope, repeated);
+          return;
+        }
         const perRunSignal = perRunSignalAt(node, repeated);
         context.report({
           node: leak.node,
@@ -76,6 +103,24 @@ export default createRule<[], MessageIds>({
       // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
       if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
+      const endingSignal = summary.untilSignal && signalEndingCall(context, node, summary.untilSignal, repeated.scope);
+      if (endingSignal === 'perRun') return;
+      if (endingSignal !== undefined && endingSignal !== 'none') {
+        context.report({
+          node: node.callee,
+          messageId: 'repeatedCallUntilSignal',
+          data: {
+            callee: callee.name,
+            every: repeated.repetition.every,
+            unit: repeated.repetition.unit,
+            action: summary.leak.action,
+            path: describePath(summary),
+            signal: endingSignal,
+          },
+          suggest: hoistSuggestion(node, repeated),
+        });
+        return;
+      }
       const perRunSignal = perRunSignalAt(node, repeated);
       // A per-run signal can be passed anywhere; a per-run controller only where the run awaits the work.
       const canThread =
@@ -113,6 +158,23 @@ export default createRule<[], MessageIds>({
       });
     }
 
+    /** A start ended only when a signal that outlives the repetition aborts (a shutdown signal). */
+    function reportUntilOutlivingSignal(node: CallLike, start: Start, scope: LeakScope, repeated: RepeatedScope): void {
+      const ended = judgeUntilOutlivingSignal(context, start, scope);
+      if (!ended) return;
+      context.report({
+        node: ended.leak.node,
+        messageId: 'repeatedStartUntilSignal',
+        data: {
+          what: ended.leak.what,
+          every: repeated.repetition.every,
+          unit: repeated.repetition.unit,
+          signal: ended.signals[0]?.text ?? 'the signal',
+        },
+        suggest: hoistSuggestion(node, repeated),
+      });
+    }
+
     /** "Start it once, before the job": only when nothing the call uses is made by the repetition. */
     function hoistSuggestion(node: TSESTree.CallExpression | TSESTree.NewExpression, repeated: RepeatedScope) {
       const statement = enclosingStatement(node);
@@ -124,6 +186,7 @@ export default createRule<[], MessageIds>({
         statement.parent !== body ||
         !before ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
+        readsOwnThis(statement, repeated.scope) ||
         // An `await` outside an async function would not compile where the statement moves to.
         (containsAwait(statement) && !enclosingFunction(before)?.async)
       ) {

@@ -7,6 +7,7 @@ import type {
   Family,
   GlobalFacts,
   HandleEnd,
+  MethodStart,
   ModuleFacts,
   ObjectApi,
   RepeatedCallback,
@@ -17,6 +18,7 @@ import { families } from './families';
 
 export type {
   CallStart,
+  EventFacts,
   HandleEnd,
   MethodStart,
   ObjectApi,
@@ -60,7 +62,7 @@ function byGlobal<T>(key: keyof GlobalFacts): Readonly<Record<string, T>> {
 
 /** The union of every family's list under `key`. */
 function union(
-  key: 'onceEvents' | 'programEvents' | 'finiteOperators' | 'routeMethods' | 'arrayIterationMethods' | 'teardownMethods' | 'chainingMethods',
+  key: 'onceEvents' | 'programEvents' | 'endOfLifeEvents' | 'finiteOperators' | 'routeMethods' | 'arrayIterationMethods' | 'teardownMethods' | 'chainingMethods',
 ): ReadonlySet<string> {
   return new Set(all.flatMap((family) => family[key] ?? []));
 }
@@ -153,12 +155,66 @@ export const routeMethods = union('routeMethods');
 /** Array methods whose callback runs once per element. */
 export const arrayIterationMethods = union('arrayIterationMethods');
 
-/** Listener registrations whose callback runs on every event. */
+/** Listener registrations whose callback runs on every event (not the one-shot `once`). */
 export const listenerMethods: ReadonlySet<string> = new Set(
   Object.values(objectApis).flatMap((api) =>
-    Object.entries(api.starts).flatMap(([method, start]) => (start.kind === 'listener' ? [method] : [])),
+    Object.entries(api.starts).flatMap(([method, start]) => (start.kind === 'listener' && !isOneShot(start) ? [method] : [])),
   ),
 );
+
+/** Listener registrations whose listener removes itself when its event fires: `once`, `prependOnceListener`. */
+export const oneShotListenerMethods: ReadonlySet<string> = new Set(
+  Object.values(objectApis).flatMap((api) =>
+    Object.entries(api.starts).flatMap(([method, start]) => (start.kind === 'listener' && isOneShot(start) ? [method] : [])),
+  ),
+);
+
+function isOneShot(start: MethodStart): boolean {
+  return 'oneShot' in start && start.oneShot === true;
+}
+
+/**
+ * How often each object kind's events fire, from its descriptor's `events`. `'ready'` on an
+ * ioredis client fires after every reconnect, so a client made or a listener added in its
+ * listener multiplies with each network blip:
+ *
+ * ```ts
+ * redis.on('ready', () => { this.sub = new Redis(); }); // one more connection per reconnect
+ * ```
+ */
+export const repeatingEvents = Object.fromEntries(
+  Object.entries(objectApis).flatMap(([kind, api]: [string, ObjectApi]) =>
+    api.events ? [[kind, { again: new Set(api.events.again), once: new Set(api.events.once) }]] : [],
+  ),
+) as Readonly<Partial<Record<BuiltinObjectKind, { again: ReadonlySet<string>; once: ReadonlySet<string> }>>>;
+
+/** Every event some family says fires again or once: the cheap filter before asking a receiver's kind. */
+export const eventsFiringAgain: ReadonlySet<string> = new Set(
+  Object.values(objectApis).flatMap((api: ObjectApi) => [...(api.events?.again ?? []), ...(api.events?.once ?? [])]),
+);
+
+/**
+ * The process's own life: its POSIX signals (every `SIG…` event), `exit`, `beforeExit` and
+ * `disconnect` end it or announce its end. Their handlers are installed for the whole program and
+ * their bodies run once (a signal that is sent again, `SIGHUP` for a reload, runs it again: a
+ * known gap).
+ */
+export function isProcessLifecycleEvent(event: string): boolean {
+  return /^SIG[A-Z0-9]+$/.test(event) || processEndEvents.has(event);
+}
+
+const processEndEvents: ReadonlySet<string> = new Set(['exit', 'beforeExit', 'disconnect']);
+
+/**
+ * Events that fire only when an object fails or ends. A one-shot listener (`once`, `{ once: true }`)
+ * for one of these is not ended when the work it guards succeeds: added on every run to an object
+ * that outlives the run, they pile up.
+ *
+ * ```ts
+ * for (const job of jobs) { channel.once('error', reject); await send(channel, job); } // one more per job
+ * ```
+ */
+export const endOfLifeEvents = union('endOfLifeEvents');
 
 /** The process's own lifecycle: handlers for these are meant to live as long as the program. */
 export const processLifecycleEvents = union('programEvents');

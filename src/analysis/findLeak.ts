@@ -1,11 +1,12 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { processLifecycleEvents } from './apis';
-import { enclosingFunction, stableReferenceText } from './ast';
+import { isProcessLifecycleEvent, oneShotListenerMethods, processLifecycleEvents } from './apis';
+import { enclosingFunction, methodCallParts, stableReferenceText } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
+import { isGuardedOnce } from './guardedOnce';
 import { judgeConnection } from './judges/connection';
 import { judgeHandle } from './judges/handle';
 import { judgeLifecycle } from './judges/lifecycle';
@@ -13,6 +14,9 @@ import { judgeListener } from './judges/listener';
 import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subscription';
 import type { Leak, LeakScope } from './leak';
 import { defaultEntryFunctions, functionLifetime } from './lifetime';
+import { isCustomStartMethod } from './objectApi';
+import type { OutlivingSignal } from './outlivingSignals';
+import { outlivingSignalEnds } from './outlivingSignals';
 
 export type { EndPlan } from './endPlan';
 export type { Leak, LeakScope } from './leak';
@@ -44,11 +48,14 @@ export function findLeak(
   const fn = enclosingFunction(node);
   if (!fn) return undefined;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
-  // Setup code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
-  const meantToLast = lifetime === 'program' || lifetime === 'callback' || lifetime === 'setup';
+  // Program code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
+  const meantToLast = lifetime === 'program' || lifetime === 'callback';
   // A class method answers to its class's teardown, whatever its name says.
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
   if (meantToLast && !method) return undefined;
+  // A one-shot listener ends when its event fires: only a repetition can pile them up.
+  const called = methodCallParts(node)?.method;
+  if (called !== undefined && oneShotListenerMethods.has(called) && !isCustomStartMethod(context, called)) return undefined;
   const start = findStart(context, node);
   if (!start) return undefined;
   if (isProcessLifecycleListener(start)) return undefined;
@@ -56,8 +63,13 @@ export function findLeak(
     const judged = judgeLifecycle(context, start, method as TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression });
     if (judged !== undefined) return judged === 'fine' ? undefined : judged;
   }
-  if (meantToLast) return undefined;
-  return judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
+  // A setup method of a class answers to its teardown alone.
+  if (meantToLast || (method && lifetime === 'setup')) return undefined;
+  // `if (started) return; started = true;`: however often it is called, it starts this once.
+  if (isGuardedOnce(context, fn, start.node, { instanceState: false })) return undefined;
+  const found = judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
+  // An installer, by its name only, attaches to what it is given for that object's life.
+  return lifetime === 'setup' && found?.targetParameter !== undefined ? undefined : found;
 }
 
 /** `process.on('SIGTERM', …)`: a handler for the program's own life, wherever it is installed. */
@@ -67,7 +79,7 @@ function isProcessLifecycleListener(start: Start): boolean {
     start.object !== undefined &&
     stableReferenceText(start.object.target) === 'process' &&
     start.event !== undefined &&
-    processLifecycleEvents.has(start.event)
+    (processLifecycleEvents.has(start.event) || isProcessLifecycleEvent(start.event))
   );
 }
 
@@ -90,4 +102,26 @@ export function judgeStart(context: AnalysisContext, start: Start, scope: LeakSc
     default:
       return judgeHandle(judge);
   }
+}
+
+/**
+ * For a start that `judgeStart` finds ended: is it ended only by signals that outlive `scope`
+ * (their abort listeners, `{ signal }` options)? Then it runs until they abort: for one
+ * repetition, or one call, that is no end. Returns the start judged without those ends.
+ *
+ * ```ts
+ * cron.schedule('* * * * *', () => {
+ *   const sub = redis.duplicate(); void sub.subscribe('x');
+ *   shutdown.signal.addEventListener('abort', () => void sub.quit()); // ← until shutdown
+ * });
+ * ```
+ */
+export function judgeUntilOutlivingSignal(
+  context: AnalysisContext,
+  start: Start,
+  scope: LeakScope,
+): { leak: Leak; signals: OutlivingSignal[] } | undefined {
+  const signalEnds = outlivingSignalEnds(context, scope.scope, scope.repetition ? 'repetition' : 'function');
+  const leak = signalEnds && judgeStart(context, start, { ...scope, blind: signalEnds });
+  return leak && signalEnds ? { leak, signals: signalEnds.signals } : undefined;
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
 import { chainingMethods } from './apis';
-import { calleeName, enclosingFunction, skipTypeWrappers, staticMemberName } from './ast';
+import { calleeName, enclosingFunction, isInside, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /**
@@ -20,7 +20,13 @@ export type HandleFate =
   | { fate: 'handedOver' };
 
 
-export function handleFate(context: AnalysisContext, start: TSESTree.Node, ends: HandleEnd): HandleFate {
+export function handleFate(
+  context: AnalysisContext,
+  start: TSESTree.Node,
+  ends: HandleEnd,
+  /** Code whose ends do not count (the abort listeners of a signal that outlives the judged code). */
+  ignore?: readonly TSESTree.Node[],
+): HandleFate {
   let value: TSESTree.Node = start;
   for (;;) {
     const parent = value.parent;
@@ -64,7 +70,7 @@ export function handleFate(context: AnalysisContext, start: TSESTree.Node, ends:
       const variable = context.sourceCode.getDeclaredVariables(parent)[0];
       if (!variable) return { fate: 'handedOver' };
       if (variable.scope.type === 'module' || variable.scope.type === 'global') return { fate: 'handedOver' };
-      return localHandleFate(variable, parent, ends);
+      return localHandleFate(variable, parent, ends, ignore);
     }
     case AST_NODE_TYPES.AssignmentExpression: {
       const left = skipTypeWrappers(parent.left);
@@ -73,7 +79,7 @@ export function handleFate(context: AnalysisContext, start: TSESTree.Node, ends:
       const declarator = variable?.defs[0]?.node;
       // An outer `let` is a slot its owner can clear later; a local of this function is followed.
       if (variable && declarator?.type === AST_NODE_TYPES.VariableDeclarator && variable.scope.variableScope.block === enclosingFunction(start)) {
-        return localHandleFate(variable, declarator, ends);
+        return localHandleFate(variable, declarator, ends, ignore);
       }
       return { fate: 'handedOver' };
     }
@@ -87,10 +93,12 @@ function localHandleFate(
   variable: TSESLint.Scope.Variable,
   declarator: TSESTree.VariableDeclarator,
   ends: HandleEnd,
+  ignore: readonly TSESTree.Node[] | undefined,
 ): HandleFate {
   let handedOver = false;
   for (const reference of variable.references) {
     if (reference.init || reference.isWrite()) continue;
+    if (ignore?.some((region) => isInside(reference.identifier, region))) continue;
     const use = usage(reference.identifier, ends);
     if (use === 'ended') return { fate: 'ended' };
     if (use === 'handedOver') handedOver = true;

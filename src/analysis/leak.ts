@@ -7,6 +7,7 @@ import type { EndPlan } from './endPlan';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import type { OutlivesReason } from './lifetime';
+import type { SignalEnds } from './outlivingSignals';
 
 /** A start that outlives the function that made it, with nothing to end it. */
 export interface Leak {
@@ -39,6 +40,8 @@ export interface LeakScope {
   inConstructor: boolean;
   /** In a repetition, anything declared outside `scope` outlives it, and ends must happen inside it. */
   repetition: boolean;
+  /** Judge as if these signals never aborted: they outlive `scope`, so their abort is no end for it. */
+  blind?: SignalEnds;
 }
 
 /** One start being judged against its scope: what every judge gets. */

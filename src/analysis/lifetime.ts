@@ -2,38 +2,90 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { enclosingFunction, functionName, isFunctionNode, isInside, referenceRoot, runsImmediately, skipTypeWrappers } from './ast';
+import {
+  enclosingFunction,
+  functionName,
+  isFunctionNode,
+  isInside,
+  referenceRoot,
+  runsImmediately,
+  skipTypeWrappers,
+  stableReferenceText,
+  staticMemberName,
+  staticString,
+  walk,
+} from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /**
  * How long a function's own work lives:
- * - `program`: it runs once for the whole program (module scope, `main()`, a function called only
- *   from module scope, a top-level IIFE), so what it starts is meant to live as long;
- * - `call`: a named function or method that callers may call any number of times;
+ * - `program`: it runs once for the whole program (module scope, a top-level IIFE, a function
+ *   the call graph shows runs once, an `entryFunctions` entry), so what it starts is meant to
+ *   live as long;
+ * - `call`: a function or method that callers may call any number of times;
  * - `constructor`: what it starts belongs to the new object;
- * - `setup`: named as an installer (`attachHandlers`, `setupSignals`, `applyWSSHandler`): its job
- *   is to attach handlers for the life of what it is given;
+ * - `setup`: not shown to run once, but named as an installer (`attachHandlers`, `setupSignals`,
+ *   `applyWSSHandler`): a weak hint that its job is to attach handlers for the life of what it is
+ *   given, so only a start on one of its parameters is spared for it;
  * - `callback`: an inline function handed to someone else, who decides when and how often it runs.
  */
 export type FunctionLifetime = 'program' | 'call' | 'constructor' | 'callback' | 'setup';
 
-/** Names of functions whose job is to install handlers: `attach…`, `setup…`, `register…`. */
+/**
+ * Names of functions whose job is to install handlers: `attach…`, `setup…`, `register…`. Only
+ * consulted when the call graph does not show that the function runs once, and only for what it
+ * attaches to its parameters.
+ */
 const installerName = /^(?:apply|attach|setup|setUp|init|initialize|install|register|bind|wire|mount|hook|enable)(?:[A-Z_$\d]|$)/;
 
 /** Functions that run once for the whole program, by name; users add their own (`bootstrap`). */
 export const defaultEntryFunctions: readonly string[] = ['main'];
 
+const lifetimes = new WeakMap<FunctionNode, Map<readonly string[], FunctionLifetime>>();
+
+/**
+ * How long what `fn` starts is meant to live, from where it is written and, for named functions,
+ * from where this file calls it.
+ *
+ * `function init() { … } init();` → `'program'`; `export function poll() { … }` → `'call'`.
+ */
 export function functionLifetime(
   context: AnalysisContext,
   fn: FunctionNode | undefined,
   entryFunctions: readonly string[] = defaultEntryFunctions,
 ): FunctionLifetime {
+  return lifetimeOf(context, fn, entryFunctions, new Set());
+}
+
+function lifetimeOf(
+  context: AnalysisContext,
+  fn: FunctionNode | undefined,
+  entryFunctions: readonly string[],
+  active: Set<FunctionNode>,
+): FunctionLifetime {
   if (!fn) return 'program';
+  let byEntries = lifetimes.get(fn);
+  const cached = byEntries?.get(entryFunctions);
+  if (cached) return cached;
+  // A function reached again while its own callers are judged is called from a cycle: not once.
+  if (active.has(fn)) return 'call';
+  active.add(fn);
+  const lifetime = computeLifetime(context, fn, entryFunctions, active);
+  active.delete(fn);
+  if (!byEntries) lifetimes.set(fn, (byEntries = new Map()));
+  byEntries.set(entryFunctions, lifetime);
+  return lifetime;
+}
+
+function computeLifetime(
+  context: AnalysisContext,
+  fn: FunctionNode,
+  entryFunctions: readonly string[],
+  active: Set<FunctionNode>,
+): FunctionLifetime {
   const parent = fn.parent;
   // A Promise executor and an IIFE run right away, as part of the function around them.
-  if (runsImmediately(fn)) {
-    return functionLifetime(context, enclosingFunction(fn), entryFunctions);
-  }
+  if (runsImmediately(fn)) return lifetimeOf(context, enclosingFunction(fn), entryFunctions, active);
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
     return parent.kind === 'constructor' ? 'constructor' : 'call';
   }
@@ -42,50 +94,167 @@ export function functionLifetime(
   }
   const name = functionName(fn);
   if (name !== undefined && entryFunctions.includes(name)) return 'program';
-  if (isCalledOnlyAtModuleLevel(context, fn)) return 'program';
-  if (name !== undefined && installerName.test(name.replace(/^#/, ''))) return 'setup';
-  return 'call';
+  const uses = usesOf(context, fn);
+  const once =
+    uses !== undefined &&
+    uses.calls.length > 0 &&
+    uses.calls.every((call) => {
+      if (insideLoop(call)) return false;
+      const caller = enclosingFunction(call);
+      return caller === undefined || lifetimeOf(context, caller, entryFunctions, active) === 'program';
+    });
+  if (once) return 'program';
+  return name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
+}
+
+/** How this file uses a function: the calls that run it, and whether it is exported too. */
+interface FunctionUses {
+  calls: TSESTree.CallExpression[];
+  exported: boolean;
 }
 
 /**
- * `function start() {…} start();`: a function its own module runs at top level, and otherwise
- * only exports, is an entry of the program (a daemon's `bind()`, a worker's `main`).
+ * Every way this file can run `fn`, or `undefined` when it escapes (passed on, stored, returned,
+ * reassigned): then anyone may call it, any number of times. Follows a function by its name
+ * (`function init()`, `const init = () => …`), a method of an object literal held in a variable
+ * (`const app = { init() {} }; app.init()`), and a function assigned to a variable's property
+ * (`Dashboard.init = function () {}; Dashboard.init()`), including `this.init()` from the
+ * object's other methods.
  */
-function isCalledOnlyAtModuleLevel(context: AnalysisContext, fn: FunctionNode): boolean {
-  const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : undefined;
-  if (fn.type !== AST_NODE_TYPES.FunctionDeclaration && !declarator) return false;
-  const name = functionName(fn);
-  const variable = context.sourceCode
-    .getDeclaredVariables(fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : (declarator as TSESTree.VariableDeclarator))
-    .find((candidate) => candidate.name === name);
-  if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return false;
-  const uses = variable.references.filter((reference) => !reference.init);
-  const calls = uses.filter((reference) => {
-    const call = reference.identifier.parent;
-    return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier;
-  });
-  const exportsOnly = uses.every(
-    (reference) => calls.includes(reference) || reference.identifier.parent.type === AST_NODE_TYPES.ExportSpecifier,
-  );
-  return (
-    calls.length > 0 &&
-    exportsOnly &&
-    calls.every((reference) => enclosingFunction(reference.identifier) === undefined && !insideLoop(reference.identifier))
-  );
+function usesOf(context: AnalysisContext, fn: FunctionNode): FunctionUses | undefined {
+  const parent = fn.parent;
+  const uses: FunctionUses = { calls: [], exported: isExportedDeclaration(fn) };
+  let variable: TSESLint.Scope.Variable | undefined;
+  let member: string | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    const name = fn.id.name;
+    variable = context.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === name);
+  } else if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+    variable = context.sourceCode.getDeclaredVariables(parent)[0];
+    uses.exported = isExportedDeclaration(parent.parent);
+  } else if (parent.type === AST_NODE_TYPES.Property && parent.value === fn && !parent.computed) {
+    // `const app = { init() {} }`
+    const holder = parent.parent.parent;
+    member = propertyKeyName(parent);
+    if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier || holder.init !== parent.parent) {
+      return undefined;
+    }
+    variable = context.sourceCode.getDeclaredVariables(holder)[0];
+    uses.exported = isExportedDeclaration(holder.parent);
+  } else if (
+    parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.operator === '=' &&
+    parent.right === fn &&
+    parent.left.type === AST_NODE_TYPES.MemberExpression &&
+    parent.left.object.type === AST_NODE_TYPES.Identifier
+  ) {
+    // `Dashboard.init = function () {}`
+    member = staticMemberName(parent.left);
+    variable = ASTUtils.findVariable(context.sourceCode.getScope(parent), parent.left.object) ?? undefined;
+  }
+  if (!variable || variable.defs.length === 0) return undefined;
+  if (member === undefined) {
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const use = reference.identifier;
+      if (reference.isWrite() || use.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const useParent = use.parent;
+      if (useParent.type === AST_NODE_TYPES.CallExpression && useParent.callee === use) uses.calls.push(useParent);
+      else if (isExport(use)) uses.exported = true;
+      else return undefined;
+    }
+    return uses;
+  }
+  return memberUses(fn, variable, member, uses);
+}
+
+/** The calls of `holder.member()` and `this.member()` when `holder` is only ever used by its members. */
+function memberUses(
+  fn: FunctionNode,
+  holder: TSESLint.Scope.Variable,
+  member: string,
+  uses: FunctionUses,
+): FunctionUses | undefined {
+  const methods: FunctionNode[] = [];
+  for (const reference of holder.references) {
+    if (reference.init) {
+      const init = (reference.identifier.parent as TSESTree.VariableDeclarator).init;
+      if (init?.type === AST_NODE_TYPES.ObjectExpression) {
+        for (const property of init.properties) {
+          if (property.type === AST_NODE_TYPES.Property && isFunctionNode(property.value)) methods.push(property.value);
+        }
+      }
+      continue;
+    }
+    const use = reference.identifier;
+    if (reference.isWrite() || use.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const access = use.parent;
+    if (isExport(use)) {
+      uses.exported = true;
+      continue;
+    }
+    if (access.type !== AST_NODE_TYPES.MemberExpression || access.object !== use) return undefined;
+    const name = staticMemberName(access);
+    if (name === undefined) return undefined;
+    const assignment = access.parent;
+    if (assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === access) {
+      // Another value for the same member: whichever runs, calls may reach either.
+      if (name === member && assignment.right !== fn) return undefined;
+      if (isFunctionNode(assignment.right)) methods.push(assignment.right);
+      continue;
+    }
+    if (name !== member) continue;
+    if (access.parent.type === AST_NODE_TYPES.CallExpression && access.parent.callee === access) uses.calls.push(access.parent);
+    else return undefined;
+  }
+  // `this.member()` from the holder's other methods; any other use of their `this` may hand it on.
+  for (const method of methods) {
+    if (method.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    let escapes = false;
+    walk(method.body, (node) => {
+      if (escapes || (isFunctionNode(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return false;
+      if (node.type !== AST_NODE_TYPES.ThisExpression) return true;
+      const access = node.parent;
+      if (access?.type !== AST_NODE_TYPES.MemberExpression || access.object !== node) {
+        escapes = true;
+        return false;
+      }
+      if (staticMemberName(access) !== member) return true;
+      if (access.parent.type === AST_NODE_TYPES.CallExpression && access.parent.callee === access) uses.calls.push(access.parent);
+      else escapes = true;
+      return true;
+    });
+    if (escapes) return undefined;
+  }
+  return uses;
+}
+
+function propertyKeyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return staticString(property.key);
+}
+
+/** `export function f`, `export const f = …`, `export default function`. */
+function isExportedDeclaration(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+}
+
+/** `export { f }`, `export default f`, `module.exports = f`, `module.exports = { f }`, `exports.f = f`. */
+function isExport(use: TSESTree.Identifier): boolean {
+  const parent = use.parent;
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier || parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  const value = parent.type === AST_NODE_TYPES.Property && parent.value === use ? parent.parent : use;
+  const assignment = value.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value) return false;
+  const target = stableReferenceText(assignment.left) ?? '';
+  return target === 'module.exports' || target.startsWith('module.exports.') || target.startsWith('exports.');
 }
 
 function insideLoop(node: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    switch (current.type) {
-      case AST_NODE_TYPES.ForStatement:
-      case AST_NODE_TYPES.ForInStatement:
-      case AST_NODE_TYPES.ForOfStatement:
-      case AST_NODE_TYPES.WhileStatement:
-      case AST_NODE_TYPES.DoWhileStatement:
-        return true;
-      default:
-        if (isFunctionNode(current)) return false;
-    }
+    if (ASTUtils.isLoop(current)) return true;
+    if (isFunctionNode(current)) return false;
   }
   return false;
 }

@@ -11,10 +11,12 @@ export function objectApiOf(context: AnalysisContext, kind: ObjectKind): ObjectA
 
 /** The rules' cheap pre-filter: could a method of this name start something on some object? */
 export function isStartMethodName(context: AnalysisContext, method: string): boolean {
-  return (
-    startMethodNames.has(method) ||
-    leaksSettings(context).subscriptions.some((subscription) => method in subscription.api.starts)
-  );
+  return startMethodNames.has(method) || isCustomStartMethod(context, method);
+}
+
+/** Whether an API named in `settings.leaks.subscriptions` starts something with a method of this name. */
+export function isCustomStartMethod(context: AnalysisContext, method: string): boolean {
+  return leaksSettings(context).subscriptions.some((subscription) => method in subscription.api.starts);
 }
 
 /** `import { Bus } from 'my-bus'` where settings name `my-bus`'s `Bus`: its custom kind. */

@@ -4,14 +4,17 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { BuiltinObjectKind, RepeatedCallback, Repetition } from './apis';
 import {
   arrayIterationMethods,
+  eventsFiringAgain,
+  isProcessLifecycleEvent,
   lifecycleEvents,
   listenerMethods,
   objectSchedulers,
+  repeatingEvents,
   repetitions,
   routeMethods,
 } from './apis';
 import type { FunctionNode } from './ast';
-import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, staticString, walk } from './ast';
+import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, staticString, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
@@ -161,6 +164,24 @@ function rearmsItself(use: TSESTree.Identifier): boolean {
   return false;
 }
 
+/**
+ * Whether `target`'s `event` fires once or again over the target's life, when its family says:
+ * `process.on('SIGTERM')` → `'once'`; `redis.on('ready')` on an ioredis client → `'again'`
+ * (every reconnect); an event or receiver no family knows → `undefined`.
+ */
+export function howOftenFires(context: AnalysisContext, target: TSESTree.Node, event: string): 'once' | 'again' | undefined {
+  const inner = skipTypeWrappers(target);
+  if (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'process' && !ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)) {
+    return isProcessLifecycleEvent(event) ? 'once' : undefined;
+  }
+  // Only an event some family knows is worth asking the receiver's kind (a type query).
+  if (!eventsFiringAgain.has(event)) return undefined;
+  const kind = objectKindOf(context, target);
+  const facts = kind && !kind.startsWith('custom:') ? repeatingEvents[kind as BuiltinObjectKind] : undefined;
+  if (facts?.again.has(event)) return 'again';
+  return facts?.once.has(event) ? 'once' : undefined;
+}
+
 /** What repeats `argument` (a callback or an options object holding one) when passed to `call`. */
 function callbackRepetition(
   context: AnalysisContext,
@@ -184,7 +205,10 @@ function callbackRepetition(
   }
   if (listenerMethods.has(parts.method) && args[1] === argument) {
     const event = staticString(args[0]);
-    if (event === undefined || lifecycleEvents.has(event)) return undefined;
+    if (event === undefined) return undefined;
+    const fires = howOftenFires(context, parts.target, event);
+    if (fires === 'again') return found({ every: `on every '${event}' event (it fires again on each reconnect)`, unit: 'reconnect' });
+    if (fires === 'once' || (fires === undefined && lifecycleEvents.has(event))) return undefined;
     return found({ every: `on every '${event}' event`, unit: 'event' });
   }
   const path = staticString(args[0]);
@@ -246,4 +270,19 @@ export function usesBindingDeclaredIn(context: AnalysisContext, node: TSESTree.N
     return true;
   });
   return uses;
+}
+
+/**
+ * Whether `node` reads the `this` of `scope`, a non-arrow function: moved out of it, `this` would
+ * be another object. `emitter.on('ready', function () { this.timer = setInterval(f, 1000); })` → true.
+ */
+export function readsOwnThis(node: TSESTree.Node, scope: TSESTree.Node): boolean {
+  if (!isFunctionNode(scope) || scope.type === AST_NODE_TYPES.ArrowFunctionExpression) return false;
+  let reads = false;
+  walk(node, (child) => {
+    if (reads || (isFunctionNode(child) && child.type !== AST_NODE_TYPES.ArrowFunctionExpression)) return false;
+    if (child.type === AST_NODE_TYPES.ThisExpression) reads = true;
+    return !reads;
+  });
+  return reads;
 }

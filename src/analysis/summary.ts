@@ -1,16 +1,18 @@
 import * as path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { isFunctionNode, isInside, runsImmediately, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { isFunctionNode, referenceRoot, runsImmediately, shortText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
-import { judgeStart } from './findLeak';
+import { judgeStart, judgeUntilOutlivingSignal } from './findLeak';
 import { findStart } from './findStart';
+import { isGuardedOnce } from './guardedOnce';
 import { targetOwner } from './lifetime';
 import { isCurrent } from './otherFiles';
+import { usesBindingDeclaredIn } from './repetition';
 import { resolveCallee } from './resolveCallee';
 
 /** One function on the way from a call to the start it leads to. */
@@ -34,6 +36,13 @@ export interface LeakSummary {
    * request), no.
    */
   parameterIndex?: number;
+  /**
+   * What ends the start: nothing (absent), or only signals that outlive each call: the caller's
+   * signals at `parameters`, or `outer`, a signal that lives longer than any call (a module's
+   * shutdown signal). Called again and again with a signal that outlives the repetition, each
+   * call leaves one more running until that signal aborts.
+   */
+  untilSignal?: { parameters: number[]; outer?: string };
 }
 
 /** Deep enough for real helper chains; deeper paths are not followed (and not reported). */
@@ -109,18 +118,37 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
     return true;
   });
+  // A start ended only by a signal that outlives the call is kept while a plain leak is looked for.
+  let untilSignal: LeakSummary | undefined;
   for (const call of calls) {
     const start = findStart(context, call);
     if (start) {
-      const leak = judgeStart(context, start, { fn, scope: fn, inConstructor: false, repetition: false });
-      if (leak && !isGuardedOnce(context, fn, call)) {
-        const file = path.basename(context.filename);
-        const line = start.node.loc.start.line;
+      const scope = { fn, scope: fn, inConstructor: false, repetition: false };
+      const leak = judgeStart(context, start, scope);
+      if (isGuardedOnce(context, fn, call)) continue;
+      const file = path.basename(context.filename);
+      const line = start.node.loc.start.line;
+      if (leak) {
         result.summary =
           leak.targetParameter === undefined
             ? { leak, file, line, via: [] }
             : { leak, file, line, via: [], parameterIndex: leak.targetParameter };
         return result;
+      }
+      if (untilSignal) continue;
+      const ended = judgeUntilOutlivingSignal(context, start, scope);
+      if (ended) {
+        const blindLeak = ended.leak;
+        const parameters = ended.signals.flatMap((signal) => (signal.parameterIndex === undefined ? [] : [signal.parameterIndex]));
+        const outer = ended.signals.find((signal) => signal.parameterIndex === undefined)?.text;
+        untilSignal = {
+          leak: blindLeak,
+          file,
+          line,
+          via: [],
+          ...(blindLeak.targetParameter !== undefined && { parameterIndex: blindLeak.targetParameter }),
+          untilSignal: { parameters, ...(outer !== undefined && { outer }) },
+        };
       }
       continue;
     }
@@ -135,11 +163,49 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
     const handedOn = handedOnParameter(context, fn, call, inner);
     if (handedOn === 'own') continue;
     const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
-    const { parameterIndex: _inner, ...rest } = inner;
-    result.summary = { ...rest, via: [step, ...inner.via], ...(handedOn !== undefined && { parameterIndex: handedOn }) };
-    return result;
+    const { parameterIndex: _inner, untilSignal: innerSignal, ...rest } = inner;
+    const summary = { ...rest, via: [step, ...inner.via], ...(handedOn !== undefined && { parameterIndex: handedOn }) };
+    if (!innerSignal) {
+      result.summary = summary;
+      return result;
+    }
+    const signal = signalHandedOn(context, fn, call, innerSignal);
+    if (signal === 'none') {
+      result.summary = summary;
+      return result;
+    }
+    if (signal !== 'own' && !untilSignal) untilSignal = { ...summary, untilSignal: signal };
   }
+  result.summary = untilSignal;
   return result;
+}
+
+/**
+ * For a callee that runs until its caller's signal aborts, what this call hands it: signals this
+ * function was given (their indices), one that outlives every call (`outer`), one made for this
+ * call (`'own'`: ended with it), or none at all (`'none'`: nothing ends it).
+ */
+function signalHandedOn(
+  context: AnalysisContext,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  inner: NonNullable<LeakSummary['untilSignal']>,
+): NonNullable<LeakSummary['untilSignal']> | 'own' | 'none' {
+  const parameters: number[] = [];
+  let outer = inner.outer;
+  for (const index of inner.parameters) {
+    const argument = call.arguments[index];
+    if (!argument) return 'none';
+    const owner = targetOwner(context, argument, fn);
+    if (owner.owner === 'outlives' && owner.reason === 'parameter' && owner.parameterIndex !== undefined) {
+      parameters.push(owner.parameterIndex);
+    } else if (owner.owner === 'outlives') {
+      outer ??= context.sourceCode.getText(argument);
+    } else {
+      return 'own';
+    }
+  }
+  return { parameters, ...(outer !== undefined && { outer }) };
 }
 
 /**
@@ -162,57 +228,27 @@ function handedOnParameter(
 }
 
 /**
- * A function that starts something only once, however often it is called: it records that it
- * did in state that outlives it, and checks that state first.
+ * Which signal a call made in a repetition hands a helper that runs until its signal aborts:
+ * `'perRun'` for one made for this run (a per-run controller's, the job's own, a fresh
+ * `AbortSignal.timeout(…)`), `'none'` when it is not handed one, otherwise the text of the one
+ * that outlives the repetition.
  *
- * ```ts
- * let subscribed = false;
- * function ensure() { if (subscribed) return; subscribed = true; sub.subscribe('x'); }
- * function client() { return (cached ??= new Redis()); }
- * ```
+ * `cron.schedule('…', () => openFeed(redis, shutdown.signal))` → `'shutdown.signal'`.
  */
-function isGuardedOnce(context: AnalysisContext, fn: FunctionNode, call: TSESTree.Node): boolean {
-  for (let current = call.parent; current && current !== fn; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.AssignmentExpression && (current.operator === '??=' || current.operator === '||=')) {
-      return true;
-    }
+export function signalEndingCall(
+  context: AnalysisContext,
+  call: TSESTree.CallExpression,
+  untilSignal: NonNullable<LeakSummary['untilSignal']>,
+  repetition: TSESTree.Node,
+): string | 'perRun' | 'none' {
+  let outliving = untilSignal.outer;
+  for (const index of untilSignal.parameters) {
+    const argument = call.arguments[index];
+    if (!argument) return 'none';
+    if (!referenceRoot(argument) || usesBindingDeclaredIn(context, argument, repetition)) return 'perRun';
+    outliving ??= shortText(context.sourceCode, argument, 40);
   }
-  const remembered = new Set<string>();
-  const checked: { text: string; end: number }[] = [];
-  walk(fn.body, (node) => {
-    if (isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
-      const text = outerStateText(context, fn, node.left);
-      if (text !== undefined) remembered.add(text);
-    }
-    const test =
-      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
-        ? node.test
-        : node.type === AST_NODE_TYPES.LogicalExpression
-          ? node.left
-          : undefined;
-    if (test) {
-      walk(test, (part) => {
-        const text = stableReferenceText(part);
-        if (text !== undefined) checked.push({ text, end: test.range[1] });
-        return text === undefined;
-      });
-    }
-    return true;
-  });
-  return checked.some((check) => check.end <= call.range[0] && remembered.has(check.text));
-}
-
-/** `this.sub` or a variable declared outside `fn`: state that survives the call. */
-function outerStateText(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node): string | undefined {
-  const inner = skipTypeWrappers(target);
-  const text = stableReferenceText(inner);
-  if (text === undefined) return undefined;
-  if (text.startsWith('this.')) return text;
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
-  const definition = variable?.defs[0];
-  return definition && !isInside(definition.name, fn) ? text : undefined;
+  return outliving ?? 'none';
 }
 
 /** `(subscribe.ts:7: sub.subscribe('new-task'))`, `(via open (helpers.ts:4) → subscribe.ts:7: …)` */

@@ -159,8 +159,11 @@ describe.each([false, true])('odd input, typed: %s', (typed) => {
 
   it('a long file: no crash, and --fix ends everything it started', async () => {
     const [result] = await linter.lintText(longFile, { filePath: path.join(fixturesDir, 'file.ts') });
-    // Every handler has a signal: the fixes end each listener, interval and loop on it.
-    expect(result?.messages).toEqual([]);
+    // Every handler has a signal: the fixes end each listener, interval and loop on it. Each
+    // interval still calls the next handler with the caller's signal, which outlives its ticks:
+    // no-repeated-subscription says so (it has no autofix), and nothing else is left.
+    expect(result?.messages.filter((message) => message.messageId !== 'repeatedCallUntilSignal')).toEqual([]);
+    expect(result?.messages).toHaveLength(400);
     expect(result?.output).toContain("signal.addEventListener('abort', () => bus.off('event399', onEvent399), { once: true });");
     expect(result?.output).toContain("signal.addEventListener('abort', () => clearInterval(interval), { once: true });");
     expect(result?.output?.match(/while \(!signal\.aborted\)/g)).toHaveLength(400);

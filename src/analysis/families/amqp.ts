@@ -1,7 +1,13 @@
 import type { Family, HandleEnd } from './family';
-import { emitterListenerStarts, emitterRemovals } from './family';
+import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
 
 const close: HandleEnd = { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: true } };
+
+const connectionStarts = {
+  ...emitterListenerStarts,
+  createChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
+  createConfirmChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
+} as const;
 
 /**
  * amqplib and amqp-connection-manager: `connect()` opens a connection, `createChannel()` a channel
@@ -12,15 +18,21 @@ export const amqp = {
   objects: {
     amqpConnection: {
       label: 'AMQP connection',
-      starts: {
-        ...emitterListenerStarts,
-        createChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
-        createConfirmChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
-      },
+      starts: connectionStarts,
       removeListener: emitterRemovals,
       endSubscription: [],
       close: ['close'],
       fixRemoveListener: 'off',
+    },
+    /** amqp-connection-manager's connection: reconnects by itself and fires `connect`/`disconnect` again. */
+    amqpConnectionManager: {
+      label: 'AMQP connection manager',
+      starts: connectionStarts,
+      removeListener: emitterRemovals,
+      endSubscription: [],
+      close: ['close'],
+      fixRemoveListener: 'off',
+      events: { again: reconnectEvents, once: [] },
     },
     amqpChannel: {
       label: 'AMQP channel',
@@ -38,11 +50,11 @@ export const amqp = {
     },
     'amqp-connection-manager': {
       starts: {
-        connect: { kind: 'connection', label: 'an AMQP connection manager', returns: 'amqpConnection', ends: close },
+        connect: { kind: 'connection', label: 'an AMQP connection manager', returns: 'amqpConnectionManager', ends: close },
       },
       types: {
-        AmqpConnectionManager: 'amqpConnection',
-        IAmqpConnectionManager: 'amqpConnection',
+        AmqpConnectionManager: 'amqpConnectionManager',
+        IAmqpConnectionManager: 'amqpConnectionManager',
         ChannelWrapper: 'amqpChannel',
       },
     },

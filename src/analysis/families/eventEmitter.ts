@@ -71,6 +71,7 @@ export const eventEmitter = {
     'disconnect',
     'warning',
   ],
+  endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
   onceEvents: [
     'ready',
     'connect',

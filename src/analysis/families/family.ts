@@ -50,6 +50,19 @@ export interface MethodStart {
   readonly subscribesTo?: string;
   /** Only a start when its first argument, a string, matches: `client.query('LISTEN jobs')`. */
   readonly firstArgument?: RegExp;
+  /** A listener that removes itself when its event fires (`once`): judged only where that event may never come. */
+  readonly oneShot?: boolean;
+}
+
+/**
+ * How often an object's events fire. Events it does not list fall back to the families' `onceEvents`.
+ * `{ again: ['ready'], once: ['end'] }` on an ioredis client: `'ready'` comes after every reconnect.
+ */
+export interface EventFacts {
+  /** Fire again and again over one object's life (every reconnect): their listeners are repeated contexts. */
+  readonly again: readonly string[];
+  /** Fire at most once in one object's life: their listeners run once. */
+  readonly once: readonly string[];
 }
 
 export interface ObjectApi {
@@ -70,6 +83,8 @@ export interface ObjectApi {
   readonly returns?: Readonly<Record<string, string>>;
   /** Methods that run a callback again and again: `agenda.define(name, job)`. */
   readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
+  /** How often its events fire, when some fire again over its life (a client that reconnects by itself). */
+  readonly events?: EventFacts;
 }
 
 /** Functions and constructors, found by import tracking, that start something. */
@@ -164,6 +179,8 @@ export interface Family {
   readonly onceEvents?: readonly string[];
   /** The process's own lifecycle: handlers for these are meant to live as long as the program. */
   readonly programEvents?: readonly string[];
+  /** Events that fire only when an object fails or ends: a one-shot listener for one may wait forever. */
+  readonly endOfLifeEvents?: readonly string[];
   /** Operators after which a subscription completes by itself. */
   readonly finiteOperators?: readonly string[];
   /** Creators of observables that never complete; `timer` only with a period. */
@@ -196,6 +213,24 @@ export const emitterListenerStarts = {
   on: { kind: 'listener' },
   addListener: { kind: 'listener' },
   prependListener: { kind: 'listener' },
+  // Self-ending once their event fires; judged only where that event may never come (see `endOfLifeEvents`).
+  once: { kind: 'listener', oneShot: true },
+  prependOnceListener: { kind: 'listener', oneShot: true },
 } as const satisfies Record<string, MethodStart>;
+
+/** Events a client that reconnects by itself fires again on every reconnect (mqtt, socket.io-client). */
+export const reconnectEvents = [
+  'connect',
+  'reconnect',
+  'open',
+  'close',
+  'offline',
+  'online',
+  'disconnect',
+  'error',
+  'connect_error',
+  'connectFailed',
+  'reconnect_attempt',
+] as const;
 
 export const emitterRemovals = ['off', 'removeListener', 'removeAllListeners'] as const;

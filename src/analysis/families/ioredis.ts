@@ -20,6 +20,8 @@ export const ioredis = {
       close: ['quit', 'disconnect', 'end'],
       fixRemoveListener: 'off',
       fixClose: { method: 'quit', returnsPromise: true },
+      // Reconnects by itself: everything but 'end' comes again after each network blip.
+      events: { again: ['connect', 'ready', 'reconnecting', 'close', 'error', 'wait'], once: ['end'] },
     },
   },
   modules: {

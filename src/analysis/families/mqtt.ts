@@ -1,5 +1,5 @@
 import type { Family, HandleEnd } from './family';
-import { emitterListenerStarts, emitterRemovals } from './family';
+import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
 
 const end: HandleEnd = { methods: ['end', 'endAsync'], functions: [], fix: { kind: 'method', name: 'end', returnsPromise: false } };
 
@@ -18,6 +18,8 @@ export const mqtt = {
       endSubscription: ['unsubscribe', 'unsubscribeAsync'],
       close: ['end', 'endAsync'],
       fixRemoveListener: 'off',
+      // Reconnects by itself: its connection events come again on every reconnect; 'end' once.
+      events: { again: reconnectEvents, once: ['end'] },
     },
   },
   modules: {

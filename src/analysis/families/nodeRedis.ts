@@ -21,6 +21,8 @@ export const nodeRedis = {
       close: ['quit', 'QUIT', 'close', 'destroy', 'disconnect'],
       fixRemoveListener: 'off',
       fixClose: { method: 'quit', returnsPromise: true },
+      // Reconnects by itself: its connection events come again after each network blip.
+      events: { again: ['connect', 'ready', 'reconnecting', 'error'], once: ['end'] },
     },
   },
   modules: {

@@ -1,4 +1,5 @@
 import type { Family, HandleEnd } from './family';
+import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
 
 const close: HandleEnd = { methods: ['close', 'terminate'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } };
 
@@ -8,6 +9,18 @@ const close: HandleEnd = { methods: ['close', 'terminate'], functions: [], fix: 
  */
 export const webSockets = {
   name: 'WebSockets',
+  objects: {
+    /** socket.io-client's socket, reconnecting-websocket: they reconnect by themselves and fire their connection events again. */
+    reconnectingSocket: {
+      label: 'reconnecting socket',
+      starts: emitterListenerStarts,
+      removeListener: emitterRemovals,
+      endSubscription: [],
+      close: ['disconnect', 'close'],
+      fixRemoveListener: 'off',
+      events: { again: reconnectEvents, once: ['end'] },
+    },
+  },
   modules: {
     ws: {
       starts: {
@@ -24,14 +37,16 @@ export const webSockets = {
           {
             kind: 'connection',
             label: 'a Socket.IO connection',
-            returns: 'emitter',
+            returns: 'reconnectingSocket',
             ends: { methods: ['disconnect', 'close'], functions: [], fix: { kind: 'method', name: 'disconnect', returnsPromise: false } },
           },
         ]),
       ),
-      types: { Socket: 'emitter' },
+      types: { Socket: 'reconnectingSocket' },
     },
+    'reconnecting-websocket': { objects: { default: 'reconnectingSocket', '*': 'reconnectingSocket' } },
   },
+  typePackages: { 'socket.io-client': 'reconnectingSocket', 'reconnecting-websocket': 'reconnectingSocket' },
   globals: {
     starts: {
       WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'eventTarget', ends: close },

@@ -14,19 +14,22 @@ import { handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { describeFunction, makeLeak } from '../leak';
 import { objectApiOf } from '../objectApi';
+import { judgeOverwrite } from './overwrite';
 
 /**
  * A connection opened per call (`new Redis()`, `kafka.consumer()`, `mqtt.connect(url)`) and
  * neither closed, returned nor stored. Reported on the subscription that makes it long-lived,
  * when there is one.
  */
-export function judgeConnection({ context, start, fn }: Judge): Leak | undefined {
+export function judgeConnection(judge: Judge): Leak | undefined {
+  const { context, start, fn } = judge;
   // `pool.connect((err, client, release) => …)`: the callback gets the connection, and its owner ends it.
   const last = start.node.arguments.at(-1);
   if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) return undefined;
   const ends = startEnds(context, start) ?? handleEnds.connection;
-  const fate = handleFate(context, start.node, ends);
-  if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
+  const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
+  if (fate.fate === 'ended') return undefined;
+  if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, `opens ${startLabel(context, start) ?? 'a connection'}`);
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
   return makeLeak(context, start, fn, {
     action: `opens ${startLabel(context, start) ?? 'a connection'}`,

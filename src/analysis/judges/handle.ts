@@ -2,6 +2,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { StartKind } from '../apis';
+import { findObjectProperty, skipTypeWrappers } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';
 import { handleFate } from '../handleFate';
@@ -10,8 +11,10 @@ import { describeFunction, makeLeak } from '../leak';
 import { targetOwner } from '../lifetime';
 import { calledNames } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
+import type { SignalEnds } from '../outlivingSignals';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { startEnds } from './connection';
+import { judgeOverwrite } from './overwrite';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 
 /** How messages and fixes name each kind of handle. */
@@ -32,7 +35,8 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   const { context, start, fn } = judge;
   const call = start.node;
   const signalOption = start.call?.signalOption;
-  if (signalOption !== undefined && optionsMayCarrySignal(optionsArgument(call, signalOption))) return undefined;
+  const options = signalOption === undefined ? undefined : optionsArgument(call, signalOption);
+  if (optionsMayCarrySignal(options) && !handsOnlyOutlivingSignal(options, judge.blind)) return undefined;
   if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(judge)) return undefined;
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
@@ -45,10 +49,11 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   }
   const ends = startEnds(context, start);
   if (!ends) return undefined;
-  const fate = handleFate(context, call, ends);
-  if (fate.fate === 'ended' || fate.fate === 'handedOver') return undefined;
+  const fate = handleFate(context, call, ends, judge.blind?.abortListeners);
   const words = handleWords[start.kind];
   const label = start.call?.label ?? method?.label ?? words?.label ?? 'something long-lived';
+  if (fate.fate === 'ended') return undefined;
+  if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, `starts ${label}`);
   let end: EndPlan | undefined;
   if (signalOption !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
@@ -63,6 +68,14 @@ export function judgeHandle(judge: Judge): Leak | undefined {
         : `\`${fate.variable.name}\` is never ${words?.ended ?? 'ended'}, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
     end,
   });
+}
+
+/** `{ signal: shutdown.signal }` where `shutdown.signal` outlives the judged code. */
+function handsOnlyOutlivingSignal(options: TSESTree.Node | undefined, blind: SignalEnds | undefined): boolean {
+  const inner = options && skipTypeWrappers(options);
+  if (!blind || inner?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const signal = findObjectProperty(inner, 'signal');
+  return signal !== undefined && blind.optionValues.has(signal.value);
 }
 
 function isForAwaitSource(call: TSESTree.Node): boolean {

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { endOfLifeEvents, oneShotListenerMethods } from '../apis';
 import { findObjectProperty, stableReferenceText } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { removeListenerPlan } from '../endPlan';
@@ -11,6 +12,7 @@ import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../lea
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
+import { insideAny } from '../outlivingSignals';
 
 /**
  * A listener on a target that outlives the function, never removed: `bus.on('x', f)` on a
@@ -25,12 +27,17 @@ export function judgeListener(judge: Judge): Leak | undefined {
   const api = objectApiOf(context, object.kind);
   if (!api) return undefined;
   const options = call.arguments[2];
+  let oneShot = oneShotListenerMethods.has(object.method) && !object.kind.startsWith('custom:');
   if (options && !isBooleanLiteral(options)) {
     if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined; // unknown options: stay quiet
-    if (findObjectProperty(options, 'signal')) return undefined;
+    const signal = findObjectProperty(options, 'signal');
+    if (signal && !judge.blind?.optionValues.has(signal.value)) return undefined;
     const once = findObjectProperty(options, 'once');
-    if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) return undefined;
+    if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) oneShot = true;
   }
+  // A one-shot listener ends when its event fires; in a repetition, an event that only comes
+  // when the target fails or ends may not come at all, and each run adds one more.
+  if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
   if (inConstructor) return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return undefined;
@@ -38,13 +45,16 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (targetText === undefined) return undefined;
   const within = endSearchScope(judge, owner.reason);
   const index = methodCallsByReceiver(context);
-  const removals = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) =>
-    removesListener(context, removal.call, start),
+  const removals = findMethodCalls(index, targetText, api.removeListener, within).filter(
+    (removal) => removesListener(context, removal.call, start) && !insideAny(removal.call, judge.blind?.abortListeners),
   );
   if (removals.length > 0) return undefined;
 
-  const eventText =
-    start.event === undefined ? 'a listener' : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
+  const eventText = oneShot
+    ? `a one-shot '${start.event}' listener`
+    : start.event === undefined
+      ? 'a listener'
+      : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
   const signalOption = api.starts[object.method]?.signalOptionIndex;
   let end: EndPlan | undefined;
   if (signalOption !== undefined) {
@@ -54,7 +64,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   }
   return makeLeak(context, start, fn, {
     targetParameter: owner.parameterIndex,
-    action: `adds ${eventText} to \`${targetText}\``,
+    action: `adds ${eventText} to \`${targetText}\`${oneShot ? ` (removed only if '${start.event}' fires)` : ''}`,
     why: `it is never removed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
     end,
   });

@@ -16,6 +16,7 @@ import type { TargetOwner } from '../lifetime';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
+import { insideAny } from '../outlivingSignals';
 import { startEnds, connectionPlan, firstSubscription } from './connection';
 
 /**
@@ -35,7 +36,7 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
     const connection = localConnection(context, owner.local.declarator);
     if (!connection) return undefined;
     const ends = startEnds(context, connection) ?? handleEnds.connection;
-    const fate = handleFate(context, connection.node, ends);
+    const fate = handleFate(context, connection.node, ends, judge.blind?.abortListeners);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
     return makeLeak(context, start, fn, {
       action: `starts ${method?.label ?? 'a subscription'}`,
@@ -69,9 +70,8 @@ function judgeTargetSubscription(
   if (!target || targetText === undefined || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const { reason } = owner;
   const within = endSearchScope(judge, reason);
-  if (findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within).length > 0) {
-    return undefined;
-  }
+  const ends = findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within);
+  if (ends.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
   const channels = call.arguments.filter((argument) => !isFunctionNode(argument));
   const simpleChannels = channels.every(
     (argument) => argument.type === AST_NODE_TYPES.Literal || argument.type === AST_NODE_TYPES.Identifier,

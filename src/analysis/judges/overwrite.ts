@@ -1,0 +1,60 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { HandleEnd } from '../apis';
+import { calleeName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers, stableReferenceText, walk } from '../ast';
+import { isGuardedOnce } from '../guardedOnce';
+import type { Judge, Leak } from '../leak';
+import { makeLeak } from '../leak';
+import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
+import { insideAny } from '../outlivingSignals';
+
+/**
+ * A handle stored, in a repeated callback, in a slot that outlives it (`this.sub`, an outer
+ * variable): the next run overwrites it without ending the one there, unless the run ends the
+ * old one first (`this.sub?.quit()`) or only stores when the slot is empty.
+ *
+ * ```ts
+ * redis.on('ready', () => { this.sub = new Redis(); }); // one more connection per reconnect
+ * ```
+ */
+export function judgeOverwrite(judge: Judge, ends: HandleEnd, action: string): Leak | undefined {
+  const { context, start, scope } = judge;
+  if (!judge.repetition || !isFunctionNode(scope)) return undefined;
+  let value: TSESTree.Node = start.node;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
+    value = value.parent;
+  }
+  const assignment = value.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== value) return undefined;
+  const slot = stableReferenceText(assignment.left);
+  const root = referenceRoot(assignment.left);
+  if (slot === undefined || !root) return undefined;
+  if (root.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(root), root)?.defs[0];
+    if (!definition || isInside(definition.name, scope)) return undefined;
+  }
+  const endsBefore = findMethodCalls(methodCallsByReceiver(context), slot, ends.methods, scope);
+  if (endsBefore.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
+  if (endsSlotWithFunction(scope, slot, ends)) return undefined;
+  if (isGuardedOnce(context, scope, start.node)) return undefined;
+  return makeLeak(context, start, judge.fn, {
+    action: `${action} and stores it in \`${slot}\``,
+    why: `\`${slot}\` outlives each run, and storing a new one there does not end the one it replaces`,
+    end: undefined,
+  });
+}
+
+/** `clearInterval(this.timer)` in the repeated code. */
+function endsSlotWithFunction(scope: TSESTree.Node, slot: string, ends: HandleEnd): boolean {
+  if (ends.functions.length === 0) return false;
+  let found = false;
+  walk(scope, (node) => {
+    if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && ends.functions.includes(calleeName(node) ?? '')) {
+      found = node.arguments.some((argument) => stableReferenceText(argument) === slot);
+    }
+    return !found;
+  });
+  return found;
+}

@@ -1,0 +1,209 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
+
+// Whether a function runs once comes from where this file calls it, not from its name.
+runInBothModes('no-leaked-subscription: runs once, from the call graph', rule, {
+  valid: [
+    // Called only from module scope, from main(), from a top-level IIFE, however named or assigned;
+    // guarded by a module flag; and process signal handlers wherever they are installed.
+    `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+const app = {
+  start() {
+    bus.on('job', () => console.log('job'));
+    this.heartbeat();
+  },
+  heartbeat() {
+    setInterval(() => console.log('alive'), 1000);
+  },
+};
+app.start();
+
+const Dashboard: { refresh?: () => void } = {};
+Dashboard.refresh = function () {
+  bus.on('refresh', () => console.log('refresh'));
+};
+Dashboard.refresh();
+
+function listenForJobs() {
+  bus.on('job', () => console.log('job'));
+}
+function main() {
+  listenForJobs();
+}
+void main();
+
+function watchConfig() {
+  setInterval(() => console.log('reload'), 1000);
+}
+(async () => {
+  watchConfig();
+})();
+
+let started = false;
+export function start() {
+  if (started) return;
+  started = true;
+  bus.on('start', () => console.log('started'));
+}
+
+export function onDump() {
+  process.on('SIGQUIT', () => console.log('dump'));
+  process.on('SIGWINCH', () => console.log('resize'));
+  process.on('SIGUSR1', () => console.log('usr1'));
+}
+`,
+    // What remains of names: an installer attaches to what it is given, for that object's life,
+    // wherever it is called from (here once per connection, with the connection's socket).
+    `
+import * as net from 'node:net';
+function attachHandlers(socket: net.Socket) {
+  socket.on('data', (chunk) => console.log(chunk.length));
+}
+net.createServer((socket) => attachHandlers(socket)).listen(8080);
+`,
+  ],
+  invalid: [
+    {
+      // Named like an installer, but called on every tick: nothing runs it only once.
+      code: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+function init() {
+  bus.on('job', () => console.log('job'));
+}
+
+setInterval(() => init(), 1000);
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`bus.on('job', () => console.log('job'))` adds a 'job' listener to `bus`",
+            why: 'it is never removed, and `bus` (shared at module scope) outlives each call of `init()`',
+          },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`init()`' },
+              output: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+function init(signal?: AbortSignal) {
+  const onJob = () => console.log('job');
+  bus.on('job', onJob);
+  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+}
+
+setInterval(() => init(), 1000);
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Exported and never called here: an installer's name spares only a start on what it is given.
+      code: `
+export function initMetrics(flush: () => void) {
+  setInterval(flush, 10_000);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`setInterval(flush, 10_000)` starts an interval',
+            why: 'its handle is dropped, so nothing can end it once `initMetrics()` returns',
+          },
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 14,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`initMetrics()`' },
+              output: `
+export function initMetrics(flush: () => void, signal?: AbortSignal) {
+  const interval = setInterval(flush, 10_000);
+  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// Browser scripts: a namespace object's method called once at top level runs once; called for
+// every element, it does not.
+javascriptRuleTester.run('no-leaked-subscription: runs once (JavaScript)', rule, {
+  valid: [
+    `
+var Dashboard = {};
+Dashboard.init = function () {
+  window.addEventListener('resize', function () {
+    Dashboard.layout();
+  });
+};
+Dashboard.layout = function () {};
+Dashboard.init();
+`,
+    `
+const app = {
+  init() {
+    this.bind();
+  },
+  bind() {
+    window.addEventListener('resize', () => console.log('resize'));
+  },
+};
+app.init();
+`,
+  ],
+  invalid: [
+    {
+      code: `
+var Dashboard = {};
+Dashboard.init = function () {
+  window.addEventListener('resize', function () {
+    Dashboard.layout();
+  });
+};
+Dashboard.layout = function () {};
+document.querySelectorAll('.panel').forEach(function () {
+  Dashboard.init();
+});
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`window.addEventListener(…)` adds a 'resize' listener to `window`",
+            why: 'it is never removed, and `window` (a global) outlives each call of `Dashboard.init()`',
+          },
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 26,
+          // A function assigned to an object's property: its callers might not pass a new argument.
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

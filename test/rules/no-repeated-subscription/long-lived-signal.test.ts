@@ -1,0 +1,274 @@
+import rule from '../../../rules/no-repeated-subscription';
+import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
+
+// Linted as test/fixtures/project/jobs.ts, beside subscribe.ts: \`subscribeUntil(client, onNewTask, signal)\`
+// quits its connection when \`signal\` aborts.
+const filename = 'project/jobs.ts';
+
+// A signal ends what a run starts only if it is made for that run. One that outlives the
+// repetition (a shutdown signal, a parameter of the function around the scheduler) ends all of
+// them at once, at the end: until then each run leaves one more running.
+runInBothModes('no-repeated-subscription: a long-lived signal is no per-run end', rule, {
+  valid: [
+    // Once at start-up under the shutdown signal; per run under a per-run controller, a signal
+    // combined with it, a timeout, or ended on the run's own abort.
+    {
+      filename,
+      code: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+import { subscribeUntil } from './subscribe';
+
+const redis = new Redis();
+const shutdown = new AbortController();
+const wake = () => console.log('wake');
+
+subscribeUntil(redis, wake, shutdown.signal);
+
+cron.schedule('* * * * *', async () => {
+  const run = new AbortController();
+  subscribeUntil(redis, wake, AbortSignal.any([shutdown.signal, run.signal]));
+  subscribeUntil(redis, wake, AbortSignal.timeout(30_000));
+  const sub = redis.duplicate();
+  void sub.subscribe('news');
+  run.signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  await redis.get('task');
+  run.abort();
+});
+`,
+    },
+  ],
+  invalid: [
+    {
+      // The helper quits its connection only when shutdown aborts: one more connection per tick.
+      filename,
+      code: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+import { subscribeUntil } from './subscribe';
+
+const redis = new Redis();
+const shutdown = new AbortController();
+const wake = () => console.log('wake');
+
+cron.schedule('* * * * *', () => {
+  subscribeUntil(redis, wake, shutdown.signal);
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedCallUntilSignal',
+          data: {
+            callee: 'subscribeUntil',
+            every: 'on every tick of this cron job',
+            unit: 'tick',
+            action: 'starts a Redis subscription',
+            path: "subscribe.ts:12: sub.subscribe('new-task')",
+            signal: 'shutdown.signal',
+          },
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { scheduler: '`cron.schedule(…)`' },
+              output: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+import { subscribeUntil } from './subscribe';
+
+const redis = new Redis();
+const shutdown = new AbortController();
+const wake = () => console.log('wake');
+
+subscribeUntil(redis, wake, shutdown.signal);
+cron.schedule('* * * * *', () => {
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // The caller's signal, a parameter of the function that schedules: it outlives every tick.
+      filename,
+      code: `
+import type { Redis } from 'ioredis';
+import { subscribeUntil } from './subscribe';
+
+export function startJobs(redis: Redis, signal: AbortSignal) {
+  setInterval(() => subscribeUntil(redis, () => undefined, signal), 1000);
+}
+`,
+      errors: [
+        {
+          messageId: 'repeatedCallUntilSignal',
+          data: {
+            callee: 'subscribeUntil',
+            every: 'on every tick of this interval',
+            unit: 'tick',
+            action: 'starts a Redis subscription',
+            path: "subscribe.ts:12: sub.subscribe('new-task')",
+            signal: 'signal',
+          },
+          line: 6,
+          column: 21,
+          endLine: 6,
+          endColumn: 35,
+          // An arrow's expression body is no statement to hoist.
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      // Started right in the tick: a listener given the shutdown signal, a connection quit on it.
+      code: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+
+declare const target: EventTarget;
+const redis = new Redis();
+const shutdown = new AbortController();
+const onPing = () => console.log('ping');
+
+cron.schedule('* * * * *', () => {
+  target.addEventListener('ping', onPing, { signal: shutdown.signal });
+  const sub = redis.duplicate();
+  void sub.subscribe('news');
+  shutdown.signal.addEventListener('abort', () => void sub.quit(), { once: true });
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStartUntilSignal',
+          data: {
+            what: "`target.addEventListener(…)` adds a 'ping' listener to `target`",
+            every: 'on every tick of this cron job',
+            unit: 'tick',
+            signal: 'shutdown.signal',
+          },
+          line: 11,
+          column: 3,
+          endLine: 11,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { scheduler: '`cron.schedule(…)`' },
+              output: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+
+declare const target: EventTarget;
+const redis = new Redis();
+const shutdown = new AbortController();
+const onPing = () => console.log('ping');
+
+target.addEventListener('ping', onPing, { signal: shutdown.signal });
+cron.schedule('* * * * *', () => {
+  const sub = redis.duplicate();
+  void sub.subscribe('news');
+  shutdown.signal.addEventListener('abort', () => void sub.quit(), { once: true });
+});
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'repeatedStartUntilSignal',
+          data: {
+            what: "`sub.subscribe('news')` starts a Redis subscription",
+            every: 'on every tick of this cron job',
+            unit: 'tick',
+            signal: 'shutdown.signal',
+          },
+          line: 13,
+          column: 8,
+          endLine: 13,
+          endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+javascriptRuleTester.run('no-repeated-subscription: a long-lived signal (JavaScript)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+const cron = require('node-cron');
+const Redis = require('ioredis');
+
+const redis = new Redis();
+const shutdown = new AbortController();
+
+function openFeed(signal) {
+  const sub = redis.duplicate();
+  sub.subscribe('feed');
+  signal.addEventListener('abort', () => sub.quit(), { once: true });
+}
+
+cron.schedule('* * * * *', () => {
+  openFeed(shutdown.signal);
+});
+
+cron.schedule('* * * * *', () => {
+  const tick = new AbortController();
+  openFeed(tick.signal);
+  tick.abort();
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedCallUntilSignal',
+          data: {
+            callee: 'openFeed',
+            every: 'on every tick of this cron job',
+            unit: 'tick',
+            action: 'starts a Redis subscription',
+            path: "file.js:10: sub.subscribe('feed')",
+            signal: 'shutdown.signal',
+          },
+          line: 15,
+          column: 3,
+          endLine: 15,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'hoist',
+              data: { scheduler: '`cron.schedule(…)`' },
+              output: `
+const cron = require('node-cron');
+const Redis = require('ioredis');
+
+const redis = new Redis();
+const shutdown = new AbortController();
+
+function openFeed(signal) {
+  const sub = redis.duplicate();
+  sub.subscribe('feed');
+  signal.addEventListener('abort', () => sub.quit(), { once: true });
+}
+
+openFeed(shutdown.signal);
+cron.schedule('* * * * *', () => {
+});
+
+cron.schedule('* * * * *', () => {
+  const tick = new AbortController();
+  openFeed(tick.signal);
+  tick.abort();
+});
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
