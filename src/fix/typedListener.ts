@@ -31,7 +31,9 @@ export function typedListenerText(context: AnalysisContext, listener: FunctionNo
   for (const parameter of untyped) {
     const typeText = printableType(services, parameter, names);
     if (typeText === undefined) return undefined;
-    const bare = sourceCode.getTokenBefore(parameter)?.value !== '(';
+    // `job => …`: a lone arrow parameter without parentheses gets them; `(a, b) => …` has them.
+    const bare =
+      listener.type === AST_NODE_TYPES.ArrowFunctionExpression && listener.params.length === 1 && sourceCode.getTokenBefore(parameter)?.value !== '(';
     const end = parameter.type === AST_NODE_TYPES.RestElement ? parameter.argument.range[1] : parameter.range[1];
     edits.push(
       bare

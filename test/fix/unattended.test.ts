@@ -239,6 +239,30 @@ export function logJobs(signal: AbortSignal) {
       errors: [inlineListenerError],
     },
     {
+      // Two parameters, already in parentheses: each gets its type, and no extra parentheses.
+      code: `
+import EventEmitter from 'events';
+
+const bus = new EventEmitter();
+
+export function logJobs(signal: AbortSignal) {
+  bus.on('job-done', (job, attempt) => console.log(job, attempt));
+}
+`,
+      output: `
+import EventEmitter from 'events';
+
+const bus = new EventEmitter();
+
+export function logJobs(signal: AbortSignal) {
+  const onJobDone = (job: any, attempt: any) => console.log(job, attempt);
+  bus.on('job-done', onJobDone);
+  signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
+}
+`,
+      errors: [{ messageId: 'leakedSubscription', line: 7, column: 3, endLine: 7, endColumn: 9 }],
+    },
+    {
       // A type with no name here (\`process\`'s send handle) cannot be written: no fix.
       code: `
 export function onParentMessage(signal: AbortSignal) {
