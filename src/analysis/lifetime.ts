@@ -92,6 +92,11 @@ function computeLifetime(
   if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
     return 'callback';
   }
+  // `return (socket) => {…}`: handed to whoever called the outer function, who decides when it
+  // runs and what it is given, as for a callback.
+  if (parent.type === AST_NODE_TYPES.ReturnStatement || (parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === fn)) {
+    return 'callback';
+  }
   const name = functionName(fn);
   if (name !== undefined && entryFunctions.includes(name)) return 'program';
   const uses = usesOf(context, fn);

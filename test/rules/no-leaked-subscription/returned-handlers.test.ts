@@ -1,0 +1,64 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+// A function returned to the caller (a connection handler made by a factory) is run by whoever the
+// caller hands it to, with objects made for that run: a listener on its parameter lives as long as
+// that object, like one in an inline callback (trpc's getWSConnectionHandler).
+runInBothModes('no-leaked-subscription: returned handlers', rule, {
+  valid: [
+    `
+import type { EventEmitter } from 'node:events';
+
+export function connectionHandler(onMessage: (data: unknown) => void) {
+  return (client: EventEmitter) => {
+    client.on('message', (data) => onMessage(data));
+  };
+}
+`,
+    `
+import type { EventEmitter } from 'node:events';
+
+export const connectionHandler = (onMessage: (data: unknown) => void) => (client: EventEmitter) => {
+  client.on('message', (data) => onMessage(data));
+};
+`,
+  ],
+  invalid: [
+    {
+      // The factory itself still adds to a shared emitter on every call.
+      code: `
+import type { EventEmitter } from 'node:events';
+
+export function connectionHandler(bus: EventEmitter) {
+  bus.on('message', () => {});
+  return () => {};
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`connectionHandler()`' },
+              output: `
+import type { EventEmitter } from 'node:events';
+
+export function connectionHandler(bus: EventEmitter, signal?: AbortSignal) {
+  const onMessage = () => {};
+  bus.on('message', onMessage);
+  signal?.addEventListener('abort', () => bus.off('message', onMessage), { once: true });
+  return () => {};
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
