@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
 import { chainingMethods } from './apis';
-import { calleeName, enclosingFunction, isInside, skipTypeWrappers, staticMemberName } from './ast';
+import { calleeName, enclosingFunction, isFunctionNode, isInside, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /**
@@ -53,6 +53,9 @@ export function handleFate(
         value = parent.parent;
         continue;
       }
+      // `connect().then((client) => { this.client = client; })`: handed to the callback, as by `await`.
+      const callback = parent.parent.arguments[0];
+      if (method === 'then' && callback && isFunctionNode(callback) && callback.params.length > 0) return { fate: 'handedOver' };
       return { fate: 'dropped' };
     }
     break;

@@ -112,6 +112,26 @@ function computeLifetime(
   return name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
 }
 
+/**
+ * Whether every call of `fn` in this file passes, at `index`, an object its caller made for that
+ * call: one it created, or a callback's own parameter (`wss.on('connection', (client) =>
+ * keepAlive(client))`). Then what `fn` adds to it lives as long as that object.
+ */
+function calledOnlyWithFreshObjects(context: AnalysisContext, fn: FunctionNode, index: number): boolean {
+  const calls = usesOf(context, fn)?.calls;
+  if (!calls || calls.length === 0) return false;
+  return calls.every((call) => {
+    const argument = call.arguments[index];
+    const caller = enclosingFunction(call);
+    if (!argument || !caller || argument.type === AST_NODE_TYPES.SpreadElement) return false;
+    const owner = ownerOf(context, argument, caller, { outerOutlives: false }, 1);
+    if (owner.owner === 'own') return true;
+    const root = referenceRoot(argument);
+    const definition = root?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(root), root)?.defs[0] : undefined;
+    return definition?.type === 'Parameter' && isFunctionNode(definition.node) && functionLifetime(context, definition.node) === 'callback';
+  });
+}
+
 /** How this file uses a function: the calls that run it, and whether it is exported too. */
 interface FunctionUses {
   calls: TSESTree.CallExpression[];
@@ -319,6 +339,7 @@ function ownerOf(
       // A callback's parameters are objects its caller made for this one call (req, socket).
       if (functionLifetime(context, owningFunction) === 'callback') return { owner: 'unknown' };
       const index = owningFunction.params.findIndex((parameter) => isInside(definition.name, parameter));
+      if (index >= 0 && depth === 0 && calledOnlyWithFreshObjects(context, owningFunction, index)) return { owner: 'unknown' };
       return { owner: 'outlives', reason: 'parameter', ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };
     }
     case 'Variable': {

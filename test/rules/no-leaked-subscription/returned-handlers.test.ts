@@ -22,8 +22,74 @@ export const connectionHandler = (onMessage: (data: unknown) => void) => (client
   client.on('message', (data) => onMessage(data));
 };
 `,
+    // Every call in the file hands it a connection its caller was given for that connection.
+    `
+import type { EventEmitter } from 'node:events';
+
+export function keepAlive(client: EventEmitter) {
+  client.on('message', () => {});
+}
+
+export function connectionHandler() {
+  return (client: EventEmitter) => {
+    keepAlive(client);
+  };
+}
+`,
   ],
   invalid: [
+    {
+      // One call hands it a shared emitter: what it adds to it piles up.
+      code: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+export function keepAlive(client: EventEmitter) {
+  client.on('message', () => {});
+}
+
+export function connectionHandler() {
+  keepAlive(bus);
+  return (client: EventEmitter) => {
+    keepAlive(client);
+  };
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`keepAlive()`' },
+              output: `
+import { EventEmitter } from 'node:events';
+
+const bus = new EventEmitter();
+
+export function keepAlive(client: EventEmitter, signal?: AbortSignal) {
+  const onMessage = () => {};
+  client.on('message', onMessage);
+  signal?.addEventListener('abort', () => client.off('message', onMessage), { once: true });
+}
+
+export function connectionHandler() {
+  keepAlive(bus);
+  return (client: EventEmitter) => {
+    keepAlive(client);
+  };
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // The factory itself still adds to a shared emitter on every call.
       code: `
