@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
 import { chainingMethods } from './apis';
+import type { FunctionNode } from './ast';
 import { calleeName, enclosingFunction, isFunctionNode, isInside, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 
@@ -55,7 +56,7 @@ export function handleFate(
       }
       // `connect().then((client) => { this.client = client; })`: handed to the callback, as by `await`.
       const callback = parent.parent.arguments[0];
-      if (method === 'then' && callback && isFunctionNode(callback) && callback.params.length > 0) return { fate: 'handedOver' };
+      if (method === 'then' && callback && isFunctionNode(callback)) return { fate: callbackHandleFate(context, callback, ends, 'value') };
       return { fate: 'dropped' };
     }
     break;
@@ -92,6 +93,38 @@ export function handleFate(
 }
 
 /** Follows every use of a local that holds a handle. */
+/**
+ * What a callback does with the handle it is handed: `connect().then((client) => …)` (`value`:
+ * every parameter) or `client.monitor((err, monitor) => …)` (`errorFirst`: the first is the error).
+ * `ended` when it ends it or calls a handed `release()`, `handedOver` when it stores, returns or
+ * passes it on, `dropped` when it only uses it.
+ */
+export function callbackHandleFate(
+  context: AnalysisContext,
+  callback: FunctionNode,
+  ends: HandleEnd,
+  convention: 'value' | 'errorFirst',
+): 'ended' | 'handedOver' | 'dropped' {
+  const parameters = convention === 'errorFirst' && callback.params.length > 1 ? callback.params.slice(1) : callback.params;
+  let handedOver = false;
+  for (const parameter of parameters) {
+    if (parameter.type !== AST_NODE_TYPES.Identifier) {
+      handedOver = true; // destructured or defaulted: not followed
+      continue;
+    }
+    const variable = context.sourceCode.getDeclaredVariables(callback).find((candidate) => candidate.name === parameter.name);
+    for (const reference of variable?.references ?? []) {
+      if (reference.init || reference.isWrite()) continue;
+      const use = reference.identifier;
+      if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) return 'ended'; // `release()`
+      const fate = usage(use, ends);
+      if (fate === 'ended') return 'ended';
+      if (fate === 'handedOver') handedOver = true;
+    }
+  }
+  return handedOver ? 'handedOver' : 'dropped';
+}
+
 function localHandleFate(
   variable: TSESLint.Scope.Variable,
   declarator: TSESTree.VariableDeclarator,

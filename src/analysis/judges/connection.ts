@@ -10,7 +10,7 @@ import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
 import type { HandleFate } from '../handleFate';
-import { handleFate } from '../handleFate';
+import { callbackHandleFate, handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { describeFunction, makeLeak } from '../leak';
 import { objectApiOf } from '../objectApi';
@@ -23,10 +23,18 @@ import { judgeOverwrite } from './overwrite';
  */
 export function judgeConnection(judge: Judge): Leak | undefined {
   const { context, start, fn } = judge;
-  // `pool.connect((err, client, release) => …)`: the callback gets the connection, and its owner ends it.
-  const last = start.node.arguments.at(-1);
-  if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) return undefined;
   const ends = startEnds(context, start) ?? handleEnds.connection;
+  // `pool.connect((err, client, release) => …)`, `redis.monitor((err, monitor) => …)`: the callback
+  // gets the connection; it is a leak when the callback only uses it.
+  const last = start.node.arguments.at(-1);
+  if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) {
+    if (callbackHandleFate(context, last, ends, 'errorFirst') !== 'dropped') return undefined;
+    return makeLeak(context, start, fn, {
+      action: `opens ${startLabel(context, start) ?? 'a connection'}`,
+      why: 'the callback it hands the connection to never closes, returns or stores it',
+      end: undefined,
+    });
+  }
   const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
   if (fate.fate === 'ended') return undefined;
   if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, `opens ${startLabel(context, start) ?? 'a connection'}`);
