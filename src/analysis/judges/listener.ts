@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { endOfLifeEvents, oneShotListenerMethods } from '../apis';
-import { findObjectProperty, stableReferenceText } from '../ast';
+import { findObjectProperty, stableReferenceText, staticMemberName } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { removeListenerPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -49,6 +49,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
     (removal) => removesListener(context, removal.call, start) && !insideAny(removal.call, judge.blind?.abortListeners),
   );
   if (removals.length > 0) return undefined;
+  if (!judge.repetition && listenerIsStored(context, listener)) return undefined;
 
   const eventText = oneShot
     ? `a one-shot '${start.event}' listener`
@@ -84,4 +85,51 @@ function removesListener(context: AnalysisContext, removal: TSESTree.CallExpress
 
 function isBooleanLiteral(node: TSESTree.Node): boolean {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'boolean';
+}
+
+/**
+ * The listener function is also kept where its owner can reach it to remove it later:
+ * `this.listeners.push({ name, listener }); process.on(name, listener)` (webpack-dev-server's
+ * signal handlers, removed one by one in `stop()`), `this.onExit = onExit`, `return onExit`.
+ */
+function listenerIsStored(context: AnalysisContext, listener: TSESTree.Node): boolean {
+  if (listener.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(listener), listener);
+  return (variable?.references ?? []).some((reference) => {
+    const use = reference.identifier;
+    if (reference.init || use === listener) return false;
+    const parent = use.parent;
+    switch (parent?.type) {
+      case AST_NODE_TYPES.Property:
+        return parent.value === use && parent.parent.type === AST_NODE_TYPES.ObjectExpression && isKept(parent.parent);
+      case AST_NODE_TYPES.ArrayExpression:
+        return isKept(parent);
+      case AST_NODE_TYPES.AssignmentExpression:
+        return parent.right === use && parent.left.type === AST_NODE_TYPES.MemberExpression;
+      case AST_NODE_TYPES.ReturnStatement:
+        return true;
+      case AST_NODE_TYPES.CallExpression:
+        return isCollectionAdd(parent) && parent.arguments.some((argument) => argument === use);
+      default:
+        return false;
+    }
+  });
+}
+
+/** An object or array literal that is itself stored: pushed into a collection, assigned to a member, returned. */
+function isKept(literal: TSESTree.Node): boolean {
+  const parent = literal.parent;
+  if (parent?.type === AST_NODE_TYPES.CallExpression) return isCollectionAdd(parent) && parent.arguments.includes(literal as TSESTree.Expression);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === literal && parent.left.type === AST_NODE_TYPES.MemberExpression;
+  return parent?.type === AST_NODE_TYPES.ReturnStatement;
+}
+
+/** `this.listeners.push(x)`, `this.handlers.add(x)`, `registry.set(key, x)`: into a collection something else holds. */
+function isCollectionAdd(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.MemberExpression &&
+    ['push', 'add', 'set', 'unshift'].includes(staticMemberName(callee) ?? '')
+  );
 }
