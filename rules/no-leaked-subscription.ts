@@ -27,7 +27,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       leakedSubscription: '{{what}}, and nothing ends it: {{why}}.',
-      addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and end this when it aborts.',
+      addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and end this when it aborts.',
       endOnSignal: 'End this when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
     },
     schema: [

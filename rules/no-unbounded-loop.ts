@@ -38,7 +38,7 @@ export default createRule<[], MessageIds>({
         '`{{head}}` awaits `{{awaited}}` forever and nothing can stop it: no `break`, `return` or `throw`, and no signal or closing flag is checked.',
       spinningCatch:
         'This `catch` swallows the failure and goes round the endless loop again at once: once its source is closed for good, every iteration fails immediately and the loop spins at full speed.',
-      addSignalParameter: 'Add a `signal: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
+      addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
       stopOnSignal: 'Stop the loop when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
       rethrowWhenAborted: 'Rethrow when `{{signal}}` has aborted, so an abort ends the loop.',
       waitBeforeRetry: 'Wait a second before retrying{{withSignal}}.',

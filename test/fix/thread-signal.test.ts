@@ -90,7 +90,7 @@ describe('threading a signal across files with repeated fixes', () => {
     const [result] = await eslintWith('no-leaked-subscription', false).lintFiles(['helper.ts']);
     const suggestion = result?.messages[0]?.suggestions?.[0];
     expect(result?.messages.map((message) => message.line)).toEqual([4]);
-    expect(suggestion?.desc).toBe('Add a `signal: AbortSignal` parameter to `follow()` and end this when it aborts.');
+    expect(suggestion?.desc).toBe('Add an optional `signal?: AbortSignal` parameter to `follow()` and end this when it aborts.');
     if (!suggestion) throw new Error('no suggestion');
     const fix = suggestion.fix;
     const fixed = helperSource.slice(0, fix.range[0]) + fix.text + helperSource.slice(fix.range[1]);

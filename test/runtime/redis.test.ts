@@ -8,7 +8,7 @@
 //   - leaky/subscribe.ts: every tick adds one subscriber and one connection, for good;
 //   - fixed/subscribe.ts: the hand-written fix;
 //   - the plugin-fixed helper: leaky/subscribe.ts with the plugin's own `--fix` fixes and its
-//     no-leaked-subscription suggestion ("Add a `signal: AbortSignal` parameter…") applied by this
+//     no-leaked-subscription suggestion ("Add an optional `signal?: AbortSignal` parameter…") applied by this
 //     test through the ESLint API, with the daemon's typed config (needs `npm run build` first).
 // For both fixed versions: subscribed once under the owner's signal, N ticks leave the subscriber
 // and connection counts constant; called on every tick with the owner's signal, everything the calls
@@ -55,7 +55,7 @@ const leakySubscribe = path.join(daemonDir, 'leaky', 'subscribe.ts');
 const fixedSubscribe = path.join(daemonDir, 'fixed', 'subscribe.ts');
 
 /** The description of the no-leaked-subscription suggestion this test applies. */
-const THREAD_SIGNAL_SUGGESTION = 'Add a `signal: AbortSignal` parameter';
+const THREAD_SIGNAL_SUGGESTION = 'Add an optional `signal?: AbortSignal` parameter';
 
 // ---------------------------------------------------------------------------------------------
 // redis-server: is it there, start it on a free port, wait for PING, stop it.
@@ -459,7 +459,7 @@ if (!probe.present) {
 
     it('compiles the plugin-fixed helper from the plugin’s own suggestion, not from hand-written code', () => {
       expect(pluginFix.suggestion).toMatch(
-        /^Add a `signal: AbortSignal` parameter to `subscribeNewTaskMsgIfAvailable\(\)`/,
+        /^Add an optional `signal\?: AbortSignal` parameter to `subscribeNewTaskMsgIfAvailable\(\)`/,
       );
       expect(pluginFix.text).toContain("signal?.addEventListener('abort'");
       expect(pluginFix.text).not.toBe(readFileSync(leakySubscribe, 'utf8'));
