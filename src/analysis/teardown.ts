@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { teardownMethods } from './apis';
-import { referenceRoot, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { enclosingFunction, referenceRoot, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /** A class's teardown: the method that ends its life, and every `this.<member>` it (or what it calls) touches. */
@@ -117,6 +117,45 @@ export function storedOnThis(start: TSESTree.Node): { member: TSESTree.MemberExp
   const left = skipTypeWrappers(assignment.left);
   if (left.type !== AST_NODE_TYPES.MemberExpression || referenceRoot(left)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   if (skipTypeWrappers(left.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = left.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${left.property.name}` : staticMemberName(left);
+  const name = memberName(left);
   return name === undefined ? undefined : { member: left, name };
+}
+
+/**
+ * A start a factory method returns, stored on `this` by the method that calls it:
+ * `createClient() { return new Redis(); }` with `connect() { this.pub = this.createClient(); }`
+ * → `this.pub`. Only when every call of the factory in the class stores its result.
+ */
+export function storedThroughFactory(
+  start: TSESTree.Node,
+  factory: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
+): { member: TSESTree.MemberExpression; name: string } | undefined {
+  let value: TSESTree.Node = start;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
+    value = value.parent;
+  }
+  if (value.parent?.type !== AST_NODE_TYPES.ReturnStatement || enclosingFunction(value.parent) !== factory.value) return undefined;
+  const key = factory.key;
+  const name = factory.computed ? undefined : key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : key.type === AST_NODE_TYPES.Identifier ? key.name : undefined;
+  if (name === undefined) return undefined;
+  const stored: { member: TSESTree.MemberExpression; name: string }[] = [];
+  let unstored = false;
+  walk(factory.parent, (node) => {
+    if (
+      node.type === AST_NODE_TYPES.CallExpression &&
+      node.callee.type === AST_NODE_TYPES.MemberExpression &&
+      node.callee.object.type === AST_NODE_TYPES.ThisExpression &&
+      memberName(node.callee) === name
+    ) {
+      const slot = storedOnThis(node);
+      if (slot) stored.push(slot);
+      else unstored = true;
+    }
+    return true;
+  });
+  return !unstored && stored.length > 0 ? stored[0] : undefined;
+}
+
+function memberName(member: TSESTree.MemberExpression): string | undefined {
+  return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : staticMemberName(member);
 }

@@ -14,7 +14,7 @@ import { objectApiOf } from '../objectApi';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Teardown } from '../teardown';
-import { storedOnThis, teardownOf } from '../teardown';
+import { storedOnThis, storedThroughFactory, teardownOf } from '../teardown';
 import { startEnds } from './connection';
 
 /**
@@ -39,7 +39,7 @@ export function judgeLifecycle(
   const teardown = teardownOf(context, body);
   if (teardown?.method === method) return undefined;
   if (method.kind === 'constructor' && start.kind === 'listener') return judgeConstructorListener(context, start, method, teardown);
-  const stored = storedOnThis(start.node);
+  const stored = storedOnThis(start.node) ?? storedThroughFactory(start.node, method);
   if (!stored || !teardown) return undefined;
   if (teardown.reaches.has(stored.name) || !mayRunOn(context, start, method)) return 'fine';
   const ends = startEnds(context, start);
