@@ -26,6 +26,11 @@ export interface RepeatedScope {
   scope: FunctionNode | TSESTree.Node;
   /** The statement that schedules the callback or holds the loop: what "before the job" means. */
   scheduler: TSESTree.Node;
+  /**
+   * For a self-re-arming function: the statements that re-arm it, when each also leaves the run
+   * (`return setTimeout(retry, ms)`); `undefined` when some re-arm lets the run go on.
+   */
+  rearmExits?: TSESTree.Node[];
 }
 
 const cache = new WeakMap<TSESTree.Node, RepeatedScope | null>();
@@ -44,6 +49,8 @@ export function repetitionAround(context: AnalysisContext, node: TSESTree.Node):
     if (ASTUtils.isLoop(current) && isLoopBody(current, child)) return loopRepetition(current);
     if (isFunctionNode(current)) {
       const repeated = repeatedFunction(context, current);
+      // Only the run that does not re-arm gets past `return setTimeout(retry)`: that is one run.
+      if (repeated?.rearmExits?.every((exit) => exit.range[1] < node.range[0])) return undefined;
       if (repeated) return repeated;
       if (!isInlineCallback(current)) return undefined;
     }
@@ -125,13 +132,23 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
   }
   const variable = namedFunctionVariable(context, fn);
   if (!variable) return undefined;
+  const rearms = variable.references.flatMap((reference) => {
+    const use = reference.identifier;
+    const call = use.type === AST_NODE_TYPES.Identifier && isInside(use, fn) ? rearmingCall(use) : undefined;
+    return call ? [call] : [];
+  });
+  if (rearms.length > 0) {
+    const exits = rearms.map(rearmExit);
+    return {
+      repetition: repetitions.rearm,
+      scope: fn,
+      scheduler: fn,
+      ...(exits.every((exit) => exit !== undefined) && { rearmExits: exits as TSESTree.Node[] }),
+    };
+  }
   for (const reference of variable.references) {
     const use = reference.identifier;
-    if (use.type !== AST_NODE_TYPES.Identifier) continue;
-    if (isInside(use, fn)) {
-      if (rearmsItself(use)) return { repetition: repetitions.rearm, scope: fn, scheduler: fn };
-      continue;
-    }
+    if (use.type !== AST_NODE_TYPES.Identifier || isInside(use, fn)) continue;
     const call = use.parent;
     if ((call.type === AST_NODE_TYPES.CallExpression || call.type === AST_NODE_TYPES.NewExpression) && call.callee !== use) {
       const repeated = callbackRepetition(context, call, use, fn);
@@ -152,16 +169,34 @@ function namedFunctionVariable(context: AnalysisContext, fn: FunctionNode): TSES
   return undefined;
 }
 
+/**
+ * The statement that re-arms and leaves the run with it: `return setTimeout(retry, ms)`, or
+ * `setTimeout(retry, ms); return;` in the same block.
+ */
+function rearmExit(rearm: TSESTree.CallExpression): TSESTree.Node | undefined {
+  let statement: TSESTree.Node | undefined = rearm;
+  while (statement && !isFunctionNode(statement) && statement.parent?.type !== AST_NODE_TYPES.BlockStatement) {
+    if (statement.type === AST_NODE_TYPES.ReturnStatement) return statement;
+    statement = statement.parent;
+  }
+  if (!statement || isFunctionNode(statement) || statement.type === AST_NODE_TYPES.ReturnStatement) {
+    return statement?.type === AST_NODE_TYPES.ReturnStatement ? statement : undefined;
+  }
+  const block = statement.parent as TSESTree.BlockStatement;
+  const next = block.body[block.body.indexOf(statement as TSESTree.Statement) + 1];
+  return next?.type === AST_NODE_TYPES.ReturnStatement ? next : undefined;
+}
+
 /** `function poll() { …; setTimeout(poll, 1000); }` or `setTimeout(() => poll(), 1000)`. */
-function rearmsItself(use: TSESTree.Identifier): boolean {
+function rearmingCall(use: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   for (let current: TSESTree.Node | undefined = use.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.CallExpression && calleeName(current) === 'setTimeout') {
       const callback = current.arguments[0];
-      if (callback && isInside(use, callback)) return true;
+      if (callback && isInside(use, callback)) return current;
     }
-    if (isFunctionNode(current) && !isInlineCallback(current)) return false;
+    if (isFunctionNode(current) && !isInlineCallback(current)) return undefined;
   }
-  return false;
+  return undefined;
 }
 
 /**
