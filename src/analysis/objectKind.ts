@@ -8,6 +8,7 @@ import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
+import { jsdocTypes } from './jsdoc';
 import { customKindOfDeclaration, customKindOfImport, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
@@ -151,7 +152,7 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   if (!variable || !definition) return globalObjects[identifier.name];
   if (definition.type === 'Parameter') {
     const annotation = parameterAnnotation(definition.name);
-    return annotation ? annotationKind(context, annotation) : undefined;
+    return annotation ? annotationKind(context, annotation) : jsdocParameterKind(context, definition.node, identifier.name);
   }
   if (definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
     const annotation = definition.node.id.typeAnnotation?.typeAnnotation;
@@ -166,6 +167,13 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
     }
   }
   return undefined;
+}
+
+/** `/** @param {AbortSignal} signal *\/ function f(signal) {}`: a global type named by JSDoc, in JavaScript. */
+function jsdocParameterKind(context: AnalysisContext, fn: TSESTree.Node, name: string): ObjectKind | undefined {
+  const type = jsdocTypes(context.sourceCode, fn)?.params.find((param) => param.name === name)?.type;
+  const written = type === undefined ? undefined : /^\??([A-Za-z_$][\w$]*)=?$/.exec(type)?.[1];
+  return written === undefined ? undefined : globalAnnotatedTypes[written];
 }
 
 function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | undefined {

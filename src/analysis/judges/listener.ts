@@ -8,6 +8,7 @@ import { removeListenerPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import type { Judge, Leak } from '../leak';
+import { judgeAbortListener } from './abortListener';
 import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -21,8 +22,9 @@ import { insideAny } from '../outlivingSignals';
 export function judgeListener(judge: Judge): Leak | undefined {
   const { context, start, fn, inConstructor } = judge;
   const { object, listener } = start;
-  // An abort listener runs at most once, when its signal aborts: the cleanup idiom itself.
-  if (!object || !listener || start.event === 'abort') return undefined;
+  // An abort listener runs at most once, when its signal aborts: the cleanup idiom, unless a finite job leaves it behind.
+  if (start.event === 'abort') return judgeAbortListener(judge);
+  if (!object || !listener) return undefined;
   const call = start.node as TSESTree.CallExpression;
   const api = objectApiOf(context, object.kind);
   if (!api) return undefined;

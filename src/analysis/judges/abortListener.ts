@@ -1,0 +1,141 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { FunctionNode } from '../ast';
+import { enclosingFunction, findObjectProperty, isFunctionNode, isInside, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import type { AnalysisContext } from '../fileCache';
+import type { Start } from '../findStart';
+import { findStart } from '../findStart';
+import type { Judge, Leak } from '../leak';
+import { describeFunction, makeLeak, ownerReasons } from '../leak';
+import { targetOwner } from '../lifetime';
+import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
+
+/**
+ * An `abort` listener added by a finite job (an async function, a Promise executor) to a signal
+ * it was handed: when the job settles, the listener stays on the signal, which outlives the job;
+ * each call leaves one more. Legal when the job removes it (`finally { signal.removeEventListener(…) }`),
+ * passes `{ signal }` of its own, settles only through that abort, or when the listener ends
+ * something long-lived the same job started (the two live and die together).
+ *
+ * ```ts
+ * export async function fetchJson(url: string, signal: AbortSignal) {
+ *   const controller = new AbortController();
+ *   signal.addEventListener('abort', () => controller.abort()); // ← stays after the fetch
+ *   return (await fetch(url, { signal: controller.signal })).json();
+ * }
+ * ```
+ */
+export function judgeAbortListener(judge: Judge): Leak | undefined {
+  const { context, start } = judge;
+  const { object, listener } = start;
+  if (judge.repetition || judge.blind || !object || !listener || start.event !== 'abort') return undefined;
+  const call = start.node as TSESTree.CallExpression;
+  const fn = enclosingFunction(call);
+  const job = fn && finiteJob(fn);
+  if (!fn || !job) return undefined;
+  const options = call.arguments[2];
+  if (options && !isOnceOptions(options)) return undefined;
+  const owner = targetOwner(context, object.target, fn);
+  if (owner.owner !== 'outlives' || (owner.reason !== 'parameter' && owner.reason !== 'outer')) return undefined;
+  const targetText = stableReferenceText(object.target);
+  if (targetText === undefined) return undefined;
+  if (isRemoved(context, targetText, job.body)) return undefined;
+  if (job.kind === 'executor' && settlesOnlyOnAbort(context, fn, listener)) return undefined;
+  const handler = listenerFunction(context, listener);
+  if (!handler) return undefined; // a listener from elsewhere: what it does is not known here
+  if (endsWhatTheJobStarted(context, handler, job.body, start)) return undefined;
+  const settles = job.kind === 'executor' ? 'the promise it is added for settles' : `${describeFunction(job.body)} settles`;
+  return makeLeak(context, start, job.body, {
+    action: `adds an 'abort' listener to \`${targetText}\``,
+    why: `it is not removed when ${settles}, so each call leaves one more listener on \`${targetText}\` (${ownerReasons[owner.reason]}), which outlives the call`,
+    end: undefined,
+  });
+}
+
+/** The job whose end the listener must not outlive: an async function, or the promise a `new Promise` executor makes. */
+function finiteJob(fn: FunctionNode): { kind: 'async' | 'executor'; body: FunctionNode } | undefined {
+  if (runsImmediately(fn) && fn.parent.type === AST_NODE_TYPES.NewExpression) {
+    return { kind: 'executor', body: enclosingFunction(fn) ?? fn };
+  }
+  return fn.async ? { kind: 'async', body: fn } : undefined;
+}
+
+/** `{ once: true }`, `{ once: true, passive: true }`: options that neither hand a signal nor hide one. */
+function isOnceOptions(options: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(options);
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'boolean') return true;
+  if (inner.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return inner.properties.every((property) => property.type === AST_NODE_TYPES.Property && !findObjectProperty(inner, 'signal'));
+}
+
+/** `signal.removeEventListener('abort', …)` anywhere in the job (its `finally`, its settle paths). */
+function isRemoved(context: AnalysisContext, targetText: string, within: TSESTree.Node): boolean {
+  return findMethodCalls(methodCallsByReceiver(context), targetText, ['removeEventListener'], within).some(
+    ({ call }) => staticString(call.arguments[0]) === 'abort' || call.arguments[0]?.type !== AST_NODE_TYPES.Literal,
+  );
+}
+
+/** The function the listener runs: written inline, or a local function or const of the job. */
+function listenerFunction(context: AnalysisContext, listener: TSESTree.Node): FunctionNode | undefined {
+  if (isFunctionNode(listener)) return listener;
+  if (listener.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(listener), listener);
+  const definition = variable?.defs[0];
+  if (definition?.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
+  if (definition?.type === 'Variable' && definition.node.init && isFunctionNode(definition.node.init)) return definition.node.init;
+  return undefined;
+}
+
+/**
+ * The listener ends something long-lived that the job itself started: `sub.quit()` after
+ * `const sub = client.duplicate()`, `clearInterval(timer)`, `bus.off('x', onX)` after `bus.on('x', onX)`.
+ */
+function endsWhatTheJobStarted(context: AnalysisContext, handler: FunctionNode, job: FunctionNode, judged: Start): boolean {
+  const handles = new Set<string>();
+  walk(job, (node) => {
+    if (node === handler) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
+    if (node === judged.node) return undefined;
+    const start = findStart(context, node);
+    if (!start || start.event === 'abort') return undefined;
+    const target = start.object && stableReferenceText(start.object.target);
+    if (target !== undefined) handles.add(target);
+    const holder = handleHolder(node);
+    if (holder !== undefined) handles.add(holder);
+    return undefined;
+  });
+  if (handles.size === 0) return false;
+  let found = false;
+  walk(handler.body, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+    const text = stableReferenceText(node);
+    if (text !== undefined && handles.has(text)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** Where a start's handle is kept: `const sub = …` → `sub`, `this.timer = …` → `this.timer`. */
+function handleHolder(start: TSESTree.Node): string | undefined {
+  let value: TSESTree.Node = start;
+  while (value.parent?.type === AST_NODE_TYPES.AwaitExpression || value.parent?.type === AST_NODE_TYPES.TSAsExpression) value = value.parent;
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === value) return stableReferenceText(parent.id);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === value) return stableReferenceText(parent.left);
+  return undefined;
+}
+
+/**
+ * The executor's promise settles only from the abort listener: `new Promise((resolve) =>
+ * signal.addEventListener('abort', resolve, { once: true }))`. Then the job ends when the signal
+ * aborts, and the listener with it.
+ */
+function settlesOnlyOnAbort(context: AnalysisContext, executor: FunctionNode, listener: TSESTree.Node): boolean {
+  const settlers = context.sourceCode.getDeclaredVariables(executor).filter((variable) => variable.defs[0]?.type === 'Parameter');
+  if (settlers.length === 0) return false;
+  return settlers.every((variable) =>
+    variable.references.every((reference) => reference.identifier === listener || isInside(reference.identifier, listener)),
+  );
+}
