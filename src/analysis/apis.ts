@@ -18,6 +18,7 @@ import { families } from './families';
 
 export type {
   CallStart,
+  EndsByItself,
   EventFacts,
   HandleEnd,
   MethodStart,

@@ -101,6 +101,20 @@ export interface CallStart {
   readonly closeReturnsPromise?: boolean;
   /** How the handle it returns is ended, when it differs from its kind's. */
   readonly ends?: HandleEnd;
+  /** It ends by itself when its work is done, unless the code keeps it waiting for more. */
+  readonly endsByItself?: EndsByItself;
+}
+
+/**
+ * A start that ends by itself when its work is done: a `Worker` exits when its script returns.
+ * It outlives the call only when the code keeps it waiting (`worker.postMessage(job)`: its script
+ * listens for messages, which keeps its thread alive) and does not wait for it to end.
+ */
+export interface EndsByItself {
+  /** Calls on the handle that keep it waiting for more work. */
+  readonly keptWaitingBy: readonly string[];
+  /** Events it fires when it ends: a listener for one shows the code waits for that end. */
+  readonly endEvents: readonly string[];
 }
 
 /** How often a repeated callback runs, for messages: "on every tick of this cron job; each tick adds one more". */

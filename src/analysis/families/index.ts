@@ -19,6 +19,7 @@ import { schedulers } from './schedulers';
 import { timers } from './timers';
 import { watchers } from './watchers';
 import { webSockets } from './webSockets';
+import { workerThreads } from './workerThreads';
 
 /** Every family the engine knows, one descriptor each: `src/analysis/apis.ts` derives its tables from this list. */
 export const families = [
@@ -36,6 +37,7 @@ export const families = [
   postgres,
   bullmq,
   webSockets,
+  workerThreads,
   observers,
   graphqlSubscriptions,
   httpServers,

@@ -14,6 +14,7 @@ import { callbackHandleFate, handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { describeFunction, makeLeak } from '../leak';
 import { objectApiOf } from '../objectApi';
+import { leftToEndByItself } from './endsByItself';
 import { judgeOverwrite } from './overwrite';
 
 /**
@@ -39,6 +40,7 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   if (fate.fate === 'ended') return undefined;
   if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, `opens ${startLabel(context, start) ?? 'a connection'}`);
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
+  if (start.call?.endsByItself && leftToEndByItself(fate, start.call.endsByItself)) return undefined;
   return makeLeak(context, start, fn, {
     action: `opens ${startLabel(context, start) ?? 'a connection'}`,
     why:

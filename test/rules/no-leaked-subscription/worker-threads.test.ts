@@ -1,0 +1,223 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
+
+runInBothModes('no-leaked-subscription: worker_threads', rule, {
+  valid: [
+    // Node's own idiom: the script gets its input as workerData and exits when it returns
+    `
+import { Worker } from 'node:worker_threads';
+
+export function runService(workerData: unknown) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker('./service.js', { workerData });
+    worker.on('message', resolve);
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(\`Worker stopped with exit code \${code}\`));
+    });
+  });
+}
+`,
+    // sent a job, but the code waits for its exit: its script returns after one message
+    `
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+
+export async function resize(image: Uint8Array) {
+  const worker = new Worker('./resize.js');
+  worker.postMessage(image);
+  const [result] = await once(worker, 'message');
+  await once(worker, 'exit');
+  return result;
+}
+`,
+    // terminated once the answer is in
+    `
+import { Worker } from 'node:worker_threads';
+
+export async function resize(image: Uint8Array) {
+  const worker = new Worker('./resize.js');
+  try {
+    worker.postMessage(image);
+    return await new Promise((resolve) => worker.once('message', resolve));
+  } finally {
+    await worker.terminate();
+  }
+}
+`,
+    // terminated when the caller's signal aborts
+    `
+import { Worker } from 'node:worker_threads';
+
+export function startIndexer(signal: AbortSignal, files: string[]) {
+  const worker = new Worker('./indexer.js');
+  for (const file of files) worker.postMessage(file);
+  signal.addEventListener('abort', () => void worker.terminate(), { once: true });
+}
+`,
+    // a pool keeps its workers and terminates them in close()
+    `
+import { Worker } from 'node:worker_threads';
+
+export class Pool {
+  private workers: Worker[] = [];
+  add() {
+    const worker = new Worker('./task.js');
+    worker.postMessage({ ready: true });
+    this.workers.push(worker);
+  }
+  async close() {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+`,
+    // made once for the program
+    `
+import { Worker } from 'node:worker_threads';
+
+const worker = new Worker('./cache.js');
+worker.postMessage({ warm: true });
+`,
+  ],
+  invalid: [
+    {
+      // a thread per call, sent a job and never terminated: its script keeps listening for more
+      code: `
+import { Worker } from 'node:worker_threads';
+
+export function resize(image: Uint8Array, onDone: (result: unknown) => void) {
+  const worker = new Worker('./resize.js');
+  worker.on('message', onDone);
+  worker.postMessage(image);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`new Worker('./resize.js')` opens a worker thread",
+            why: '`worker` is never closed, returned or stored, so it outlives each call of `resize()`',
+          },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 43,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`resize()`' },
+              output: `
+import { Worker } from 'node:worker_threads';
+
+export function resize(image: Uint8Array, onDone: (result: unknown) => void, signal?: AbortSignal) {
+  const worker = new Worker('./resize.js');
+  worker.on('message', onDone);
+  worker.postMessage(image);
+  signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // the signal is in scope: terminate on abort
+      code: `
+import { Worker } from 'node:worker_threads';
+
+export async function hash(data: Uint8Array, signal: AbortSignal) {
+  if (signal.aborted) return undefined;
+  const worker = new Worker('./hash.js');
+  worker.postMessage(data);
+  return new Promise((resolve) => worker.once('message', resolve));
+}
+`,
+      output: `
+import { Worker } from 'node:worker_threads';
+
+export async function hash(data: Uint8Array, signal: AbortSignal) {
+  if (signal.aborted) return undefined;
+  const worker = new Worker('./hash.js');
+  worker.postMessage(data);
+  signal.addEventListener('abort', () => void worker.terminate(), { once: true });
+  return new Promise((resolve) => worker.once('message', resolve));
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`new Worker('./hash.js')` opens a worker thread",
+            why: '`worker` is never closed, returned or stored, so it outlives each call of `hash()`',
+          },
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 41,
+        },
+      ],
+    },
+  ],
+});
+
+javascriptRuleTester.run('no-leaked-subscription: worker_threads (JavaScript)', rule, {
+  valid: [
+    `
+const { Worker } = require('worker_threads');
+
+function runTask(task) {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__dirname + '/task.js', { workerData: task });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+module.exports = { runTask };
+`,
+  ],
+  invalid: [
+    {
+      code: `
+const { Worker } = require('worker_threads');
+
+function runTask(task, onResult) {
+  const worker = new Worker(__dirname + '/task.js');
+  worker.on('message', onResult);
+  worker.postMessage(task);
+}
+module.exports = { runTask };
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`new Worker(__dirname + '/task.js')` opens a worker thread",
+            why: '`worker` is never closed, returned or stored, so it outlives each call of `runTask()`',
+          },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`runTask()`' },
+              output: `
+const { Worker } = require('worker_threads');
+
+function runTask(task, onResult, signal) {
+  const worker = new Worker(__dirname + '/task.js');
+  worker.on('message', onResult);
+  worker.postMessage(task);
+  signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+}
+module.exports = { runTask };
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
