@@ -11,6 +11,7 @@ import { judgeConnection } from './judges/connection';
 import { judgeHandle } from './judges/handle';
 import { judgeLifecycle } from './judges/lifecycle';
 import { judgeListener } from './judges/listener';
+import { judgePipe } from './judges/pipe';
 import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subscription';
 import type { Leak, LeakScope } from './leak';
 import { defaultEntryFunctions, functionLifetime } from './lifetime';
@@ -99,6 +100,8 @@ export function judgeStart(context: AnalysisContext, start: Start, scope: LeakSc
       return judgeConnection(judge);
     case 'customSubscription':
       return judgeCustomSubscription(judge);
+    case 'pipe':
+      return judgePipe(judge);
     default:
       return judgeHandle(judge);
   }

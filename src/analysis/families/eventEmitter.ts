@@ -10,7 +10,11 @@ export const eventEmitter = {
   objects: {
     emitter: {
       label: 'event emitter',
-      starts: emitterListenerStarts,
+      starts: {
+        ...emitterListenerStarts,
+        // A readable stream's `pipe(dest)` adds listeners to `dest`, removed when it ends or is unpiped.
+        pipe: { kind: 'pipe', label: 'a pipe', endWith: 'unpipe' },
+      },
       removeListener: emitterRemovals,
       endSubscription: [],
       close: [],

@@ -19,6 +19,8 @@ export type StartKind =
   | 'rxSubscription'
   | 'watcher'
   | 'eventsIterator'
+  /** `src.pipe(dest)`: listeners on `dest` until `src` ends or is unpiped. */
+  | 'pipe'
   /** A method of an API named in `settings.leaks.subscriptions`. */
   | 'customSubscription';
 
