@@ -121,7 +121,7 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     case AST_NODE_TYPES.ThisExpression:
       return thisKind(context, inner);
     case AST_NODE_TYPES.MemberExpression: {
-      if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+      if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) return propertyKind(context, inner.object, staticMemberName(inner), depth);
       const name =
         inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
       if (name === undefined) return undefined;
@@ -166,7 +166,23 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
       return objectKindFromSource(context, definition.node.init, depth + 1);
     }
   }
+  // `const { port1 } = new MessageChannel()`: a property of an object of a known kind.
+  if (definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.ObjectPattern && definition.node.init) {
+    const property = definition.node.id.properties.find(
+      (candidate): candidate is TSESTree.Property => candidate.type === AST_NODE_TYPES.Property && candidate.value === definition.name,
+    );
+    const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    const writes = variable.references.filter((reference) => reference.isWrite());
+    if (writes.length <= 1) return propertyKind(context, definition.node.init, key, depth);
+  }
   return undefined;
+}
+
+/** `channel.port1` with `channel` a MessageChannel → a message port, as its family's `properties` say. */
+function propertyKind(context: AnalysisContext, object: TSESTree.Node, name: string | undefined, depth: number): ObjectKind | undefined {
+  if (name === undefined) return undefined;
+  const kind = objectKindFromSource(context, object, depth + 1);
+  return (kind && objectApiOf(context, kind)?.properties?.[name]) as ObjectKind | undefined;
 }
 
 /** `/** @param {AbortSignal} signal *\/ function f(signal) {}`: a global type named by JSDoc, in JavaScript. */

@@ -87,6 +87,14 @@ export interface ObjectApi {
   readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
   /** How often its events fire, when some fire again over its life (a client that reconnects by itself). */
   readonly events?: EventFacts;
+  /** Properties that are objects of a kind: a `MessageChannel`'s `port1` and `port2`. */
+  readonly properties?: Readonly<Record<string, string>>;
+  /**
+   * Listening for these events keeps the object open, and the process alive, until it is closed
+   * (a `MessagePort` refs itself while it has 'message' listeners): a listener on one the function
+   * made leaks it unless the function closes it, unrefs it or hands it on.
+   */
+  readonly keptOpenBy?: { readonly events: readonly string[]; readonly endedBy: readonly string[] };
 }
 
 /** Functions and constructors, found by import tracking, that start something. */

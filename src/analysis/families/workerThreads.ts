@@ -12,7 +12,9 @@ const worker: CallStart = {
 
 /**
  * Node's worker_threads: a `Worker` runs its script on a thread of its own until the script
- * returns or `terminate()`; one that is sent messages waits for more and never returns.
+ * returns or `terminate()`; one that is sent messages waits for more and never returns. A
+ * `MessagePort` with a 'message' listener stays open, and keeps the process alive, until one side
+ * of its channel is closed.
  */
 export const workerThreads = {
   name: 'worker_threads',
@@ -27,11 +29,32 @@ export const workerThreads = {
       fixClose: { method: 'terminate', returnsPromise: true },
       events: { again: ['message', 'messageerror'], once: ['online', 'exit', 'error'] },
     },
+    messageChannel: {
+      label: 'message channel',
+      starts: {},
+      removeListener: [],
+      endSubscription: [],
+      close: [],
+      properties: { port1: 'messagePort', port2: 'messagePort' },
+    },
+    messagePort: {
+      label: 'message port',
+      starts: { ...emitterListenerStarts, addEventListener: { kind: 'listener' } },
+      removeListener: [...emitterRemovals, 'removeEventListener'],
+      endSubscription: [],
+      close: ['close'],
+      fixRemoveListener: 'off',
+      fixClose: { method: 'close', returnsPromise: false },
+      events: { again: ['message', 'messageerror'], once: ['close'] },
+      // While it has 'message' listeners a port refs itself: open, and the process alive, until closed.
+      keptOpenBy: { events: ['message'], endedBy: ['close', 'unref'] },
+    },
   },
   modules: {
     worker_threads: {
       starts: { Worker: worker },
-      types: { Worker: 'worker' },
+      objects: { MessageChannel: 'messageChannel' },
+      types: { Worker: 'worker', MessageChannel: 'messageChannel', MessagePort: 'messagePort' },
     },
   },
 } as const satisfies Family;

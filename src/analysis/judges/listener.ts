@@ -9,6 +9,7 @@ import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import type { Judge, Leak } from '../leak';
 import { judgeAbortListener } from './abortListener';
+import { judgeKeptOpen } from './keptOpen';
 import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -42,7 +43,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
   if (inConstructor) return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
-  if (owner.owner !== 'outlives') return undefined;
+  if (owner.owner !== 'outlives') return api.keptOpenBy ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy }) : undefined;
   const targetText = stableReferenceText(object.target);
   if (targetText === undefined) return undefined;
   const within = endSearchScope(judge, owner.reason);

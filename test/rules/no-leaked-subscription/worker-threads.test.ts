@@ -221,3 +221,138 @@ module.exports = { runTask };
     },
   ],
 });
+
+runInBothModes('no-leaked-subscription: MessagePort', rule, {
+  valid: [
+    // closed once the reply is in: closing either side closes both
+    `
+import { MessageChannel } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+export function ask(worker: Worker, question: string) {
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ question, port: port2 }, [port2]);
+  return new Promise((resolve) => {
+    port1.on('message', (answer) => {
+      port1.close();
+      resolve(answer);
+    });
+  });
+}
+`,
+    // a one-shot listener lets the port go once the message comes
+    `
+import { MessageChannel } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+export function ask(worker: Worker, question: string) {
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ question, port: port2 }, [port2]);
+  return new Promise((resolve) => port1.once('message', resolve));
+}
+`,
+    // unref'd: it no longer keeps the process alive, and goes with its channel
+    `
+import { MessageChannel } from 'node:worker_threads';
+
+export function progress(onProgress: (value: unknown) => void) {
+  const channel = new MessageChannel();
+  channel.port1.on('message', onProgress);
+  channel.port1.unref();
+  return channel.port2;
+}
+`,
+    // the listening port is handed to the caller, who closes it
+    `
+import { MessageChannel } from 'node:worker_threads';
+
+export function listen(onMessage: (value: unknown) => void) {
+  const { port1, port2 } = new MessageChannel();
+  port1.on('message', onMessage);
+  return { port1, port2 };
+}
+`,
+  ],
+  invalid: [
+    {
+      // a channel per call whose listening port is never closed
+      code: `
+import { MessageChannel } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+export function watchProgress(worker: Worker, onProgress: (value: unknown) => void) {
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ progress: port2 }, [port2]);
+  port1.on('message', onProgress);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`port1.on('message', onProgress)` adds a 'message' listener to `port1`, which keeps it open",
+            why: '`port1` is never closed, so it stays open, and keeps the process alive, after each call of `watchProgress()`',
+          },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`watchProgress()`' },
+              output: `
+import { MessageChannel } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+export function watchProgress(worker: Worker, onProgress: (value: unknown) => void, signal?: AbortSignal) {
+  const { port1, port2 } = new MessageChannel();
+  worker.postMessage({ progress: port2 }, [port2]);
+  port1.on('message', onProgress);
+  signal?.addEventListener('abort', () => port1.close(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // through the channel object, with the caller's signal in scope
+      code: `
+import { MessageChannel } from 'node:worker_threads';
+
+export function relay(signal: AbortSignal, onMessage: (value: unknown) => void) {
+  if (signal.aborted) return undefined;
+  const channel = new MessageChannel();
+  channel.port1.on('message', onMessage);
+  return (value: unknown) => channel.port2.postMessage(value);
+}
+`,
+      output: `
+import { MessageChannel } from 'node:worker_threads';
+
+export function relay(signal: AbortSignal, onMessage: (value: unknown) => void) {
+  if (signal.aborted) return undefined;
+  const channel = new MessageChannel();
+  channel.port1.on('message', onMessage);
+  signal.addEventListener('abort', () => channel.port1.close(), { once: true });
+  return (value: unknown) => channel.port2.postMessage(value);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`channel.port1.on('message', onMessage)` adds a 'message' listener to `channel.port1`, which keeps it open",
+            why: '`channel.port1` is never closed, so it stays open, and keeps the process alive, after each call of `relay()`',
+          },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 19,
+        },
+      ],
+    },
+  ],
+});
