@@ -72,6 +72,27 @@ export function onShutdown(signal: AbortSignal, close: () => void) {
   signal.addEventListener('abort', () => close(), { once: true });
 }
 `,
+    // removed by the cleanup every settle path runs (agenda's drain)
+    `
+import { EventEmitter } from 'node:events';
+
+export function drain(bus: EventEmitter, opts: { signal?: AbortSignal }) {
+  return new Promise<boolean>((resolve) => {
+    const cleanup = () => {
+      bus.off('complete', onComplete);
+      opts.signal?.removeEventListener('abort', onAbort);
+    };
+    const finish = (aborted: boolean) => {
+      cleanup();
+      resolve(aborted);
+    };
+    const onComplete = () => finish(false);
+    const onAbort = () => finish(true);
+    opts.signal?.addEventListener('abort', onAbort);
+    bus.on('complete', onComplete);
+  });
+}
+`,
     // a listener from elsewhere: what it does is not known here
     `
 export async function register(signal: AbortSignal, onAbort: () => void) {
