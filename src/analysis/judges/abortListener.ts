@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, findObjectProperty, isFunctionNode, isInside, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import { handleEnds, objectApis } from '../apis';
+import { enclosingFunction, findObjectProperty, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
@@ -105,16 +106,43 @@ function endsWhatTheJobStarted(context: AnalysisContext, handler: FunctionNode, 
     if (holder !== undefined) handles.add(holder);
     return undefined;
   });
-  if (handles.size === 0) return false;
+  const made = madeObjects(job, handler);
   let found = false;
   walk(handler.body, (node) => {
     if (found) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      // `server.close()` on a server the job made: an end method of some family, on an object of its own.
+      const parts = methodCallParts(node);
+      const receiver = parts && stableReferenceText(parts.target);
+      if (parts && receiver !== undefined && made.has(receiver) && endMethods.has(parts.method)) found = true;
+      return undefined;
+    }
     if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const text = stableReferenceText(node);
     if (text !== undefined && handles.has(text)) found = true;
     return undefined;
   });
   return found;
+}
+
+/** Every method some family ends something with: `close`, `quit`, `disconnect`, `terminate`, `unsubscribe`, … */
+const endMethods: ReadonlySet<string> = new Set([
+  ...Object.values(objectApis).flatMap((api) => [...api.close, ...api.endSubscription]),
+  ...Object.values(handleEnds).flatMap((end) => end.methods),
+]);
+
+/** Locals the job makes with `new` or a call, outside the listener: `const server = http.createServer(app)`. */
+function madeObjects(job: FunctionNode, handler: FunctionNode): Set<string> {
+  const made = new Set<string>();
+  walk(job, (node) => {
+    if (node === handler) return false;
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.id.type !== AST_NODE_TYPES.Identifier || !node.init) return undefined;
+    let init = skipTypeWrappers(node.init);
+    if (init.type === AST_NODE_TYPES.AwaitExpression) init = skipTypeWrappers(init.argument);
+    if (init.type === AST_NODE_TYPES.NewExpression || init.type === AST_NODE_TYPES.CallExpression) made.add(node.id.name);
+    return undefined;
+  });
+  return made;
 }
 
 /** Where a start's handle is kept: `const sub = …` → `sub`, `this.timer = …` → `this.timer`. */

@@ -58,6 +58,18 @@ export async function poll(signal: AbortSignal, tick: () => void) {
   signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 }
 `,
+    // closes the server this same job made and serves until the signal aborts
+    `
+import http from 'node:http';
+import { once } from 'node:events';
+
+export async function serve(port: number, signal: AbortSignal) {
+  const server = http.createServer((req, res) => res.end('ok'));
+  server.listen(port);
+  signal.addEventListener('abort', () => server.close(), { once: true });
+  await once(server, 'close');
+}
+`,
     // a signal the job made itself dies with it
     `
 export async function withTimeout(work: (signal: AbortSignal) => Promise<void>) {
