@@ -44,8 +44,8 @@ export function judgePipe(judge: Judge): Leak | undefined {
   if (findMethodCalls(index, destinationText, ['end', 'destroy', 'close'], within).length > 0) return undefined;
   if (handedOn(source, within)) return undefined;
   return makeLeak(context, start, fn, {
-    action: `pipes \`${sourceText}\` into \`${destinationText}\` (${ownerReasons[owner.reason]}), which it leaves open`,
-    why: `the listeners it adds to \`${destinationText}\` are removed only when \`${sourceText}\` ends; if it fails or is destroyed first they stay, with \`${sourceText}\`, for as long as \`${destinationText}\` lives, one more set for each call of ${describeFunction(fn)}`,
+    action: `pipes \`${sourceText}\` into \`${destinationText}\` (${ownerReasons[owner.reason]})`,
+    why: `\`${destinationText}\` is left open, and the listeners pipe() adds to it are removed only when \`${sourceText}\` ends; if \`${sourceText}\` fails or is destroyed first they stay, with it, for as long as \`${destinationText}\` lives, one more set for each call of ${describeFunction(fn)}`,
     end: undefined,
   });
 }

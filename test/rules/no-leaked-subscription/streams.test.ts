@@ -74,8 +74,8 @@ export function record(body: Readable, log: Writable) {
         {
           messageId: 'leakedSubscription',
           data: {
-            what: '`body.pipe(log, { end: false })` pipes `body` into `log` (a parameter), which it leaves open',
-            why: 'the listeners it adds to `log` are removed only when `body` ends; if it fails or is destroyed first they stay, with `body`, for as long as `log` lives, one more set for each call of `record()`',
+            what: '`body.pipe(log, { end: false })` pipes `body` into `log` (a parameter)',
+            why: '`log` is left open, and the listeners pipe() adds to it are removed only when `body` ends; if `body` fails or is destroyed first they stay, with it, for as long as `log` lives, one more set for each call of `record()`',
           },
           line: 5,
           column: 3,
@@ -98,8 +98,8 @@ export function tail(port: number) {
         {
           messageId: 'leakedSubscription',
           data: {
-            what: '`socket.pipe(process.stdout)` pipes `socket` into `process.stdout` (a global), which it leaves open',
-            why: 'the listeners it adds to `process.stdout` are removed only when `socket` ends; if it fails or is destroyed first they stay, with `socket`, for as long as `process.stdout` lives, one more set for each call of `tail()`',
+            what: '`socket.pipe(process.stdout)` pipes `socket` into `process.stdout` (a global)',
+            why: '`process.stdout` is left open, and the listeners pipe() adds to it are removed only when `socket` ends; if `socket` fails or is destroyed first they stay, with it, for as long as `process.stdout` lives, one more set for each call of `tail()`',
           },
           line: 6,
           column: 3,
@@ -139,8 +139,8 @@ module.exports = { tail };
         {
           messageId: 'leakedSubscription',
           data: {
-            what: '`socket.pipe(process.stdout)` pipes `socket` into `process.stdout` (a global), which it leaves open',
-            why: 'the listeners it adds to `process.stdout` are removed only when `socket` ends; if it fails or is destroyed first they stay, with `socket`, for as long as `process.stdout` lives, one more set for each call of `tail()`',
+            what: '`socket.pipe(process.stdout)` pipes `socket` into `process.stdout` (a global)',
+            why: '`process.stdout` is left open, and the listeners pipe() adds to it are removed only when `socket` ends; if `socket` fails or is destroyed first they stay, with it, for as long as `process.stdout` lives, one more set for each call of `tail()`',
           },
           line: 6,
           column: 3,
