@@ -1,3 +1,4 @@
+import { abortSignal } from './abortSignal';
 import { amqp } from './amqp';
 import { bullmq } from './bullmq';
 import { eventEmitter } from './eventEmitter';
@@ -43,4 +44,5 @@ export const families = [
   httpClients,
   language,
   lifecycles,
+  abortSignal,
 ] as const;

@@ -11,6 +11,7 @@ export const rxjs = {
       endSubscription: [],
       close: [],
       returns: { pipe: 'observable', asObservable: 'observable' },
+      shape: [['subscribe'], ['pipe']],
     },
   },
   modules: {
