@@ -28,8 +28,8 @@ export interface HandleEnd {
   readonly methods: readonly string[];
   /** `clearInterval(h)`-style functions taking the handle. */
   readonly functions: readonly string[];
-  /** What fixes write to end it: `clearInterval(h)` or `void h.quit()`. */
-  readonly fix: { readonly kind: 'function' | 'method'; readonly name: string; readonly returnsPromise: boolean };
+  /** What fixes write to end it: `clearInterval(h)`, `void h.quit()`, or `h()` for a disposer (`kind: 'call'`, no name). */
+  readonly fix: { readonly kind: 'function' | 'method' | 'call'; readonly name: string; readonly returnsPromise: boolean };
   /** Methods that use the handle passed to them without taking it over: `job.waitUntilFinished(queueEvents)`. */
   readonly borrowedBy?: readonly string[];
 }
