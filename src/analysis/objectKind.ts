@@ -41,7 +41,7 @@ function objectKindOfType(context: AnalysisContext, checker: ts.TypeChecker, typ
     return kinds.size === 1 ? [...kinds][0] : undefined;
   }
   const fromPackage = kindFromDeclaringPackage(context, checker, nonNullable);
-  if (fromPackage && fromPackage !== 'observable') return fromPackage;
+  if (fromPackage && !objectApiOf(context, fromPackage)?.packageTypesNeedShape) return fromPackage;
   const apparent = checker.getApparentType(nonNullable);
   const has = (name: string): boolean => checker.getPropertyOfType(apparent, name) !== undefined;
   return kindShapes.find(({ shape }) => shape.every((alternatives) => alternatives.some(has)))?.kind;

@@ -90,6 +90,8 @@ export interface ObjectApi {
    * alternatives each: `[['on', 'addListener'], ['off', 'removeListener']]` is an emitter.
    */
   readonly shape?: readonly (readonly string[])[];
+  /** A type its package declares is of this kind only when it has the shape too (rxjs declares Subscription, Subject, …). */
+  readonly packageTypesNeedShape?: boolean;
 }
 
 /** Functions and constructors, found by import tracking, that start something. */

@@ -12,6 +12,7 @@ export const rxjs = {
       close: [],
       returns: { pipe: 'observable', asObservable: 'observable' },
       shape: [['subscribe'], ['pipe']],
+      packageTypesNeedShape: true,
     },
   },
   modules: {
