@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ESLintUtils } from '@typescript-eslint/utils';
 
-import { leaksSettings } from './analysis/settings';
+import { settingsProblem } from './analysis/settings';
 
 /** `meta.docs` of this plugin's rules; configs are derived from `recommended` and `requiresTypeChecking`. */
 export interface LeaksRuleDocs {
@@ -20,6 +20,12 @@ const ruleCreator = ESLintUtils.RuleCreator<LeaksRuleDocs>((name) => `${reposito
 export const internalErrorMessage =
   'eslint-plugin-leaks: {{rule}} stopped checking this file here after an internal error ({{reason}}); please report it.';
 
+/** The message every rule shares for a bad `settings.leaks`, reported once per file. */
+export const invalidSettingsMessage = 'eslint-plugin-leaks: {{problem}}. See docs/settings.md.';
+
+/** Files already told about a bad `settings.leaks` by one of the plugin's rules. */
+const toldAboutSettings = new WeakSet<object>();
+
 /**
  * Whether an internal error should fail the lint (a crash with its stack) instead of becoming a
  * finding: set `ESLINT_PLUGIN_LEAKS_STRICT=1`, as the tests and the corpus run do.
@@ -37,7 +43,8 @@ function shortReason(error: unknown): string {
 
 /**
  * Creates a rule with its docs URL; checks `settings.leaks` before it runs, so a bad setting
- * fails every lint with a clear message instead of silently doing nothing; and guards its
+ * becomes one `invalidSettings` finding per file naming the key (the plugin's rules then skip
+ * the file) instead of ESLint's crash banner or silently doing nothing; and guards its
  * listeners, so an internal error becomes one `internalError` finding at the node where it
  * happened (seen in editors, CI and the CLI alike) and the rule skips the rest of that file,
  * instead of crashing the user's lint run.
@@ -45,9 +52,26 @@ function shortReason(error: unknown): string {
 export const createRule: typeof ruleCreator = (rule) =>
   ruleCreator({
     ...rule,
-    meta: { ...rule.meta, messages: { ...rule.meta.messages, internalError: internalErrorMessage } },
+    meta: {
+      ...rule.meta,
+      messages: { ...rule.meta.messages, internalError: internalErrorMessage, invalidSettings: invalidSettingsMessage },
+    },
     create(context, options) {
-      leaksSettings(context);
+      const problem = settingsProblem(context);
+      if (problem !== undefined) {
+        if (toldAboutSettings.has(context.sourceCode)) return {};
+        toldAboutSettings.add(context.sourceCode);
+        return {
+          Program() {
+            context.report({
+              loc: { line: 1, column: 0 },
+              // Added to every rule's messages above, like `internalError`.
+              messageId: 'invalidSettings' as Parameters<typeof context.report>[0]['messageId'],
+              data: { problem },
+            });
+          },
+        };
+      }
       const listeners = rule.create(context, options);
       if (isStrict()) return listeners;
       let failed = false;

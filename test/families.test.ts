@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { objectApis } from '../src/analysis/apis';
+import { kindShapes, objectApis } from '../src/analysis/apis';
 import type { Family } from '../src/analysis/families/family';
 import { families } from '../src/analysis/families';
 import { trackedCalls } from '../src/analysis/imports';
@@ -91,6 +91,44 @@ describe('family descriptors', () => {
     it.each(cases)('%s', (_, method) => {
       expect(mayLeadToStarts(`export function probe(target: any) { target.${method}('x', () => {}); }`, undefined)).toBe(true);
     });
+  });
+
+  describe('each module that makes an object with starts passes the pre-filter', () => {
+    const cases = all.flatMap((family) =>
+      Object.entries(family.modules ?? {}).flatMap(([module, facts]) =>
+        Object.entries(facts.objects ?? {})
+          .filter(([, kind]) => Object.keys(objectApis[kind as keyof typeof objectApis]?.starts ?? {}).length > 0)
+          .map(([exportPath]) => [`${family.name}: ${module} ${exportPath}`, module, exportPath] as const),
+      ),
+    );
+    it.each(cases)('%s', (_, module, exportPath) => {
+      expect(mayLeadToStarts(importAndCall(module, exportPath), undefined)).toBe(true);
+    });
+  });
+
+  describe('each endless iterator method passes the pre-filter', () => {
+    const cases = all.flatMap((family) =>
+      (family.endlessIterators ?? []).flatMap((iterators) =>
+        iterators.modules.flatMap((module) =>
+          Object.keys(iterators.iterators).map((method) => [`${family.name}: ${module} ${method}`, module, method] as const),
+        ),
+      ),
+    );
+    it.each(cases)('%s', (_, _module, method) => {
+      expect(mayLeadToStarts(`export async function probe(client: any) { for await (const m of client.${method}('x')) console.log(m); }`, undefined)).toBe(true);
+    });
+  });
+
+  it('every start method of a custom API in settings passes the pre-filter', () => {
+    const settings = { leaks: { subscriptions: [{ from: 'package', package: 'my-bus', name: 'Bus', subscribe: ['followTopic'], returns: 'disposer' }] } };
+    const text = `export function probe(bus: any, f: () => void) { return bus.followTopic('x', f); }`;
+    expect(mayLeadToStarts(text, undefined)).toBe(false);
+    expect(mayLeadToStarts(text, settings)).toBe(true);
+  });
+
+  it('a type with both EventTarget and EventEmitter members is told by the more specific shape first', () => {
+    const kinds = kindShapes.map((shape) => shape.kind);
+    expect(kinds.indexOf('eventTarget')).toBeLessThan(kinds.indexOf('emitter'));
   });
 
   it('a file with no start, tracked module or relative import is not parsed', () => {

@@ -2,33 +2,12 @@
  * The knowledge base's lookup tables, derived from the family descriptors in `./families`:
  * adding an API is adding a descriptor there, not a branch in a rule or a row in five tables.
  */
-import type {
-  CallStart,
-  Family,
-  GlobalFacts,
-  HandleEnd,
-  MethodStart,
-  ModuleFacts,
-  ObjectApi,
-  RepeatedCallback,
-  SignalParameter,
-  StartKind,
-} from './families/family';
+import type { CallStart, EndlessIterators, Family, GlobalFacts, HandleEnd, ModuleFacts } from './families/family';
+import type { ObjectApi, RepeatedCallback, SignalParameter, StartKind } from './families/family';
 import { families } from './families';
 
-export type {
-  CallStart,
-  EndsByItself,
-  EventFacts,
-  HandleEnd,
-  MethodStart,
-  ObjectApi,
-  RepeatedCallback,
-  RepeatedCallbackPosition,
-  Repetition,
-  SignalParameter,
-  StartKind,
-} from './families/family';
+export type { CallStart, EndlessIterators, EndsByItself, EventFacts, HandleEnd, MethodStart, ObjectApi } from './families/family';
+export type { RepeatedCallback, RepeatedCallbackPosition, Repetition, SignalParameter, StartKind } from './families/family';
 export { repetitions } from './families/family';
 
 type ObjectsOf<F> = F extends { objects: infer O } ? Extract<keyof O, string> : never;
@@ -62,20 +41,19 @@ function byGlobal<T>(key: keyof GlobalFacts): Readonly<Record<string, T>> {
 }
 
 /** The union of every family's list under `key`. */
-function union(
-  key: 'onceEvents' | 'programEvents' | 'endOfLifeEvents' | 'finiteOperators' | 'routeMethods' | 'arrayIterationMethods' | 'teardownMethods' | 'chainingMethods',
-): ReadonlySet<string> {
+function union(key: { [K in keyof Family]-?: Family[K] extends readonly string[] | undefined ? K : never }[keyof Family]): ReadonlySet<string> {
   return new Set(all.flatMap((family) => family[key] ?? []));
 }
 
-export const objectApis = Object.assign({}, ...all.map((family) => family.objects ?? {})) as Readonly<
-  Record<BuiltinObjectKind, ObjectApi>
->;
+/** Every family's record under `key`, merged. */
+function merged<T>(key: 'endlessCreators' | 'typePackages' | 'routeOptions'): Readonly<Record<string, T>> {
+  return Object.assign({}, ...all.map((family) => family[key] ?? {})) as Record<string, T>;
+}
+
+export const objectApis = Object.assign({}, ...all.map((family) => family.objects ?? {})) as Readonly<Record<BuiltinObjectKind, ObjectApi>>;
 
 /** Every method name that starts something on some object kind: the rules' cheap pre-filter. */
-export const startMethodNames: ReadonlySet<string> = new Set(
-  Object.values(objectApis).flatMap((api) => Object.keys(api.starts)),
-);
+export const startMethodNames: ReadonlySet<string> = new Set(Object.values(objectApis).flatMap((api) => Object.keys(api.starts)));
 
 /**
  * How each start kind is ended through its handle; families adding to the same kind add their
@@ -129,16 +107,10 @@ export const globalAnnotatedTypes = byGlobal<ObjectKind>('types');
 export const finiteOperators = union('finiteOperators');
 
 /** Observable creators that never complete, with how many arguments make them endless (`timer` needs a period). */
-export const endlessCreators: Readonly<Record<string, { minArguments: number }>> = Object.assign(
-  {},
-  ...all.map((family) => family.endlessCreators ?? {}),
-);
+export const endlessCreators = merged<{ minArguments: number }>('endlessCreators');
 
 /** Packages whose declarations make a type of this kind in typed mode. */
-export const typePackages: Readonly<Record<string, ObjectKind>> = Object.assign(
-  {},
-  ...all.map((family) => family.typePackages ?? {}),
-);
+export const typePackages = merged<ObjectKind>('typePackages');
 
 /** Import-tracked schedulers, keyed by module then export path (dots for static members). */
 export const moduleSchedulers = byModule<RepeatedCallback>('schedulers');
@@ -157,21 +129,14 @@ export const routeMethods = union('routeMethods');
 export const arrayIterationMethods = union('arrayIterationMethods');
 
 /** Listener registrations whose callback runs on every event (not the one-shot `once`). */
-export const listenerMethods: ReadonlySet<string> = new Set(
-  Object.values(objectApis).flatMap((api) =>
-    Object.entries(api.starts).flatMap(([method, start]) => (start.kind === 'listener' && !isOneShot(start) ? [method] : [])),
-  ),
-);
+export const listenerMethods = listenerStarts(false);
 
 /** Listener registrations whose listener removes itself when its event fires: `once`, `prependOnceListener`. */
-export const oneShotListenerMethods: ReadonlySet<string> = new Set(
-  Object.values(objectApis).flatMap((api) =>
-    Object.entries(api.starts).flatMap(([method, start]) => (start.kind === 'listener' && isOneShot(start) ? [method] : [])),
-  ),
-);
+export const oneShotListenerMethods = listenerStarts(true);
 
-function isOneShot(start: MethodStart): boolean {
-  return 'oneShot' in start && start.oneShot === true;
+function listenerStarts(oneShot: boolean): ReadonlySet<string> {
+  const starts = Object.values(objectApis).flatMap((api: ObjectApi) => Object.entries(api.starts));
+  return new Set(starts.flatMap(([method, start]) => (start.kind === 'listener' && (start.oneShot === true) === oneShot ? [method] : [])));
 }
 
 /**
@@ -195,16 +160,16 @@ export const eventsFiringAgain: ReadonlySet<string> = new Set(
 );
 
 /**
- * The process's own life: its POSIX signals (every `SIG…` event), `exit`, `beforeExit` and
- * `disconnect` end it or announce its end. Their handlers are installed for the whole program and
- * their bodies run once (a signal that is sent again, `SIGHUP` for a reload, runs it again: a
- * known gap).
+ * The process's own life, from the family that describes the process: its POSIX signals (every
+ * `SIG…` event), `exit`, `beforeExit` and `disconnect` end it or announce its end. Their handlers
+ * are installed for the whole program and their bodies run once.
  */
 export function isProcessLifecycleEvent(event: string): boolean {
-  return /^SIG[A-Z0-9]+$/.test(event) || processEndEvents.has(event);
+  return all.some((family) => family.processEnd && (family.processEnd.pattern.test(event) || family.processEnd.events.includes(event)));
 }
 
-const processEndEvents: ReadonlySet<string> = new Set(['exit', 'beforeExit', 'disconnect']);
+/** The globals that are the process: `process`. */
+export const processGlobals: ReadonlySet<string> = new Set(all.flatMap((family) => (family.processEnd ? [family.processEnd.global] : [])));
 
 /**
  * Events that fire only when an object fails or ends. A one-shot listener (`once`, `{ once: true }`)
@@ -241,67 +206,42 @@ export const clientSignalTakingFunctions = byModule<SignalParameter>('clientTake
 /** Global functions that take an AbortSignal. */
 export const globalSignalTakingFunctions = byGlobal<SignalParameter>('takesSignal');
 
-// ---------------------------------------------------------------------------------------------
-// Endless async iterators and pauses, for no-unbounded-loop. One block on purpose: the families
-// above are being reshaped into per-family descriptors, and these rows move with them.
-// ---------------------------------------------------------------------------------------------
+/** Exports whose promise settles after a while, by module: `delay`'s default, `events.once`. */
+export const pauseFunctions: Readonly<Record<string, readonly string[]>> = all.reduce<Record<string, string[]>>((table, family) => {
+  for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts.pauses ?? []));
+  return table;
+}, {});
+
+/** Clients whose methods return endless async iterables, for no-unbounded-loop: nats, GraphQL PubSub. */
+export const endlessIteratorFamilies: readonly EndlessIterators[] = all.flatMap((family) => family.endlessIterators ?? []);
+
+/** Methods of the built-in collections, strings and promises, never worth resolving: `items.push(x)`. */
+export const builtinMethods = union('builtinMethods');
+
+/** Logging calls: `console.warn(…)`, `logger.error(…)`. */
+export const logging = {
+  methods: new Set(all.flatMap((family) => family.logging?.methods ?? [])),
+  globals: new Set(all.flatMap((family) => family.logging?.globals ?? [])),
+};
+
+/** Route registrations taking an options object, with the property holding the handler: `route({ handler })`. */
+export const routeOptions = merged<string>('routeOptions');
+
+/** `signal.aborted`, `signal.throwIfAborted()`. */
+export const abortChecks = union('abortChecks');
+
+/** One-shot timers (`setTimeout`) and the functions that make them sleeps (`promisify`). */
+export const timeoutFunctions: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.timeouts ?? []));
+export const promisifiers: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.promisifiers ?? []));
+
+/** `{ fs: { promises: 'fs/promises' } }`: members that are another module's exports. */
+export const submodules = byModule<string>('submodules');
 
 /**
- * A client whose method returns an async iterable that ends only when something ends it:
- * `for await (const m of nc.subscribe('jobs'))` waits for messages until `unsubscribe()`.
+ * Kinds told by a type's members when no package declares it, the most specific first (a shape
+ * naming fewer alternatives): an `addEventListener`/`removeEventListener` pair is an event target
+ * even when it also has `on`/`off`.
  */
-export interface EndlessIteratorFamily {
-  /** Packages the client comes from, by import (untyped) or by the declaring file (typed). */
-  modules: readonly string[];
-  /** Exports that make a client: `connect` (`await connect()`), `PubSub` (`new PubSub()`). */
-  factories: readonly string[];
-  /** Type names of the client, in annotations and declarations. */
-  clientTypes: readonly string[];
-  /** Methods of the client that return the iterable, with options that make it finite. */
-  iterators: Readonly<Record<string, { finiteOptions?: readonly string[] }>>;
-  /** Type names of the iterable itself. */
-  iterableTypes: readonly string[];
-  /** Methods of the iterable that end it, and with it the loop; fixes call the first. */
-  ends: readonly string[];
-  /** Methods of the client that end every iterable it made. */
-  clientEnds: readonly string[];
-}
-
-export const endlessIteratorFamilies: readonly EndlessIteratorFamily[] = [
-  {
-    // nats.js v2 and v3: a subscription is an async iterable until unsubscribed or drained.
-    modules: ['nats', 'nats.ws', '@nats-io/transport-node', '@nats-io/nats-core'],
-    factories: ['connect', 'wsconnect'],
-    clientTypes: ['NatsConnection'],
-    iterators: { subscribe: { finiteOptions: ['max', 'timeout'] } },
-    iterableTypes: ['Subscription'],
-    ends: ['unsubscribe', 'drain'],
-    clientEnds: ['close', 'drain'],
-  },
-  {
-    // graphql-subscriptions v2 (`asyncIterator`) and v3 (`asyncIterableIterator`), and its Redis engine.
-    modules: ['graphql-subscriptions', 'graphql-redis-subscriptions'],
-    factories: ['PubSub', 'RedisPubSub'],
-    clientTypes: ['PubSub', 'PubSubEngine', 'RedisPubSub'],
-    iterators: { asyncIterator: {}, asyncIterableIterator: {} },
-    iterableTypes: [],
-    ends: ['return'],
-    clientEnds: ['close'],
-  },
-  {
-    // GraphQL Yoga: `pubSub.subscribe(topic)` is a Repeater that ends on `return()`.
-    modules: ['graphql-yoga', '@graphql-yoga/subscription'],
-    factories: ['createPubSub'],
-    clientTypes: ['PubSub'],
-    iterators: { subscribe: {} },
-    iterableTypes: [],
-    ends: ['return'],
-    clientEnds: [],
-  },
-];
-
-/** Waits, besides the sleeps of timers/promises above: `import delay from 'delay'; await delay(1000)`, `await once(bus, 'ready')`. */
-export const pauseFunctions: Readonly<Record<string, readonly string[]>> = {
-  delay: ['default', '*'],
-  events: ['once'],
-};
+export const kindShapes = Object.entries(objectApis)
+  .flatMap(([kind, api]: [string, ObjectApi]) => (api.shape ? [{ kind: kind as BuiltinObjectKind, shape: api.shape }] : []))
+  .sort((a, b) => a.shape.flat().length - b.shape.flat().length);

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import type { HandleEnd } from './apis';
 import { enclosingStatement, isFunctionNode, stableReferenceText } from './ast';
 import type { HandleFate } from './handleFate';
 
@@ -10,6 +11,8 @@ export type EndOperand = { node: TSESTree.Node } | { bound: 'handle' | 'listener
 /** The call that ends a start: `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`. */
 export type EndCall =
   | { kind: 'function'; name: string; arguments: readonly EndOperand[] }
+  /** A disposer handed back by the start: `off()`. */
+  | { kind: 'call'; callee: EndOperand }
   | {
       kind: 'method';
       receiver: EndOperand;
@@ -46,11 +49,9 @@ export type EndPlan =
       end: EndCall;
     };
 
-/** How a handle is ended, as the family descriptors say: `clearInterval(h)` or `void h.quit()`. */
-export function handleEndCall(
-  handle: EndOperand,
-  fix: { kind: 'function' | 'method'; name: string; returnsPromise: boolean },
-): EndCall {
+/** How a handle is ended, as the family descriptors say: `clearInterval(h)`, `void h.quit()`, `off()`. */
+export function handleEndCall(handle: EndOperand, fix: HandleEnd['fix']): EndCall {
+  if (fix.kind === 'call') return { kind: 'call', callee: handle };
   return fix.kind === 'function'
     ? { kind: 'function', name: fix.name, arguments: [handle] }
     : { kind: 'method', receiver: handle, method: fix.name, arguments: [], returnsPromise: fix.returnsPromise };
@@ -60,7 +61,7 @@ export function handleEndCall(
 export function handleEndPlan(
   start: TSESTree.Node,
   fate: HandleFate,
-  fix: { kind: 'function' | 'method'; name: string; returnsPromise: boolean },
+  fix: HandleEnd['fix'],
   preferredName: string,
 ): EndPlan | undefined {
   if (fate.fate === 'kept') {

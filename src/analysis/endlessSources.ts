@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import type { EndlessIteratorFamily } from './apis';
+import type { EndlessIterators } from './apis';
 import { endlessIteratorFamilies } from './apis';
 import { findObjectProperty, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import { enclosingClassBody, findClassMember } from './classMembers';
@@ -76,7 +76,7 @@ function sourceOfCall(context: AnalysisContext, call: TSESTree.CallExpression, h
  * The family of a client, from its type, or without types from where it was made:
  * `const nc = await connect()` (nats), `new PubSub()`, a parameter annotated `NatsConnection`.
  */
-function familyOfClient(context: AnalysisContext, node: TSESTree.Node, depth: number): EndlessIteratorFamily | undefined {
+function familyOfClient(context: AnalysisContext, node: TSESTree.Node, depth: number): EndlessIterators | undefined {
   if (depth === 0 && typeServices(context)) {
     const typed = familyOfTypedValue(context, node, 'clientTypes');
     if (typed !== null) return typed;
@@ -118,13 +118,13 @@ function familyOfClient(context: AnalysisContext, node: TSESTree.Node, depth: nu
 }
 
 /** `connect` imported from 'nats', `nats.connect` with `import * as nats from 'nats'`, `PubSub` from 'graphql-subscriptions'. */
-function familyOfFactory(context: AnalysisContext, callee: TSESTree.Node): EndlessIteratorFamily | undefined {
+function familyOfFactory(context: AnalysisContext, callee: TSESTree.Node): EndlessIterators | undefined {
   const imported = importedCallee(context.sourceCode, callee);
   return imported && endlessIteratorFamilies.find((family) => family.modules.includes(imported.module) && family.factories.includes(imported.name));
 }
 
 /** `nc: NatsConnection` with `import type { NatsConnection } from 'nats'`. */
-function familyOfAnnotation(context: AnalysisContext, annotation: TSESTree.TypeNode | undefined): EndlessIteratorFamily | undefined {
+function familyOfAnnotation(context: AnalysisContext, annotation: TSESTree.TypeNode | undefined): EndlessIterators | undefined {
   if (annotation?.type === AST_NODE_TYPES.TSUnionType) {
     const parts = annotation.types.filter((part) => part.type !== AST_NODE_TYPES.TSUndefinedKeyword && part.type !== AST_NODE_TYPES.TSNullKeyword);
     return parts.length === 1 ? familyOfAnnotation(context, parts[0]) : undefined;
@@ -142,7 +142,7 @@ function familyOfTypedValue(
   context: AnalysisContext,
   node: TSESTree.Node,
   names: 'clientTypes' | 'iterableTypes',
-): EndlessIteratorFamily | undefined | null {
+): EndlessIterators | undefined | null {
   const services = typeServices(context);
   if (!services) return null;
   const type: ts.Type = services.getTypeAtLocation(node);
@@ -164,7 +164,7 @@ function familyOfTypedValue(
  * `nc.close()` or `nc.drain()` anywhere in the file, or `this.nc.close()` anywhere in the class:
  * the client, and every iterable it made, has an end.
  */
-function clientIsEnded(context: AnalysisContext, client: TSESTree.Node, family: EndlessIteratorFamily): boolean {
+function clientIsEnded(context: AnalysisContext, client: TSESTree.Node, family: EndlessIterators): boolean {
   const inner = skipTypeWrappers(client);
   const endsClient = (node: TSESTree.Node | undefined, same: (object: TSESTree.Node) => boolean): boolean =>
     node?.type === AST_NODE_TYPES.MemberExpression && same(node.object) && family.clientEnds.includes(staticMemberName(node) ?? '');

@@ -9,6 +9,8 @@ export interface AnalysisContext {
   readonly filename: string;
   /** The configuration's shared settings: `settings.leaks` extends the knowledge base. */
   readonly settings?: Readonly<Record<string, unknown>>;
+  /** ESLint's working directory (`context.cwd`), where `settings.leaks` file paths start. */
+  readonly cwd?: string;
 }
 
 /**

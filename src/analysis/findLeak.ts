@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { isProcessLifecycleEvent, oneShotListenerMethods, processLifecycleEvents } from './apis';
+import { isProcessLifecycleEvent, oneShotListenerMethods, processGlobals, processLifecycleEvents } from './apis';
 import { enclosingFunction, methodCallParts, stableReferenceText } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
@@ -78,7 +78,7 @@ function isProcessLifecycleListener(start: Start): boolean {
   return (
     start.kind === 'listener' &&
     start.object !== undefined &&
-    stableReferenceText(start.object.target) === 'process' &&
+    processGlobals.has(stableReferenceText(start.object.target) ?? '') &&
     start.event !== undefined &&
     (processLifecycleEvents.has(start.event) || isProcessLifecycleEvent(start.event))
   );

@@ -163,7 +163,8 @@ function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOve
     }
     case AST_NODE_TYPES.CallExpression:
     case AST_NODE_TYPES.NewExpression: {
-      if (parent.callee === node) return 'used';
+      // A disposer ends what it was handed back for when called: `const off = bus.subscribe(f); off();`.
+      if (parent.callee === node) return ends.fix.kind === 'call' ? 'ended' : 'used';
       const name = calleeName(parent);
       if (name !== undefined && ends.functions.includes(name)) return 'ended';
       return name !== undefined && ends.borrowedBy?.includes(name) ? 'used' : 'handedOver';

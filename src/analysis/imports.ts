@@ -12,6 +12,7 @@ import {
   moduleSchedulers,
   moduleStarts,
   signalTakingFunctions,
+  submodules,
 } from './apis';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
@@ -52,8 +53,12 @@ function buildTraceMap(): TraceMap {
     }
   }
   // `require('fs').promises.readFile` and `import { promises } from 'fs'` reach the same functions.
-  for (const [exportPath, takesSignal] of Object.entries(signalTakingFunctions['fs/promises'] ?? {})) {
-    add('fs', `promises.${exportPath}`, { takesSignal });
+  for (const [moduleName, members] of Object.entries(submodules)) {
+    for (const [member, submodule] of Object.entries(members)) {
+      for (const [exportPath, takesSignal] of Object.entries(signalTakingFunctions[submodule] ?? {})) {
+        add(moduleName, `${member}.${exportPath}`, { takesSignal });
+      }
+    }
   }
   for (const [moduleName, exports] of Object.entries(moduleSchedulers)) {
     for (const [exportPath, repeats] of Object.entries(exports)) add(moduleName, exportPath, { repeats });

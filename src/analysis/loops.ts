@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { abortChecks, logging } from './apis';
 import { calleeName, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { CodePaths, Segment } from './codePaths';
 import { endlessSource } from './endlessSources';
@@ -231,13 +232,11 @@ function handsErrorOn(handler: TSESTree.CatchClause): boolean {
   return handed;
 }
 
-const loggingMethods = new Set(['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal', 'verbose']);
-
 /** `console.warn(…)`, `logger.error(…)`, `log(…)`. */
 function isLoggingCall(call: TSESTree.CallExpression): boolean {
   const name = calleeName(call);
   const receiver = methodCallParts(call)?.target;
-  return (name !== undefined && loggingMethods.has(name)) || (receiver?.type === AST_NODE_TYPES.Identifier && receiver.name === 'console');
+  return (name !== undefined && logging.methods.has(name)) || (receiver?.type === AST_NODE_TYPES.Identifier && logging.globals.has(receiver.name));
 }
 
 function loopHead(context: AnalysisContext, loop: LoopNode): string {
@@ -348,10 +347,11 @@ function leavesLoop(node: TSESTree.Node, loop: LoopNode): boolean {
   }
 }
 
+/** Names of an object's own closing flags: `this.closing`, `client.closed` (a naming convention, not an API). */
+const closingFlags: ReadonlySet<string> = new Set(['closing', 'closed', 'stopped', 'running', 'destroyed', 'shuttingDown']);
+
 /** `signal.aborted`, `x.signal.aborted`, `signal.throwIfAborted()`, `this.closing`-style flags. */
 function isSignalCheck(node: TSESTree.MemberExpression): boolean {
   if (node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return false;
-  return ['aborted', 'throwIfAborted', 'closing', 'closed', 'stopped', 'running', 'destroyed', 'shuttingDown'].includes(
-    node.property.name,
-  );
+  return abortChecks.has(node.property.name) || closingFlags.has(node.property.name);
 }

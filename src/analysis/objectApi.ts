@@ -1,7 +1,7 @@
 import type { BuiltinObjectKind, CustomObjectKind, ObjectApi, ObjectKind } from './apis';
-import { objectApis, startMethodNames } from './apis';
+import { objectApis, startMethodNames, teardownMethods } from './apis';
 import type { AnalysisContext } from './fileCache';
-import { declarationMatches, importMatches, leaksSettings } from './settings';
+import { declarationMatches, importMatches, leaksSettings, sourceMatches } from './settings';
 
 /** What starts and ends things on an object of this kind: built in, or from `settings.leaks.subscriptions`. */
 export function objectApiOf(context: AnalysisContext, kind: ObjectKind): ObjectApi | undefined {
@@ -33,4 +33,23 @@ export function customKindOfDeclaration(context: AnalysisContext, fileName: stri
     (subscription) => subscription.specifier.name === name && declarationMatches(fileName, subscription.specifier),
   );
   return index === -1 ? undefined : `custom:${index}`;
+}
+
+/** Whether settings name any singleton (`instances`): only then are imports worth asking. */
+export function hasCustomInstances(context: AnalysisContext): boolean {
+  return leaksSettings(context).subscriptions.some((subscription) => subscription.instances.length > 0);
+}
+
+/** `import { bus } from './bus'` where settings say `./bus` exports `bus` as an object of their API: its custom kind. */
+export function customKindOfInstance(context: AnalysisContext, source: string, name: string): CustomObjectKind | undefined {
+  const index = leaksSettings(context).subscriptions.findIndex(
+    (subscription) => subscription.instances.includes(name) && sourceMatches(context.filename, source, subscription.specifier),
+  );
+  return index === -1 ? undefined : `custom:${index}`;
+}
+
+/** Methods that end a class's life: the families' (`stop`, `ngOnDestroy`, …), then those `settings.leaks.teardownMethods` adds. */
+export function teardownMethodsOf(context: AnalysisContext): readonly string[] {
+  const added = leaksSettings(context).teardownMethods;
+  return added.length === 0 ? [...teardownMethods] : [...new Set([...teardownMethods, ...added])];
 }

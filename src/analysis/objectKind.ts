@@ -3,13 +3,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import type { ObjectKind } from './apis';
-import { annotatedTypes, globalAnnotatedTypes, globalObjects, typePackages } from './apis';
+import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
 import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
 import { jsdocTypes } from './jsdoc';
-import { customKindOfDeclaration, customKindOfImport, objectApiOf } from './objectApi';
+import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
@@ -42,13 +42,10 @@ function objectKindOfType(context: AnalysisContext, checker: ts.TypeChecker, typ
     return kinds.size === 1 ? [...kinds][0] : undefined;
   }
   const fromPackage = kindFromDeclaringPackage(context, checker, nonNullable);
-  if (fromPackage && fromPackage !== 'observable') return fromPackage;
+  if (fromPackage && !objectApiOf(context, fromPackage)?.packageTypesNeedShape) return fromPackage;
   const apparent = checker.getApparentType(nonNullable);
   const has = (name: string): boolean => checker.getPropertyOfType(apparent, name) !== undefined;
-  if (has('subscribe') && has('pipe')) return 'observable';
-  if (has('addEventListener') && has('removeEventListener')) return 'eventTarget';
-  if ((has('on') || has('addListener')) && (has('removeListener') || has('off'))) return 'emitter';
-  return undefined;
+  return kindShapes.find(({ shape }) => shape.every((alternatives) => alternatives.some(has)))?.kind;
 }
 
 function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
@@ -175,7 +172,9 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
     const writes = variable.references.filter((reference) => reference.isWrite());
     if (writes.length <= 1) return propertyKind(context, definition.node.init, key, depth);
   }
-  return undefined;
+  // `import { bus } from './bus'`, `const { bus } = require('./bus')`: a singleton of an API named in settings.
+  const imported = hasCustomInstances(context) ? importedName(context.sourceCode, identifier) : undefined;
+  return imported && customKindOfInstance(context, imported.module, imported.name);
 }
 
 /** `channel.port1` with `channel` a MessageChannel → a message port, as its family's `properties` say. */
@@ -243,7 +242,8 @@ export function annotationKind(context: AnalysisContext, annotation: TSESTree.Ty
       if (typeName.type === AST_NODE_TYPES.TSQualifiedName && typeName.left.type === AST_NODE_TYPES.Identifier) {
         const imported = importedName(context.sourceCode, typeName.left);
         if (imported) return annotatedTypes[imported.module]?.[typeName.right.name];
-        if (typeName.left.name === 'NodeJS') return 'emitter';
+        // `NodeJS.EventEmitter`: the global namespace's types.
+        return globalAnnotatedTypes[typeName.left.name];
       }
       return undefined;
     }

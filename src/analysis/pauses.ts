@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { pauseFunctions } from './apis';
+import { pauseFunctions, promisifiers, timeoutFunctions } from './apis';
 import { calleeName, isFunctionNode, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { importedCallee, trackedCalls } from './imports';
@@ -79,7 +79,7 @@ function isPromisifiedTimeout(context: AnalysisContext, identifier: TSESTree.Ide
   const definition = variable?.defs[0];
   if (definition?.type !== 'Variable' || !definition.node.init) return false;
   const init = skipTypeWrappers(definition.node.init);
-  if (init.type !== AST_NODE_TYPES.CallExpression || calleeName(init) !== 'promisify') return false;
+  if (init.type !== AST_NODE_TYPES.CallExpression || !promisifiers.has(calleeName(init) ?? '')) return false;
   const argument = init.arguments[0];
-  return argument?.type === AST_NODE_TYPES.Identifier && argument.name === 'setTimeout';
+  return argument?.type === AST_NODE_TYPES.Identifier && timeoutFunctions.has(argument.name);
 }

@@ -9,9 +9,12 @@ import {
   lifecycleEvents,
   listenerMethods,
   objectSchedulers,
+  processGlobals,
   repeatingEvents,
   repetitions,
   routeMethods,
+  routeOptions,
+  timeoutFunctions,
 } from './apis';
 import type { FunctionNode } from './ast';
 import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, staticString, walk } from './ast';
@@ -190,7 +193,7 @@ function rearmExit(rearm: TSESTree.CallExpression): TSESTree.Node | undefined {
 /** `function poll() { …; setTimeout(poll, 1000); }` or `setTimeout(() => poll(), 1000)`. */
 function rearmingCall(use: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   for (let current: TSESTree.Node | undefined = use.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.CallExpression && calleeName(current) === 'setTimeout') {
+    if (current.type === AST_NODE_TYPES.CallExpression && timeoutFunctions.has(calleeName(current) ?? '')) {
       const callback = current.arguments[0];
       if (callback && isInside(use, callback)) return current;
     }
@@ -206,7 +209,7 @@ function rearmingCall(use: TSESTree.Identifier): TSESTree.CallExpression | undef
  */
 export function howOftenFires(context: AnalysisContext, target: TSESTree.Node, event: string): 'once' | 'again' | undefined {
   const inner = skipTypeWrappers(target);
-  if (inner.type === AST_NODE_TYPES.Identifier && inner.name === 'process' && !ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)) {
+  if (inner.type === AST_NODE_TYPES.Identifier && processGlobals.has(inner.name) && !ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)) {
     return isProcessLifecycleEvent(event) ? 'once' : undefined;
   }
   // Only an event some family knows is worth asking the receiver's kind (a type query).
@@ -250,14 +253,14 @@ function callbackRepetition(
   if (routeMethods.has(parts.method) && path?.startsWith('/') && argument !== args[0]) {
     return found(repetitions.request);
   }
-  if (parts.method === 'route' && args[0] === argument && argument.type === AST_NODE_TYPES.ObjectExpression) {
-    return findObjectProperty(argument, 'handler')?.value === fn ? found(repetitions.request) : undefined;
+  const handlerProperty = routeOptions[parts.method];
+  if (handlerProperty && args[0] === argument && argument.type === AST_NODE_TYPES.ObjectExpression) {
+    return findObjectProperty(argument, handlerProperty)?.value === fn ? found(repetitions.request) : undefined;
   }
   // Only a method that could schedule is worth asking the receiver's kind (a type query).
   if (!routeMethods.has(parts.method) && !objectSchedulerMethods.has(parts.method)) return undefined;
   const kind = objectKindOf(context, parts.target);
   if (kind === 'httpApp' && routeMethods.has(parts.method) && argument !== args[0]) return found(repetitions.request);
-  if (kind === 'httpApp' && parts.method === 'use') return found(repetitions.request);
   const scheduled = kind && !kind.startsWith('custom:') ? objectSchedulers[kind as BuiltinObjectKind]?.[parts.method] : undefined;
   if (scheduled && isAtPosition(call, argument, fn, scheduled)) return found(scheduled.repetition);
   return undefined;

@@ -2,6 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-es
 import type * as ts from 'typescript';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { functionName, isFunctionNode, skipTypeWrappers, staticMemberName, walk } from './ast';
 import { enclosingClassBody } from './classMembers';
@@ -57,20 +58,6 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
   }
   return undefined;
 }
-
-/**
- * Methods of the built-in collections, strings and promises: `items.push(x)`, `key.split('.')`.
- * Resolving each would cost a type query, for calls that never lead to a subscription.
- */
-const builtinMethods = new Set([
-  'push', 'pop', 'shift', 'unshift', 'slice', 'splice', 'concat', 'join', 'includes', 'indexOf', 'lastIndexOf',
-  'map', 'filter', 'reduce', 'forEach', 'some', 'every', 'find', 'findIndex', 'flat', 'flatMap', 'sort', 'reverse',
-  'fill', 'keys', 'values', 'entries', 'has', 'get', 'set', 'add', 'delete', 'clear', 'at',
-  'split', 'trim', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'toLowerCase',
-  'toUpperCase', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'substring', 'match', 'matchAll',
-  'test', 'exec', 'toString', 'toFixed', 'valueOf', 'then', 'catch', 'finally', 'bind', 'call', 'apply',
-  'hasOwnProperty', 'assign', 'freeze', 'stringify', 'parse', 'log', 'warn', 'error', 'info', 'debug',
-]);
 
 function isBuiltinMethodCall(call: TSESTree.CallExpression): boolean {
   const callee = skipTypeWrappers(call.callee);

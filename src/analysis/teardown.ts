@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { teardownMethods } from './apis';
 import { enclosingFunction, referenceRoot, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { teardownMethodsOf } from './objectApi';
 
 /** A class's teardown: the method that ends its life, and every `this.<member>` it (or what it calls) touches. */
 export interface Teardown {
@@ -32,7 +32,7 @@ export function teardownOf(context: AnalysisContext, body: TSESTree.ClassBody): 
   const cached = cache.get(body);
   if (cached !== undefined) return cached ?? undefined;
   let found: Teardown | undefined;
-  for (const name of teardownMethods) {
+  for (const name of teardownMethodsOf(context)) {
     const method = findMethod(context, body, name, 0);
     if (!method) continue;
     const reaches = new Set<string>();

@@ -72,6 +72,7 @@ export function endCallText(
 ): string {
   const text = (operand: EndOperand): string =>
     'bound' in operand ? bound[operand.bound] : (stableReferenceText(operand.node) ?? sourceCode.getText(operand.node));
+  if (call.kind === 'call') return `${text(call.callee)}()`;
   const args = call.arguments.map(text).join(', ');
   if (call.kind === 'function') return `${call.name}(${args})`;
   return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}${call.optional ? '?.' : '.'}${call.method}(${args})`;

@@ -19,6 +19,10 @@ export const eventEmitter = {
       endSubscription: [],
       close: [],
       fixRemoveListener: 'off',
+      shape: [
+        ['on', 'addListener'],
+        ['removeListener', 'off'],
+      ],
     },
   },
   modules: {
@@ -27,6 +31,7 @@ export const eventEmitter = {
       objects: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
       types: { EventEmitter: 'emitter', default: 'emitter', '*': 'emitter' },
       takesSignal: { on: { options: 2, endless: true }, once: { options: 2 } },
+      pauses: ['once'],
     },
     net: {
       objects: { createServer: 'emitter', connect: 'emitter', createConnection: 'emitter', Socket: 'emitter' },
@@ -75,6 +80,7 @@ export const eventEmitter = {
     'disconnect',
     'warning',
   ],
+  processEnd: { global: 'process', events: ['exit', 'beforeExit', 'disconnect'], pattern: /^SIG[A-Z0-9]+$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
   onceEvents: [
     'ready',

@@ -11,6 +11,7 @@ export const eventTarget = {
       endSubscription: [],
       close: [],
       fixRemoveListener: 'removeEventListener',
+      shape: [['addEventListener'], ['removeEventListener']],
     },
   },
   globals: {

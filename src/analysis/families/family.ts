@@ -30,8 +30,8 @@ export interface HandleEnd {
   readonly methods: readonly string[];
   /** `clearInterval(h)`-style functions taking the handle. */
   readonly functions: readonly string[];
-  /** What fixes write to end it: `clearInterval(h)` or `void h.quit()`. */
-  readonly fix: { readonly kind: 'function' | 'method'; readonly name: string; readonly returnsPromise: boolean };
+  /** What fixes write to end it: `clearInterval(h)`, `void h.quit()`, or `h()` for a disposer (`kind: 'call'`, no name). */
+  readonly fix: { readonly kind: 'function' | 'method' | 'call'; readonly name: string; readonly returnsPromise: boolean };
   /** Methods that use the handle passed to them without taking it over: `job.waitUntilFinished(queueEvents)`. */
   readonly borrowedBy?: readonly string[];
 }
@@ -95,6 +95,13 @@ export interface ObjectApi {
    * made leaks it unless the function closes it, unrefs it or hands it on.
    */
   readonly keptOpenBy?: { readonly events: readonly string[]; readonly endedBy: readonly string[] };
+  /**
+   * The members a type must have to be of this kind when no package declares it, one list of
+   * alternatives each: `[['on', 'addListener'], ['off', 'removeListener']]` is an emitter.
+   */
+  readonly shape?: readonly (readonly string[])[];
+  /** A type its package declares is of this kind only when it has the shape too (rxjs declares Subscription, Subject, …). */
+  readonly packageTypesNeedShape?: boolean;
 }
 
 /** Functions and constructors, found by import tracking, that start something. */
@@ -174,6 +181,10 @@ export interface ModuleFacts {
   readonly takesSignal?: Readonly<Record<string, SignalParameter>>;
   /** Popular clients that take a signal in their request options. */
   readonly clientTakesSignal?: Readonly<Record<string, SignalParameter>>;
+  /** Exports whose promise settles after a while: `await delay(1000)`, `await once(bus, 'ready')`. */
+  readonly pauses?: readonly string[];
+  /** Members that are another module's exports: `fs.promises` is `fs/promises`. */
+  readonly submodules?: Readonly<Record<string, string>>;
 }
 
 /** What a family knows about globals. */
@@ -185,6 +196,31 @@ export interface GlobalFacts {
   readonly types?: Readonly<Record<string, string>>;
   readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
   readonly takesSignal?: Readonly<Record<string, SignalParameter>>;
+  /** One-shot timers: a callback that hands itself to one runs again (`setTimeout(poll, 1000)` in `poll`). */
+  readonly timeouts?: readonly string[];
+  /** Functions that turn a callback API into promises: `promisify(setTimeout)` is a sleep. */
+  readonly promisifiers?: readonly string[];
+}
+
+/**
+ * A client whose method returns an async iterable that ends only when something ends it:
+ * `for await (const m of nc.subscribe('jobs'))` waits for messages until `unsubscribe()`.
+ */
+export interface EndlessIterators {
+  /** Packages the client comes from, by import (untyped) or by the declaring file (typed). */
+  readonly modules: readonly string[];
+  /** Exports that make a client: `connect` (`await connect()`), `PubSub` (`new PubSub()`). */
+  readonly factories: readonly string[];
+  /** Type names of the client, in annotations and declarations. */
+  readonly clientTypes: readonly string[];
+  /** Methods of the client that return the iterable, with options that make it finite. */
+  readonly iterators: Readonly<Record<string, { readonly finiteOptions?: readonly string[] }>>;
+  /** Type names of the iterable itself. */
+  readonly iterableTypes: readonly string[];
+  /** Methods of the iterable that end it, and with it the loop; fixes call the first. */
+  readonly ends: readonly string[];
+  /** Methods of the client that end every iterable it made. */
+  readonly clientEnds: readonly string[];
 }
 
 export interface Family {
@@ -217,6 +253,21 @@ export interface Family {
   readonly teardownMethods?: readonly string[];
   /** Methods that return the handle they are called on: `setInterval(f).unref()`. */
   readonly chainingMethods?: readonly string[];
+  /** Clients whose methods return async iterables that never end by themselves, for `no-unbounded-loop`. */
+  readonly endlessIterators?: readonly EndlessIterators[];
+  /**
+   * The events that end the process or announce its end, on the global that is the process:
+   * their handlers run once (a signal sent again, `SIGHUP` for a reload, runs it again: a known gap).
+   */
+  readonly processEnd?: { readonly global: string; readonly events: readonly string[]; readonly pattern: RegExp };
+  /** Methods of the built-in collections, strings and promises, never worth resolving: `items.push(x)`. */
+  readonly builtinMethods?: readonly string[];
+  /** Logging calls: a catch that only logs its error does not hand the failure on. */
+  readonly logging?: { readonly methods: readonly string[]; readonly globals: readonly string[] };
+  /** Route registrations taking an options object, with the property that holds the handler: `route({ handler })`. */
+  readonly routeOptions?: Readonly<Record<string, string>>;
+  /** Properties and methods that tell whether a signal is aborted: `signal.aborted`, `signal.throwIfAborted()`. */
+  readonly abortChecks?: readonly string[];
 }
 
 /** How often repeated callbacks run, shared by the families that schedule them. */

@@ -39,4 +39,26 @@ export const graphqlSubscriptions = {
       types: { RedisPubSub: 'pubsub' },
     },
   },
+  endlessIterators: [
+    {
+      // graphql-subscriptions v2 (`asyncIterator`) and v3 (`asyncIterableIterator`), and its Redis engine.
+      modules: ['graphql-subscriptions', 'graphql-redis-subscriptions'],
+      factories: ['PubSub', 'RedisPubSub'],
+      clientTypes: ['PubSub', 'PubSubEngine', 'RedisPubSub'],
+      iterators: { asyncIterator: {}, asyncIterableIterator: {} },
+      iterableTypes: [],
+      ends: ['return'],
+      clientEnds: ['close'],
+    },
+    {
+      // GraphQL Yoga: `pubSub.subscribe(topic)` is a Repeater that ends on `return()`.
+      modules: ['graphql-yoga', '@graphql-yoga/subscription'],
+      factories: ['createPubSub'],
+      clientTypes: ['PubSub'],
+      iterators: { subscribe: {} },
+      iterableTypes: [],
+      ends: ['return'],
+      clientEnds: [],
+    },
+  ],
 } as const satisfies Family;

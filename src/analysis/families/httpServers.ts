@@ -5,7 +5,15 @@ import { repetitions } from './family';
 export const httpServers = {
   name: 'HTTP servers',
   objects: {
-    httpApp: { label: 'HTTP app', starts: {}, removeListener: [], endSubscription: [], close: [] },
+    httpApp: {
+      label: 'HTTP app',
+      starts: {},
+      removeListener: [],
+      endSubscription: [],
+      close: [],
+      // `app.use(middleware)`: every function argument runs on every request.
+      schedulers: { use: { repetition: repetitions.request, positions: ['functions'] } },
+    },
   },
   modules: {
     express: { objects: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' } },
@@ -16,4 +24,6 @@ export const httpServers = {
     https: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } } },
   },
   routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route'],
+  // fastify's `app.route({ method, url, handler })`
+  routeOptions: { route: 'handler' },
 } as const satisfies Family;

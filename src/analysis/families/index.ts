@@ -1,3 +1,4 @@
+import { abortSignal } from './abortSignal';
 import { amqp } from './amqp';
 import { bullmq } from './bullmq';
 import { eventEmitter } from './eventEmitter';
@@ -45,4 +46,5 @@ export const families = [
   httpClients,
   language,
   lifecycles,
+  abortSignal,
 ] as const;

@@ -17,4 +17,16 @@ export const language = {
     'reduce',
     'reduceRight',
   ],
+  // Resolving each would cost a type query, for calls that never lead to a subscription.
+  builtinMethods: [
+    ...['push', 'pop', 'shift', 'unshift', 'slice', 'splice', 'concat', 'join', 'includes', 'indexOf', 'lastIndexOf'],
+    ...['map', 'filter', 'reduce', 'forEach', 'some', 'every', 'find', 'findIndex', 'flat', 'flatMap', 'sort', 'reverse'],
+    ...['fill', 'keys', 'values', 'entries', 'has', 'get', 'set', 'add', 'delete', 'clear', 'at'],
+    ...['split', 'trim', 'trimStart', 'trimEnd', 'replace', 'replaceAll', 'startsWith', 'endsWith', 'toLowerCase'],
+    ...['toUpperCase', 'padStart', 'padEnd', 'charAt', 'charCodeAt', 'codePointAt', 'substring', 'match', 'matchAll'],
+    ...['test', 'exec', 'toString', 'toFixed', 'valueOf', 'then', 'catch', 'finally', 'bind', 'call', 'apply'],
+    ...['hasOwnProperty', 'assign', 'freeze', 'stringify', 'parse', 'log', 'warn', 'error', 'info', 'debug'],
+  ],
+  // `console.warn(…)`, `logger.error(…)`, `log(…)`
+  logging: { methods: ['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal', 'verbose'], globals: ['console'] },
 } as const satisfies Family;

@@ -31,4 +31,16 @@ export const nats = {
       types: { NatsConnection: 'natsConnection' },
     },
   },
+  endlessIterators: [
+    {
+      // nats.js v2 and v3: a subscription is an async iterable until unsubscribed or drained.
+      modules: ['nats', 'nats.ws', '@nats-io/transport-node', '@nats-io/nats-core'],
+      factories: ['connect', 'wsconnect'],
+      clientTypes: ['NatsConnection'],
+      iterators: { subscribe: { finiteOptions: ['max', 'timeout'] } },
+      iterableTypes: ['Subscription'],
+      ends: ['unsubscribe', 'drain'],
+      clientEnds: ['close', 'drain'],
+    },
+  ],
 } as const satisfies Family;

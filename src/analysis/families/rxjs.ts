@@ -11,6 +11,8 @@ export const rxjs = {
       endSubscription: [],
       close: [],
       returns: { pipe: 'observable', asObservable: 'observable' },
+      shape: [['subscribe'], ['pipe']],
+      packageTypesNeedShape: true,
     },
   },
   modules: {

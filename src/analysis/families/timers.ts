@@ -17,10 +17,14 @@ export const timers = {
         'scheduler.wait': { options: 1, sleep: true },
       },
     },
+    // `import delay from 'delay'; await delay(1000)`
+    delay: { pauses: ['default', '*'] },
   },
   globals: {
     starts: { setInterval: { kind: 'interval', label: 'an interval' } },
     schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
+    timeouts: ['setTimeout'],
+    promisifiers: ['promisify'],
   },
   chainingMethods: ['unref', 'ref'],
   handleEnds: {

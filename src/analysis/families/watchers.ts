@@ -9,6 +9,8 @@ export const watchers = {
         watch: { kind: 'watcher', label: 'a file watcher', signalOption: 'beforeListener' },
         watchFile: { kind: 'watcher', label: 'a file poller', endFunction: 'unwatchFile' },
       },
+      // `require('fs').promises.readFile` and `import { promises } from 'fs'` reach `fs/promises`.
+      submodules: { promises: 'fs/promises' },
     },
     'fs/promises': {
       takesSignal: { readFile: { options: 1 }, writeFile: { options: 2 }, watch: { options: 1, endless: true } },

@@ -4,8 +4,8 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { ObjectApi } from '../apis';
 import { handleEnds } from '../apis';
 import { isFunctionNode, shortText, skipTypeWrappers, stableReferenceText } from '../ast';
-import type { EndCall } from '../endPlan';
-import { onAbortPlan } from '../endPlan';
+import type { EndCall, EndPlan } from '../endPlan';
+import { handleEndPlan, onAbortPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
@@ -18,6 +18,7 @@ import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { insideAny } from '../outlivingSignals';
 import { startEnds, connectionPlan, firstSubscription } from './connection';
+import { judgeHandle } from './handle';
 
 /**
  * A subscription held by a client connection (`sub.subscribe('x')`, `client.subscribe(topic)`,
@@ -61,7 +62,13 @@ function judgeTargetSubscription(
   judge: Judge,
   owner: Extract<TargetOwner, { owner: 'outlives' }>,
   api: ObjectApi,
-  words: { action: (target: string) => string; neverEnded: string; unsubscribe: { method: string; returnsPromise: boolean } | undefined },
+  words: {
+    action: (target: string) => string;
+    neverEnded: string;
+    unsubscribe: { method: string; returnsPromise: boolean } | undefined;
+    /** How to end it instead of an unsubscribe on the target: through the handle the call hands back. */
+    handlePlan?: EndPlan | undefined;
+  },
 ): Leak | undefined {
   const { context, start, fn } = judge;
   const call = start.node;
@@ -87,29 +94,33 @@ function judgeTargetSubscription(
     targetParameter: owner.parameterIndex,
     action: words.action(targetText),
     why: `${words.neverEnded}, and \`${targetText}\` (${ownerReasons[reason]}) outlives each call of ${describeFunction(fn)}`,
-    end: end && simpleChannels && channels.length > 0 ? onAbortPlan(call, end) : undefined,
+    end: words.handlePlan ?? (end && simpleChannels && channels.length > 0 ? onAbortPlan(call, end) : undefined),
   });
 }
 
 /**
- * A subscription method named in `settings.leaks.subscriptions`: when its result is kept (a
- * disposer, a handle) the owner ends it; when dropped, only an unsubscribe on the target does.
+ * A subscription method named in `settings.leaks.subscriptions`. When settings declare what it
+ * hands back (`returns: 'disposer'`, `{ end: ['unsubscribe'] }`), a kept result must be ended
+ * that way and a dropped one is ended through it; otherwise a kept result is its owner's to end.
+ * A dropped result leaves only an unsubscribe on the target.
  */
 export function judgeCustomSubscription(judge: Judge): Leak | undefined {
   const { context, start, inConstructor } = judge;
   const object = start.object;
   const api = object && objectApiOf(context, object.kind);
   if (!object || !api || inConstructor) return undefined;
-  if (handleFate(context, start.node, { methods: [], functions: [], fix: { kind: 'method', name: 'unsubscribe', returnsPromise: false } }).fate !== 'dropped') {
-    return undefined;
-  }
+  const declared = api.starts[object.method]?.ends;
+  const fate = handleFate(context, start.node, declared ?? { methods: [], functions: [], fix: { kind: 'call', name: '', returnsPromise: false } });
+  if (fate.fate !== 'dropped' && !declared) return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return undefined;
+  if (fate.fate !== 'dropped') return judgeHandle(judge);
   const unsubscribe = api.endSubscription[0];
   return judgeTargetSubscription(judge, owner, api, {
     action: (target) => `subscribes to \`${target}\` (${api.label})`,
-    neverEnded: 'it is never unsubscribed',
+    neverEnded: declared ? `what it returns to end it is dropped and it is never unsubscribed` : 'it is never unsubscribed',
     unsubscribe: unsubscribe === undefined ? undefined : { method: unsubscribe, returnsPromise: false },
+    handlePlan: declared && handleEndPlan(start.node, fate, declared.fix, declared.fix.kind === 'call' ? 'unsubscribe' : 'subscription'),
   });
 }
 
