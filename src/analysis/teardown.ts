@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { teardownMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isFunctionNode, referenceRoot, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { enclosingFunction, isFunctionNode, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 
@@ -49,6 +49,19 @@ export function holderOf(context: AnalysisContext, fn: FunctionNode): Holder | u
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return classHolder(context, parent.parent as TSESTree.ClassBody);
   const key = objectFunctions(context).holderKey.get(fn);
   return key === undefined ? undefined : objectHolder(context, key);
+}
+
+/**
+ * The holder of what a closure keeps: `function middleware() { let timer; return { started() {},
+ * stopped() {} }; }` → the returned object, whose functions share the closure's variables.
+ */
+export function closureHolderOf(context: AnalysisContext, scopeBlock: TSESTree.Node): Holder | undefined {
+  if (!isFunctionNode(scopeBlock) || scopeBlock.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const statement of scopeBlock.body.body) {
+    const returned = statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? skipTypeWrappers(statement.argument) : undefined;
+    if (returned?.type === AST_NODE_TYPES.ObjectExpression && objectFunctions(context).methods.has(returned)) return objectHolder(context, returned);
+  }
+  return undefined;
 }
 
 const classHolders = new WeakMap<TSESTree.ClassBody, Holder>();
@@ -129,7 +142,8 @@ const objectFunctions = perFile((context) => {
     if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
       const left = node.left;
       const name = staticMemberName(left);
-      const owner = prototypeOf(left.object) ?? (left.object.type === AST_NODE_TYPES.Identifier ? `object:${left.object.name}` : undefined);
+      const objectText = referenceRoot(left.object)?.type === AST_NODE_TYPES.Identifier ? stableReferenceText(left.object) : undefined;
+      const owner = prototypeOf(left.object) ?? (objectText === undefined ? undefined : `object:${objectText}`);
       if (owner && name !== 'prototype' && node.right.type !== AST_NODE_TYPES.ArrowFunctionExpression) add(owner, name, node.right);
     }
     return true;

@@ -20,7 +20,7 @@ import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Slot } from '../storedHandles';
 import { slotEnds, storedSlot, thisMemberNames, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { holderOf, isThisLike, memberName, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
+import { closureHolderOf, holderOf, isThisLike, memberName, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
 
 /**
@@ -69,7 +69,7 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   // Stored from a repeated callback: judgeOverwrite asks whether each run ends the one before.
   const repeated = repetitionAround(context, start.node);
   if (repeated && isInside(repeated.scope, owner) ) return undefined;
-  const holder = holderOf(context, owner);
+  const holder = holderOf(context, owner) ?? (slot.kind === 'variable' ? closureHolderOf(context, slot.variable.scope.block) : undefined);
   const teardown = holder && teardownOf(holder);
   if (teardown?.fn === owner) return undefined;
   const ends = startEnds(context, start);

@@ -285,6 +285,23 @@ Worker.stop = function () {
 };
 module.exports = Worker;
 `,
+    // the middleware's stopped() hook clears the closure's interval
+    `
+module.exports = function breakerMiddleware() {
+  let windowTimer;
+  function createWindowTimer() {
+    if (!windowTimer) windowTimer = setInterval(function () {}, 1000);
+  }
+  return {
+    created() {
+      createWindowTimer();
+    },
+    stopped() {
+      if (windowTimer) clearInterval(windowTimer);
+    },
+  };
+};
+`,
   ],
   invalid: [
     {
@@ -331,6 +348,61 @@ module.exports = Worker;
           column: 11,
           endLine: 5,
           endColumn: 22,
+        },
+      ],
+    },
+    {
+      // functions of a nested object (God.Worker.start) share an outer variable its stop() never ends
+      code: `
+module.exports = function (God) {
+  var timer = null;
+  God.Worker = {};
+  God.Worker.start = function () {
+    timer = setInterval(function () {}, 1000);
+  };
+  God.Worker.stop = function () {
+    timer = null;
+  };
+};
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: '`setInterval(function () {}, 1000)` starts an interval', why: 'it is stored in `timer`, but `stop()` never ends it' },
+          line: 6,
+          column: 13,
+          endLine: 6,
+          endColumn: 24,
+        },
+      ],
+    },
+    {
+      // a helper of a middleware keeps the interval in the closure; the hooks the middleware
+      // returns are its lifecycle, and stopped() never ends it
+      code: `
+module.exports = function breakerMiddleware() {
+  let windowTimer;
+  function createWindowTimer() {
+    if (!windowTimer) windowTimer = setInterval(function () {}, 1000);
+  }
+  return {
+    created() {
+      createWindowTimer();
+    },
+    stopped() {
+      windowTimer = null;
+    },
+  };
+};
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: '`setInterval(function () {}, 1000)` starts an interval', why: 'it is stored in `windowTimer`, but `stopped()` never ends it' },
+          line: 5,
+          column: 37,
+          endLine: 5,
+          endColumn: 48,
         },
       ],
     },
