@@ -31,8 +31,17 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
   }
-  const assignment = value.parent;
+  let assignment = value.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || assignment.operator !== '=') return undefined;
+  // `this._consumer = attempt.consumer = client.consumer()`: the member of `this` in the chain.
+  while (
+    !isThisMember(context, assignment.left) &&
+    assignment.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.parent.operator === '=' &&
+    assignment.parent.right === assignment
+  ) {
+    assignment = assignment.parent;
+  }
   const left = skipTypeWrappers(assignment.left);
   if (left.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(left);
@@ -46,6 +55,11 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   // A local of the function that starts it is followed as a local, not as a slot.
   if (variable.scope.variableScope.block === enclosingFunction(start)) return undefined;
   return { kind: 'variable', name: left.name, text: left.name, node: left, variable };
+}
+
+function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  return inner.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(inner.object));
 }
 
 /**

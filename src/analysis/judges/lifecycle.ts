@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from '../apis';
+import { arrayIterationMethods } from '../apis';
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, functionName, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from '../ast';
+import { enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import type { EndCall } from '../endPlan';
 import { handleEndCall } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -82,7 +83,7 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
     const reach = reachFrom(context, holder, [teardown.fn, ...eventDrivenRoots(context, holder)]);
     if (reach.opaque) return 'fine';
     const ended = endings.some((use) => {
-      const at = enclosingFunction(use);
+      const at = runningFunction(use);
       return !at || !holder.owns(at) || reach.functions.has(at);
     });
     if (ended) return 'fine';
@@ -130,13 +131,34 @@ function eventDrivenRoots(context: AnalysisContext, holder: Holder): FunctionNod
     if (!method) continue;
     const driven = uses.some((use) => {
       const called = use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use;
-      const at = enclosingFunction(use);
+      const at = runningFunction(use);
       return !called || !at || !holder.owns(at);
     });
     if (driven) roots.push(method);
   }
   return roots;
 }
+
+/**
+ * The function whose run a node's code belongs to: through callbacks that run as part of it
+ * (a Promise executor, `.then(…)`, `forEach(…)`), not through those something else runs later
+ * (a listener, a timer): `stop() { return new Promise((r) => { clearInterval(this.t); }); }` → `stop`.
+ */
+function runningFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let fn = enclosingFunction(node);
+  while (fn && runsAsPartOf(fn)) fn = enclosingFunction(fn);
+  return fn;
+}
+
+function runsAsPartOf(fn: FunctionNode): boolean {
+  if (runsImmediately(fn)) return true;
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const method = methodCallParts(call)?.method;
+  return method !== undefined && (promiseCallbackMethods.has(method) || arrayIterationMethods.has(method));
+}
+
+const promiseCallbackMethods = new Set(['then', 'catch', 'finally']);
 
 function holderMethodUses(context: AnalysisContext, holder: Holder): [string, TSESTree.MemberExpression[]][] {
   const result: [string, TSESTree.MemberExpression[]][] = [];
