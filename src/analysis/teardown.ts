@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { teardownMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isFunctionNode, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 
@@ -270,8 +270,9 @@ export function reachFrom(context: AnalysisContext, holder: Holder, roots: reado
             else if (holder.unseenBase && teardownMethods.has(name)) opaque = true;
           }
         }
-        // `cleanup(this)`: the whole object handed on.
-        if (node.arguments.some((argument) => skipTypeWrappers(argument).type === AST_NODE_TYPES.ThisExpression)) opaque = true;
+        // `cleanup(this)`: the whole object handed on (not `fn.call(this, …)`, which only binds it).
+        const bindsThis = ['call', 'apply', 'bind'].includes(methodCallParts(node)?.method ?? '');
+        if (!bindsThis && node.arguments.some((argument) => skipTypeWrappers(argument).type === AST_NODE_TYPES.ThisExpression)) opaque = true;
       }
       return true;
     });

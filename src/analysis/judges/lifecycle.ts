@@ -80,16 +80,19 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   // `clearInterval(this.timer); this.timer = setInterval(…)` ends the one before, not this one.
   const endings = slotEnds(context, slot, ends).filter((use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]));
   if (holder && teardown) {
-    const reach = reachFrom(context, holder, [teardown.fn, ...eventDrivenRoots(context, holder)]);
+    const reach = reachFrom(context, holder, [teardown.fn]);
     if (reach.opaque) return 'fine';
+    const driven = reachFrom(context, holder, eventDrivenRoots(context, holder)).functions;
     const ended = endings.some((use) => {
       const at = runningFunction(use);
-      return !at || !holder.owns(at) || reach.functions.has(at);
+      return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
     });
     if (ended) return 'fine';
     return storedLeak(context, start, slot, ends, `${teardownText(teardown, holder)} never ends it`, teardown);
   }
   if (endings.length > 0) return 'fine';
+  const release = slotRelease(context, slot, owner, holder);
+  if (release !== undefined) return storedLeak(context, start, slot, ends, `\`${release}()\` only clears \`${slot.text}\` and never ends it`);
   const reset = resettingFunction(context, owner, holder);
   if (reset) {
     return storedLeak(context, start, slot, ends, `\`${reset.name}()\`, which resets \`${reset.flag}\` so that \`${functionName(owner) ?? 'the start'}()\` can run again, never ends it`);
@@ -166,6 +169,37 @@ function holderMethodUses(context: AnalysisContext, holder: Holder): [string, TS
     if (holder.method(name)) result.push([name, thisMemberUses(context, name)]);
   }
   return result;
+}
+
+/**
+ * A function called by name (not an event handler) that empties the slot without ending what is
+ * in it: `stopTimers() { this.gossipTimer = null; }`. Writing the slot shows it is meant to let
+ * go of the handle; letting go of an interval or a connection does not end it.
+ */
+function slotRelease(context: AnalysisContext, slot: Slot, owner: FunctionNode, holder: Holder | undefined): string | undefined {
+  const writes =
+    slot.kind === 'member'
+      ? thisMemberUses(context, slot.name)
+      : slot.variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.identifier);
+  const driven = holder ? reachFrom(context, holder, eventDrivenRoots(context, holder)).functions : new Set<FunctionNode>();
+  for (const use of writes) {
+    const assignment = use.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== use || !isEmptyValue(assignment.right)) continue;
+    const at = runningFunction(use);
+    if (!at || at === owner || driven.has(at) || (slot.kind === 'member' && !holder?.owns(at))) continue;
+    // `constructor() { this.timer = null; }`: a start value, not a release.
+    const prototypeConstructor = at.type === AST_NODE_TYPES.FunctionDeclaration && holder?.owns(at) === true;
+    if ((at.parent.type === AST_NODE_TYPES.MethodDefinition && at.parent.kind === 'constructor') || prototypeConstructor) continue;
+    // `socket.on('close', function onClose() { conn = null; })`: an event handler, not a release.
+    if (at.parent.type === AST_NODE_TYPES.CallExpression || at.parent.type === AST_NODE_TYPES.NewExpression) continue;
+    const name = functionName(at)?.replace(/^.*\./, '');
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+function isEmptyValue(node: TSESTree.Node): boolean {
+  return isFalsyLiteral(node) || (node.type === AST_NODE_TYPES.Literal && node.value === 0);
 }
 
 /**

@@ -108,6 +108,31 @@ export class Poller extends Service {
 `,
       filename: 'file.ts',
     },
+    // an event handler that lets go of a socket that closed by itself is no release
+    `
+export class Client {
+  private socket: WebSocket | undefined;
+  connect(url: string) {
+    this.socket = new WebSocket(url);
+    this.socket.addEventListener('close', () => this.onClose());
+  }
+  private onClose() {
+    this.socket = undefined;
+  }
+}
+`,
+    // a constructor's null is a start value, not a release
+    `
+export class Gossip {
+  private timer: ReturnType<typeof setInterval> | null;
+  constructor() {
+    this.timer = null;
+  }
+  startTimers() {
+    this.timer = setInterval(() => console.log('gossip'), 1000);
+  }
+}
+`,
   ],
   invalid: [
     {
@@ -194,6 +219,33 @@ export class Poller {
           line: 8,
           column: 18,
           endLine: 8,
+          endColumn: 29,
+        },
+      ],
+    },
+    {
+      // no teardown, but stopTimers() lets go of the interval without clearing it
+      code: `
+export class Gossip {
+  private timer: ReturnType<typeof setInterval> | null = null;
+  startTimers() {
+    this.timer = setInterval(() => console.log('gossip'), 1000);
+  }
+  stopTimers() {
+    this.timer = null;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`setInterval(() => console.log('gossip'), 1000)` starts an interval",
+            why: 'it is stored in `this.timer`, but `stopTimers()` only clears `this.timer` and never ends it',
+          },
+          line: 5,
+          column: 18,
+          endLine: 5,
           endColumn: 29,
         },
       ],
