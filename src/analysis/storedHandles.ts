@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
-import { enclosingFunction, skipTypeWrappers, walk } from './ast';
+import { enclosingFunction, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { handleUse } from './handleFate';
@@ -31,6 +31,8 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
   }
+  const handed = storedByThen(context, value);
+  if (handed) return handed;
   let assignment = value.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || assignment.operator !== '=') return undefined;
   // `this._consumer = attempt.consumer = client.consumer()`: the member of `this` in the chain.
@@ -55,6 +57,30 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   // A local of the function that starts it is followed as a local, not as a slot.
   if (variable.scope.variableScope.block === enclosingFunction(start)) return undefined;
   return { kind: 'variable', name: left.name, text: left.name, node: left, variable };
+}
+
+/**
+ * `connect().then((client) => { this.client = client; })`: the member the promise's callback
+ * stores its value in, when that callback is an arrow (it shares `this`).
+ */
+function storedByThen(context: AnalysisContext, value: TSESTree.Node): Slot | undefined {
+  const member = value.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || staticMemberName(member) !== 'then') return undefined;
+  const call = member.parent;
+  const callback = call.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
+  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression || callback.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const parameter = callback.params[0];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const statement of callback.body.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (expression?.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+    const right = skipTypeWrappers(expression.right);
+    const left = skipTypeWrappers(expression.left);
+    if (right.type !== AST_NODE_TYPES.Identifier || right.name !== parameter.name || left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const name = memberName(left);
+    if (name !== undefined && isThisLike(context, skipTypeWrappers(left.object))) return { kind: 'member', name, text: `this.${name}`, node: left };
+  }
+  return undefined;
 }
 
 function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {

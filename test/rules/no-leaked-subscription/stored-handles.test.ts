@@ -251,6 +251,50 @@ export class Gossip {
       ],
     },
     {
+      // the connection a promise hands to the callback that stores it: close() never drains it
+      code: `
+import { connect } from 'nats';
+import type { NatsConnection } from 'nats';
+export class Transport {
+  private client: NatsConnection | undefined;
+  open() {
+    return connect({ servers: 'demo.nats.io' }).then((client) => {
+      this.client = client;
+    });
+  }
+  close() {
+    this.client = undefined;
+  }
+}
+`,
+      output: `
+import { connect } from 'nats';
+import type { NatsConnection } from 'nats';
+export class Transport {
+  private client: NatsConnection | undefined;
+  open() {
+    return connect({ servers: 'demo.nats.io' }).then((client) => {
+      this.client = client;
+    });
+  }
+  close() {
+    this.client = undefined;
+    void this.client?.close();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: { what: "`connect({ servers: 'demo.nats.io' })` opens a NATS connection", why: 'it is stored in `this.client`, but `close()` never ends it' },
+          line: 7,
+          column: 12,
+          endLine: 7,
+          endColumn: 19,
+        },
+      ],
+    },
+    {
       // no teardown, but pause() resets the flag start() checks, so start() runs again
       code: `
 export class Sampler {
