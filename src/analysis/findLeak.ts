@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isProcessLifecycleEvent, oneShotListenerMethods, processGlobals, processLifecycleEvents } from './apis';
-import { enclosingFunction, methodCallParts, stableReferenceText } from './ast';
+import { enclosingFunction, methodCallParts, skipTypeWrappers, stableReferenceText } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
@@ -53,17 +53,16 @@ export function findLeak(
   const meantToLast = lifetime === 'program' || lifetime === 'callback';
   // A class method answers to its class's teardown, whatever its name says.
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
-  if (meantToLast && !method) return undefined;
+  // A handle stored on `this` or in an outer variable answers to what holds it, even from a callback.
+  if (meantToLast && !method && !isStoredValue(node)) return undefined;
   // A one-shot listener ends when its event fires: only a repetition can pile them up.
   const called = methodCallParts(node)?.method;
   if (called !== undefined && oneShotListenerMethods.has(called) && !isCustomStartMethod(context, called)) return undefined;
   const start = findStart(context, node);
   if (!start) return undefined;
   if (isProcessLifecycleListener(start)) return undefined;
-  if (method) {
-    const judged = judgeLifecycle(context, start, method as TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression });
-    if (judged !== undefined) return judged === 'fine' ? undefined : judged;
-  }
+  const judged = judgeLifecycle(context, start, fn);
+  if (judged !== undefined) return judged === 'fine' ? undefined : judged;
   // A setup method of a class answers to its teardown alone.
   if (meantToLast || (method && lifetime === 'setup')) return undefined;
   // `if (started) return; started = true;`: however often it is called, it starts this once.
@@ -71,6 +70,13 @@ export function findLeak(
   const found = judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
   // An installer, by its name only, attaches to what it is given for that object's life.
   return lifetime === 'setup' && found?.targetParameter !== undefined ? undefined : found;
+}
+
+/** `this.timer = setInterval(…)`, `timer = setInterval(…)`: the call's value is stored. */
+function isStoredValue(node: TSESTree.Node): boolean {
+  let value = node;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) value = value.parent;
+  return value.parent?.type === AST_NODE_TYPES.AssignmentExpression && value.parent.right === value;
 }
 
 /** `process.on('SIGTERM', …)`: a handler for the program's own life, wherever it is installed. */

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
-import { chainingMethods } from './apis';
+import { arrayIterationMethods, chainingMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { calleeName, enclosingFunction, isFunctionNode, isInside, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
@@ -92,7 +92,6 @@ export function handleFate(
   }
 }
 
-/** Follows every use of a local that holds a handle. */
 /**
  * What a callback does with the handle it is handed: `connect().then((client) => …)` (`value`:
  * every parameter) or `client.monitor((err, monitor) => …)` (`errorFirst`: the first is the error).
@@ -117,7 +116,7 @@ export function callbackHandleFate(
       if (reference.init || reference.isWrite()) continue;
       const use = reference.identifier;
       if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) return 'ended'; // `release()`
-      const fate = usage(use, ends);
+      const fate = handleUse(use, ends);
       if (fate === 'ended') return 'ended';
       if (fate === 'handedOver') handedOver = true;
     }
@@ -125,6 +124,7 @@ export function callbackHandleFate(
   return handedOver ? 'handedOver' : 'dropped';
 }
 
+/** Follows every use of a local that holds a handle. */
 function localHandleFate(
   variable: TSESLint.Scope.Variable,
   declarator: TSESTree.VariableDeclarator,
@@ -135,14 +135,21 @@ function localHandleFate(
   for (const reference of variable.references) {
     if (reference.init || reference.isWrite()) continue;
     if (ignore?.some((region) => isInside(reference.identifier, region))) continue;
-    const use = usage(reference.identifier, ends);
+    const use = handleUse(reference.identifier, ends);
     if (use === 'ended') return { fate: 'ended' };
     if (use === 'handedOver') handedOver = true;
   }
   return handedOver ? { fate: 'handedOver' } : { fate: 'kept', variable, declarator };
 }
 
-function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOver' | 'used' {
+/**
+ * What one use of a handle does with it: `h.quit()`, `clearInterval(h)` → `ended`; returned,
+ * stored, passed on, iterated (`hs.forEach((h) => h.close())`, `for (const h of hs)`) →
+ * `handedOver`; a test, a read, a write to it (`if (h)`, `h.unref()`, `h = null`) → `used`.
+ *
+ * `clearInterval(this.timer)` → `'ended'`; `this.timer = null` → `'used'`.
+ */
+export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOver' | 'used' {
   let node: TSESTree.Node = identifier;
   while (
     node.parent &&
@@ -159,6 +166,17 @@ function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOve
       if (parent.object !== node) return 'used';
       const method = staticMemberName(parent);
       if (method !== undefined && ends.methods.includes(method)) return 'ended';
+      // `this.clients.forEach((c) => c.quit())`: each element is handed to the callback.
+      const call = parent.parent;
+      if (
+        method !== undefined &&
+        arrayIterationMethods.has(method) &&
+        call.type === AST_NODE_TYPES.CallExpression &&
+        call.callee === parent &&
+        call.arguments.length > 0
+      ) {
+        return 'handedOver';
+      }
       return 'used';
     }
     case AST_NODE_TYPES.CallExpression:
@@ -169,17 +187,40 @@ function usage(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOve
       if (name !== undefined && ends.functions.includes(name)) return 'ended';
       return name !== undefined && ends.borrowedBy?.includes(name) ? 'used' : 'handedOver';
     }
+    case AST_NODE_TYPES.AssignmentExpression:
+      // `h = null` writes the slot; `other = h` hands it on.
+      return parent.left === node ? 'used' : 'handedOver';
     case AST_NODE_TYPES.IfStatement:
     case AST_NODE_TYPES.UnaryExpression:
     case AST_NODE_TYPES.BinaryExpression:
     case AST_NODE_TYPES.TemplateLiteral:
     case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.SwitchStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
       return 'used';
     case AST_NODE_TYPES.LogicalExpression:
     case AST_NODE_TYPES.ConditionalExpression:
-      return parent.parent.type === AST_NODE_TYPES.IfStatement ? 'used' : 'handedOver';
+      return parent.parent.type === AST_NODE_TYPES.IfStatement || (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) || onlyTested(parent)
+        ? 'used'
+        : 'handedOver';
     default:
       // Returned, stored, put in an object or array, yielded, exported, passed on.
       return 'handedOver';
   }
+}
+
+/** `h && clearInterval(h);`, `!h || h.unref()`: a logical expression whose value nobody takes. */
+function onlyTested(node: TSESTree.LogicalExpression | TSESTree.ConditionalExpression): boolean {
+  let current: TSESTree.Node = node;
+  while (current.parent?.type === AST_NODE_TYPES.LogicalExpression || current.parent?.type === AST_NODE_TYPES.ConditionalExpression) {
+    current = current.parent;
+  }
+  const parent = current.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.ExpressionStatement ||
+    parent?.type === AST_NODE_TYPES.IfStatement ||
+    parent?.type === AST_NODE_TYPES.WhileStatement ||
+    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator !== 'delete')
+  );
 }

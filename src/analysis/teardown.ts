@@ -1,46 +1,202 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { enclosingFunction, referenceRoot, skipTypeWrappers, staticMemberName, walk } from './ast';
+import type { FunctionNode } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { perFile } from './fileCache';
 import { teardownMethodsOf } from './objectApi';
 
-/** A class's teardown: the method that ends its life, and every `this.<member>` it (or what it calls) touches. */
-export interface Teardown {
-  /** The teardown method, in this class or a base class of the same file. */
-  method: TSESTree.MethodDefinition;
-  /** `stop`, `ngOnDestroy`, `[Symbol.dispose]`. */
-  name: string;
-  /** Whether it is the class's own method (not inherited). */
-  own: boolean;
-  /** Members of `this` that teardown reaches, directly or through the methods it calls. */
-  reaches: ReadonlySet<string>;
+/**
+ * What a start's function belongs to: a class, a prototype-style class (`function Foo() {}` with
+ * `Foo.prototype.stop = function () {}`), or an object whose functions share `this`
+ * (`const Worker = {}; Worker.start = function () {}`, `{ started() {}, stopped() {} }`).
+ */
+export interface Holder {
+  /** `class Poller`, `Foo.prototype`, `Worker`: how messages name it, when it has a name. */
+  name: string | undefined;
+  /** The class body, for a class. */
+  body: TSESTree.ClassBody | undefined;
+  /** Its function called `name`, own or (for a class) inherited from a base class in this file. */
+  method(name: string): FunctionNode | undefined;
+  /** Whether `fn` is one of its functions (a method, not a callback inside one). */
+  owns(fn: FunctionNode): boolean;
+  /** A base class this file does not show: its methods may end anything. */
+  unseenBase: boolean;
+  /** The lifecycle names that end it: the descriptors' and those `settings.leaks.teardownMethods` adds. */
+  teardownNames: readonly string[];
 }
 
-const cache = new WeakMap<TSESTree.ClassBody, Teardown | null>();
+/** A holder's teardown: the function that ends its life, and every function it runs. */
+export interface Teardown {
+  /** The teardown function, in the holder or a base class of the same file. */
+  fn: FunctionNode;
+  /** The class method, when the holder is a class (the fix adds the end there). */
+  method: TSESTree.MethodDefinition | undefined;
+  /** `stop`, `ngOnDestroy`, `[Symbol.dispose]`. */
+  name: string;
+  /** Whether it is the holder's own function (not inherited). */
+  own: boolean;
+  /** The class it is inherited from, when not own. */
+  inheritedFrom: string | undefined;
+}
 
 /**
- * The teardown of the class around a method, when it has one (its own or inherited from a base
- * class in the same file), with the members it ends:
+ * The holder of a function, if it has one: `stop() {}` in a class → that class; `Foo.prototype.stop =
+ * function () {}`, `function Foo() {}` with prototype methods → `Foo.prototype`; `Worker.start =
+ * function () {}` → `Worker`; a method of an object literal → that object.
+ */
+export function holderOf(context: AnalysisContext, fn: FunctionNode): Holder | undefined {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) return classHolder(context, parent.parent as TSESTree.ClassBody);
+  const key = objectFunctions(context).holderKey.get(fn);
+  return key === undefined ? undefined : objectHolder(context, key);
+}
+
+/**
+ * The holder of what a closure keeps: `function middleware() { let timer; return { started() {},
+ * stopped() {} }; }` → the returned object, whose functions share the closure's variables.
+ */
+export function closureHolderOf(context: AnalysisContext, scopeBlock: TSESTree.Node): Holder | undefined {
+  if (!isFunctionNode(scopeBlock) || scopeBlock.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  for (const statement of scopeBlock.body.body) {
+    const returned = statement.type === AST_NODE_TYPES.ReturnStatement && statement.argument ? skipTypeWrappers(statement.argument) : undefined;
+    if (returned?.type === AST_NODE_TYPES.ObjectExpression && objectFunctions(context).methods.has(returned)) return objectHolder(context, returned);
+  }
+  return undefined;
+}
+
+const classHolders = new WeakMap<TSESTree.ClassBody, Holder>();
+
+function classHolder(context: AnalysisContext, body: TSESTree.ClassBody): Holder {
+  const cached = classHolders.get(body);
+  if (cached) return cached;
+  const bodies: TSESTree.ClassBody[] = [];
+  let unseenBase = false;
+  for (let at: TSESTree.ClassBody | undefined = body; at && bodies.length < 8; ) {
+    bodies.push(at);
+    const base = baseClassBody(context, at);
+    if (!base && at.parent.superClass) unseenBase = true;
+    at = base;
+  }
+  const classNode = body.parent;
+  const holder: Holder = {
+    name: classNode.id?.name,
+    body,
+    method: (name) => findMethod(context, body, name, 0)?.value,
+    owns: (fn) => fn.parent.type === AST_NODE_TYPES.MethodDefinition && bodies.includes(fn.parent.parent as TSESTree.ClassBody),
+    unseenBase,
+    teardownNames: teardownMethodsOf(context),
+  };
+  classHolders.set(body, holder);
+  return holder;
+}
+
+function objectHolder(context: AnalysisContext, key: HolderKey): Holder {
+  const functions = objectFunctions(context);
+  const cached = functions.holders.get(key);
+  if (cached) return cached;
+  const methods = functions.methods.get(key) ?? new Map<string, FunctionNode>();
+  const holder: Holder = {
+    name: typeof key !== 'string' ? undefined : key.startsWith('proto:') ? `${key.slice(6)}.prototype` : key.slice(7),
+    body: undefined,
+    method: (name) => methods.get(name),
+    owns: (fn) => functions.holderKey.get(fn) === key,
+    unseenBase: false,
+    teardownNames: teardownMethodsOf(context),
+  };
+  functions.holders.set(key, holder);
+  return holder;
+}
+
+/** `'proto:Foo'` (`Foo.prototype.m`), `'object:Worker'` (`Worker.m`, `const Worker = { m() {} }`), or an object literal. */
+type HolderKey = string | TSESTree.ObjectExpression;
+
+/** Every function of a prototype-style class or an object, in one walk per file. */
+const objectFunctions = perFile((context) => {
+  const methods = new Map<HolderKey, Map<string, FunctionNode>>();
+  const holderKey = new Map<FunctionNode, HolderKey>();
+  const add = (key: HolderKey, name: string | undefined, fn: TSESTree.Node | undefined): void => {
+    if (name === undefined || !isFunctionNode(fn)) return;
+    let byName = methods.get(key);
+    if (!byName) methods.set(key, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, fn);
+    holderKey.set(fn, key);
+  };
+  const addObject = (key: HolderKey, object: TSESTree.ObjectExpression): void => {
+    for (const property of object.properties) {
+      if (property.type === AST_NODE_TYPES.Property && !property.computed && property.value.type !== AST_NODE_TYPES.ArrowFunctionExpression) {
+        add(key, propertyName(property), property.value);
+      }
+    }
+  };
+  const constructors: TSESTree.FunctionDeclaration[] = [];
+  walk(context.sourceCode.ast, (node) => {
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) constructors.push(node);
+    if (node.type === AST_NODE_TYPES.ObjectExpression) {
+      const parent = node.parent;
+      const holderName =
+        parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node
+          ? prototypeOf(parent.left)
+          : parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier
+            ? `object:${parent.id.name}`
+            : undefined;
+      addObject(holderName ?? node, node);
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      const left = node.left;
+      const name = staticMemberName(left);
+      const objectText = referenceRoot(left.object)?.type === AST_NODE_TYPES.Identifier ? stableReferenceText(left.object) : undefined;
+      const owner = prototypeOf(left.object) ?? (objectText === undefined ? undefined : `object:${objectText}`);
+      if (owner && name !== 'prototype' && node.right.type !== AST_NODE_TYPES.ArrowFunctionExpression) add(owner, name, node.right);
+    }
+    return true;
+  });
+  // `function Foo() { this.timer = … }` with `Foo.prototype.stop`: the constructor belongs to `Foo.prototype`.
+  for (const fn of constructors) {
+    const key = `proto:${fn.id?.name}`;
+    if (methods.has(key) && !holderKey.has(fn)) holderKey.set(fn, key);
+  }
+  return { methods, holderKey, holders: new Map<HolderKey, Holder>() };
+});
+
+/** `Foo.prototype` → `'proto:Foo'`. */
+function prototypeOf(node: TSESTree.Node): string | undefined {
+  return node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === 'prototype' && node.object.type === AST_NODE_TYPES.Identifier
+    ? `proto:${node.object.name}`
+    : undefined;
+}
+
+function propertyName(property: TSESTree.Property): string | undefined {
+  if (property.key.type === AST_NODE_TYPES.Identifier) return property.key.name;
+  return property.key.type === AST_NODE_TYPES.Literal && typeof property.key.value === 'string' ? property.key.value : undefined;
+}
+
+const teardowns = new WeakMap<Holder, Teardown | null>();
+
+/**
+ * The holder's teardown, when it has one (its own or inherited from a base class in the same
+ * file), by the lifecycle names the descriptors list:
  *
  * ```ts
  * class Poller { start() { this.timer = setInterval(f, 1000); } stop() { clearInterval(this.timer); } }
- * // → { name: 'stop', reaches: {'timer'} }
+ * // → { name: 'stop', … }
  * ```
  */
-export function teardownOf(context: AnalysisContext, body: TSESTree.ClassBody): Teardown | undefined {
-  const cached = cache.get(body);
+export function teardownOf(holder: Holder): Teardown | undefined {
+  const cached = teardowns.get(holder);
   if (cached !== undefined) return cached ?? undefined;
   let found: Teardown | undefined;
-  for (const name of teardownMethodsOf(context)) {
-    const method = findMethod(context, body, name, 0);
-    if (!method) continue;
-    const reaches = new Set<string>();
-    collectReached(context, body, method, reaches, new Set());
-    found = { method, name: name.startsWith('Symbol.') ? `[${name}]` : name, own: method.parent === body, reaches };
+  for (const name of holder.teardownNames) {
+    const fn = holder.method(name);
+    if (!fn) continue;
+    const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent : undefined;
+    const own = !holder.body || method?.parent === holder.body;
+    const inheritedFrom = own ? undefined : (method?.parent.parent as TSESTree.ClassDeclaration | undefined)?.id?.name;
+    found = { fn, method, name: name.startsWith('Symbol.') ? `[${name}]` : name, own, inheritedFrom };
     break;
   }
-  cache.set(body, found ?? null);
+  teardowns.set(holder, found ?? null);
   return found;
 }
 
@@ -56,10 +212,19 @@ export function methodKeyName(method: TSESTree.MethodDefinition | TSESTree.Prope
 }
 
 /** A method of the class by name, or of its base classes declared in the same file. */
-function findMethod(context: AnalysisContext, body: TSESTree.ClassBody, name: string, depth: number): TSESTree.MethodDefinition | undefined {
+function findMethod(
+  context: AnalysisContext,
+  body: TSESTree.ClassBody,
+  name: string,
+  depth: number,
+): (TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression }) | undefined {
   const own = body.body.find(
-    (element): element is TSESTree.MethodDefinition =>
-      element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'method' && !element.static && methodKeyName(element) === name,
+    (element): element is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } =>
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      element.kind === 'method' &&
+      !element.static &&
+      element.value.type === AST_NODE_TYPES.FunctionExpression &&
+      methodKeyName(element) === name,
   );
   if (own) return own;
   const base = baseClassBody(context, body);
@@ -72,33 +237,80 @@ function baseClassBody(context: AnalysisContext, body: TSESTree.ClassBody): TSES
   if (superClass?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(superClass), superClass)?.defs[0];
   const node = definition?.node;
-  return node?.type === AST_NODE_TYPES.ClassDeclaration ? node.body : undefined;
+  return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression ? node.body : undefined;
 }
 
-/** Every `this.x` the method touches, following `this.method()` and `super.method()` calls. */
-function collectReached(
-  context: AnalysisContext,
-  body: TSESTree.ClassBody,
-  method: TSESTree.MethodDefinition,
-  reaches: Set<string>,
-  seen: Set<TSESTree.MethodDefinition>,
-): void {
-  if (seen.has(method) || seen.size > 32) return;
-  seen.add(method);
-  walk(method.value.body ?? method.value, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression) return true;
-    const object = skipTypeWrappers(node.object);
-    const name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : staticMemberName(node);
-    if (name === undefined) return true;
-    if (object.type === AST_NODE_TYPES.ThisExpression) reaches.add(name);
-    const called = node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node;
-    if (called && (object.type === AST_NODE_TYPES.ThisExpression || object.type === AST_NODE_TYPES.Super)) {
-      const from = object.type === AST_NODE_TYPES.Super ? baseClassBody(context, method.parent as TSESTree.ClassBody) : body;
-      const next = from && findMethod(context, from, name, 0);
-      if (next) collectReached(context, body, next, reaches, seen);
-    }
-    return true;
-  });
+/** Functions a run of some roots reaches, and whether it runs code this file does not show. */
+export interface Reach {
+  functions: ReadonlySet<FunctionNode>;
+  /** It calls `super.stop()` of a base class from another file, or hands `this` to a call. */
+  opaque: boolean;
+}
+
+/**
+ * Every function of the holder that running `roots` runs, following `this.method()`,
+ * `self.method()` and `super.method()` calls: `stop() { this.closeAll(); }` → `stop`, `closeAll`.
+ */
+export function reachFrom(context: AnalysisContext, holder: Holder, roots: readonly FunctionNode[]): Reach {
+  const functions = new Set<FunctionNode>();
+  let opaque = false;
+  const queue = [...roots];
+  for (let fn = queue.pop(); fn && functions.size < 64; fn = queue.pop()) {
+    if (functions.has(fn)) continue;
+    functions.add(fn);
+    walk(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTypeWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.MemberExpression) {
+          const name = staticMemberName(callee);
+          const object = skipTypeWrappers(callee.object);
+          if (name !== undefined && object.type === AST_NODE_TYPES.Super) {
+            const method = holder.body && baseMethod(context, fn, name);
+            if (method) queue.push(method);
+            else opaque = true;
+          } else if (name !== undefined && isThisLike(context, object)) {
+            const method = holder.method(name);
+            if (method) queue.push(method);
+            else if (holder.unseenBase && holder.teardownNames.includes(name)) opaque = true;
+          }
+        }
+        // `cleanup(this)`: the whole object handed on (not `fn.call(this, …)`, which only binds it).
+        const bindsThis = ['call', 'apply', 'bind'].includes(methodCallParts(node)?.method ?? '');
+        if (!bindsThis && node.arguments.some((argument) => skipTypeWrappers(argument).type === AST_NODE_TYPES.ThisExpression)) opaque = true;
+      }
+      return true;
+    });
+  }
+  return { functions, opaque };
+}
+
+/** `super.stop()` inside a method: the base class's `stop` in this file. */
+function baseMethod(context: AnalysisContext, fn: FunctionNode, name: string): FunctionNode | undefined {
+  let method: TSESTree.Node | undefined = fn;
+  while (method && method.type !== AST_NODE_TYPES.MethodDefinition) method = method.parent;
+  const base = method && baseClassBody(context, method.parent as TSESTree.ClassBody);
+  return base && findMethod(context, base, name, 0)?.value;
+}
+
+/** `this`, or a variable only ever set to it (`const self = this`). */
+export function isThisLike(context: AnalysisContext, node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
+  const defs = variable?.defs ?? [];
+  return (
+    defs.length === 1 &&
+    defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator &&
+    defs[0].node.init?.type === AST_NODE_TYPES.ThisExpression &&
+    variable?.references.every((reference) => reference.init || !reference.isWrite()) === true
+  );
+}
+
+/** The function whose `this` a node sees: the nearest enclosing non-arrow function. */
+export function thisFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let fn = enclosingFunction(node);
+  while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+  return fn;
 }
 
 /** `this.timer = setInterval(…)`: the member of `this` a start's result is stored in. */
@@ -156,6 +368,6 @@ export function storedThroughFactory(
   return !unstored && stored.length > 0 ? stored[0] : undefined;
 }
 
-function memberName(member: TSESTree.MemberExpression): string | undefined {
+export function memberName(member: TSESTree.MemberExpression): string | undefined {
   return member.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${member.property.name}` : staticMemberName(member);
 }

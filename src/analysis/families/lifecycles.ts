@@ -4,7 +4,7 @@ import type { Family } from './family';
  * Methods that end an object's life, called by its owner, a framework or the platform: what a
  * class starts in its other methods and keeps on `this` must be ended there. NestJS
  * (`onModuleDestroy`, `beforeApplicationShutdown`), Angular (`ngOnDestroy`), custom elements
- * (`disconnectedCallback`), React class components (`componentWillUnmount`), Vue (`unmount`),
+ * (`disconnectedCallback`), React class components (`componentWillUnmount`), Vue (`unmount`), moleculer (`stopped`),
  * explicit resource management (`[Symbol.dispose]`, `[Symbol.asyncDispose]`), and plain services.
  */
 export const lifecycles = {
@@ -23,5 +23,7 @@ export const lifecycles = {
     'componentWillUnmount',
     'unmount',
     'shutdown',
+    // moleculer services and middlewares
+    'stopped',
   ],
 } as const satisfies Family;

@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { stableReferenceText } from '../ast';
+import type { HandleEnd } from '../apis';
+import type { FunctionNode } from '../ast';
+import { enclosingFunction, functionName, isInside, stableReferenceText } from '../ast';
 import type { EndCall } from '../endPlan';
 import { handleEndCall } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -11,10 +13,14 @@ import { makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
+import { repetitionAround } from '../repetition';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
-import type { Teardown } from '../teardown';
-import { storedOnThis, storedThroughFactory, teardownOf } from '../teardown';
+import type { Slot } from '../storedHandles';
+import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
+import { slotEnds, storedSlot } from '../storedHandles';
+import type { Holder, Teardown } from '../teardown';
+import { closureHolderOf, holderOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
 
 /**
@@ -30,34 +36,99 @@ import { startEnds } from './connection';
  * }
  * ```
  */
-export function judgeLifecycle(
-  context: AnalysisContext,
-  start: Start,
-  method: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
-): Leak | 'fine' | undefined {
-  const body = method.parent as TSESTree.ClassBody;
-  const teardown = teardownOf(context, body);
-  if (teardown?.method === method) return undefined;
-  if (method.kind === 'constructor' && start.kind === 'listener') return judgeConstructorListener(context, start, method, teardown);
-  const stored = storedOnThis(start.node) ?? storedThroughFactory(start.node, method);
-  if (!stored || !teardown) return undefined;
-  if (teardown.reaches.has(stored.name) || !mayRunOn(context, start, method)) return 'fine';
+export function judgeLifecycle(context: AnalysisContext, start: Start, fn: FunctionNode): Leak | 'fine' | undefined {
+  const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
+  if (method?.kind === 'constructor' && start.kind === 'listener') {
+    const holder = holderOf(context, fn);
+    return judgeConstructorListener(context, start, method as ClassMethod, holder && teardownOf(holder));
+  }
+  return judgeStored(context, start);
+}
+
+type ClassMethod = TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
+
+/**
+ * A start whose handle is kept on `this` or in an outer variable. Storing it is no end; an end of
+ * the place it is stored is. It leaks when nothing ends that place and there is evidence the
+ * holder lives on past it: a teardown (`stop()`, `destroy()`, `Foo.prototype.close`) that does
+ * not end it, a method that resets the state the start sets (so the start can run again), or a
+ * call of the start's function from a repeated context. A class made once that keeps a
+ * process-long interval, with no teardown and nothing that starts it again, is left alone.
+ *
+ * ```js
+ * Exporter.prototype.init = function () { this.timer = setInterval(flush, 5000); }; // ← leak
+ * Exporter.prototype.stop = function () { this.timer = null; };                     // ends nothing
+ * ```
+ */
+function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | undefined {
+  const owner = thisFunction(start.node);
+  if (!owner) return undefined;
+  const factory = owner.parent.type === AST_NODE_TYPES.MethodDefinition ? (owner.parent as ClassMethod) : undefined;
+  const slot = storedSlot(context, start.node) ?? factoryStored(start, factory);
+  if (!slot) return undefined;
+  // Stored from a repeated callback: judgeOverwrite asks whether each run ends the one before.
+  const repeated = repetitionAround(context, start.node);
+  if (repeated && isInside(repeated.scope, owner) ) return undefined;
+  const holder = holderOf(context, owner) ?? (slot.kind === 'variable' ? closureHolderOf(context, slot.variable.scope.block) : undefined);
+  const teardown = holder && teardownOf(holder);
+  if (teardown?.fn === owner) return undefined;
   const ends = startEnds(context, start);
-  const fn = method.value;
-  const end: EndCall | undefined = ends && { ...handleEndCall({ node: stored.member }, ends.fix), ...(ends.fix.kind === 'method' && { optional: true }) };
+  if (!ends) return undefined;
+  if (!mayRunOn(context, start)) return 'fine';
+  const startFn = enclosingFunction(start.node);
+  // `clearInterval(this.timer); this.timer = setInterval(…)` ends the one before, not this one.
+  const endings = slotEnds(context, slot, ends).filter((use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]));
+  if (holder && teardown) {
+    const reach = reachFrom(context, holder, [teardown.fn]);
+    if (reach.opaque) return 'fine';
+    const driven = reachFrom(context, holder, eventDrivenRoots(context, holder)).functions;
+    const ended = endings.some((use) => {
+      const at = runningFunction(use);
+      return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
+    });
+    if (ended) return 'fine';
+    return storedLeak(context, start, slot, ends, `${teardownText(teardown, holder)} never ends it`, teardown);
+  }
+  if (endings.length > 0) return 'fine';
+  const release = slotRelease(context, slot, owner, holder);
+  if (release !== undefined) return storedLeak(context, start, slot, ends, `\`${release}()\` only clears \`${slot.text}\` and never ends it`);
+  const reset = resettingFunction(context, owner, holder);
+  if (reset) {
+    return storedLeak(context, start, slot, ends, `\`${reset.name}()\`, which resets \`${reset.flag}\` so that \`${functionName(owner) ?? 'the start'}()\` can run again, never ends it`);
+  }
+  const again = repeatedCall(context, owner, holder);
+  if (again) {
+    return storedLeak(context, start, slot, ends, `\`${functionName(owner)}()\` runs again ${again.repetition.every} (line ${again.line}) and nothing ends the one stored there`);
+  }
+  return undefined;
+}
+
+function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: HandleEnd, why: string, teardown?: Teardown): Leak {
+  const fn = enclosingFunction(start.node);
+  const end: EndCall | undefined =
+    slot.kind === 'member' && slot.node.object.type === AST_NODE_TYPES.ThisExpression
+      ? { ...handleEndCall({ node: slot.node }, ends.fix), ...(ends.fix.kind === 'method' && { optional: true }) }
+      : undefined;
   return makeLeak(context, start, fn, {
     action: startAction(context, start),
-    why: `it is stored in \`this.${stored.name}\`, but ${teardownText(teardown)} never ends it`,
-    end: end && teardown.own ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined,
+    why: `it is stored in \`${slot.text}\`, but ${why}`,
+    end: end && teardown?.own && teardown.method ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined,
   });
 }
 
+/** A factory method's result, stored on `this` by every caller: `this.pub = this.createClient()`. */
+function factoryStored(start: Start, factory: ClassMethod | undefined): Slot | undefined {
+  const stored = factory && storedThroughFactory(start.node, factory);
+  return stored && { kind: 'member', name: stored.name, text: `this.${stored.name}`, node: stored.member };
+}
+
 /** Whether the start, stored on `this`, would run until ended: not one made finite or given a signal. */
-function mayRunOn(context: AnalysisContext, start: Start, method: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression }): boolean {
+function mayRunOn(context: AnalysisContext, start: Start): boolean {
   const signalOption = start.call?.signalOption;
   if (signalOption !== undefined && optionsMayCarrySignal(optionsArgument(start.node, signalOption))) return false;
   if (start.kind === 'rxSubscription') {
-    return rxSubscriptionMayLeak({ context, start, fn: method.value, scope: method.value, inConstructor: false, repetition: false });
+    const fn = enclosingFunction(start.node);
+    return !fn || rxSubscriptionMayLeak({ context, start, fn, scope: fn, inConstructor: false, repetition: false });
   }
   return true;
 }
@@ -89,9 +160,9 @@ function judgeConstructorListener(
   });
 }
 
-function teardownText(teardown: Teardown): string {
-  const className = (teardown.method.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression).id?.name;
-  return teardown.own || className === undefined ? `\`${teardown.name}()\`` : `\`${teardown.name}()\` (inherited from \`${className}\`)`;
+function teardownText(teardown: Teardown, holder?: Holder): string {
+  const name = holder?.name?.endsWith('.prototype') ? `${holder.name}.${teardown.name}` : teardown.name;
+  return teardown.own || teardown.inheritedFrom === undefined ? `\`${name}()\`` : `\`${name}()\` (inherited from \`${teardown.inheritedFrom}\`)`;
 }
 
 function startAction(context: AnalysisContext, start: Start): string {

@@ -1,0 +1,195 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import { arrayIterationMethods } from './apis';
+import type { FunctionNode } from './ast';
+import { enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, walk } from './ast';
+import type { AnalysisContext } from './fileCache';
+import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import type { RepeatedScope } from './repetition';
+import { repetitionAround } from './repetition';
+import type { Slot } from './storedHandles';
+import { thisMemberNames, thisMemberUses } from './storedHandles';
+import type { Holder } from './teardown';
+import { isThisLike, memberName, reachFrom, thisFunction } from './teardown';
+
+// Evidence that what holds a stored handle lets go of it, or starts it again, without ending it:
+// the facts judges/lifecycle.ts reports a stored handle on when no teardown accounts for it.
+
+/**
+ * Methods that run when something happens rather than when called by name: passed as a value
+ * (`socket.on('close', this.onClose)`) or called from a callback (`() => this.cleanup()`).
+ */
+export function eventDrivenRoots(context: AnalysisContext, holder: Holder): FunctionNode[] {
+  const cached = drivenRoots.get(holder);
+  if (cached) return cached;
+  const roots: FunctionNode[] = [];
+  drivenRoots.set(holder, roots);
+  for (const [name, uses] of holderMethodUses(context, holder)) {
+    const method = holder.method(name);
+    if (!method) continue;
+    const driven = uses.some((use) => {
+      const called = use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use;
+      const at = runningFunction(use);
+      return !called || !at || !holder.owns(at);
+    });
+    if (driven) roots.push(method);
+  }
+  return roots;
+}
+
+/**
+ * The function whose run a node's code belongs to: through callbacks that run as part of it
+ * (a Promise executor, `.then(…)`, `forEach(…)`), not through those something else runs later
+ * (a listener, a timer): `stop() { return new Promise((r) => { clearInterval(this.t); }); }` → `stop`.
+ */
+export function runningFunction(node: TSESTree.Node): FunctionNode | undefined {
+  let fn = enclosingFunction(node);
+  while (fn && runsAsPartOf(fn)) fn = enclosingFunction(fn);
+  return fn;
+}
+
+function runsAsPartOf(fn: FunctionNode): boolean {
+  if (runsImmediately(fn)) return true;
+  const call = fn.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return false;
+  const method = methodCallParts(call)?.method;
+  return method !== undefined && (promiseCallbackMethods.has(method) || arrayIterationMethods.has(method));
+}
+
+const promiseCallbackMethods = new Set(['then', 'catch', 'finally']);
+
+const drivenRoots = new WeakMap<Holder, FunctionNode[]>();
+
+function holderMethodUses(context: AnalysisContext, holder: Holder): [string, TSESTree.MemberExpression[]][] {
+  const result: [string, TSESTree.MemberExpression[]][] = [];
+  for (const name of thisMemberNames(context)) {
+    if (holder.method(name)) result.push([name, thisMemberUses(context, name)]);
+  }
+  return result;
+}
+
+/**
+ * A function called by name (not an event handler) that empties the slot without ending what is
+ * in it: `stopTimers() { this.gossipTimer = null; }`. Writing the slot shows it is meant to let
+ * go of the handle; letting go of an interval or a connection does not end it.
+ */
+export function slotRelease(context: AnalysisContext, slot: Slot, owner: FunctionNode, holder: Holder | undefined): string | undefined {
+  const writes =
+    slot.kind === 'member'
+      ? thisMemberUses(context, slot.name)
+      : slot.variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.identifier);
+  const driven = holder ? reachFrom(context, holder, eventDrivenRoots(context, holder)).functions : new Set<FunctionNode>();
+  for (const use of writes) {
+    const assignment = use.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== use || !isEmptyValue(assignment.right)) continue;
+    const at = runningFunction(use);
+    if (!at || at === owner || driven.has(at) || (slot.kind === 'member' && !holder?.owns(at))) continue;
+    // `constructor() { this.timer = null; }`: a start value, not a release.
+    const prototypeConstructor = at.type === AST_NODE_TYPES.FunctionDeclaration && holder?.owns(at) === true;
+    if ((at.parent.type === AST_NODE_TYPES.MethodDefinition && at.parent.kind === 'constructor') || prototypeConstructor) continue;
+    // `socket.on('close', function onClose() { conn = null; })`: an event handler, not a release.
+    if (at.parent.type === AST_NODE_TYPES.CallExpression || at.parent.type === AST_NODE_TYPES.NewExpression) continue;
+    const name = functionName(at)?.replace(/^.*\./, '');
+    if (name !== undefined) return name;
+  }
+  return undefined;
+}
+
+function isEmptyValue(node: TSESTree.Node): boolean {
+  return isFalsyLiteral(node) || (node.type === AST_NODE_TYPES.Literal && node.value === 0);
+}
+
+/**
+ * A function that undoes the state `owner` sets and tests, so `owner` can run again:
+ * `start() { if (this.running) return; this.running = true; … }` with `pause() { this.running = false; }`.
+ */
+export function resettingFunction(context: AnalysisContext, owner: FunctionNode, holder: Holder | undefined): { name: string; flag: string } | undefined {
+  const tested = new Set<string>();
+  const set = new Set<string>();
+  walk(owner.body ?? owner, (node) => {
+    if (isFunctionNode(node) && node !== owner) return false;
+    const test =
+      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
+        ? node.test
+        : node.type === AST_NODE_TYPES.LogicalExpression
+          ? node.left
+          : undefined;
+    if (test) {
+      walk(test, (part) => {
+        const text = flagText(context, part);
+        if (text !== undefined) tested.add(text);
+        return text === undefined;
+      });
+    }
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && node.operator === '=' && isTruthyLiteral(node.right)) {
+      const text = flagText(context, node.left);
+      if (text !== undefined) set.add(text);
+    }
+    return true;
+  });
+  const flags = [...set].filter((flag) => tested.has(flag));
+  if (flags.length === 0) return undefined;
+  let found: { name: string; flag: string } | undefined;
+  walk(context.sourceCode.ast, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.operator !== '=' || !isFalsyLiteral(node.right)) return true;
+    const flag = flagText(context, node.left);
+    if (flag === undefined || !flags.includes(flag)) return true;
+    const at = thisFunction(node);
+    if (!at || at === owner) return true;
+    if (flag.startsWith('this.') && !holder?.owns(at)) return true;
+    const name = functionName(at);
+    if (name !== undefined) found = { name: name.replace(/^.*\./, ''), flag };
+    return true;
+  });
+  return found;
+}
+
+/** `this.running`, `self.running` → `this.running`; an outer variable `running` → `running`. */
+function flagText(context: AnalysisContext, node: TSESTree.Node): string | undefined {
+  const inner = skipTypeWrappers(node);
+  if (inner.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(inner.object))) {
+    const name = memberName(inner);
+    return name === undefined ? undefined : `this.${name}`;
+  }
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  return variable && variable.defs[0]?.node.type === AST_NODE_TYPES.VariableDeclarator && variable.scope.block !== enclosingFunction(inner) ? inner.name : undefined;
+}
+
+function isTruthyLiteral(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.Literal && node.value === true;
+}
+
+function isFalsyLiteral(node: TSESTree.Node): boolean {
+  return (
+    (node.type === AST_NODE_TYPES.Literal && (node.value === false || node.value === null)) ||
+    (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined')
+  );
+}
+
+/** A call of `owner` (`this.connect()`, `Worker.start()`, `start()`) from a repeated context in the file. */
+export function repeatedCall(context: AnalysisContext, owner: FunctionNode, holder: Holder | undefined): { repetition: RepeatedScope['repetition']; line: number } | undefined {
+  const name = functionName(owner)?.replace(/^.*\./, '');
+  if (name === undefined) return undefined;
+  const calls: TSESTree.Node[] = [];
+  if (holder) {
+    for (const use of thisMemberUses(context, name)) if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) calls.push(use.parent);
+    if (holder.name !== undefined && !holder.body && !holder.name.endsWith('.prototype')) {
+      calls.push(...findMethodCalls(methodCallsByReceiver(context), holder.name, [name]).map((entry) => entry.call));
+    }
+  } else if (owner.type === AST_NODE_TYPES.FunctionDeclaration) {
+    const variable = context.sourceCode.getDeclaredVariables(owner).find((candidate) => candidate.name === name);
+    for (const reference of variable?.references ?? []) {
+      const use = reference.identifier;
+      if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) calls.push(use.parent);
+    }
+  }
+  for (const call of calls) {
+    if (isInside(call, owner)) continue;
+    const repeated = repetitionAround(context, call);
+    if (repeated && !repeated.repetition.perElement) return { repetition: repeated.repetition, line: call.loc.start.line };
+  }
+  return undefined;
+}

@@ -1,0 +1,153 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import type { HandleEnd } from './apis';
+import { enclosingFunction, skipTypeWrappers, staticMemberName, walk } from './ast';
+import type { AnalysisContext } from './fileCache';
+import { perFile } from './fileCache';
+import { handleUse } from './handleFate';
+import { isThisLike, memberName } from './teardown';
+
+/**
+ * Where a start's handle is kept past the function that started it: a member of `this` (or of
+ * `self = this`), or a variable of an outer function or the module.
+ */
+export type Slot =
+  | { kind: 'member'; name: string; text: string; node: TSESTree.MemberExpression }
+  | { kind: 'variable'; name: string; text: string; node: TSESTree.Identifier; variable: TSLintVariable };
+
+type TSLintVariable = TSESLint.Scope.Variable;
+
+/**
+ * The slot a start's handle is stored in:
+ *
+ * ```ts
+ * this.timer = setInterval(poll, 1000); // → member `timer`
+ * let timer; function start() { timer = setInterval(poll, 1000); } // → variable `timer`
+ * ```
+ */
+export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot | undefined {
+  let value: TSESTree.Node = start;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
+    value = value.parent;
+  }
+  const handed = storedByThen(context, value);
+  if (handed) return handed;
+  let assignment = value.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || assignment.operator !== '=') return undefined;
+  // `this._consumer = attempt.consumer = client.consumer()`: the member of `this` in the chain.
+  while (
+    !isThisMember(context, assignment.left) &&
+    assignment.parent.type === AST_NODE_TYPES.AssignmentExpression &&
+    assignment.parent.operator === '=' &&
+    assignment.parent.right === assignment
+  ) {
+    assignment = assignment.parent;
+  }
+  const left = skipTypeWrappers(assignment.left);
+  if (left.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(left);
+    if (name === undefined || !isThisLike(context, skipTypeWrappers(left.object))) return undefined;
+    return { kind: 'member', name, text: `this.${name}`, node: left };
+  }
+  if (left.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(left), left);
+  const definition = variable?.defs[0];
+  if (!variable || definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  // A local of the function that starts it is followed as a local, not as a slot.
+  if (variable.scope.variableScope.block === enclosingFunction(start)) return undefined;
+  return { kind: 'variable', name: left.name, text: left.name, node: left, variable };
+}
+
+/**
+ * `connect().then((client) => { this.client = client; })`: the member the promise's callback
+ * stores its value in, when that callback is an arrow (it shares `this`).
+ */
+function storedByThen(context: AnalysisContext, value: TSESTree.Node): Slot | undefined {
+  const member = value.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || staticMemberName(member) !== 'then') return undefined;
+  const call = member.parent;
+  const callback = call.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
+  if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression || callback.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
+  const parameter = callback.params[0];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  for (const statement of callback.body.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (expression?.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== '=') continue;
+    const right = skipTypeWrappers(expression.right);
+    const left = skipTypeWrappers(expression.left);
+    if (right.type !== AST_NODE_TYPES.Identifier || right.name !== parameter.name || left.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const name = memberName(left);
+    if (name !== undefined && isThisLike(context, skipTypeWrappers(left.object))) return { kind: 'member', name, text: `this.${name}`, node: left };
+  }
+  return undefined;
+}
+
+function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  return inner.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(inner.object));
+}
+
+/**
+ * Every place in the file that ends what the slot holds or hands it on: `clearInterval(this.timer)`,
+ * `this.client.quit()`, `Promise.all(this.subs.map((s) => s.unsubscribe()))`, `release(this.conn)`,
+ * `const { timer } = this`. Tests, reads and writes (`if (this.timer)`, `this.timer = null`) are
+ * not ends.
+ */
+export function slotEnds(context: AnalysisContext, slot: Slot, ends: HandleEnd): TSESTree.Node[] {
+  if (slot.kind === 'member') {
+    return (thisMembers(context).get(slot.name) ?? []).filter(
+      (use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && handleUse(use, ends) !== 'used'),
+    );
+  }
+  return slot.variable.references
+    .filter((reference) => reference.isRead() && reference.identifier !== slot.node)
+    .map((reference) => reference.identifier)
+    .filter((use) => handleUse(use, ends) !== 'used');
+}
+
+/**
+ * Every `this.name` (and `self.name` with `const self = this`) in the file by name, and every
+ * `const { name } = this`, in one walk per file.
+ */
+const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.MemberExpression | TSESTree.Property)[]> => {
+  const aliases = new Set<string>();
+  walk(context.sourceCode.ast, (node) => {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init?.type === AST_NODE_TYPES.ThisExpression && node.id.type === AST_NODE_TYPES.Identifier) {
+      aliases.add(node.id.name);
+    }
+    return true;
+  });
+  const members = new Map<string, (TSESTree.MemberExpression | TSESTree.Property)[]>();
+  const add = (name: string | undefined, node: TSESTree.MemberExpression | TSESTree.Property): void => {
+    if (name === undefined) return;
+    let list = members.get(name);
+    if (!list) members.set(name, (list = []));
+    list.push(node);
+  };
+  walk(context.sourceCode.ast, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      const object = skipTypeWrappers(node.object);
+      if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && aliases.has(object.name) && isThisLike(context, object))) {
+        add(memberName(node), node);
+      }
+    }
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isThisLike(context, node.init)) {
+      for (const property of node.id.properties) {
+        if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) add(property.key.name, property);
+      }
+    }
+    return true;
+  });
+  return members;
+});
+
+/** Every `this.name` member expression in the file (not destructurings): `this.start()`, `self.start`. */
+export function thisMemberUses(context: AnalysisContext, name: string): TSESTree.MemberExpression[] {
+  return (thisMembers(context).get(name) ?? []).filter((use): use is TSESTree.MemberExpression => use.type === AST_NODE_TYPES.MemberExpression);
+}
+
+/** The names of every `this.name` in the file. */
+export function thisMemberNames(context: AnalysisContext): Iterable<string> {
+  return thisMembers(context).keys();
+}
