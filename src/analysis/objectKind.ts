@@ -8,6 +8,7 @@ import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
+import { jsdocParameterKind } from './jsdocKind';
 import { customKindOfDeclaration, customKindOfImport, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
@@ -151,7 +152,7 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   if (!variable || !definition) return globalObjects[identifier.name];
   if (definition.type === 'Parameter') {
     const annotation = parameterAnnotation(definition.name);
-    return annotation ? annotationKind(context, annotation) : undefined;
+    return annotation ? annotationKind(context, annotation) : jsdocParameterKind(context, definition.node, identifier.name);
   }
   if (definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
     const annotation = definition.node.id.typeAnnotation?.typeAnnotation;
