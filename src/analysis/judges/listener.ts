@@ -51,7 +51,11 @@ export function judgeListener(judge: Judge): Leak | undefined {
     (removal) => removesListener(context, removal.call, context, start) && !insideAny(removal.call, judge.blind?.abortListeners),
   );
   if (removals.length > 0) return undefined;
-  if (owner.reason === 'parameter' && !judge.repetition && removedWhereHandedOn(context, start, object.target, api.removeListener, fn)) {
+  if (
+    owner.reason === 'parameter' &&
+    !judge.repetition &&
+    (adoptedByObject(context, object.target) || removedWhereHandedOn(context, start, object.target, api.removeListener, fn))
+  ) {
     return undefined;
   }
   if (!judge.repetition && listenerIsStored(context, listener)) return undefined;
@@ -89,6 +93,26 @@ function removesListener(context: AnalysisContext, removal: TSESTree.CallExpress
   if (!listener) return eventName === startEvent || start.event === undefined;
   const listenerText = context.sourceCode.getText(listener);
   return eventName === startEvent || (start.listener !== undefined && listenerText === startContext.sourceCode.getText(start.listener));
+}
+
+/**
+ * The parameter is stored on the object the method belongs to (`this._socket = socket`): the
+ * object takes it over, and what is attached to it while doing so is the object's business, as
+ * for what its constructor attaches (ws's `WebSocket#setSocket`).
+ */
+function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression): boolean {
+  const inner = skipTypeWrappers(target);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  return (variable?.references ?? []).some((reference) => {
+    const parent = reference.identifier.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === reference.identifier &&
+      parent.left.type === AST_NODE_TYPES.MemberExpression &&
+      skipTypeWrappers(parent.left.object).type === AST_NODE_TYPES.ThisExpression
+    );
+  });
 }
 
 /**

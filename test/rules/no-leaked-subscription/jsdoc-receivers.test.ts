@@ -55,6 +55,25 @@ class Server {
 function socketOnError() {}
 module.exports = { Server };
 `,
+    // Stored on the object while its listeners are attached: the object takes the socket over
+    // (ws's WebSocket#setSocket; its listeners remove themselves on 'close').
+    `
+const { Duplex } = require('stream');
+
+class WebSocket {
+  /**
+   * @param {Duplex} socket
+   */
+  setSocket(socket) {
+    this._socket = socket;
+    socket.on('close', socketOnClose);
+  }
+}
+function socketOnClose() {
+  this.removeListener('close', socketOnClose);
+}
+module.exports = { WebSocket };
+`,
   ],
   invalid: [
     {
