@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, typePackages } from './apis';
-import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
+import { methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
@@ -121,7 +121,7 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     case AST_NODE_TYPES.ThisExpression:
       return thisKind(context, inner);
     case AST_NODE_TYPES.MemberExpression: {
-      if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+      if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) return globalMemberKind(context, inner);
       const name =
         inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
       if (name === undefined) return undefined;
@@ -140,6 +140,15 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     default:
       return undefined;
   }
+}
+
+/** `process.stdin`: a member of a global the knowledge base knows, when the file does not redefine the global. */
+function globalMemberKind(context: AnalysisContext, member: TSESTree.MemberExpression): ObjectKind | undefined {
+  const text = stableReferenceText(member);
+  const root = referenceRoot(member);
+  if (text === undefined || root?.type !== AST_NODE_TYPES.Identifier || !globalObjects[text]) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
+  return variable && variable.defs.length > 0 ? undefined : globalObjects[text];
 }
 
 function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifier, depth: number): ObjectKind | undefined {

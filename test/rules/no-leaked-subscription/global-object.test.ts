@@ -58,6 +58,16 @@ export function keep(onTick: () => void, signal?: AbortSignal) {
 
 javascriptRuleTester.run('no-leaked-subscription: timers read from the global object (JavaScript)', rule, {
   valid: [
+    // Removed when the answer comes.
+    `
+export function password(cb) {
+  const onData = (ch) => {
+    process.stdin.removeListener('data', onData);
+    cb(null, ch);
+  };
+  process.stdin.on('data', onData);
+}
+`,
     // A local named `global` is not the global object.
     `
 export function keep(global, onTick) {
@@ -66,6 +76,49 @@ export function keep(global, onTick) {
 `,
   ],
   invalid: [
+    {
+      // `process.stdin` is a stream of the process: each prompt adds one more reader (pm2's prompt).
+      code: `
+export function password(cb) {
+  let input = '';
+  const onData = (ch) => {
+    if (ch === '\\n') cb(null, input);
+    else input += ch;
+  };
+  process.stdin.on('data', onData);
+}
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: "`process.stdin.on('data', onData)` adds a 'data' listener to `process.stdin`",
+            why: 'it is never removed, and `process.stdin` (a global) outlives each call of `password()`',
+          },
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 19,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`password()`' },
+              output: `
+export function password(cb, signal) {
+  let input = '';
+  const onData = (ch) => {
+    if (ch === '\\n') cb(null, input);
+    else input += ch;
+  };
+  process.stdin.on('data', onData);
+  signal?.addEventListener('abort', () => process.stdin.off('data', onData), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 export function keep(onTick) {
