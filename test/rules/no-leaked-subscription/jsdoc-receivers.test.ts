@@ -107,7 +107,7 @@ module.exports = { addListeners };
     {
       code: `
 /**
- * @param {import('node:events').EventEmitter | undefined} obj
+ * @param {import('node:events').EventEmitter} obj
  */
 function on(obj, ev, fn) {
   obj.on(ev, fn);
@@ -131,7 +131,7 @@ module.exports = { on };
               data: { owner: '`on()`' },
               output: `
 /**
- * @param {import('node:events').EventEmitter | undefined} obj
+ * @param {import('node:events').EventEmitter} obj
  */
 function on(obj, ev, fn, signal) {
   obj.on(ev, fn);
