@@ -33,6 +33,17 @@ function register(name, fn) {
 }
 module.exports = { register };
 `,
+    // A union of an emitter and something else does not say which it is.
+    `
+const EventEmitter = require('events');
+/**
+ * @param {EventEmitter | string} target
+ */
+function listen(target, fn) {
+  target.on('x', fn);
+}
+module.exports = { listen };
+`,
     // Removed by the method the socket is handed on to (ws's handleUpgrade → completeUpgrade).
     `
 const { Duplex } = require('stream');
