@@ -288,11 +288,10 @@ function insideLoop(node: TSESTree.Node): boolean {
 /**
  * Who a target object belongs to, seen from the code that subscribes to it (`scope`: a function,
  * or one repetition such as a loop body or a cron callback):
- * - `outlives`: it was handed in (a parameter), is shared (module scope, an import, a global) or,
- *   for a repetition, was declared outside it: it lives on after `scope` ends;
+ * - `outlives`: it was handed in (a parameter), is shared (module scope, an import, a global),
+ *   is a member the object was given (`constructor(queue) { this.queue = queue }`, outside the
+ *   constructor) or, for a repetition, was declared outside it: it lives on after `scope` ends;
  * - `own`: `scope` or its object made it (`this.conn`, `const e = new EventEmitter()`);
- *   a member the object was given (`constructor(queue) { this.queue = queue }`) outlives each
- *   call of its methods (`given`);
  * - `unknown`: a call's result, a callback's parameter, anything we cannot follow.
  */
 export type TargetOwner =
