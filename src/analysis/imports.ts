@@ -14,6 +14,7 @@ import {
   signalTakingFunctions,
   submodules,
 } from './apis';
+import { staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { importMatches, leaksSettings } from './settings';
@@ -153,23 +154,37 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   // unresolved references too, and declared globals that the file does not redefine.
   const globalReferences = [
     ...globalScope.through,
-    ...[...Object.keys(globalStarts), ...Object.keys(globalSchedulers), ...Object.keys(globalSignalTakingFunctions)].flatMap((name) => {
+    ...[...Object.keys(globalStarts), ...Object.keys(globalSchedulers), ...Object.keys(globalSignalTakingFunctions), ...globalObjectNames].flatMap((name) => {
       const variable = globalScope.set.get(name);
       return variable && variable.defs.length === 0 ? variable.references : [];
     }),
   ];
   for (const reference of globalReferences) {
-    const name = reference.identifier.name;
+    // `globalThis.setInterval(…)` is the global `setInterval`.
+    const global = reference.identifier.type === AST_NODE_TYPES.Identifier ? globalMember(reference.identifier) : undefined;
+    const callee = global ?? reference.identifier;
+    const name = global ? staticMemberName(global) ?? '' : reference.identifier.name;
     const start = globalStarts[name];
     const repeats = globalSchedulers[name];
     const takesSignal = globalSignalTakingFunctions[name];
-    const call = reference.identifier.parent;
-    if ((start || repeats || takesSignal) && (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee === reference.identifier) {
+    const call = callee.parent;
+    if ((start || repeats || takesSignal) && (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee === callee) {
       result.set(call, { ...(start && { start }), ...(repeats && { repeats }), ...(takesSignal && { takesSignal }) });
     }
   }
   return result;
 });
+
+/** The global object's names: `globalThis.setInterval` is `setInterval`. */
+const globalObjectNames = ['globalThis', 'global'];
+
+/** `globalThis.setInterval` for the identifier `globalThis`, read with a static name. */
+function globalMember(identifier: TSESTree.Identifier): TSESTree.MemberExpression | undefined {
+  const parent = identifier.parent;
+  return globalObjectNames.includes(identifier.name) && parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier && !parent.computed
+    ? parent
+    : undefined;
+}
 
 /**
  * The tracker follows `require()` only when `require` is a declared global, which it is not in a

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
+import { enclosingClassBody } from './classMembers';
 import { functionName, shortText } from './ast';
 import type { EndPlan } from './endPlan';
 import type { AnalysisContext } from './fileCache';
@@ -57,11 +58,13 @@ export const ownerReasons: Readonly<Record<OutlivesReason, string>> = {
   global: 'a global',
   import: 'imported',
   outer: 'declared outside it',
+  given: 'given to the object, not made by it',
 };
 
-/** Where an end must be found to count: inside the repetition, the function, or anywhere in the file. */
+/** Where an end must be found to count: inside the repetition, the function, the class that was given the target, or anywhere in the file. */
 export function endSearchScope(judge: Judge, reason: OutlivesReason): TSESTree.Node | undefined {
   if (judge.repetition) return judge.scope;
+  if (reason === 'given') return enclosingClassBody(judge.scope);
   return reason === 'parameter' ? judge.fn : undefined;
 }
 

@@ -16,6 +16,7 @@ import {
   walk,
 } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { givenMember } from './givenMember';
 
 /**
  * How long a function's own work lives:
@@ -287,8 +288,9 @@ function insideLoop(node: TSESTree.Node): boolean {
 /**
  * Who a target object belongs to, seen from the code that subscribes to it (`scope`: a function,
  * or one repetition such as a loop body or a cron callback):
- * - `outlives`: it was handed in (a parameter), is shared (module scope, an import, a global) or,
- *   for a repetition, was declared outside it: it lives on after `scope` ends;
+ * - `outlives`: it was handed in (a parameter), is shared (module scope, an import, a global),
+ *   is a member the object was given (`constructor(queue) { this.queue = queue }`, outside the
+ *   constructor) or, for a repetition, was declared outside it: it lives on after `scope` ends;
  * - `own`: `scope` or its object made it (`this.conn`, `const e = new EventEmitter()`);
  * - `unknown`: a call's result, a callback's parameter, anything we cannot follow.
  */
@@ -297,7 +299,7 @@ export type TargetOwner =
   | { owner: 'own'; local?: { variable: TSESLint.Scope.Variable; declarator: TSESTree.VariableDeclarator } }
   | { owner: 'unknown' };
 
-export type OutlivesReason = 'parameter' | 'module' | 'global' | 'import' | 'outer';
+export type OutlivesReason = 'parameter' | 'module' | 'global' | 'import' | 'outer' | 'given';
 
 export interface OwnerOptions {
   /** A repetition: anything declared outside it outlives it, whatever made it. */
@@ -323,7 +325,11 @@ function ownerOf(
   if (depth > 5) return { owner: 'unknown' };
   const root = referenceRoot(target);
   if (!root) return { owner: 'unknown' };
-  if (root.type === AST_NODE_TYPES.ThisExpression) return { owner: 'own' };
+  if (root.type === AST_NODE_TYPES.ThisExpression) {
+    // What the class was given outlives each call of its methods; in the constructor, it is the
+    // caller's object, as a parameter is.
+    return !inConstructor(scope) && givenMember(context, target) !== undefined ? { owner: 'outlives', reason: 'given' } : { owner: 'own' };
+  }
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   const definition = variable?.defs[0];
   if (!variable || !definition) return { owner: 'outlives', reason: 'global' };
@@ -367,4 +373,12 @@ function ownerOf(
     default:
       return { owner: 'unknown' };
   }
+}
+
+/** Whether `scope` is, or is written in, a class's constructor. */
+function inConstructor(scope: TSESTree.Node): boolean {
+  for (let current: TSESTree.Node | undefined = scope; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.kind === 'constructor';
+  }
+  return false;
 }

@@ -1,14 +1,14 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
-import { methodCallParts, skipTypeWrappers, staticMemberName } from './ast';
+import { methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
-import { jsdocTypes } from './jsdoc';
+import { jsdocParameterKind } from './jsdocKind';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
@@ -118,7 +118,9 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     case AST_NODE_TYPES.ThisExpression:
       return thisKind(context, inner);
     case AST_NODE_TYPES.MemberExpression: {
-      if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) return propertyKind(context, inner.object, staticMemberName(inner), depth);
+      if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) {
+        return propertyKind(context, inner.object, staticMemberName(inner), depth) ?? globalMemberKind(context, inner);
+      }
       const name =
         inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
       if (name === undefined) return undefined;
@@ -137,6 +139,15 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     default:
       return undefined;
   }
+}
+
+/** `process.stdin`: a member of a global the knowledge base knows, when the file does not redefine the global. */
+function globalMemberKind(context: AnalysisContext, member: TSESTree.MemberExpression): ObjectKind | undefined {
+  const text = stableReferenceText(member);
+  const root = referenceRoot(member);
+  if (text === undefined || root?.type !== AST_NODE_TYPES.Identifier || !globalObjects[text]) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
+  return variable && variable.defs.length > 0 ? undefined : globalObjects[text];
 }
 
 function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifier, depth: number): ObjectKind | undefined {
@@ -182,13 +193,6 @@ function propertyKind(context: AnalysisContext, object: TSESTree.Node, name: str
   if (name === undefined) return undefined;
   const kind = objectKindFromSource(context, object, depth + 1);
   return (kind && objectApiOf(context, kind)?.properties?.[name]) as ObjectKind | undefined;
-}
-
-/** `/** @param {AbortSignal} signal *\/ function f(signal) {}`: a global type named by JSDoc, in JavaScript. */
-function jsdocParameterKind(context: AnalysisContext, fn: TSESTree.Node, name: string): ObjectKind | undefined {
-  const type = jsdocTypes(context.sourceCode, fn)?.params.find((param) => param.name === name)?.type;
-  const written = type === undefined ? undefined : /^\??([A-Za-z_$][\w$]*)=?$/.exec(type)?.[1];
-  return written === undefined ? undefined : globalAnnotatedTypes[written];
 }
 
 function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | undefined {

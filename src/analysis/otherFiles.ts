@@ -94,7 +94,7 @@ export function contextForProgramFile(
   const cached = files.get(key);
   if (cached !== undefined) return cached ?? undefined;
   let context: AnalysisContext | null = null;
-  const parse = mayLeadToStarts(sourceFile.text, settings) ? estree() : undefined;
+  const parse = worthFollowing(sourceFile.text, settings) ? estree() : undefined;
   const parsed = parse && parseProgramFile(parse, program, sourceFile);
   if (parsed) context = makeContext(sourceFile.fileName, sourceFile.text, parsed.ast, parsed.services, settings);
   files.set(key, context);
@@ -260,7 +260,7 @@ export function contextForRelativeImport(
   // Parse a file only once a call needs one of its functions, and only if it could lead somewhere.
   if (context === undefined) {
     const { text } = version;
-    if (text === undefined || !mayLeadToStarts(text, settings) || !mayDefineFunction(text, exportName)) return undefined;
+    if (text === undefined || !worthFollowing(text, settings) || !mayDefineFunction(text, exportName)) return undefined;
     const parse = estree();
     if (!parse) return undefined;
     context = parseModule(parse, version.file, text, settings);
@@ -298,6 +298,14 @@ function parseModule(
   // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
   Object.assign(ast, { tokens: [], comments: [] });
   return makeContext(file, text, ast, undefined, settings);
+}
+
+/**
+ * Whether a file's functions could matter to a caller: they may start something, or take a
+ * signal (a parameter judged by its use there: `function next(it, signal) { signal.aborted }`).
+ */
+function worthFollowing(text: string, settings: AnalysisContext['settings']): boolean {
+  return mayLeadToStarts(text, settings) || /signal/i.test(text);
 }
 
 /** Whether the text could export a function by that name: `function name`, `name = (…) =>`, `export { name }`, `export default`. */

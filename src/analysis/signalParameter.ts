@@ -64,10 +64,12 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
     const sameFile = services.program.getSourceFile(context.filename);
     const own = declarations.find((declaration) => declaration.body && declaration.getSourceFile() === sameFile);
     const fn = own && services.tsNodeToESTreeNodeMap.get(own as ts.Node);
-    return fn && isFunctionNode(fn) ? fromDeclaration(context, fn) : undefined;
+    if (fn && isFunctionNode(fn)) return fromDeclaration(context, fn);
   }
+  // A function of another file of ours (an import followed, or the program's file with types),
+  // judged by its own declaration and body there: `nextUnlessStopped(iterator, ac.signal)`.
   const callee = resolveCallee(context, call);
-  return callee && callee.context === context ? fromDeclaration(context, callee.fn) : undefined;
+  return callee ? fromDeclaration(callee.context, callee.fn) : undefined;
 }
 
 /**
@@ -145,7 +147,7 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   }
   if (parameter.kind === 'positional') {
     const argument = call.arguments[parameter.index];
-    return argument !== undefined && !(argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined');
+    return argument !== undefined && !isUndefined(argument);
   }
   const options = optionsArgument(call, parameter.position);
   if (!optionsMayCarrySignal(options)) return false;
@@ -155,4 +157,12 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   const type = checker.getApparentType(services.getTypeAtLocation(options));
   const has = (name: string): boolean => checker.getPropertyOfType(type, name) !== undefined;
   return has('signal') || !(has('pipe') || has('on') || has('write'));
+}
+
+/** `undefined` or `void 0`: an argument written in its place that passes nothing. */
+function isUndefined(argument: TSESTree.Node): boolean {
+  return (
+    (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') ||
+    (argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === 'void' && argument.argument.type === AST_NODE_TYPES.Literal)
+  );
 }

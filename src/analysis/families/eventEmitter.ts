@@ -54,7 +54,7 @@ export const eventEmitter = {
     'stream/promises': { takesSignal: { pipeline: { options: 'last' }, finished: { options: 1 } } },
   },
   globals: {
-    instances: { process: 'emitter' },
+    instances: { process: 'emitter', 'process.stdin': 'emitter', 'process.stdout': 'emitter', 'process.stderr': 'emitter' },
     types: { NodeJS: 'emitter' },
   },
   handleEnds: {

@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { endOfLifeEvents, oneShotListenerMethods } from '../apis';
-import { findObjectProperty, stableReferenceText, staticMemberName } from '../ast';
+import type { FunctionNode } from '../ast';
+import { findObjectProperty, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { removeListenerPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -15,6 +16,7 @@ import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { insideAny } from '../outlivingSignals';
+import { resolveCallee } from '../resolveCallee';
 
 /**
  * A listener on a target that outlives the function, never removed: `bus.on('x', f)` on a
@@ -49,9 +51,16 @@ export function judgeListener(judge: Judge): Leak | undefined {
   const within = endSearchScope(judge, owner.reason);
   const index = methodCallsByReceiver(context);
   const removals = findMethodCalls(index, targetText, api.removeListener, within).filter(
-    (removal) => removesListener(context, removal.call, start) && !insideAny(removal.call, judge.blind?.abortListeners),
+    (removal) => removesListener(context, removal.call, context, start) && !insideAny(removal.call, judge.blind?.abortListeners),
   );
   if (removals.length > 0) return undefined;
+  if (
+    owner.reason === 'parameter' &&
+    !judge.repetition &&
+    (adoptedByObject(context, object.target) || removedWhereHandedOn(context, start, object.target, api.removeListener, fn))
+  ) {
+    return undefined;
+  }
   if (!judge.repetition && listenerIsStored(context, listener)) return undefined;
 
   const eventText = oneShot
@@ -74,16 +83,69 @@ export function judgeListener(judge: Judge): Leak | undefined {
   });
 }
 
-/** `bus.off('x', onX)` removes `bus.on('x', onX)`; `bus.removeAllListeners()` removes everything. */
-function removesListener(context: AnalysisContext, removal: TSESTree.CallExpression, start: Start): boolean {
+/**
+ * `bus.off('x', onX)` removes `bus.on('x', onX)`; `bus.removeAllListeners()` removes everything.
+ * The removal may be written in another file than the start (`startContext`).
+ */
+function removesListener(context: AnalysisContext, removal: TSESTree.CallExpression, startContext: AnalysisContext, start: Start): boolean {
   const [event, listener] = removal.arguments;
   if (!event) return true;
   const eventName = context.sourceCode.getText(event);
   const startArgument = (start.node as TSESTree.CallExpression).arguments[0];
-  const startEvent = startArgument && context.sourceCode.getText(startArgument);
+  const startEvent = startArgument && startContext.sourceCode.getText(startArgument);
   if (!listener) return eventName === startEvent || start.event === undefined;
   const listenerText = context.sourceCode.getText(listener);
-  return eventName === startEvent || (start.listener !== undefined && listenerText === context.sourceCode.getText(start.listener));
+  return eventName === startEvent || (start.listener !== undefined && listenerText === startContext.sourceCode.getText(start.listener));
+}
+
+/**
+ * The parameter is stored on the object the method belongs to (`this._socket = socket`): the
+ * object takes it over, and what is attached to it while doing so is the object's business, as
+ * for what its constructor attaches (ws's `WebSocket#setSocket`).
+ */
+function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression): boolean {
+  const inner = skipTypeWrappers(target);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  return (variable?.references ?? []).some((reference) => {
+    const parent = reference.identifier.parent;
+    return (
+      parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+      parent.right === reference.identifier &&
+      parent.left.type === AST_NODE_TYPES.MemberExpression &&
+      skipTypeWrappers(parent.left.object).type === AST_NODE_TYPES.ThisExpression
+    );
+  });
+}
+
+/**
+ * The parameter the listener was added to is handed on to a function that removes it from its
+ * own parameter: ws's `handleUpgrade(req, socket)` adds `socket.on('error', socketOnError)` and
+ * `this.completeUpgrade(…, socket)` removes it.
+ */
+function removedWhereHandedOn(
+  context: AnalysisContext,
+  start: Start,
+  target: TSESTree.Expression,
+  removeMethods: readonly string[],
+  fn: FunctionNode | undefined,
+): boolean {
+  const inner = skipTypeWrappers(target);
+  if (!fn || inner.type !== AST_NODE_TYPES.Identifier) return false;
+  let removed = false;
+  walk(fn.body, (node) => {
+    if (removed) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const index = node.arguments.findIndex((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === inner.name);
+    const callee = index >= 0 ? resolveCallee(context, node) : undefined;
+    const parameter = callee?.fn.params[index];
+    if (!callee || callee.fn === fn || parameter?.type !== AST_NODE_TYPES.Identifier) return true;
+    removed = findMethodCalls(methodCallsByReceiver(callee.context), parameter.name, removeMethods, callee.fn).some((removal) =>
+      removesListener(callee.context, removal.call, context, start),
+    );
+    return true;
+  });
+  return removed;
 }
 
 function isBooleanLiteral(node: TSESTree.Node): boolean {

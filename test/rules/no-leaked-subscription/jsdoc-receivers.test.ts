@@ -1,0 +1,159 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { javascriptRuleTester } from '../../ruleTester';
+
+// In JavaScript a parameter's JSDoc type is a type: `@param {EventEmitter} server` with
+// `const EventEmitter = require('events')` makes `server.on` a listener on an emitter, as a
+// TypeScript annotation would (ws's `addListeners`). A type the file does not import, or that is
+// not an emitter, says nothing.
+javascriptRuleTester.run('no-leaked-subscription: receivers typed by JSDoc', rule, {
+  valid: [
+    // The disposer it returns removes them.
+    `
+const EventEmitter = require('events');
+
+/**
+ * @param {EventEmitter} server The event emitter
+ * @param {Object.<String, Function>} map The listeners to add
+ */
+function addListeners(server, map) {
+  for (const event of Object.keys(map)) server.on(event, map[event]);
+  return function removeListeners() {
+    for (const event of Object.keys(map)) server.removeListener(event, map[event]);
+  };
+}
+module.exports = { addListeners };
+`,
+    // Not an emitter by its type: `.on` means something else.
+    `
+/**
+ * @param {string} name
+ */
+function register(name, fn) {
+  name.on('x', fn);
+}
+module.exports = { register };
+`,
+    // A union of an emitter and something else does not say which it is.
+    `
+const EventEmitter = require('events');
+/**
+ * @param {EventEmitter | string} target
+ */
+function listen(target, fn) {
+  target.on('x', fn);
+}
+module.exports = { listen };
+`,
+    // Removed by the method the socket is handed on to (ws's handleUpgrade → completeUpgrade).
+    `
+const { Duplex } = require('stream');
+
+class Server {
+  /**
+   * @param {Duplex} socket
+   */
+  handleUpgrade(socket) {
+    socket.on('error', socketOnError);
+    this.completeUpgrade(socket);
+  }
+  /**
+   * @param {Duplex} socket
+   */
+  completeUpgrade(socket) {
+    socket.removeListener('error', socketOnError);
+  }
+}
+function socketOnError() {}
+module.exports = { Server };
+`,
+    // Stored on the object while its listeners are attached: the object takes the socket over
+    // (ws's WebSocket#setSocket; its listeners remove themselves on 'close').
+    `
+const { Duplex } = require('stream');
+
+class WebSocket {
+  /**
+   * @param {Duplex} socket
+   */
+  setSocket(socket) {
+    this._socket = socket;
+    socket.on('close', socketOnClose);
+  }
+}
+function socketOnClose() {
+  this.removeListener('close', socketOnClose);
+}
+module.exports = { WebSocket };
+`,
+  ],
+  invalid: [
+    {
+      code: `
+const EventEmitter = require('events');
+
+/**
+ * @param {EventEmitter} server The event emitter
+ * @param {Object.<String, Function>} map The listeners to add
+ */
+function addListeners(server, map) {
+  for (const event of Object.keys(map)) server.on(event, map[event]);
+  return function removeListeners() {};
+}
+module.exports = { addListeners };
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`server.on(event, map[event])` adds a listener to `server`',
+            why: 'it is never removed, and `server` (a parameter) outlives each call of `addListeners()`',
+          },
+          line: 9,
+          column: 41,
+          endLine: 9,
+          endColumn: 50,
+        },
+      ],
+    },
+    {
+      code: `
+/**
+ * @param {import('node:events').EventEmitter} obj
+ */
+function on(obj, ev, fn) {
+  obj.on(ev, fn);
+}
+module.exports = { on };
+`,
+      errors: [
+        {
+          messageId: 'leakedSubscription',
+          data: {
+            what: '`obj.on(ev, fn)` adds a listener to `obj`',
+            why: 'it is never removed, and `obj` (a parameter) outlives each call of `on()`',
+          },
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 9,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`on()`' },
+              output: `
+/**
+ * @param {import('node:events').EventEmitter} obj
+ */
+function on(obj, ev, fn, signal) {
+  obj.on(ev, fn);
+  signal?.addEventListener('abort', () => obj.off(ev, fn), { once: true });
+}
+module.exports = { on };
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
