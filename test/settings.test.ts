@@ -62,11 +62,8 @@ export function follow(handler: () => void, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`bus.listen('job', handler)` subscribes to `bus` (Bus)",
-            why: 'it is never unsubscribed, and `bus` (shared at module scope) outlives each call of `follow()`',
-          },
+          messageId: 'notUnsubscribed',
+          data: { label: 'a Bus subscription', target: 'bus', outlives: 'shared at module scope', code: "bus.listen('job', handler)" },
           line: 5,
           column: 3,
           endLine: 5,
@@ -91,11 +88,7 @@ every('5m', () => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`setInterval(() => console.log('tick'), 1000)` starts an interval",
-            every: 'on every run of `every`',
-            unit: 'run',
-          },
+          data: { code: 'setInterval(…)', every: 'on every run of `every`', started: 'interval' },
           line: 4,
           column: 3,
           endLine: 4,

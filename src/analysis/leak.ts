@@ -9,8 +9,51 @@ import type { Start } from './findStart';
 import type { OutlivesReason } from './lifetime';
 import type { SignalEnds } from './outlivingSignals';
 
+/**
+ * Why nothing ends a start: one messageId of `no-leaked-subscription` per reason, each a sentence
+ * whose variable parts are the leak's `data`. A new reason is a member here, its data in
+ * `LeakData`, and its sentence in the rule's `meta.messages` (TypeScript asks for all three).
+ */
+export interface LeakData {
+  /** "`setInterval(flush, 10_000)` starts an interval and drops its handle, so nothing can end it." */
+  handleDropped: { code: string; label: string };
+  /** "`setInterval(…)` starts an interval, but `timer` is never cleared, returned or stored." */
+  handleNotEnded: { code: string; label: string; handle: string; ended: string };
+  /** "`new Worker(…)` opens a BullMQ worker and drops it, so nothing can close it." */
+  connectionDropped: { code: string; label: string };
+  /** "`new Redis()` opens a Redis connection, but `redis` is never closed, returned or stored." */
+  connectionNotClosed: { code: string; label: string; handle: string };
+  /** "`pool.connect(…)` opens a pooled PostgreSQL client, and its callback never closes, returns or stores it." */
+  connectionInCallback: { code: string; label: string };
+  /** "`sub.subscribe('new-task')` starts a Redis subscription on `sub`, which is never closed, returned or stored." */
+  subscriptionConnectionNotClosed: { code: string; label: string; connection: string };
+  /** "`client.subscribe(topic)` starts an MQTT subscription on `client` (a parameter), and nothing unsubscribes it." */
+  notUnsubscribed: { code: string; label: string; target: string; outlives: string };
+  /** "`bus.on('job', onJob)` adds a 'job' listener to `bus` (a parameter), and nothing removes it." */
+  listenerNotRemoved: { code: string; label: string; target: string; outlives: string };
+  /** "`process.on(…)` adds a 'message' listener to `process` (a global) for every instance, and nothing removes it." */
+  listenerPerInstance: { code: string; label: string; target: string; outlives: string };
+  /** "`setInterval(…)` is stored in `this.timer`, but `stop()` never ends it." */
+  storedNotEnded: { code: string; label: string; member: string; teardown: string };
+  /** "`setInterval(…)` is stored in `this.timer`, but `stop()`, inherited from `Service`, never ends it." */
+  storedNotEndedInherited: { code: string; label: string; member: string; teardown: string; base: string };
+  /** In a repetition: "`new Redis()` is stored in `this.sub` without ending the one already there." */
+  overwritten: { code: string; label: string; slot: string };
+}
+
+export type LeakReason = keyof LeakData;
+
 /** A start that outlives the function that made it, with nothing to end it. */
-export interface Leak {
+export type Leak = {
+  [Reason in LeakReason]: LeakBase & {
+    /** Why nothing ends it: the messageId of its report. */
+    reason: Reason;
+    /** The sentence's variable parts. */
+    data: LeakData[Reason];
+  };
+}[LeakReason];
+
+interface LeakBase {
   start: Start;
   /** The node to report. */
   node: TSESTree.Node;
@@ -18,14 +61,12 @@ export interface Leak {
   fn: FunctionNode | undefined;
   /** `subscribeNewTaskMsgIfAvailable` or a description of an anonymous function. */
   owner: string;
-  /** "sub.subscribe('new-task')" */
+  /** "sub.subscribe('new-task')", shortened to 40 characters. */
   code: string;
-  /** "starts a Redis subscription" */
-  action: string;
-  /** "`sub.subscribe('new-task')` starts a Redis subscription". */
-  what: string;
-  /** "the connection opened by `client.duplicate()` is never closed, returned or stored". */
-  why: string;
+  /** "sub.subscribe", "new Redis": the start's callee, the last step of a call path. */
+  callee: string;
+  /** "a Redis subscription", "a 'job' listener": what it starts, as its family names it. */
+  label: string;
   end: EndPlan | undefined;
   /** When what it subscribes to is the function's own parameter: which one (its caller decides whose object that is). */
   targetParameter?: number;
@@ -56,7 +97,7 @@ export const ownerReasons: Readonly<Record<OutlivesReason, string>> = {
   module: 'shared at module scope',
   global: 'a global',
   import: 'imported',
-  outer: 'declared outside it',
+  outer: 'declared in an outer scope',
 };
 
 /** Where an end must be found to count: inside the repetition, the function, or anywhere in the file. */
@@ -72,24 +113,38 @@ export function describeFunction(fn: FunctionNode | undefined): string {
   return name === undefined ? 'the function' : `\`${name}()\``;
 }
 
-/** The leak a judge found, with the report's node and words. */
-export function makeLeak(
+/**
+ * The leak a judge found, with the report's node and the sentence's variable parts; `code` and
+ * `label` are filled in here: `makeLeak(context, start, fn, 'handleDropped', { label: 'an interval' }, { end })`.
+ */
+export function makeLeak<Reason extends LeakReason>(
   context: AnalysisContext,
   start: Start,
   fn: FunctionNode | undefined,
-  details: { action: string; why: string; end: EndPlan | undefined; targetParameter?: number | undefined },
+  reason: Reason,
+  data: Omit<LeakData[Reason], 'code'>,
+  details: { end: EndPlan | undefined; targetParameter?: number | undefined },
 ): Leak {
   const node = start.node.type === AST_NODE_TYPES.CallExpression ? start.node.callee : start.node;
-  const code = shortText(context.sourceCode, start.node);
-  const { targetParameter, ...rest } = details;
+  const code = shortText(context.sourceCode, start.node, 40);
+  const callee = start.node.type === AST_NODE_TYPES.NewExpression ? `new ${shortText(context.sourceCode, start.node.callee, 30)}` : shortText(context.sourceCode, start.node.callee, 30);
+  const { targetParameter, end } = details;
   return {
     start,
     node,
     fn,
     owner: describeFunction(fn),
     code,
-    what: `\`${code}\` ${details.action}`,
-    ...rest,
+    callee,
+    label: data.label,
+    reason,
+    data: { ...data, code },
+    end,
     ...(targetParameter !== undefined && { targetParameter }),
-  };
+  } as Leak;
+}
+
+/** "Redis subscription" of "a Redis subscription": what one more of them is called. */
+export function withoutArticle(label: string): string {
+  return label.replace(/^(?:a|an) /, '');
 }

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { stableReferenceText } from '../ast';
-import type { EndCall } from '../endPlan';
+import type { EndCall, EndPlan } from '../endPlan';
 import { handleEndCall } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
@@ -16,6 +16,7 @@ import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Teardown } from '../teardown';
 import { storedOnThis, storedThroughFactory, teardownOf } from '../teardown';
 import { startEnds } from './connection';
+import { listenerLabel, startLabel } from './labels';
 
 /**
  * A start in a class method judged against the class's lifecycle: what another method keeps on
@@ -38,18 +39,20 @@ export function judgeLifecycle(
   const body = method.parent as TSESTree.ClassBody;
   const teardown = teardownOf(context, body);
   if (teardown?.method === method) return undefined;
-  if (method.kind === 'constructor' && start.kind === 'listener') return judgeConstructorListener(context, start, method, teardown);
+  if (method.kind === 'constructor' && start.kind === 'listener') return judgeConstructorListener(context, start, method);
   const stored = storedOnThis(start.node) ?? storedThroughFactory(start.node, method);
   if (!stored || !teardown) return undefined;
   if (teardown.reaches.has(stored.name) || !mayRunOn(context, start, method)) return 'fine';
   const ends = startEnds(context, start);
   const fn = method.value;
   const end: EndCall | undefined = ends && { ...handleEndCall({ node: stored.member }, ends.fix), ...(ends.fix.kind === 'method' && { optional: true }) };
-  return makeLeak(context, start, fn, {
-    action: startAction(context, start),
-    why: `it is stored in \`this.${stored.name}\`, but ${teardownText(teardown)} never ends it`,
-    end: end && teardown.own ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined,
-  });
+  const plan: EndPlan | undefined = end && teardown.own ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined;
+  const label = startLabel(context, start);
+  const member = `this.${stored.name}`;
+  const base = inheritedFrom(teardown);
+  return base === undefined
+    ? makeLeak(context, start, fn, 'storedNotEnded', { label, member, teardown: teardown.name }, { end: plan })
+    : makeLeak(context, start, fn, 'storedNotEndedInherited', { label, member, teardown: teardown.name, base }, { end: plan });
 }
 
 /** Whether the start, stored on `this`, would run until ended: not one made finite or given a signal. */
@@ -67,7 +70,6 @@ function judgeConstructorListener(
   context: AnalysisContext,
   start: Start,
   method: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
-  teardown: Teardown | undefined,
 ): Leak | 'fine' | undefined {
   const { object, listener } = start;
   if (!object || !listener || start.event === 'abort') return undefined;
@@ -81,27 +83,17 @@ function judgeConstructorListener(
   const api = objectApiOf(context, object.kind);
   if (targetText === undefined || !api) return undefined;
   if (findMethodCalls(methodCallsByReceiver(context), targetText, api.removeListener, undefined).length > 0) return 'fine';
-  const eventText = start.event === undefined ? 'a listener' : `a '${start.event}' listener`;
-  return makeLeak(context, start, method.value, {
-    action: `adds ${eventText} to \`${targetText}\` (${ownerReasons[owner.reason]}) in the constructor`,
-    why: `one more is added for every instance, and ${teardown ? `${teardownText(teardown)} never removes it` : 'nothing removes it'}`,
-    end: undefined,
-  });
+  return makeLeak(
+    context,
+    start,
+    method.value,
+    'listenerPerInstance',
+    { label: listenerLabel(start.event), target: targetText, outlives: ownerReasons[owner.reason] },
+    { end: undefined },
+  );
 }
 
-function teardownText(teardown: Teardown): string {
-  const className = (teardown.method.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression).id?.name;
-  return teardown.own || className === undefined ? `\`${teardown.name}()\`` : `\`${teardown.name}()\` (inherited from \`${className}\`)`;
-}
-
-function startAction(context: AnalysisContext, start: Start): string {
-  const label = start.call?.label ?? (start.object && objectApiOf(context, start.object.kind)?.starts[start.object.method]?.label);
-  const kinds: Partial<Record<Start['kind'], string>> = {
-    interval: 'starts an interval',
-    rxSubscription: 'starts an RxJS subscription',
-    watcher: 'starts a file watcher',
-    connection: 'opens a connection',
-  };
-  if (label) return `${start.kind === 'connection' ? 'opens' : 'starts'} ${label}`;
-  return kinds[start.kind] ?? 'starts something long-lived';
+/** `Service` when the teardown is inherited from it, `undefined` when the class has its own. */
+function inheritedFrom(teardown: Teardown): string | undefined {
+  return teardown.own ? undefined : (teardown.method.parent.parent as TSESTree.ClassDeclaration | TSESTree.ClassExpression).id?.name;
 }

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ObjectApi } from '../apis';
 import { handleEnds } from '../apis';
-import { isFunctionNode, shortText, skipTypeWrappers, stableReferenceText } from '../ast';
+import { isFunctionNode, skipTypeWrappers, stableReferenceText } from '../ast';
 import type { EndCall } from '../endPlan';
 import { onAbortPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -11,7 +11,7 @@ import type { Start } from '../findStart';
 import { findStart } from '../findStart';
 import { handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
-import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../leak';
+import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import type { TargetOwner } from '../lifetime';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -38,17 +38,19 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
     const ends = startEnds(context, connection) ?? handleEnds.connection;
     const fate = handleFate(context, connection.node, ends, judge.blind?.abortListeners);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
-    return makeLeak(context, start, fn, {
-      action: `starts ${method?.label ?? 'a subscription'}`,
-      why: `the connection it runs on, opened by \`${shortText(context.sourceCode, connection.node)}\`, is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
-      end: connectionPlan(fate, ends),
-    });
+    return makeLeak(
+      context,
+      start,
+      fn,
+      'subscriptionConnectionNotClosed',
+      { label: method?.label ?? 'a subscription', connection: fate.variable.name },
+      { end: connectionPlan(fate, ends) },
+    );
   }
   // On a shared client only a subscription with an end of its own is judged: the rest configure the client.
   if (!api || !method?.endWith || owner.owner !== 'outlives' || inConstructor) return undefined;
   return judgeTargetSubscription(judge, owner, api, {
-    action: (target) => `subscribes \`${target}\` to ${method.subscribesTo ?? 'channels'}`,
-    neverEnded: 'they are never unsubscribed',
+    label: method.label ?? 'a subscription',
     unsubscribe: { method: method.endWith, returnsPromise: true },
   });
 }
@@ -61,7 +63,7 @@ function judgeTargetSubscription(
   judge: Judge,
   owner: Extract<TargetOwner, { owner: 'outlives' }>,
   api: ObjectApi,
-  words: { action: (target: string) => string; neverEnded: string; unsubscribe: { method: string; returnsPromise: boolean } | undefined },
+  words: { label: string; unsubscribe: { method: string; returnsPromise: boolean } | undefined },
 ): Leak | undefined {
   const { context, start, fn } = judge;
   const call = start.node;
@@ -83,12 +85,14 @@ function judgeTargetSubscription(
     arguments: channels.map((node) => ({ node })),
     returnsPromise: words.unsubscribe.returnsPromise,
   };
-  return makeLeak(context, start, fn, {
-    targetParameter: owner.parameterIndex,
-    action: words.action(targetText),
-    why: `${words.neverEnded}, and \`${targetText}\` (${ownerReasons[reason]}) outlives each call of ${describeFunction(fn)}`,
-    end: end && simpleChannels && channels.length > 0 ? onAbortPlan(call, end) : undefined,
-  });
+  return makeLeak(
+    context,
+    start,
+    fn,
+    'notUnsubscribed',
+    { label: words.label, target: targetText, outlives: ownerReasons[reason] },
+    { targetParameter: owner.parameterIndex, end: end && simpleChannels && channels.length > 0 ? onAbortPlan(call, end) : undefined },
+  );
 }
 
 /**
@@ -107,8 +111,7 @@ export function judgeCustomSubscription(judge: Judge): Leak | undefined {
   if (owner.owner !== 'outlives') return undefined;
   const unsubscribe = api.endSubscription[0];
   return judgeTargetSubscription(judge, owner, api, {
-    action: (target) => `subscribes to \`${target}\` (${api.label})`,
-    neverEnded: 'it is never unsubscribed',
+    label: `a ${api.label} subscription`,
     unsubscribe: unsubscribe === undefined ? undefined : { method: unsubscribe, returnsPromise: false },
   });
 }
