@@ -16,7 +16,7 @@ export function collectMessages() {
     const run = spawnSync(
       process.execPath,
       [path.join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'test/fixcheck/vitest.config.mts'],
-      { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, FIXCHECK_CASES_DIR: outDir } },
+      { cwd: repoRoot, encoding: 'utf8', env: { ...outsideVitest(process.env), FIXCHECK_CASES_DIR: outDir } },
     );
     if (run.status !== 0) throw new Error(`collecting the rule tests failed:\n${run.stdout}${run.stderr}`);
     return readdirSync(outDir).flatMap((file) => {
@@ -26,6 +26,11 @@ export function collectMessages() {
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** The environment without the variables a running vitest sets, so the collection pass is a run of its own. */
+function outsideVitest(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^(VITEST|TEST$|NODE_ENV$)/.test(name)));
 }
 
 /** Count, median and longest length of distinct message texts. */

@@ -275,7 +275,7 @@ process.on('message', (message: { signal: AbortSignal }) => {
             },
             {
               messageId: 'threadSignal',
-              data: { callee: "setInterval(() => console.log('still here'), 1000)", when: 'when `signal` aborts' },
+              data: { callee: 'setInterval(…)', when: 'when `signal` aborts' },
               output: `
 process.on('message', (message: { signal: AbortSignal }) => {
   const { signal } = message;
