@@ -27,9 +27,9 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      handleDropped: '`{{code}}` starts {{label}} and drops its handle, so nothing can end it.',
+      handleDropped: '`{{code}}` starts {{label}} and drops its handle: nothing can end it.',
       handleNotEnded: '`{{code}}` starts {{label}}, but `{{handle}}` is never {{ended}}, returned or stored.',
-      connectionDropped: '`{{code}}` opens {{label}} and drops it, so nothing can close it.',
+      connectionDropped: '`{{code}}` opens {{label}} and drops it: nothing can close it.',
       connectionNotClosed: '`{{code}}` opens {{label}}, but `{{handle}}` is never closed, returned or stored.',
       connectionInCallback: '`{{code}}` opens {{label}}, and its callback never closes, returns or stores it.',
       subscriptionConnectionNotClosed:

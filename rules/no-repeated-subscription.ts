@@ -47,13 +47,12 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      repeatedStart: '`{{code}}` runs {{every}} and leaves one more {{started}} running each time.',
-      repeatedStartUntilSignal:
-        '`{{code}}` runs {{every}} and leaves one more {{started}} running each time, until `{{signal}}` aborts.',
-      repeatedOverwrite: '`{{code}}` runs {{every}} and is stored in `{{slot}}` without ending the one already there.',
-      repeatedCall: '`{{callee}}()` is called {{every}} and leaves one more {{started}} running each time: {{path}}.',
+      repeatedStart: '`{{code}}` runs {{every}} and leaves one more {{started}} running.',
+      repeatedStartUntilSignal: '`{{code}}` runs {{every}} and leaves one more {{started}} running until `{{signal}}` aborts.',
+      repeatedOverwrite: '`{{code}}` runs {{every}} and replaces `{{slot}}` without ending the one there.',
+      repeatedCall: '`{{callee}}()` is called {{every}} and leaves one more {{started}} running: {{path}}.',
       repeatedCallUntilSignal:
-        '`{{callee}}()` is called {{every}} and leaves one more {{started}} running each time, until `{{signal}}` aborts: {{path}}.',
+        '`{{callee}}()` is called {{every}} and leaves one more {{started}} running until `{{signal}}` aborts: {{path}}.',
       hoist: 'Start it once, before {{scheduler}}.',
       threadSignal: 'Give `{{callee}}` a signal and end what it starts {{when}}.',
     },

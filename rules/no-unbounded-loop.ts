@@ -35,10 +35,9 @@ export default createRule<[], MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      unboundedLoop: '`{{head}}` awaits `{{awaited}}` forever: it has no exit and checks no signal or closing flag.',
-      endlessSource: '`{{head}}` iterates a source that never ends: it has no exit and checks no signal or closing flag.',
-      spinningCatch:
-        'This `catch` goes round the endless loop again at once: when its source fails for good, the loop spins at full speed.',
+      unboundedLoop: '`{{head}}` awaits `{{awaited}}` forever: it has no exit and checks no signal or flag.',
+      endlessSource: '`{{head}}` waits on an endless source with no exit, and checks no signal or flag.',
+      spinningCatch: 'This `catch` retries at once: when the source fails for good, the loop spins at full speed.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
       stopOnSignal: 'Stop the loop when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
       rethrowWhenAborted: 'Rethrow when `{{signal}}` has aborted, so an abort ends the loop.',

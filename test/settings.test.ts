@@ -63,7 +63,7 @@ export function follow(handler: () => void, signal: AbortSignal) {
       errors: [
         {
           messageId: 'notUnsubscribed',
-          data: { label: 'a Bus subscription', target: 'bus', outlives: 'shared at module scope', code: "bus.listen('job', handler)" },
+          data: { label: 'a Bus subscription', target: 'bus', outlives: 'module-level', code: "bus.listen('job', handler)" },
           line: 5,
           column: 3,
           endLine: 5,

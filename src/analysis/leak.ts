@@ -15,11 +15,11 @@ import type { SignalEnds } from './outlivingSignals';
  * `LeakData`, and its sentence in the rule's `meta.messages` (TypeScript asks for all three).
  */
 export interface LeakData {
-  /** "`setInterval(flush, 10_000)` starts an interval and drops its handle, so nothing can end it." */
+  /** "`setInterval(flush, 10_000)` starts an interval and drops its handle: nothing can end it." */
   handleDropped: { code: string; label: string };
   /** "`setInterval(…)` starts an interval, but `timer` is never cleared, returned or stored." */
   handleNotEnded: { code: string; label: string; handle: string; ended: string };
-  /** "`new Worker(…)` opens a BullMQ worker and drops it, so nothing can close it." */
+  /** "`new Worker(…)` opens a BullMQ worker and drops it: nothing can close it." */
   connectionDropped: { code: string; label: string };
   /** "`new Redis()` opens a Redis connection, but `redis` is never closed, returned or stored." */
   connectionNotClosed: { code: string; label: string; handle: string };
@@ -94,7 +94,7 @@ export interface Judge extends LeakScope {
 /** Why a target outlives the function, for messages. */
 export const ownerReasons: Readonly<Record<OutlivesReason, string>> = {
   parameter: 'a parameter',
-  module: 'shared at module scope',
+  module: 'module-level',
   global: 'a global',
   import: 'imported',
   outer: 'declared in an outer scope',

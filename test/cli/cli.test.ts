@@ -97,7 +97,7 @@ describe('eslint-plugin-leaks on a git repository', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('path: src/cron.ts:4:3 refresh() → src/watch.ts:1 watch → src/watch.ts:2:3 setInterval');
     // The message names the files on the path as the run does: relative to where it runs.
-    expect(result.stdout).toContain('each time: watch (src/watch.ts:1) → setInterval (src/watch.ts:2).');
+    expect(result.stdout).toContain('running: watch (src/watch.ts:1) → setInterval (src/watch.ts:2).');
     expect(result.stdout).toContain('also reported at src/watch.ts:2:3  leaks/no-leaked-subscription');
     expect(result.stdout).toContain(
       '✖ 1 problem in 1 file (4 linted), and 1 finding of the same start shown under the call that leads there',

@@ -32,7 +32,7 @@ const EXPECTED_LEAKY_FINDINGS: readonly Finding[] = [
     column: 3,
     ruleId: 'leaks/no-unbounded-loop',
     messageId: 'unboundedLoop',
-    message: "`while (true)` awaits `client.brpop('tasks', 0)` forever: it has no exit and checks no signal or closing flag.",
+    message: "`while (true)` awaits `client.brpop('tasks', 0)` forever: it has no exit and checks no signal or flag.",
   },
   {
     file: 'leaky/receive.ts',
@@ -48,7 +48,7 @@ const EXPECTED_LEAKY_FINDINGS: readonly Finding[] = [
     ruleId: 'leaks/no-repeated-subscription',
     messageId: 'repeatedCall',
     message:
-      '`subscribeNewTaskMsgIfAvailable()` is called on every tick of this cron job and leaves one more Redis subscription running each time: sub.subscribe (subscribe.ts:7).',
+      '`subscribeNewTaskMsgIfAvailable()` is called on every tick of this cron job and leaves one more Redis subscription running: sub.subscribe (subscribe.ts:7).',
   },
   {
     file: 'leaky/subscribe.ts',

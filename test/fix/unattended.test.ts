@@ -208,7 +208,7 @@ export function logJobs(signal: AbortSignal) {
 `;
 const inlineListenerError = {
   messageId: 'listenerNotRemoved' as const,
-  data: { code: 'bus.on(…)', label: "a 'job-done' listener", target: 'bus', outlives: 'shared at module scope' },
+  data: { code: 'bus.on(…)', label: "a 'job-done' listener", target: 'bus', outlives: 'module-level' },
   line: 7,
   column: 3,
   endLine: 7,

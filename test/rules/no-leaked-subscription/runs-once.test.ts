@@ -86,7 +86,7 @@ setInterval(() => init(), 1000);
           data: {
             label: "a 'job' listener",
             target: 'bus',
-            outlives: 'shared at module scope',
+            outlives: 'module-level',
             code: "bus.on('job', () => console.log('job'))",
           },
           line: 7,
