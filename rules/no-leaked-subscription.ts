@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { methodCallParts } from '../src/analysis/ast';
 import { findLeak } from '../src/analysis/findLeak';
+import type { LeakReason } from '../src/analysis/leak';
 import { trackedCalls } from '../src/analysis/imports';
 import { defaultEntryFunctions } from '../src/analysis/lifetime';
 import { isStartMethodName } from '../src/analysis/objectApi';
@@ -11,7 +12,7 @@ import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
 import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 
-export type MessageIds = 'leakedSubscription' | 'addSignalParameter' | 'endOnSignal';
+export type MessageIds = LeakReason | 'addSignalParameter' | 'endOnSignal';
 export type Options = [{ entryFunctions?: string[] }];
 
 export default createRule<Options, MessageIds>({
@@ -26,7 +27,29 @@ export default createRule<Options, MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      leakedSubscription: '{{what}}, and nothing ends it: {{why}}.',
+      handleDropped: '`{{code}}` starts {{label}} and drops its handle: nothing can end it.',
+      handleNotEnded: '`{{code}}` starts {{label}}, but `{{handle}}` is never {{ended}}, returned or stored.',
+      connectionDropped: '`{{code}}` opens {{label}} and drops it: nothing can close it.',
+      connectionNotClosed: '`{{code}}` opens {{label}}, but `{{handle}}` is never closed, returned or stored.',
+      connectionInCallback: '`{{code}}` opens {{label}}, and its callback never closes, returns or stores it.',
+      subscriptionConnectionNotClosed:
+        '`{{code}}` starts {{label}} on `{{connection}}`, which is never closed, returned or stored.',
+      notUnsubscribed: '`{{code}}` starts {{label}} on `{{target}}` ({{outlives}}), and nothing unsubscribes it.',
+      listenerNotRemoved: '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}), and nothing removes it.',
+      listenerPerInstance:
+        '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}) for every instance, and nothing removes it.',
+      storedNotEnded: '`{{code}}` is stored in `{{member}}`, but `{{teardown}}()` never ends it.',
+      storedNotEndedInherited:
+        '`{{code}}` is stored in `{{member}}`, but `{{teardown}}()`, inherited from `{{base}}`, never ends it.',
+      storedOnlyCleared: '`{{code}}` is stored in `{{member}}`, but `{{release}}()` only clears it and never ends it.',
+      storedRestartable:
+        '`{{code}}` is stored in `{{member}}`; `{{reset}}()` resets `{{flag}}` so `{{again}}()` can run again, and nothing ends it.',
+      storedRunsAgain: '`{{code}}` is stored in `{{member}}`, and `{{again}}()` runs again {{every}} without ending it.',
+      abortListenerLeftOn: '`{{code}}` adds an \'abort\' listener to `{{target}}` ({{outlives}}) and leaves it there when {{settles}}.',
+      keptOpen: '`{{code}}` adds {{label}} to `{{target}}`, which keeps it and the process alive, and nothing closes it.',
+      pipeLeftOpen:
+        '`{{code}}` pipes into `{{target}}` ({{outlives}}), left open: if `{{source}}` fails first, pipe()\'s listeners stay on it.',
+      overwritten: '`{{code}}` is stored in `{{slot}}` without ending the one already there.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and end this when it aborts.',
       endOnSignal: 'End this when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
     },
@@ -64,8 +87,8 @@ export default createRule<Options, MessageIds>({
       const strong = signal?.evidence === 'strong';
       context.report({
         node: leak.node,
-        messageId: 'leakedSubscription',
-        data: { what: leak.what, why: leak.why },
+        messageId: leak.reason,
+        data: leak.data,
         fix: inTeardown ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, '') : strong ? endOnSignal : null,
         suggest: [
           ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),

@@ -11,6 +11,7 @@ import {
   shortText,
 } from '../src/analysis/ast';
 import type { LeakScope } from '../src/analysis/findLeak';
+import { withoutArticle } from '../src/analysis/leak';
 import { judgeStart, judgeUntilOutlivingSignal } from '../src/analysis/findLeak';
 import type { Start } from '../src/analysis/findStart';
 import { findStart } from '../src/analysis/findStart';
@@ -29,6 +30,7 @@ import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/thr
 export type MessageIds =
   | 'repeatedStart'
   | 'repeatedStartUntilSignal'
+  | 'repeatedOverwrite'
   | 'repeatedCall'
   | 'repeatedCallUntilSignal'
   | 'hoist'
@@ -45,13 +47,12 @@ export default createRule<[], MessageIds>({
     },
     hasSuggestions: true,
     messages: {
-      repeatedStart: '{{what}} {{every}}, and nothing ends it before the next {{unit}}; each {{unit}} adds one more.',
-      repeatedStartUntilSignal:
-        '{{what}} {{every}}, and only `{{signal}}` ends it; that signal outlives each {{unit}}, so each {{unit}} adds one more until it aborts.',
-      repeatedCall:
-        '`{{callee}}()` is called {{every}} and {{action}}, which nothing ever ends ({{path}}); each {{unit}} adds one more.',
+      repeatedStart: '`{{code}}` runs {{every}} and leaves one more {{started}} running.',
+      repeatedStartUntilSignal: '`{{code}}` runs {{every}} and leaves one more {{started}} running until `{{signal}}` aborts.',
+      repeatedOverwrite: '`{{code}}` runs {{every}} and replaces `{{slot}}` without ending the one there.',
+      repeatedCall: '`{{callee}}()` is called {{every}} and leaves one more {{started}} running: {{path}}.',
       repeatedCallUntilSignal:
-        '`{{callee}}()` is called {{every}} and {{action}}, which only `{{signal}}` ends ({{path}}); that signal outlives each {{unit}}, so each {{unit}} adds one more until it aborts.',
+        '`{{callee}}()` is called {{every}} and leaves one more {{started}} running until `{{signal}}` aborts: {{path}}.',
       hoist: 'Start it once, before {{scheduler}}.',
       threadSignal: 'Give `{{callee}}` a signal and end what it starts {{when}}.',
     },
@@ -77,8 +78,9 @@ export default createRule<[], MessageIds>({
         const perRunSignal = perRunSignalAt(node, repeated);
         context.report({
           node: leak.node,
-          messageId: 'repeatedStart',
-          data: { what: leak.what, every: repeated.repetition.every, unit: repeated.repetition.unit },
+          ...(leak.reason === 'overwritten'
+            ? { messageId: 'repeatedOverwrite', data: { code: leak.code, every: repeated.repetition.every, slot: leak.data.slot } }
+            : { messageId: 'repeatedStart', data: { code: leak.code, every: repeated.repetition.every, started: withoutArticle(leak.label) } }),
           suggest: [
             ...hoistSuggestion(node, repeated),
             ...(perRunSignal && leak.end
@@ -112,8 +114,7 @@ export default createRule<[], MessageIds>({
           data: {
             callee: callee.name,
             every: repeated.repetition.every,
-            unit: repeated.repetition.unit,
-            action: summary.leak.action,
+            started: withoutArticle(summary.leak.label),
             path: describePath(summary),
             signal: endingSignal,
           },
@@ -135,8 +136,7 @@ export default createRule<[], MessageIds>({
         data: {
           callee: callee.name,
           every: repeated.repetition.every,
-          unit: repeated.repetition.unit,
-          action: summary.leak.action,
+          started: withoutArticle(summary.leak.label),
           path: describePath(summary),
         },
         suggest: [
@@ -166,9 +166,9 @@ export default createRule<[], MessageIds>({
         node: ended.leak.node,
         messageId: 'repeatedStartUntilSignal',
         data: {
-          what: ended.leak.what,
+          code: ended.leak.code,
           every: repeated.repetition.every,
-          unit: repeated.repetition.unit,
+          started: withoutArticle(ended.leak.label),
           signal: ended.signals[0]?.text ?? 'the signal',
         },
         suggest: hoistSuggestion(node, repeated),

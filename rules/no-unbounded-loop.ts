@@ -16,6 +16,7 @@ import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
 export type MessageIds =
   | 'unboundedLoop'
+  | 'endlessSource'
   | 'spinningCatch'
   | 'addSignalParameter'
   | 'stopOnSignal'
@@ -34,10 +35,9 @@ export default createRule<[], MessageIds>({
     fixable: 'code',
     hasSuggestions: true,
     messages: {
-      unboundedLoop:
-        '`{{head}}` awaits `{{awaited}}` forever and nothing can stop it: no `break`, `return` or `throw`, and no signal or closing flag is checked.',
-      spinningCatch:
-        'This `catch` swallows the failure and goes round the endless loop again at once: once its source is closed for good, every iteration fails immediately and the loop spins at full speed.',
+      unboundedLoop: '`{{head}}` awaits `{{awaited}}` forever: it has no exit and checks no signal or flag.',
+      endlessSource: '`{{head}}` waits on an endless source with no exit, and checks no signal or flag.',
+      spinningCatch: 'This `catch` retries at once: when the source fails for good, the loop spins at full speed.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
       stopOnSignal: 'Stop the loop when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
       rethrowWhenAborted: 'Rethrow when `{{signal}}` has aborted, so an abort ends the loop.',
@@ -93,8 +93,9 @@ export default createRule<[], MessageIds>({
       context.report({
         node: unbounded.loop,
         loc: headLocation(unbounded.loop),
-        messageId: 'unboundedLoop',
-        data: { head: unbounded.head, awaited: unbounded.awaited },
+        ...(unbounded.awaited === undefined
+          ? { messageId: 'endlessSource', data: { head: unbounded.head } }
+          : { messageId: 'unboundedLoop', data: { head: unbounded.head, awaited: unbounded.awaited } }),
         fix: strong ? stop : null,
         suggest: [
           ...(signal && stop && !strong ? [{ messageId: 'stopOnSignal' as const, data: { signal: signal.text }, fix: stop }] : []),

@@ -29,7 +29,7 @@ export default createRule<Options, MessageIds>({
       missingSignal:
         '`{{call}}` takes an AbortSignal but is not given `{{signal}}`, so aborting {{owner}} does not stop it.',
       missingSignalByName:
-        '`{{call}}` takes an AbortSignal but is not given `{{signal}}`: if `{{signal}}` is an AbortSignal (only its name says so), aborting {{owner}} does not stop it.',
+        '`{{call}}` takes an AbortSignal but is not given `{{signal}}` (one by its name only), so aborting {{owner}} may not stop it.',
       passSignal: 'Pass `{{signal}}` to `{{call}}`.',
     },
     schema: [

@@ -189,7 +189,7 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
     report(Math.min(start + batch, files.length));
   }
 
-  const defects = groupDefects(findings, files);
+  const defects = groupDefects(findings, files, cwd);
   if (options.format === 'json') process.stdout.write(formatJson(defects, cwd, files.length));
   else if (options.format === 'sarif') {
     const rules = Object.entries(plugin.rules).map(([name, rule]) => ({

@@ -32,9 +32,8 @@ export interface Defect {
   related: Finding[];
 }
 
-/** The positions a message names: `helper (jobs.ts:4)` steps, then the start `subscribe.ts:7:`. */
-const stepPattern = /([\w$.#]+) \(([^\s():]+\.[cm]?[jt]sx?):(\d+)\)/g;
-const positionPattern = /([^\s():]+\.[cm]?[jt]sx?):(\d+)(?::(\d+))?/g;
+/** The call path a message ends with: `helper (jobs.ts:4) → sub.subscribe (subscribe.ts:7)`, the start last. */
+const stepPattern = /((?:new )?[\w$.#]+) \(([^\s():]+\.[cm]?[jt]sx?):(\d+)\)/g;
 
 /** The file among those linted with this base name, nearest to `near` (most path segments in common). */
 function locate(name: string, near: string, linted: readonly string[]): string {
@@ -56,41 +55,45 @@ function locate(name: string, near: string, linted: readonly string[]): string {
  * helper that starts something) takes the finding reported at that start with it, so one bug is
  * shown once, with its path, instead of once per rule.
  *
- * `daemon.ts:22 no-repeated-subscription (… subscribe.ts:7: …)` + `subscribe.ts:7 no-leaked-subscription`
+ * `daemon.ts:22 no-repeated-subscription (…: sub.subscribe (subscribe.ts:7))` + `subscribe.ts:7 no-leaked-subscription`
  * → one defect at daemon.ts:22, path daemon.ts:22 → subscribe.ts:7, the second finding related.
+ * The files the message names by their base names are named relative to `cwd` instead.
  */
-export function groupDefects(findings: readonly Finding[], linted: readonly string[]): Defect[] {
+export function groupDefects(findings: readonly Finding[], linted: readonly string[], cwd: string): Defect[] {
   const defects: Defect[] = [];
   const grouped = new Set<Finding>();
+  const withPath = new Set<Finding>();
   for (const finding of findings) {
     if (finding.ruleId !== 'leaks/no-repeated-subscription' || finding.messageId !== 'repeatedCall') continue;
-    const positions = [...finding.message.matchAll(positionPattern)];
-    const start = positions.at(-1);
-    if (!start) continue;
-    const startFile = locate(start[1] ?? '', finding.file, linted);
-    const startLine = Number(start[2]);
     const steps: PathStep[] = [...finding.message.matchAll(stepPattern)].map((step) => ({
       name: step[1] ?? '',
       file: locate(step[2] ?? '', finding.file, linted),
       line: Number(step[3]),
     }));
+    const start = steps.pop();
+    if (!start) continue;
+    const { file: startFile, line: startLine } = start;
+    withPath.add(finding);
     const related = findings.filter(
       (other) => other !== finding && other.file === startFile && other.line === startLine && other.ruleId?.startsWith('leaks/'),
     );
     for (const other of related) grouped.add(other);
     const startColumn = related[0]?.column;
     const callee = /^`([\w$.#]+\(\))`/.exec(finding.message)?.[1];
+    const message = finding.message.replace(stepPattern, (step: string, name: string, file: string, line: string) => {
+      const found = locate(file, finding.file, linted);
+      return path.isAbsolute(found) ? `${name} (${shownFile(found, cwd)}:${line})` : step;
+    });
     defects.push({
-      finding,
+      finding: { ...finding, message },
       path: [
         { ...(callee && { name: callee }), file: finding.file, line: finding.line, column: finding.column },
         ...steps,
-        { file: startFile, line: startLine, ...(startColumn !== undefined && { column: startColumn }) },
+        { ...start, ...(startColumn !== undefined && { column: startColumn }) },
       ],
       related,
     });
   }
-  const withPath = new Set(defects.map((defect) => defect.finding));
   for (const finding of findings) {
     if (!withPath.has(finding) && !grouped.has(finding)) defects.push({ finding, path: [], related: [] });
   }
@@ -101,9 +104,14 @@ function compare(a: Finding, b: Finding): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }
 
+/** `src/jobs.ts` relative to `cwd`, with `/`. */
+function shownFile(file: string, cwd: string): string {
+  return path.isAbsolute(file) ? path.relative(cwd, file).split(path.sep).join('/') : file;
+}
+
 /** `src/jobs.ts:4:3` relative to `cwd`, with `/`. */
 function where(file: string, line: number, column: number | undefined, cwd: string): string {
-  const shown = path.isAbsolute(file) ? path.relative(cwd, file).split(path.sep).join('/') : file;
+  const shown = shownFile(file, cwd);
   return column === undefined ? `${shown}:${line}` : `${shown}:${line}:${column}`;
 }
 
@@ -142,10 +150,7 @@ export function formatStylish(defects: readonly Defect[], cwd: string, fileCount
 
 /** Machine-readable: every defect with its path and related findings, paths relative to `cwd`. */
 export function formatJson(defects: readonly Defect[], cwd: string, fileCount: number): string {
-  const relative = <T extends { file: string }>(item: T): T => ({
-    ...item,
-    file: path.isAbsolute(item.file) ? path.relative(cwd, item.file).split(path.sep).join('/') : item.file,
-  });
+  const relative = <T extends { file: string }>(item: T): T => ({ ...item, file: shownFile(item.file, cwd) });
   return `${JSON.stringify(
     {
       files: fileCount,

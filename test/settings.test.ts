@@ -65,11 +65,8 @@ export function follow(handler: () => void, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`bus.listen('job', handler)` subscribes to `bus` (Bus)",
-            why: 'it is never unsubscribed, and `bus` (shared at module scope) outlives each call of `follow()`',
-          },
+          messageId: 'notUnsubscribed',
+          data: { label: 'a Bus subscription', target: 'bus', outlives: 'module-level', code: "bus.listen('job', handler)" },
           line: 5,
           column: 3,
           endLine: 5,
@@ -94,11 +91,7 @@ every('5m', () => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`setInterval(() => console.log('tick'), 1000)` starts an interval",
-            every: 'on every run of `every`',
-            unit: 'run',
-          },
+          data: { code: 'setInterval(…)', every: 'on every run of `every`', started: 'interval' },
           line: 4,
           column: 3,
           endLine: 4,

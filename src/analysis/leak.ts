@@ -10,8 +10,63 @@ import type { Start } from './findStart';
 import type { OutlivesReason } from './lifetime';
 import type { SignalEnds } from './outlivingSignals';
 
+/**
+ * Why nothing ends a start: one messageId of `no-leaked-subscription` per reason, each a sentence
+ * whose variable parts are the leak's `data`. A new reason is a member here, its data in
+ * `LeakData`, and its sentence in the rule's `meta.messages` (TypeScript asks for all three).
+ */
+export interface LeakData {
+  /** "`setInterval(flush, 10_000)` starts an interval and drops its handle: nothing can end it." */
+  handleDropped: { code: string; label: string };
+  /** "`setInterval(…)` starts an interval, but `timer` is never cleared, returned or stored." */
+  handleNotEnded: { code: string; label: string; handle: string; ended: string };
+  /** "`new Worker(…)` opens a BullMQ worker and drops it: nothing can close it." */
+  connectionDropped: { code: string; label: string };
+  /** "`new Redis()` opens a Redis connection, but `redis` is never closed, returned or stored." */
+  connectionNotClosed: { code: string; label: string; handle: string };
+  /** "`pool.connect(…)` opens a pooled PostgreSQL client, and its callback never closes, returns or stores it." */
+  connectionInCallback: { code: string; label: string };
+  /** "`sub.subscribe('new-task')` starts a Redis subscription on `sub`, which is never closed, returned or stored." */
+  subscriptionConnectionNotClosed: { code: string; label: string; connection: string };
+  /** "`client.subscribe(topic)` starts an MQTT subscription on `client` (a parameter), and nothing unsubscribes it." */
+  notUnsubscribed: { code: string; label: string; target: string; outlives: string };
+  /** "`bus.on('job', onJob)` adds a 'job' listener to `bus` (a parameter), and nothing removes it." */
+  listenerNotRemoved: { code: string; label: string; target: string; outlives: string };
+  /** "`process.on(…)` adds a 'message' listener to `process` (a global) for every instance, and nothing removes it." */
+  listenerPerInstance: { code: string; label: string; target: string; outlives: string };
+  /** "`setInterval(…)` is stored in `this.timer`, but `stop()` never ends it." */
+  storedNotEnded: { code: string; label: string; member: string; teardown: string };
+  /** "`setInterval(…)` is stored in `this.timer`, but `stop()`, inherited from `Service`, never ends it." */
+  storedNotEndedInherited: { code: string; label: string; member: string; teardown: string; base: string };
+  /** "`setInterval(…)` is stored in `this.timer`, but `reset()` only clears it and never ends it." */
+  storedOnlyCleared: { code: string; label: string; member: string; release: string };
+  /** "`setInterval(…)` is stored in `this.timer`; `stop()` resets `this.running` so `start()` can run again, and nothing ends it." */
+  storedRestartable: { code: string; label: string; member: string; reset: string; flag: string; again: string };
+  /** "`setInterval(…)` is stored in `timer`, and `start()` runs again on every request (line 9) without ending it." */
+  storedRunsAgain: { code: string; label: string; member: string; again: string; every: string };
+  /** "`signal.addEventListener(…)` adds an 'abort' listener to `signal` (a parameter) and leaves it there when `fetchJob()` settles." */
+  abortListenerLeftOn: { code: string; label: string; target: string; outlives: string; settles: string };
+  /** "`port1.on('message', …)` adds a 'message' listener to `port1`, which keeps it and the process alive, and nothing closes it." */
+  keptOpen: { code: string; label: string; target: string };
+  /** "`src.pipe(log, { end: false })` pipes into `log` (module-level), left open: if `src` fails first, pipe()'s listeners stay on it." */
+  pipeLeftOpen: { code: string; label: string; target: string; outlives: string; source: string };
+  /** In a repetition: "`new Redis()` is stored in `this.sub` without ending the one already there." */
+  overwritten: { code: string; label: string; slot: string };
+}
+
+export type LeakReason = keyof LeakData;
+
 /** A start that outlives the function that made it, with nothing to end it. */
-export interface Leak {
+export type Leak = {
+  [Reason in LeakReason]: LeakBase & {
+    /** Why nothing ends it: the messageId of its report. */
+    reason: Reason;
+    /** The sentence's variable parts. */
+    data: LeakData[Reason];
+  };
+}[LeakReason];
+
+interface LeakBase {
   start: Start;
   /** The node to report. */
   node: TSESTree.Node;
@@ -19,14 +74,12 @@ export interface Leak {
   fn: FunctionNode | undefined;
   /** `subscribeNewTaskMsgIfAvailable` or a description of an anonymous function. */
   owner: string;
-  /** "sub.subscribe('new-task')" */
+  /** "sub.subscribe('new-task')", shortened to 40 characters. */
   code: string;
-  /** "starts a Redis subscription" */
-  action: string;
-  /** "`sub.subscribe('new-task')` starts a Redis subscription". */
-  what: string;
-  /** "the connection opened by `client.duplicate()` is never closed, returned or stored". */
-  why: string;
+  /** "sub.subscribe", "new Redis": the start's callee, the last step of a call path. */
+  callee: string;
+  /** "a Redis subscription", "a 'job' listener": what it starts, as its family names it. */
+  label: string;
   end: EndPlan | undefined;
   /** When what it subscribes to is the function's own parameter: which one (its caller decides whose object that is). */
   targetParameter?: number;
@@ -54,11 +107,11 @@ export interface Judge extends LeakScope {
 /** Why a target outlives the function, for messages. */
 export const ownerReasons: Readonly<Record<OutlivesReason, string>> = {
   parameter: 'a parameter',
-  module: 'shared at module scope',
+  module: 'module-level',
   global: 'a global',
   import: 'imported',
-  outer: 'declared outside it',
-  given: 'given to the object, not made by it',
+  outer: 'declared in an outer scope',
+  given: 'given to the object',
 };
 
 /** Where an end must be found to count: inside the repetition, the function, the class that was given the target, or anywhere in the file. */
@@ -75,24 +128,38 @@ export function describeFunction(fn: FunctionNode | undefined): string {
   return name === undefined ? 'the function' : `\`${name}()\``;
 }
 
-/** The leak a judge found, with the report's node and words. */
-export function makeLeak(
+/**
+ * The leak a judge found, with the report's node and the sentence's variable parts; `code` and
+ * `label` are filled in here: `makeLeak(context, start, fn, 'handleDropped', { label: 'an interval' }, { end })`.
+ */
+export function makeLeak<Reason extends LeakReason>(
   context: AnalysisContext,
   start: Start,
   fn: FunctionNode | undefined,
-  details: { action: string; why: string; end: EndPlan | undefined; targetParameter?: number | undefined },
+  reason: Reason,
+  data: Omit<LeakData[Reason], 'code'>,
+  details: { end: EndPlan | undefined; targetParameter?: number | undefined },
 ): Leak {
   const node = start.node.type === AST_NODE_TYPES.CallExpression ? start.node.callee : start.node;
-  const code = shortText(context.sourceCode, start.node);
-  const { targetParameter, ...rest } = details;
+  const code = shortText(context.sourceCode, start.node, 40);
+  const callee = start.node.type === AST_NODE_TYPES.NewExpression ? `new ${shortText(context.sourceCode, start.node.callee, 30)}` : shortText(context.sourceCode, start.node.callee, 30);
+  const { targetParameter, end } = details;
   return {
     start,
     node,
     fn,
     owner: describeFunction(fn),
     code,
-    what: `\`${code}\` ${details.action}`,
-    ...rest,
+    callee,
+    label: data.label,
+    reason,
+    data: { ...data, code },
+    end,
     ...(targetParameter !== undefined && { targetParameter }),
-  };
+  } as Leak;
+}
+
+/** "Redis subscription" of "a Redis subscription": what one more of them is called. */
+export function withoutArticle(label: string): string {
+  return label.replace(/^(?:a|an) /, '');
 }

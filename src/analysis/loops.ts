@@ -21,8 +21,11 @@ export interface UnboundedLoop {
   loop: LoopNode;
   /** `while (true)`, `for (;;)`, `for await (… of on(bus, 'job'))`: for messages. */
   head: string;
-  /** The first thing it awaits, for messages: `client.brpop('tasks', 0)`. */
-  awaited: string;
+  /**
+   * The first thing its body awaits, for messages: `client.brpop('tasks', 0)`; `undefined` for a
+   * `for await` whose body awaits nothing (it waits on its source alone).
+   */
+  awaited: string | undefined;
   /** An endless async source that takes `{ signal }`: the fix passes it there. */
   source?: { call: TSESTree.CallExpression; optionsIndex: number };
   /** An endless async source that takes no signal, and how to end it: `sub` and `'unsubscribe'`. */
@@ -65,7 +68,7 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
   return {
     loop,
     head: loopHead(context, loop),
-    awaited: body.firstAwait ? shortText(context.sourceCode, body.firstAwait, 50) : shortText(context.sourceCode, (loop as TSESTree.ForOfStatement).right, 50),
+    awaited: body.firstAwait && shortText(context.sourceCode, body.firstAwait, 50),
     ...(source?.call && source.optionsIndex !== undefined && { source: { call: source.call, optionsIndex: source.optionsIndex } }),
     ...(source?.end && { endSource: source.end }),
     sleeps: body.sleepsWithoutSignal,

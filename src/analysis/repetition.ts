@@ -245,7 +245,7 @@ function callbackRepetition(
     const event = staticString(args[0]);
     if (event === undefined) return undefined;
     const fires = howOftenFires(context, parts.target, event);
-    if (fires === 'again') return found({ every: `on every '${event}' event (it fires again on each reconnect)`, unit: 'reconnect' });
+    if (fires === 'again') return found({ every: `on every '${event}' event (again on each reconnect)`, unit: 'reconnect' });
     if (fires === 'once' || (fires === undefined && lifecycleEvents.has(event))) return undefined;
     return found({ every: `on every '${event}' event`, unit: 'event' });
   }

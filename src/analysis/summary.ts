@@ -251,9 +251,12 @@ export function signalEndingCall(
   return outliving ?? 'none';
 }
 
-/** `(subscribe.ts:7: sub.subscribe('new-task'))`, `(via open (helpers.ts:4) → subscribe.ts:7: …)` */
+/**
+ * The calls from a called function to its start, each with where it is:
+ * `sub.subscribe (subscribe.ts:7)`, `open (helpers.ts:4) → sub.subscribe (subscribe.ts:7)`.
+ */
 export function describePath(summary: LeakSummary): string {
-  const steps = summary.via.map((step) => `${step.name} (${step.file}:${step.line})`);
-  const end = `${summary.file}:${summary.line}: ${summary.leak.code}`;
-  return steps.length > 0 ? `via ${steps.join(' → ')} → ${end}` : end;
+  return [...summary.via, { name: summary.leak.callee, file: summary.file, line: summary.line }]
+    .map((step) => `${step.name} (${step.file}:${step.line})`)
+    .join(' → ');
 }

@@ -95,7 +95,9 @@ describe('eslint-plugin-leaks on a git repository', () => {
   it('lints the whole repository by default, build output left out, one defect shown once with its path', () => {
     const result = run([], repo);
     expect(result.status).toBe(1);
-    expect(result.stdout).toContain('path: src/cron.ts:4:3 refresh() → src/watch.ts:1 watch → src/watch.ts:2:3');
+    expect(result.stdout).toContain('path: src/cron.ts:4:3 refresh() → src/watch.ts:1 watch → src/watch.ts:2:3 setInterval');
+    // The message names the files on the path as the run does: relative to where it runs.
+    expect(result.stdout).toContain('running: watch (src/watch.ts:1) → setInterval (src/watch.ts:2).');
     expect(result.stdout).toContain('also reported at src/watch.ts:2:3  leaks/no-leaked-subscription');
     expect(result.stdout).toContain(
       '✖ 1 problem in 1 file (4 linted), and 1 finding of the same start shown under the call that leads there',
@@ -146,7 +148,9 @@ describe('eslint-plugin-leaks on the incident example', () => {
     expect(result.status).toBe(1);
     const daemon = result.stdout.split('\n\n')[0];
     expect(daemon).toContain("examples/cronjob-daemon/leaky/daemon.ts\n  22:3  error  `subscribeNewTaskMsgIfAvailable()` is called on every tick");
-    expect(daemon).toContain('path: examples/cronjob-daemon/leaky/daemon.ts:22:3 subscribeNewTaskMsgIfAvailable() → examples/cronjob-daemon/leaky/subscribe.ts:7:8');
+    expect(daemon).toContain(
+      'path: examples/cronjob-daemon/leaky/daemon.ts:22:3 subscribeNewTaskMsgIfAvailable() → examples/cronjob-daemon/leaky/subscribe.ts:7:8 sub.subscribe',
+    );
     expect(daemon).toContain('also reported at examples/cronjob-daemon/leaky/subscribe.ts:7:8  leaks/no-leaked-subscription');
     // The helper's finding is not listed again on its own.
     expect(result.stdout).not.toContain('examples/cronjob-daemon/leaky/subscribe.ts\n');

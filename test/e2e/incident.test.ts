@@ -32,8 +32,7 @@ const EXPECTED_LEAKY_FINDINGS: readonly Finding[] = [
     column: 3,
     ruleId: 'leaks/no-unbounded-loop',
     messageId: 'unboundedLoop',
-    message:
-      "`while (true)` awaits `client.brpop('tasks', 0)` forever and nothing can stop it: no `break`, `return` or `throw`, and no signal or closing flag is checked.",
+    message: "`while (true)` awaits `client.brpop('tasks', 0)` forever: it has no exit and checks no signal or flag.",
   },
   {
     file: 'leaky/receive.ts',
@@ -49,16 +48,15 @@ const EXPECTED_LEAKY_FINDINGS: readonly Finding[] = [
     ruleId: 'leaks/no-repeated-subscription',
     messageId: 'repeatedCall',
     message:
-      "`subscribeNewTaskMsgIfAvailable()` is called on every tick of this cron job and starts a Redis subscription, which nothing ever ends (subscribe.ts:7: sub.subscribe('new-task')); each tick adds one more.",
+      '`subscribeNewTaskMsgIfAvailable()` is called on every tick of this cron job and leaves one more Redis subscription running: sub.subscribe (subscribe.ts:7).',
   },
   {
     file: 'leaky/subscribe.ts',
     line: 7,
     column: 8,
     ruleId: 'leaks/no-leaked-subscription',
-    messageId: 'leakedSubscription',
-    message:
-      "`sub.subscribe('new-task')` starts a Redis subscription, and nothing ends it: the connection it runs on, opened by `client.duplicate()`, is never closed, returned or stored, so it outlives each call of `subscribeNewTaskMsgIfAvailable()`.",
+    messageId: 'subscriptionConnectionNotClosed',
+    message: "`sub.subscribe('new-task')` starts a Redis subscription on `sub`, which is never closed, returned or stored.",
   },
 ];
 
@@ -199,7 +197,7 @@ describe.each(versions)('incident daemon with $name', ({ major, ESLint }) => {
         line: 2,
         column: 3,
         ruleId: 'leaks/no-leaked-subscription',
-        messageId: 'leakedSubscription',
+        messageId: 'handleDropped',
         message: expect.stringContaining('`setInterval(check, 1000)` starts an interval'),
       },
     ]);

@@ -29,7 +29,7 @@ export function followSome(bus: EventEmitter) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'listenerNotRemoved',
           line: 5,
           column: 3,
           endLine: 5,
@@ -78,7 +78,7 @@ module.exports = { listen };
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'listenerNotRemoved',
           line: 5,
           column: 3,
           endLine: 5,
@@ -141,11 +141,11 @@ export class Poller {
 }
 `,
       errors: [
-        { messageId: 'leakedSubscription', line: 8, column: 5, endLine: 8, endColumn: 11, suggestions: [] },
-        { messageId: 'leakedSubscription', line: 13, column: 3, endLine: 13, endColumn: 9, suggestions: [] },
-        { messageId: 'leakedSubscription', line: 20, column: 5, endLine: 20, endColumn: 16, suggestions: [] },
+        { messageId: 'listenerNotRemoved', line: 8, column: 5, endLine: 8, endColumn: 11, suggestions: [] },
+        { messageId: 'listenerNotRemoved', line: 13, column: 3, endLine: 13, endColumn: 9, suggestions: [] },
+        { messageId: 'handleDropped', line: 20, column: 5, endLine: 20, endColumn: 16, suggestions: [] },
         {
-          messageId: 'leakedSubscription',
+          messageId: 'handleDropped',
           line: 26,
           column: 5,
           endLine: 26,
@@ -207,11 +207,8 @@ export function logJobs(signal: AbortSignal) {
 }
 `;
 const inlineListenerError = {
-  messageId: 'leakedSubscription' as const,
-  data: {
-    what: "`bus.on('job-done', (job) => { console.log(job); })` adds a 'job-done' listener to `bus`",
-    why: 'it is never removed, and `bus` (shared at module scope) outlives each call of `logJobs()`',
-  },
+  messageId: 'listenerNotRemoved' as const,
+  data: { code: 'bus.on(…)', label: "a 'job-done' listener", target: 'bus', outlives: 'module-level' },
   line: 7,
   column: 3,
   endLine: 7,
@@ -260,7 +257,7 @@ export function logJobs(signal: AbortSignal) {
   signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 7, column: 3, endLine: 7, endColumn: 9 }],
+      errors: [{ messageId: 'listenerNotRemoved', line: 7, column: 3, endLine: 7, endColumn: 9 }],
     },
     {
       // A type with no name here (\`process\`'s send handle) cannot be written: no fix.
@@ -270,7 +267,7 @@ export function onParentMessage(signal: AbortSignal) {
 }
 `,
       output: null,
-      errors: [{ messageId: 'leakedSubscription', line: 3, column: 3, endLine: 3, endColumn: 13 }],
+      errors: [{ messageId: 'listenerNotRemoved', line: 3, column: 3, endLine: 3, endColumn: 13 }],
     },
   ],
 });
@@ -302,7 +299,7 @@ const bus = new EventEmitter();
 }
 module.exports = { logJobs };
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 5, column: 3, endLine: 5, endColumn: 9 }],
+      errors: [{ messageId: 'listenerNotRemoved', line: 5, column: 3, endLine: 5, endColumn: 9 }],
     },
   ],
 });
@@ -404,7 +401,7 @@ export function follow(onJob: (job: unknown) => void, options: { signal?: AbortS
   options.signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 7, column: 3, endLine: 7, endColumn: 9 }],
+      errors: [{ messageId: 'listenerNotRemoved', line: 7, column: 3, endLine: 7, endColumn: 9 }],
     },
   ],
 });

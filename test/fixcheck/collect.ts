@@ -24,6 +24,12 @@ export interface CollectedSuite {
   rule: string;
   mode: 'typed' | 'untyped' | 'javascript';
   cases: CollectedCase[];
+  /**
+   * Every message the suite's invalid cases state, reports and suggestions alike: the rule's
+   * `meta.messages[messageId]` filled with the case's `data`, as RuleTester checks them
+   * (test/messages.test.ts measures them).
+   */
+  messages: { messageId: string; text: string; suggestion: boolean }[];
 }
 
 const outDir = process.env['FIXCHECK_CASES_DIR'];
@@ -49,7 +55,29 @@ RuleTester.prototype.run = function collect(name, rule, tests): void {
       ...(test.options !== undefined && { options: test.options }),
       ...(test.settings !== undefined && { settings: test.settings }),
     })),
+    messages: tests.invalid.flatMap((test) =>
+      test.errors.flatMap((error) => [
+        ...stated(rule.meta.messages, error, false),
+        ...(error.suggestions ?? []).flatMap((suggestion) => stated(rule.meta.messages, suggestion, true)),
+      ]),
+    ),
   };
   writeFileSync(path.join(outDir, `${randomUUID()}.json`), JSON.stringify(suite));
   it(`collected ${suite.cases.length} invalid cases of ${name}`, () => undefined);
 };
+
+/** The message a stated error or suggestion stands for, when the case says it whole. */
+function stated(
+  messages: Readonly<Record<string, string>>,
+  expected: { messageId?: string; message?: string | RegExp; data?: Readonly<Record<string, unknown>> },
+  suggestion: boolean,
+): CollectedSuite['messages'] {
+  if (typeof expected.message === 'string') return [{ messageId: '', text: expected.message, suggestion }];
+  const template = expected.messageId === undefined ? undefined : messages[expected.messageId];
+  if (template === undefined || expected.messageId === undefined) return [];
+  const text = template.replace(/\{\{\s*([^{}]+?)\s*\}\}/g, (whole, key: string) =>
+    expected.data && key in expected.data ? String(expected.data[key]) : whole,
+  );
+  // A case that names only the messageId does not say the message: nothing to measure.
+  return text.includes('{{') ? [] : [{ messageId: expected.messageId, text, suggestion }];
+}

@@ -11,6 +11,7 @@ import type { Judge, Leak } from '../leak';
 import { describeFunction, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
+import { listenerLabel } from './labels';
 
 /**
  * An `abort` listener added by a finite job (an async function, a Promise executor) to a signal
@@ -47,11 +48,14 @@ export function judgeAbortListener(judge: Judge): Leak | undefined {
   if (!handler) return undefined; // a listener from elsewhere: what it does is not known here
   if (endsWhatTheJobStarted(context, handler, job.body, start)) return undefined;
   const settles = job.kind === 'executor' ? 'the promise it is added for settles' : `${describeFunction(job.body)} settles`;
-  return makeLeak(context, start, job.body, {
-    action: `adds an 'abort' listener to \`${targetText}\``,
-    why: `it is not removed when ${settles}, so each call leaves one more listener on \`${targetText}\` (${ownerReasons[owner.reason]}), which outlives the call`,
-    end: undefined,
-  });
+  return makeLeak(
+    context,
+    start,
+    job.body,
+    'abortListenerLeftOn',
+    { label: listenerLabel('abort'), target: targetText, outlives: ownerReasons[owner.reason], settles },
+    { end: undefined },
+  );
 }
 
 /** The job whose end the listener must not outlive: an async function, or the promise a `new Promise` executor makes. */

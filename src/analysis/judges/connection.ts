@@ -12,9 +12,10 @@ import { findStart } from '../findStart';
 import type { HandleFate } from '../handleFate';
 import { callbackHandleFate, handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
-import { describeFunction, makeLeak } from '../leak';
+import { makeLeak } from '../leak';
 import { objectApiOf } from '../objectApi';
 import { leftToEndByItself } from './endsByItself';
+import { startLabel } from './labels';
 import { judgeOverwrite } from './overwrite';
 
 /**
@@ -30,36 +31,22 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   const last = start.node.arguments.at(-1);
   if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) {
     if (callbackHandleFate(context, last, ends, 'errorFirst') !== 'dropped') return undefined;
-    return makeLeak(context, start, fn, {
-      action: `opens ${startLabel(context, start) ?? 'a connection'}`,
-      why: 'the callback it hands the connection to never closes, returns or stores it',
-      end: undefined,
-    });
+    return makeLeak(context, start, fn, 'connectionInCallback', { label: startLabel(context, start) }, { end: undefined });
   }
   const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
   if (fate.fate === 'ended') return undefined;
-  if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, `opens ${startLabel(context, start) ?? 'a connection'}`);
+  const label = startLabel(context, start);
+  if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, label);
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
   if (start.call?.endsByItself && leftToEndByItself(fate, start.call.endsByItself)) return undefined;
-  return makeLeak(context, start, fn, {
-    action: `opens ${startLabel(context, start) ?? 'a connection'}`,
-    why:
-      fate.fate === 'dropped'
-        ? 'the connection is dropped, so nothing can close it'
-        : `\`${fate.variable.name}\` is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
-    end: fate.fate === 'kept' ? connectionPlan(fate, ends) : undefined,
-  });
+  if (fate.fate === 'dropped') return makeLeak(context, start, fn, 'connectionDropped', { label }, { end: undefined });
+  return makeLeak(context, start, fn, 'connectionNotClosed', { label, handle: fate.variable.name }, { end: connectionPlan(fate, ends) });
 }
 
 /** How a start's handle is ended: as its family says for this call, else as its kind is. */
 export function startEnds(context: AnalysisContext, start: Start): HandleEnd | undefined {
   const ends = start.call?.ends ?? methodStartOf(context, start)?.ends ?? handleEndOf(start.kind);
   return ends && start.call?.closeReturnsPromise ? { ...ends, fix: { ...ends.fix, returnsPromise: true } } : ends;
-}
-
-/** "a Kafka consumer", from the family's descriptor. */
-export function startLabel(context: AnalysisContext, start: Start): string | undefined {
-  return start.call?.label ?? methodStartOf(context, start)?.label;
 }
 
 function methodStartOf(context: AnalysisContext, start: Start) {

@@ -5,8 +5,9 @@ import type { ObjectApi } from '../apis';
 import { isInside, referenceRoot, skipTypeWrappers, stableReferenceText } from '../ast';
 import { onAbortPlan } from '../endPlan';
 import type { Judge, Leak } from '../leak';
-import { describeFunction, makeLeak } from '../leak';
+import { makeLeak } from '../leak';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
+import { listenerLabel } from './labels';
 
 /**
  * A listener that keeps its own target open (a `MessagePort` refs itself while it has 'message'
@@ -38,11 +39,8 @@ export function judgeKeptOpen(judge: Judge, api: ObjectApi & { keptOpenBy: NonNu
   if (findMethodCalls(index, targetText, [...api.keptOpenBy.endedBy, ...api.removeListener], judge.scope).length > 0) return undefined;
   if (siblings.some((sibling) => findMethodCalls(index, sibling, api.close, judge.scope).length > 0)) return undefined;
   if (variable.references.some((reference) => !reference.init && reference.identifier.type === AST_NODE_TYPES.Identifier && handsOn(reference.identifier, targetText))) return undefined;
-  return makeLeak(context, start, fn, {
-    action: `adds a '${start.event}' listener to \`${targetText}\`, which keeps it open`,
-    why: `\`${targetText}\` is never closed, so it stays open, and keeps the process alive, after each call of ${describeFunction(fn)}`,
-    end: onAbortPlan(start.node, { kind: 'method', receiver: { node: target }, method: api.fixClose?.method ?? 'close', arguments: [], returnsPromise: false }),
-  });
+  const end = onAbortPlan(start.node, { kind: 'method', receiver: { node: target }, method: api.fixClose?.method ?? 'close', arguments: [], returnsPromise: false });
+  return makeLeak(context, start, fn, 'keptOpen', { label: listenerLabel(start.event), target: targetText }, { end });
 }
 
 /** `const { port1, port2 } = …` → `port1`, `port2`; `const channel = …` → `channel.port1`, `channel.port2`. */

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { HandleEnd } from '../apis';
 import type { FunctionNode } from '../ast';
 import { enclosingFunction, functionName, isInside, stableReferenceText } from '../ast';
-import type { EndCall } from '../endPlan';
+import type { EndCall, EndPlan } from '../endPlan';
 import { handleEndCall } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
@@ -22,6 +22,7 @@ import { slotEnds, storedSlot } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, holderOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
+import { listenerLabel, startLabel } from './labels';
 
 /**
  * A start in a class method judged against the class's lifecycle: what another method keeps on
@@ -39,8 +40,7 @@ import { startEnds } from './connection';
 export function judgeLifecycle(context: AnalysisContext, start: Start, fn: FunctionNode): Leak | 'fine' | undefined {
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
   if (method?.kind === 'constructor' && start.kind === 'listener') {
-    const holder = holderOf(context, fn);
-    return judgeConstructorListener(context, start, method as ClassMethod, holder && teardownOf(holder));
+    return judgeConstructorListener(context, start, method as ClassMethod);
   }
   return judgeStored(context, start);
 }
@@ -87,33 +87,40 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
       return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
     });
     if (ended) return 'fine';
-    return storedLeak(context, start, slot, ends, `${teardownText(teardown, holder)} never ends it`, teardown);
+    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), teardown);
   }
   if (endings.length > 0) return 'fine';
   const release = slotRelease(context, slot, owner, holder);
-  if (release !== undefined) return storedLeak(context, start, slot, ends, `\`${release}()\` only clears \`${slot.text}\` and never ends it`);
+  if (release !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release });
   const reset = resettingFunction(context, owner, holder);
   if (reset) {
-    return storedLeak(context, start, slot, ends, `\`${reset.name}()\`, which resets \`${reset.flag}\` so that \`${functionName(owner) ?? 'the start'}()\` can run again, never ends it`);
+    return storedLeak(context, start, slot, ends, { reason: 'storedRestartable', reset: reset.name, flag: reset.flag, again: functionName(owner) ?? 'the start' });
   }
   const again = repeatedCall(context, owner, holder);
   if (again) {
-    return storedLeak(context, start, slot, ends, `\`${functionName(owner)}()\` runs again ${again.repetition.every} (line ${again.line}) and nothing ends the one stored there`);
+    return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
   return undefined;
 }
 
-function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: HandleEnd, why: string, teardown?: Teardown): Leak {
+/** Why a stored start is not ended: the reason and the sentence's parts beyond the start and its slot. */
+type StoredWhy =
+  | { reason: 'storedNotEnded'; teardown: string }
+  | { reason: 'storedNotEndedInherited'; teardown: string; base: string }
+  | { reason: 'storedOnlyCleared'; release: string }
+  | { reason: 'storedRestartable'; reset: string; flag: string; again: string }
+  | { reason: 'storedRunsAgain'; again: string; every: string };
+
+function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: HandleEnd, why: StoredWhy, teardown?: Teardown): Leak {
   const fn = enclosingFunction(start.node);
   const end: EndCall | undefined =
     slot.kind === 'member' && slot.node.object.type === AST_NODE_TYPES.ThisExpression
       ? { ...handleEndCall({ node: slot.node }, ends.fix), ...(ends.fix.kind === 'method' && { optional: true }) }
       : undefined;
-  return makeLeak(context, start, fn, {
-    action: startAction(context, start),
-    why: `it is stored in \`${slot.text}\`, but ${why}`,
-    end: end && teardown?.own && teardown.method ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined,
-  });
+  const plan: EndPlan | undefined = end && teardown?.own && teardown.method ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined;
+  const { reason, ...parts } = why;
+  // Each reason's own parts, with the label and slot every stored reason shares.
+  return makeLeak(context, start, fn, reason, { label: startLabel(context, start), member: slot.text, ...parts } as never, { end: plan });
 }
 
 /** A factory method's result, stored on `this` by every caller: `this.pub = this.createClient()`. */
@@ -138,7 +145,6 @@ function judgeConstructorListener(
   context: AnalysisContext,
   start: Start,
   method: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
-  teardown: Teardown | undefined,
 ): Leak | 'fine' | undefined {
   const { object, listener } = start;
   if (!object || !listener || start.event === 'abort') return undefined;
@@ -152,27 +158,20 @@ function judgeConstructorListener(
   const api = objectApiOf(context, object.kind);
   if (targetText === undefined || !api) return undefined;
   if (findMethodCalls(methodCallsByReceiver(context), targetText, api.removeListener, undefined).length > 0) return 'fine';
-  const eventText = start.event === undefined ? 'a listener' : `a '${start.event}' listener`;
-  return makeLeak(context, start, method.value, {
-    action: `adds ${eventText} to \`${targetText}\` (${ownerReasons[owner.reason]}) in the constructor`,
-    why: `one more is added for every instance, and ${teardown ? `${teardownText(teardown)} never removes it` : 'nothing removes it'}`,
-    end: undefined,
-  });
+  return makeLeak(
+    context,
+    start,
+    method.value,
+    'listenerPerInstance',
+    { label: listenerLabel(start.event), target: targetText, outlives: ownerReasons[owner.reason] },
+    { end: undefined },
+  );
 }
 
-function teardownText(teardown: Teardown, holder?: Holder): string {
-  const name = holder?.name?.endsWith('.prototype') ? `${holder.name}.${teardown.name}` : teardown.name;
-  return teardown.own || teardown.inheritedFrom === undefined ? `\`${name}()\`` : `\`${name}()\` (inherited from \`${teardown.inheritedFrom}\`)`;
-}
-
-function startAction(context: AnalysisContext, start: Start): string {
-  const label = start.call?.label ?? (start.object && objectApiOf(context, start.object.kind)?.starts[start.object.method]?.label);
-  const kinds: Partial<Record<Start['kind'], string>> = {
-    interval: 'starts an interval',
-    rxSubscription: 'starts an RxJS subscription',
-    watcher: 'starts a file watcher',
-    connection: 'opens a connection',
-  };
-  if (label) return `${start.kind === 'connection' ? 'opens' : 'starts'} ${label}`;
-  return kinds[start.kind] ?? 'starts something long-lived';
+/** The teardown as messages name it (`Foo.prototype.stop` for a prototype-style class), and whose it is. */
+function teardownWords(teardown: Teardown, holder: Holder): StoredWhy {
+  const name = holder.name?.endsWith('.prototype') ? `${holder.name}.${teardown.name}` : teardown.name;
+  return teardown.own || teardown.inheritedFrom === undefined
+    ? { reason: 'storedNotEnded', teardown: name }
+    : { reason: 'storedNotEndedInherited', teardown: name, base: teardown.inheritedFrom };
 }

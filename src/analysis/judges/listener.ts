@@ -11,10 +11,11 @@ import type { Start } from '../findStart';
 import type { Judge, Leak } from '../leak';
 import { judgeAbortListener } from './abortListener';
 import { judgeKeptOpen } from './keptOpen';
-import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../leak';
+import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
+import { listenerLabel } from './labels';
 import { insideAny } from '../outlivingSignals';
 import { resolveCallee } from '../resolveCallee';
 
@@ -63,11 +64,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   }
   if (!judge.repetition && listenerIsStored(context, listener)) return undefined;
 
-  const eventText = oneShot
-    ? `a one-shot '${start.event}' listener`
-    : start.event === undefined
-      ? 'a listener'
-      : `${/^[aeiou]/i.test(start.event) ? 'an' : 'a'} '${start.event}' listener`;
+  const eventText = oneShot ? `a one-shot '${start.event}' listener` : listenerLabel(start.event);
   const signalOption = api.starts[object.method]?.signalOptionIndex;
   let end: EndPlan | undefined;
   if (signalOption !== undefined) {
@@ -75,12 +72,14 @@ export function judgeListener(judge: Judge): Leak | undefined {
   } else if (api.fixRemoveListener) {
     end = removeListenerPlan(call, object.target, api.fixRemoveListener, listener, start.event);
   }
-  return makeLeak(context, start, fn, {
-    targetParameter: owner.parameterIndex,
-    action: `adds ${eventText} to \`${targetText}\`${oneShot ? ` (removed only if '${start.event}' fires)` : ''}`,
-    why: `it is never removed, and \`${targetText}\` (${ownerReasons[owner.reason]}) outlives each call of ${describeFunction(fn)}`,
-    end,
-  });
+  return makeLeak(
+    context,
+    start,
+    fn,
+    'listenerNotRemoved',
+    { label: eventText, target: targetText, outlives: ownerReasons[owner.reason] },
+    { targetParameter: owner.parameterIndex, end },
+  );
 }
 
 /**

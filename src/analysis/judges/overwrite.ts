@@ -18,7 +18,7 @@ import { insideAny } from '../outlivingSignals';
  * redis.on('ready', () => { this.sub = new Redis(); }); // one more connection per reconnect
  * ```
  */
-export function judgeOverwrite(judge: Judge, ends: HandleEnd, action: string): Leak | undefined {
+export function judgeOverwrite(judge: Judge, ends: HandleEnd, label: string): Leak | undefined {
   const { context, start, scope } = judge;
   if (!judge.repetition || !isFunctionNode(scope)) return undefined;
   let value: TSESTree.Node = start.node;
@@ -38,11 +38,7 @@ export function judgeOverwrite(judge: Judge, ends: HandleEnd, action: string): L
   if (endsBefore.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
   if (endsSlotWithFunction(scope, slot, ends)) return undefined;
   if (isGuardedOnce(context, scope, start.node)) return undefined;
-  return makeLeak(context, start, judge.fn, {
-    action: `${action} and stores it in \`${slot}\``,
-    why: `\`${slot}\` outlives each run, and storing a new one there does not end the one it replaces`,
-    end: undefined,
-  });
+  return makeLeak(context, start, judge.fn, 'overwritten', { label, slot }, { end: undefined });
 }
 
 /** `clearInterval(this.timer)` in the repeated code. */

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findObjectProperty, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
 import type { Judge, Leak } from '../leak';
-import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../leak';
+import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 
@@ -43,11 +43,14 @@ export function judgePipe(judge: Judge): Leak | undefined {
   if (findMethodCalls(index, sourceText, ['unpipe'], within).length > 0) return undefined;
   if (findMethodCalls(index, destinationText, ['end', 'destroy', 'close'], within).length > 0) return undefined;
   if (handedOn(source, within)) return undefined;
-  return makeLeak(context, start, fn, {
-    action: `pipes \`${sourceText}\` into \`${destinationText}\` (${ownerReasons[owner.reason]})`,
-    why: `\`${destinationText}\` is left open, and the listeners pipe() adds to it are removed only when \`${sourceText}\` ends; if \`${sourceText}\` fails or is destroyed first they stay, with it, for as long as \`${destinationText}\` lives, one more set for each call of ${describeFunction(fn)}`,
-    end: undefined,
-  });
+  return makeLeak(
+    context,
+    start,
+    fn,
+    'pipeLeftOpen',
+    { label: 'a pipe', target: destinationText, outlives: ownerReasons[owner.reason], source: sourceText },
+    { end: undefined },
+  );
 }
 
 /** `{ end: false }`: the destination is not ended when the source ends. */

@@ -11,7 +11,7 @@ import type { Start } from '../findStart';
 import { findStart } from '../findStart';
 import { handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
-import { describeFunction, endSearchScope, makeLeak, ownerReasons } from '../leak';
+import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import type { TargetOwner } from '../lifetime';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -39,17 +39,19 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
     const ends = startEnds(context, connection) ?? handleEnds.connection;
     const fate = handleFate(context, connection.node, ends, judge.blind?.abortListeners);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
-    return makeLeak(context, start, fn, {
-      action: `starts ${method?.label ?? 'a subscription'}`,
-      why: `the connection it runs on, opened by \`${shortText(context.sourceCode, connection.node)}\`, is never closed, returned or stored, so it outlives each call of ${describeFunction(fn)}`,
-      end: connectionPlan(fate, ends),
-    });
+    return makeLeak(
+      context,
+      start,
+      fn,
+      'subscriptionConnectionNotClosed',
+      { label: method?.label ?? 'a subscription', connection: fate.variable.name },
+      { end: connectionPlan(fate, ends) },
+    );
   }
   // On a shared client only a subscription with an end of its own is judged: the rest configure the client.
   if (!api || !method?.endWith || owner.owner !== 'outlives' || inConstructor) return undefined;
   return judgeTargetSubscription(judge, owner, api, {
-    action: (target) => `subscribes \`${target}\` to ${method.subscribesTo ?? 'channels'}`,
-    neverEnded: 'they are never unsubscribed',
+    label: method.label ?? 'a subscription',
     unsubscribe: { method: method.endWith, returnsPromise: true },
   });
 }
@@ -63,8 +65,7 @@ function judgeTargetSubscription(
   owner: Extract<TargetOwner, { owner: 'outlives' }>,
   api: ObjectApi,
   words: {
-    action: (target: string) => string;
-    neverEnded: string;
+    label: string;
     unsubscribe: { method: string; returnsPromise: boolean } | undefined;
     /** How to end it instead of an unsubscribe on the target: through the handle the call hands back. */
     handlePlan?: EndPlan | undefined;
@@ -90,12 +91,17 @@ function judgeTargetSubscription(
     arguments: channels.map((node) => ({ node })),
     returnsPromise: words.unsubscribe.returnsPromise,
   };
-  return makeLeak(context, start, fn, {
-    targetParameter: owner.parameterIndex,
-    action: words.action(targetText),
-    why: `${words.neverEnded}, and \`${targetText}\` (${ownerReasons[reason]}) outlives each call of ${describeFunction(fn)}`,
-    end: words.handlePlan ?? (end && simpleChannels && channels.length > 0 ? onAbortPlan(call, end) : undefined),
-  });
+  return makeLeak(
+    context,
+    start,
+    fn,
+    'notUnsubscribed',
+    { label: words.label, target: targetText, outlives: ownerReasons[reason] },
+    {
+      targetParameter: owner.parameterIndex,
+      end: words.handlePlan ?? (end && simpleChannels && channels.length > 0 ? onAbortPlan(call, end) : undefined),
+    },
+  );
 }
 
 /**
@@ -117,8 +123,7 @@ export function judgeCustomSubscription(judge: Judge): Leak | undefined {
   if (fate.fate !== 'dropped') return judgeHandle(judge);
   const unsubscribe = api.endSubscription[0];
   return judgeTargetSubscription(judge, owner, api, {
-    action: (target) => `subscribes to \`${target}\` (${api.label})`,
-    neverEnded: declared ? `what it returns to end it is dropped and it is never unsubscribed` : 'it is never unsubscribed',
+    label: `a ${api.label} subscription`,
     unsubscribe: unsubscribe === undefined ? undefined : { method: unsubscribe, returnsPromise: false },
     handlePlan: declared && handleEndPlan(start.node, fate, declared.fix, declared.fix.kind === 'call' ? 'unsubscribe' : 'subscription'),
   });

@@ -126,11 +126,8 @@ export async function fetchJson(url: string, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`signal.addEventListener('abort', () => controller.abort())` adds an 'abort' listener to `signal`",
-            why: 'it is not removed when `fetchJson()` settles, so each call leaves one more listener on `signal` (a parameter), which outlives the call',
-          },
+          messageId: 'abortListenerLeftOn',
+          data: { code: 'signal.addEventListener(…)', target: 'signal', outlives: 'a parameter', settles: '`fetchJson()` settles' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -157,11 +154,8 @@ export function sleep(ms: number, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`signal.addEventListener(…)` adds an 'abort' listener to `signal`",
-            why: 'it is not removed when the promise it is added for settles, so each call leaves one more listener on `signal` (a parameter), which outlives the call',
-          },
+          messageId: 'abortListenerLeftOn',
+          data: { code: 'signal.addEventListener(…)', target: 'signal', outlives: 'a parameter', settles: 'the promise it is added for settles' },
           line: 5,
           column: 5,
           endLine: 5,
@@ -201,11 +195,8 @@ export async function fetchJson(url, signal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`signal.addEventListener('abort', () => controller.abort())` adds an 'abort' listener to `signal`",
-            why: 'it is not removed when `fetchJson()` settles, so each call leaves one more listener on `signal` (a parameter), which outlives the call',
-          },
+          messageId: 'abortListenerLeftOn',
+          data: { code: 'signal.addEventListener(…)', target: 'signal', outlives: 'a parameter', settles: '`fetchJson()` settles' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -231,7 +222,7 @@ export async function download(url: string, { signal }: { signal: AbortSignal })
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'abortListenerLeftOn',
           line: 4,
           column: 3,
           endLine: 4,

@@ -73,8 +73,8 @@ export async function consumeJobs(onJob: (body: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`amqp.connect('amqp://localhost')` opens an AMQP connection", why: '`connection` is never closed, returned or stored, so it outlives each call of `consumeJobs()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'an AMQP connection', handle: 'connection', code: "amqp.connect('amqp://localhost')" },
           line: 5,
           column: 28,
           endLine: 5,
@@ -100,8 +100,8 @@ export async function consumeJobs(onJob: (body: string) => void, signal?: AbortS
           ],
         },
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`channel.consume(…)` starts an AMQP consumer', why: 'the connection it runs on, opened by `connection.createChannel()`, is never closed, returned or stored, so it outlives each call of `consumeJobs()`' },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'an AMQP consumer', connection: 'channel', code: 'channel.consume(…)' },
           line: 8,
           column: 9,
           endLine: 8,
@@ -143,8 +143,8 @@ export async function watchQueue(connection: Connection, queue: string, onMessag
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`channel.consume(…)` starts an AMQP consumer', why: 'the connection it runs on, opened by `connection.createChannel()`, is never closed, returned or stored, so it outlives each call of `watchQueue()`' },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'an AMQP consumer', connection: 'channel', code: 'channel.consume(…)' },
           line: 7,
           column: 9,
           endLine: 7,
@@ -182,8 +182,8 @@ export function publisher(url: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`amqp.connect([url])` opens an AMQP connection manager', why: '`connection` is never closed, returned or stored, so it outlives each call of `publisher()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'an AMQP connection manager', handle: 'connection', code: 'amqp.connect([url])' },
           line: 5,
           column: 22,
           endLine: 5,

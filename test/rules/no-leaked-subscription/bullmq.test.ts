@@ -56,8 +56,8 @@ export async function renderReport(data: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`new QueueEvents('reports')` opens a BullMQ QueueEvents connection", why: '`queueEvents` is never closed, returned or stored, so it outlives each call of `renderReport()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a BullMQ QueueEvents connection', handle: 'queueEvents', code: "new QueueEvents('reports')" },
           line: 7,
           column: 23,
           endLine: 7,
@@ -95,8 +95,8 @@ export async function enqueue(name: string, data: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new Queue(name)` opens a BullMQ queue', why: '`queue` is never closed, returned or stored, so it outlives each call of `enqueue()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a BullMQ queue', handle: 'queue', code: 'new Queue(name)' },
           line: 5,
           column: 17,
           endLine: 5,
@@ -130,8 +130,8 @@ export function startWorker(name: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new Worker(name, async (job) => console.log(job.data))` opens a BullMQ worker', why: 'the connection is dropped, so nothing can close it' },
+          messageId: 'connectionDropped',
+          data: { label: 'a BullMQ worker', code: 'new Worker(…)' },
           line: 5,
           column: 3,
           endLine: 5,

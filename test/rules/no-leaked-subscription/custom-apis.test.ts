@@ -83,11 +83,8 @@ export function follow(handler: () => void, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`bus.subscribe('job', handler)` subscribes to `bus` (Bus)",
-            why: 'what it returns to end it is dropped and it is never unsubscribed, and `bus` (shared at module scope) outlives each call of `follow()`',
-          },
+          messageId: 'notUnsubscribed',
+          data: { code: "bus.subscribe('job', handler)", label: 'a Bus subscription', target: 'bus', outlives: 'module-level' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -116,11 +113,8 @@ export function follow(handler: () => void, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`bus.subscribe('job', handler)` starts a Bus subscription",
-            why: '`off` is never ended, returned or stored, so it outlives each call of `follow()`',
-          },
+          messageId: 'handleNotEnded',
+          data: { code: "bus.subscribe('job', handler)", label: 'a Bus subscription', handle: 'off', ended: 'ended' },
           line: 5,
           column: 15,
           endLine: 5,
@@ -176,11 +170,8 @@ export function watchPrices(onPrice: (price: number) => void, signal: AbortSigna
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`feed.follow('prices', onPrice)` subscribes to `feed` (Feed)",
-            why: 'what it returns to end it is dropped and it is never unsubscribed, and `feed` (shared at module scope) outlives each call of `watchPrices()`',
-          },
+          messageId: 'notUnsubscribed',
+          data: { code: "feed.follow('prices', onPrice)", label: 'a Feed subscription', target: 'feed', outlives: 'module-level' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -235,11 +226,8 @@ export function follow(handler: () => void, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`bus.listen('job', handler)` subscribes to `bus` (Bus)",
-            why: 'it is never unsubscribed, and `bus` (imported) outlives each call of `follow()`',
-          },
+          messageId: 'notUnsubscribed',
+          data: { code: "bus.listen('job', handler)", label: 'a Bus subscription', target: 'bus', outlives: 'imported' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -318,11 +306,8 @@ export class Poller {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`setInterval(() => console.log('poll'), 1000)` starts an interval",
-            why: 'it is stored in `this.timer`, but `release()` never ends it',
-          },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(…)', member: 'this.timer', teardown: 'release' },
           line: 6,
           column: 18,
           endLine: 6,

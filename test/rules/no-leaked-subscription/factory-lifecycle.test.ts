@@ -74,8 +74,8 @@ export class RedisTransport {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new Redis()` opens a Redis connection', why: 'it is stored in `this.pubClient`, but `close()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { label: 'a Redis connection', member: 'this.pubClient', teardown: 'close', code: 'new Redis()' },
           line: 7,
           column: 12,
           endLine: 7,

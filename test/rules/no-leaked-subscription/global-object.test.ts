@@ -28,11 +28,8 @@ export function keep(onTick: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`globalThis.setInterval(onTick, 1000)` starts an interval',
-            why: '`keepAlive` is never cleared, returned or stored, so it outlives each call of `keep()`',
-          },
+          messageId: 'handleNotEnded',
+          data: { code: 'globalThis.setInterval(onTick, 1000)', label: 'an interval', handle: 'keepAlive', ended: 'cleared' },
           line: 3,
           column: 21,
           endLine: 3,
@@ -90,11 +87,8 @@ export function password(cb) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`process.stdin.on('data', onData)` adds a 'data' listener to `process.stdin`",
-            why: 'it is never removed, and `process.stdin` (a global) outlives each call of `password()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { code: "process.stdin.on('data', onData)", label: "a 'data' listener", target: 'process.stdin', outlives: 'a global' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -127,11 +121,8 @@ export function keep(onTick) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`global.setInterval(onTick, 1000)` starts an interval',
-            why: 'its handle is dropped, so nothing can end it once `keep()` returns',
-          },
+          messageId: 'handleDropped',
+          data: { code: 'global.setInterval(onTick, 1000)', label: 'an interval' },
           line: 3,
           column: 3,
           endLine: 3,

@@ -42,8 +42,8 @@ export function warmUp() {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`pubsub.asyncIterator('POST_ADDED')` starts a PubSub iterator", why: 'its handle is dropped, so nothing can end it once `warmUp()` returns' },
+          messageId: 'handleDropped',
+          data: { label: 'a PubSub iterator', code: "pubsub.asyncIterator('POST_ADDED')" },
           line: 7,
           column: 3,
           endLine: 7,
@@ -79,8 +79,8 @@ export async function notify(event: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new RedisPubSub()` opens a Redis PubSub', why: '`pubsub` is never closed, returned or stored, so it outlives each call of `notify()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a Redis PubSub', handle: 'pubsub', code: 'new RedisPubSub()' },
           line: 5,
           column: 18,
           endLine: 5,

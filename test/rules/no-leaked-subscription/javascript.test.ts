@@ -39,11 +39,8 @@ exports.subscribeAll = function subscribeAll(onMessage) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`sub.subscribe('all')` starts a Redis subscription",
-            why: 'the connection it runs on, opened by `new Redis()`, is never closed, returned or stored, so it outlives each call of `subscribeAll()`',
-          },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'a Redis subscription', connection: 'sub', code: "sub.subscribe('all')" },
           line: 12,
           column: 3,
           endLine: 12,
@@ -86,7 +83,7 @@ exports.poll = () => {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'listenerNotRemoved',
           line: 5,
           column: 3,
           endLine: 5,
@@ -110,7 +107,7 @@ exports.poll = () => {
           ],
         },
         {
-          messageId: 'leakedSubscription',
+          messageId: 'handleDropped',
           line: 8,
           column: 3,
           endLine: 8,

@@ -103,11 +103,8 @@ module.exports = { addListeners };
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`server.on(event, map[event])` adds a listener to `server`',
-            why: 'it is never removed, and `server` (a parameter) outlives each call of `addListeners()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { code: 'server.on(event, map[event])', label: 'a listener', target: 'server', outlives: 'a parameter' },
           line: 9,
           column: 41,
           endLine: 9,
@@ -127,11 +124,8 @@ module.exports = { on };
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`obj.on(ev, fn)` adds a listener to `obj`',
-            why: 'it is never removed, and `obj` (a parameter) outlives each call of `on()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { code: 'obj.on(ev, fn)', label: 'a listener', target: 'obj', outlives: 'a parameter' },
           line: 6,
           column: 3,
           endLine: 6,

@@ -97,8 +97,8 @@ export async function consumeOrders(onOrder: (value: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`consumer.subscribe({ topic: 'orders', fromBeginning: true })` starts a Kafka subscription", why: "the connection it runs on, opened by `kafka.consumer({ groupId: 'orders' })`, is never closed, returned or stored, so it outlives each call of `consumeOrders()`" },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'a Kafka subscription', connection: 'consumer', code: 'consumer.subscribe(…)' },
           line: 9,
           column: 9,
           endLine: 9,
@@ -140,8 +140,8 @@ export async function publishOrder(order: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`kafka.producer()` opens a Kafka producer', why: '`producer` is never closed, returned or stored, so it outlives each call of `publishOrder()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a Kafka producer', handle: 'producer', code: 'kafka.producer()' },
           line: 7,
           column: 20,
           endLine: 7,
@@ -192,8 +192,8 @@ export async function follow(kafka: Kafka, signal: AbortSignal, onEvent: (value:
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`consumer.subscribe({ topic: 'events' })` starts a Kafka subscription", why: "the connection it runs on, opened by `kafka.consumer({ groupId: 'events' })`, is never closed, returned or stored, so it outlives each call of `follow()`" },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'a Kafka subscription', connection: 'consumer', code: "consumer.subscribe({ topic: 'events' })" },
           line: 7,
           column: 9,
           endLine: 7,

@@ -183,8 +183,8 @@ export class Poller {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`setInterval(() => this.poll(), 1000)` starts an interval', why: 'it is stored in `this.timer`, but `stop()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { label: 'an interval', member: 'this.timer', teardown: 'stop', code: 'setInterval(() => this.poll(), 1000)' },
           line: 8,
           column: 18,
           endLine: 8,
@@ -233,8 +233,8 @@ export class TasksListener {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`this.redis.duplicate()` opens a Redis connection', why: 'it is stored in `this.subscriber`, but `onModuleDestroy()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { label: 'a Redis connection', member: 'this.subscriber', teardown: 'onModuleDestroy', code: 'this.redis.duplicate()' },
           line: 10,
           column: 23,
           endLine: 10,
@@ -278,8 +278,8 @@ export class ClockComponent {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`interval(1000).subscribe(() => (this.now = Date.now()))` starts an RxJS subscription', why: 'it is stored in `this.tick`, but `ngOnDestroy()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { label: 'an RxJS subscription', member: 'this.tick', teardown: 'ngOnDestroy', code: 'interval(1000).subscribe(…)' },
           line: 10,
           column: 17,
           endLine: 10,
@@ -328,8 +328,13 @@ export class SizeReporter extends HTMLElement {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new ResizeObserver(() => this.report())` starts a ResizeObserver', why: 'it is stored in `this.observer`, but `disconnectedCallback()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: {
+            label: 'a ResizeObserver',
+            member: 'this.observer',
+            teardown: 'disconnectedCallback',
+            code: 'new ResizeObserver(() => this.report())',
+          },
           line: 6,
           column: 21,
           endLine: 6,
@@ -368,8 +373,8 @@ export class Prices {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`new WebSocket('wss://example.com/prices')` opens a WebSocket", why: 'it is stored in `this.socket`, but `componentWillUnmount()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { label: 'a WebSocket', member: 'this.socket', teardown: 'componentWillUnmount', code: 'new WebSocket(…)' },
           line: 6,
           column: 19,
           endLine: 6,
@@ -397,8 +402,8 @@ export class Heartbeat extends Service {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`setInterval(() => console.log('beat'), 5000)` starts an interval", why: 'it is stored in `this.timer`, but `stop()` (inherited from `Service`) never ends it' },
+          messageId: 'storedNotEndedInherited',
+          data: { label: 'an interval', member: 'this.timer', teardown: 'stop', base: 'Service', code: 'setInterval(…)' },
           line: 13,
           column: 18,
           endLine: 13,
@@ -417,8 +422,8 @@ export class Job {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`process.on(…)` adds a 'message' listener to `process` (a global) in the constructor", why: 'one more is added for every instance, and nothing removes it' },
+          messageId: 'listenerPerInstance',
+          data: { label: "a 'message' listener", target: 'process', outlives: 'a global', code: 'process.on(…)' },
           line: 4,
           column: 5,
           endLine: 4,
@@ -460,8 +465,8 @@ export class ConfigWatcher {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`watch(path, () => console.log('changed'))` starts a file watcher", why: 'it is stored in `this.watcher`, but `[Symbol.dispose]()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { label: 'a file watcher', member: 'this.watcher', teardown: '[Symbol.dispose]', code: 'watch(…)' },
           line: 9,
           column: 20,
           endLine: 9,

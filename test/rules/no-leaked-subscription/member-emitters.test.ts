@@ -84,11 +84,8 @@ export class Job {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`this.queue.on('closing', onClosing)` adds a 'closing' listener to `this.queue`",
-            why: 'it is never removed, and `this.queue` (given to the object, not made by it) outlives each call of the function',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { code: "this.queue.on('closing', onClosing)", label: "a 'closing' listener", target: 'this.queue', outlives: 'given to the object' },
           line: 12,
           column: 7,
           endLine: 12,
@@ -118,11 +115,8 @@ export class Other {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`this.queue.on('closing', () => console.log('closing'))` adds a 'closing' listener to `this.queue`",
-            why: 'it is never removed, and `this.queue` (given to the object, not made by it) outlives each call of `wait()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { code: 'this.queue.on(…)', label: "a 'closing' listener", target: 'this.queue', outlives: 'given to the object' },
           line: 7,
           column: 5,
           endLine: 7,
@@ -194,11 +188,8 @@ module.exports = { Job };
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`this.bus.on('done', () => console.log('done'))` adds a 'done' listener to `this.bus`",
-            why: 'it is never removed, and `this.bus` (given to the object, not made by it) outlives each call of `wait()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { code: 'this.bus.on(…)', label: "a 'done' listener", target: 'this.bus', outlives: 'given to the object' },
           line: 10,
           column: 5,
           endLine: 10,

@@ -53,8 +53,8 @@ export function followPresence(onPresence: (message: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`client.subscribe('presence')` starts an MQTT subscription", why: "the connection it runs on, opened by `mqtt.connect('mqtt://test.mosquitto.org')`, is never closed, returned or stored, so it outlives each call of `followPresence()`" },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'an MQTT subscription', connection: 'client', code: "client.subscribe('presence')" },
           line: 6,
           column: 3,
           endLine: 6,
@@ -89,8 +89,8 @@ export function followTopic(client: MqttClient, topic: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`client.subscribe(topic)` subscribes `client` to MQTT topics', why: 'they are never unsubscribed, and `client` (a parameter) outlives each call of `followTopic()`' },
+          messageId: 'notUnsubscribed',
+          data: { label: 'an MQTT subscription', target: 'client', outlives: 'a parameter', code: 'client.subscribe(topic)' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -131,8 +131,8 @@ export function followTopic(client: MqttClient, topic: string, signal: AbortSign
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`client.subscribe(topic)` subscribes `client` to MQTT topics', why: 'they are never unsubscribed, and `client` (a parameter) outlives each call of `followTopic()`' },
+          messageId: 'notUnsubscribed',
+          data: { label: 'an MQTT subscription', target: 'client', outlives: 'a parameter', code: 'client.subscribe(topic)' },
           line: 5,
           column: 3,
           endLine: 5,

@@ -55,8 +55,8 @@ export async function announce(subject: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`connect({ servers: 'nats://localhost:4222' })` opens a NATS connection", why: '`nc` is never closed, returned or stored, so it outlives each call of `announce()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a NATS connection', handle: 'nc', code: 'connect(…)' },
           line: 5,
           column: 20,
           endLine: 5,
@@ -90,8 +90,8 @@ export function watchTasks(nc: NatsConnection, onTask: (data: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`nc.subscribe(…)` starts a NATS subscription', why: 'its handle is dropped, so nothing can end it once `watchTasks()` returns' },
+          messageId: 'handleDropped',
+          data: { label: 'a NATS subscription', code: 'nc.subscribe(…)' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -134,8 +134,8 @@ export function watchTasks(nc: NatsConnection, signal: AbortSignal, onTask: (dat
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`nc.subscribe(…)` starts a NATS subscription', why: '`sub` is never unsubscribed, returned or stored, so it outlives each call of `watchTasks()`' },
+          messageId: 'handleNotEnded',
+          data: { label: 'a NATS subscription', handle: 'sub', ended: 'unsubscribed', code: 'nc.subscribe(…)' },
           line: 5,
           column: 15,
           endLine: 5,

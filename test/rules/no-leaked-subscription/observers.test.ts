@@ -28,8 +28,13 @@ export function watchChildren(element: Element, onChange: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new MutationObserver(() => onChange())` starts a MutationObserver', why: '`observer` is never disconnected, returned or stored, so it outlives each call of `watchChildren()`' },
+          messageId: 'handleNotEnded',
+          data: {
+            label: 'a MutationObserver',
+            handle: 'observer',
+            ended: 'disconnected',
+            code: 'new MutationObserver(() => onChange())',
+          },
           line: 3,
           column: 20,
           endLine: 3,
@@ -59,8 +64,8 @@ export function watchSize(element: Element, onResize: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new ResizeObserver(() => onResize())` starts a ResizeObserver', why: 'its handle is dropped, so nothing can end it once `watchSize()` returns' },
+          messageId: 'handleDropped',
+          data: { label: 'a ResizeObserver', code: 'new ResizeObserver(() => onResize())' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -85,8 +90,8 @@ export function watchVisible(element: Element, signal: AbortSignal, onVisible: (
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new IntersectionObserver(() => onVisible())` starts an IntersectionObserver', why: '`observer` is never disconnected, returned or stored, so it outlives each call of `watchVisible()`' },
+          messageId: 'handleNotEnded',
+          data: { label: 'an IntersectionObserver', handle: 'observer', ended: 'disconnected', code: 'new IntersectionObserver(…)' },
           line: 3,
           column: 20,
           endLine: 3,

@@ -72,8 +72,8 @@ export async function listenForJobs(onJob: (payload: string | undefined) => void
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`client.query('LISTEN jobs')` starts a PostgreSQL LISTEN", why: 'the connection it runs on, opened by `pool.connect()`, is never closed, returned or stored, so it outlives each call of `listenForJobs()`' },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'a PostgreSQL LISTEN', connection: 'client', code: "client.query('LISTEN jobs')" },
           line: 8,
           column: 9,
           endLine: 8,
@@ -114,8 +114,8 @@ export async function countUsers() {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`pool.connect()` opens a pooled PostgreSQL client', why: '`client` is never closed, returned or stored, so it outlives each call of `countUsers()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a pooled PostgreSQL client', handle: 'client', code: 'pool.connect()' },
           line: 7,
           column: 24,
           endLine: 7,
@@ -155,8 +155,8 @@ export async function lookup(id: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new pg.Client()` opens a PostgreSQL client', why: '`client` is never closed, returned or stored, so it outlives each call of `lookup()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a PostgreSQL client', handle: 'client', code: 'new pg.Client()' },
           line: 5,
           column: 18,
           endLine: 5,
@@ -194,8 +194,8 @@ export async function watchChannel(channel: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`subscriber.listenTo(channel)` starts a PostgreSQL LISTEN', why: 'the connection it runs on, opened by `createSubscriber(…)`, is never closed, returned or stored, so it outlives each call of `watchChannel()`' },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'a PostgreSQL LISTEN', connection: 'subscriber', code: 'subscriber.listenTo(channel)' },
           line: 7,
           column: 9,
           endLine: 7,

@@ -49,7 +49,7 @@ export function audit(onCommand: (args: unknown) => void) {
   });
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 7, column: 3, endLine: 7, endColumn: 16 }],
+      errors: [{ messageId: 'connectionInCallback', line: 7, column: 3, endLine: 7, endColumn: 16 }],
     },
     {
       // Nothing takes the connection the promise resolves to.
@@ -60,7 +60,7 @@ export function ping() {
   return connect({ servers: 'localhost' }).then((client) => console.log('connected', client.info));
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 5, column: 10, endLine: 5, endColumn: 17 }],
+      errors: [{ messageId: 'connectionDropped', line: 5, column: 10, endLine: 5, endColumn: 17 }],
     },
   ],
 });

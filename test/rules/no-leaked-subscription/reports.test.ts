@@ -20,11 +20,8 @@ runInBothModes('no-leaked-subscription: what it reports', rule, {
       code: incidentHelper,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`sub.subscribe('new-task')` starts a Redis subscription",
-            why: 'the connection it runs on, opened by `client.duplicate()`, is never closed, returned or stored, so it outlives each call of `subscribeNewTaskMsgIfAvailable()`',
-          },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { code: "sub.subscribe('new-task')", label: 'a Redis subscription', connection: 'sub' },
           line: 7,
           column: 8,
           endLine: 7,
@@ -70,7 +67,7 @@ export async function listenForTasks(client: Redis, signal: AbortSignal) {
   return 'subscribed';
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 6, column: 9, endLine: 6, endColumn: 22 }],
+      errors: [{ messageId: 'subscriptionConnectionNotClosed', line: 6, column: 9, endLine: 6, endColumn: 22 }],
     },
     {
       // A connection opened per call and never closed, with nothing subscribed on it.
@@ -84,11 +81,8 @@ export async function countKeys() {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`new Redis()` opens a Redis connection',
-            why: '`redis` is never closed, returned or stored, so it outlives each call of `countKeys()`',
-          },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a Redis connection', handle: 'redis', code: 'new Redis()' },
           line: 5,
           column: 17,
           endLine: 5,
@@ -130,11 +124,8 @@ export function follow(client: Redis, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`client.subscribe('news', 'sport')` subscribes `client` to Redis channels",
-            why: 'they are never unsubscribed, and `client` (a parameter) outlives each call of `follow()`',
-          },
+          messageId: 'notUnsubscribed',
+          data: { label: 'a Redis subscription', target: 'client', outlives: 'a parameter', code: "client.subscribe('news', 'sport')" },
           line: 5,
           column: 8,
           endLine: 5,
@@ -153,11 +144,8 @@ export function track(bus: EventEmitter, onJob: (job: unknown) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`bus.on('job', onJob)` adds a 'job' listener to `bus`",
-            why: 'it is never removed, and `bus` (a parameter) outlives each call of `track()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { label: "a 'job' listener", target: 'bus', outlives: 'a parameter', code: "bus.on('job', onJob)" },
           line: 5,
           column: 3,
           endLine: 5,
@@ -194,7 +182,7 @@ export function onParentMessage(options: { signal: AbortSignal }, handle: (messa
   options.signal.addEventListener('abort', () => process.off('message', handle), { once: true });
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 3, column: 3, endLine: 3, endColumn: 13 }],
+      errors: [{ messageId: 'listenerNotRemoved', line: 3, column: 3, endLine: 3, endColumn: 13 }],
     },
     {
       // addEventListener on window with no signal, once or removal: the fix passes the signal.
@@ -214,18 +202,15 @@ export function watchResize({ signal }: { signal: AbortSignal }, onResize: () =>
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`window.addEventListener('resize', onResize)` adds a 'resize' listener to `window`",
-            why: 'it is never removed, and `window` (a global) outlives each call of `watchResize()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { label: "a 'resize' listener", target: 'window', outlives: 'a global', code: 'window.addEventListener(…)' },
           line: 3,
           column: 3,
           endLine: 3,
           endColumn: 26,
         },
-        { messageId: 'leakedSubscription', line: 4, column: 3, endLine: 4, endColumn: 26 },
-        { messageId: 'leakedSubscription', line: 5, column: 3, endLine: 5, endColumn: 26 },
+        { messageId: 'listenerNotRemoved', line: 4, column: 3, endLine: 4, endColumn: 26 },
+        { messageId: 'listenerNotRemoved', line: 5, column: 3, endLine: 5, endColumn: 26 },
       ],
     },
     {
@@ -237,11 +222,8 @@ export function poll(refresh: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`setInterval(() => refresh(), 1000)` starts an interval',
-            why: 'its handle is dropped, so nothing can end it once `poll()` returns',
-          },
+          messageId: 'handleDropped',
+          data: { label: 'an interval', code: 'setInterval(() => refresh(), 1000)' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -278,11 +260,8 @@ export const heartbeat = (signal: AbortSignal, interval: number) => {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`setInterval(() => console.log('beat'), interval)` starts an interval",
-            why: '`timer` is never cleared, returned or stored, so it outlives each call of `heartbeat()`',
-          },
+          messageId: 'handleNotEnded',
+          data: { label: 'an interval', handle: 'timer', ended: 'cleared', code: 'setInterval(…)' },
           line: 3,
           column: 17,
           endLine: 3,
@@ -305,11 +284,8 @@ export class Store {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`this.state$.subscribe((value) => console.log(value))` starts an RxJS subscription',
-            why: 'its handle is dropped, so nothing can end it once `logChanges()` returns',
-          },
+          messageId: 'handleDropped',
+          data: { label: 'an RxJS subscription', code: 'this.state$.subscribe(…)' },
           line: 8,
           column: 5,
           endLine: 8,
@@ -353,11 +329,8 @@ export function watchConfig(path: string, signal: AbortSignal, reload: () => voi
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`fs.watch(path, () => reload())` starts a file watcher',
-            why: 'its handle is dropped, so nothing can end it once `watchConfig()` returns',
-          },
+          messageId: 'handleDropped',
+          data: { label: 'a file watcher', code: 'fs.watch(path, () => reload())' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -376,11 +349,8 @@ export function pollConfig(path: string, reload: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`fs.watchFile(path, reload)` starts a file poller',
-            why: 'its handle is dropped, so nothing can end it once `pollConfig()` returns',
-          },
+          messageId: 'handleDropped',
+          data: { label: 'a file poller', code: 'fs.watchFile(path, reload)' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -408,7 +378,7 @@ export function watchDir(dir: string, signal: AbortSignal) {
   signal.addEventListener('abort', () => void watcher.close(), { once: true });
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 5, column: 19, endLine: 5, endColumn: 33 }],
+      errors: [{ messageId: 'handleNotEnded', line: 5, column: 19, endLine: 5, endColumn: 33 }],
     },
     {
       // node-redis v4+: the client's subscribe takes the listener.
@@ -423,11 +393,8 @@ export async function onInvalidate(url: string, drop: (key: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`subscriber.subscribe('invalidate', (key) => drop(key))` starts a Redis subscription",
-            why: 'the connection it runs on, opened by `createClient({ url })`, is never closed, returned or stored, so it outlives each call of `onInvalidate()`',
-          },
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'a Redis subscription', connection: 'subscriber', code: 'subscriber.subscribe(…)' },
           line: 7,
           column: 9,
           endLine: 7,

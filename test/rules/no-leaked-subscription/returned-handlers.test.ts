@@ -58,7 +58,7 @@ export function connectionHandler() {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'listenerNotRemoved',
           line: 7,
           column: 3,
           endLine: 7,
@@ -102,7 +102,7 @@ export function connectionHandler(bus: EventEmitter) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'listenerNotRemoved',
           line: 5,
           column: 3,
           endLine: 5,

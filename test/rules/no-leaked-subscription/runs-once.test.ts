@@ -82,10 +82,12 @@ setInterval(() => init(), 1000);
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'listenerNotRemoved',
           data: {
-            what: "`bus.on('job', () => console.log('job'))` adds a 'job' listener to `bus`",
-            why: 'it is never removed, and `bus` (shared at module scope) outlives each call of `init()`',
+            label: "a 'job' listener",
+            target: 'bus',
+            outlives: 'module-level',
+            code: "bus.on('job', () => console.log('job'))",
           },
           line: 7,
           column: 3,
@@ -122,11 +124,8 @@ export function initMetrics(flush: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`setInterval(flush, 10_000)` starts an interval',
-            why: 'its handle is dropped, so nothing can end it once `initMetrics()` returns',
-          },
+          messageId: 'handleDropped',
+          data: { label: 'an interval', code: 'setInterval(flush, 10_000)' },
           line: 3,
           column: 3,
           endLine: 3,
@@ -191,11 +190,8 @@ document.querySelectorAll('.panel').forEach(function () {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`window.addEventListener(…)` adds a 'resize' listener to `window`",
-            why: 'it is never removed, and `window` (a global) outlives each call of `Dashboard.init()`',
-          },
+          messageId: 'listenerNotRemoved',
+          data: { label: "a 'resize' listener", target: 'window', outlives: 'a global', code: 'window.addEventListener(…)' },
           line: 4,
           column: 3,
           endLine: 4,

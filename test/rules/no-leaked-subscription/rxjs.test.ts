@@ -40,8 +40,8 @@ export function poll(onTick: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`merge(of(0), interval(1000)).subscribe(() => onTick())` starts an RxJS subscription', why: 'its handle is dropped, so nothing can end it once `poll()` returns' },
+          messageId: 'handleDropped',
+          data: { label: 'an RxJS subscription', code: 'merge(of(0), interval(1000)).subscribe(…' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -74,8 +74,8 @@ export function heartbeat(beat: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`timer(0, 5000).subscribe(() => beat())` starts an RxJS subscription', why: 'its handle is dropped, so nothing can end it once `heartbeat()` returns' },
+          messageId: 'handleDropped',
+          data: { label: 'an RxJS subscription', code: 'timer(0, 5000).subscribe(() => beat())' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -108,8 +108,8 @@ export function track(a: EventTarget, b: EventTarget, onBoth: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`combineLatest([fromEvent(a, 'x'), fromEvent(b, 'y')]).subsc…` starts an RxJS subscription", why: 'its handle is dropped, so nothing can end it once `track()` returns' },
+          messageId: 'handleDropped',
+          data: { label: 'an RxJS subscription', code: "combineLatest([fromEvent(a, 'x'), fromE…" },
           line: 5,
           column: 3,
           endLine: 5,

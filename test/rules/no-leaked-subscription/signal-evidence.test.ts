@@ -28,7 +28,7 @@ export async function listenForTasks(client: Redis, signal) {
   signal.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 7, column: 9, endLine: 7, endColumn: 22 }],
+      errors: [{ messageId: 'subscriptionConnectionNotClosed', line: 7, column: 9, endLine: 7, endColumn: 22 }],
     },
     {
       // Only its name says \`signal\` is one: a suggestion, not a fix.
@@ -43,7 +43,7 @@ export async function listenForTasks(client: Redis, signal) {
       output: null,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'subscriptionConnectionNotClosed',
           line: 6,
           column: 9,
           endLine: 6,
@@ -80,7 +80,7 @@ export async function stopAndAnnounce(client: Redis, pid: number, signal = 'SIGT
       output: null,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'subscriptionConnectionNotClosed',
           line: 7,
           column: 9,
           endLine: 7,
@@ -136,7 +136,7 @@ async function listenForTasks(url, signal) {
 }
 module.exports = { listenForTasks };
 `,
-      errors: [{ messageId: 'leakedSubscription', line: 9, column: 9, endLine: 9, endColumn: 22 }],
+      errors: [{ messageId: 'subscriptionConnectionNotClosed', line: 9, column: 9, endLine: 9, endColumn: 22 }],
     },
   ],
 });

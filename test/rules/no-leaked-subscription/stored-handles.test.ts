@@ -172,8 +172,8 @@ export class Exporter {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`setInterval(() => this.flush(), 5000)` starts an interval', why: 'it is stored in `this.timer`, but `stop()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(() => this.flush(), 5000)', member: 'this.timer', teardown: 'stop' },
           line: 5,
           column: 18,
           endLine: 5,
@@ -214,8 +214,8 @@ export class Poller {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`setInterval(() => console.log('poll'), 1000)` starts an interval", why: 'it is stored in `this.timer`, but `destroy()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(…)', member: 'this.timer', teardown: 'destroy' },
           line: 8,
           column: 18,
           endLine: 8,
@@ -238,11 +238,8 @@ export class Gossip {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`setInterval(() => console.log('gossip'), 1000)` starts an interval",
-            why: 'it is stored in `this.timer`, but `stopTimers()` only clears `this.timer` and never ends it',
-          },
+          messageId: 'storedOnlyCleared',
+          data: { code: 'setInterval(…)', member: 'this.timer', release: 'stopTimers' },
           line: 5,
           column: 18,
           endLine: 5,
@@ -285,8 +282,8 @@ export class Transport {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`connect({ servers: 'demo.nats.io' })` opens a NATS connection", why: 'it is stored in `this.client`, but `close()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: "connect({ servers: 'demo.nats.io' })", member: 'this.client', teardown: 'close' },
           line: 7,
           column: 12,
           endLine: 7,
@@ -312,11 +309,8 @@ export class Sampler {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`setInterval(() => console.log('sample'), 1000)` starts an interval",
-            why: 'it is stored in `this.timer`, but `pause()`, which resets `this.running` so that `start()` can run again, never ends it',
-          },
+          messageId: 'storedRestartable',
+          data: { code: 'setInterval(…)', member: 'this.timer', reset: 'pause', flag: 'this.running', again: 'start' },
           line: 8,
           column: 18,
           endLine: 8,
@@ -340,11 +334,8 @@ export class Link {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`setInterval(() => console.log('ping'), 1000)` starts an interval",
-            why: "it is stored in `this.ping`, but `connect()` runs again on every 'reconnect' event (line 6) and nothing ends the one stored there",
-          },
+          messageId: 'storedRunsAgain',
+          data: { code: 'setInterval(…)', member: 'this.ping', again: 'connect', every: "on every 'reconnect' event (line 6)" },
           line: 9,
           column: 17,
           endLine: 9,
@@ -414,8 +405,8 @@ module.exports = Exporter;
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`setInterval(function () {}, 5000)` starts an interval', why: 'it is stored in `this.timer`, but `Exporter.prototype.stop()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(function () {}, 5000)', member: 'this.timer', teardown: 'Exporter.prototype.stop' },
           line: 4,
           column: 16,
           endLine: 4,
@@ -438,8 +429,8 @@ module.exports = Worker;
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`setInterval(function () {}, 1000)` starts an interval', why: 'it is stored in `timer`, but `stop()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(function () {}, 1000)', member: 'timer', teardown: 'stop' },
           line: 5,
           column: 11,
           endLine: 5,
@@ -463,8 +454,8 @@ module.exports = function (God) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`setInterval(function () {}, 1000)` starts an interval', why: 'it is stored in `timer`, but `stop()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(function () {}, 1000)', member: 'timer', teardown: 'stop' },
           line: 6,
           column: 13,
           endLine: 6,
@@ -493,8 +484,8 @@ module.exports = function breakerMiddleware() {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`setInterval(function () {}, 1000)` starts an interval', why: 'it is stored in `windowTimer`, but `stopped()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(function () {}, 1000)', member: 'windowTimer', teardown: 'stopped' },
           line: 5,
           column: 37,
           endLine: 5,
@@ -519,8 +510,8 @@ module.exports = function breaker() {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`setInterval(function () {}, 1000)` starts an interval', why: 'it is stored in `windowTimer`, but `close()` never ends it' },
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(function () {}, 1000)', member: 'windowTimer', teardown: 'close' },
           line: 6,
           column: 21,
           endLine: 6,

@@ -50,7 +50,7 @@ export function follow(onJob: (job: unknown) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
+          messageId: 'listenerNotRemoved',
           line: 10,
           column: 3,
           endLine: 10,

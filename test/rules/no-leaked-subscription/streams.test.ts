@@ -72,11 +72,8 @@ export function record(body: Readable, log: Writable) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`body.pipe(log, { end: false })` pipes `body` into `log` (a parameter)',
-            why: '`log` is left open, and the listeners pipe() adds to it are removed only when `body` ends; if `body` fails or is destroyed first they stay, with it, for as long as `log` lives, one more set for each call of `record()`',
-          },
+          messageId: 'pipeLeftOpen',
+          data: { code: 'body.pipe(log, { end: false })', target: 'log', outlives: 'a parameter', source: 'body' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -96,11 +93,8 @@ export function tail(port: number) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`socket.pipe(process.stdout)` pipes `socket` into `process.stdout` (a global)',
-            why: '`process.stdout` is left open, and the listeners pipe() adds to it are removed only when `socket` ends; if `socket` fails or is destroyed first they stay, with it, for as long as `process.stdout` lives, one more set for each call of `tail()`',
-          },
+          messageId: 'pipeLeftOpen',
+          data: { code: 'socket.pipe(process.stdout)', target: 'process.stdout', outlives: 'a global', source: 'socket' },
           line: 6,
           column: 3,
           endLine: 6,
@@ -137,11 +131,8 @@ module.exports = { tail };
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: '`socket.pipe(process.stdout)` pipes `socket` into `process.stdout` (a global)',
-            why: '`process.stdout` is left open, and the listeners pipe() adds to it are removed only when `socket` ends; if `socket` fails or is destroyed first they stay, with it, for as long as `process.stdout` lives, one more set for each call of `tail()`',
-          },
+          messageId: 'pipeLeftOpen',
+          data: { code: 'socket.pipe(process.stdout)', target: 'process.stdout', outlives: 'a global', source: 'socket' },
           line: 6,
           column: 3,
           endLine: 6,

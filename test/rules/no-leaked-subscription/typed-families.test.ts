@@ -25,11 +25,8 @@ export async function again(kafkas: Kafka[]) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`kafkas[0]!.consumer({ groupId: 'g' })` opens a Kafka consumer",
-            why: '`consumer` is never closed, returned or stored, so it outlives each call of `again()`',
-          },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a Kafka consumer', handle: 'consumer', code: "kafkas[0]!.consumer({ groupId: 'g' })" },
           line: 4,
           column: 20,
           endLine: 4,

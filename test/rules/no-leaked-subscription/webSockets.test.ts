@@ -50,8 +50,8 @@ export function streamPrices(onPrice: (price: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`new WebSocket('wss://example.com/prices')` opens a WebSocket", why: '`ws` is never closed, returned or stored, so it outlives each call of `streamPrices()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a WebSocket', handle: 'ws', code: 'new WebSocket(…)' },
           line: 5,
           column: 14,
           endLine: 5,
@@ -84,8 +84,8 @@ export function streamPrices(onPrice: (price: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`new WebSocket('wss://example.com/prices')` opens a WebSocket", why: '`ws` is never closed, returned or stored, so it outlives each call of `streamPrices()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a WebSocket', handle: 'ws', code: 'new WebSocket(…)' },
           line: 3,
           column: 14,
           endLine: 3,
@@ -116,8 +116,8 @@ export function follow(url: string, onEvent: (data: string) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: '`new EventSource(url)` opens an EventSource', why: '`source` is never closed, returned or stored, so it outlives each call of `follow()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'an EventSource', handle: 'source', code: 'new EventSource(url)' },
           line: 3,
           column: 18,
           endLine: 3,
@@ -150,8 +150,8 @@ export function joinRoom(room: string) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`io('https://example.com')` opens a Socket.IO connection", why: '`socket` is never closed, returned or stored, so it outlives each call of `joinRoom()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a Socket.IO connection', handle: 'socket', code: "io('https://example.com')" },
           line: 5,
           column: 18,
           endLine: 5,
@@ -184,8 +184,8 @@ export function listenForLogout(onLogout: () => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: { what: "`new BroadcastChannel('auth')` opens a BroadcastChannel", why: '`channel` is never closed, returned or stored, so it outlives each call of `listenForLogout()`' },
+          messageId: 'connectionNotClosed',
+          data: { label: 'a BroadcastChannel', handle: 'channel', code: "new BroadcastChannel('auth')" },
           line: 3,
           column: 19,
           endLine: 3,

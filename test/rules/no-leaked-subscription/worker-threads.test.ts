@@ -93,11 +93,8 @@ export function resize(image: Uint8Array, onDone: (result: unknown) => void) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`new Worker('./resize.js')` opens a worker thread",
-            why: '`worker` is never closed, returned or stored, so it outlives each call of `resize()`',
-          },
+          messageId: 'connectionNotClosed',
+          data: { code: "new Worker('./resize.js')", label: 'a worker thread', handle: 'worker' },
           line: 5,
           column: 18,
           endLine: 5,
@@ -146,11 +143,8 @@ export async function hash(data: Uint8Array, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`new Worker('./hash.js')` opens a worker thread",
-            why: '`worker` is never closed, returned or stored, so it outlives each call of `hash()`',
-          },
+          messageId: 'connectionNotClosed',
+          data: { code: "new Worker('./hash.js')", label: 'a worker thread', handle: 'worker' },
           line: 6,
           column: 18,
           endLine: 6,
@@ -190,11 +184,8 @@ module.exports = { runTask };
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`new Worker(__dirname + '/task.js')` opens a worker thread",
-            why: '`worker` is never closed, returned or stored, so it outlives each call of `runTask()`',
-          },
+          messageId: 'connectionNotClosed',
+          data: { code: "new Worker(__dirname + '/task.js')", label: 'a worker thread', handle: 'worker' },
           line: 5,
           column: 18,
           endLine: 5,
@@ -288,11 +279,8 @@ export function watchProgress(worker: Worker, onProgress: (value: unknown) => vo
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`port1.on('message', onProgress)` adds a 'message' listener to `port1`, which keeps it open",
-            why: '`port1` is never closed, so it stays open, and keeps the process alive, after each call of `watchProgress()`',
-          },
+          messageId: 'keptOpen',
+          data: { code: "port1.on('message', onProgress)", label: "a 'message' listener", target: 'port1' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -342,11 +330,8 @@ export function relay(signal: AbortSignal, onMessage: (value: unknown) => void) 
 `,
       errors: [
         {
-          messageId: 'leakedSubscription',
-          data: {
-            what: "`channel.port1.on('message', onMessage)` adds a 'message' listener to `channel.port1`, which keeps it open",
-            why: '`channel.port1` is never closed, so it stays open, and keeps the process alive, after each call of `relay()`',
-          },
+          messageId: 'keptOpen',
+          data: { code: "channel.port1.on('message', onMessage)", label: "a 'message' listener", target: 'channel.port1' },
           line: 7,
           column: 3,
           endLine: 7,

@@ -209,13 +209,7 @@ cron.schedule('* * * * *', () => {
       errors: [
         {
           messageId: 'repeatedCall',
-          data: {
-            callee: 'listen',
-            every: 'on every tick of this cron job',
-            unit: 'tick',
-            action: "adds a 'job' listener to `bus`",
-            path: "file.js:6: bus.on('job', () => console.log('job'))",
-          },
+          data: { callee: 'listen', every: 'on every tick of this cron job', started: "'job' listener", path: 'bus.on (file.js:6)' },
           line: 9,
           column: 3,
           endLine: 9,

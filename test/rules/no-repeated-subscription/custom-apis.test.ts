@@ -37,7 +37,7 @@ cron.schedule('* * * * *', () => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: { what: "`bus.subscribe('job', () => console.log('job'))` subscribes to `bus` (Bus)", every: 'on every tick of this cron job', unit: 'tick' },
+          data: { code: 'bus.subscribe(…)', every: 'on every tick of this cron job', started: 'Bus subscription' },
           line: 6,
           column: 3,
           endLine: 6,

@@ -42,13 +42,7 @@ setInterval(async () => {
       errors: [
         {
           messageId: 'repeatedCall',
-          data: {
-            callee: 'fetchJson',
-            every: 'on every tick of this interval',
-            action: "adds an 'abort' listener to `signal`",
-            path: "file.ts:6: signal.addEventListener('abort', () => controller.abort())",
-            unit: 'tick',
-          },
+          data: { callee: 'fetchJson', every: 'on every tick of this interval', started: "'abort' listener", path: 'signal.addEventListener (file.ts:6)' },
           line: 11,
           column: 9,
           endLine: 11,

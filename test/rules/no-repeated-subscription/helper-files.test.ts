@@ -20,13 +20,7 @@ cron.schedule('* * * * *', () => {
       errors: [
         {
           messageId: 'repeatedCall',
-          data: {
-            callee: 'watchConfig',
-            every: 'on every tick of this cron job',
-            unit: 'tick',
-            action: 'starts a file watcher',
-            path: 'watch.ts:5: watch(dir, () => onChange())',
-          },
+          data: { callee: 'watchConfig', every: 'on every tick of this cron job', started: 'file watcher', path: 'watch (watch.ts:5)' },
           line: 6,
           column: 3,
           endLine: 6,

@@ -61,9 +61,8 @@ cron.schedule('* * * * *', () => {
           data: {
             callee: 'subscribeUntil',
             every: 'on every tick of this cron job',
-            unit: 'tick',
-            action: 'starts a Redis subscription',
-            path: "subscribe.ts:12: sub.subscribe('new-task')",
+            started: 'Redis subscription',
+            path: 'sub.subscribe (subscribe.ts:12)',
             signal: 'shutdown.signal',
           },
           line: 11,
@@ -109,9 +108,8 @@ export function startJobs(redis: Redis, signal: AbortSignal) {
           data: {
             callee: 'subscribeUntil',
             every: 'on every tick of this interval',
-            unit: 'tick',
-            action: 'starts a Redis subscription',
-            path: "subscribe.ts:12: sub.subscribe('new-task')",
+            started: 'Redis subscription',
+            path: 'sub.subscribe (subscribe.ts:12)',
             signal: 'signal',
           },
           line: 6,
@@ -145,9 +143,9 @@ cron.schedule('* * * * *', () => {
         {
           messageId: 'repeatedStartUntilSignal',
           data: {
-            what: "`target.addEventListener(…)` adds a 'ping' listener to `target`",
+            code: 'target.addEventListener(…)',
             every: 'on every tick of this cron job',
-            unit: 'tick',
+            started: "'ping' listener",
             signal: 'shutdown.signal',
           },
           line: 11,
@@ -180,9 +178,9 @@ cron.schedule('* * * * *', () => {
         {
           messageId: 'repeatedStartUntilSignal',
           data: {
-            what: "`sub.subscribe('news')` starts a Redis subscription",
+            code: "sub.subscribe('news')",
             every: 'on every tick of this cron job',
-            unit: 'tick',
+            started: 'Redis subscription',
             signal: 'shutdown.signal',
           },
           line: 13,
@@ -229,9 +227,8 @@ cron.schedule('* * * * *', () => {
           data: {
             callee: 'openFeed',
             every: 'on every tick of this cron job',
-            unit: 'tick',
-            action: 'starts a Redis subscription',
-            path: "file.js:10: sub.subscribe('feed')",
+            started: 'Redis subscription',
+            path: 'sub.subscribe (file.js:10)',
             signal: 'shutdown.signal',
           },
           line: 15,

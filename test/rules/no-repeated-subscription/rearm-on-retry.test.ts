@@ -60,7 +60,7 @@ export function start() {
 `,
       errors: [
         {
-          messageId: 'repeatedStart',
+          messageId: 'repeatedOverwrite',
           line: 8,
           column: 13,
           endLine: 8,

@@ -31,9 +31,9 @@ manager.on('connect', () => {
         {
           messageId: 'repeatedStart',
           data: {
-            what: "`manager.on('blocked', onBlocked)` adds a 'blocked' listener to `manager`",
-            every: "on every 'connect' event (it fires again on each reconnect)",
-            unit: 'reconnect',
+            code: "manager.on('blocked', onBlocked)",
+            every: "on every 'connect' event (again on each reconnect)",
+            started: "'blocked' listener",
           },
           line: 6,
           column: 3,

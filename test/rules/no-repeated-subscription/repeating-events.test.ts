@@ -81,12 +81,8 @@ export class Feed {
 `,
       errors: [
         {
-          messageId: 'repeatedStart',
-          data: {
-            what: '`new Redis()` opens a Redis connection and stores it in `this.sub`',
-            every: "on every 'ready' event (it fires again on each reconnect)",
-            unit: 'reconnect',
-          },
+          messageId: 'repeatedOverwrite',
+          data: { code: 'new Redis()', every: "on every 'ready' event (again on each reconnect)", slot: 'this.sub' },
           line: 11,
           column: 18,
           endLine: 11,
@@ -131,9 +127,9 @@ client.on('connect', () => {
         {
           messageId: 'repeatedStart',
           data: {
-            what: "`client.on('message', handle)` adds a 'message' listener to `client`",
-            every: "on every 'connect' event (it fires again on each reconnect)",
-            unit: 'reconnect',
+            code: "client.on('message', handle)",
+            every: "on every 'connect' event (again on each reconnect)",
+            started: "'message' listener",
           },
           line: 8,
           column: 3,
@@ -174,11 +170,7 @@ cron.schedule('* * * * *', () => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`channel.once('error', (error) => console.error(error))` adds a one-shot 'error' listener to `channel` (removed only if 'error' fires)",
-            every: 'on every tick of this cron job',
-            unit: 'tick',
-          },
+          data: { code: 'channel.once(…)', every: 'on every tick of this cron job', started: "one-shot 'error' listener" },
           line: 8,
           column: 3,
           endLine: 8,
@@ -200,11 +192,7 @@ export async function sendAll(channel: EventTarget, jobs: string[]) {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`channel.addEventListener(…)` adds a one-shot 'error' listener to `channel` (removed only if 'error' fires)",
-            every: 'on every iteration of this loop',
-            unit: 'iteration',
-          },
+          data: { code: 'channel.addEventListener(…)', every: 'on every iteration of this loop', started: "one-shot 'error' listener" },
           line: 4,
           column: 5,
           endLine: 4,
@@ -252,12 +240,8 @@ redis.on('ready', function () {
 `,
       errors: [
         {
-          messageId: 'repeatedStart',
-          data: {
-            what: "`setInterval(() => console.log('alive'), 1000)` starts an interval and stores it in `this.timer`",
-            every: "on every 'ready' event (it fires again on each reconnect)",
-            unit: 'reconnect',
-          },
+          messageId: 'repeatedOverwrite',
+          data: { code: 'setInterval(…)', every: "on every 'ready' event (again on each reconnect)", slot: 'this.timer' },
           line: 6,
           column: 16,
           endLine: 6,
@@ -278,11 +262,7 @@ socket.on('connect', () => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`setInterval(() => socket.emit('ping'), 5000)` starts an interval",
-            every: "on every 'connect' event (it fires again on each reconnect)",
-            unit: 'reconnect',
-          },
+          data: { code: 'setInterval(…)', every: "on every 'connect' event (again on each reconnect)", started: 'interval' },
           line: 6,
           column: 3,
           endLine: 6,

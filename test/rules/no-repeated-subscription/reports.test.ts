@@ -29,9 +29,8 @@ cron.schedule('*/5 * * * * *', async () => {
           data: {
             callee: 'subscribeNewTaskMsgIfAvailable',
             every: 'on every tick of this cron job',
-            unit: 'tick',
-            action: 'starts a Redis subscription',
-            path: "subscribe.ts:6: sub.subscribe('new-task')",
+            started: 'Redis subscription',
+            path: 'sub.subscribe (subscribe.ts:6)',
           },
           line: 10,
           column: 3,
@@ -83,9 +82,8 @@ CronJob.from({
           data: {
             callee: 'refreshSubscriptions',
             every: 'on every tick of this cron job',
-            unit: 'tick',
-            action: 'starts a Redis subscription',
-            path: "via subscribeNewTaskMsgIfAvailable (subscribe.ts:3) → subscribe.ts:6: sub.subscribe('new-task')",
+            started: 'Redis subscription',
+            path: 'subscribeNewTaskMsgIfAvailable (subscribe.ts:3) → sub.subscribe (subscribe.ts:6)',
           },
           line: 12,
           column: 5,
@@ -111,9 +109,8 @@ setInterval(() => pollA(redis, () => undefined, 3), 1000);
           data: {
             callee: 'pollA',
             every: 'on every tick of this interval',
-            unit: 'tick',
-            action: 'starts a Redis subscription',
-            path: "via pollB (helpers.ts:15) → subscribeNewTaskMsgIfAvailable (subscribe.ts:3) → subscribe.ts:6: sub.subscribe('new-task')",
+            started: 'Redis subscription',
+            path: 'pollB (helpers.ts:15) → subscribeNewTaskMsgIfAvailable (subscribe.ts:3) → sub.subscribe (subscribe.ts:6)',
           },
           line: 6,
           column: 19,
@@ -141,13 +138,7 @@ setInterval(() => {
       errors: [
         {
           messageId: 'repeatedCall',
-          data: {
-            callee: 'follow',
-            every: 'on every tick of this interval',
-            unit: 'tick',
-            action: "adds an 'update' listener to `bus`",
-            path: "file.ts:7: bus.on('update', onUpdate)",
-          },
+          data: { callee: 'follow', every: 'on every tick of this interval', started: "'update' listener", path: 'bus.on (file.ts:7)' },
           line: 11,
           column: 3,
           endLine: 11,
@@ -192,9 +183,8 @@ setInterval(() => handle(shared), 1000);
           data: {
             callee: 'handle',
             every: 'on every tick of this interval',
-            unit: 'tick',
-            action: "adds a 'data' listener to `socket`",
-            path: "file.ts:4: socket.on('data', (chunk) => console.log(chunk))",
+            started: "'data' listener",
+            path: 'socket.on (file.ts:4)',
           },
           line: 7,
           column: 19,
@@ -221,11 +211,7 @@ app.get('/events', (req, res) => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`updates.on('update', (update) => res.write(String(update)))` adds an 'update' listener to `updates`",
-            every: 'on every request to this route',
-            unit: 'request',
-          },
+          data: { code: 'updates.on(…)', every: 'on every request to this route', started: "'update' listener" },
           line: 9,
           column: 3,
           endLine: 9,
@@ -251,11 +237,7 @@ export async function watchForever(wake: () => void) {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`sub.subscribe('wake')` starts a Redis subscription",
-            every: 'on every iteration of this endless loop',
-            unit: 'iteration',
-          },
+          data: { code: "sub.subscribe('wake')", every: 'on every iteration of this endless loop', started: 'Redis subscription' },
           line: 7,
           column: 11,
           endLine: 7,
@@ -275,11 +257,7 @@ process.on('message', (message: { signal: AbortSignal }) => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`setInterval(() => console.log('still here'), 1000)` starts an interval",
-            every: "on every 'message' event",
-            unit: 'event',
-          },
+          data: { code: 'setInterval(…)', every: "on every 'message' event", started: 'interval' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -297,7 +275,7 @@ process.on('message', (message: { signal: AbortSignal }) => {
             },
             {
               messageId: 'threadSignal',
-              data: { callee: "setInterval(() => console.log('still here'), 1000)", when: 'when `signal` aborts' },
+              data: { callee: 'setInterval(…)', when: 'when `signal` aborts' },
               output: `
 process.on('message', (message: { signal: AbortSignal }) => {
   const { signal } = message;
@@ -325,11 +303,7 @@ new Worker('emails', async (job) => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`shared.subscribe('bounces')` subscribes `shared` to Redis channels",
-            every: 'for every job this worker processes',
-            unit: 'job',
-          },
+          data: { code: "shared.subscribe('bounces')", every: 'for every job this worker processes', started: 'Redis subscription' },
           line: 7,
           column: 9,
           endLine: 7,

@@ -55,11 +55,7 @@ setInterval(() => {
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: "`bus.on('job', () => console.log('job'))` adds a 'job' listener to `bus`",
-            every: 'on every tick of this interval',
-            unit: 'tick',
-          },
+          data: { code: "bus.on('job', () => console.log('job'))", every: 'on every tick of this interval', started: "'job' listener" },
           line: 10,
           column: 3,
           endLine: 10,

@@ -40,11 +40,7 @@ http
       errors: [
         {
           messageId: 'repeatedStart',
-          data: {
-            what: '`req.pipe(log, { end: false })` pipes `req` into `log` (shared at module scope)',
-            every: 'on every request to this server',
-            unit: 'request',
-          },
+          data: { code: 'req.pipe(log, { end: false })', every: 'on every request to this server', started: 'pipe' },
           line: 8,
           column: 5,
           endLine: 8,

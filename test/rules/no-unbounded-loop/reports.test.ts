@@ -180,16 +180,16 @@ export async function consume(bus: EventEmitter, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'unboundedLoop',
-          data: { head: "for await (… of on(bus, 'job'))", awaited: "on(bus, 'job')" },
+          messageId: 'endlessSource',
+          data: { head: "for await (… of on(bus, 'job'))" },
           line: 7,
           column: 3,
           endLine: 7,
           endColumn: 44,
         },
         {
-          messageId: 'unboundedLoop',
-          data: { head: 'for await (… of setInterval(1000))', awaited: 'setInterval(1000)' },
+          messageId: 'endlessSource',
+          data: { head: 'for await (… of setInterval(1000))' },
           line: 10,
           column: 3,
           endLine: 10,

@@ -144,8 +144,8 @@ export async function listen(nc: NatsConnection, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'unboundedLoop',
-          data: { head: 'for await (… of sub)', awaited: 'sub' },
+          messageId: 'endlessSource',
+          data: { head: 'for await (… of sub)' },
           line: 5,
           column: 3,
           endLine: 5,
@@ -170,8 +170,8 @@ export class Worker {
 `,
       errors: [
         {
-          messageId: 'unboundedLoop',
-          data: { head: "for await (… of this.nc.subscribe('jobs'))", awaited: "this.nc.subscribe('jobs')" },
+          messageId: 'endlessSource',
+          data: { head: "for await (… of this.nc.subscribe('jobs'))" },
           line: 8,
           column: 5,
           endLine: 8,
@@ -249,19 +249,16 @@ export async function audit(signal: AbortSignal) {
       ],
       errors: [
         {
-          messageId: 'unboundedLoop',
-          data: { head: "for await (… of pubsub.asyncIterator('POST_ADDED'))", awaited: "pubsub.asyncIterator('POST_ADDED')" },
+          messageId: 'endlessSource',
+          data: { head: "for await (… of pubsub.asyncIterator('POST_ADDED'))" },
           line: 5,
           column: 3,
           endLine: 5,
           endColumn: 64,
         },
         {
-          messageId: 'unboundedLoop',
-          data: {
-            head: 'for await (… of pubsub.asyncIterableIterator(…))',
-            awaited: "pubsub.asyncIterableIterator(['POST_ADDED'])",
-          },
+          messageId: 'endlessSource',
+          data: { head: 'for await (… of pubsub.asyncIterableIterator(…))' },
           line: 8,
           column: 3,
           endLine: 8,
@@ -289,8 +286,8 @@ export async function follow(dir: string, signal: AbortSignal) {
 `,
       errors: [
         {
-          messageId: 'unboundedLoop',
-          data: { head: 'for await (… of watch(dir))', awaited: 'watch(dir)' },
+          messageId: 'endlessSource',
+          data: { head: 'for await (… of watch(dir))' },
           line: 4,
           column: 3,
           endLine: 4,
@@ -330,7 +327,7 @@ const nats = require('nats');
 }
 module.exports = { main };
 `,
-      errors: [{ messageId: 'unboundedLoop', line: 6, column: 3, endLine: 6, endColumn: 52 }],
+      errors: [{ messageId: 'endlessSource', line: 6, column: 3, endLine: 6, endColumn: 52 }],
     },
   ],
 });
