@@ -18,7 +18,7 @@ import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Slot } from '../storedHandles';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
-import { slotEnds, storedSlot } from '../storedHandles';
+import { slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, holderOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
@@ -87,7 +87,9 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
       return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
     });
     if (ended) return 'fine';
-    return storedLeak(context, start, slot, ends, `${teardownText(teardown, holder)} never ends it`, teardown);
+    // `stop() { this.timer = null; }`: an end added after that would end nothing (and may not compile).
+    const writes = slot.kind === 'member' && thisMemberUses(context, slot.name).some((use) => isWriteIn(use, reach.functions));
+    return storedLeak(context, start, slot, ends, `${teardownText(teardown, holder)} never ends it`, writes ? undefined : teardown);
   }
   if (endings.length > 0) return 'fine';
   const release = slotRelease(context, slot, owner, holder);
@@ -114,6 +116,11 @@ function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: Ha
     why: `it is stored in \`${slot.text}\`, but ${why}`,
     end: end && teardown?.own && teardown.method ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined,
   });
+}
+
+function isWriteIn(use: TSESTree.MemberExpression, functions: ReadonlySet<FunctionNode>): boolean {
+  const at = runningFunction(use);
+  return use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use && at !== undefined && functions.has(at);
 }
 
 /** A factory method's result, stored on `this` by every caller: `this.pub = this.createClient()`. */
