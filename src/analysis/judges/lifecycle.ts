@@ -18,7 +18,7 @@ import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Slot } from '../storedHandles';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
-import { slotEnds, storedSlot } from '../storedHandles';
+import { slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, holderOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
@@ -87,7 +87,9 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
       return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
     });
     if (ended) return 'fine';
-    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), teardown);
+    // `stop() { this.timer = null; }`: an end added after that would end nothing (and may not compile).
+    const writes = slot.kind === 'member' && thisMemberUses(context, slot.name).some((use) => isWriteIn(use, reach.functions));
+    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), writes ? undefined : teardown);
   }
   if (endings.length > 0) return 'fine';
   const release = slotRelease(context, slot, owner, holder);
@@ -121,6 +123,11 @@ function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: Ha
   const { reason, ...parts } = why;
   // Each reason's own parts, with the label and slot every stored reason shares.
   return makeLeak(context, start, fn, reason, { label: startLabel(context, start), member: slot.text, ...parts } as never, { end: plan });
+}
+
+function isWriteIn(use: TSESTree.MemberExpression, functions: ReadonlySet<FunctionNode>): boolean {
+  const at = runningFunction(use);
+  return use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use && at !== undefined && functions.has(at);
 }
 
 /** A factory method's result, stored on `this` by every caller: `this.pub = this.createClient()`. */
