@@ -97,6 +97,8 @@ function parseArgs(argv) {
     else if (flag === '--budget') set.budget = number(flag, value());
     else if (flag === '--profile') options.profile = value();
     else if (flag === '--package') options.packages.push(value());
+    else if (flag === '--rules') options.rules = value().split(',').filter(Boolean);
+    else if (flag === '--set') options.set = value();
     else usage(2, `unknown argument: ${argv[i]}`);
   }
   if (options.quick) Object.assign(options, { rounds: 1, timedRounds: 1, scalingRounds: 1 });
@@ -600,6 +602,8 @@ function profile(options) {
     stats: false,
     pluginEntry: path.join(build, 'src', 'index.js'),
     packages: options.packages.length ? options.packages : undefined,
+    rules: options.rules,
+    set: options.set,
   };
   console.log(`Profiling ${options.profile} on ${spec.packages?.join(', ') ?? 'all its packages'}`);
   const measurement = runChild(spec, { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] });
