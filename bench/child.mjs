@@ -47,6 +47,8 @@ if (config.leaks) {
   const entry = spec.pluginEntry ?? path.join(repoRoot, 'dist', 'src', 'index.js');
   const leaks = requireFromRepo(entry);
   followedCache = requireFromRepo(path.join(path.dirname(entry), 'analysis', 'otherFiles.js')).followedFilesCache;
+  // Diagnosis: another byte budget for the files followed into.
+  if (spec.followedBudget !== undefined) followedCache(spec.followedBudget);
   plugins = { ...leaks.configs[config.leaks].plugins };
   rules = { ...leaks.configs[config.leaks].rules };
   // Diagnosis: only some of the rules (`--rules` of bench/run.mjs).

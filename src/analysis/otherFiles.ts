@@ -155,11 +155,14 @@ const racyWindowMs = 2000;
 /**
  * Relative imports' files (untyped mode), least recently used first. The budget bounds what a
  * long-lived process (an editor, `eslint --watch`-like tools) keeps; old versions are dropped as
- * soon as a file changes on disk.
+ * soon as a file changes on disk. It is small on purpose: a whole-repository lint hardly ever
+ * follows into the same file twice (on the benchmark's corpus, 32 files parsed with 128 MB, 34
+ * with 4 MB), while every megabyte kept raises the heap V8 lets grow before its next full
+ * collection by several; an editor re-linting one file keeps its few helpers well within it.
  */
 const followedFiles = new Map<string, FileVersion>();
 let followedBytes = 0;
-let followedBudget = 128 * 1024 * 1024;
+let followedBudget = 8 * 1024 * 1024;
 
 /** Which version of which file a followed context was built from, to tell whether it is still current. */
 const versionOfContext = new WeakMap<AnalysisContext, FileVersion>();
@@ -202,9 +205,10 @@ function setVersion(version: FileVersion): void {
   evict();
 }
 
+/** Drops the least recently used files until the budget holds; the file used last stays, however big. */
 function evict(): void {
   for (const [file, version] of followedFiles) {
-    if (followedBytes <= followedBudget) break;
+    if (followedBytes <= followedBudget || followedFiles.size === 1) break;
     followedFiles.delete(file);
     followedBytes -= version.counted;
   }
