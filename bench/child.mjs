@@ -33,7 +33,10 @@ const CONFIGS = {
 
 const startLoad = performance.now();
 const { ESLint } = requireFromRepo('eslint');
-const tsParser = requireFromRepo('@typescript-eslint/parser');
+// Loaded only for the packages that need it: it loads TypeScript (60 MB), which ESLint alone on
+// JavaScript (the application set, untyped) never does, so neither may the floor.
+let tsParserModule;
+const tsParser = () => (tsParserModule ??= requireFromRepo('@typescript-eslint/parser'));
 const globals = requireFromRepo('globals');
 
 const config = CONFIGS[spec.config];
@@ -107,7 +110,7 @@ for (const { pkg } of entries) {
         (glob) => base + glob,
       ),
       languageOptions: {
-        parser: tsParser,
+        parser: tsParser(),
         ecmaVersion: 'latest',
         sourceType: pkg.language === 'ts' ? 'module' : pkg.sourceType,
         globals: globals.node,
