@@ -1,9 +1,11 @@
 // One benchmark run, in a fresh process: `node bench/child.mjs '<json spec>'`.
 //
-// The spec says which configuration (A, B, A', C, D), which share of the corpus (1 = all,
-// 2 = half, 4 = a quarter; optionally only some packages), whether to collect ESLint's per-rule times (`stats: true`, which
-// wraps every rule listener in a timer, so the wall-clock runs leave it off), and where to
-// write the measurements as JSON. Only what the configuration needs is loaded: the floor does
+// The spec says which configuration (A, B, A', C, D), which corpus (`set`: library or
+// application), which share of it (1 = all, 2 = half, 4 = a quarter; optionally only some
+// packages), whether to collect ESLint's per-rule times (`stats: true`, which wraps every rule
+// listener in a timer, so the wall-clock runs leave it off), how many times to lint it in this
+// one process (`passes`, the long-lived mode: memory after a full GC after each pass), and where
+// to write the measurements as JSON. Only what the configuration needs is loaded: the floor does
 // not even require the plugin, so that its load time counts against the plugin.
 
 import { createRequire } from 'node:module';
@@ -11,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
-import { corpusDir, repoRoot, suiteFiles, tsconfigDir } from './corpus.mjs';
+import { corpusDir, repoRoot, suiteFiles, typedTsconfig, writeApplicationTsconfig } from './corpus.mjs';
 
 const spec = JSON.parse(process.argv[2]);
 const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
@@ -31,7 +33,10 @@ const CONFIGS = {
 
 const startLoad = performance.now();
 const { ESLint } = requireFromRepo('eslint');
-const tsParser = requireFromRepo('@typescript-eslint/parser');
+// Loaded only for the packages that need it: it loads TypeScript (60 MB), which ESLint alone on
+// JavaScript (the application set, untyped) never does, so neither may the floor.
+let tsParserModule;
+const tsParser = () => (tsParserModule ??= requireFromRepo('@typescript-eslint/parser'));
 const globals = requireFromRepo('globals');
 
 const config = CONFIGS[spec.config];
@@ -39,11 +44,18 @@ if (!config) throw new Error(`unknown configuration ${spec.config}`);
 
 let plugins;
 let rules;
+let followedCache;
 if (config.leaks) {
   // --profile points at a source-mapped build of the same sources.
-  const leaks = requireFromRepo(spec.pluginEntry ?? path.join(repoRoot, 'dist', 'src', 'index.js'));
+  const entry = spec.pluginEntry ?? path.join(repoRoot, 'dist', 'src', 'index.js');
+  const leaks = requireFromRepo(entry);
+  followedCache = requireFromRepo(path.join(path.dirname(entry), 'analysis', 'otherFiles.js')).followedFilesCache;
+  // Diagnosis: another byte budget for the files followed into.
+  if (spec.followedBudget !== undefined) followedCache(spec.followedBudget);
   plugins = { ...leaks.configs[config.leaks].plugins };
   rules = { ...leaks.configs[config.leaks].rules };
+  // Diagnosis: only some of the rules (`--rules` of bench/run.mjs).
+  if (spec.rules) rules = Object.fromEntries(Object.entries(rules).filter(([rule]) => spec.rules.includes(rule.replace(/^leaks\//, ''))));
 } else {
   plugins = config.plugins?.() ?? {};
   rules = config.rules();
@@ -72,7 +84,9 @@ if (config.typed) {
 }
 
 const suite = config.typed ? 'typed' : 'untyped';
-const entries = suiteFiles(suite, spec.share).filter((entry) => !spec.packages || spec.packages.includes(entry.pkg.name));
+const set = spec.set ?? 'library';
+if (config.typed && set === 'application') writeApplicationTsconfig();
+const entries = suiteFiles(suite, spec.share, set).filter((entry) => !spec.packages || spec.packages.includes(entry.pkg.name));
 if (entries.length === 0) throw new Error(`no ${suite} package among ${spec.packages}`);
 const overrideConfig = [
   // The corpus lives in node_modules, which ESLint ignores by default.
@@ -87,18 +101,20 @@ const overrideConfig = [
 ];
 for (const { pkg } of entries) {
   const base = `node_modules/${pkg.name}/`;
-  if (pkg.language === 'ts')
+  const project = config.typed ? { project: typedTsconfig(pkg), tsconfigRootDir: path.dirname(typedTsconfig(pkg)) } : undefined;
+  if (pkg.language === 'ts' || project)
     overrideConfig.push({
       name: `bench/${pkg.name}`,
-      files: ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'].map((glob) => base + glob),
+      // Typed, the application set's JavaScript goes through the TypeScript parser and program too.
+      files: (pkg.language === 'ts' ? ['**/*.ts', '**/*.mts', '**/*.cts', '**/*.tsx'] : ['**/*.js', '**/*.mjs', '**/*.cjs']).map(
+        (glob) => base + glob,
+      ),
       languageOptions: {
-        parser: tsParser,
+        parser: tsParser(),
         ecmaVersion: 'latest',
-        sourceType: 'module',
+        sourceType: pkg.language === 'ts' ? 'module' : pkg.sourceType,
         globals: globals.node,
-        parserOptions: config.typed
-          ? { project: path.join(tsconfigDir, pkg.tsconfig), tsconfigRootDir: tsconfigDir }
-          : {},
+        parserOptions: project ?? {},
       },
     });
   else
@@ -118,9 +134,30 @@ const loadMs = performance.now() - startLoad;
 const cpuBefore = process.cpuUsage();
 const startLint = performance.now();
 const eslint = new ESLint({ cwd: corpusDir, overrideConfigFile: true, overrideConfig, stats: Boolean(spec.stats) });
-const results = await eslint.lintFiles(files);
+let results = await eslint.lintFiles(files);
 const lintMs = performance.now() - startLint;
 const lintCpu = process.cpuUsage(cpuBefore);
+
+// Long-lived mode: the same process and ESLint instance lint the corpus again, as an editor or a
+// watcher would; after each pass, the heap after a full GC (`node --expose-gc`) and the RSS.
+const passes = [];
+const afterPass = (ms) => {
+  globalThis.gc?.();
+  const memory = process.memoryUsage();
+  passes.push({ ms, heapMB: memory.heapUsed / 2 ** 20, rssMB: memory.rss / 2 ** 20 });
+};
+if ((spec.passes ?? 1) > 1) {
+  if (!globalThis.gc) throw new Error('the long-lived mode needs node --expose-gc');
+  results = undefined;
+  afterPass(lintMs);
+  for (let pass = 1; pass < spec.passes; pass++) {
+    const start = performance.now();
+    results = await eslint.lintFiles(files);
+    const ms = performance.now() - start;
+    if (pass < spec.passes - 1) results = undefined;
+    afterPass(ms);
+  }
+}
 
 const ruleMs = {};
 // Our rules' time per file (stats runs): lets the parent compare the same files linted alone
@@ -154,7 +191,9 @@ if (config.typed && typedFiles !== files.length)
 const cpu = process.cpuUsage();
 const measurement = {
   config: spec.config,
+  set,
   share: spec.share,
+  ...(passes.length ? { passes } : {}),
   stats: Boolean(spec.stats),
   files: results.length,
   typedFiles,
@@ -168,5 +207,7 @@ const measurement = {
   lintCpuMs: (lintCpu.user + lintCpu.system) / 1000,
   maxRssMB: process.resourceUsage().maxRSS / 1024,
   ...(spec.stats ? { ruleMs, parseMs, fileLeaksMs } : {}),
+  // What the plugin keeps of files it followed calls into (untyped), at the end.
+  ...(config.leaks ? { followed: followedCache?.() } : {}),
 };
 writeFileSync(spec.out, JSON.stringify(measurement));

@@ -1,16 +1,20 @@
 // The benchmark (`npm run bench`): what the plugin costs on top of ESLint, with and without type
-// information, against `@typescript-eslint/no-floating-promises`, and how that cost scales.
+// information, against `@typescript-eslint/no-floating-promises`, how that cost scales, and
+// whether a long-lived process keeps its memory flat; on both corpora (bench/corpus.mjs).
 //
-// Configurations, each linting the corpus (bench/corpus.mjs) with the real ESLint Node API:
+// Corpora (sets): `library`, the corpus's library packages (rxjs, zod, @trpc/server and the
+// JavaScript libraries; typed: the three TypeScript packages with test/corpus/tsconfigs), and
+// `application`, the twenty packages of long-running JavaScript added for issue 10 (typed: one
+// program with `allowJs` over exactly the linted files).
+//
+// Configurations, each linting a set with the real ESLint Node API:
 //   A   zero rules, the same parser and settings, untyped           (the floor)
 //   B   `recommended`, untyped
-//   A'  zero rules, typed: parserOptions.project with test/corpus/tsconfigs  (the typed floor)
+//   A'  zero rules, typed: parserOptions.project                    (the typed floor)
 //   C   `recommended-type-checked`
-//   D   @typescript-eslint/no-floating-promises alone, typed
-// The untyped configurations lint every corpus package (TypeScript and JavaScript); the typed
-// ones lint the packages that have a tsconfig (rxjs, zod, @trpc/server). Every typed
-// configuration also enables a no-op rule that calls getParserServices() once per file, so that
-// the typed floor provably builds the TypeScript program (bench/child.mjs).
+//   D   @typescript-eslint/no-floating-promises alone, typed (library set only)
+// Every typed configuration also enables a no-op rule that calls getParserServices() once per
+// file, so that the typed floor provably builds the TypeScript program (bench/child.mjs).
 //
 // Every run is a fresh child process (no cache or program carries over) that reports its wall
 // time since process start, CPU time (process.cpuUsage) and peak RSS
@@ -22,21 +26,25 @@
 // serves as the per-rule anchor, so its runs are always timed.
 // Scaling: A, B, A', C and the timed B⏱, C⏱ again on 1/4 and 1/2 of every package's files
 // (every 4th / 2nd file of each package, sorted), per thousand non-blank lines.
+// Long-lived: A and B lint the whole set 5 times in one process (`node --expose-gc`, one ESLint
+// instance); the heap after a full GC after each pass must stay flat.
 //
 // Writes bench/results/latest.json and bench/results/latest.md, prints the tables.
 //
-// Flags: --quick           1 round, 1 timed round, scaling from the timed runs only (~3 min)
+// Flags: --quick           1 round, 1 timed round, 1 scaling round, 3 passes
+//        --set NAME        library or application (comma-separated; default: both)
 //        --rounds N        wall-clock rounds of A, B, A', C, D⏱ (default 4)
 //        --timed-rounds N  rounds of B⏱, C⏱ (default 3)
 //        --scaling-rounds N  rounds of the 1/4 and 1/2 runs (default 3; 0 leaves scaling out)
-//        --budget SECONDS  rounds beyond the first two, the first timed and the first scaling
-//                          round are skipped when they would end after this (default 780 s, so
-//                          that `npm run bench` with its build stays under 15 minutes on 2 cores)
+//        --passes N        passes of the long-lived mode (default 5; 0 or 1 leaves it out)
+//        --budget SECONDS  per set: rounds beyond the first two, the first timed and the first
+//                          scaling round are skipped when they would end after this (default 600 s)
 //        --profile CONFIG  instead of benchmarking, run CONFIG once under `node --cpu-prof`, with
 //                          a source-mapped build of the plugin, and print the top functions of
 //                          src/ and rules/ by self time (profiles in bench/results/tmp/)
 //        --package NAME    with --profile: only this package (repeatable; default: all of the
 //                          configuration's packages)
+//        --rules A,B       with --profile: only these rules of the configuration (diagnosis)
 //        --no-write        print, but do not write bench/results/latest.*
 
 import { spawnSync } from 'node:child_process';
@@ -47,7 +55,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { ensureInstalled } from '../test/corpus/packages.mjs';
-import { corpusDir, PACKAGES, repoRoot, suiteFiles, suiteSize } from './corpus.mjs';
+import { corpusDir, PACKAGES, repoRoot, SETS, suiteFiles, suiteSize } from './corpus.mjs';
 
 const benchDir = import.meta.dirname;
 const resultsDir = path.join(benchDir, 'results');
@@ -56,6 +64,10 @@ const requireFromRepo = createRequire(path.join(repoRoot, 'package.json'));
 
 const CONFIG_NAMES = ['A', 'B', "A'", 'C', 'D'];
 const TYPED = new Set(["A'", 'C', 'D']);
+const SET_DESCRIPTIONS = {
+  library: 'rxjs, zod, @trpc/server and eleven JavaScript libraries; typed: the three TypeScript packages',
+  application: 'twenty packages of long-running JavaScript: daemons, queues, schedulers, realtime servers; typed: one allowJs program',
+};
 const DESCRIPTIONS = {
   A: 'zero rules, untyped (floor)',
   B: '`recommended`, untyped',
@@ -63,7 +75,7 @@ const DESCRIPTIONS = {
   C: '`recommended-type-checked`',
   D: '`@typescript-eslint/no-floating-promises` alone, typed',
 };
-const TARGETS = { untypedWall: 1.05, typedWall: 1.1, memory: 1.1, flat: 0.2 };
+const TARGETS = { untypedWall: 1.05, typedWall: 1.1, memory: 1.1, flat: 0.2, longLived: 0.1 };
 
 // ---------------------------------------------------------------------------------------------
 // Command line.
@@ -73,11 +85,13 @@ function parseArgs(argv) {
     rounds: 4,
     timedRounds: 3,
     scalingRounds: 3,
-    budget: 780,
+    budget: 600,
     quick: false,
     profile: undefined,
     packages: [],
     write: true,
+    sets: undefined,
+    passes: 5,
   };
   const number = (flag, value) => {
     const n = Number(value);
@@ -97,13 +111,18 @@ function parseArgs(argv) {
     else if (flag === '--budget') set.budget = number(flag, value());
     else if (flag === '--profile') options.profile = value();
     else if (flag === '--package') options.packages.push(value());
+    else if (flag === '--rules') options.rules = value().split(',').filter(Boolean);
+    else if (flag === '--set') options.sets = value().split(',').filter(Boolean);
+    else if (flag === '--passes') set.passes = number(flag, value());
     else usage(2, `unknown argument: ${argv[i]}`);
   }
-  if (options.quick) Object.assign(options, { rounds: 1, timedRounds: 1, scalingRounds: 1 });
+  if (options.quick) Object.assign(options, { rounds: 1, timedRounds: 1, scalingRounds: 1, passes: 3 });
   Object.assign(options, set);
   if (options.rounds < 1) usage(2, '--rounds must be at least 1');
   if (options.profile !== undefined && !CONFIG_NAMES.includes(options.profile))
     usage(2, `--profile takes one of ${CONFIG_NAMES.join(', ')}`);
+  options.sets ??= options.profile ? ['library'] : SETS;
+  for (const name of options.sets) if (!SETS.includes(name)) usage(2, `unknown set: ${name} (${SETS.join(', ')})`);
   for (const name of options.packages)
     if (!PACKAGES.some((pkg) => pkg.name === name)) usage(2, `unknown package: ${name}`);
   return options;
@@ -112,8 +131,8 @@ function parseArgs(argv) {
 function usage(code, error) {
   if (error) console.error(`bench/run.mjs: ${error}`);
   console.error(
-    'usage: node bench/run.mjs [--quick] [--rounds N] [--timed-rounds N] [--scaling-rounds N] [--budget S] [--no-write]\n' +
-      '       node bench/run.mjs --profile A|B|A\'|C|D [--package NAME]...',
+    'usage: node bench/run.mjs [--quick] [--set NAME] [--passes N] [--rounds N] [--timed-rounds N] [--scaling-rounds N] [--budget S] [--no-write]\n' +
+      '       node bench/run.mjs --profile A|B|A\'|C|D [--set NAME] [--package NAME]... [--rules A,B]',
   );
   process.exit(code);
 }
@@ -184,11 +203,11 @@ const leaksMs = (m) =>
 // ---------------------------------------------------------------------------------------------
 // The benchmark.
 
-function benchmark(options) {
+function benchmark(options, set) {
   const start = performance.now();
   const runs = [];
   const run = (config, share, stats = false) => {
-    const measurement = runChild({ config, share, stats });
+    const measurement = runChild({ config, share, stats, set });
     runs.push(measurement);
     progress(measurement);
     return measurement;
@@ -196,17 +215,18 @@ function benchmark(options) {
 
   const sizes = {};
   for (const share of [1, 2, 4])
-    for (const suite of ['untyped', 'typed']) sizes[`${suite}/${share}`] = suiteSize(suite, share);
+    for (const suite of ['untyped', 'typed']) sizes[`${suite}/${share}`] = suiteSize(suite, share, set);
   const size = (config, share) => sizes[`${TYPED.has(config) ? 'typed' : 'untyped'}/${share}`];
   console.log(
-    `Corpus: untyped ${sizes['untyped/1'].files} files, ${sizes['untyped/1'].lines} lines; ` +
+    `\n${set} set: untyped ${sizes['untyped/1'].files} files, ${sizes['untyped/1'].lines} lines; ` +
       `typed ${sizes['typed/1'].files} files, ${sizes['typed/1'].lines} lines`,
   );
 
   // Phases: the first ones are always run; the extra rounds after them only while the time
   // budget allows (estimated from the last phase of the same kind), so that a busy machine still
   // finishes in time. Skipped phases are listed in the results.
-  const main = ['A', 'B', "A'", 'C', 'D'];
+  // D anchors the per-rule comparison; once is enough (the library set).
+  const main = set === 'library' ? ['A', 'B', "A'", 'C', 'D'] : ['A', 'B', "A'", 'C'];
   const scalingConfigs = options.quick
     ? [['B', true], ['C', true]]
     : [['A'], ['B'], ["A'"], ['C'], ['B', true], ['C', true]];
@@ -228,7 +248,7 @@ function benchmark(options) {
   extra.sort((a, b) => Number(/\d+$/.exec(a.title)[0]) - Number(/\d+$/.exec(b.title)[0]));
 
   console.log(`\nWarm-up (discarded) (time budget ${options.budget} s)`);
-  for (const config of ['A', "A'"]) progress(runChild({ config, share: 1 }));
+  for (const config of ['A', "A'"]) progress(runChild({ config, share: 1, set }));
   const durations = new Map();
   const skipped = [];
   for (const current of [...required, ...extra]) {
@@ -333,7 +353,7 @@ function benchmark(options) {
   const sameFiles = [];
   for (const [mode, config] of [['untyped', 'B'], ['typed', 'C']])
     for (const share of [4, 2]) {
-      const files = suiteFiles(mode, share).flatMap((entry) => entry.files.map((file) => path.relative(corpusDir, file)));
+      const files = suiteFiles(mode, share, set).flatMap((entry) => entry.files.map((file) => path.relative(corpusDir, file)));
       const kloc = sizes[`${mode}/${share}`].lines / 1000;
       const within = pick(config, 1, true).map((m) => files.reduce((sum, file) => sum + (m.fileLeaksMs[file] ?? 0), 0) / kloc);
       const alone = pick(config, share, true).map((m) => leaksMs(m) / kloc);
@@ -353,6 +373,9 @@ function benchmark(options) {
     { target: `C/A' wall ≤ ${TARGETS.typedWall}`, value: ratios["C/A' wall"]?.median, limit: TARGETS.typedWall },
     { target: `B/A peak memory ≤ ${TARGETS.memory}`, value: ratios['B/A peak memory']?.median, limit: TARGETS.memory },
     { target: `C/A' peak memory ≤ ${TARGETS.memory}`, value: ratios["C/A' peak memory"]?.median, limit: TARGETS.memory },
+    // CPU time moves less with the other work on a shared machine than wall time does.
+    { target: `B/A cpu ≤ ${TARGETS.untypedWall} (the wall bound, on CPU time)`, value: ratios['B/A cpu']?.median, limit: TARGETS.untypedWall },
+    { target: `C/A' cpu ≤ ${TARGETS.typedWall} (the wall bound, on CPU time)`, value: ratios["C/A' cpu"]?.median, limit: TARGETS.typedWall },
     {
       target: 'leaks rules in C / no-floating-promises in D (per-rule time) < 1',
       value: ratios['leaks rules (C) / no-floating-promises (D)']?.median,
@@ -370,6 +393,14 @@ function benchmark(options) {
       },
     );
   }
+  const longLived = options.passes > 1 ? longLivedRuns(options, set) : undefined;
+  if (longLived)
+    for (const entry of longLived)
+      targets.push({
+        target: `long-lived ${entry.config}: heap after each of ${entry.passes.length} passes, max / after the first − 1 ≤ ${TARGETS.longLived}`,
+        value: entry.growth,
+        limit: TARGETS.longLived,
+      });
   for (const entry of targets)
     entry.status = entry.value === undefined ? 'not measured' : entry.value <= entry.limit ? 'met' : 'MISSED';
 
@@ -377,9 +408,11 @@ function benchmark(options) {
   return {
     meta: {
       ...environment(options, performance.now() - start, { min: Math.min(...loads), max: Math.max(...loads) }),
+      set,
       skipped,
     },
     corpus: sizes,
+    longLived,
     summary,
     ratios,
     ruleTimes,
@@ -388,6 +421,29 @@ function benchmark(options) {
     targets,
     runs: runs.map((m) => ({ ...m, findings: undefined, fileLeaksMs: undefined })),
   };
+}
+
+/**
+ * The long-lived mode: one process lints the set `passes` times with the same ESLint instance
+ * (`node --expose-gc`), untyped floor and `recommended`; the heap after a full GC after each pass.
+ * Flat: the largest heap after a later pass over the heap after the first, minus one.
+ */
+function longLivedRuns(options, set) {
+  console.log(`\nLong-lived, ${options.passes} passes in one process (${set} set)`);
+  return ['A', 'B'].map((config) => {
+    const measurement = runChild({ config, share: 1, stats: false, set, passes: options.passes }, { execArgv: ['--expose-gc'] });
+    const heaps = measurement.passes.map((pass) => pass.heapMB);
+    console.log(
+      `  ${config} passes: ${measurement.passes.map((pass) => `${s(pass.ms)} s, heap ${pass.heapMB.toFixed(0)} MB, rss ${pass.rssMB.toFixed(0)} MB`).join('; ')}`,
+    );
+    return {
+      config,
+      passes: measurement.passes,
+      maxRssMB: measurement.maxRssMB,
+      followed: measurement.followed,
+      growth: Math.max(...heaps.slice(1)) / heaps[0] - 1,
+    };
+  });
 }
 
 function environment(options, durationMs, load) {
@@ -548,6 +604,27 @@ function render(result) {
     );
     out.push('');
   }
+  if (result.longLived) {
+    out.push(
+      `Long-lived: one process lints the whole set ${result.longLived[0].passes.length} times with the same ESLint instance; ` +
+        'after each pass, the heap after a full GC and the RSS (MB), and the pass time (s).',
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          ['config', ...result.longLived[0].passes.map((_, i) => `pass ${i + 1}`), 'growth'],
+          ...result.longLived.map((entry) => [
+            entry.config,
+            ...entry.passes.map((pass) => `${pass.heapMB.toFixed(0)} / ${pass.rssMB.toFixed(0)} (${s(pass.ms)} s)`),
+            `${(entry.growth * 100).toFixed(1)} %`,
+          ]),
+        ],
+        1,
+      ),
+    );
+    out.push('');
+  }
   out.push(
     table(
       [
@@ -600,6 +677,8 @@ function profile(options) {
     stats: false,
     pluginEntry: path.join(build, 'src', 'index.js'),
     packages: options.packages.length ? options.packages : undefined,
+    rules: options.rules,
+    set: options.sets[0],
   };
   console.log(`Profiling ${options.profile} on ${spec.packages?.join(', ') ?? 'all its packages'}`);
   const measurement = runChild(spec, { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-interval=500'] });
@@ -777,12 +856,15 @@ if (!existsSync(path.join(repoRoot, 'dist', 'src', 'index.js'))) {
 
 if (options.profile) profile(options);
 else {
-  const result = benchmark(options);
-  const markdown = render(result);
+  const results = {};
+  for (const set of options.sets) results[set] = benchmark(options, set);
+  const markdown = options.sets
+    .map((set) => `## The ${set} set (${SET_DESCRIPTIONS[set]})\n\n${render(results[set])}`)
+    .join('\n\n');
   console.log(`\n${markdown}`);
   if (options.write) {
     mkdirSync(resultsDir, { recursive: true });
-    writeFileSync(path.join(resultsDir, 'latest.json'), `${compactJson(result)}\n`);
+    writeFileSync(path.join(resultsDir, 'latest.json'), `${compactJson(results)}\n`);
     writeFileSync(
       path.join(resultsDir, 'latest.md'),
       `# Benchmark results\n\n\`npm run bench\` (bench/run.mjs)${options.quick ? ' with --quick' : ''}.\n\n${markdown}\n`,

@@ -6,6 +6,7 @@ import type { LeakReason } from '../src/analysis/leak';
 import { trackedCalls } from '../src/analysis/imports';
 import { defaultEntryFunctions } from '../src/analysis/lifetime';
 import { isStartMethodName } from '../src/analysis/objectApi';
+import { mayStartInFile } from '../src/analysis/startHints';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
@@ -71,6 +72,8 @@ export default createRule<Options, MessageIds>({
     defaultOptions: [{ entryFunctions: [...defaultEntryFunctions] }],
   },
   create(context, [{ entryFunctions = [...defaultEntryFunctions] }]) {
+    // Cheapest first: a file whose text names no start method, start module or global start.
+    if (!mayStartInFile(context)) return {};
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       // Cheap name and import checks before any scope or type query.
       const method = methodCallParts(node)?.method;

@@ -78,14 +78,17 @@ export const createRule: typeof ruleCreator = (rule) =>
       const guarded: TSESLint.RuleListener = {};
       for (const [selector, listener] of Object.entries(listeners)) {
         if (typeof listener !== 'function') continue;
-        // Code path listeners take segments first and the node last: `(segment, node)`.
-        guarded[selector] = (...args: unknown[]) => {
+        const call = listener as unknown as (a: unknown, b: unknown, c: unknown) => void;
+        // Node listeners take the node; code path listeners take segments or the path first and
+        // the node last, at most three: `(segment, node)`, `(fromSegment, toSegment, node)`.
+        // Three fixed parameters rather than a rest array: this runs for every node a rule listens to.
+        guarded[selector] = (a?: unknown, b?: unknown, c?: unknown) => {
           if (failed) return;
           try {
-            (listener as (...args: unknown[]) => void)(...args);
+            call(a, b, c);
           } catch (error) {
             failed = true;
-            const node = args.at(-1) as TSESTree.Node | undefined;
+            const node = (c ?? b ?? a) as TSESTree.Node | undefined;
             context.report({
               // Where it happened, as a point: a squiggle under one token, not the whole function.
               loc: node?.loc?.start ?? { line: 1, column: 0 },

@@ -21,7 +21,7 @@ export const supportedTypeScript = '>=5.0.0 <6.1.0';
  * `typescriptProblem({ version: '7.0.2', versionMajorMinor: '7.0' })` → `TypeScript 7.0.2 is installed …`
  */
 export function typescriptProblem(typescript: { version?: unknown; createSourceFile?: unknown } | undefined): string | undefined {
-  const lost = 'calls are not followed into other files, so findings that span files (a job calling a helper in another file) are not reported';
+  const lost = 'calls are not followed into TypeScript files, so findings that span files (a job calling a helper in another file) are not reported';
   if (!typescript) return `TypeScript is not installed: ${lost}. Install typescript ${supportedTypeScript}.`;
   const version = typeof typescript.version === 'string' ? typescript.version : 'of an unknown version';
   const [major = 0, minor = 0] = version.split('.').map(Number);
@@ -32,8 +32,9 @@ export function typescriptProblem(typescript: { version?: unknown; createSourceF
 let parser: typeof TypeScriptESTree | null | undefined;
 
 /**
- * The parser, loaded on first use: it loads TypeScript (a quarter of a second and 60 MB), which an
- * untyped lint that never follows a call into another file should not pay for. An unsupported
+ * The parser of followed TypeScript files, loaded on first use: it loads TypeScript (a quarter of
+ * a second and 60 MB), which an untyped lint that never follows a call into a TypeScript file
+ * (JavaScript files are read with ESLint's own parser) should not pay for. An unsupported
  * TypeScript gives one process warning (shown by the ESLint CLI, the editor's ESLint output and
  * `eslint-plugin-leaks`) and no parser, instead of a failure swallowed on every file.
  */
@@ -154,22 +155,31 @@ const racyWindowMs = 2000;
 /**
  * Relative imports' files (untyped mode), least recently used first. The budget bounds what a
  * long-lived process (an editor, `eslint --watch`-like tools) keeps; old versions are dropped as
- * soon as a file changes on disk.
+ * soon as a file changes on disk. It is small on purpose: a whole-repository lint hardly ever
+ * follows into the same file twice (on the benchmark's corpus, 32 files parsed with 128 MB, 34
+ * with 4 MB), while every megabyte kept raises the heap V8 lets grow before its next full
+ * collection by several; an editor re-linting one file keeps its few helpers well within it.
  */
 const followedFiles = new Map<string, FileVersion>();
 let followedBytes = 0;
-let followedBudget = 128 * 1024 * 1024;
+let followedBudget = 8 * 1024 * 1024;
 
 /** Which version of which file a followed context was built from, to tell whether it is still current. */
 const versionOfContext = new WeakMap<AnalysisContext, FileVersion>();
 
-/** The cache's own counters, for tests and the benchmark: `{ files: 12, bytes: 1_234_567, budget: 134_217_728 }`. */
-export function followedFilesCache(budget?: number): { files: number; bytes: number; budget: number } {
+/** Followed files parsed since the process started (a file parsed again after a change or an eviction counts again). */
+let parses = 0;
+
+/**
+ * The cache's own counters, for tests and the benchmark:
+ * `{ files: 12, bytes: 1_234_567, budget: 134_217_728, parses: 14 }`.
+ */
+export function followedFilesCache(budget?: number): { files: number; bytes: number; budget: number; parses: number } {
   if (budget !== undefined) {
     followedBudget = budget;
     evict();
   }
-  return { files: followedFiles.size, bytes: followedBytes, budget: followedBudget };
+  return { files: followedFiles.size, bytes: followedBytes, budget: followedBudget, parses };
 }
 
 function stampOf(file: string): Stamp | undefined {
@@ -195,9 +205,10 @@ function setVersion(version: FileVersion): void {
   evict();
 }
 
+/** Drops the least recently used files until the budget holds; the file used last stays, however big. */
 function evict(): void {
   for (const [file, version] of followedFiles) {
-    if (followedBytes <= followedBudget) break;
+    if (followedBytes <= followedBudget || followedFiles.size === 1) break;
     followedFiles.delete(file);
     followedBytes -= version.counted;
   }
@@ -261,9 +272,11 @@ export function contextForRelativeImport(
   if (context === undefined) {
     const { text } = version;
     if (text === undefined || !worthFollowing(text, settings) || !mayDefineFunction(text, exportName)) return undefined;
-    const parse = estree();
-    if (!parse) return undefined;
-    context = parseModule(parse, version.file, text, settings);
+    const parsed = parseModule(version.file, text, settings);
+    // No parser at all (an unsupported TypeScript for a .ts file): not followed, not cached.
+    if (parsed === undefined) return undefined;
+    context = parsed;
+    parses++;
     version.contexts.set(key, context);
     if (context) {
       versionOfContext.set(context, version);
@@ -282,22 +295,91 @@ function readText(file: string): string | undefined {
   }
 }
 
-function parseModule(
-  parse: typeof TypeScriptESTree,
-  file: string,
-  text: string,
-  settings: AnalysisContext['settings'],
-): AnalysisContext | null {
-  let ast: TSESTree.Program;
+function parseModule(file: string, text: string, settings: AnalysisContext['settings']): AnalysisContext | null | undefined {
+  // JavaScript: ESLint's own parser and scope analysis, already loaded; TypeScript is not needed.
+  const javascript = isJavaScriptFile(file) ? javascriptTools() : undefined;
+  const ast = javascript && parseJavaScript(javascript, file, text);
+  if (javascript && ast) {
+    // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
+    Object.assign(ast, { tokens: [], comments: [] });
+    const scopes = javascript.scope.analyze(ast, {
+      ecmaVersion: javascript.espree.latestEcmaVersion,
+      sourceType: 'module',
+      childVisitorKeys: javascript.keys.KEYS,
+      fallback: javascript.keys.getKeys,
+    }) as unknown as TSESLint.Scope.ScopeManager;
+    return makeContext(file, text, ast, undefined, settings, scopes);
+  }
+  // TypeScript, or JavaScript that espree cannot read (TypeScript syntax in a .js file).
+  const parse = estree();
+  if (!parse) return undefined;
+  let tsAst: TSESTree.Program;
   try {
-    ast = parse.parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(file) });
+    tsAst = parse.parse(text, { range: true, loc: true, jsx: /\.[jt]sx$/.test(file) });
   } catch {
     // Unparsable: not followed.
     return null;
   }
   // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
-  Object.assign(ast, { tokens: [], comments: [] });
-  return makeContext(file, text, ast, undefined, settings);
+  Object.assign(tsAst, { tokens: [], comments: [] });
+  return makeContext(file, text, tsAst, undefined, settings);
+}
+
+const isJavaScriptFile = (file: string): boolean => /\.[cm]?jsx?$/.test(file);
+
+/** ESLint's JavaScript parser, scope analyser and visitor keys, as ESLint itself loads them. */
+interface JavaScriptTools {
+  espree: {
+    latestEcmaVersion: number;
+    parse(text: string, options: Record<string, unknown>): TSESTree.Program;
+  };
+  scope: { analyze(ast: TSESTree.Program, options: Record<string, unknown>): unknown };
+  keys: { KEYS: Record<string, readonly string[]>; getKeys(node: object): readonly string[] };
+}
+
+let javascript: JavaScriptTools | null | undefined;
+
+/**
+ * espree, eslint-scope and eslint-visitor-keys from the ESLint that is running (it has loaded them
+ * already), or `undefined` when they cannot be found: then JavaScript files are parsed like
+ * TypeScript files.
+ */
+function javascriptTools(): JavaScriptTools | undefined {
+  if (javascript !== undefined) return javascript ?? undefined;
+  try {
+    const paths = [path.dirname(require.resolve('eslint'))];
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- ESLint's own copies, resolved from ESLint
+    const load = (id: string): unknown => require(require.resolve(id, { paths }));
+    javascript = {
+      espree: load('espree') as JavaScriptTools['espree'],
+      scope: load('eslint-scope') as JavaScriptTools['scope'],
+      keys: load('eslint-visitor-keys') as JavaScriptTools['keys'],
+    };
+  } catch {
+    javascript = null;
+  }
+  return javascript ?? undefined;
+}
+
+/**
+ * A JavaScript file as a module, else as a CommonJS script (sloppy mode, top-level `return`), like
+ * the TypeScript parser reads either; `undefined` when espree reads it as neither.
+ */
+function parseJavaScript(tools: JavaScriptTools, file: string, text: string): TSESTree.Program | undefined {
+  for (const sourceType of ['module', 'script']) {
+    try {
+      return tools.espree.parse(text, {
+        ecmaVersion: 'latest',
+        sourceType,
+        range: true,
+        loc: true,
+        ecmaFeatures: { jsx: file.endsWith('x'), globalReturn: sourceType === 'script' },
+      });
+    } catch {
+      // the next way, or the TypeScript parser
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -339,12 +421,13 @@ function makeContext(
   ast: TSESTree.Program,
   parserServices: object | undefined,
   settings: AnalysisContext['settings'],
+  scopeManagerOfAst?: TSESLint.Scope.ScopeManager,
 ): AnalysisContext {
   // Rules rely on `parent`; the linter sets it for linted files, we set it here.
   walk(ast, (node, parent) => {
     if (parent) (node as { parent?: TSESTree.Node }).parent = parent;
   });
-  const scopes = scopeManager().analyze(ast, { sourceType: 'module', lib: ['esnext'] });
+  const scopes = scopeManagerOfAst ?? scopeManager().analyze(ast, { sourceType: 'module', lib: ['esnext'] });
   const sourceCode = new TSESLint.SourceCode({
     text,
     ast: ast as TSESLint.SourceCode.Program,

@@ -56,4 +56,21 @@ describe('the followed-file cache', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('keeps the file used last even when it alone is over the budget', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-budget-'));
+    const saved = followedFilesCache().budget;
+    try {
+      const from = path.join(dir, 'main.js');
+      fs.writeFileSync(path.join(dir, 'big.js'), 'export function helper() {\n  setInterval(() => {}, 1000);\n}\n');
+      followedFilesCache(1);
+      const first = contextForRelativeImport(from, './big.js', 'helper', undefined);
+      expect(first).toBeDefined();
+      expect(contextForRelativeImport(from, './big.js', 'helper', undefined)).toBe(first);
+      expect(followedFilesCache().files).toBe(1);
+    } finally {
+      followedFilesCache(saved);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

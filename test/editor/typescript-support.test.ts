@@ -36,21 +36,22 @@ describe('the TypeScript the parser of followed files loads', () => {
 
   it('names the range and what is lost for TypeScript 7, which has no JavaScript API', () => {
     expect(typescriptProblem(typescript7)).toBe(
-      'TypeScript 7.0.2 is installed, and eslint-plugin-leaks supports typescript >=5.0.0 <6.1.0: calls are not followed into other files, so findings that span files (a job calling a helper in another file) are not reported.',
+      'TypeScript 7.0.2 is installed, and eslint-plugin-leaks supports typescript >=5.0.0 <6.1.0: calls are not followed into TypeScript files, so findings that span files (a job calling a helper in another file) are not reported.',
     );
   });
 
   let dir: string;
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-typescript-'));
-    fs.writeFileSync(path.join(dir, 'watch.js'), 'export function watch() {\n  setInterval(() => {}, 1000);\n}\n');
+    fs.writeFileSync(path.join(dir, 'watch.ts'), 'export function watch() {\n  setInterval(() => {}, 1000);\n}\n');
+    fs.writeFileSync(path.join(dir, 'watchjs.js'), 'export function watch() {\n  setInterval(() => {}, 1000);\n}\n');
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const run = (typescriptId: string) => {
+  const run = (typescriptId: string, helper = './watch.js') => {
     // The built plugin in a child process where `typescript` is the real TypeScript 7 package:
-    // two files follow a relative import to a helper that starts an interval, and one warning
-    // says why nothing was followed.
+    // two files follow a relative import to a helper that starts an interval (`./watch.js`
+    // names watch.ts), and one warning says why nothing was followed.
     const script = `
       const Module = require('node:module');
       const resolve = Module._resolveFilename;
@@ -61,7 +62,7 @@ describe('the TypeScript the parser of followed files loads', () => {
       const plugin = require('./dist/src/index.js');
       const linter = new Linter({ cwd: ${JSON.stringify(dir)} });
       for (const file of ['a.js', 'b.js']) {
-        const messages = linter.verify("import { watch } from './watch.js';\\nsetInterval(() => { watch(); }, 1000);\\n",
+        const messages = linter.verify("import { watch } from '${helper}';\\nsetInterval(() => { watch(); }, 1000);\\n",
           [{ plugins: { leaks: plugin }, rules: { 'leaks/no-repeated-subscription': 'error' } }], require('node:path').join(${JSON.stringify(dir)}, file));
         console.log(messages.length);
       }
@@ -83,5 +84,13 @@ describe('the TypeScript the parser of followed files loads', () => {
     const warnings = result.stderr.split('\n').filter((line) => line.includes('ESLINT_PLUGIN_LEAKS_TYPESCRIPT'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('TypeScript 7.0.2 is installed, and eslint-plugin-leaks supports typescript >=5.0.0 <6.1.0');
+  });
+
+  it('reads a JavaScript helper with ESLint\'s own parser, whatever TypeScript is installed', () => {
+    for (const typescriptId of ['typescript', typescript7Entry]) {
+      const result = run(typescriptId, './watchjs.js');
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe('1\n1\n');
+    }
   });
 });
