@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { ObjectApi } from '../apis';
 import { handleEnds } from '../apis';
-import { isFunctionNode, shortText, skipTypeWrappers, stableReferenceText } from '../ast';
+import { isFunctionNode, skipTypeWrappers, stableReferenceText } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { handleEndPlan, onAbortPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
