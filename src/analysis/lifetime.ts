@@ -7,6 +7,7 @@ import {
   functionName,
   isFunctionNode,
   isInside,
+  methodCallParts,
   referenceRoot,
   runsImmediately,
   skipTypeWrappers,
@@ -109,7 +110,48 @@ function computeLifetime(
       return caller === undefined || lifetimeOf(context, caller, entryFunctions, active) === 'program';
     });
   if (once) return 'program';
+  // Called nowhere in this file that shows it repeats, and it installs the program's own exit:
+  // what it starts is meant to run until that exit.
+  const repeatedHere = uses?.calls.some((call) => insideLoop(call) || lifetimeOf(context, enclosingFunction(call), entryFunctions, active) !== 'program');
+  if (!repeatedHere && installsProgramExit(context, fn)) return 'program';
   return name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
+}
+
+/**
+ * Whether `fn` installs the program's exit: it hands some call a handler that ends the process
+ * whenever it runs (`process.exit()` among the handler's own statements). Such a function is the
+ * program's front end (a terminal UI, a CLI command, a server's start-up): what it starts is meant
+ * to run until that exit, however the function is exported.
+ *
+ * ```js
+ * Dashboard.init = function () {
+ *   this.screen.key(['q', 'C-c'], () => { this.screen.destroy(); process.exit(0); }); // ← the exit
+ *   setInterval(() => this.screen.render(), 300); // lives until the user quits
+ * };
+ * ```
+ */
+function installsProgramExit(context: AnalysisContext, fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => isFunctionNode(argument) && exitsProcess(context, argument))) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** `() => process.exit(1)`, `function () { screen.destroy(); process.exit(0); }`: every run ends the process. */
+function exitsProcess(context: AnalysisContext, handler: FunctionNode): boolean {
+  const statements =
+    handler.body.type === AST_NODE_TYPES.BlockStatement ? handler.body.body.map((statement) => (statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement)) : [handler.body];
+  return statements.some((expression) => {
+    const call = methodCallParts(expression);
+    if (call?.method !== 'exit' || call.target.type !== AST_NODE_TYPES.Identifier || call.target.name !== 'process') return false;
+    // The global `process`, not a parameter or a variable of that name.
+    return (ASTUtils.findVariable(context.sourceCode.getScope(call.target), call.target)?.defs.length ?? 0) === 0;
+  });
 }
 
 /**
