@@ -174,6 +174,37 @@ function calledOnlyWithFreshObjects(context: AnalysisContext, fn: FunctionNode, 
   });
 }
 
+/**
+ * Whether a named function is only ever handed to calls, never called or exported by this file:
+ * `app.use(timing)`, `server.on('connection', onConnection)`. Then its parameters are, as for an
+ * inline callback, what whoever runs it makes for each run (`req`, `res`, `socket`).
+ */
+function onlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean {
+  let variable: TSESLint.Scope.Variable | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    const name = fn.id.name;
+    variable = context.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === name);
+  } else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (isExportedDeclaration(fn.parent.parent)) return false;
+    variable = context.sourceCode.getDeclaredVariables(fn.parent)[0];
+  }
+  if (!variable || isExportedDeclaration(fn)) return false;
+  const uses = variable.references.filter((reference) => !reference.init);
+  return (
+    uses.length > 0 &&
+    uses.every((reference) => {
+      const use = reference.identifier;
+      const call = use.parent;
+      return (
+        !reference.isWrite() &&
+        (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+        call.callee !== use &&
+        call.arguments.includes(use as TSESTree.Identifier)
+      );
+    })
+  );
+}
+
 /** How this file uses a function: the calls that run it, and whether it is exported too. */
 interface FunctionUses {
   calls: TSESTree.CallExpression[];
@@ -378,13 +409,17 @@ function ownerOf(
       // A parameter of a function nested inside the scope is that function's business.
       if (owningFunction !== scope && isInside(owningFunction, scope)) return { owner: 'unknown' };
       if (owningFunction !== scope && options.outerOutlives) return { owner: 'outlives', reason: 'outer' };
-      // A callback's parameters are objects its caller made for this one call (req, socket).
-      if (functionLifetime(context, owningFunction) === 'callback') return { owner: 'unknown' };
+      // A callback's parameters are objects its caller made for this one call (req, socket), also
+      // when it is written as a named function and handed over by name (`app.use(timing)`).
+      if (functionLifetime(context, owningFunction) === 'callback' || onlyHandedOn(context, owningFunction)) return { owner: 'unknown' };
       const index = owningFunction.params.findIndex((parameter) => isInside(definition.name, parameter));
       if (index >= 0 && depth === 0 && calledOnlyWithFreshObjects(context, owningFunction, index)) return { owner: 'unknown' };
       return { owner: 'outlives', reason: 'parameter', ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };
     }
     case 'Variable': {
+      const outer = variable.scope.type === 'module' || variable.scope.type === 'global' || (options.outerOutlives && !isInside(definition.name, scope));
+      // `child = spawn(…); child.on('exit', …)`: whatever the variable held before, this is the object just made here.
+      if (outer && skipTypeWrappers(target) === root && freshlyAssignedBefore(variable, root, scope)) return { owner: 'own' };
       if (variable.scope.type === 'module' || variable.scope.type === 'global') {
         return { owner: 'outlives', reason: 'module' };
       }
@@ -409,4 +444,30 @@ function ownerOf(
     default:
       return { owner: 'unknown' };
   }
+}
+
+/**
+ * Whether, just before `use`, the code around it assigned `variable` an object it made: an
+ * `x = new …()` or `x = make(…)` statement inside `scope`, in the same function as `use`, in a
+ * block that holds `use` further down, so every run that reaches `use` made it first.
+ *
+ * `let child; function start() { child = spawn(cmd); child.on('exit', f); }` → true for `child` in `child.on`.
+ */
+function freshlyAssignedBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier, scope: TSESTree.Node): boolean {
+  const fn = enclosingFunction(use);
+  return variable.references.some((reference) => {
+    const written = reference.identifier;
+    const assignment = written.parent;
+    if (!reference.isWrite() || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== written) {
+      return false;
+    }
+    const value = skipTypeWrappers(assignment.right.type === AST_NODE_TYPES.AwaitExpression ? assignment.right.argument : assignment.right);
+    if (value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const statement = assignment.parent;
+    const block = statement?.parent;
+    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    if (enclosingFunction(statement) !== fn || !isInside(statement, scope) || statement.range[1] > use.range[0]) return false;
+    // A later statement of the same block holds `use`, in the same function.
+    return block.body.some((later) => later.range[0] >= statement.range[1] && isInside(use, later));
+  });
 }
