@@ -37,7 +37,7 @@ export function isGuardedOnce(
     }
   }
   const remembered = new Set<string>();
-  const checked: { text: string; end: number }[] = [];
+  const checked: string[] = [];
   walk(fn.body, (node) => {
     if (isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
@@ -50,16 +50,35 @@ export function isGuardedOnce(
         : node.type === AST_NODE_TYPES.LogicalExpression
           ? node.left
           : undefined;
-    if (test) {
+    if (test && guards(node, test, call)) {
       walk(test, (part) => {
         const text = stableReferenceText(part);
-        if (text !== undefined) checked.push({ text, end: test.range[1] });
+        if (text !== undefined) checked.push(text);
         return text === undefined;
       });
     }
     return true;
   });
-  return checked.some((check) => check.end <= call.range[0] && remembered.has(check.text));
+  return checked.some((text) => remembered.has(text));
+}
+
+/**
+ * Whether the decision `node` decides if `call` runs: `call` is in one of its branches, or it is
+ * an `if` with a branch that leaves the function (`if (started) return;`) and `call` comes after.
+ * `if (!child) child = spawn(…); child.on('exit', f)`: the `if` does not guard `child.on`.
+ */
+function guards(node: TSESTree.Node, test: TSESTree.Node, call: TSESTree.Node): boolean {
+  if (isInside(call, node) && !isInside(call, test)) return true;
+  if (node.type !== AST_NODE_TYPES.IfStatement || node.range[1] > call.range[0]) return false;
+  return leavesFunction(node.consequent) || (node.alternate != null && leavesFunction(node.alternate));
+}
+
+/** `return`, `throw`, or a block that ends with one. */
+function leavesFunction(statement: TSESTree.Statement): boolean {
+  if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) return true;
+  if (statement.type !== AST_NODE_TYPES.BlockStatement) return false;
+  const last = statement.body.at(-1);
+  return last !== undefined && leavesFunction(last);
 }
 
 /** `this.sub` or a variable declared outside `fn`: state that survives the call. */

@@ -7,6 +7,7 @@ import {
   functionName,
   isFunctionNode,
   isInside,
+  methodCallParts,
   referenceRoot,
   runsImmediately,
   skipTypeWrappers,
@@ -110,7 +111,48 @@ function computeLifetime(
       return caller === undefined || lifetimeOf(context, caller, entryFunctions, active) === 'program';
     });
   if (once) return 'program';
+  // Called nowhere in this file that shows it repeats, and it installs the program's own exit:
+  // what it starts is meant to run until that exit.
+  const repeatedHere = uses?.calls.some((call) => insideLoop(call) || lifetimeOf(context, enclosingFunction(call), entryFunctions, active) !== 'program');
+  if (!repeatedHere && installsProgramExit(context, fn)) return 'program';
   return name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
+}
+
+/**
+ * Whether `fn` installs the program's exit: it hands some call a handler that ends the process
+ * whenever it runs (`process.exit()` among the handler's own statements). Such a function is the
+ * program's front end (a terminal UI, a CLI command, a server's start-up): what it starts is meant
+ * to run until that exit, however the function is exported.
+ *
+ * ```js
+ * Dashboard.init = function () {
+ *   this.screen.key(['q', 'C-c'], () => { this.screen.destroy(); process.exit(0); }); // ← the exit
+ *   setInterval(() => this.screen.render(), 300); // lives until the user quits
+ * };
+ * ```
+ */
+function installsProgramExit(context: AnalysisContext, fn: FunctionNode): boolean {
+  let found = false;
+  walk(fn.body, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.arguments.some((argument) => isFunctionNode(argument) && exitsProcess(context, argument))) {
+      found = true;
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** `() => process.exit(1)`, `function () { screen.destroy(); process.exit(0); }`: every run ends the process. */
+function exitsProcess(context: AnalysisContext, handler: FunctionNode): boolean {
+  const statements =
+    handler.body.type === AST_NODE_TYPES.BlockStatement ? handler.body.body.map((statement) => (statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement)) : [handler.body];
+  return statements.some((expression) => {
+    const call = methodCallParts(expression);
+    if (call?.method !== 'exit' || call.target.type !== AST_NODE_TYPES.Identifier || call.target.name !== 'process') return false;
+    // The global `process`, not a parameter or a variable of that name.
+    return (ASTUtils.findVariable(context.sourceCode.getScope(call.target), call.target)?.defs.length ?? 0) === 0;
+  });
 }
 
 /**
@@ -131,6 +173,37 @@ function calledOnlyWithFreshObjects(context: AnalysisContext, fn: FunctionNode, 
     const definition = root?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(root), root)?.defs[0] : undefined;
     return definition?.type === 'Parameter' && isFunctionNode(definition.node) && functionLifetime(context, definition.node) === 'callback';
   });
+}
+
+/**
+ * Whether a named function is only ever handed to calls, never called or exported by this file:
+ * `app.use(timing)`, `server.on('connection', onConnection)`. Then its parameters are, as for an
+ * inline callback, what whoever runs it makes for each run (`req`, `res`, `socket`).
+ */
+function onlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean {
+  let variable: TSESLint.Scope.Variable | undefined;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    const name = fn.id.name;
+    variable = context.sourceCode.getDeclaredVariables(fn).find((candidate) => candidate.name === name);
+  } else if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    if (isExportedDeclaration(fn.parent.parent)) return false;
+    variable = context.sourceCode.getDeclaredVariables(fn.parent)[0];
+  }
+  if (!variable || isExportedDeclaration(fn)) return false;
+  const uses = variable.references.filter((reference) => !reference.init);
+  return (
+    uses.length > 0 &&
+    uses.every((reference) => {
+      const use = reference.identifier;
+      const call = use.parent;
+      return (
+        !reference.isWrite() &&
+        (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
+        call.callee !== use &&
+        call.arguments.includes(use as TSESTree.Identifier)
+      );
+    })
+  );
 }
 
 /** How this file uses a function: the calls that run it, and whether it is exported too. */
@@ -342,13 +415,17 @@ function ownerOf(
       // A parameter of a function nested inside the scope is that function's business.
       if (owningFunction !== scope && isInside(owningFunction, scope)) return { owner: 'unknown' };
       if (owningFunction !== scope && options.outerOutlives) return { owner: 'outlives', reason: 'outer' };
-      // A callback's parameters are objects its caller made for this one call (req, socket).
-      if (functionLifetime(context, owningFunction) === 'callback') return { owner: 'unknown' };
+      // A callback's parameters are objects its caller made for this one call (req, socket), also
+      // when it is written as a named function and handed over by name (`app.use(timing)`).
+      if (functionLifetime(context, owningFunction) === 'callback' || onlyHandedOn(context, owningFunction)) return { owner: 'unknown' };
       const index = owningFunction.params.findIndex((parameter) => isInside(definition.name, parameter));
       if (index >= 0 && depth === 0 && calledOnlyWithFreshObjects(context, owningFunction, index)) return { owner: 'unknown' };
       return { owner: 'outlives', reason: 'parameter', ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };
     }
     case 'Variable': {
+      const outer = variable.scope.type === 'module' || variable.scope.type === 'global' || (options.outerOutlives && !isInside(definition.name, scope));
+      // `child = spawn(…); child.on('exit', …)`: whatever the variable held before, this is the object just made here.
+      if (outer && skipTypeWrappers(target) === root && freshlyAssignedBefore(variable, root, scope)) return { owner: 'own' };
       if (variable.scope.type === 'module' || variable.scope.type === 'global') {
         return { owner: 'outlives', reason: 'module' };
       }
@@ -381,4 +458,30 @@ function inConstructor(scope: TSESTree.Node): boolean {
     if (current.type === AST_NODE_TYPES.MethodDefinition) return current.kind === 'constructor';
   }
   return false;
+}
+
+/**
+ * Whether, just before `use`, the code around it assigned `variable` an object it made: an
+ * `x = new …()` or `x = make(…)` statement inside `scope`, in the same function as `use`, in a
+ * block that holds `use` further down, so every run that reaches `use` made it first.
+ *
+ * `let child; function start() { child = spawn(cmd); child.on('exit', f); }` → true for `child` in `child.on`.
+ */
+function freshlyAssignedBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier, scope: TSESTree.Node): boolean {
+  const fn = enclosingFunction(use);
+  return variable.references.some((reference) => {
+    const written = reference.identifier;
+    const assignment = written.parent;
+    if (!reference.isWrite() || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== written) {
+      return false;
+    }
+    const value = skipTypeWrappers(assignment.right.type === AST_NODE_TYPES.AwaitExpression ? assignment.right.argument : assignment.right);
+    if (value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const statement = assignment.parent;
+    const block = statement?.parent;
+    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+    if (enclosingFunction(statement) !== fn || !isInside(statement, scope) || statement.range[1] > use.range[0]) return false;
+    // A later statement of the same block holds `use`, in the same function.
+    return block.body.some((later) => later.range[0] >= statement.range[1] && isInside(use, later));
+  });
 }

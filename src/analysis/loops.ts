@@ -7,6 +7,7 @@ import type { CodePaths, Segment } from './codePaths';
 import { endlessSource } from './endlessSources';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
+import { retriesOnlyOwnErrors } from './ownErrorRetry';
 import { isPause } from './pauses';
 import { mentionsSignal } from './signalArguments';
 
@@ -109,7 +110,7 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
     const failsAgain = (node: TSESTree.Node): boolean =>
       isInside(node, block) &&
       ((node.type === AST_NODE_TYPES.AwaitExpression && !stoppers.has(node)) || (node.type === AST_NODE_TYPES.ForOfStatement && node.await));
-    if (pathAround(paths, loop, handler, stops, failsAgain)) spinning.push({ handler, loop });
+    if (pathAround(paths, loop, handler, stops, failsAgain) && !retriesOnlyOwnErrors(context, handler)) spinning.push({ handler, loop });
   }
   return spinning;
 }

@@ -63,6 +63,9 @@ export function waitBeforeRetry(
   const wait = `await ${sleep}(1000${signal ? `, undefined, { ${signalProperty(signal)} }` : ''});`;
   if (last?.type === AST_NODE_TYPES.ContinueStatement || last?.type === AST_NODE_TYPES.BreakStatement) {
     fixes.push(fixer.insertTextBefore(last, `${wait}\n${indentationOf(sourceCode, last)}`));
+  } else if (last?.type === AST_NODE_TYPES.ThrowStatement || last?.type === AST_NODE_TYPES.ReturnStatement) {
+    // The catch goes round through a `continue` earlier on (`if (retryable) continue; throw error;`): wait first.
+    fixes.push(fixer.insertTextBefore(statements[0] as TSESTree.Statement, `${wait}\n${indentationOf(sourceCode, statements[0] as TSESTree.Statement)}`));
   } else if (last) {
     fixes.push(fixer.insertTextAfter(last, `\n${indentationOf(sourceCode, last)}${wait}`));
   } else {
