@@ -13,7 +13,12 @@ export const eventEmitter = {
       starts: {
         ...emitterListenerStarts,
         // A readable stream's `pipe(dest)` adds listeners to `dest`, removed when it ends or is unpiped.
-        pipe: { kind: 'pipe', label: 'a pipe', endWith: 'unpipe' },
+        pipe: {
+          kind: 'pipe',
+          label: 'a pipe',
+          endWith: 'unpipe',
+          piping: { neverEnded: ['process.stdout', 'process.stderr'], endWithTheirProcess: ['stdout', 'stderr'], destinationEnds: ['end', 'destroy', 'close'] },
+        },
       },
       removeListener: emitterRemovals,
       endSubscription: [],

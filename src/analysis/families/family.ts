@@ -54,6 +54,18 @@ export interface MethodStart {
   readonly firstArgument?: RegExp;
   /** A listener that removes itself when its event fires (`once`): judged only where that event may never come. */
   readonly oneShot?: boolean;
+  /** For `src.pipe(dest)`: which destinations and sources end by themselves, and what ends a destination. */
+  readonly piping?: PipeFacts;
+}
+
+/** What `pipe()` leaves on its destination depends on whether either side ever ends. */
+export interface PipeFacts {
+  /** Destinations `pipe()` never ends: `process.stdout`. */
+  readonly neverEnded: readonly string[];
+  /** Sources, by property name, that end when their process does however it ends: a child's `stdout`. */
+  readonly endWithTheirProcess: readonly string[];
+  /** Methods that end a destination, and the listeners with it. */
+  readonly destinationEnds: readonly string[];
 }
 
 /**

@@ -6,9 +6,7 @@ import type { Judge, Leak } from '../leak';
 import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
-
-/** Streams `pipe()` never ends: the process's own output. */
-const neverEnded = new Set(['process.stdout', 'process.stderr']);
+import { objectApiOf } from '../objectApi';
 
 /**
  * `src.pipe(dest)` adds 'unpipe', 'error', 'close' and 'finish' listeners to `dest`, removed when
@@ -32,16 +30,18 @@ export function judgePipe(judge: Judge): Leak | undefined {
   if (!source || call.type !== AST_NODE_TYPES.CallExpression || !destination || destination.type === AST_NODE_TYPES.SpreadElement) return undefined;
   const sourceText = stableReferenceText(source);
   const destinationText = stableReferenceText(destination);
-  if (sourceText === undefined || destinationText === undefined || judge.inConstructor) return undefined;
-  if (!(neverEnded.has(destinationText) || keepsDestinationOpen(options))) return undefined;
+  const facts = start.object && objectApiOf(context, start.object.kind)?.starts[start.object.method];
+  const piping = facts?.piping;
+  if (sourceText === undefined || destinationText === undefined || judge.inConstructor || !piping) return undefined;
+  if (!(piping.neverEnded.includes(destinationText) || keepsDestinationOpen(options))) return undefined;
   // A child process's output ends when the child exits, however it exits.
-  if (source.type === AST_NODE_TYPES.MemberExpression && ['stdout', 'stderr'].includes(staticMemberName(source) ?? '')) return undefined;
+  if (source.type === AST_NODE_TYPES.MemberExpression && piping.endWithTheirProcess.includes(staticMemberName(source) ?? '')) return undefined;
   const owner = targetOwner(context, destination, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return undefined;
   const within = endSearchScope(judge, owner.reason) ?? judge.scope;
   const index = methodCallsByReceiver(context);
-  if (findMethodCalls(index, sourceText, ['unpipe'], within).length > 0) return undefined;
-  if (findMethodCalls(index, destinationText, ['end', 'destroy', 'close'], within).length > 0) return undefined;
+  if (facts.endWith !== undefined && findMethodCalls(index, sourceText, [facts.endWith], within).length > 0) return undefined;
+  if (findMethodCalls(index, destinationText, piping.destinationEnds, within).length > 0) return undefined;
   if (handedOn(source, within)) return undefined;
   return makeLeak(
     context,

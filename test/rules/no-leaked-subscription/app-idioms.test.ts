@@ -121,7 +121,7 @@ export function ensureChild() {
       errors: [
         {
           messageId: 'listenerNotRemoved',
-          data: { code: "child.on('exit', () => console.log('exit'))", label: "an 'exit' listener", target: 'child', outlives: 'module-level' },
+          data: { code: 'child.on(…)', label: "an 'exit' listener", target: 'child', outlives: 'module-level' },
           line: 8,
           column: 3,
           endLine: 8,
