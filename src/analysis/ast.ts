@@ -232,3 +232,9 @@ export function walk(
 function isNode(value: unknown): value is TSESTree.Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+/** The condition a node branches on: an `if`'s or `?:`'s test, a `&&`/`||`/`??`'s left side. */
+export function conditionTest(node: TSESTree.Node): TSESTree.Expression | undefined {
+  if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) return node.test;
+  return node.type === AST_NODE_TYPES.LogicalExpression ? node.left : undefined;
+}

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { conditionTest, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 export interface GuardOptions {
@@ -44,12 +44,7 @@ export function isGuardedOnce(
       const text = outerStateText(context, fn, node.left, options);
       if (text !== undefined) remembered.add(text);
     }
-    const test =
-      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
-        ? node.test
-        : node.type === AST_NODE_TYPES.LogicalExpression
-          ? node.left
-          : undefined;
+    const test = conditionTest(node);
     if (test && guards(node, test, call)) {
       walk(test, (part) => {
         const text = stableReferenceText(part);

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { arrayIterationMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, walk } from './ast';
+import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { RepeatedScope } from './repetition';
@@ -109,12 +109,7 @@ export function resettingFunction(context: AnalysisContext, owner: FunctionNode,
   const set = new Set<string>();
   walk(owner.body ?? owner, (node) => {
     if (isFunctionNode(node) && node !== owner) return false;
-    const test =
-      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
-        ? node.test
-        : node.type === AST_NODE_TYPES.LogicalExpression
-          ? node.left
-          : undefined;
+    const test = conditionTest(node);
     if (test) {
       walk(test, (part) => {
         const text = flagText(context, part);
