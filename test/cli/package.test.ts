@@ -28,6 +28,9 @@ describe('the packed package in a consumer project', () => {
     fs.mkdirSync(path.join(consumer, 'src'));
     fs.writeFileSync(path.join(consumer, 'src', 'cron.js'), "import { watch } from './watch.js';\n\nsetInterval(() => {\n  watch();\n}, 60_000);\n");
     fs.writeFileSync(path.join(consumer, 'src', 'watch.js'), 'export function watch() {\n  setInterval(() => {}, 1000);\n}\n');
+    // A JavaScript job calling a TypeScript helper: followed through the TypeScript parser.
+    fs.writeFileSync(path.join(consumer, 'src', 'tick.js'), "import { poll } from './poll.ts';\n\nsetInterval(() => {\n  poll();\n}, 60_000);\n");
+    fs.writeFileSync(path.join(consumer, 'src', 'poll.ts'), 'export function poll(): void {\n  setInterval(() => {}, 1000);\n}\n');
     fs.writeFileSync(
       path.join(consumer, 'eslint.config.ts'),
       "import { defineConfig } from 'eslint/config';\nimport leaks from 'eslint-plugin-leaks';\n\nexport default defineConfig(leaks.configs.recommended, { plugins: { leaks } });\n",
@@ -57,9 +60,10 @@ describe('the packed package in a consumer project', () => {
     const result = inConsumer(npm, ['exec', '--offline', '--', 'eslint-plugin-leaks']);
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('path: src/cron.js:4:3 watch() → src/watch.js:2:3');
+    expect(result.stdout).toContain('path: src/tick.js:4:3 poll() → src/poll.ts:2:3');
   });
 
-  it('with TypeScript 7, still follows the call into a JavaScript file, with ESLint\'s own parser and no warning', () => {
+  it('with TypeScript 7, follows calls into JavaScript files with ESLint\'s own parser, and warns once that TypeScript files are not followed', () => {
     const install = inConsumer(npm, ['install', ...quiet, '--legacy-peer-deps', 'typescript@7.0.2']);
     expect(install.status).toBe(0);
     const result = inConsumer(process.execPath, [
@@ -71,10 +75,12 @@ describe('the packed package in a consumer project', () => {
       'leaks/no-repeated-subscription: error',
       'src',
     ]);
-    // The warning for TypeScript files is tested in test/editor/typescript-support.test.ts.
     const warnings = result.stderr.split('\n').filter((line) => line.includes('ESLINT_PLUGIN_LEAKS_TYPESCRIPT'));
-    expect(warnings).toEqual([]);
-    expect(result.stdout).toContain('leaks/no-repeated-subscription');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/TypeScript 7/);
+    // cron.js → watch.js is still found; tick.js → poll.ts is what the warning says is lost.
+    expect(result.stdout).toMatch(/cron\.js[\s\S]*leaks\/no-repeated-subscription/);
+    expect(result.stdout).not.toContain('tick.js');
     expect(result.status).toBe(1);
   });
 });
