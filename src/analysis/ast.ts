@@ -238,3 +238,8 @@ export function conditionTest(node: TSESTree.Node): TSESTree.Expression | undefi
   if (node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression) return node.test;
   return node.type === AST_NODE_TYPES.LogicalExpression ? node.left : undefined;
 }
+
+/** Whether a variable is assigned again after its declaration: `let child = spawn(cmd); … child = spawn(cmd);`. */
+export function isReassigned(variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((reference) => reference.isWrite() && !reference.init);
+}

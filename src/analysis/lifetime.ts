@@ -7,6 +7,7 @@ import {
   functionName,
   isFunctionNode,
   isInside,
+  isReassigned,
   methodCallParts,
   referenceRoot,
   runsImmediately,
@@ -432,8 +433,7 @@ function ownerOf(
       if (options.outerOutlives && !isInside(definition.name, scope)) return { owner: 'outlives', reason: 'outer' };
       const declarator = definition.node;
       const init = declarator.init ? skipTypeWrappers(declarator.init) : undefined;
-      const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
-      if (!init || reassigned || declarator.id.type !== AST_NODE_TYPES.Identifier) return { owner: 'unknown' };
+      if (!init || isReassigned(variable) || declarator.id.type !== AST_NODE_TYPES.Identifier) return { owner: 'unknown' };
       const value = init.type === AST_NODE_TYPES.AwaitExpression ? skipTypeWrappers(init.argument) : init;
       if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) {
         return skipTypeWrappers(target) === root ? { owner: 'own', local: { variable, declarator } } : { owner: 'own' };

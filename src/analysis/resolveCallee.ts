@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { functionName, isFunctionNode, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, staticMemberName, walk } from './ast';
 import { enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
@@ -101,8 +101,7 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
   }
   if (definition.type === 'Variable') {
     const init = definition.node.init && skipTypeWrappers(definition.node.init);
-    const reassigned = variable.references.some((reference) => reference.isWrite() && !reference.init);
-    return init && isFunctionNode(init) && !reassigned ? { context, fn: init, name: identifier.name } : undefined;
+    return init && isFunctionNode(init) && !isReassigned(variable) ? { context, fn: init, name: identifier.name } : undefined;
   }
   if (definition.type === 'ImportBinding') {
     const imported = importedName(context.sourceCode, identifier);

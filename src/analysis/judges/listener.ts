@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { endOfLifeEvents, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
-import { findObjectProperty, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
+import { findObjectProperty, isReassigned, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { removeListenerPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -69,7 +69,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   let end: EndPlan | undefined;
   if (signalOption !== undefined) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
-  } else if (api.fixRemoveListener) {
+  } else if (api.fixRemoveListener && heldUntilAbort(context, object.target)) {
     end = removeListenerPlan(call, object.target, api.fixRemoveListener, listener, start.event);
   }
   return makeLeak(
@@ -196,4 +196,16 @@ function isCollectionAdd(call: TSESTree.CallExpression): boolean {
     callee.object.type === AST_NODE_TYPES.MemberExpression &&
     ['push', 'add', 'set', 'unshift'].includes(staticMemberName(callee) ?? '')
   );
+}
+
+/**
+ * Whether `target` still names the same object when the signal aborts, so the abort listener a fix
+ * adds removes the listener from the object it was added to: not a variable assigned again
+ * (`if (child.killed) child = spawn(cmd)`), which may hold another object, or none, by then.
+ */
+function heldUntilAbort(context: AnalysisContext, target: TSESTree.Node): boolean {
+  const root = referenceRoot(target);
+  if (root?.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
+  return !variable || !isReassigned(variable);
 }

@@ -126,24 +126,9 @@ export function ensureChild() {
           column: 3,
           endLine: 8,
           endColumn: 11,
-          suggestions: [
-            {
-              messageId: 'addSignalParameter',
-              data: { owner: '`ensureChild()`' },
-              output: `
-import { spawn } from 'node:child_process';
-
-let child = spawn(process.execPath, ['worker.js']);
-
-export function ensureChild(signal?: AbortSignal) {
-  if (child.killed) child = spawn(process.execPath, ['worker.js']);
-  const onExit = () => console.log('exit');
-  child.on('exit', onExit);
-  signal?.addEventListener('abort', () => child.off('exit', onExit), { once: true });
-}
-`,
-            },
-          ],
+          // No suggestion: `child` is assigned again, so at abort time `child.off(…)` could remove the
+          // listener from another process (or, typed `ChildProcess | undefined`, not compile).
+          suggestions: [],
         },
       ],
     },
