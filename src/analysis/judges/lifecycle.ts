@@ -68,7 +68,7 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   if (!slot) return undefined;
   // Stored from a repeated callback: judgeOverwrite asks whether each run ends the one before.
   const repeated = repetitionAround(context, start.node);
-  if (repeated && isInside(repeated.scope, owner) ) return undefined;
+  if (repeated && isInside(repeated.scope, owner)) return undefined;
   const holder = holderOf(context, owner) ?? (slot.kind === 'variable' ? closureHolderOf(context, slot.variable.scope.block) : undefined);
   const teardown = holder && teardownOf(holder);
   if (teardown?.fn === owner) return undefined;
