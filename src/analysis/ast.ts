@@ -19,6 +19,15 @@ export function staticMemberName(node: TSESTree.MemberExpression): string | unde
     : undefined;
 }
 
+/** Wrappers that do not change the value: `x!`, `x as T`, `<T>x`, `x satisfies T`, `a?.b` as a whole. */
+const valueWrappers: ReadonlySet<AST_NODE_TYPES> = new Set([
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
 /** Strips `(x)`-free wrappers that do not change the value: `x!`, `x as T`, `<T>x`, `x satisfies T`. */
 export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -30,6 +39,18 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
     current.type === AST_NODE_TYPES.ChainExpression
   ) {
     current = current.expression;
+  }
+  return current;
+}
+
+/**
+ * The outermost node that only wraps `node` without changing its value, the other way from
+ * {@link skipTypeWrappers}: `x` in `(x as Redis)!` → the whole; with `throughAwait`, `await x` too.
+ */
+export function outermostWrapper(node: TSESTree.Node, options: { throughAwait?: boolean } = {}): TSESTree.Node {
+  let current = node;
+  while (current.parent && (valueWrappers.has(current.parent.type) || (options.throughAwait && current.parent.type === AST_NODE_TYPES.AwaitExpression))) {
+    current = current.parent;
   }
   return current;
 }

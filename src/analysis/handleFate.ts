@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { HandleEnd } from './apis';
 import { arrayIterationMethods, chainingMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { calleeName, enclosingFunction, isFunctionNode, isInside, skipTypeWrappers, staticMemberName } from './ast';
+import { calleeName, enclosingFunction, isFunctionNode, isInside, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /**
@@ -30,18 +30,9 @@ export function handleFate(
 ): HandleFate {
   let value: TSESTree.Node = start;
   for (;;) {
+    value = outermostWrapper(value, { throughAwait: true });
     const parent = value.parent;
     if (!parent) return { fate: 'handedOver' };
-    if (
-      parent.type === AST_NODE_TYPES.AwaitExpression ||
-      parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      parent.type === AST_NODE_TYPES.TSAsExpression ||
-      parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      parent.type === AST_NODE_TYPES.ChainExpression
-    ) {
-      value = parent;
-      continue;
-    }
     if (
       parent.type === AST_NODE_TYPES.MemberExpression &&
       parent.object === value &&
@@ -150,15 +141,7 @@ function localHandleFate(
  * `clearInterval(this.timer)` → `'ended'`; `this.timer = null` → `'used'`.
  */
 export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' | 'handedOver' | 'used' {
-  let node: TSESTree.Node = identifier;
-  while (
-    node.parent &&
-    (node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      node.parent.type === AST_NODE_TYPES.ChainExpression)
-  ) {
-    node = node.parent;
-  }
+  const node = outermostWrapper(identifier);
   const parent = node.parent;
   if (!parent) return 'used';
   switch (parent.type) {

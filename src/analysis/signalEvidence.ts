@@ -2,7 +2,7 @@ import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typ
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { isFunctionNode, methodCallParts, skipTypeWrappers, staticMemberName, staticString, walk } from './ast';
+import { isFunctionNode, methodCallParts, outermostWrapper, skipTypeWrappers, staticMemberName, staticString, walk } from './ast';
 import { classMembersOf } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
@@ -392,15 +392,7 @@ const eventNameMethods = new Set(['on', 'once', 'off', 'addListener', 'removeLis
  * a key or an event name, passed to `kill`, listed among strings.
  */
 function useVerdict(context: AnalysisContext, occurrence: TSESTree.Node, hinted: boolean): Verdict {
-  let node: TSESTree.Node = occurrence;
-  while (
-    node.parent &&
-    (node.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      node.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      node.parent.type === AST_NODE_TYPES.TSSatisfiesExpression)
-  ) {
-    node = node.parent;
-  }
+  const node = outermostWrapper(occurrence);
   const parent = node.parent;
   if (!parent) return undefined;
   switch (parent.type) {

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { teardownMethodsOf } from './objectApi';
@@ -315,15 +315,7 @@ export function thisFunction(node: TSESTree.Node): FunctionNode | undefined {
 
 /** `this.timer = setInterval(…)`: the member of `this` a start's result is stored in. */
 export function storedOnThis(start: TSESTree.Node): { member: TSESTree.MemberExpression; name: string } | undefined {
-  let value: TSESTree.Node = start;
-  while (
-    value.parent &&
-    (value.parent.type === AST_NODE_TYPES.AwaitExpression ||
-      value.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      value.parent.type === AST_NODE_TYPES.TSNonNullExpression)
-  ) {
-    value = value.parent;
-  }
+  const value = outermostWrapper(start, { throughAwait: true });
   const assignment = value.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || assignment.operator !== '=') return undefined;
   const left = skipTypeWrappers(assignment.left);
