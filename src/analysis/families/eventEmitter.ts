@@ -85,7 +85,13 @@ export const eventEmitter = {
     'disconnect',
     'warning',
   ],
-  processEnd: { global: 'process', events: ['exit', 'beforeExit', 'disconnect'], pattern: /^SIG[A-Z0-9]+$/ },
+  // `process.exit(code)` ends it at once.
+  processEnd: { global: 'process', events: ['exit', 'beforeExit', 'disconnect'], pattern: /^SIG[A-Z0-9]+$/, exit: 'exit' },
+  eventNameMethods: [
+    ...['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners'],
+    ...['listeners', 'listenerCount', 'emit'],
+  ],
+  posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
   onceEvents: [
     'ready',

@@ -271,7 +271,7 @@ export interface Family {
    * The events that end the process or announce its end, on the global that is the process:
    * their handlers run once (a signal sent again, `SIGHUP` for a reload, runs it again: a known gap).
    */
-  readonly processEnd?: { readonly global: string; readonly events: readonly string[]; readonly pattern: RegExp };
+  readonly processEnd?: { readonly global: string; readonly events: readonly string[]; readonly pattern: RegExp; readonly exit: string };
   /** Methods of the built-in collections, strings and promises, never worth resolving: `items.push(x)`. */
   readonly builtinMethods?: readonly string[];
   /** Logging calls: a catch that only logs its error does not hand the failure on. */
@@ -280,6 +280,47 @@ export interface Family {
   readonly routeOptions?: Readonly<Record<string, string>>;
   /** Properties and methods that tell whether a signal is aborted: `signal.aborted`, `signal.throwIfAborted()`. */
   readonly abortChecks?: readonly string[];
+  /** Methods whose first argument is an event name: a value passed there is a string. */
+  readonly eventNameMethods?: readonly string[];
+  /**
+   * POSIX signals, named like AbortSignals but strings: methods sending one (`child.kill(signal)`),
+   * options naming one (`{ killSignal }`), events whose listeners are given one (`process.on('SIGTERM', (signal) => …)`).
+   */
+  readonly posixSignals?: { readonly senders: readonly string[]; readonly options: readonly string[]; readonly namingEvents: RegExp };
+  /** The AbortSignal API itself, which the engine threads through code and reads evidence from. */
+  readonly abortSignal?: AbortSignalFacts;
+}
+
+/** What AbortSignal and AbortController are made of: `new AbortController()`, `controller.signal`, `signal.addEventListener('abort', f)`. */
+export interface AbortSignalFacts {
+  /** The signal's type and global: `AbortSignal.timeout(ms)`, `signal: AbortSignal`. */
+  readonly type: string;
+  /** The controller's type and constructor: `new AbortController()`. */
+  readonly controller: string;
+  /** The controller's property holding its signal, and the option APIs take one under: `controller.signal`, `fetch(url, { signal })`. */
+  readonly property: string;
+  /** The event a signal fires when aborted: `'abort'`. */
+  readonly event: string;
+  /** The handler property for that event: `signal.onabort = f`. */
+  readonly handlerProperty: string;
+  /** How a listener for it is added and removed. */
+  readonly addListener: string;
+  readonly removeListener: string;
+  /** Members only a signal has: using one tells a signal. */
+  readonly ownMembers: readonly string[];
+  /** Members a signal shares with other objects: using one tells a signal only of a value named like one. */
+  readonly sharedMembers: readonly string[];
+  /** The property fixes read to stop when aborted: `if (signal.aborted) …`. */
+  readonly aborted: string;
+  /** Static methods of the signal's type that make a fresh signal: `AbortSignal.timeout(ms)`. */
+  readonly factories: readonly string[];
+  /** The static method composing signals, `AbortSignal.any([a, b])`, and the one aborting after a while, `AbortSignal.timeout(ms)`. */
+  readonly compose: string;
+  readonly timeout: string;
+  /** The controller's method that aborts its signal: `controller.abort()`. */
+  readonly abort: string;
+  /** Functions adding an abort listener to the signal they are given first: `events.addAbortListener(signal, f)`. */
+  readonly listenerFunctions: readonly string[];
 }
 
 /** How often repeated callbacks run, shared by the families that schedule them. */
