@@ -1,4 +1,4 @@
-import type { Family } from './family';
+import type { AbortSignalFacts, Family } from './family';
 
 /**
  * AbortSignal and AbortController: what tells code it was aborted, and what tells a value is a
@@ -28,4 +28,4 @@ export const abortSignal = {
 } as const satisfies Family;
 
 /** The AbortSignal API's facts, for the modules that read signals: `signalApi.event` is `'abort'`. */
-export const signalApi = abortSignal.abortSignal;
+export const signalApi: AbortSignalFacts = abortSignal.abortSignal;
