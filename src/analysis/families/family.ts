@@ -280,6 +280,10 @@ export interface Family {
   readonly routeOptions?: Readonly<Record<string, string>>;
   /** Properties and methods that tell whether a signal is aborted: `signal.aborted`, `signal.throwIfAborted()`. */
   readonly abortChecks?: readonly string[];
+  /** The listener option that makes a listener remove itself after its first event: `{ once: true }`. */
+  readonly onceOption?: string;
+  /** Members that tell a stream or an emitter: an object with one is not an options object. */
+  readonly streamMembers?: readonly string[];
   /** Methods whose first argument is an event name: a value passed there is a string. */
   readonly eventNameMethods?: readonly string[];
   /**
