@@ -48,7 +48,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
   if (inConstructor) return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
-  if (owner.owner !== 'outlives') return api.keptOpenBy ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy }) : undefined;
+  if (owner.owner !== 'outlives') return api.keptOpenBy && api.fixClose ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy, fixClose: api.fixClose }) : undefined;
   const targetText = stableReferenceText(object.target);
   if (targetText === undefined) return undefined;
   const within = endSearchScope(judge, owner.reason);
