@@ -280,6 +280,8 @@ export interface Family {
   readonly routeOptions?: Readonly<Record<string, string>>;
   /** Properties and methods that tell whether a signal is aborted: `signal.aborted`, `signal.throwIfAborted()`. */
   readonly abortChecks?: readonly string[];
+  /** The pause fixes write before going round again, and where it is imported from: `await sleep(1000, undefined, { signal })`. */
+  readonly fixSleep?: { readonly module: string; readonly name: string };
   /** The listener option that makes a listener remove itself after its first event: `{ once: true }`. */
   readonly onceOption?: string;
   /** Members that tell a stream or an emitter: an object with one is not an options object. */
