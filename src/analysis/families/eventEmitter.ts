@@ -17,7 +17,7 @@ export const eventEmitter = {
           kind: 'pipe',
           label: 'a pipe',
           endWith: 'unpipe',
-          piping: { neverEnded: ['process.stdout', 'process.stderr'], endWithTheirProcess: ['stdout', 'stderr'], destinationEnds: ['end', 'destroy', 'close'] },
+          piping: { neverEnded: ['process.stdout', 'process.stderr'], endWithTheirProcess: ['stdout', 'stderr'], destinationEnds: ['end', 'destroy', 'close'], endOption: 'end' },
         },
       },
       removeListener: emitterRemovals,

@@ -66,6 +66,8 @@ export interface PipeFacts {
   readonly endWithTheirProcess: readonly string[];
   /** Methods that end a destination, and the listeners with it. */
   readonly destinationEnds: readonly string[];
+  /** The option that, `false`, keeps the destination open when the source ends: `{ end: false }`. */
+  readonly endOption: string;
 }
 
 /**
@@ -255,6 +257,10 @@ export interface Family {
   readonly endOfLifeEvents?: readonly string[];
   /** Operators after which a subscription completes by itself. */
   readonly finiteOperators?: readonly string[];
+  /** Creators combining observables, endless when one of their sources is: `merge(interval(1000), clicks$)`. */
+  readonly combiners?: readonly string[];
+  /** The method applying operators to an observable: `source.pipe(take(1))`. */
+  readonly operatorMethod?: string;
   /** Creators of observables that never complete; `timer` only with a period. */
   readonly endlessCreators?: Readonly<Record<string, { readonly minArguments: number }>>;
   /** Route registration methods, with a path argument on any receiver or on a known HTTP app. */
