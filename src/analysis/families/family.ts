@@ -170,6 +170,8 @@ export type RepeatedCallbackPosition =
 export interface RepeatedCallback {
   readonly repetition: Repetition;
   readonly positions: readonly RepeatedCallbackPosition[];
+  /** The kinds of object the callback is given, by parameter: `createServer((req, res) => …)` gives two streams. */
+  readonly parameters?: readonly string[];
 }
 
 /** Where a function takes its signal: inside an options argument at `index`, or in the last options argument. */
@@ -206,6 +208,8 @@ export interface GlobalFacts {
   readonly starts?: Readonly<Record<string, CallStart>>;
   /** Globals that are objects of a kind and live as long as the program: `process`, `window`. */
   readonly instances?: Readonly<Record<string, string>>;
+  /** Global constructors whose results are objects of a kind: `new MessageChannel()`. */
+  readonly objects?: Readonly<Record<string, string>>;
   /** Global type names (lib.dom, @types/node) that tell an object's kind. */
   readonly types?: Readonly<Record<string, string>>;
   readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
