@@ -131,3 +131,10 @@ function signalFromClass(context: AnalysisContext, use: TSESTree.Node, scope: TS
   }
   return undefined;
 }
+
+const signalMention = new RegExp(`${signalApi.property}|${signalApi.controller}`, 'i');
+
+/** Cheap pre-filter: whether a file's text names a signal or a controller at all (`signal`, `AbortController`, any case). */
+export function mayHaveSignal(text: string): boolean {
+  return signalMention.test(text);
+}
