@@ -5,7 +5,7 @@ import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/a
 import { inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
-import { findSignalInScope } from '../src/analysis/signalInScope';
+import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
 import { signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
@@ -64,7 +64,7 @@ export default createRule<Options, MessageIds>({
   },
   create(context, [{ allow = [] }]) {
     // Cheap pre-filter: a file that never mentions a signal has none in scope.
-    if (!/signal|AbortController/i.test(context.sourceCode.text)) return {};
+    if (!mayHaveSignal(context.sourceCode.text)) return {};
 
     return {
       CallExpression(call) {

@@ -94,8 +94,9 @@ export const globalStarts = byGlobal<CallStart>('starts');
 /** Constructors and factories, by module, whose results are objects of a known kind. */
 export const moduleObjects = byModule<ObjectKind>('objects');
 
-/** Globals that are objects of a known kind and live as long as the program. */
+/** Globals that are objects of a known kind and live as long as the program; global constructors of such objects (`new MessageChannel()`). */
 export const globalObjects = byGlobal<ObjectKind>('instances');
+export const globalConstructors = byGlobal<ObjectKind>('objects');
 
 /** Type names that, imported from these modules into a type annotation, tell an object's kind. */
 export const annotatedTypes = byModule<ObjectKind>('types');

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isFunctionNode, methodCallParts, staticString } from './ast';
+import { signalApi } from './families/abortSignal';
 
 /**
  * Whether `node` runs in a cleanup path, where the signal may already have aborted and passing it
@@ -14,12 +15,12 @@ export function inCleanupPath(sourceCode: Readonly<TSESLint.SourceCode>, node: T
       const registration = current.parent;
       if (
         registration.type === AST_NODE_TYPES.CallExpression &&
-        methodCallParts(registration)?.method === 'addEventListener' &&
-        staticString(registration.arguments[0]) === 'abort'
+        methodCallParts(registration)?.method === signalApi.addListener &&
+        staticString(registration.arguments[0]) === signalApi.event
       ) {
         return true;
       }
-      return registration.type === AST_NODE_TYPES.AssignmentExpression && sourceCode.getText(registration.left).endsWith('.onabort');
+      return registration.type === AST_NODE_TYPES.AssignmentExpression && sourceCode.getText(registration.left).endsWith(`.${signalApi.handlerProperty}`);
     }
   }
   return false;

@@ -6,6 +6,7 @@ import type { CallStart, ObjectKind, RepeatedCallback, SignalParameter } from '.
 import {
   clientSignalTakingFunctions,
   globalSchedulers,
+  globalConstructors,
   globalSignalTakingFunctions,
   globalStarts,
   moduleObjects,
@@ -154,7 +155,7 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   // unresolved references too, and declared globals that the file does not redefine.
   const globalReferences = [
     ...globalScope.through,
-    ...[...Object.keys(globalStarts), ...Object.keys(globalSchedulers), ...Object.keys(globalSignalTakingFunctions), ...globalObjectNames].flatMap((name) => {
+    ...[...Object.keys(globalStarts), ...Object.keys(globalConstructors), ...Object.keys(globalSchedulers), ...Object.keys(globalSignalTakingFunctions), ...globalObjectNames].flatMap((name) => {
       const variable = globalScope.set.get(name);
       return variable && variable.defs.length === 0 ? variable.references : [];
     }),
@@ -167,9 +168,10 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
     const start = globalStarts[name];
     const repeats = globalSchedulers[name];
     const takesSignal = globalSignalTakingFunctions[name];
+    const returns = globalConstructors[name];
     const call = callee.parent;
-    if ((start || repeats || takesSignal) && (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee === callee) {
-      result.set(call, { ...(start && { start }), ...(repeats && { repeats }), ...(takesSignal && { takesSignal }) });
+    if ((start || repeats || takesSignal || returns) && (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee === callee) {
+      result.set(call, { ...(start && { start }), ...(repeats && { repeats }), ...(takesSignal && { takesSignal }), ...(returns && { returns }) });
     }
   }
   return result;

@@ -17,6 +17,7 @@ import {
   staticString,
   walk,
 } from './ast';
+import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { givenMember } from './givenMember';
 
@@ -150,7 +151,8 @@ function exitsProcess(context: AnalysisContext, handler: FunctionNode): boolean 
     handler.body.type === AST_NODE_TYPES.BlockStatement ? handler.body.body.map((statement) => (statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement)) : [handler.body];
   return statements.some((expression) => {
     const call = methodCallParts(expression);
-    if (call?.method !== 'exit' || call.target.type !== AST_NODE_TYPES.Identifier || call.target.name !== 'process') return false;
+    const { exit, global } = eventEmitter.processEnd;
+    if (call?.method !== exit || call.target.type !== AST_NODE_TYPES.Identifier || call.target.name !== global) return false;
     // The global `process`, not a parameter or a variable of that name.
     return (ASTUtils.findVariable(context.sourceCode.getScope(call.target), call.target)?.defs.length ?? 0) === 0;
   });

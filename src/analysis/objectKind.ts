@@ -4,7 +4,8 @@ import type * as ts from 'typescript';
 
 import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
-import { methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
+import { isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
+import { isAtPosition } from './callbackPosition';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
@@ -160,7 +161,8 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   if (!variable || !definition) return globalObjects[identifier.name];
   if (definition.type === 'Parameter') {
     const annotation = parameterAnnotation(definition.name);
-    return annotation ? annotationKind(context, annotation) : jsdocParameterKind(context, definition.node, identifier.name);
+    if (annotation) return annotationKind(context, annotation);
+    return jsdocParameterKind(context, definition.node, identifier.name) ?? callbackParameterKind(context, definition.node, definition.name);
   }
   if (definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
     const annotation = definition.node.id.typeAnnotation?.typeAnnotation;
@@ -186,6 +188,19 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   // `import { bus } from './bus'`, `const { bus } = require('./bus')`: a singleton of an API named in settings.
   const imported = hasCustomInstances(context) ? importedName(context.sourceCode, identifier) : undefined;
   return imported && customKindOfInstance(context, imported.module, imported.name);
+}
+
+/**
+ * A parameter of a callback whose caller the knowledge base knows, by its position:
+ * `http.createServer((req, res) => …)` → `req` and `res` are streams.
+ */
+function callbackParameterKind(context: AnalysisContext, fn: TSESTree.Node, name: TSESTree.BindingName): ObjectKind | undefined {
+  const call = fn.parent;
+  if (!isFunctionNode(fn) || (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression)) return undefined;
+  const repeats = trackedCalls(context).get(call)?.repeats;
+  if (!repeats?.parameters || !isAtPosition(call, fn, fn, repeats)) return undefined;
+  const index = fn.params.findIndex((parameter) => parameter === name || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === name));
+  return repeats.parameters[index] as ObjectKind | undefined;
 }
 
 /** `channel.port1` with `channel` a MessageChannel → a message port, as its family's `properties` say. */

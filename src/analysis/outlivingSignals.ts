@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from './ast';
 import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, referenceRoot, staticString, walk } from './ast';
+import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 
 /** A signal that outlives the code judged: its abort is no end for one call or one run. */
@@ -64,9 +65,9 @@ function findSignalEnds(context: AnalysisContext, scope: TSESTree.Node, mode: 'f
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const parts = methodCallParts(node);
       const [first, second] = node.arguments;
-      if (parts?.method === 'addEventListener' && staticString(first) === 'abort' && second && note(parts.target)) {
+      if (parts?.method === signalApi.addListener && staticString(first) === signalApi.event && second && note(parts.target)) {
         ends.abortListeners.push(second);
-      } else if (calleeName(node) === 'addAbortListener' && first && second && note(first)) {
+      } else if (signalApi.listenerFunctions.includes(calleeName(node) ?? '') && first && second && note(first)) {
         ends.abortListeners.push(second);
       }
     } else if (
@@ -74,12 +75,12 @@ function findSignalEnds(context: AnalysisContext, scope: TSESTree.Node, mode: 'f
       node.left.type === AST_NODE_TYPES.MemberExpression &&
       !node.left.computed &&
       node.left.property.type === AST_NODE_TYPES.Identifier &&
-      node.left.property.name === 'onabort' &&
+      node.left.property.name === signalApi.handlerProperty &&
       note(node.left.object)
     ) {
       ends.abortListeners.push(node.right);
     } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
-      const signal = findObjectProperty(node, 'signal');
+      const signal = findObjectProperty(node, signalApi.property);
       if (signal && note(signal.value)) ends.optionValues.add(signal.value);
     }
     return true;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import type { BuiltinObjectKind, RepeatedCallback, Repetition } from './apis';
+import type { BuiltinObjectKind, Repetition } from './apis';
 import {
   arrayIterationMethods,
   eventsFiringAgain,
@@ -18,6 +18,7 @@ import {
 } from './apis';
 import type { FunctionNode } from './ast';
 import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, staticString, walk } from './ast';
+import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
@@ -264,26 +265,6 @@ function callbackRepetition(
   const scheduled = kind && !kind.startsWith('custom:') ? objectSchedulers[kind as BuiltinObjectKind]?.[parts.method] : undefined;
   if (scheduled && isAtPosition(call, argument, fn, scheduled)) return found(scheduled.repetition);
   return undefined;
-}
-
-function isAtPosition(
-  call: TSESTree.CallExpression | TSESTree.NewExpression,
-  argument: TSESTree.Node,
-  fn: FunctionNode,
-  repeated: RepeatedCallback,
-): boolean {
-  const args = call.arguments;
-  return repeated.positions.some((position) => {
-    if (typeof position === 'number') return args[position] === argument;
-    if (position === 'last') return args.at(-1) === argument;
-    if (position === 'functions') return args.includes(argument as TSESTree.CallExpressionArgument);
-    const options = args[position.optionsIndex];
-    return (
-      options === argument &&
-      options.type === AST_NODE_TYPES.ObjectExpression &&
-      findObjectProperty(options, position.property)?.value === fn
-    );
-  });
 }
 
 /**

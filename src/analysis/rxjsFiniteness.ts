@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import { endlessCreators, finiteOperators } from './apis';
 import { calleeName, isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText } from './ast';
 import { findClassMember } from './classMembers';
+import { rxjs } from './families/rxjs';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import type { Judge } from './leak';
@@ -23,7 +24,7 @@ export function rxSubscriptionMayLeak({ context, start, scope, repetition, inCon
   for (let depth = 0; depth < 8; depth++) {
     const inner = skipTypeWrappers(source);
     const pipe = methodCallParts(inner);
-    if (pipe?.method === 'pipe') {
+    if (pipe?.method === rxjs.operatorMethod) {
       const operators = (inner as TSESTree.CallExpression).arguments;
       if (operators.some((operator) => isFiniteOperator(operator))) return false;
       source = pipe.target;
@@ -40,6 +41,8 @@ export function rxSubscriptionMayLeak({ context, start, scope, repetition, inCon
   return false;
 }
 
+const combiners: ReadonlySet<string> = new Set(rxjs.combiners);
+
 /**
  * `interval(1000)`, `timer(0, 1000)`, `fromEvent(el, 'click')`, and `merge(…)` or
  * `combineLatest(…)` of any of them: observables that never complete.
@@ -50,7 +53,7 @@ function isEndlessCreation(context: AnalysisContext, call: TSESTree.CallExpressi
   if (name === undefined) return false;
   const creator = endlessCreators[name];
   if (creator) return call.arguments.length >= creator.minArguments;
-  if (name !== 'merge' && name !== 'combineLatest') return false;
+  if (!combiners.has(name)) return false;
   const sources = call.arguments.flatMap((argument) =>
     argument.type === AST_NODE_TYPES.ArrayExpression ? argument.elements : [argument],
   );
@@ -73,7 +76,7 @@ function definedWithFiniteOperator(context: AnalysisContext, source: TSESTree.No
   let finite = false;
   const check = (value: TSESTree.Node | null | undefined): void => {
     const pipe = value && skipTypeWrappers(value);
-    if (pipe?.type === AST_NODE_TYPES.CallExpression && methodCallParts(pipe)?.method === 'pipe' && pipe.arguments.some(isFiniteOperator)) {
+    if (pipe?.type === AST_NODE_TYPES.CallExpression && methodCallParts(pipe)?.method === rxjs.operatorMethod && pipe.arguments.some(isFiniteOperator)) {
       finite = true;
     }
   };

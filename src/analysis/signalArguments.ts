@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findObjectProperty, isFunctionNode, skipTypeWrappers } from './ast';
+import { signalApi } from './families/abortSignal';
 
 /** Where a call takes its signal: an options object at an index, the last argument, or the options before `fs.watch`'s listener. */
 export type OptionsPosition = number | 'last' | 'beforeListener';
@@ -32,7 +33,7 @@ export function optionsMayCarrySignal(options: TSESTree.Node | undefined): boole
   const inner = skipTypeWrappers(options);
   if (inner.type === AST_NODE_TYPES.ObjectExpression) {
     return (
-      findObjectProperty(inner, 'signal') !== undefined ||
+      findObjectProperty(inner, signalApi.property) !== undefined ||
       inner.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)
     );
   }

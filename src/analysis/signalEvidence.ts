@@ -4,6 +4,9 @@ import type * as ts from 'typescript';
 
 import { isFunctionNode, methodCallParts, outermostWrapper, skipTypeWrappers, staticMemberName, staticString, walk } from './ast';
 import { classMembersOf } from './classMembers';
+import { eventEmitter } from './families/eventEmitter';
+import { signalApi } from './families/abortSignal';
+import type { Family } from './families/family';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { jsdocTypes } from './jsdoc';
@@ -68,7 +71,7 @@ function judgeBinding(context: AnalysisContext, variable: TSESLint.Scope.Variabl
   if (!definition || (definition.type !== 'Parameter' && definition.type !== 'Variable')) return undefined;
   const identifier = definition.name;
   if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const hinted = variable.name === 'signal' || destructuredFrom(identifier) === 'signal';
+  const hinted = variable.name === signalApi.property || destructuredFrom(identifier) === signalApi.property;
   const verdicts = declaredVerdicts(context, definition, identifier, hinted);
   for (const reference of variable.references) {
     if (reference.init) continue;
@@ -100,13 +103,13 @@ function judgeProperty(context: AnalysisContext, variable: TSESLint.Scope.Variab
   if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
   const verdicts: Verdict[] = [];
   const annotation = identifier.typeAnnotation?.typeAnnotation;
-  if (annotation) verdicts.push(annotationNames(annotation, 'AbortController') ? 'strong' : signalMemberVerdict(context, annotation));
+  if (annotation) verdicts.push(annotationNames(annotation, signalApi.controller) ? 'strong' : signalMemberVerdict(context, annotation));
   const initial = initialValue(definition, identifier);
   if (initial && isNewAbortController(initial)) verdicts.push('strong');
   const jsdoc = jsdocTypes(context.sourceCode, definition.node);
   for (const { name, type } of jsdoc?.params ?? []) {
-    if (name === `${variable.name}.signal`) verdicts.push(typeTextVerdict(type));
-    if (name === variable.name) verdicts.push(/AbortController/.test(type) ? 'strong' : signalMemberTextVerdict(type));
+    if (name === `${variable.name}.${signalApi.property}`) verdicts.push(typeTextVerdict(type));
+    if (name === variable.name) verdicts.push(type.includes(signalApi.controller) ? 'strong' : signalMemberTextVerdict(type));
   }
   const services = typeServices(context);
   if (services && annotation?.type === AST_NODE_TYPES.TSTypeReference) verdicts.push(signalPropertyTypeVerdict(services, identifier));
@@ -116,7 +119,7 @@ function judgeProperty(context: AnalysisContext, variable: TSESLint.Scope.Variab
     if (reference.init || reference.isWrite()) continue;
     const use = reference.identifier;
     const parent = use.parent;
-    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use && staticMemberName(parent) === 'signal' && !parent.computed) {
+    if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === use && staticMemberName(parent) === signalApi.property && !parent.computed) {
       readsSignal = true;
       verdicts.push(useVerdict(context, parent, true));
     } else {
@@ -135,7 +138,7 @@ function judgeProperty(context: AnalysisContext, variable: TSESLint.Scope.Variab
 export function classSignalEvidence(context: AnalysisContext, body: TSESTree.ClassBody): SignalEvidence | undefined {
   const cached = classJudgements.get(body);
   if (cached !== undefined) return asEvidence(cached ?? undefined);
-  const member = classMembersOf(body).get('signal');
+  const member = classMembersOf(body).get(signalApi.property);
   let judgement: Judgement;
   if (member) {
     const verdicts: Verdict[] = [member.annotation ? annotationVerdict(member.annotation) : undefined];
@@ -146,7 +149,7 @@ export function classSignalEvidence(context: AnalysisContext, body: TSESTree.Cla
         node.type === AST_NODE_TYPES.MemberExpression &&
         node.object.type === AST_NODE_TYPES.ThisExpression &&
         !node.computed &&
-        staticMemberName(node) === 'signal';
+        staticMemberName(node) === signalApi.property;
       if (isThisSignal) verdicts.push(useVerdict(context, node, true));
       return true;
     });
@@ -162,7 +165,7 @@ export function isNewAbortController(node: TSESTree.Node): boolean {
   return (
     inner.type === AST_NODE_TYPES.NewExpression &&
     inner.callee.type === AST_NODE_TYPES.Identifier &&
-    inner.callee.name === 'AbortController'
+    inner.callee.name === signalApi.controller
   );
 }
 
@@ -188,7 +191,7 @@ function declaredVerdicts(
   const initial = initialValue(definition, identifier);
   if (initial) verdicts.push(valueVerdict(context, initial));
   const key = destructuredFrom(identifier);
-  if (key === 'signal') verdicts.push(destructuredVerdict(context, definition, identifier));
+  if (key === signalApi.property) verdicts.push(destructuredVerdict(context, definition, identifier));
   if (definition.type === 'Variable') verdicts.push(iteratedVerdict(definition.node));
   if (definition.type === 'Parameter') verdicts.push(listenerParameterVerdict(definition.node));
   verdicts.push(jsdocVerdict(context, definition, identifier, key));
@@ -228,16 +231,13 @@ function iteratedVerdict(declarator: TSESTree.VariableDeclarator): Verdict {
     : undefined;
 }
 
-/** Events whose listeners are given a process signal's name: `process.on('SIGTERM', (signal) => …)`, `child.on('exit', (code, signal) => …)`. */
-const signalNameEvents = /^(SIG[A-Z0-9]+|exit|close)$/;
-
 /** A parameter of a listener for an event whose arguments are strings (a POSIX signal's name). */
 function listenerParameterVerdict(fn: TSESTree.Node): Verdict {
   const call = fn.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== fn) return undefined;
   const method = methodCallParts(call)?.method;
   const event = staticString(call.arguments[0]);
-  return method && eventNameMethods.has(method) && event && signalNameEvents.test(event) ? 'counter' : undefined;
+  return method && eventNameMethods.has(method) && event && posixSignals.namingEvents.test(event) ? 'counter' : undefined;
 }
 
 /** `/** @param {AbortSignal} signal *\/`, `@param {AbortSignal} [options.signal]` for `{ signal }`, `/** @type {AbortSignal} *\/`. */
@@ -260,7 +260,7 @@ function jsdocVerdict(
 /** A type annotation on the value itself: `AbortSignal` or `AbortSignal | undefined` → strong, `NodeJS.Signals` → counter. */
 function annotationVerdict(annotation: TSESTree.TypeNode): Verdict {
   if (annotation.type === AST_NODE_TYPES.TSAnyKeyword || annotation.type === AST_NODE_TYPES.TSUnknownKeyword) return undefined;
-  return annotationNames(annotation, 'AbortSignal') ? 'strong' : 'counter';
+  return annotationNames(annotation, signalApi.type) ? 'strong' : 'counter';
 }
 
 /**
@@ -271,7 +271,7 @@ function signalMemberVerdict(context: AnalysisContext, annotation: TSESTree.Type
   const members = typeMembers(context, annotation);
   const member = members?.find(
     (element): element is TSESTree.TSPropertySignature =>
-      element.type === AST_NODE_TYPES.TSPropertySignature && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === 'signal',
+      element.type === AST_NODE_TYPES.TSPropertySignature && element.key.type === AST_NODE_TYPES.Identifier && element.key.name === signalApi.property,
   );
   const type = member?.typeAnnotation?.typeAnnotation;
   return type ? annotationVerdict(type) : undefined;
@@ -289,15 +289,19 @@ function typeMembers(context: AnalysisContext, annotation: TSESTree.TypeNode): T
   return undefined;
 }
 
+const signalTypeText = new RegExp(`\\b${signalApi.type}\\b`);
+const signalMemberText = new RegExp(`\\b${signalApi.property}\\??\\s*:\\s*([^,;}]+)`);
+
 /** A JSDoc type: `AbortSignal`, `?AbortSignal`, `AbortSignal=` → strong; `*`, `any` → nothing; anything else → counter. */
 function typeTextVerdict(type: string): Verdict {
   if (/^\s*(\*|\?|any|unknown)?\s*$/.test(type)) return undefined;
-  return /\bAbortSignal\b/.test(type) && !type.includes('{') ? 'strong' : 'counter';
+  return signalTypeText.test(type) && !type.includes('{') ? 'strong' : 'counter';
 }
+
 
 /** `{{ signal: AbortSignal }}` → strong; `{Object}` → nothing. */
 function signalMemberTextVerdict(type: string): Verdict {
-  const member = /\bsignal\??\s*:\s*([^,;}]+)/.exec(type)?.[1];
+  const member = signalMemberText.exec(type)?.[1];
   return member === undefined ? undefined : typeTextVerdict(member);
 }
 
@@ -317,8 +321,8 @@ function signalPropertyTypeVerdict(services: ParserServicesWithTypeInformation, 
   const checker = services.program.getTypeChecker();
   const type = checker.getNonNullableType(services.getTypeAtLocation(node));
   if (type.flags & (1 | 2)) return undefined;
-  if (isNamedType(type, 'AbortController')) return 'strong';
-  const property = checker.getPropertyOfType(type, 'signal');
+  if (isNamedType(type, signalApi.controller)) return 'strong';
+  const property = checker.getPropertyOfType(type, signalApi.property);
   return property ? checkerTypeVerdict(checker.getNonNullableType(checker.getTypeOfSymbol(property))) : undefined;
 }
 
@@ -343,8 +347,8 @@ function valueVerdict(context: AnalysisContext, node: TSESTree.Node): Verdict {
       const isSignalFactory =
         callee.type === AST_NODE_TYPES.MemberExpression &&
         callee.object.type === AST_NODE_TYPES.Identifier &&
-        callee.object.name === 'AbortSignal' &&
-        ['timeout', 'any', 'abort'].includes(staticMemberName(callee) ?? '');
+        callee.object.name === signalApi.type &&
+        signalApi.factories.includes(staticMemberName(callee) ?? '');
       return isSignalFactory ? 'strong' : undefined;
     }
     case AST_NODE_TYPES.Identifier: {
@@ -353,7 +357,7 @@ function valueVerdict(context: AnalysisContext, node: TSESTree.Node): Verdict {
       return judgement === 'strong' || judgement === 'counter' ? judgement : undefined;
     }
     case AST_NODE_TYPES.MemberExpression: {
-      if (value.computed || staticMemberName(value) !== 'signal') return undefined;
+      if (value.computed || staticMemberName(value) !== signalApi.property) return undefined;
       const object = skipTypeWrappers(value.object);
       if (isNewAbortController(object)) return 'strong';
       if (object.type === AST_NODE_TYPES.Identifier) {
@@ -383,7 +387,10 @@ function isPrimitiveLiteral(node: TSESTree.Node): boolean {
 // ---- Uses -----------------------------------------------------------------------------------
 
 /** Methods whose first argument is an event name: a value passed there is a string. */
-const eventNameMethods = new Set(['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners', 'listeners', 'listenerCount', 'emit']);
+const eventNameMethods: ReadonlySet<string> = new Set(eventEmitter.eventNameMethods);
+const posixSignals: NonNullable<Family['posixSignals']> = eventEmitter.posixSignals;
+const ownMembers: ReadonlySet<string> = new Set(signalApi.ownMembers);
+const sharedMembers: ReadonlySet<string> = new Set(signalApi.sharedMembers);
 
 /**
  * What one use of the value says. Strong: `.throwIfAborted()`, `.onabort`, `.addEventListener('abort', …)`,
@@ -427,11 +434,12 @@ function useVerdict(context: AnalysisContext, occurrence: TSESTree.Node, hinted:
 
 function memberUseVerdict(member: TSESTree.MemberExpression, hinted: boolean): Verdict {
   const name = staticMemberName(member);
-  if (name === 'throwIfAborted' || name === 'onabort') return 'strong';
-  if (name === 'aborted' || name === 'reason') return hinted ? 'strong' : undefined;
-  if (name === 'addEventListener' || name === 'removeEventListener') {
+  if (name === undefined) return undefined;
+  if (ownMembers.has(name)) return 'strong';
+  if (sharedMembers.has(name)) return hinted ? 'strong' : undefined;
+  if (name === signalApi.addListener || name === signalApi.removeListener) {
     const call = member.parent;
-    return call.type === AST_NODE_TYPES.CallExpression && call.callee === member && staticString(call.arguments[0]) === 'abort'
+    return call.type === AST_NODE_TYPES.CallExpression && call.callee === member && staticString(call.arguments[0]) === signalApi.event
       ? 'strong'
       : undefined;
   }
@@ -446,8 +454,8 @@ function arrayUseVerdict(array: TSESTree.ArrayExpression): Verdict {
     if (
       callee.type === AST_NODE_TYPES.MemberExpression &&
       callee.object.type === AST_NODE_TYPES.Identifier &&
-      callee.object.name === 'AbortSignal' &&
-      staticMemberName(callee) === 'any'
+      callee.object.name === signalApi.type &&
+      staticMemberName(callee) === signalApi.compose
     ) {
       return 'strong';
     }
@@ -458,8 +466,8 @@ function arrayUseVerdict(array: TSESTree.ArrayExpression): Verdict {
 /** `fetch(url, { signal })` → strong; `{ killSignal: signal }` → counter. */
 function propertyUseVerdict(context: AnalysisContext, property: TSESTree.Property, value: TSESTree.Node, hinted: boolean): Verdict {
   const key = property.computed ? undefined : property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
-  if (key === 'killSignal') return 'counter';
-  if (key !== 'signal' || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+  if (key !== undefined && posixSignals.options.includes(key)) return 'counter';
+  if (key !== signalApi.property || property.parent.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
   if (handedAsSignalOptions(context, property.parent)) return 'strong';
   const services = typeServices(context);
   return services && hinted ? contextualVerdict(services, value) : undefined;
@@ -471,14 +479,14 @@ function argumentUseVerdict(context: AnalysisContext, call: TSESTree.CallExpress
   const callee = skipTypeWrappers(call.callee);
   const name =
     callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : undefined;
-  if (name === 'kill') return 'counter';
+  if (name !== undefined && posixSignals.senders.includes(name)) return 'counter';
   if (index === 0 && name !== undefined && eventNameMethods.has(name)) {
     // `events.once(signal, 'abort')` waits for its abort; `process.on(signal, handler)` takes an event name.
     const eventName = staticString(call.arguments[1]);
-    if (eventName !== undefined) return eventName === 'abort' ? 'strong' : undefined;
+    if (eventName !== undefined) return eventName === signalApi.event ? 'strong' : undefined;
     return callee.type === AST_NODE_TYPES.MemberExpression ? 'counter' : undefined;
   }
-  if (name === 'addAbortListener' && index === 0) return 'strong';
+  if (name !== undefined && signalApi.listenerFunctions.includes(name) && index === 0) return 'strong';
   if (!hinted) return undefined;
   const services = typeServices(context);
   if (services) {
@@ -528,5 +536,5 @@ function handedAsSignalOptions(context: AnalysisContext, object: TSESTree.Node):
   const takesSignal = trackedCalls(context).get(call)?.takesSignal;
   if (takesSignal && optionsArgument(call, takesSignal.options) === node) return true;
   const method = methodCallParts(call);
-  return method?.method === 'addEventListener' && call.arguments[2] === node && !isFunctionNode(node);
+  return method?.method === signalApi.addListener && call.arguments[2] === node && !isFunctionNode(node);
 }

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { enclosingFunction, isInside } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
+import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
 import { bindingSignalEvidence, classSignalEvidence, isNewAbortController, propertySignalEvidence } from './signalEvidence';
@@ -121,12 +122,19 @@ function signalFromClass(context: AnalysisContext, use: TSESTree.Node, scope: TS
   const body = enclosingClassBody(fn);
   if (!body) return undefined;
   const members = classMembersOf(body);
-  if (members.has('signal')) {
+  if (members.has(signalApi.property)) {
     const evidence = classSignalEvidence(context, body);
-    return evidence && { text: 'this.signal', evidence };
+    return evidence && { text: `this.${signalApi.property}`, evidence };
   }
   for (const [name, member] of members) {
-    if (member.values.some(isNewAbortController)) return { text: `this.${name}.signal`, evidence: 'strong' };
+    if (member.values.some(isNewAbortController)) return { text: `this.${name}.${signalApi.property}`, evidence: 'strong' };
   }
   return undefined;
+}
+
+const signalMention = new RegExp(`${signalApi.property}|${signalApi.controller}`, 'i');
+
+/** Cheap pre-filter: whether a file's text names a signal or a controller at all (`signal`, `AbortController`, any case). */
+export function mayHaveSignal(text: string): boolean {
+  return signalMention.test(text);
 }

@@ -4,6 +4,9 @@ import type * as ts from 'typescript';
 
 import type { FunctionNode } from './ast';
 import { enclosingFunction, findObjectProperty, isFunctionNode, methodCallParts, staticString } from './ast';
+import { signalApi } from './families/abortSignal';
+import { eventEmitter } from './families/eventEmitter';
+import { eventTarget } from './families/eventTarget';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { targetOwner } from './lifetime';
@@ -14,6 +17,9 @@ import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 import { bindingSignalEvidence, propertySignalEvidence } from './signalEvidence';
 import { annotationNames, isAbortSignalType } from './signalTypes';
 import { typeServices } from './typeServices';
+
+/** Where `addEventListener` takes its `{ signal }` options. */
+const targetListenerOptions = eventTarget.objects.eventTarget.starts.addEventListener.signalOptionIndex;
 
 /**
  * How a function takes its signal: as an argument of its own, inside an options argument, or, for
@@ -35,23 +41,23 @@ export type SignalParameter =
  */
 export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallExpression): SignalParameter | undefined {
   const composed = call.arguments[0];
-  if (context.sourceCode.getText(call.callee) === 'AbortSignal.any' && composed?.type === AST_NODE_TYPES.ArrayExpression) {
+  if (context.sourceCode.getText(call.callee) === `${signalApi.type}.${signalApi.compose}` && composed?.type === AST_NODE_TYPES.ArrayExpression) {
     return { kind: 'composition', signals: composed };
   }
   const tracked = trackedCalls(context).get(call)?.takesSignal;
   if (tracked) return { kind: 'options', position: tracked.options };
   const services = typeServices(context);
   const method = methodCallParts(call);
-  if (method?.method === 'addEventListener') {
+  if (method?.method === signalApi.addListener) {
     // An abort listener is on a signal already, a `{ once: true }` listener ends by itself, and a
     // listener on an object made here dies with it: end the object instead.
     const options = call.arguments[2];
-    const once = options?.type === AST_NODE_TYPES.ObjectExpression && findObjectProperty(options, 'once');
-    if (staticString(call.arguments[0]) === 'abort' || once) return undefined;
+    const once = options?.type === AST_NODE_TYPES.ObjectExpression && findObjectProperty(options, eventTarget.onceOption);
+    if (staticString(call.arguments[0]) === signalApi.event || once) return undefined;
     const fn = enclosingFunction(call);
     if (!fn || targetOwner(context, method.target, fn).owner === 'own') return undefined;
     // Without types, only an object known to be an EventTarget takes `{ signal }` there.
-    if (!services) return objectKindOf(context, method.target) === 'eventTarget' ? { kind: 'options', position: 2 } : undefined;
+    if (!services) return objectKindOf(context, method.target) === 'eventTarget' ? { kind: 'options', position: targetListenerOptions } : undefined;
   }
   if (services) {
     const checker = services.program.getTypeChecker();
@@ -88,7 +94,7 @@ function fromDeclaredParameters(
     // `boolean | AddEventListenerOptions`: any member with a `signal` makes it an options parameter.
     const members = type.isUnion() ? type.types : [type];
     const takesSignal = members.some((member) => {
-      const property = checker.getPropertyOfType(member, 'signal');
+      const property = checker.getPropertyOfType(member, signalApi.property);
       return property !== undefined && isAbortSignalType(checker.getNonNullableType(checker.getTypeOfSymbol(property)));
     });
     if (takesSignal) return { kind: 'options', position: index };
@@ -117,13 +123,13 @@ function fromDeclaration(context: AnalysisContext, fn: FunctionNode): SignalPara
       if (bindingSignalEvidence(context, variable) === 'strong') return { kind: 'positional', index };
       const annotation = binding.typeAnnotation?.typeAnnotation;
       // A controller parameter is not an options object: `f(controller)` is given no `{ signal }`.
-      if (annotation && annotationNames(annotation, 'AbortController')) continue;
+      if (annotation && annotationNames(annotation, signalApi.controller)) continue;
       if (propertySignalEvidence(context, variable) === 'strong') return { kind: 'options', position: index };
     }
     if (binding.type === AST_NODE_TYPES.ObjectPattern) {
       const signal = binding.properties.find(
         (property): property is TSESTree.Property =>
-          property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'signal',
+          property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && property.key.name === signalApi.property,
       );
       const value = signal && (signal.value.type === AST_NODE_TYPES.AssignmentPattern ? signal.value.left : signal.value);
       const variable = value && variableOf(value);
@@ -142,7 +148,7 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   if (parameter.kind === 'composition') {
     // Only timeouts composed: the signal in scope is left out.
     return !parameter.signals.elements.every(
-      (element) => element?.type === AST_NODE_TYPES.CallExpression && context.sourceCode.getText(element.callee) === 'AbortSignal.timeout',
+      (element) => element?.type === AST_NODE_TYPES.CallExpression && context.sourceCode.getText(element.callee) === `${signalApi.type}.${signalApi.timeout}`,
     );
   }
   if (parameter.kind === 'positional') {
@@ -156,7 +162,7 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   const checker = services.program.getTypeChecker();
   const type = checker.getApparentType(services.getTypeAtLocation(options));
   const has = (name: string): boolean => checker.getPropertyOfType(type, name) !== undefined;
-  return has('signal') || !(has('pipe') || has('on') || has('write'));
+  return has(signalApi.property) || !eventEmitter.streamMembers.some(has);
 }
 
 /** `undefined` or `void 0`: an argument written in its place that passes nothing. */

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../analysis/ast';
 import { functionName, isInside, stableReferenceText, staticMemberName, walk } from '../analysis/ast';
 import { findSignalInScope } from '../analysis/signalInScope';
+import { signalApi } from '../analysis/families/abortSignal';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { signalArgumentEdit } from './signalArgument';
@@ -102,8 +103,8 @@ export function addSignalParameter(
 ): { fixes: TSESLint.RuleFix[]; name: string; index: number } | undefined {
   if (fn.params.at(-1)?.type === AST_NODE_TYPES.RestElement) return undefined;
   const { sourceCode } = context;
-  const name = freeName(context, fn.body, 'signal');
-  const text = isTypeScriptFile(context.filename) ? `${name}?: AbortSignal` : name;
+  const name = freeName(context, fn.body, signalApi.property);
+  const text = isTypeScriptFile(context.filename) ? `${name}?: ${signalApi.type}` : name;
   const index = fn.params.length;
   const parameterFix = parameterInsertion(sourceCode, fixer, fn, text);
   if (!parameterFix) return undefined;

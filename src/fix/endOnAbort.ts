@@ -2,12 +2,20 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { isFunctionNode, stableReferenceText } from '../analysis/ast';
 import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
+import { signalApi } from '../analysis/families/abortSignal';
+import { eventTarget } from '../analysis/families/eventTarget';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 import { typedListenerText } from './typedListener';
 
 type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
+
+/** `signal?.addEventListener('abort', () => sub.quit(), { once: true });`: `end` run once when `signal` aborts. */
+export function abortListenerText(signal: string, optional: boolean, end: string): string {
+  const { addListener, event } = signalApi;
+  return `${signal}${optional ? '?.' : '.'}${addListener}('${event}', () => ${end}, { ${eventTarget.onceOption}: true });`;
+}
 
 /**
  * Ends a started thing when `signal` aborts, right after the statement that starts or last uses it:
@@ -58,7 +66,7 @@ export function endOnAbort(
   fixes.push(
     fixer.insertTextAfter(
       trailingComment ?? plan.after,
-      `\n${indent}${signal}${optional ? '?.' : '.'}addEventListener('abort', () => ${end}, { once: true });`,
+      `\n${indent}${abortListenerText(signal, optional, end)}`,
     ),
   );
   return fixes;

@@ -3,6 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { AnalysisContext } from '../analysis/fileCache';
 import type { UnboundedLoop } from '../analysis/loops';
+import { abortListenerText } from './endOnAbort';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 
@@ -43,6 +44,6 @@ export function endSourceOnAbort(
   }
   // An async iterator's `return` is optional in its type, and returns a promise.
   const call = end.method === 'return' ? `void ${handle}.return?.()` : `${handle}.${end.method}()`;
-  fixes.push(fixer.insertTextBefore(statement, `${before}${signal}${optional ? '?.' : '.'}addEventListener('abort', () => ${call}, { once: true });\n${indent}`));
+  fixes.push(fixer.insertTextBefore(statement, `${before}${abortListenerText(signal, optional, call)}\n${indent}`));
   return fixes;
 }

@@ -2,11 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { findObjectProperty, isFunctionNode } from '../analysis/ast';
+import { signalApi } from '../analysis/families/abortSignal';
 import { signalArgumentEdit } from './signalArgument';
 
 /** `signal` → `signal`; `opts.signal` → `signal: opts.signal`, as an object property. */
 export function signalProperty(signal: string): string {
-  return signal === 'signal' ? 'signal' : `signal: ${signal}`;
+  const key = signalApi.property;
+  return signal === key ? key : `${key}: ${signal}`;
 }
 
 /**
@@ -51,7 +53,7 @@ function mergeInto(
     return fixer.replaceText(options, options.value ? `{ capture: true, ${property} }` : `{ ${property} }`);
   }
   if (options.type === AST_NODE_TYPES.ObjectExpression) {
-    if (findObjectProperty(options, 'signal')) return undefined;
+    if (findObjectProperty(options, signalApi.property)) return undefined;
     const last = options.properties.at(-1);
     if (!last) return fixer.replaceText(options, `{ ${property} }`);
     const after = sourceCode.getTokenAfter(last);

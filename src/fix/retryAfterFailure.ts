@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { signalApi } from '../analysis/families/abortSignal';
+import { timers } from '../analysis/families/timers';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { importedName } from '../analysis/imports';
 import { freeName } from './freeName';
@@ -34,12 +36,12 @@ export function rethrowWhenAborted(
     ...(parameter.fix ? [parameter.fix] : []),
     fixer.insertTextAfterRange(
       [handler.body.range[0], handler.body.range[0] + 1],
-      `\n${indent}if (${signal}${optional ? '?.' : '.'}aborted) throw ${parameter.name};`,
+      `\n${indent}if (${signal}${optional ? '?.' : '.'}${signalApi.aborted}) throw ${parameter.name};`,
     ),
   ];
 }
 
-const sleepModule = 'node:timers/promises';
+const sleepModule = `node:${timers.fixSleep.module}`;
 
 /**
  * Last thing before going round again: `await sleep(1000, undefined, { signal })`, with
@@ -90,7 +92,7 @@ function existingSleepImport(context: AnalysisContext): string | undefined {
     const binding = variable.defs[0]?.name;
     if (binding?.type !== AST_NODE_TYPES.Identifier) continue;
     const imported = importedName(context.sourceCode, binding);
-    if (imported?.module === 'timers/promises' && imported.name === 'setTimeout') return variable.name;
+    if (imported?.module === timers.fixSleep.module && imported.name === timers.fixSleep.name) return variable.name;
   }
   return undefined;
 }
@@ -104,8 +106,8 @@ function addSleepImport(
   const imports = body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
   const usesRequire = imports.length === 0 && sourceCode.ast.sourceType !== 'module';
   const declaration = usesRequire
-    ? `const { setTimeout: ${name} } = require('${sleepModule}');`
-    : `import { setTimeout as ${name} } from '${sleepModule}';`;
+    ? `const { ${timers.fixSleep.name}: ${name} } = require('${sleepModule}');`
+    : `import { ${timers.fixSleep.name} as ${name} } from '${sleepModule}';`;
   const lastImport = imports.at(-1);
   if (lastImport) return fixer.insertTextAfter(lastImport, `\n${declaration}`);
   // After any 'use strict' directive, which must stay first.

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { isFunctionNode } from '../analysis/ast';
+import { signalApi } from '../analysis/families/abortSignal';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { jsdocTypes } from '../analysis/jsdoc';
 import type { SignalInScope } from '../analysis/signalInScope';
@@ -16,7 +17,8 @@ import { typeServices } from '../analysis/typeServices';
 export function signalMayBeMissing(context: AnalysisContext, signal: SignalInScope): boolean {
   const declared = signal.declaredAt;
   if (declared?.type !== AST_NODE_TYPES.Identifier) return false;
-  const property = signal.text.endsWith('.signal') && signal.text !== 'this.signal' ? 'signal' : undefined;
+  const key = signalApi.property;
+  const property = signal.text.endsWith(`.${key}`) && signal.text !== `this.${key}` ? key : undefined;
   const services = typeServices(context);
   if (services) {
     const checker = services.program.getTypeChecker();
@@ -58,7 +60,7 @@ function literalSignalIsOptional(literal: TSESTree.TSTypeLiteral): boolean {
     (member) =>
       member.type === AST_NODE_TYPES.TSPropertySignature &&
       member.key.type === AST_NODE_TYPES.Identifier &&
-      member.key.name === 'signal' &&
+      member.key.name === signalApi.property &&
       member.optional,
   );
 }

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { signalApi } from '../analysis/families/abortSignal';
 import type { UnboundedLoop } from '../analysis/loops';
 import { passSignal } from './passSignal';
 
@@ -19,7 +20,7 @@ export function stopLoopOnAbort(
 ): TSESLint.RuleFix[] {
   const { loop } = unbounded;
   const fixes: TSESLint.RuleFix[] = [];
-  const check = `!${signal}${optional ? '?.' : '.'}aborted`;
+  const check = `!${signal}${optional ? '?.' : '.'}${signalApi.aborted}`;
   if (loop.type === AST_NODE_TYPES.ForOfStatement) {
     if (unbounded.source) {
       const fix = passSignal(fixer, sourceCode, unbounded.source.call, unbounded.source.optionsIndex, signal);

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { enclosingStatement, isFunctionNode, isInside, walk } from '../analysis/ast';
+import { signalApi } from '../analysis/families/abortSignal';
 import type { AnalysisContext } from '../analysis/fileCache';
 import type { Leak } from '../analysis/findLeak';
 import type { ResolvedFunction } from '../analysis/resolveCallee';
@@ -81,16 +82,16 @@ export function threadSignalIntoCall(
   const statement = enclosingStatement(call);
   if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
   const run = freeName(context, statement, 'run');
-  const edit = signalArgumentEdit(sourceCode, call, parameter.index, `${run}.signal`);
+  const edit = signalArgumentEdit(sourceCode, call, parameter.index, `${run}.${signalApi.property}`);
   if (!edit) return [];
   const indent = indentationOf(sourceCode, statement);
   const inner = applyEdits(sourceCode, statement, [edit]).replaceAll('\n', '\n  ');
   const wrapped = [
-    `const ${run} = new AbortController();`,
+    `const ${run} = new ${signalApi.controller}();`,
     'try {',
     `  ${inner}`,
     '} finally {',
-    `  ${run}.abort();`,
+    `  ${run}.${signalApi.abort}();`,
     '}',
   ].join(`\n${indent}`);
   return [...parameter.fixes, fixer.replaceText(statement, wrapped)];

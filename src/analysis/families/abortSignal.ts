@@ -1,10 +1,31 @@
-import type { Family } from './family';
+import type { AbortSignalFacts, Family } from './family';
 
 /**
- * AbortSignal: what tells code it was aborted. A loop that checks `signal.aborted` or calls
- * `signal.throwIfAborted()` has an exit tied to the signal.
+ * AbortSignal and AbortController: what tells code it was aborted, and what tells a value is a
+ * signal. A loop that checks `signal.aborted` or calls `signal.throwIfAborted()` has an exit tied
+ * to the signal; `signal.addEventListener('abort', () => sub.quit())` ends `sub` with it.
  */
 export const abortSignal = {
   name: 'AbortSignal',
   abortChecks: ['aborted', 'throwIfAborted'],
+  abortSignal: {
+    type: 'AbortSignal',
+    controller: 'AbortController',
+    property: 'signal',
+    event: 'abort',
+    handlerProperty: 'onabort',
+    addListener: 'addEventListener',
+    removeListener: 'removeEventListener',
+    ownMembers: ['throwIfAborted', 'onabort'],
+    sharedMembers: ['aborted', 'reason'],
+    aborted: 'aborted',
+    factories: ['timeout', 'any', 'abort'],
+    compose: 'any',
+    timeout: 'timeout',
+    abort: 'abort',
+    listenerFunctions: ['addAbortListener'],
+  },
 } as const satisfies Family;
+
+/** The AbortSignal API's facts, for the modules that read signals: `signalApi.event` is `'abort'`. */
+export const signalApi: AbortSignalFacts = abortSignal.abortSignal;

@@ -17,7 +17,7 @@ export const eventEmitter = {
           kind: 'pipe',
           label: 'a pipe',
           endWith: 'unpipe',
-          piping: { neverEnded: ['process.stdout', 'process.stderr'], endWithTheirProcess: ['stdout', 'stderr'], destinationEnds: ['end', 'destroy', 'close'] },
+          piping: { neverEnded: ['process.stdout', 'process.stderr'], endWithTheirProcess: ['stdout', 'stderr'], destinationEnds: ['end', 'destroy', 'close'], endOption: 'end' },
         },
       },
       removeListener: emitterRemovals,
@@ -85,7 +85,14 @@ export const eventEmitter = {
     'disconnect',
     'warning',
   ],
-  processEnd: { global: 'process', events: ['exit', 'beforeExit', 'disconnect'], pattern: /^SIG[A-Z0-9]+$/ },
+  // `process.exit(code)` ends it at once.
+  processEnd: { global: 'process', events: ['exit', 'beforeExit', 'disconnect'], pattern: /^SIG[A-Z0-9]+$/, exit: 'exit' },
+  eventNameMethods: [
+    ...['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners'],
+    ...['listeners', 'listenerCount', 'emit'],
+  ],
+  streamMembers: ['pipe', 'on', 'write'],
+  posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
   onceEvents: [
     'ready',

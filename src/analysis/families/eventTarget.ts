@@ -33,5 +33,6 @@ export const eventTarget = {
     },
     takesSignal: { fetch: { options: 1 } },
   },
+  onceOption: 'once',
   onceEvents: ['load', 'DOMContentLoaded', 'abort', 'unload', 'beforeunload'],
 } as const satisfies Family;

@@ -66,6 +66,8 @@ export interface PipeFacts {
   readonly endWithTheirProcess: readonly string[];
   /** Methods that end a destination, and the listeners with it. */
   readonly destinationEnds: readonly string[];
+  /** The option that, `false`, keeps the destination open when the source ends: `{ end: false }`. */
+  readonly endOption: string;
 }
 
 /**
@@ -168,6 +170,8 @@ export type RepeatedCallbackPosition =
 export interface RepeatedCallback {
   readonly repetition: Repetition;
   readonly positions: readonly RepeatedCallbackPosition[];
+  /** The kinds of object the callback is given, by parameter: `createServer((req, res) => …)` gives two streams. */
+  readonly parameters?: readonly string[];
 }
 
 /** Where a function takes its signal: inside an options argument at `index`, or in the last options argument. */
@@ -204,6 +208,8 @@ export interface GlobalFacts {
   readonly starts?: Readonly<Record<string, CallStart>>;
   /** Globals that are objects of a kind and live as long as the program: `process`, `window`. */
   readonly instances?: Readonly<Record<string, string>>;
+  /** Global constructors whose results are objects of a kind: `new MessageChannel()`. */
+  readonly objects?: Readonly<Record<string, string>>;
   /** Global type names (lib.dom, @types/node) that tell an object's kind. */
   readonly types?: Readonly<Record<string, string>>;
   readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
@@ -255,6 +261,10 @@ export interface Family {
   readonly endOfLifeEvents?: readonly string[];
   /** Operators after which a subscription completes by itself. */
   readonly finiteOperators?: readonly string[];
+  /** Creators combining observables, endless when one of their sources is: `merge(interval(1000), clicks$)`. */
+  readonly combiners?: readonly string[];
+  /** The method applying operators to an observable: `source.pipe(take(1))`. */
+  readonly operatorMethod?: string;
   /** Creators of observables that never complete; `timer` only with a period. */
   readonly endlessCreators?: Readonly<Record<string, { readonly minArguments: number }>>;
   /** Route registration methods, with a path argument on any receiver or on a known HTTP app. */
@@ -271,7 +281,7 @@ export interface Family {
    * The events that end the process or announce its end, on the global that is the process:
    * their handlers run once (a signal sent again, `SIGHUP` for a reload, runs it again: a known gap).
    */
-  readonly processEnd?: { readonly global: string; readonly events: readonly string[]; readonly pattern: RegExp };
+  readonly processEnd?: { readonly global: string; readonly events: readonly string[]; readonly pattern: RegExp; readonly exit: string };
   /** Methods of the built-in collections, strings and promises, never worth resolving: `items.push(x)`. */
   readonly builtinMethods?: readonly string[];
   /** Logging calls: a catch that only logs its error does not hand the failure on. */
@@ -280,6 +290,53 @@ export interface Family {
   readonly routeOptions?: Readonly<Record<string, string>>;
   /** Properties and methods that tell whether a signal is aborted: `signal.aborted`, `signal.throwIfAborted()`. */
   readonly abortChecks?: readonly string[];
+  /** The pause fixes write before going round again, and where it is imported from: `await sleep(1000, undefined, { signal })`. */
+  readonly fixSleep?: { readonly module: string; readonly name: string };
+  /** The listener option that makes a listener remove itself after its first event: `{ once: true }`. */
+  readonly onceOption?: string;
+  /** Members that tell a stream or an emitter: an object with one is not an options object. */
+  readonly streamMembers?: readonly string[];
+  /** Methods whose first argument is an event name: a value passed there is a string. */
+  readonly eventNameMethods?: readonly string[];
+  /**
+   * POSIX signals, named like AbortSignals but strings: methods sending one (`child.kill(signal)`),
+   * options naming one (`{ killSignal }`), events whose listeners are given one (`process.on('SIGTERM', (signal) => …)`).
+   */
+  readonly posixSignals?: { readonly senders: readonly string[]; readonly options: readonly string[]; readonly namingEvents: RegExp };
+  /** The AbortSignal API itself, which the engine threads through code and reads evidence from. */
+  readonly abortSignal?: AbortSignalFacts;
+}
+
+/** What AbortSignal and AbortController are made of: `new AbortController()`, `controller.signal`, `signal.addEventListener('abort', f)`. */
+export interface AbortSignalFacts {
+  /** The signal's type and global: `AbortSignal.timeout(ms)`, `signal: AbortSignal`. */
+  readonly type: string;
+  /** The controller's type and constructor: `new AbortController()`. */
+  readonly controller: string;
+  /** The controller's property holding its signal, and the option APIs take one under: `controller.signal`, `fetch(url, { signal })`. */
+  readonly property: string;
+  /** The event a signal fires when aborted: `'abort'`. */
+  readonly event: string;
+  /** The handler property for that event: `signal.onabort = f`. */
+  readonly handlerProperty: string;
+  /** How a listener for it is added and removed. */
+  readonly addListener: string;
+  readonly removeListener: string;
+  /** Members only a signal has: using one tells a signal. */
+  readonly ownMembers: readonly string[];
+  /** Members a signal shares with other objects: using one tells a signal only of a value named like one. */
+  readonly sharedMembers: readonly string[];
+  /** The property fixes read to stop when aborted: `if (signal.aborted) …`. */
+  readonly aborted: string;
+  /** Static methods of the signal's type that make a fresh signal: `AbortSignal.timeout(ms)`. */
+  readonly factories: readonly string[];
+  /** The static method composing signals, `AbortSignal.any([a, b])`, and the one aborting after a while, `AbortSignal.timeout(ms)`. */
+  readonly compose: string;
+  readonly timeout: string;
+  /** The controller's method that aborts its signal: `controller.abort()`. */
+  readonly abort: string;
+  /** Functions adding an abort listener to the signal they are given first: `events.addAbortListener(signal, f)`. */
+  readonly listenerFunctions: readonly string[];
 }
 
 /** How often repeated callbacks run, shared by the families that schedule them. */

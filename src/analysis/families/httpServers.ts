@@ -20,8 +20,9 @@ export const httpServers = {
     koa: { objects: { '*': 'httpApp', default: 'httpApp' } },
     fastify: { objects: { '*': 'httpApp', default: 'httpApp', fastify: 'httpApp' } },
     hono: { objects: { Hono: 'httpApp' } },
-    http: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } } },
-    https: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'] } } },
+    // Its handler is given the request, a readable stream, and the response, a writable one.
+    http: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'], parameters: ['emitter', 'emitter'] } } },
+    https: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'], parameters: ['emitter', 'emitter'] } } },
   },
   routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route'],
   // fastify's `app.route({ method, url, handler })`

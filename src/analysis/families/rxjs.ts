@@ -60,5 +60,7 @@ export const rxjs = {
     'isEmpty',
     'timeout',
   ],
+  combiners: ['merge', 'combineLatest'],
+  operatorMethod: 'pipe',
   endlessCreators: { interval: { minArguments: 0 }, fromEvent: { minArguments: 0 }, timer: { minArguments: 2 } },
 } as const satisfies Family;

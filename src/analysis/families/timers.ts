@@ -26,6 +26,8 @@ export const timers = {
     timeouts: ['setTimeout'],
     promisifiers: ['promisify'],
   },
+  // `import { setTimeout as sleep } from 'node:timers/promises'`
+  fixSleep: { module: 'timers/promises', name: 'setTimeout' },
   chainingMethods: ['unref', 'ref'],
   handleEnds: {
     interval: {

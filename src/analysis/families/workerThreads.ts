@@ -57,4 +57,6 @@ export const workerThreads = {
       types: { Worker: 'worker', MessageChannel: 'messageChannel', MessagePort: 'messagePort' },
     },
   },
+  // Node has them as globals too.
+  globals: { objects: { MessageChannel: 'messageChannel' } },
 } as const satisfies Family;

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type { FunctionNode } from '../ast';
 import { handleEnds, objectApis } from '../apis';
 import { enclosingFunction, findObjectProperty, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import { signalApi } from '../families/abortSignal';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
@@ -31,7 +32,7 @@ import { listenerLabel } from './labels';
 export function judgeAbortListener(judge: Judge): Leak | undefined {
   const { context, start } = judge;
   const { object, listener } = start;
-  if (judge.repetition || judge.blind || !object || !listener || start.event !== 'abort') return undefined;
+  if (judge.repetition || judge.blind || !object || !listener || start.event !== signalApi.event) return undefined;
   const call = start.node as TSESTree.CallExpression;
   const fn = enclosingFunction(call);
   const job = fn && finiteJob(fn);
@@ -53,7 +54,7 @@ export function judgeAbortListener(judge: Judge): Leak | undefined {
     start,
     job.body,
     'abortListenerLeftOn',
-    { label: listenerLabel('abort'), target: targetText, outlives: ownerReasons[owner.reason], settles },
+    { label: listenerLabel(signalApi.event), target: targetText, outlives: ownerReasons[owner.reason], settles },
     { end: undefined },
   );
 }
@@ -71,13 +72,13 @@ function isOnceOptions(options: TSESTree.Node): boolean {
   const inner = skipTypeWrappers(options);
   if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'boolean') return true;
   if (inner.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return inner.properties.every((property) => property.type === AST_NODE_TYPES.Property && !findObjectProperty(inner, 'signal'));
+  return inner.properties.every((property) => property.type === AST_NODE_TYPES.Property && !findObjectProperty(inner, signalApi.property));
 }
 
 /** `signal.removeEventListener('abort', …)` anywhere in the job (its `finally`, its settle paths). */
 function isRemoved(context: AnalysisContext, targetText: string, within: TSESTree.Node): boolean {
-  return findMethodCalls(methodCallsByReceiver(context), targetText, ['removeEventListener'], within).some(
-    ({ call }) => staticString(call.arguments[0]) === 'abort' || call.arguments[0]?.type !== AST_NODE_TYPES.Literal,
+  return findMethodCalls(methodCallsByReceiver(context), targetText, [signalApi.removeListener], within).some(
+    ({ call }) => staticString(call.arguments[0]) === signalApi.event || call.arguments[0]?.type !== AST_NODE_TYPES.Literal,
   );
 }
 
@@ -103,7 +104,7 @@ function endsWhatTheJobStarted(context: AnalysisContext, handler: FunctionNode, 
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
     if (node === judged.node) return undefined;
     const start = findStart(context, node);
-    if (!start || start.event === 'abort') return undefined;
+    if (!start || start.event === signalApi.event) return undefined;
     const target = start.object && stableReferenceText(start.object.target);
     if (target !== undefined) handles.add(target);
     const holder = handleHolder(node);

@@ -4,6 +4,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { findObjectProperty, skipTypeWrappers } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';
+import { signalApi } from '../families/abortSignal';
 import { handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
@@ -56,7 +57,7 @@ export function judgeHandle(judge: Judge): Leak | undefined {
 function handsOnlyOutlivingSignal(options: TSESTree.Node | undefined, blind: SignalEnds | undefined): boolean {
   const inner = options && skipTypeWrappers(options);
   if (!blind || inner?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const signal = findObjectProperty(inner, 'signal');
+  const signal = findObjectProperty(inner, signalApi.property);
   return signal !== undefined && blind.optionValues.has(signal.value);
 }
 

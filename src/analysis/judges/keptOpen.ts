@@ -9,6 +9,9 @@ import { makeLeak } from '../leak';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { listenerLabel } from './labels';
 
+/** An object kind that listening keeps open, with the method its fixes close it with. */
+export type KeptOpenApi = ObjectApi & Required<Pick<ObjectApi, 'keptOpenBy' | 'fixClose'>>;
+
 /**
  * A listener that keeps its own target open (a `MessagePort` refs itself while it has 'message'
  * listeners), on a target the function made: open, and the process alive, until one side of its
@@ -21,7 +24,7 @@ import { listenerLabel } from './labels';
  * port1.on('message', onProgress); // ← port1 stays open after each call
  * ```
  */
-export function judgeKeptOpen(judge: Judge, api: ObjectApi & { keptOpenBy: NonNullable<ObjectApi['keptOpenBy']> }): Leak | undefined {
+export function judgeKeptOpen(judge: Judge, api: KeptOpenApi): Leak | undefined {
   const { context, start, fn } = judge;
   const target = start.object?.target;
   const targetText = target && stableReferenceText(target);
@@ -39,7 +42,7 @@ export function judgeKeptOpen(judge: Judge, api: ObjectApi & { keptOpenBy: NonNu
   if (findMethodCalls(index, targetText, [...api.keptOpenBy.endedBy, ...api.removeListener], judge.scope).length > 0) return undefined;
   if (siblings.some((sibling) => findMethodCalls(index, sibling, api.close, judge.scope).length > 0)) return undefined;
   if (variable.references.some((reference) => !reference.init && reference.identifier.type === AST_NODE_TYPES.Identifier && handsOn(reference.identifier, targetText))) return undefined;
-  const end = onAbortPlan(start.node, { kind: 'method', receiver: { node: target }, method: api.fixClose?.method ?? 'close', arguments: [], returnsPromise: false });
+  const end = onAbortPlan(start.node, { kind: 'method', receiver: { node: target }, method: api.fixClose.method, arguments: [], returnsPromise: api.fixClose.returnsPromise });
   return makeLeak(context, start, fn, 'keptOpen', { label: listenerLabel(start.event), target: targetText }, { end });
 }
 

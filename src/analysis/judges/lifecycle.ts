@@ -5,6 +5,7 @@ import type { HandleEnd } from '../apis';
 import type { FunctionNode } from '../ast';
 import { enclosingFunction, functionName, isInside, stableReferenceText } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
+import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
@@ -154,7 +155,7 @@ function judgeConstructorListener(
   method: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
 ): Leak | 'fine' | undefined {
   const { object, listener } = start;
-  if (!object || !listener || start.event === 'abort') return undefined;
+  if (!object || !listener || start.event === signalApi.event) return undefined;
   const call = start.node as TSESTree.CallExpression;
   const options = call.arguments[2];
   if (options && !(options.type === AST_NODE_TYPES.Literal && typeof options.value === 'boolean')) return undefined;

@@ -5,6 +5,8 @@ import { endOfLifeEvents, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
 import { findObjectProperty, isReassigned, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
 import type { EndPlan } from '../endPlan';
+import { signalApi } from '../families/abortSignal';
+import { eventTarget } from '../families/eventTarget';
 import { removeListenerPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
@@ -27,7 +29,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   const { context, start, fn, inConstructor } = judge;
   const { object, listener } = start;
   // An abort listener runs at most once, when its signal aborts: the cleanup idiom, unless a finite job leaves it behind.
-  if (start.event === 'abort') return judgeAbortListener(judge);
+  if (start.event === signalApi.event) return judgeAbortListener(judge);
   if (!object || !listener) return undefined;
   const call = start.node as TSESTree.CallExpression;
   const api = objectApiOf(context, object.kind);
@@ -36,9 +38,9 @@ export function judgeListener(judge: Judge): Leak | undefined {
   let oneShot = oneShotListenerMethods.has(object.method) && !object.kind.startsWith('custom:');
   if (options && !isBooleanLiteral(options)) {
     if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined; // unknown options: stay quiet
-    const signal = findObjectProperty(options, 'signal');
+    const signal = findObjectProperty(options, signalApi.property);
     if (signal && !judge.blind?.optionValues.has(signal.value)) return undefined;
-    const once = findObjectProperty(options, 'once');
+    const once = findObjectProperty(options, eventTarget.onceOption);
     if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) oneShot = true;
   }
   // A one-shot listener ends when its event fires; in a repetition, an event that only comes
@@ -46,7 +48,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
   if (inConstructor) return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
-  if (owner.owner !== 'outlives') return api.keptOpenBy ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy }) : undefined;
+  if (owner.owner !== 'outlives') return api.keptOpenBy && api.fixClose ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy, fixClose: api.fixClose }) : undefined;
   const targetText = stableReferenceText(object.target);
   if (targetText === undefined) return undefined;
   const within = endSearchScope(judge, owner.reason);

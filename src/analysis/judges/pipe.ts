@@ -33,7 +33,7 @@ export function judgePipe(judge: Judge): Leak | undefined {
   const facts = start.object && objectApiOf(context, start.object.kind)?.starts[start.object.method];
   const piping = facts?.piping;
   if (sourceText === undefined || destinationText === undefined || judge.inConstructor || !piping) return undefined;
-  if (!(piping.neverEnded.includes(destinationText) || keepsDestinationOpen(options))) return undefined;
+  if (!(piping.neverEnded.includes(destinationText) || keepsDestinationOpen(options, piping.endOption))) return undefined;
   // A child process's output ends when the child exits, however it exits.
   if (source.type === AST_NODE_TYPES.MemberExpression && piping.endWithTheirProcess.includes(staticMemberName(source) ?? '')) return undefined;
   const owner = targetOwner(context, destination, judge.scope, { outerOutlives: judge.repetition });
@@ -54,10 +54,10 @@ export function judgePipe(judge: Judge): Leak | undefined {
 }
 
 /** `{ end: false }`: the destination is not ended when the source ends. */
-function keepsDestinationOpen(options: TSESTree.Node | undefined): boolean {
+function keepsDestinationOpen(options: TSESTree.Node | undefined, endOption: string): boolean {
   const inner = options && skipTypeWrappers(options);
   if (inner?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  const end = findObjectProperty(inner, 'end');
+  const end = findObjectProperty(inner, endOption);
   return end?.value.type === AST_NODE_TYPES.Literal && end.value.value === false;
 }
 
