@@ -19,6 +19,7 @@ import { isGuardedOnce } from '../src/analysis/guardedOnce';
 import { readsOwnThis, repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
+import { mayReachStartInFile } from '../src/analysis/startHints';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeFunction } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
@@ -60,6 +61,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    if (!mayReachStartInFile(context)) return {};
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       const repeated = repetitionAround(context, node);
       if (!repeated) return;

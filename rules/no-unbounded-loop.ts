@@ -7,6 +7,7 @@ import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
 import { findSpinningCatches, findUnboundedLoop, loopPathNodeTypes } from '../src/analysis/loops';
 import type { SignalInScope } from '../src/analysis/signalInScope';
 import { findSignalInScope } from '../src/analysis/signalInScope';
+import { mayAwaitInLoopInFile } from '../src/analysis/startHints';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter, withNewSignalParameter } from '../src/fix/addSignalParameter';
 import { endSourceOnAbort } from '../src/fix/endSourceOnAbort';
@@ -47,6 +48,7 @@ export default createRule<[], MessageIds>({
   },
   defaultOptions: [],
   create(context) {
+    if (!mayAwaitInLoopInFile(context)) return {};
     // Paths round a loop decide both questions: ESLint hands them over while it walks the file.
     const { paths, listeners } = recordCodePaths(loopPathNodeTypes);
 

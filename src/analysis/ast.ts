@@ -226,27 +226,41 @@ export function functionName(node: FunctionNode): string | undefined {
 /**
  * Visits `root` and every node below it, depth first in source order, with the node's parent;
  * returning `false` from `visit` skips that node's children. Independent of the parser's visitor
- * keys and of `parent` links, so it also walks trees no linter has prepared.
+ * keys and of `parent` links, so it also walks trees no linter has prepared. A program's `tokens`
+ * and `comments` are not nodes and are not visited.
  */
 export function walk(
   root: TSESTree.Node,
   visit: (node: TSESTree.Node, parent: TSESTree.Node | undefined) => unknown,
 ): void {
-  const stack: [TSESTree.Node, TSESTree.Node | undefined][] = [[root, undefined]];
-  for (let entry = stack.pop(); entry; entry = stack.pop()) {
-    const [node, parent] = entry;
+  // Two parallel stacks rather than a pair per node: this runs over whole files.
+  const nodes: TSESTree.Node[] = [root];
+  const parents: (TSESTree.Node | undefined)[] = [undefined];
+  for (let node = nodes.pop(); node; node = nodes.pop()) {
+    const parent = parents.pop();
     if (visit(node, parent) === false) continue;
-    const children: TSESTree.Node[] = [];
+    const first = nodes.length;
     for (const key in node) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
       const child: unknown = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item)) children.push(item);
+        for (const item of child) {
+          if (isNode(item)) {
+            nodes.push(item);
+            parents.push(node);
+          }
+        }
       } else if (isNode(child)) {
-        children.push(child);
+        nodes.push(child);
+        parents.push(node);
       }
     }
-    for (const child of children.reverse()) stack.push([child, node]);
+    // The children went on in source order: reverse them so that the first comes off first.
+    for (let i = first, j = nodes.length - 1; i < j; i++, j--) {
+      const swap = nodes[i] as TSESTree.Node;
+      nodes[i] = nodes[j] as TSESTree.Node;
+      nodes[j] = swap;
+    }
   }
 }
 

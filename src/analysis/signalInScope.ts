@@ -42,7 +42,10 @@ export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node)
     weak ??= signal;
     return undefined;
   };
-  for (let scope: TSESLint.Scope.Scope | null = context.sourceCode.getScope(node); scope; scope = scope.upper) {
+  const innermost = context.sourceCode.getScope(node);
+  // Most calls have no signal anywhere around them: known once per scope, not once per call.
+  if (!mayReachSignal(context, innermost)) return undefined;
+  for (let scope: TSESLint.Scope.Scope | null = innermost; scope; scope = scope.upper) {
     // A `const` declared below the use, or whose own initialiser holds the use, is not usable there.
     const usable = signalsOfScope(context, scope).filter(
       (signal) => !signal.local || (signal.declaredAt.range[0] < node.range[0] && !isInside(node, signal.local)),
@@ -61,6 +64,24 @@ export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node)
     for (const variable of scope.variables) shadowed.add(variable.name);
   }
   return weak;
+}
+
+const reachesSignal = new WeakMap<TSESLint.Scope.Scope, boolean>();
+
+/**
+ * Whether some scope from `scope` outwards declares a signal candidate or is a method of a class
+ * that holds one, wherever the use is: when not, no use in `scope` has a signal in scope. Asks
+ * scopes in the order `findSignalInScope` does and stops at the first with a candidate.
+ */
+function mayReachSignal(context: AnalysisContext, scope: TSESLint.Scope.Scope): boolean {
+  const cached = reachesSignal.get(scope);
+  if (cached !== undefined) return cached;
+  const reaches =
+    signalsOfScope(context, scope).length > 0 ||
+    classSignalOf(context, scope) !== undefined ||
+    (scope.upper !== null && mayReachSignal(context, scope.upper));
+  reachesSignal.set(scope, reaches);
+  return reaches;
 }
 
 interface ScopeSignal {
@@ -116,11 +137,17 @@ function signalFromVariable(
 
 /** `this.signal` or `this.controller.signal` in a method of a class that holds one. */
 function signalFromClass(context: AnalysisContext, use: TSESTree.Node, scope: TSESLint.Scope.Scope): SignalInScope | undefined {
+  return enclosingFunction(use) === undefined ? undefined : classSignalOf(context, scope);
+}
+
+/** `this.signal` or `this.controller.signal` for the methods of a class that holds one, when `scope` is one. */
+function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): SignalInScope | undefined {
   const fn = scope.block;
   if (scope.type !== 'function' || fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
-  if (fn.parent?.type !== AST_NODE_TYPES.MethodDefinition || enclosingFunction(use) === undefined) return undefined;
+  if (fn.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
   const body = enclosingClassBody(fn);
-  if (!body) return undefined;
+  // Neither a `signal` member nor a `new AbortController()` without these words in the class.
+  if (!body || !/signal|AbortController/.test(context.sourceCode.getText(body))) return undefined;
   const members = classMembersOf(body);
   if (members.has(signalApi.property)) {
     const evidence = classSignalEvidence(context, body);

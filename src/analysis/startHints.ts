@@ -1,6 +1,7 @@
 import { globalStarts, moduleObjects, moduleStarts, objectApis, startMethodNames } from './apis';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import { typeServices } from './typeServices';
 
 function escape(name: string): string {
   return name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -73,3 +74,31 @@ export const mayStartInFile = perFile((context: AnalysisContext): boolean => {
   if (leaks !== undefined) return true;
   return ownStartHints.test(context.sourceCode.text);
 });
+
+/** `from './x'`, `require('../x')`, `import('./x')`: an import the engine may follow (untyped, only relative ones). */
+const relativeImportHint = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"`]\./;
+
+/**
+ * Whether a call in the linted file could lead to a start, read from its text once per file: the
+ * file could start something itself (`mayStartInFile`), or it imports a file of its own that the
+ * engine may follow. Without types nothing else can be resolved, so a file with neither cannot
+ * call a function that starts anything; with types the checker resolves calls anywhere, so
+ * every file may.
+ *
+ * `import { poll } from './poll'` → `true`; `const sum = (xs) => xs.reduce(add, 0)` → `false`.
+ */
+export const mayReachStartInFile = perFile((context: AnalysisContext): boolean => {
+  if (mayStartInFile(context) || relativeImportHint.test(context.sourceCode.text)) return true;
+  return typeServices(context) !== undefined;
+});
+
+/**
+ * Whether the linted file could hold a loop that waits forever, read from its text once per file:
+ * an endless loop or spinning `catch` is only judged when something in it awaits (`await`,
+ * `for await`), so a file without both a loop keyword and `await` has none.
+ *
+ * `while (true) { await poll() }` → `true`; `for (const x of xs) total += x` → `false`.
+ */
+export const mayAwaitInLoopInFile = perFile(
+  (context: AnalysisContext): boolean => /\bawait\b/.test(context.sourceCode.text) && /\b(?:while|for)\b/.test(context.sourceCode.text),
+);
