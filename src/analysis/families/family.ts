@@ -293,6 +293,7 @@ export const repetitions = {
   rearm: { every: 'on every run of this self-rescheduling timer', unit: 'run' },
   loop: { every: 'on every iteration of this loop', unit: 'iteration' },
   endlessLoop: { every: 'on every iteration of this endless loop', unit: 'iteration' },
+  fileChange: { every: 'on every change this file watcher sees', unit: 'change' },
 } as const satisfies Record<string, Repetition>;
 
 /** The listener methods of Node's EventEmitter, which many clients inherit. */
