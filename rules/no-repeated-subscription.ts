@@ -24,7 +24,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeFunction } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
-import { hoistStatement } from '../src/fix/hoistStatement';
+import { assignedSlotReadAfter, hoistStatement } from '../src/fix/hoistStatement';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/threadSignal';
 
@@ -189,6 +189,7 @@ export default createRule<[], MessageIds>({
         !before ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
         readsOwnThis(statement, repeated.scope) ||
+        assignedSlotReadAfter(statement, body) ||
         // An `await` outside an async function would not compile where the statement moves to.
         (containsAwait(statement) && !enclosingFunction(before)?.async)
       ) {

@@ -164,6 +164,29 @@ function isFalsyLiteral(node: TSESTree.Node): boolean {
   );
 }
 
+/**
+ * Calls of method `name` on the instances this file makes of a class and keeps in a variable:
+ * `const poller = new Poller(); app.post('/start', () => poller.start());` → `poller.start()`.
+ */
+function instanceCalls(context: AnalysisContext, body: TSESTree.ClassBody, name: string): TSESTree.CallExpression[] {
+  const classNode = body.parent;
+  const classVariable = classNode.id ? context.sourceCode.getDeclaredVariables(classNode).find((variable) => variable.name === classNode.id?.name) : undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of classVariable?.references ?? []) {
+    const made = reference.identifier.parent;
+    if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee !== reference.identifier) continue;
+    const declarator = made.parent;
+    if (declarator.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== made || declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+    const instance = context.sourceCode.getDeclaredVariables(declarator).find((variable) => variable.name === (declarator.id as TSESTree.Identifier).name);
+    for (const use of instance?.references ?? []) {
+      const member = use.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use.identifier || memberName(member) !== name) continue;
+      if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) calls.push(member.parent);
+    }
+  }
+  return calls;
+}
+
 /** A call of `owner` (`this.connect()`, `Worker.start()`, `start()`) from a repeated context in the file. */
 export function repeatedCall(context: AnalysisContext, owner: FunctionNode, holder: Holder | undefined): { repetition: RepeatedScope['repetition']; line: number } | undefined {
   const name = functionName(owner)?.replace(/^.*\./, '');
@@ -174,6 +197,7 @@ export function repeatedCall(context: AnalysisContext, owner: FunctionNode, hold
     if (holder.name !== undefined && !holder.body && !holder.name.endsWith('.prototype')) {
       calls.push(...findMethodCalls(methodCallsByReceiver(context), holder.name, [name]).map((entry) => entry.call));
     }
+    if (holder.body) calls.push(...instanceCalls(context, holder.body, name));
   } else if (owner.type === AST_NODE_TYPES.FunctionDeclaration) {
     const variable = context.sourceCode.getDeclaredVariables(owner).find((candidate) => candidate.name === name);
     for (const reference of variable?.references ?? []) {

@@ -1,5 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { skipTypeWrappers, stableReferenceText, walk } from '../analysis/ast';
 import { indentationOf } from './indentation';
 
 /**
@@ -24,4 +26,24 @@ export function hoistStatement(
   const removal: [number, number] = ownLine ? [lineStart, end + lineBreak[0].length] : [statement.range[0], end];
   const moved = text.slice(statement.range[0], end);
   return [fixer.removeRange(removal), fixer.insertTextBefore(before, `${moved}\n${indentationOf(sourceCode, before)}`)];
+}
+
+/**
+ * Whether code after `statement` in `body` reads the slot it assigns: moved out of the callback,
+ * the assignment no longer narrows those reads (`this.sub = r.duplicate(); this.sub.on(…)` with
+ * `sub?: Redis` stops compiling), so hoisting it is not offered.
+ */
+export function assignedSlotReadAfter(statement: TSESTree.ExpressionStatement, body: TSESTree.Node): boolean {
+  const assignment = skipTypeWrappers(statement.expression);
+  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression) return false;
+  const slot = stableReferenceText(assignment.left);
+  if (slot === undefined) return false;
+  let read = false;
+  walk(body, (node) => {
+    if (read) return false;
+    const reference = node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier;
+    if (reference && node.range[0] >= statement.range[1] && stableReferenceText(node) === slot) read = true;
+    return !read;
+  });
+  return read;
 }

@@ -50,6 +50,12 @@ export interface MethodStart {
   readonly label?: string;
   /** For a subscription on a shared client, what it subscribes it to: "Redis channels". */
   readonly subscribesTo?: string;
+  /**
+   * Subscribing the client again to the channels it already has changes nothing (Redis
+   * `SUBSCRIBE`; an MQTT broker replaces a subscription to the same filter), and a function
+   * argument is a completion callback, not a listener: run again with the same channels, it adds none.
+   */
+  readonly sameChannelsAgainIsNoop?: boolean;
   /** Only a start when its first argument, a string, matches: `client.query('LISTEN jobs')`. */
   readonly firstArgument?: RegExp;
   /** A listener that removes itself when its event fires (`once`): judged only where that event may never come. */
@@ -350,6 +356,7 @@ export const repetitions = {
   rearm: { every: 'on every run of this self-rescheduling timer', unit: 'run' },
   loop: { every: 'on every iteration of this loop', unit: 'iteration' },
   endlessLoop: { every: 'on every iteration of this endless loop', unit: 'iteration' },
+  fileChange: { every: 'on every change this file watcher sees', unit: 'change' },
 } as const satisfies Record<string, Repetition>;
 
 /** The listener methods of Node's EventEmitter, which many clients inherit. */

@@ -9,9 +9,9 @@ export const ioredis = {
       label: 'ioredis client',
       starts: {
         ...emitterListenerStarts,
-        subscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'unsubscribe' },
-        psubscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'punsubscribe' },
-        ssubscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'sunsubscribe' },
+        subscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'unsubscribe', sameChannelsAgainIsNoop: true },
+        psubscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'punsubscribe', sameChannelsAgainIsNoop: true },
+        ssubscribe: { kind: 'channelSubscription', label: 'a Redis subscription', subscribesTo: 'Redis channels', endWith: 'sunsubscribe', sameChannelsAgainIsNoop: true },
         monitor: { kind: 'connection', label: 'a Redis monitor connection' },
         duplicate: { kind: 'connection', label: 'a Redis connection', returns: 'ioredis' },
       },

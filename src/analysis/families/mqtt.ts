@@ -11,8 +11,8 @@ export const mqtt = {
       label: 'MQTT client',
       starts: {
         ...emitterListenerStarts,
-        subscribe: { kind: 'channelSubscription', label: 'an MQTT subscription', subscribesTo: 'MQTT topics', endWith: 'unsubscribe' },
-        subscribeAsync: { kind: 'channelSubscription', label: 'an MQTT subscription', subscribesTo: 'MQTT topics', endWith: 'unsubscribeAsync' },
+        subscribe: { kind: 'channelSubscription', label: 'an MQTT subscription', subscribesTo: 'MQTT topics', endWith: 'unsubscribe', sameChannelsAgainIsNoop: true },
+        subscribeAsync: { kind: 'channelSubscription', label: 'an MQTT subscription', subscribesTo: 'MQTT topics', endWith: 'unsubscribeAsync', sameChannelsAgainIsNoop: true },
       },
       removeListener: emitterRemovals,
       endSubscription: ['unsubscribe', 'unsubscribeAsync'],

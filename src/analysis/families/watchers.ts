@@ -1,4 +1,5 @@
 import type { Family } from './family';
+import { repetitions } from './family';
 
 /** File watchers: `fs.watch` until `close()` or `{ signal }`, `fs.watchFile` until `unwatchFile`, chokidar until `close()`. */
 export const watchers = {
@@ -8,6 +9,11 @@ export const watchers = {
       starts: {
         watch: { kind: 'watcher', label: 'a file watcher', signalOption: 'beforeListener' },
         watchFile: { kind: 'watcher', label: 'a file poller', endFunction: 'unwatchFile' },
+      },
+      // The listener runs on every change: `fs.watch(path, () => reload())`.
+      schedulers: {
+        watch: { repetition: repetitions.fileChange, positions: ['last'] },
+        watchFile: { repetition: repetitions.fileChange, positions: ['last'] },
       },
       // `require('fs').promises.readFile` and `import { promises } from 'fs'` reach `fs/promises`.
       submodules: { promises: 'fs/promises' },

@@ -3,7 +3,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from '../apis';
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, functionName, isInside, stableReferenceText } from '../ast';
+import { enclosingFunction, functionName, isFunctionNode, isInside, stableReferenceText, walk } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
@@ -13,6 +13,7 @@ import type { Leak } from '../leak';
 import { makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
+import { isGuardedOnce } from '../guardedOnce';
 import { objectApiOf } from '../objectApi';
 import { repetitionAround } from '../repetition';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
@@ -21,7 +22,7 @@ import type { Slot } from '../storedHandles';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
 import { slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, holderOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
+import { closureHolderOf, holderOf, isThisLike, memberName, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
 import { listenerLabel, startLabel } from './labels';
 
@@ -87,12 +88,12 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
       const at = runningFunction(use);
       return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
     });
-    if (ended) return 'fine';
+    if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     // `stop() { this.timer = null; }`: an end added after that would end nothing (and may not compile).
     const writes = slot.kind === 'member' && thisMemberUses(context, slot.name).some((use) => isWriteIn(use, reach.functions));
     return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), writes ? undefined : teardown);
   }
-  if (endings.length > 0) return 'fine';
+  if (endings.length > 0) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
   const release = slotRelease(context, slot, owner, holder);
   if (release !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release });
   const reset = resettingFunction(context, owner, holder);
@@ -104,6 +105,54 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
     return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
   return undefined;
+}
+
+/**
+ * A start whose slot its teardown ends, in a function that runs again and stores the new handle
+ * over the old one without ending it first or checking the slot: the teardown ends only the last.
+ *
+ * ```ts
+ * start() { this.timer = setInterval(poll, 1000); } // ← leak: a route calls start() on every request
+ * stop() { clearInterval(this.timer); }
+ * ```
+ */
+function restartOverwrites(
+  context: AnalysisContext,
+  start: Start,
+  slot: Slot,
+  owner: FunctionNode,
+  holder: Holder | undefined,
+  ends: HandleEnd,
+  endings: readonly TSESTree.Node[],
+): Leak | undefined {
+  if (isGuardedOnce(context, owner, start.node)) return undefined;
+  // `start() { this.stop(); this.timer = setInterval(…); }`: a call before it that ends the old one.
+  const before = holder ? methodsCalledBefore(context, holder, owner, start.node) : [];
+  const reach = before.length > 0 && holder ? reachFrom(context, holder, before) : undefined;
+  if (reach?.opaque) return undefined;
+  const endedBefore = endings.some((use) => {
+    const at = runningFunction(use);
+    return at !== undefined && reach?.functions.has(at) === true;
+  });
+  if (endedBefore || slotEnds(context, slot, ends).some((use) => runningFunction(use) === owner && use.range[1] <= start.node.range[0])) return undefined;
+  const again = repeatedCall(context, owner, holder);
+  if (!again) return undefined;
+  return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
+}
+
+/** The holder's methods `owner` calls on `this` before `node`: `this.stop()` in `start() { this.stop(); … }`. */
+function methodsCalledBefore(context: AnalysisContext, holder: Holder, owner: FunctionNode, node: TSESTree.Node): FunctionNode[] {
+  const methods: FunctionNode[] = [];
+  walk(owner.body ?? owner, (inner) => {
+    if (inner.range[0] >= node.range[0]) return false;
+    if (isFunctionNode(inner) && inner !== owner) return false;
+    if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return true;
+    const name = isThisLike(context, inner.callee.object) ? memberName(inner.callee) : undefined;
+    const method = name === undefined ? undefined : holder.method(name);
+    if (method && method !== owner) methods.push(method);
+    return true;
+  });
+  return methods;
 }
 
 /** Why a stored start is not ended: the reason and the sentence's parts beyond the start and its slot. */

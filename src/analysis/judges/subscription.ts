@@ -17,6 +17,7 @@ import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { insideAny } from '../outlivingSignals';
+import { repetitionAround, usesBindingDeclaredIn } from '../repetition';
 import { startEnds, connectionPlan, firstSubscription } from './connection';
 import { judgeHandle } from './handle';
 
@@ -50,10 +51,27 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
   }
   // On a shared client only a subscription with an end of its own is judged: the rest configure the client.
   if (!api || !method?.endWith || owner.owner !== 'outlives' || inConstructor) return undefined;
+  // `client.on('connect', () => client.subscribe('presence'))`: each reconnect asks for the same
+  // topics again, which restores what the broker may have dropped and adds nothing.
+  if (judge.repetition && method.sameChannelsAgainIsNoop && runsOnReconnect(context, call, judge.scope) && sameChannelsEveryRun(context, call, judge.scope)) {
+    return undefined;
+  }
   return judgeTargetSubscription(judge, owner, api, {
     label: method.label ?? 'a subscription',
     unsubscribe: { method: method.endWith, returnsPromise: true },
   });
+}
+
+/** Whether `scope` is a listener for an event its client fires again on every reconnect, around `call`. */
+function runsOnReconnect(context: AnalysisContext, call: TSESTree.CallExpression, scope: TSESTree.Node): boolean {
+  const repeated = repetitionAround(context, call);
+  return repeated?.scope === scope && repeated.repetition.unit === 'reconnect';
+}
+
+/** Channels written without anything the repeated code makes or is given per run: `subscribe('a', 'b')`. */
+function sameChannelsEveryRun(context: AnalysisContext, call: TSESTree.CallExpression, scope: TSESTree.Node): boolean {
+  const channels = call.arguments.filter((argument) => !isFunctionNode(argument));
+  return channels.length > 0 && !channels.some((argument) => usesBindingDeclaredIn(context, argument, scope));
 }
 
 /**
