@@ -57,7 +57,8 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   const oneShot = oneShotListenerMethods.has(object.method);
   if (oneShot && !racesOthers(context, start, targetText, executor)) return undefined;
   const outlives = outlivingTarget(context, object.target, fn);
-  if (outlives === undefined) return undefined;
+  // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
+  if (outlives === undefined || (!oneShot && outlives !== selfTarget)) return undefined;
   // Once per program, or once per object behind a flag: the listener cannot pile up.
   const lifetime = functionLifetime(context, fn);
   if (lifetime === 'program' || lifetime === 'constructor' || isGuardedOnce(context, fn, call)) return undefined;
@@ -173,13 +174,15 @@ function racesOthers(context: AnalysisContext, start: Start, targetText: string,
   return found;
 }
 
+const selfTarget = 'the object itself';
+
 /**
  * How the target outlives one call of `fn`, for messages: the object itself (`this`, `const _this = this`)
  * outside its constructor, or a parameter, a module's or a global emitter.
  */
 function outlivingTarget(context: AnalysisContext, target: TSESTree.Expression, fn: FunctionNode): string | undefined {
   const inner = skipTypeWrappers(target);
-  if (inner.type === AST_NODE_TYPES.ThisExpression || isAliasOfThis(context, inner)) return 'the object itself';
+  if (inner.type === AST_NODE_TYPES.ThisExpression || isAliasOfThis(context, inner)) return selfTarget;
   const owner = targetOwner(context, target, fn);
   return owner.owner === 'outlives' ? ownerReasons[owner.reason] : undefined;
 }
