@@ -60,6 +60,19 @@ export class Task {
   }
 }
 `,
+    // an add method of its own: the caller's event and listener, handed straight on
+    `
+export class TcpSocket {
+  constructor(socket) { this.socket = socket; }
+  on(event, callback) {
+    this.socket.on(event, callback);
+    return this;
+  }
+  fail(error) {
+    this.socket.emit('error', error);
+  }
+}
+`,
     // mixed with a class that is not an emitter
     `
 const util = require('util');
