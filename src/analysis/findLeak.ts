@@ -51,7 +51,7 @@ export function findLeak(
   if (!fn) return undefined;
   // A listener added for one wait, by a method that may wait again: whether it is removed when the wait is over.
   const waiter = judgeWaiter(context, node);
-  if (waiter !== undefined) return waiter === 'fine' ? undefined : waiter;
+  if (waiter !== undefined) return waiter === 'fine' || isProcessLifecycleListener(waiter.start) ? undefined : waiter;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
   // Program code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
   const meantToLast = lifetime === 'program' || lifetime === 'callback';

@@ -83,6 +83,15 @@ export class Conn extends EventEmitter {
   }
 }
 `,
+    // the program's own end: whichever signal comes, the process is going
+    `
+export function untilShutdown() {
+  return new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+`,
     // a listener that does not settle the wait is not the wait's: judged as any other
     `
 import { EventEmitter } from 'node:events';
