@@ -37,6 +37,8 @@ export default createRule<Options, MessageIds>({
         '`{{code}}` starts {{label}} on `{{connection}}`, which is never closed, returned or stored.',
       notUnsubscribed: '`{{code}}` starts {{label}} on `{{target}}` ({{outlives}}), and nothing unsubscribes it.',
       listenerNotRemoved: '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}), and nothing removes it.',
+      listenerLeftByWaiter:
+        '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}) while {{owner}} waits, and leaves it there {{when}}: each call leaves one more.',
       listenerPerInstance:
         '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}) for every instance, and nothing removes it.',
       storedNotEnded: '`{{code}}` is stored in `{{member}}`, but `{{teardown}}()` never ends it.',

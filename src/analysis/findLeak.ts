@@ -11,6 +11,7 @@ import { judgeConnection } from './judges/connection';
 import { judgeHandle } from './judges/handle';
 import { judgeLifecycle } from './judges/lifecycle';
 import { judgeListener } from './judges/listener';
+import { judgeWaiter } from './judges/waiter';
 import { judgePipe } from './judges/pipe';
 import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subscription';
 import type { Leak, LeakScope } from './leak';
@@ -48,6 +49,9 @@ export function findLeak(
   // The function's lifetime is a cheap AST question; what the call starts may be a type query.
   const fn = enclosingFunction(node);
   if (!fn) return undefined;
+  // A listener added for one wait, by a method that may wait again: whether it is removed when the wait is over.
+  const waiter = judgeWaiter(context, node);
+  if (waiter !== undefined) return waiter === 'fine' || isProcessLifecycleListener(waiter.start) ? undefined : waiter;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
   // Program code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
   const meantToLast = lifetime === 'program' || lifetime === 'callback';

@@ -32,6 +32,8 @@ export interface LeakData {
   notUnsubscribed: { code: string; label: string; target: string; outlives: string };
   /** "`bus.on('job', onJob)` adds a 'job' listener to `bus` (a parameter), and nothing removes it." */
   listenerNotRemoved: { code: string; label: string; target: string; outlives: string };
+  /** "`this.once('error', onError)` adds a one-shot 'error' listener to `this` (the object itself) while `connect()` waits, and leaves it there when another event ends the wait." */
+  listenerLeftByWaiter: { code: string; label: string; target: string; outlives: string; owner: string; when: string };
   /** "`process.on(…)` adds a 'message' listener to `process` (a global) for every instance, and nothing removes it." */
   listenerPerInstance: { code: string; label: string; target: string; outlives: string };
   /** "`setInterval(…)` is stored in `this.timer`, but `stop()` never ends it." */

@@ -4,12 +4,18 @@ import type * as ts from 'typescript';
 
 import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
+<<<<<<< HEAD
 import { isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
 import { findClassMember } from './classMembers';
+=======
+import { isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
+import { enclosingClassBody, findClassMember } from './classMembers';
+>>>>>>> listeners
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
 import { jsdocParameterKind } from './jsdocKind';
+import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
@@ -108,6 +114,12 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     case AST_NODE_TYPES.CallExpression: {
       const tracked = trackedCalls(context).get(inner);
       if (tracked?.returns) return tracked.returns;
+      // `new TaskEmitter()` of a class this file declares.
+      const callee = skipTypeWrappers(inner.callee);
+      if (inner.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier) {
+        const local = localClass(context, callee);
+        return local ? classKind(context, local, depth + 1) : undefined;
+      }
       const call = methodCallParts(inner);
       if (!call) return undefined;
       const targetKind = objectKindFromSource(context, call.target, depth + 1);
@@ -117,7 +129,7 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     case AST_NODE_TYPES.Identifier:
       return identifierKind(context, inner, depth);
     case AST_NODE_TYPES.ThisExpression:
-      return thisKind(context, inner);
+      return thisKind(context, inner, depth);
     case AST_NODE_TYPES.MemberExpression: {
       if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) {
         return propertyKind(context, inner.object, staticMemberName(inner), depth) ?? globalMemberKind(context, inner);
@@ -135,7 +147,7 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
         const kind = objectKindFromSource(context, value, depth + 1);
         if (kind) return kind;
       }
-      return undefined;
+      return member.annotation ? undefined : emitsEvents(context, inner);
     }
     default:
       return undefined;
@@ -162,7 +174,11 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   if (definition.type === 'Parameter') {
     const annotation = parameterAnnotation(definition.name);
     if (annotation) return annotationKind(context, annotation);
-    return jsdocParameterKind(context, definition.node, identifier.name) ?? callbackParameterKind(context, definition.node, definition.name);
+    return (
+      jsdocParameterKind(context, definition.node, identifier.name) ??
+      callbackParameterKind(context, definition.node, definition.name) ??
+      emitsEvents(context, identifier, variable.scope.block)
+    );
   }
   if (definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier) {
     const annotation = definition.node.id.typeAnnotation?.typeAnnotation;
@@ -173,7 +189,8 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
     // Only a binding that is never reassigned keeps the kind of its initialiser.
     const writes = variable.references.filter((reference) => reference.isWrite());
     if (definition.node.init && writes.length <= 1) {
-      return objectKindFromSource(context, definition.node.init, depth + 1);
+      const kind = objectKindFromSource(context, definition.node.init, depth + 1);
+      if (kind || annotation) return kind;
     }
   }
   // `const { port1 } = new MessageChannel()`: a property of an object of a known kind.
@@ -187,7 +204,33 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   }
   // `import { bus } from './bus'`, `const { bus } = require('./bus')`: a singleton of an API named in settings.
   const imported = hasCustomInstances(context) ? importedName(context.sourceCode, identifier) : undefined;
-  return imported && customKindOfInstance(context, imported.module, imported.name);
+  const custom = imported && customKindOfInstance(context, imported.module, imported.name);
+  if (custom) return custom;
+  // An untyped variable the code makes emit events.
+  const untyped = definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier && !definition.node.id.typeAnnotation;
+  return untyped ? emitsEvents(context, identifier, variable.scope.block) : undefined;
+}
+
+/**
+ * An untyped object the code itself makes emit named events is an emitter, whatever it is called:
+ * `this.queue.emit('progress', job)` in the class shows `this.queue` is one, and so do
+ * `queue.emit('removed', job)` for `queue` in its scope. A use, not a name.
+ */
+function emitsEvents(context: AnalysisContext, node: TSESTree.Node, scope?: TSESTree.Node): ObjectKind | undefined {
+  const text = stableReferenceText(node);
+  const within = scope ?? enclosingClassBody(node);
+  if (text === undefined || !within) return undefined;
+  const index = methodCallsByReceiver(context);
+  const emits = findMethodCalls(index, text, ['emit'], within).some(({ call }) => {
+    const event = call.arguments[0];
+    return event !== undefined && (event.type === AST_NODE_TYPES.TemplateLiteral || (event.type === AST_NODE_TYPES.Literal && typeof event.value === 'string'));
+  });
+  // Counter-evidence: `const unbind = bus.on('x', f)` keeps what `on` returns, as APIs that return their own unbind want.
+  const keepsWhatOnReturns = findMethodCalls(index, text, ['on', 'addListener'], within).some(({ call }) => {
+    const parent = call.parent;
+    return parent.type !== AST_NODE_TYPES.ExpressionStatement && !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call);
+  });
+  return emits && !keepsWhatOnReturns ? 'emitter' : undefined;
 }
 
 /**
@@ -215,28 +258,82 @@ function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | un
   return undefined;
 }
 
-/** `this` inside `class Bus extends EventEmitter` is an emitter. */
-function thisKind(context: AnalysisContext, node: TSESTree.ThisExpression): ObjectKind | undefined {
-  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.ClassBody) {
-      const superClass = current.parent.superClass;
-      return superClass ? superClassKind(context, superClass) : undefined;
-    }
+/**
+ * `this` inside `class Bus extends EventEmitter` is an emitter; see `classKind` for the rest.
+ */
+function thisKind(context: AnalysisContext, node: TSESTree.ThisExpression, depth: number): ObjectKind | undefined {
+  const body = enclosingClassBody(node);
+  return body ? classKind(context, body.parent, depth) : undefined;
+}
+
+/**
+ * The kind of a class's instances: what it extends (an imported class, or one of this file's that
+ * does), what the module mixes into it (`util.inherits(Bus, EventEmitter)`,
+ * `applyMixin(Redis, EventEmitter)`), or what its own `on(event, fn) { this.emitter.on(event, fn); }`
+ * hands its listeners to.
+ */
+function classKind(context: AnalysisContext, declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  const superClass = declaration.superClass;
+  const inherited = superClass ? superClassKind(context, superClass, depth + 1) : undefined;
+  return inherited ?? mixedInKind(context, declaration, depth + 1) ?? forwardedOnKind(context, declaration.body, depth + 1);
+}
+
+/** `util.inherits(Bus, EventEmitter)`, `applyMixin(Redis, events.EventEmitter)` at module level: the kind mixed into the class. */
+function mixedInKind(context: AnalysisContext, declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression, depth: number): ObjectKind | undefined {
+  const name = declaration.id?.name;
+  if (name === undefined) return undefined;
+  for (const statement of context.sourceCode.ast.body) {
+    const expression = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (expression?.type !== AST_NODE_TYPES.CallExpression || expression.arguments.length !== 2) continue;
+    const [derived, mixin] = expression.arguments;
+    if (derived?.type !== AST_NODE_TYPES.Identifier || derived.name !== name || !mixin || mixin.type === AST_NODE_TYPES.SpreadElement) continue;
+    const kind = superClassKind(context, mixin, depth);
+    if (kind) return kind;
   }
   return undefined;
 }
 
-function superClassKind(context: AnalysisContext, superClass: TSESTree.LeftHandSideExpression): ObjectKind | undefined {
+/** A class whose own `on(event, listener)` only hands both to an emitter's `on`. */
+function forwardedOnKind(context: AnalysisContext, body: TSESTree.ClassBody, depth: number): ObjectKind | undefined {
+  const on = body.body.find(
+    (member): member is TSESTree.MethodDefinition =>
+      member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'on',
+  );
+  const statements = on?.value.body?.body ?? [];
+  const only = statements.length === 1 ? statements[0] : undefined;
+  const value = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
+  const call = value ? methodCallParts(value) : undefined;
+  if (!on || !call || call.method !== 'on' || skipTypeWrappers(call.target).type === AST_NODE_TYPES.ThisExpression) return undefined;
+  const parameters = on.value.params.map((parameter) => (parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined));
+  const forwarded = (call.member.parent as TSESTree.CallExpression).arguments.map((argument) => (argument.type === AST_NODE_TYPES.Identifier ? argument.name : undefined));
+  if (parameters.length < 2 || forwarded[0] !== parameters[0] || forwarded[1] !== parameters[1]) return undefined;
+  const kind = objectKindFromSource(context, call.target, depth);
+  return kind === 'emitter' ? kind : undefined;
+}
+
+function superClassKind(context: AnalysisContext, superClass: TSESTree.Node, depth: number): ObjectKind | undefined {
   const inner = skipTypeWrappers(superClass);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner);
     if (imported) return annotatedTypes[imported.module]?.[imported.name];
+    const local = localClass(context, inner);
+    return local ? classKind(context, local, depth + 1) : undefined;
   }
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner.object);
     const name = staticMemberName(inner);
     if (imported && name) return annotatedTypes[imported.module]?.[name];
   }
+  return undefined;
+}
+
+/** `class TaskEmitter extends EventEmitter {}` declared in this file, for `TaskEmitter`. */
+function localClass(context: AnalysisContext, name: TSESTree.Identifier): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(name), name);
+  const definition = variable?.defs[0];
+  if (definition?.type === 'ClassName') return definition.node as TSESTree.ClassDeclaration;
+  if (definition?.type === 'Variable' && variable && !isReassigned(variable) && definition.node.init?.type === AST_NODE_TYPES.ClassExpression) return definition.node.init;
   return undefined;
 }
 

@@ -46,7 +46,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   // A one-shot listener ends when its event fires; in a repetition, an event that only comes
   // when the target fails or ends may not come at all, and each run adds one more.
   if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
-  if (inConstructor) return undefined;
+  if (inConstructor || forwardsAnAdd(start, fn)) return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return api.keptOpenBy && api.fixClose ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy, fixClose: api.fixClose }) : undefined;
   const targetText = stableReferenceText(object.target);
@@ -147,6 +147,17 @@ function removedWhereHandedOn(
     return true;
   });
   return removed;
+}
+
+/**
+ * `on(event, callback) { this.socket.on(event, callback); return this; }`: the function is itself an
+ * add method, handing its caller's event and listener straight on; removing it is its caller's business.
+ */
+function forwardsAnAdd(start: Start, fn: FunctionNode | undefined): boolean {
+  const [event, listener] = (start.node as TSESTree.CallExpression).arguments;
+  const isParameter = (node: TSESTree.Node | undefined): boolean =>
+    node?.type === AST_NODE_TYPES.Identifier && (fn?.params ?? []).some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === node.name);
+  return isParameter(event) && isParameter(listener);
 }
 
 function isBooleanLiteral(node: TSESTree.Node): boolean {

@@ -1,0 +1,208 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import { listenerMethods, oneShotListenerMethods } from '../apis';
+import type { FunctionNode } from '../ast';
+import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import type { AnalysisContext } from '../fileCache';
+import type { Start } from '../findStart';
+import { findStart } from '../findStart';
+import { isGuardedOnce } from '../guardedOnce';
+import type { Leak } from '../leak';
+import { describeFunction, makeLeak, ownerReasons } from '../leak';
+import { functionLifetime, targetOwner } from '../lifetime';
+import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
+import { objectApiOf } from '../objectApi';
+import { listenerLabel } from './labels';
+
+/**
+ * A listener added for one wait: written in a `new Promise` executor, made by the call (a function
+ * of the call's own), and settling that promise. When the wait is over it has no use left, but it
+ * stays on its target when the target outlives the call (the object itself, a parameter, a
+ * module's emitter): every call of a method that may run again leaves one more. A `once` listener
+ * racing others on the same target stays whenever another event wins the race.
+ *
+ * Returns `'fine'` for a waiter whose listener the call removes, `undefined` for anything that is
+ * not a waiter (judged as any other start).
+ *
+ * ```js
+ * class Client extends EventEmitter {
+ *   ready() {
+ *     return new Promise((resolve, reject) => {
+ *       const onReady = () => { this.off('error', onError); resolve(); };
+ *       const onError = (err) => reject(err);   // ← no `this.off('ready', onReady)`
+ *       this.once('ready', onReady);            // ← stays on `this` each time 'error' wins
+ *       this.once('error', onError);
+ *     });
+ *   }
+ * }
+ * ```
+ */
+export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak | 'fine' | undefined {
+  const parts = methodCallParts(node);
+  if (!parts || !(listenerMethods.has(parts.method) || oneShotListenerMethods.has(parts.method))) return undefined;
+  const executor = enclosingExecutor(node);
+  const fn = executor && enclosingFunction(executor);
+  if (!executor || !fn || isInConstructor(fn)) return undefined;
+  const start = findStart(context, node);
+  const { object, listener } = start ?? {};
+  if (!start || start.kind !== 'listener' || !object || !listener || start.event === 'abort') return undefined;
+  if (object.kind.startsWith('custom:')) return undefined;
+  const handler = ownListener(context, listener, fn);
+  if (!handler || !settles(context, handler, executor, fn)) return undefined;
+  const call = start.node as TSESTree.CallExpression;
+  if (call.arguments.length > 2) return undefined; // options (`{ signal }`, `{ once }`) are judged elsewhere
+  const targetText = stableReferenceText(object.target);
+  if (targetText === undefined) return undefined;
+  const oneShot = oneShotListenerMethods.has(object.method);
+  if (oneShot && !racesOthers(context, start, targetText, executor)) return undefined;
+  const outlives = outlivingTarget(context, object.target, fn);
+  // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
+  if (outlives === undefined || (!oneShot && outlives !== selfTarget)) return undefined;
+  // Once per program, or once per object behind a flag: the listener cannot pile up.
+  const lifetime = functionLifetime(context, fn);
+  if (lifetime === 'program' || lifetime === 'constructor' || isGuardedOnce(context, fn, call)) return undefined;
+  const api = objectApiOf(context, object.kind);
+  if (!api) return undefined;
+  const removed = findMethodCalls(methodCallsByReceiver(context), targetText, api.removeListener, fn).some(({ call: removal }) =>
+    removes(context, removal, start),
+  );
+  if (removed) return 'fine';
+  return makeLeak(
+    context,
+    start,
+    fn,
+    'listenerLeftByWaiter',
+    {
+      label: oneShot ? `a one-shot '${start.event ?? '…'}' listener` : listenerLabel(start.event),
+      target: targetText,
+      outlives,
+      owner: describeFunction(fn),
+      when: oneShot ? 'when another event ends the wait' : 'when the wait is over',
+    },
+    { end: undefined },
+  );
+}
+
+/** The nearest `new Promise` executor around `node`, through the callbacks written inside it. */
+function enclosingExecutor(node: TSESTree.Node): FunctionNode | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (runsImmediately(fn) && fn.parent.type === AST_NODE_TYPES.NewExpression) return fn;
+    if (fn.parent.type === AST_NODE_TYPES.MethodDefinition) return undefined;
+  }
+  return undefined;
+}
+
+function isInConstructor(fn: FunctionNode): boolean {
+  for (let current: TSESTree.Node | undefined = fn; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.kind === 'constructor';
+  }
+  return false;
+}
+
+/** The listener as a function made by this call of `fn`: written inline, or a local of `fn` that holds one. */
+function ownListener(context: AnalysisContext, listener: TSESTree.Node, fn: FunctionNode): FunctionNode | TSESLint.Scope.Variable | undefined {
+  if (isFunctionNode(listener)) return listener;
+  if (listener.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(listener), listener);
+  if (variable?.defs[0]?.type === 'Parameter') return variable; // `resolve`, `reject` themselves
+  return variable ? functionHeldBy(variable, fn) : undefined;
+}
+
+/** `const f = () => …`, `function f() {}`, `let f; f = () => …`: the one function a local of `fn` holds. */
+function functionHeldBy(variable: TSESLint.Scope.Variable, fn: FunctionNode): FunctionNode | undefined {
+  const definition = variable.defs[0];
+  if (!definition || !isInside(definition.name, fn)) return undefined;
+  if (definition.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
+  if (definition.type !== 'Variable') return undefined;
+  const values = variable.references.flatMap((reference) => (reference.writeExpr ? [skipTypeWrappers(reference.writeExpr)] : []));
+  const functions = values.filter(isFunctionNode);
+  const others = values.filter((value) => !isFunctionNode(value) && !(value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined'));
+  return functions.length === 1 && others.length === 0 ? functions[0] : undefined;
+}
+
+/**
+ * The listener settles the executor's promise: it calls `resolve` or `reject` (or a local it was
+ * handed to, `reject = innerReject`), itself or through a function of the call's own it calls.
+ */
+function settles(context: AnalysisContext, handler: FunctionNode | TSESLint.Scope.Variable, executor: FunctionNode, fn: FunctionNode): boolean {
+  const settlers = new Set<TSESLint.Scope.Variable>();
+  for (const variable of context.sourceCode.getDeclaredVariables(executor)) {
+    if (variable.defs[0]?.type !== 'Parameter') continue;
+    settlers.add(variable);
+    for (const reference of variable.references) {
+      const parent = reference.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.right !== reference.identifier) continue;
+      const left = parent.left;
+      const held = left.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(left), left) : null;
+      if (held) settlers.add(held);
+    }
+  }
+  const callsSettler = (body: FunctionNode, depth: number): boolean => {
+    let found = false;
+    walk(body.body, (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const variable = ASTUtils.findVariable(context.sourceCode.getScope(node.callee), node.callee);
+      if (!variable) return undefined;
+      if (settlers.has(variable)) found = true;
+      else if (depth < 2) {
+        const local = functionHeldBy(variable, fn);
+        if (local && local !== body && callsSettler(local, depth + 1)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  return isFunctionNode(handler as TSESTree.Node) ? callsSettler(handler as FunctionNode, 0) : settlers.has(handler as TSESLint.Scope.Variable);
+}
+
+/** Another listener waits on the same target in the same executor, for another event: one of them wins. */
+function racesOthers(context: AnalysisContext, start: Start, targetText: string, executor: FunctionNode): boolean {
+  let found = false;
+  walk(executor.body, (node) => {
+    if (found) return false;
+    if (node === start.node || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const parts = methodCallParts(node);
+    if (!parts || !(listenerMethods.has(parts.method) || oneShotListenerMethods.has(parts.method))) return undefined;
+    if (stableReferenceText(parts.target) !== targetText) return undefined;
+    const event = staticString(node.arguments[0]);
+    if (event === undefined || event === start.event) return undefined;
+    found = findStart(context, node)?.kind === 'listener';
+    return undefined;
+  });
+  return found;
+}
+
+const selfTarget = 'the object itself';
+
+/**
+ * How the target outlives one call of `fn`, for messages: the object itself (`this`, `const _this = this`)
+ * outside its constructor, or a parameter, a module's or a global emitter.
+ */
+function outlivingTarget(context: AnalysisContext, target: TSESTree.Expression, fn: FunctionNode): string | undefined {
+  const inner = skipTypeWrappers(target);
+  if (inner.type === AST_NODE_TYPES.ThisExpression || isAliasOfThis(context, inner)) return selfTarget;
+  const owner = targetOwner(context, target, fn);
+  return owner.owner === 'outlives' ? ownerReasons[owner.reason] : undefined;
+}
+
+/** `const _this = this; … _this.once('ready', …)`, never assigned again. */
+function isAliasOfThis(context: AnalysisContext, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
+  const definition = variable?.defs[0];
+  if (!variable || definition?.type !== 'Variable' || variable.references.filter((reference) => reference.isWrite()).length > 1) return false;
+  const init = definition.node.init;
+  return init !== null && skipTypeWrappers(init).type === AST_NODE_TYPES.ThisExpression;
+}
+
+/** `this.off('ready', onReady)`, `this.removeAllListeners('ready')`, `this.removeAllListeners()`. */
+function removes(context: AnalysisContext, removal: TSESTree.CallExpression, start: Start): boolean {
+  const [event, listener] = removal.arguments;
+  if (!event) return true;
+  const startEvent = (start.node as TSESTree.CallExpression).arguments[0];
+  const sameEvent = startEvent !== undefined && context.sourceCode.getText(event) === context.sourceCode.getText(startEvent);
+  if (!listener) return sameEvent;
+  return start.listener !== undefined && context.sourceCode.getText(listener) === context.sourceCode.getText(start.listener);
+}
