@@ -6,7 +6,9 @@ import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
 import { methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
+import { factoryStart } from './factoryStart';
 import type { AnalysisContext } from './fileCache';
+import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
 import { jsdocParameterKind } from './jsdocKind';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
@@ -107,6 +109,9 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     case AST_NODE_TYPES.CallExpression: {
       const tracked = trackedCalls(context).get(inner);
       if (tracked?.returns) return tracked.returns;
+      // `const client = connectTo(host)` with `connectTo` returning `new Redis(…)`: a Redis client.
+      const factory = inner.type === AST_NODE_TYPES.CallExpression && !tracked ? factoryStart(context, inner, findStart) : undefined;
+      if (factory?.returns) return factory.returns as ObjectKind;
       const call = methodCallParts(inner);
       if (!call) return undefined;
       const targetKind = objectKindFromSource(context, call.target, depth + 1);
