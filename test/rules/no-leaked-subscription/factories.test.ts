@@ -140,6 +140,44 @@ export async function ping(host: string, signal?: AbortSignal) {
       ],
     },
     {
+      // the factory is in another file (project/clients.ts): the incident's subscriber, made by a helper
+      filename: 'project/tasks.ts',
+      code: `
+import { connectTo } from './clients';
+
+export async function watchTasks(host: string, onTask: () => void) {
+  const sub = connectTo(host);
+  await sub.subscribe('tasks');
+  sub.on('message', () => onTask());
+}
+`,
+      errors: [
+        {
+          messageId: 'subscriptionConnectionNotClosed',
+          line: 6,
+          column: 9,
+          endLine: 6,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`watchTasks()`' },
+              output: `
+import { connectTo } from './clients';
+
+export async function watchTasks(host: string, onTask: () => void, signal?: AbortSignal) {
+  const sub = connectTo(host);
+  await sub.subscribe('tasks');
+  sub.on('message', () => onTask());
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       // a method of the class opens it; the other method uses and forgets it
       code: `
 import Redis from 'ioredis';
