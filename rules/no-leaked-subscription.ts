@@ -1,11 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { methodCallParts } from '../src/analysis/ast';
 import { findLeak } from '../src/analysis/findLeak';
+import { mayBeStart } from '../src/analysis/findStart';
 import type { LeakReason } from '../src/analysis/leak';
-import { trackedCalls } from '../src/analysis/imports';
 import { defaultEntryFunctions } from '../src/analysis/lifetime';
-import { isStartMethodName } from '../src/analysis/objectApi';
 import { mayStartInFile } from '../src/analysis/startHints';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { createRule } from '../src/createRule';
@@ -78,8 +76,7 @@ export default createRule<Options, MessageIds>({
     if (!mayStartInFile(context)) return {};
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       // Cheap name and import checks before any scope or type query.
-      const method = methodCallParts(node)?.method;
-      if (!(method !== undefined && isStartMethodName(context, method)) && !trackedCalls(context).has(node)) return;
+      if (!mayBeStart(context, node)) return;
       const leak = findLeak(context, node, { entryFunctions });
       if (!leak) return;
       // Ending it in the class's own teardown needs no signal.

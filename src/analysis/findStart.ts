@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CallStart, ObjectKind, StartKind } from './apis';
 import type { CallLike } from './ast';
 import { methodCallParts, staticString } from './ast';
+import { factoryStart, mayCallFactory } from './factoryStart';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { isStartMethodName, objectApiOf } from './objectApi';
@@ -23,6 +24,18 @@ export interface Start {
 }
 
 /**
+ * The cheap pre-filter before `findStart`, by names and imports only: a start method's name
+ * (`x.subscribe(…)`), an import-tracked call (`new Redis()`), or a call of a function written in
+ * the file or imported from a relative path (`connectTo(host)`, which may hand back a start).
+ */
+export function mayBeStart(context: AnalysisContext, node: CallLike): boolean {
+  const method = methodCallParts(node)?.method;
+  if (method !== undefined && isStartMethodName(context, method)) return true;
+  if (trackedCalls(context).has(node)) return true;
+  return node.type === AST_NODE_TYPES.CallExpression && mayCallFactory(context, node);
+}
+
+/**
  * Whether `node` starts something long-lived, and what:
  * `process.on('message', f)` → a listener on an emitter; `setInterval(f, 1000)` → an interval.
  * Calls whose method name matches but whose receiver is not known to be the right kind of
@@ -33,7 +46,7 @@ export function findStart(context: AnalysisContext, node: TSESTree.Node): Start 
   const tracked = trackedCalls(context).get(node);
   if (tracked?.start) return { node, kind: tracked.start.kind, call: tracked.start };
   const parts = methodCallParts(node);
-  if (!parts || !isStartMethodName(context, parts.method)) return undefined;
+  if (!parts || !isStartMethodName(context, parts.method)) return startHandedBack(context, node);
   const kind = objectKindOf(context, parts.target);
   if (!kind) return undefined;
   const methodStart = objectApiOf(context, kind)?.starts[parts.method];
@@ -55,4 +68,10 @@ export function findStart(context: AnalysisContext, node: TSESTree.Node): Start 
     start.listener = listener;
   }
   return start;
+}
+
+/** `connectTo(host)` where `connectTo` hands back a connection it opened: its caller's start. */
+function startHandedBack(context: AnalysisContext, node: CallLike): Start | undefined {
+  const factory = node.type === AST_NODE_TYPES.CallExpression ? factoryStart(context, node, findStart) : undefined;
+  return factory && { node, kind: factory.kind, call: factory };
 }

@@ -4,15 +4,12 @@ import type * as ts from 'typescript';
 
 import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
-<<<<<<< HEAD
-import { isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
+import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
-import { findClassMember } from './classMembers';
-=======
-import { isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { enclosingClassBody, findClassMember } from './classMembers';
->>>>>>> listeners
+import { factoryStart } from './factoryStart';
 import type { AnalysisContext } from './fileCache';
+import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
 import { jsdocParameterKind } from './jsdocKind';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
@@ -114,6 +111,9 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     case AST_NODE_TYPES.CallExpression: {
       const tracked = trackedCalls(context).get(inner);
       if (tracked?.returns) return tracked.returns;
+      // `const client = connectTo(host)` with `connectTo` returning `new Redis(…)`: a Redis client.
+      const factory = inner.type === AST_NODE_TYPES.CallExpression && !tracked ? factoryStart(context, inner, findStart) : undefined;
+      if (factory?.returns) return factory.returns as ObjectKind;
       // `new TaskEmitter()` of a class this file declares.
       const callee = skipTypeWrappers(inner.callee);
       if (inner.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier) {

@@ -67,7 +67,8 @@ const ownStartHints = new RegExp(
  * benchmark's library files, 56 % of its application files). With APIs of your own in `settings.leaks`, every file may.
  *
  * `emitter.on('data', f)` → `true`; `import { watch } from 'node:fs'` → `true`;
- * `export const two = 1 + 1` → `false`.
+ * `export const two = 1 + 1` → `false`. A start handed back by a helper of another file
+ * (`const c = connectTo(h)`, see factoryStart.ts) is seen only in a file that names a start too.
  */
 export const mayStartInFile = perFile((context: AnalysisContext): boolean => {
   const leaks = context.settings?.['leaks'] as { subscriptions?: unknown[] } | undefined;
