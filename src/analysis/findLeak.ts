@@ -19,6 +19,7 @@ import { defaultEntryFunctions, functionLifetime } from './lifetime';
 import { isCustomStartMethod } from './objectApi';
 import type { OutlivingSignal } from './outlivingSignals';
 import { outlivingSignalEnds } from './outlivingSignals';
+import { storedSlot } from './storedHandles';
 
 export type { EndPlan } from './endPlan';
 export type { Leak, LeakScope } from './leak';
@@ -58,7 +59,7 @@ export function findLeak(
   // A class method answers to its class's teardown, whatever its name says.
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
   // A handle stored on `this` or in an outer variable answers to what holds it, even from a callback.
-  if (meantToLast && !method && !isStoredValue(node)) return undefined;
+  if (meantToLast && !method && !isStoredValue(node) && !storedSlot(context, node)) return undefined;
   // A one-shot listener ends when its event fires: only a repetition can pile them up.
   const called = methodCallParts(node)?.method;
   if (called !== undefined && oneShotListenerMethods.has(called) && !isCustomStartMethod(context, called)) return undefined;

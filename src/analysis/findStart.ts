@@ -9,6 +9,7 @@ import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { isStartMethodName, objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
+import { isOpenedInFile } from './openedInFile';
 
 /** A call that leaves something running after it returns. */
 export interface Start {
@@ -44,7 +45,12 @@ export function mayBeStart(context: AnalysisContext, node: CallLike): boolean {
 export function findStart(context: AnalysisContext, node: TSESTree.Node): Start | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const tracked = trackedCalls(context).get(node);
-  if (tracked?.start) return { node, kind: tracked.start.kind, call: tracked.start };
+  if (tracked?.start) {
+    // `http.createServer(app)` holds nothing until something calls `listen()` on it.
+    const openedBy = tracked.start.openedBy;
+    if (openedBy && !isOpenedInFile(context, node, openedBy)) return undefined;
+    return { node, kind: tracked.start.kind, call: tracked.start };
+  }
   const parts = methodCallParts(node);
   if (!parts || !isStartMethodName(context, parts.method)) return startHandedBack(context, node);
   const kind = objectKindOf(context, parts.target);

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import type { HandleEnd } from './apis';
-import { enclosingFunction, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { enclosingFunction, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { handleUse } from './handleFate';
@@ -13,7 +13,8 @@ import { isThisLike, memberName } from './teardown';
  * `self = this`), or a variable of an outer function or the module.
  */
 export type Slot =
-  | { kind: 'member'; name: string; text: string; node: TSESTree.MemberExpression }
+  /** `local`: the variable the start was kept in before it was stored (`const s = …; this.s = s`). */
+  | { kind: 'member'; name: string; text: string; node: TSESTree.MemberExpression; local?: TSLintVariable }
   | { kind: 'variable'; name: string; text: string; node: TSESTree.Identifier; variable: TSLintVariable };
 
 type TSLintVariable = TSESLint.Scope.Variable;
@@ -31,7 +32,7 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
   }
-  const handed = storedByThen(context, value);
+  const handed = storedByThen(context, value) ?? storedThroughLocal(context, value);
   if (handed) return handed;
   let assignment = value.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || assignment.operator !== '=') return undefined;
@@ -83,6 +84,27 @@ function storedByThen(context: AnalysisContext, value: TSESTree.Node): Slot | un
   return undefined;
 }
 
+/**
+ * `const server = net.createServer(f); …; this.server = server;`: the member a local holding the
+ * start is stored in, when the local is never assigned again and stored on `this` just once.
+ */
+function storedThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slot | undefined {
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(declarator.id), declarator.id);
+  if (!variable || isReassigned(variable)) return undefined;
+  const stores = variable.references.flatMap((reference): Slot[] => {
+    const use = outermostWrapper(reference.identifier);
+    const assignment = use.parent;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== use || assignment.operator !== '=') return [];
+    const left = skipTypeWrappers(assignment.left);
+    if (left.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(context, skipTypeWrappers(left.object))) return [];
+    const name = memberName(left);
+    return name === undefined ? [] : [{ kind: 'member', name, text: `this.${name}`, node: left, local: variable }];
+  });
+  return stores.length === 1 ? stores[0] : undefined;
+}
+
 function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {
   const inner = skipTypeWrappers(node);
   return inner.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(inner.object));
@@ -96,9 +118,14 @@ function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {
  */
 export function slotEnds(context: AnalysisContext, slot: Slot, ends: HandleEnd): TSESTree.Node[] {
   if (slot.kind === 'member') {
-    return (thisMembers(context).get(slot.name) ?? []).filter(
-      (use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && handleUse(use, ends) !== 'used'),
-    );
+    // The local it was kept in before: `server.close()` ends it too (storing it again does not).
+    const local = (slot.local?.references ?? []).map((reference) => reference.identifier).filter((use) => handleUse(use, ends) === 'ended');
+    return [
+      ...local,
+      ...(thisMembers(context).get(slot.name) ?? []).filter(
+        (use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && handleUse(use, ends) !== 'used'),
+      ),
+    ];
   }
   return slot.variable.references
     .filter((reference) => reference.isRead() && reference.identifier !== slot.node)

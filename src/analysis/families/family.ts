@@ -140,6 +140,11 @@ export interface CallStart {
   readonly ends?: HandleEnd;
   /** It ends by itself when its work is done, unless the code keeps it waiting for more. */
   readonly endsByItself?: EndsByItself;
+  /**
+   * It holds nothing until one of these methods is called on what it returns (`server.listen()`,
+   * `socket.bind()`): a start only where the file makes that call on its result.
+   */
+  readonly openedBy?: readonly string[];
 }
 
 /**

@@ -17,6 +17,7 @@ import { observers } from './observers';
 import { postgres } from './postgres';
 import { rxjs } from './rxjs';
 import { schedulers } from './schedulers';
+import { servers } from './servers';
 import { timers } from './timers';
 import { watchers } from './watchers';
 import { webSockets } from './webSockets';
@@ -38,6 +39,7 @@ export const families = [
   postgres,
   bullmq,
   webSockets,
+  servers,
   workerThreads,
   observers,
   graphqlSubscriptions,

@@ -28,7 +28,8 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   const ends = startEnds(context, start) ?? handleEnds.connection;
   // `pool.connect((err, client, release) => …)`, `redis.monitor((err, monitor) => …)`: the callback
   // gets the connection; it is a leak when the callback only uses it.
-  const last = start.node.arguments.at(-1);
+  // A server's callback is its request listener: the server comes back as the call's value.
+  const last = start.call?.openedBy ? undefined : start.node.arguments.at(-1);
   if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) {
     if (callbackHandleFate(context, last, ends, 'errorFirst') !== 'dropped') return undefined;
     return makeLeak(context, start, fn, 'connectionInCallback', { label: startLabel(context, start) }, { end: undefined });
@@ -39,6 +40,8 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, label);
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
   if (start.call?.endsByItself && leftToEndByItself(fate, start.call.endsByItself)) return undefined;
+  // `http.createServer(app).listen(port)`: a server nothing could ever close serves the program.
+  if (fate.fate === 'dropped' && start.call?.openedBy) return undefined;
   if (fate.fate === 'dropped') return makeLeak(context, start, fn, 'connectionDropped', { label }, { end: undefined });
   return makeLeak(context, start, fn, 'connectionNotClosed', { label, handle: fate.variable.name }, { end: connectionPlan(fate, ends) });
 }

@@ -1,0 +1,32 @@
+import type { CallStart, Family, HandleEnd } from './family';
+
+const close: HandleEnd = { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } };
+
+/** A server made by the call: it holds its port from `listen()` until `close()`. */
+const server = (label: string): CallStart => ({ kind: 'connection', label, returns: 'emitter', ends: close, openedBy: ['listen'] });
+
+/**
+ * Servers and sockets that hold a port once listened or bound, until closed: `net`, `tls`,
+ * `http`, `https` and `http2` servers (`createServer()` then `listen()`), `dgram` sockets
+ * (bound by `bind()`, or by the first `send()`). Made and never listened, they hold nothing.
+ *
+ * ```js
+ * const server = net.createServer(onSocket);
+ * server.listen(port); // ← open until server.close()
+ * ```
+ */
+export const servers = {
+  name: 'servers',
+  modules: {
+    net: { starts: { createServer: server('a TCP server'), Server: server('a TCP server') } },
+    tls: { starts: { createServer: server('a TLS server'), Server: server('a TLS server') } },
+    http: { starts: { createServer: server('an HTTP server'), Server: server('an HTTP server') } },
+    https: { starts: { createServer: server('an HTTPS server'), Server: server('an HTTPS server') } },
+    http2: { starts: { createServer: server('an HTTP/2 server'), createSecureServer: server('an HTTP/2 server') } },
+    dgram: {
+      starts: {
+        createSocket: { kind: 'connection', label: 'a UDP socket', returns: 'emitter', ends: close, openedBy: ['bind', 'send', 'connect'] },
+      },
+    },
+  },
+} as const satisfies Family;
