@@ -51,6 +51,8 @@ export default createRule<Options, MessageIds>({
       pipeLeftOpen:
         '`{{code}}` pipes into `{{target}}` ({{outlives}}), left open: if `{{source}}` fails first, pipe()\'s listeners stay on it.',
       overwritten: '`{{code}}` is stored in `{{slot}}` without ending the one already there.',
+      signalNeverAborted:
+        '`{{code}}` is given `{{signal}}` to end {{label}}, but nothing ever aborts `{{controller}}`: it is never ended.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and end this when it aborts.',
       endOnSignal: 'End this when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
     },

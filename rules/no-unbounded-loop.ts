@@ -17,6 +17,7 @@ import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
 export type MessageIds =
   | 'unboundedLoop'
+  | 'unboundedLoopUntilFailure'
   | 'endlessSource'
   | 'spinningCatch'
   | 'addSignalParameter'
@@ -37,6 +38,8 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       unboundedLoop: '`{{head}}` awaits `{{awaited}}` forever: it has no exit and checks no signal or flag.',
+      unboundedLoopUntilFailure:
+        '`{{head}}` awaits `{{awaited}}` until it fails: its only exit rethrows a failure, and it checks no signal or flag.',
       endlessSource: '`{{head}}` waits on an endless source with no exit, and checks no signal or flag.',
       spinningCatch: 'This `catch` retries at once: when the source fails for good, the loop spins at full speed.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
@@ -97,7 +100,10 @@ export default createRule<[], MessageIds>({
         loc: headLocation(unbounded.loop),
         ...(unbounded.awaited === undefined
           ? { messageId: 'endlessSource', data: { head: unbounded.head } }
-          : { messageId: 'unboundedLoop', data: { head: unbounded.head, awaited: unbounded.awaited } }),
+          : {
+              messageId: unbounded.leavesOnFailure ? 'unboundedLoopUntilFailure' : 'unboundedLoop',
+              data: { head: unbounded.head, awaited: unbounded.awaited },
+            }),
         fix: strong ? stop : null,
         suggest: [
           ...(signal && stop && !strong ? [{ messageId: 'stopOnSignal' as const, data: { signal: signal.text }, fix: stop }] : []),

@@ -54,6 +54,8 @@ export interface LeakData {
   pipeLeftOpen: { code: string; label: string; target: string; outlives: string; source: string };
   /** In a repetition: "`new Redis()` is stored in `this.sub` without ending the one already there." */
   overwritten: { code: string; label: string; slot: string };
+  /** "`bus.addEventListener(…)` is given `ac.signal` to end a 'job' listener, but nothing ever aborts `ac`: it is never ended." */
+  signalNeverAborted: { code: string; label: string; signal: string; controller: string };
 }
 
 export type LeakReason = keyof LeakData;

@@ -33,6 +33,8 @@ export interface UnboundedLoop {
   endSource?: { handle: TSESTree.Expression; method: string };
   /** Sleeps from `timers/promises` in the body that do not take the signal yet. */
   sleeps: { call: TSESTree.CallExpression; optionsIndex: number }[];
+  /** It leaves only by a `throw` in one of its `catch` blocks: when what it awaits fails, never on request. */
+  leavesOnFailure: boolean;
 }
 
 /** A `catch` in an endless loop that swallows the error and goes round again at once. */
@@ -45,11 +47,14 @@ export interface SpinningCatch {
  * Whether `loop` awaits forever with no way out: its condition can never become false
  * (`while (true)`, `for (;;)`, a flag nothing ever clears) or it iterates an endless source, no
  * reachable `break`, `return` or `throw` of its own code leaves it, and no signal or flag check lies
- * on every path round it (a check that a `continue` jumps over stops nothing). Loops in generators
- * are left to their consumer. Ask once ESLint has left the loop: `paths` must hold its body.
+ * on every path round it (a check that a `continue` jumps over stops nothing). A `throw` in one of
+ * the loop's own `catch` blocks passes a failure on, as an await that throws would without the
+ * `try`: it is no way to stop the loop while its source works. Loops in generators are left to
+ * their consumer. Ask once ESLint has left the loop: `paths` must hold its body.
  *
  * `while (true) { const job = await next(); if (!job) continue; if (signal.aborted) break; … }` has
- * a way out (the `break`); `while (true) { if (!(await poll())) continue; signal.throwIfAborted(); }` has none.
+ * a way out (the `break`); `while (true) { if (!(await poll())) continue; signal.throwIfAborted(); }`
+ * has none, nor has `while (true) { try { await fetch() } catch (error) { stopped = true; throw error } }`.
  */
 export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, paths: CodePaths): UnboundedLoop | undefined {
   const fn = enclosingFunction(loop);
@@ -62,7 +67,8 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
   if (!body.firstAwait && !source) return undefined;
   if (source?.call && source.optionsIndex !== undefined && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
   const shape = loopShape(loop, paths);
-  if (shape.exits.some((exit) => isReachable(paths, exit))) return undefined;
+  const exits = shape.exits.filter((exit) => isReachable(paths, exit));
+  if (exits.some((exit) => !passesFailureOn(exit, loop))) return undefined;
   if (body.checks.size > 0 && !pathAround(paths, loop, 'bodyStart', (node) => body.checks.has(node))) {
     return undefined;
   }
@@ -73,7 +79,17 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
     ...(source?.call && source.optionsIndex !== undefined && { source: { call: source.call, optionsIndex: source.optionsIndex } }),
     ...(source?.end && { endSource: source.end }),
     sleeps: body.sleepsWithoutSignal,
+    leavesOnFailure: exits.length > 0,
   };
+}
+
+/** A `throw` inside a `catch` of the loop's own: `catch (error) { log(error); throw error; }`. */
+function passesFailureOn(exit: TSESTree.Node, loop: LoopNode): boolean {
+  if (exit.type !== AST_NODE_TYPES.ThrowStatement) return false;
+  for (let current: TSESTree.Node | undefined = exit.parent; current && current !== loop; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CatchClause) return true;
+  }
+  return false;
 }
 
 /**
@@ -131,7 +147,7 @@ function loopShape(loop: LoopNode, paths: CodePaths): LoopShape {
   const exitPoints = new Set<TSESTree.Node>();
   for (const exit of exits) {
     if (!isReachable(paths, exit)) continue;
-    for (let current = exit.parent; current && current !== loop; current = current.parent) {
+    for (let current: TSESTree.Node | undefined = exit.parent; current && current !== loop; current = current.parent) {
       if (decisionTypes.has(current.type)) exitPoints.add(current);
     }
   }

@@ -271,7 +271,8 @@ export function contextForRelativeImport(
   // Parse a file only once a call needs one of its functions, and only if it could lead somewhere.
   if (context === undefined) {
     const { text } = version;
-    if (text === undefined || !worthFollowing(text, settings) || !mayDefineFunction(text, exportName)) return undefined;
+    const reexports = text !== undefined && mayReexport(text, exportName);
+    if (text === undefined || !(reexports || (worthFollowing(text, settings) && mayDefineFunction(text, exportName)))) return undefined;
     const parsed = parseModule(version.file, text, settings);
     // No parser at all (an unsupported TypeScript for a .ts file): not followed, not cached.
     if (parsed === undefined) return undefined;
@@ -395,6 +396,12 @@ function mayDefineFunction(text: string, name: string): boolean {
   if (name === 'default') return text.includes('export default');
   const escaped = name.replace(/[$]/g, '\\$');
   return new RegExp(`function\\s*\\*?\\s*${escaped}\\b|\\b${escaped}\\s*=\\s*(?:async\\s*)?(?:function|\\(|[\\w$]+\\s*=>)|export\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
+}
+
+/** Whether the text could pass that name on from another file: `export { name } from './x'`, `export * from './x'`. */
+function mayReexport(text: string, name: string): boolean {
+  const escaped = name.replace(/[$]/g, '\\$');
+  return new RegExp(`export\\s*\\*\\s*from|export\\s*\\{[^}]*\\b${escaped}\\b[^}]*\\}\\s*from`).test(text);
 }
 
 const moduleExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];

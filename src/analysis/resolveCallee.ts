@@ -107,11 +107,48 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
     const imported = importedName(context.sourceCode, identifier);
     const declaration = definition.parent;
     if (!imported || declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const target = contextForRelativeImport(context.filename, declaration.source.value, imported.name, context.settings);
-    const fn = target && exportedFunction(target, imported.name);
-    return target && fn ? { context: target, fn, name: identifier.name } : undefined;
+    const found = importedFunction(context, declaration.source.value, imported.name, maxReexportHops);
+    return found && { ...found, name: identifier.name };
   }
   return undefined;
+}
+
+/** Barrels re-exporting barrels: how many `export … from` hops an import is followed through. */
+const maxReexportHops = 3;
+
+/**
+ * The function a relative import names, in the file it names or, through at most `hops`
+ * re-exports (`export { local as name } from './x'`, `export * from './x'`), in the file that
+ * declares it: `import { observableToAsyncIterable } from '../observable'` finds it in
+ * `observable/observable.ts` through `observable/index.ts`.
+ */
+function importedFunction(
+  context: AnalysisContext,
+  specifier: string,
+  name: string,
+  hops: number,
+): { context: AnalysisContext; fn: FunctionNode } | undefined {
+  const target = contextForRelativeImport(context.filename, specifier, name, context.settings);
+  if (!target) return undefined;
+  const fn = exportedFunction(target, name);
+  if (fn) return { context: target, fn };
+  if (hops === 0) return undefined;
+  for (const statement of target.sourceCode.ast.body) {
+    if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
+      const found = importedFunction(target, statement.source.value, name, hops - 1);
+      if (found) return found;
+    }
+    if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.source || statement.exportKind === 'type') continue;
+    for (const exportSpecifier of statement.specifiers) {
+      if (moduleExportName(exportSpecifier.exported) !== name || exportSpecifier.exportKind === 'type') continue;
+      return importedFunction(target, statement.source.value, moduleExportName(exportSpecifier.local), hops - 1);
+    }
+  }
+  return undefined;
+}
+
+function moduleExportName(name: TSESTree.Identifier | TSESTree.StringLiteral): string {
+  return name.type === AST_NODE_TYPES.Identifier ? name.name : name.value;
 }
 
 /** `export function name`, `export const name = () => …`, `export { local as name }`, `export default function`. */
@@ -141,8 +178,7 @@ function exportedFunction(context: AnalysisContext, name: string): FunctionNode 
     }
     if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || statement.source) continue;
     for (const specifier of statement.specifiers) {
-      const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
-      if (exported === name && specifier.local.type === AST_NODE_TYPES.Identifier) return topLevel(specifier.local.name);
+      if (moduleExportName(specifier.exported) === name && specifier.local.type === AST_NODE_TYPES.Identifier) return topLevel(specifier.local.name);
     }
   }
   return topLevel(name);

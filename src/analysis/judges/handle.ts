@@ -10,6 +10,7 @@ import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
 import { targetOwner } from '../lifetime';
 import { calledNames } from '../methodCallIndex';
+import { neverAbortedOption } from '../neverAborted';
 import type { SignalEnds } from '../outlivingSignals';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { startEnds } from './connection';
@@ -26,7 +27,9 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   const call = start.node;
   const signalOption = start.call?.signalOption;
   const options = signalOption === undefined ? undefined : optionsArgument(call, signalOption);
-  if (optionsMayCarrySignal(options) && !handsOnlyOutlivingSignal(options, judge.blind)) return undefined;
+  // `{ signal: ac.signal }` of a controller that nothing aborts ends nothing.
+  const neverAborted = neverAbortedOption(context, options, judge.scope);
+  if (optionsMayCarrySignal(options) && !handsOnlyOutlivingSignal(options, judge.blind) && !neverAborted) return undefined;
   if (start.kind === 'rxSubscription' && !rxSubscriptionMayLeak(judge)) return undefined;
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
@@ -43,6 +46,7 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   const label = startLabel(context, start);
   if (fate.fate === 'ended') return undefined;
   if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, label);
+  if (neverAborted) return makeLeak(context, start, fn, 'signalNeverAborted', { label, ...neverAborted }, { end: undefined });
   let end: EndPlan | undefined;
   if (signalOption !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };

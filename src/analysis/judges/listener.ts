@@ -19,6 +19,8 @@ import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { listenerLabel } from './labels';
 import { insideAny } from '../outlivingSignals';
+import type { NeverAbortedSignal } from '../neverAborted';
+import { neverAbortedSignal } from '../neverAborted';
 import { resolveCallee } from '../resolveCallee';
 
 /**
@@ -36,11 +38,14 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (!api) return undefined;
   const options = call.arguments[2];
   let oneShot = oneShotListenerMethods.has(object.method) && !object.kind.startsWith('custom:');
+  // `{ signal: ac.signal }` of a controller that nothing aborts ends nothing.
+  let neverAborted: NeverAbortedSignal | undefined;
   if (options && !isBooleanLiteral(options)) {
     if (options.type !== AST_NODE_TYPES.ObjectExpression) return undefined; // unknown options: stay quiet
-    const signal = findObjectProperty(options, signalApi.property);
-    if (signal && !judge.blind?.optionValues.has(signal.value)) return undefined;
-    const once = findObjectProperty(options, eventTarget.onceOption);
+      const signal = findObjectProperty(options, signalApi.property);
+      neverAborted = signal && neverAbortedSignal(context, signal.value, judge.scope);
+      if (signal && !judge.blind?.optionValues.has(signal.value) && !neverAborted) return undefined;
+      const once = findObjectProperty(options, eventTarget.onceOption);
     if (once && !(once.value.type === AST_NODE_TYPES.Literal && once.value.value === false)) oneShot = true;
   }
   // A one-shot listener ends when its event fires; in a repetition, an event that only comes
@@ -67,6 +72,9 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (!judge.repetition && listenerIsStored(context, listener)) return undefined;
 
   const eventText = oneShot ? `a one-shot '${start.event}' listener` : listenerLabel(start.event);
+  if (neverAborted) {
+    return makeLeak(context, start, fn, 'signalNeverAborted', { label: eventText, ...neverAborted }, { targetParameter: owner.parameterIndex, end: undefined });
+  }
   const signalOption = api.starts[object.method]?.signalOptionIndex;
   let end: EndPlan | undefined;
   if (signalOption !== undefined) {
