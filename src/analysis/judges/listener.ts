@@ -158,10 +158,12 @@ function removedWhereHandedOn(
 }
 
 /**
- * `on(event, callback) { this.socket.on(event, callback); return this; }`: the function is itself an
- * add method, handing its caller's event and listener straight on; removing it is its caller's business.
+ * `on(event, callback) { this.socket.on(event, callback); return this; }`: the method is the
+ * object's own add method, handing its caller's event and listener straight on to a member;
+ * removing it is its caller's business. (A free helper `on(obj, ev, fn)` is judged as any function.)
  */
 function forwardsAnAdd(start: Start, fn: FunctionNode | undefined): boolean {
+  if (fn?.parent.type !== AST_NODE_TYPES.MethodDefinition || referenceRoot(start.object?.target ?? start.node)?.type !== AST_NODE_TYPES.ThisExpression) return false;
   const [event, listener] = (start.node as TSESTree.CallExpression).arguments;
   const isParameter = (node: TSESTree.Node | undefined): boolean =>
     node?.type === AST_NODE_TYPES.Identifier && (fn?.params ?? []).some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === node.name);
