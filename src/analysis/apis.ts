@@ -46,7 +46,7 @@ function union(key: { [K in keyof Family]-?: Family[K] extends readonly string[]
 }
 
 /** Every family's record under `key`, merged. */
-function merged<T>(key: 'endlessCreators' | 'typePackages' | 'routeOptions'): Readonly<Record<string, T>> {
+function merged<T>(key: 'endlessCreators' | 'typePackages' | 'routeOptions' | 'pairedTeardowns'): Readonly<Record<string, T>> {
   return Object.assign({}, ...all.map((family) => family[key] ?? {})) as Record<string, T>;
 }
 
@@ -194,6 +194,9 @@ export const chainingMethods = union('chainingMethods');
 
 /** Methods a framework or the platform calls when an object's life ends: where a class ends what it started. */
 export const teardownMethods = union('teardownMethods');
+
+/** Setup methods whose own end is a paired method of the same object: `connect` → `disconnect`. */
+export const pairedTeardowns = merged<string>('pairedTeardowns');
 
 /**
  * Platform functions that take an AbortSignal, by module and export path: what

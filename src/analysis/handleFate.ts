@@ -184,6 +184,8 @@ export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' |
       return 'used';
     case AST_NODE_TYPES.LogicalExpression:
     case AST_NODE_TYPES.ConditionalExpression:
+      // `h && h.readyState === OPEN`: its value is `h` only when `h` is empty, else the right side.
+      if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.operator === '&&' && parent.left === node) return 'used';
       return parent.parent.type === AST_NODE_TYPES.IfStatement || (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) || onlyTested(parent)
         ? 'used'
         : 'handedOver';

@@ -5,6 +5,7 @@ import type { FunctionNode } from './ast';
 import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import { pairedTeardowns } from './apis';
 import { teardownMethodsOf } from './objectApi';
 
 /**
@@ -198,6 +199,28 @@ export function teardownOf(holder: Holder): Teardown | undefined {
   }
   teardowns.set(holder, found ?? null);
   return found;
+}
+
+/**
+ * For a holder with no teardown of its life, the method that ends what `fn` starts, by the
+ * descriptors' pairs:
+ *
+ * ```ts
+ * class Transport { connect() { this.ws = new WebSocket(url); } disconnect() { this.ws?.close(); } }
+ * // for connect → { name: 'disconnect', … }
+ * ```
+ */
+export function pairedTeardownOf(holder: Holder, fn: FunctionNode): Teardown | undefined {
+  for (const [setup, end] of Object.entries(pairedTeardowns)) {
+    if (holder.method(setup) !== fn) continue;
+    const endFn = holder.method(end);
+    if (!endFn) return undefined;
+    const method = endFn.parent.type === AST_NODE_TYPES.MethodDefinition ? endFn.parent : undefined;
+    const own = !holder.body || method?.parent === holder.body;
+    const inheritedFrom = own ? undefined : (method?.parent.parent as TSESTree.ClassDeclaration | undefined)?.id?.name;
+    return { fn: endFn, method, name: end, own, inheritedFrom };
+  }
+  return undefined;
 }
 
 /** The method's name as teardown lists write it: `stop`, `Symbol.dispose`. */

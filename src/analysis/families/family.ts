@@ -284,6 +284,12 @@ export interface Family {
   readonly arrayIterationMethods?: readonly string[];
   /** Methods a framework or the platform calls when an object's life ends. */
   readonly teardownMethods?: readonly string[];
+  /**
+   * Setup methods whose end is a method of the same object: `connect` → `disconnect`. The pair
+   * answers only for what that setup starts (a client may disconnect and connect again, so what
+   * its constructor started lives on), and only where the object has no teardown of its life.
+   */
+  readonly pairedTeardowns?: Readonly<Record<string, string>>;
   /** Methods that return the handle they are called on: `setInterval(f).unref()`. */
   readonly chainingMethods?: readonly string[];
   /** Clients whose methods return async iterables that never end by themselves, for `no-unbounded-loop`. */

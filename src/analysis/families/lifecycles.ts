@@ -26,4 +26,6 @@ export const lifecycles = {
     // moleculer services and middlewares
     'stopped',
   ],
+  // A transport's `disconnect()` must close what its `connect()` opened, or every reconnect leaves one open.
+  pairedTeardowns: { connect: 'disconnect' },
 } as const satisfies Family;

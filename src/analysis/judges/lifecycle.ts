@@ -22,7 +22,7 @@ import type { Slot } from '../storedHandles';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
 import { slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, holderOf, isThisLike, memberName, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
+import { closureHolderOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
 import { listenerLabel, startLabel } from './labels';
 
@@ -72,7 +72,7 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   const repeated = repetitionAround(context, start.node);
   if (repeated && isInside(repeated.scope, owner)) return undefined;
   const holder = holderOf(context, owner) ?? (slot.kind === 'variable' ? closureHolderOf(context, slot.variable.scope.block) : undefined);
-  const teardown = holder && teardownOf(holder);
+  const teardown = holder && (teardownOf(holder) ?? pairedTeardownOf(holder, owner));
   if (teardown?.fn === owner) return undefined;
   const ends = startEnds(context, start);
   if (!ends) return undefined;
