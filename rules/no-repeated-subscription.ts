@@ -16,7 +16,7 @@ import { judgeStart, judgeUntilOutlivingSignal } from '../src/analysis/findLeak'
 import type { Start } from '../src/analysis/findStart';
 import { findStart } from '../src/analysis/findStart';
 import { isGuardedOnce } from '../src/analysis/guardedOnce';
-import { readsOwnThis, repetitionAround, usesBindingDeclaredIn, variesPerElement } from '../src/analysis/repetition';
+import { readsOwnThis, repetitionAcrossElements, usesBindingDeclaredIn } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
 import { mayReachStartInFile } from '../src/analysis/startHints';
@@ -63,11 +63,10 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mayReachStartInFile(context)) return {};
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      const repeated = repetitionAround(context, node);
+      const repeated = repetitionAcrossElements(context, node);
       if (!repeated) return;
       const start = findStart(context, node);
       if (start) {
-        if (variesPerElement(context, node, repeated)) return;
         // `if (started) return; started = true;` in the repeated code: it starts this once.
         if (isFunctionNode(repeated.scope) && isGuardedOnce(context, repeated.scope, node)) return;
         const fn = isFunctionNode(repeated.scope) ? repeated.scope : enclosingFunction(node);
@@ -99,7 +98,7 @@ export default createRule<[], MessageIds>({
         return;
       }
       // Cheap AST checks before any call is resolved or summarised.
-      if (node.type !== AST_NODE_TYPES.CallExpression || variesPerElement(context, node, repeated)) return;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const callee = resolveCallee(context, node);
       if (!callee) return;
       const summary = summarizeFunction(callee.context, callee.fn);

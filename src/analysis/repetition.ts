@@ -268,6 +268,21 @@ function callbackRepetition(
 }
 
 /**
+ * The innermost repetition that runs `node` again with the same inputs: past a loop or array
+ * callback where `node` uses the element (each element once), to the repetition around that loop.
+ *
+ * `cron.schedule(…, () => { for (const job of jobs) bus.on(job.event, f); })`: for `bus.on` →
+ * the cron tick (each tick adds one listener per job), not the loop.
+ */
+export function repetitionAcrossElements(context: AnalysisContext, node: TSESTree.Node): RepeatedScope | undefined {
+  let repeated = repetitionAround(context, node);
+  for (let depth = 0; repeated && variesPerElement(context, node, repeated) && depth < 16; depth++) {
+    repeated = repetitionAround(context, repeated.scope);
+  }
+  return repeated && variesPerElement(context, node, repeated) ? undefined : repeated;
+}
+
+/**
  * In a loop or array callback, whether `node` uses anything that changes per element:
  * `for (const channel of channels) sub.subscribe(channel)` subscribes each channel once.
  */

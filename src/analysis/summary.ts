@@ -3,11 +3,13 @@ import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { endOfLifeEvents, oneShotListenerMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { isFunctionNode, referenceRoot, runsImmediately, shortText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
 import { judgeStart, judgeUntilOutlivingSignal } from './findLeak';
+import type { Start } from './findStart';
 import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
 import { targetOwner } from './lifetime';
@@ -124,7 +126,7 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
     const start = findStart(context, call);
     if (start) {
       const scope = { fn, scope: fn, inConstructor: false, repetition: false };
-      const leak = judgeStart(context, start, scope);
+      const leak = judgeStart(context, start, scope) ?? judgeOneShotLeftBehind(context, start, fn);
       if (isGuardedOnce(context, fn, call)) continue;
       const file = path.basename(context.filename);
       const line = start.node.loc.start.line;
@@ -178,6 +180,17 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
   }
   result.summary = untilSignal;
   return result;
+}
+
+/**
+ * A one-shot listener for an event that may never come, on a target that outlives the call
+ * (`channel.once('error', onError)` on a shared channel): summaries answer for code called again
+ * and again, and every call that does not fail leaves one more behind.
+ */
+function judgeOneShotLeftBehind(context: AnalysisContext, start: Start, fn: FunctionNode): Leak | undefined {
+  if (start.kind !== 'listener' || start.event === undefined || !endOfLifeEvents.has(start.event)) return undefined;
+  if (!oneShotListenerMethods.has(start.object?.method ?? '')) return undefined;
+  return judgeStart(context, start, { fn, scope: fn, inConstructor: false, repetition: true });
 }
 
 /**
