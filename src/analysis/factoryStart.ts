@@ -13,8 +13,11 @@ import { objectApiOf } from './objectApi';
 import { resolveCallee } from './resolveCallee';
 import { storedThroughFactory } from './teardown';
 
-/** Starts whose returned value is the handle that ends them: what a factory can hand back. */
-const handedBackKinds: ReadonlySet<StartKind> = new Set(['connection', 'interval', 'watcher']);
+/**
+ * Starts a factory hands back to its caller: connections. (A helper that returns its interval or
+ * watcher, `return setInterval(…)`, is still taken as handing it over for good, as before.)
+ */
+const handedBackKinds: ReadonlySet<StartKind> = new Set(['connection']);
 
 /** Factories by function node (per file version), `null` when the function is not one. */
 const factories = new WeakMap<FunctionNode, CallStart | null>();
