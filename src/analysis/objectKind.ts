@@ -8,6 +8,7 @@ import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeW
 import { isAtPosition } from './callbackPosition';
 import { enclosingClassBody, findClassMember } from './classMembers';
 import { factoryStart } from './factoryStart';
+import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
@@ -17,6 +18,8 @@ import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasC
 import { typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
+const { emitterUses } = eventEmitter;
+const [forwardedAdd] = emitterUses.addListener;
 
 /**
  * What kind of object an expression is, so that `.on`/`.subscribe` are only judged on objects
@@ -221,12 +224,12 @@ function emitsEvents(context: AnalysisContext, node: TSESTree.Node, scope?: TSES
   const within = scope ?? enclosingClassBody(node);
   if (text === undefined || !within) return undefined;
   const index = methodCallsByReceiver(context);
-  const emits = findMethodCalls(index, text, ['emit'], within).some(({ call }) => {
+  const emits = findMethodCalls(index, text, [emitterUses.emit], within).some(({ call }) => {
     const event = call.arguments[0];
     return event !== undefined && (event.type === AST_NODE_TYPES.TemplateLiteral || (event.type === AST_NODE_TYPES.Literal && typeof event.value === 'string'));
   });
   // Counter-evidence: `const unbind = bus.on('x', f)` keeps what `on` returns, as APIs that return their own unbind want.
-  const keepsWhatOnReturns = findMethodCalls(index, text, ['on', 'addListener'], within).some(({ call }) => {
+  const keepsWhatOnReturns = findMethodCalls(index, text, emitterUses.addListener, within).some(({ call }) => {
     const parent = call.parent;
     return parent.type !== AST_NODE_TYPES.ExpressionStatement && !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call);
   });
@@ -298,13 +301,13 @@ function mixedInKind(context: AnalysisContext, declaration: TSESTree.ClassDeclar
 function forwardedOnKind(context: AnalysisContext, body: TSESTree.ClassBody, depth: number): ObjectKind | undefined {
   const on = body.body.find(
     (member): member is TSESTree.MethodDefinition =>
-      member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === 'on',
+      member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && !member.computed && member.key.type === AST_NODE_TYPES.Identifier && member.key.name === forwardedAdd,
   );
   const statements = on?.value.body?.body ?? [];
   const only = statements.length === 1 ? statements[0] : undefined;
   const value = only?.type === AST_NODE_TYPES.ExpressionStatement ? only.expression : only?.type === AST_NODE_TYPES.ReturnStatement ? only.argument : undefined;
   const call = value ? methodCallParts(value) : undefined;
-  if (!on || !call || call.method !== 'on' || skipTypeWrappers(call.target).type === AST_NODE_TYPES.ThisExpression) return undefined;
+  if (!on || !call || call.method !== forwardedAdd || skipTypeWrappers(call.target).type === AST_NODE_TYPES.ThisExpression) return undefined;
   const parameters = on.value.params.map((parameter) => (parameter.type === AST_NODE_TYPES.Identifier ? parameter.name : undefined));
   const forwarded = (call.member.parent as TSESTree.CallExpression).arguments.map((argument) => (argument.type === AST_NODE_TYPES.Identifier ? argument.name : undefined));
   if (parameters.length < 2 || forwarded[0] !== parameters[0] || forwarded[1] !== parameters[1]) return undefined;

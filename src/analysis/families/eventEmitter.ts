@@ -91,6 +91,7 @@ export const eventEmitter = {
     ...['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners'],
     ...['listeners', 'listenerCount', 'emit'],
   ],
+  emitterUses: { emit: 'emit', addListener: ['on', 'addListener'] },
   streamMembers: ['pipe', 'on', 'write'],
   posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
