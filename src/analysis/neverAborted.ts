@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { findObjectProperty, isInside, isReassigned, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { signalApi } from './families/abortSignal';
 import { isNewAbortController } from './signalEvidence';
 
 /** A signal that can never abort, and the controller that would have to abort it. */
@@ -36,20 +37,20 @@ export function neverAbortedSignal(context: AnalysisContext, value: TSESTree.Nod
   const onlyReadsSignal = variable.references.every((reference) => {
     if (reference.init) return true;
     const parent = reference.identifier.parent;
-    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && staticMemberName(parent) === 'signal';
+    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && staticMemberName(parent) === signalApi.property;
   });
   return onlyReadsSignal ? { signal: text, controller: controller.name } : undefined;
 }
 
 /** `ac.signal`, or a `const signal = ac.signal` never assigned again: the `ac.signal` read. */
 function signalRead(context: AnalysisContext, value: TSESTree.Node): TSESTree.MemberExpression | undefined {
-  if (value.type === AST_NODE_TYPES.MemberExpression) return staticMemberName(value) === 'signal' ? value : undefined;
+  if (value.type === AST_NODE_TYPES.MemberExpression) return staticMemberName(value) === signalApi.property ? value : undefined;
   if (value.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(value), value);
   const definition = variable?.defs[0];
   if (!variable || definition?.type !== 'Variable' || isReassigned(variable)) return undefined;
   const init = definition.node.init && skipTypeWrappers(definition.node.init);
-  return init?.type === AST_NODE_TYPES.MemberExpression && staticMemberName(init) === 'signal' ? init : undefined;
+  return init?.type === AST_NODE_TYPES.MemberExpression && staticMemberName(init) === signalApi.property ? init : undefined;
 }
 
 /** The never-aborted signal an options object hands over: `{ signal: ac.signal }`. */
@@ -60,6 +61,6 @@ export function neverAbortedOption(
 ): NeverAbortedSignal | undefined {
   const inner = options && skipTypeWrappers(options);
   if (inner?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
-  const signal = findObjectProperty(inner, 'signal');
+  const signal = findObjectProperty(inner, signalApi.property);
   return signal && neverAbortedSignal(context, signal.value, within);
 }

@@ -8,6 +8,7 @@ import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
 import { isGuardedOnce } from '../guardedOnce';
+import { signalApi } from '../families/abortSignal';
 import type { Leak } from '../leak';
 import { describeFunction, makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
@@ -46,7 +47,7 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   if (!executor || !fn || isInConstructor(fn)) return undefined;
   const start = findStart(context, node);
   const { object, listener } = start ?? {};
-  if (!start || start.kind !== 'listener' || !object || !listener || start.event === 'abort') return undefined;
+  if (!start || start.kind !== 'listener' || !object || !listener || start.event === signalApi.event) return undefined;
   if (object.kind.startsWith('custom:')) return undefined;
   const handler = ownListener(context, listener, fn);
   if (!handler || !settles(context, handler, executor, fn)) return undefined;
