@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { signalApi } from '../src/analysis/families/abortSignal';
 import { eventEmitter } from '../src/analysis/families/eventEmitter';
+import { protocols } from '../src/analysis/families/language';
 import { rxjs } from '../src/analysis/families/rxjs';
 import { timers } from '../src/analysis/families/timers';
 
@@ -14,8 +15,8 @@ const src = path.join(__dirname, '..', 'src');
 /**
  * API names that only descriptors may spell out: the engine and the fixers read them from there.
  * Left out, as words the engine also uses for its own vocabulary: `'once'` (how often an event
- * fires), and AbortSignal's `any`/`timeout`/`abort` factories (`'any'` is a TypeScript keyword
- * the fixers write in types).
+ * fires), AbortSignal's `any`/`timeout`/`abort` factories (`'any'` is a TypeScript keyword
+ * the fixers write in types), and the language protocol names that are also the engine's words.
  */
 const apiNames = new Set<string>([
   signalApi.type,
@@ -33,6 +34,9 @@ const apiNames = new Set<string>([
   ...eventEmitter.posixSignals.options,
   timers.fixSleep.module,
   ...rxjs.combiners,
+  // The language's protocols, less the words the engine also uses as its own ('call', 'set', 'add', 'return', 'global').
+  ...protocols.promiseCallbacks,
+  ...['apply', 'bind', 'push', 'unshift', 'globalThis'],
 ]);
 
 /** The engine's and the fixers' files, without the descriptors and the tables derived from them. */

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { protocols } from './families/language';
 import type { EndlessIterators } from './apis';
 import { endlessIteratorFamilies } from './apis';
 import { findObjectProperty, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
@@ -46,7 +47,7 @@ export function endlessSource(context: AnalysisContext, loop: TSESTree.ForOfStat
   }
   if (definition.type === 'Parameter') {
     const family = familyOfTypedValue(context, right, 'iterableTypes');
-    return family ? { end: { handle: right, method: family.ends[0] ?? 'return' } } : undefined;
+    return family ? { end: { handle: right, method: family.ends[0] ?? protocols.iteratorEnd } } : undefined;
   }
   return undefined;
 }
@@ -69,7 +70,7 @@ function sourceOfCall(context: AnalysisContext, call: TSESTree.CallExpression, h
     if (iterator.finiteOptions?.some((name) => findObjectProperty(options, name))) return undefined;
   }
   if (clientIsEnded(context, parts.target, family)) return undefined;
-  return { call, end: { handle, method: family.ends[0] ?? 'return' } };
+  return { call, end: { handle, method: family.ends[0] ?? protocols.iteratorEnd } };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
 import { arrayIterationMethods, chainingMethods } from './apis';
 import type { FunctionNode } from './ast';
@@ -47,7 +48,7 @@ export function handleFate(
       }
       // `connect().then((client) => { this.client = client; })`: handed to the callback, as by `await`.
       const callback = parent.parent.arguments[0];
-      if (method === 'then' && callback && isFunctionNode(callback)) return { fate: callbackHandleFate(context, callback, ends, 'value') };
+      if (method === protocols.promiseValue && callback && isFunctionNode(callback)) return { fate: callbackHandleFate(context, callback, ends, 'value') };
       return { fate: 'dropped' };
     }
     break;

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { builtinModules as nodeBuiltinModules } from 'node:module';
 
+import { protocols } from './families/language';
 import type { CallStart, ObjectKind, RepeatedCallback, SignalParameter } from './apis';
 import {
   clientSignalTakingFunctions,
@@ -178,7 +179,7 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
 });
 
 /** The global object's names: `globalThis.setInterval` is `setInterval`. */
-const globalObjectNames = ['globalThis', 'global'];
+const globalObjectNames = protocols.globalObjects;
 
 /** `globalThis.setInterval` for the identifier `globalThis`, read with a static name. */
 function globalMember(identifier: TSESTree.Identifier): TSESTree.MemberExpression | undefined {

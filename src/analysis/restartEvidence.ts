@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { protocols } from './families/language';
 import { arrayIterationMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, walk } from './ast';
@@ -57,7 +58,7 @@ function runsAsPartOf(fn: FunctionNode): boolean {
   return method !== undefined && (promiseCallbackMethods.has(method) || arrayIterationMethods.has(method));
 }
 
-const promiseCallbackMethods = new Set(['then', 'catch', 'finally']);
+const promiseCallbackMethods: ReadonlySet<string> = new Set(protocols.promiseCallbacks);
 
 const drivenRoots = new WeakMap<Holder, FunctionNode[]>();
 

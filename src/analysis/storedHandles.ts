@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
 import { enclosingFunction, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
@@ -66,7 +67,7 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
  */
 function storedByThen(context: AnalysisContext, value: TSESTree.Node): Slot | undefined {
   const member = value.parent;
-  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || staticMemberName(member) !== 'then') return undefined;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || staticMemberName(member) !== protocols.promiseValue) return undefined;
   const call = member.parent;
   const callback = call.type === AST_NODE_TYPES.CallExpression && call.callee === member ? call.arguments[0] : undefined;
   if (callback?.type !== AST_NODE_TYPES.ArrowFunctionExpression || callback.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { protocols } from './families/language';
 import type { FunctionNode } from './ast';
 import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
@@ -298,7 +299,7 @@ export function reachFrom(context: AnalysisContext, holder: Holder, roots: reado
           }
         }
         // `cleanup(this)`: the whole object handed on (not `fn.call(this, …)`, which only binds it).
-        const bindsThis = ['call', 'apply', 'bind'].includes(methodCallParts(node)?.method ?? '');
+        const bindsThis = protocols.bindsThis.includes(methodCallParts(node)?.method ?? '');
         if (!bindsThis && node.arguments.some((argument) => skipTypeWrappers(argument).type === AST_NODE_TYPES.ThisExpression)) opaque = true;
       }
       return true;

@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { protocols } from '../analysis/families/language';
 import type { AnalysisContext } from '../analysis/fileCache';
 import type { UnboundedLoop } from '../analysis/loops';
 import { abortListenerText } from './endOnAbort';
@@ -35,7 +36,7 @@ export function endSourceOnAbort(
   let handle = sourceCode.getText(end.handle);
   let before = '';
   if (end.handle.type !== AST_NODE_TYPES.Identifier) {
-    handle = freeName(context, statement, end.method === 'return' ? 'iterator' : 'subscription');
+    handle = freeName(context, statement, end.method === protocols.iteratorEnd ? 'iterator' : 'subscription');
     before = `const ${handle} = ${sourceCode.getText(end.handle)};\n${indent}`;
     fixes.push(fixer.replaceText(end.handle, handle));
     // Reach back to the start of the block, so that another such fix there waits for the next
@@ -43,7 +44,7 @@ export function endSourceOnAbort(
     fixes.push(fixer.insertTextBeforeRange([statement.parent.range[0], statement.parent.range[0]], ''));
   }
   // An async iterator's `return` is optional in its type, and returns a promise.
-  const call = end.method === 'return' ? `void ${handle}.return?.()` : `${handle}.${end.method}()`;
+  const call = end.method === protocols.iteratorEnd ? `void ${handle}.return?.()` : `${handle}.${end.method}()`;
   fixes.push(fixer.insertTextBefore(statement, `${before}${abortListenerText(signal, optional, call)}\n${indent}`));
   return fixes;
 }

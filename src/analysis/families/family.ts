@@ -301,6 +301,19 @@ export interface Family {
   readonly processEnd?: { readonly global: string; readonly events: readonly string[]; readonly pattern: RegExp; readonly exit: string };
   /** Methods of the built-in collections, strings and promises, never worth resolving: `items.push(x)`. */
   readonly builtinMethods?: readonly string[];
+  /**
+   * The language's own protocol names the engine reads: a promise's callbacks (`then` hands the
+   * value on), methods that only bind `this` (`fn.call(this)`), adds to a collection (a listener
+   * kept in a list), an iterator's end (`return()`), the global object's names.
+   */
+  readonly protocols?: {
+    readonly promiseCallbacks: readonly string[];
+    readonly promiseValue: string;
+    readonly bindsThis: readonly string[];
+    readonly collectionAdds: readonly string[];
+    readonly iteratorEnd: string;
+    readonly globalObjects: readonly string[];
+  };
   /** Logging calls: a catch that only logs its error does not hand the failure on. */
   readonly logging?: { readonly methods: readonly string[]; readonly globals: readonly string[] };
   /** Route registrations taking an options object, with the property that holds the handler: `route({ handler })`. */

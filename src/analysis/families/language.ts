@@ -27,6 +27,17 @@ export const language = {
     ...['test', 'exec', 'toString', 'toFixed', 'valueOf', 'then', 'catch', 'finally', 'bind', 'call', 'apply'],
     ...['hasOwnProperty', 'assign', 'freeze', 'stringify', 'parse', 'log', 'warn', 'error', 'info', 'debug'],
   ],
+  protocols: {
+    promiseCallbacks: ['then', 'catch', 'finally'],
+    promiseValue: 'then',
+    bindsThis: ['call', 'apply', 'bind'],
+    collectionAdds: ['push', 'add', 'set', 'unshift'],
+    iteratorEnd: 'return',
+    globalObjects: ['globalThis', 'global'],
+  },
   // `console.warn(…)`, `logger.error(…)`, `log(…)`
   logging: { methods: ['log', 'warn', 'error', 'info', 'debug', 'trace', 'fatal', 'verbose'], globals: ['console'] },
 } as const satisfies Family;
+
+/** The language's protocol names, for the modules that read them: `protocols.promiseValue` is `'then'`. */
+export const protocols: NonNullable<Family['protocols']> = language.protocols;

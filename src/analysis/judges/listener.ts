@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { protocols } from '../families/language';
 import { endOfLifeEvents, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
 import { findObjectProperty, isReassigned, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
@@ -217,7 +218,7 @@ function isCollectionAdd(call: TSESTree.CallExpression): boolean {
   return (
     callee.type === AST_NODE_TYPES.MemberExpression &&
     callee.object.type === AST_NODE_TYPES.MemberExpression &&
-    ['push', 'add', 'set', 'unshift'].includes(staticMemberName(callee) ?? '')
+    protocols.collectionAdds.includes(staticMemberName(callee) ?? '')
   );
 }
 
