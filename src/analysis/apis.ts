@@ -198,10 +198,7 @@ export const teardownMethods = union('teardownMethods');
 /** Setup methods whose own end is a paired method of the same object: `connect` → `disconnect`. */
 export const pairedTeardowns = merged<string>('pairedTeardowns');
 
-/**
- * Platform functions that take an AbortSignal, by module and export path: what
- * require-signal-propagation checks and what loop fixes pass the signal to.
- */
+/** Platform functions taking an AbortSignal, by module and export path: what the signal rule and loop fixes pass it to. */
 export const signalTakingFunctions = byModule<SignalParameter>('takesSignal');
 
 /** Popular clients that take a signal in their request options. */
