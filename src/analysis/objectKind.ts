@@ -14,6 +14,7 @@ import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
 import { jsdocParameterKind } from './jsdocKind';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import { importedSingleton } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
@@ -203,7 +204,14 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
     );
     const key = property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
     const writes = variable.references.filter((reference) => reference.isWrite());
-    if (writes.length <= 1) return propertyKind(context, definition.node.init, key, depth);
+    const kind = writes.length <= 1 ? propertyKind(context, definition.node.init, key, depth) : undefined;
+    if (kind) return kind;
+  }
+  // `import { bus } from './bus'` with `export const bus = new EventEmitter()` there: what that file makes, once.
+  const singleton = definition.type === 'ImportBinding' || definition.type === 'Variable' ? importedSingleton(context, identifier) : undefined;
+  if (singleton) {
+    const kind = objectKindFromSource(singleton.context, singleton.value, depth + 1);
+    if (kind) return kind;
   }
   // `import { bus } from './bus'`, `const { bus } = require('./bus')`: a singleton of an API named in settings.
   const imported = hasCustomInstances(context) ? importedName(context.sourceCode, identifier) : undefined;

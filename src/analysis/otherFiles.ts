@@ -255,12 +255,16 @@ export function isCurrent(context: AnalysisContext): boolean {
   return !version || currentVersion(version.file) === version;
 }
 
-/** `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours. */
+/**
+ * `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours.
+ * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`).
+ */
 export function contextForRelativeImport(
   fromFile: string,
   specifier: string,
   exportName: string,
   settings: AnalysisContext['settings'],
+  wanted: 'function' | 'singleton' = 'function',
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
@@ -272,7 +276,8 @@ export function contextForRelativeImport(
   if (context === undefined) {
     const { text } = version;
     const reexports = text !== undefined && mayReexport(text, exportName);
-    if (text === undefined || !(reexports || (worthFollowing(text, settings) && mayDefineFunction(text, exportName)))) return undefined;
+    const defines = wanted === 'function' ? worthFollowing(text ?? '', settings) && mayDefineFunction(text ?? '', exportName) : mayDefineSingleton(text ?? '', exportName);
+    if (text === undefined || !(reexports || defines)) return undefined;
     const parsed = parseModule(version.file, text, settings);
     // No parser at all (an unsupported TypeScript for a .ts file): not followed, not cached.
     if (parsed === undefined) return undefined;
@@ -396,6 +401,11 @@ function mayDefineFunction(text: string, name: string): boolean {
   if (name === 'default') return text.includes('export default');
   const escaped = name.replace(/[$]/g, '\\$');
   return new RegExp(`function\\s*\\*?\\s*${escaped}\\b|\\b${escaped}\\s*=\\s*(?:async\\s*)?(?:function|\\(|[\\w$]+\\s*=>)|export\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
+}
+
+/** Whether the text could make that name once with `new`: `const bus = new EventEmitter()`. */
+function mayDefineSingleton(text: string, name: string): boolean {
+  return new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*=\\s*new\\s`).test(text);
 }
 
 /** Whether the text could pass that name on from another file: `export { name } from './x'`, `export * from './x'`. */

@@ -192,3 +192,29 @@ const functionsByBodyStart = perFile((context) => {
   });
   return functions;
 });
+
+/**
+ * The object an imported name is when one of our files makes it once, at its top level, with
+ * `new`: `import { bus } from './bus'` or `const { bus } = require('./bus')`, with
+ * `export const bus = new EventEmitter()` there → that `new EventEmitter()`, in its file's context.
+ */
+export function importedSingleton(
+  context: AnalysisContext,
+  identifier: TSESTree.Identifier,
+): { context: AnalysisContext; value: TSESTree.NewExpression } | undefined {
+  const imported = importedName(context.sourceCode, identifier);
+  if (!imported?.module.startsWith('.') || imported.name === '*' || imported.name === 'default') return undefined;
+  const target = contextForRelativeImport(context.filename, imported.module, imported.name, context.settings, 'singleton');
+  if (!target) return undefined;
+  for (const statement of target.sourceCode.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+    for (const declarator of declaration.declarations) {
+      const init = declarator.init && skipTypeWrappers(declarator.init);
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== imported.name || init?.type !== AST_NODE_TYPES.NewExpression) continue;
+      const variable = ASTUtils.findVariable(target.sourceCode.getScope(declarator.id), declarator.id);
+      return variable && !isReassigned(variable) ? { context: target, value: init } : undefined;
+    }
+  }
+  return undefined;
+}
