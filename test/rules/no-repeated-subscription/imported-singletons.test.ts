@@ -55,7 +55,7 @@ javascriptRuleTester.run('no-repeated-subscription: an emitter required from the
   valid: [
     {
       // Not a singleton of ours: a package's export is judged by the knowledge base alone.
-      filename: path.join(fixturesDir, 'project', 'route.js'),
+      filename: path.join(fixturesDir, 'commonjs', 'route.js'),
       code: `
 const { hub } = require('some-hub');
 const cron = require('node-cron');
@@ -67,9 +67,9 @@ cron.schedule('* * * * *', () => {
   ],
   invalid: [
     {
-      filename: path.join(fixturesDir, 'project', 'route.js'),
+      filename: path.join(fixturesDir, 'commonjs', 'route.js'),
       code: `
-const { bus } = require('./bus.cjs');
+const { bus } = require('./bus');
 const cron = require('node-cron');
 cron.schedule('* * * * *', () => {
   bus.on('update', (u) => console.log(u));
