@@ -137,6 +137,9 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
     process.stderr.write(`eslint-plugin-leaks: ${typed.length} file(s) with type information from ${tsconfigs.length} tsconfig(s)\n`);
   }
 
+  // ESLint lints nothing outside its base path (it warns "outside of base path" and moves on), so
+  // the base is above the current directory and every path asked for: `cli /tmp/x.js` run from a repo.
+  const lintRoot = commonAncestor([cwd, ...targets]);
   const config: Linter.Config[] = [
     { name: 'eslint-plugin-leaks/cli/files', files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'] },
     // Directives in the code are for the project's own setup: not ours to judge.
@@ -154,15 +157,15 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
         // A function, not a list of paths: no glob to escape, and no cost per file that grows with the
         // list. ESLint 9 and 10 match `files` with @eslint/config-array, which takes functions; ESLint's
         // types only name strings.
-        files: [(file: string) => typedFiles.has(path.resolve(cwd, file))] as unknown as string[],
+        files: [(file: string) => typedFiles.has(path.resolve(lintRoot, file))] as unknown as string[],
         // The project service looks for each file's tsconfig up to this directory: above them all.
-        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: commonAncestor([cwd, ...tsconfigs.map((file) => path.dirname(file))]) } },
+        languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: commonAncestor([lintRoot, ...tsconfigs.map((file) => path.dirname(file))]) } },
       });
     }
   }
   const leaks = plugin.configs[typed.length > 0 ? 'recommended-type-checked' : 'recommended'];
   config.push(leaks);
-  const eslint = new ESLint({ cwd, overrideConfigFile: true, overrideConfig: config, errorOnUnmatchedPattern: false });
+  const eslint = new ESLint({ cwd: lintRoot, overrideConfigFile: true, overrideConfig: config, errorOnUnmatchedPattern: false });
 
   const findings: Finding[] = [];
   const report = progressReporter(options.progress, files.length);
@@ -171,6 +174,8 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
     const results = await eslint.lintFiles(files.slice(start, start + batch));
     for (const result of results) {
       for (const message of result.messages) {
+        // ESLint's own notice that it left a file out ("File ignored …"): say so, never a silent pass.
+        if (!message.fatal && message.ruleId === null) process.stderr.write(`eslint-plugin-leaks: ${path.relative(cwd, result.filePath)}: ${message.message}\n`);
         if (!message.fatal && !message.ruleId?.startsWith('leaks/')) continue;
         findings.push({
           file: result.filePath,

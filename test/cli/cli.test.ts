@@ -135,6 +135,20 @@ describe('eslint-plugin-leaks on a git repository', () => {
     expect(report.defects.map((defect) => `${defect.file}:${defect.line} ${defect.ruleId}`)).toEqual(['dist/built.js:1 leaks/no-repeated-subscription']);
   });
 
+  it('lints a repository given by absolute path from another directory, with type information', () => {
+    const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-cli-elsewhere-'));
+    try {
+      const result = run(['--format', 'json', repo], elsewhere);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.files).toBe(4);
+      const prefix = path.relative(elsewhere, repo);
+      expect(report.defects.map((defect) => `${defect.file}:${defect.line} ${defect.ruleId}`)).toEqual([`${prefix}/src/cron.ts:4 leaks/no-repeated-subscription`]);
+      expect(result.status).toBe(1);
+    } finally {
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('rejects an unknown format with exit code 2', () => {
     const result = run(['--format', 'xml'], repo);
     expect(result.status).toBe(2);
