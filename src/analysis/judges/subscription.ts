@@ -51,9 +51,10 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
   }
   // On a shared client only a subscription with an end of its own is judged: the rest configure the client.
   if (!api || !method?.endWith || owner.owner !== 'outlives' || inConstructor) return undefined;
-  // `client.on('connect', () => client.subscribe('presence'))`: each reconnect asks for the same
-  // topics again, which restores what the broker may have dropped and adds nothing.
-  if (judge.repetition && method.sameChannelsAgainIsNoop && runsOnReconnect(context, call, judge.scope) && sameChannelsEveryRun(context, call, judge.scope)) {
+  // `client.on('connect', () => client.subscribe('presence'))`, or per job on a shared client: each
+  // run asks the same client for the same channels again, which the broker treats as a no-op (and
+  // after a reconnect, restores what it dropped). Channels made or given per run do add up.
+  if (judge.repetition && method.sameChannelsAgainIsNoop && repeatsIn(context, call, judge.scope) && sameChannelsEveryRun(context, call, judge.scope)) {
     return undefined;
   }
   return judgeTargetSubscription(judge, owner, api, {
@@ -62,10 +63,9 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
   });
 }
 
-/** Whether `scope` is a listener for an event its client fires again on every reconnect, around `call`. */
-function runsOnReconnect(context: AnalysisContext, call: TSESTree.CallExpression, scope: TSESTree.Node): boolean {
-  const repeated = repetitionAround(context, call);
-  return repeated?.scope === scope && repeated.repetition.unit === 'reconnect';
+/** Whether `scope` is the repeated code around `call` (so a binding declared in it is made per run). */
+function repeatsIn(context: AnalysisContext, call: TSESTree.CallExpression, scope: TSESTree.Node): boolean {
+  return repetitionAround(context, call)?.scope === scope;
 }
 
 /** Channels written without anything the repeated code makes or is given per run: `subscribe('a', 'b')`. */

@@ -289,21 +289,22 @@ process.on('message', (message: { signal: AbortSignal }) => {
       ],
     },
     {
-      // A bullmq processor runs for every job.
+      // A bullmq processor runs for every job: a channel per job adds one subscription each time.
+      // (The same channel every job is a no-op on the shared client: tests in same-channels.test.ts.)
       code: `
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 
 const shared = new Redis();
 new Worker('emails', async (job) => {
-  await shared.subscribe('bounces');
+  await shared.subscribe(\`bounces:\${job.id}\`);
   return job.id;
 });
 `,
       errors: [
         {
           messageId: 'repeatedStart',
-          data: { code: "shared.subscribe('bounces')", every: 'for every job this worker processes', started: 'Redis subscription' },
+          data: { code: 'shared.subscribe(`bounces:${job.id}`)', every: 'for every job this worker processes', started: 'Redis subscription' },
           line: 7,
           column: 9,
           endLine: 7,

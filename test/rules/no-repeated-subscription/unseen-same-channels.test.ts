@@ -24,8 +24,49 @@ sub.on('ready', () => {
   void sub.subscribe(...TOPICS);
 });
 `,
+    // The same channel for every job on one shared client: the second SUBSCRIBE is a no-op.
+    `
+import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+
+const shared = new Redis();
+new Worker('emails', async (job) => {
+  await shared.subscribe('bounces');
+  return job.id;
+});
+`,
+    `
+import cron from 'node-cron';
+import Redis from 'ioredis';
+const shared = new Redis();
+cron.schedule('* * * * *', async () => {
+  await shared.subscribe('heartbeats', 'alerts');
+});
+`,
   ],
   invalid: [
+    {
+      // the same channel per tick, but a listener added with it: one more per tick
+      code: `
+import cron from 'node-cron';
+import Redis from 'ioredis';
+const shared = new Redis();
+cron.schedule('* * * * *', async () => {
+  await shared.subscribe('alerts');
+  shared.on('message', (channel: string, text: string) => console.log(channel, text));
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: { code: 'shared.on(…)', every: 'on every tick of this cron job', started: "'message' listener" },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 12,
+        },
+      ],
+    },
     {
       // a topic made per message: one more subscription for every message
       code: `
