@@ -121,14 +121,45 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
   for (const statement of tries) {
     const handler = statement.handler as TSESTree.CatchClause;
     const block = statement.block;
-    // A check inside this `try` only throws into this very catch.
-    const stops = (node: TSESTree.Node): boolean => stoppers.has(node) && (!isCheck(node) || !isInside(node, block));
+    // A check inside this `try` only throws into this very catch. A test of the caught error in the
+    // catch (`if (!(e instanceof Busy)) throw e`) decides by the kind of failure, not by time or a
+    // signal: a source that fails for good with the kind it lets round spins.
+    const stops = (node: TSESTree.Node): boolean =>
+      stoppers.has(node) && (!isCheck(node) || !isInside(node, block)) && !testsCaughtError(node, handler);
     const failsAgain = (node: TSESTree.Node): boolean =>
       isInside(node, block) &&
       ((node.type === AST_NODE_TYPES.AwaitExpression && !stoppers.has(node)) || (node.type === AST_NODE_TYPES.ForOfStatement && node.await));
     if (pathAround(paths, loop, handler, stops, failsAgain) && !retriesOnlyOwnErrors(context, handler)) spinning.push({ handler, loop });
   }
   return spinning;
+}
+
+/** An `if`/`?:`/`&&`/`||` in `handler` deciding on its caught error alone: `if (!(e instanceof Busy))`. */
+function testsCaughtError(node: TSESTree.Node, handler: TSESTree.CatchClause): boolean {
+  const param = handler.param;
+  if (param?.type !== AST_NODE_TYPES.Identifier || !isInside(node, handler.body)) return false;
+  const test =
+    node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
+      ? node.test
+      : node.type === AST_NODE_TYPES.LogicalExpression
+        ? node.left
+        : undefined;
+  if (!test) return false;
+  let readsError = false;
+  let readsOther = false;
+  walk(test, (child) => {
+    // `(e as { code?: string }).code`: the type says nothing about what runs.
+    if (child.parent && 'typeAnnotation' in child.parent && child.parent.typeAnnotation === child) return false;
+    if (child.type === AST_NODE_TYPES.Identifier) {
+      const isProperty = child.parent.type === AST_NODE_TYPES.MemberExpression && child.parent.property === child && !child.parent.computed;
+      const isClass = child.parent.type === AST_NODE_TYPES.BinaryExpression && child.parent.operator === 'instanceof' && child.parent.right === child;
+      if (child.name === param.name) readsError = true;
+      // A counter or a clock read with it (`attempts > 5`) may bound the retries.
+      else if (!isProperty && !isClass) readsOther = true;
+    }
+    return true;
+  });
+  return readsError && !readsOther;
 }
 
 /** What leaves a loop and where the decisions to leave it are taken. */

@@ -6,8 +6,8 @@ import type { AnalysisContext } from './fileCache';
 
 /**
  * Whether a `catch` in a loop goes round again only for errors this file throws itself, and hands
- * every other failure on (`throw`/`return` last). (`if (!(error instanceof E)) throw error;` first
- * is a test that can leave the loop, which the path walk already counts.) Such a retry answers a condition the program raised
+ * every other failure on (`throw`/`return` last, or `if (!(error instanceof Own)) throw error;`
+ * before any way round). Such a retry answers a condition the program raised
  * on purpose (a rebalance, a restart with fresh state), not a failing source: a source closed for
  * good fails with its own errors, which leave the loop.
  *
@@ -26,6 +26,9 @@ export function retriesOnlyOwnErrors(context: AnalysisContext, handler: TSESTree
   const param = handler.param;
   if (param?.type !== AST_NODE_TYPES.Identifier) return false;
   const statements = handler.body.body;
+  // `if (!(error instanceof Own)) throw error;` with no way round before it: the rest runs only for Own.
+  const guard = statements.findIndex((statement) => statement.type === AST_NODE_TYPES.IfStatement && !statement.alternate && leaves(statement.consequent) && negatedOwnErrorTest(context, statement.test, param.name));
+  if (guard !== -1 && statements.slice(0, guard).every((statement) => continues(statement).length === 0)) return true;
   // `if (error instanceof Own) continue; throw error;`: the only way round is through that test.
   const last = statements.at(-1);
   if (!last || !leaves(last)) return false;
@@ -59,6 +62,12 @@ function underOwnErrorTest(context: AnalysisContext, node: TSESTree.Node, handle
     if (parent.type === AST_NODE_TYPES.IfStatement && parent.consequent === child && ownErrorTest(context, parent.test, param)) return true;
   }
   return false;
+}
+
+/** `!(error instanceof Own)`. */
+function negatedOwnErrorTest(context: AnalysisContext, test: TSESTree.Node, param: string): boolean {
+  const inner = skipTypeWrappers(test);
+  return inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!' && ownErrorTest(context, inner.argument, param);
 }
 
 /** `error instanceof Own`, where this file has `throw new Own(…)`. */

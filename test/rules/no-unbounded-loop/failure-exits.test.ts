@@ -173,6 +173,34 @@ export async function run(work: () => Promise<void>, signal?: AbortSignal) {
             },
           ],
         },
+        {
+          // Every failure but a TypeError goes round at once.
+          messageId: 'spinningCatch',
+          line: 6,
+          column: 7,
+          endLine: 6,
+          endColumn: 12,
+          suggestions: [
+            {
+              messageId: 'waitBeforeRetry',
+              data: { withSignal: '' },
+              output: `
+import { setTimeout as sleep } from 'node:timers/promises';
+export async function run(work: () => Promise<void>) {
+  for (;;) {
+    try {
+      await work();
+    } catch (error) {
+      if (error instanceof TypeError) throw error;
+      console.warn(error);
+      await sleep(1000);
+    }
+  }
+}
+`,
+            },
+          ],
+        },
       ],
     },
   ],
