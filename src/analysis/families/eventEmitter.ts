@@ -85,8 +85,15 @@ export const eventEmitter = {
     'disconnect',
     'warning',
   ],
-  // `process.exit(code)` ends it at once.
-  processEnd: { global: 'process', events: ['exit', 'beforeExit', 'disconnect'], pattern: /^SIG[A-Z0-9]+$/, exit: 'exit' },
+  // `process.exit(code)` ends it at once. SIGTERM and friends ask the process to end; SIGHUP (a
+  // reload), SIGUSR1/2 and SIGWINCH may come again, so their handlers run once only if they exit.
+  processEnd: {
+    global: 'process',
+    events: ['exit', 'beforeExit', 'disconnect'],
+    pattern: /^SIG[A-Z0-9]+$/,
+    exit: 'exit',
+    endRequests: ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGBREAK'],
+  },
   eventNameMethods: [
     ...['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners'],
     ...['listeners', 'listenerCount', 'emit'],
@@ -107,7 +114,6 @@ export const eventEmitter = {
     'error',
     'SIGINT',
     'SIGTERM',
-    'SIGHUP',
     'beforeExit',
     'spawn',
   ],
