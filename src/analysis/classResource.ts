@@ -1,0 +1,149 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { CallStart } from './apis';
+import { handleEnds } from './apis';
+import type { FunctionNode } from './ast';
+import { isFunctionNode, walk } from './ast';
+import type { AnalysisContext } from './fileCache';
+import type { Start } from './findStart';
+import { startEnds } from './judges/connection';
+import { startLabel } from './judges/labels';
+import type { OwnClass } from './ownClass';
+import { constructedClass } from './ownClass';
+import { runningFunction } from './restartEvidence';
+import { slotEnds, storedSlot } from './storedHandles';
+import type { Holder } from './teardown';
+import { holderOf, methodKeyName, reachFrom } from './teardown';
+
+/**
+ * What an instance of one of our classes holds open, read from the class's own code: a start it
+ * keeps on `this` (a socket, a server, an interval, a client, an instance of another such class)
+ * and the method that ends it. Only a class whose own code shows both counts: a `close()` that
+ * ends nothing is no evidence.
+ */
+export interface ClassResource {
+  /** The method that ends it: `close`. */
+  teardown: string;
+  /** Whether the teardown is `async` (a fix then writes `void x.close()`). */
+  async: boolean;
+  /** What it holds, as messages name it: "a net server". */
+  holds: string;
+  /** The methods that open it when the constructor does not (`listen`, `start`); none: `new` does. */
+  openedBy: readonly string[] | undefined;
+}
+
+/** Summaries by class node (per file version); `null` for a class that shows no resource. */
+const summaries = new WeakMap<OwnClass['node'], ClassResource | null>();
+/** Classes being summarised: a class holding an instance of itself is no evidence. */
+const active = new Set<OwnClass['node']>();
+/** Classes holding classes: how many files deep a summary is followed. */
+const maxDepth = 3;
+
+/**
+ * `new Client(url)` of a class of ours whose own code opens something and ends it in a method:
+ * a start of a connection, ended by that method. The evidence is in the class's file.
+ *
+ * ```js
+ * // client.js
+ * class Client { constructor(url) { this.socket = net.connect(url); } close() { this.socket.destroy(); } }
+ * // job.js
+ * const Client = require('./client');
+ * cron.schedule('* * * * *', () => { const client = new Client(url); client.send(job); }); // ← never closed
+ * ```
+ *
+ * @param findStart how the class's own starts are found (injected: `findStart` asks this module).
+ */
+export function ownClassStart(
+  context: AnalysisContext,
+  node: TSESTree.NewExpression,
+  findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined,
+): CallStart | undefined {
+  if (active.size >= maxDepth) return undefined;
+  let owned: OwnClass | undefined;
+  try {
+    owned = constructedClass(context, node);
+  } catch {
+    // Odd code in a followed file is a class we know nothing about.
+    return undefined;
+  }
+  const resource = owned && classResource(owned, findStart);
+  if (!owned || !resource) return undefined;
+  return {
+    kind: 'connection',
+    label: `a ${owned.name} (its \`${resource.teardown}()\` ends ${resource.holds})`,
+    ends: { methods: [resource.teardown], functions: [], fix: { kind: 'method', name: resource.teardown, returnsPromise: resource.async } },
+    ...(resource.openedBy && { openedBy: resource.openedBy }),
+  };
+}
+
+function classResource(owned: OwnClass, findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined): ClassResource | undefined {
+  const known = summaries.get(owned.node);
+  if (known !== undefined) return known ?? undefined;
+  if (active.has(owned.node)) return undefined;
+  active.add(owned.node);
+  try {
+    const resource = summarise(owned, findStart);
+    summaries.set(owned.node, resource ?? null);
+    return resource;
+  } finally {
+    active.delete(owned.node);
+  }
+}
+
+type Method = TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
+
+function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined): ClassResource | undefined {
+  const { context, node } = owned;
+  const methods = node.body.body.filter(
+    (element): element is Method => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression,
+  );
+  const first = methods[0];
+  const holder = first && holderOf(context, first.value);
+  if (!holder) return undefined;
+  const teardowns = teardownCandidates(holder);
+  if (teardowns.length === 0) return undefined;
+  const reaches = teardowns.map((teardown) => ({ ...teardown, reach: reachFrom(context, holder, [teardown.fn]).functions }));
+  const constructor = methods.find((method) => method.kind === 'constructor');
+  const fromConstructor = constructor ? reachFrom(context, holder, [constructor.value]).functions : new Set<FunctionNode>();
+  let found: ClassResource | undefined;
+  walk(node.body, (inner) => {
+    if (found) return false;
+    if (inner.type === AST_NODE_TYPES.ClassBody && inner !== node.body) return false;
+    if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return true;
+    const start = findStart(context, inner);
+    const slot = start && storedSlot(context, inner);
+    const ends = start && startEnds(context, start);
+    if (!start || slot?.kind !== 'member' || !ends) return true;
+    const endings = slotEnds(context, slot, ends).map(runningFunction);
+    const teardown = reaches.find((candidate) => endings.some((at) => at !== undefined && candidate.reach.has(at)));
+    const at = runningFunction(inner);
+    if (!teardown || !at) return true;
+    const openers = fromConstructor.has(at) ? undefined : methods.filter((method) => isOpener(method, teardown.fn, at, holder, context));
+    if (openers?.length === 0) return true;
+    found = {
+      teardown: teardown.name,
+      async: teardown.fn.async,
+      holds: startLabel(context, start),
+      openedBy: openers?.flatMap((method) => methodKeyName(method) ?? []),
+    };
+    return false;
+  });
+  return found;
+}
+
+/** The methods that may end what an instance holds: its lifecycle teardowns, then a connection's ends (`quit`, `disconnect`). */
+function teardownCandidates(holder: Holder): { name: string; fn: FunctionNode }[] {
+  const names = [...new Set([...holder.teardownNames, ...handleEnds.connection.methods])].filter((name) => !name.startsWith('Symbol.'));
+  return names.flatMap((name) => {
+    const fn = holder.method(name);
+    return fn && isFunctionNode(fn) ? [{ name, fn }] : [];
+  });
+}
+
+/** A public method other than the teardown whose run reaches the function that starts it: `listen()`, `start()`. */
+function isOpener(method: Method, teardown: FunctionNode, at: FunctionNode, holder: Holder, context: AnalysisContext): boolean {
+  if (method.kind !== 'method' || method.value === teardown || method.key.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+  const name = methodKeyName(method);
+  return name !== undefined && !name.startsWith('_') && reachFrom(context, holder, [method.value]).functions.has(at);
+}
