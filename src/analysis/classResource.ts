@@ -4,14 +4,13 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CallStart } from './apis';
 import { handleEnds } from './apis';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, walk } from './ast';
+import { enclosingFunction, isFunctionNode, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { startEnds } from './judges/connection';
 import { startLabel } from './judges/labels';
 import type { OwnClass } from './ownClass';
 import { constructedClass } from './ownClass';
-import { runningFunction } from './restartEvidence';
 import { slotEnds, storedSlot } from './storedHandles';
 import type { Holder } from './teardown';
 import { holderOf, methodKeyName, reachFrom } from './teardown';
@@ -69,13 +68,18 @@ export function ownClassStart(
   }
   const resource = owned && classResource(owned, findStart);
   if (!owned || !resource) return undefined;
-  return {
+  const start: CallStart = {
     kind: 'connection',
     label: `a ${owned.name} (its \`${resource.teardown}()\` ends ${resource.holds})`,
     ends: { methods: [resource.teardown], functions: [], fix: { kind: 'method', name: resource.teardown, returnsPromise: resource.async } },
     ...(resource.openedBy && { openedBy: resource.openedBy }),
   };
+  classNames.set(start, `a ${owned.name}`);
+  return start;
 }
+
+/** The short label of a class start, for a class holding it: "a Connection (its `close()` ends a RequestQueue)". */
+const classNames = new WeakMap<CallStart, string>();
 
 function classResource(owned: OwnClass, findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined): ClassResource | undefined {
   const known = summaries.get(owned.node);
@@ -115,21 +119,28 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     const slot = start && storedSlot(context, inner);
     const ends = start && startEnds(context, start);
     if (!start || slot?.kind !== 'member' || !ends) return true;
-    const endings = slotEnds(context, slot, ends).map(runningFunction);
+    const endings = slotEnds(context, slot, ends).map((use) => ownFunction(holder, use));
     const teardown = reaches.find((candidate) => endings.some((at) => at !== undefined && candidate.reach.has(at)));
-    const at = runningFunction(inner);
+    const at = ownFunction(holder, inner);
     if (!teardown || !at) return true;
     const openers = fromConstructor.has(at) ? undefined : methods.filter((method) => isOpener(method, teardown.fn, at, holder, context));
     if (openers?.length === 0) return true;
     found = {
       teardown: teardown.name,
       async: teardown.fn.async,
-      holds: startLabel(context, start),
+      holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start),
       openedBy: openers?.flatMap((method) => methodKeyName(method) ?? []),
     };
     return false;
   });
   return found;
+}
+
+/** The holder's function a node runs in: `listen() { return new this.Promise((resolve) => { … }) }` → `listen`. */
+function ownFunction(holder: Holder, node: TSESTree.Node): FunctionNode | undefined {
+  let fn = enclosingFunction(node);
+  while (fn && !holder.owns(fn)) fn = enclosingFunction(fn);
+  return fn;
 }
 
 /** The methods that may end what an instance holds: its lifecycle teardowns, then a connection's ends (`quit`, `disconnect`). */

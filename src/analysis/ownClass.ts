@@ -44,6 +44,10 @@ const classNames = perFile((context): ReadonlySet<string> => {
 });
 
 function isRelativeRequire(node: TSESTree.Node): boolean {
+  // TypeScript's CommonJS output: `__importDefault(require('./client'))`.
+  if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && importHelpers.has(node.callee.name) && node.arguments[0]) {
+    return isRelativeRequire(node.arguments[0]);
+  }
   return (
     node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.Identifier &&
@@ -53,6 +57,9 @@ function isRelativeRequire(node: TSESTree.Node): boolean {
     node.arguments[0].value.startsWith('.')
   );
 }
+
+/** The helpers TypeScript and Babel wrap a `require` in for ES interop; the module's exports stay reachable through them. */
+const importHelpers: ReadonlySet<string> = new Set(['__importDefault', '__importStar', '_interopRequireDefault']);
 
 function boundNames(id: TSESTree.Node): string[] {
   if (id.type === AST_NODE_TYPES.Identifier) return [id.name];
@@ -94,8 +101,24 @@ export function constructedClass(context: AnalysisContext, node: TSESTree.NewExp
       return ownClass(context, skipTypeWrappers(definition.node.init) as ClassNode);
     }
   }
-  const imported = callee.type === AST_NODE_TYPES.Identifier ? importedName(context.sourceCode, callee) : importedCallee(context.sourceCode, callee);
+  const imported =
+    callee.type === AST_NODE_TYPES.Identifier ? importedName(context.sourceCode, callee) : (importedCallee(context.sourceCode, callee) ?? wrappedRequire(context, callee));
   return imported?.module.startsWith('.') ? importedClass(context, imported.module, imported.name) : undefined;
+}
+
+/**
+ * `new client_1.default()` with `const client_1 = __importDefault(require('./client'))`: the
+ * module and export, as for a plain `require`.
+ */
+function wrappedRequire(context: AnalysisContext, callee: TSESTree.Node): { module: string; name: string } | undefined {
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = staticMemberName(callee);
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(callee.object), callee.object)?.defs[0];
+  const init = definition?.type === 'Variable' ? definition.node.init : undefined;
+  if (name === undefined || init?.type !== AST_NODE_TYPES.CallExpression || init.callee.type !== AST_NODE_TYPES.Identifier || !importHelpers.has(init.callee.name)) return undefined;
+  const required = init.arguments[0];
+  const source = required && isRelativeRequire(required) && required.type === AST_NODE_TYPES.CallExpression ? required.arguments[0] : undefined;
+  return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? { module: source.value, name } : undefined;
 }
 
 /** `ts.SymbolFlags.Alias`, read as a number so that TypeScript stays an optional peer. */

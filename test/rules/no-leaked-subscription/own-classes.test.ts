@@ -137,6 +137,53 @@ export class Service {
         },
       ],
     },
+    {
+      // \`connect()\` opens it through a method it runs; \`disconnect()\`, its pair, must close it.
+      filename,
+      code: `
+import { Listener } from './ownClasses';
+export class Transport {
+  private listener: Listener | undefined;
+  connect(port: number) {
+    this.startServer(port);
+  }
+  private startServer(port: number) {
+    this.listener = new Listener();
+    this.listener.listen(port);
+  }
+  disconnect() {
+    console.log('disconnected');
+  }
+}
+`,
+      output: `
+import { Listener } from './ownClasses';
+export class Transport {
+  private listener: Listener | undefined;
+  connect(port: number) {
+    this.startServer(port);
+  }
+  private startServer(port: number) {
+    this.listener = new Listener();
+    this.listener.listen(port);
+  }
+  disconnect() {
+    console.log('disconnected');
+    this.listener?.close();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'storedNotEnded',
+          data: { code: 'new Listener()', member: 'this.listener', teardown: 'disconnect' },
+          line: 9,
+          column: 21,
+          endLine: 9,
+          endColumn: 35,
+        },
+      ],
+    },
   ],
 });
 
@@ -222,6 +269,80 @@ module.exports = Job;
           column: 19,
           endLine: 5,
           endColumn: 41,
+        },
+      ],
+    },
+    {
+      // \`__importDefault(require('./compiled'))\`, TypeScript's CommonJS output for a default import.
+      filename: commonjs,
+      code: `
+const compiled_1 = __importDefault(require('./compiled'));
+function tick(onTick) {
+  const ticker = new compiled_1.default();
+  ticker.start(1000, onTick);
+}
+module.exports = { tick };
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'new compiled_1.default()', label: 'a Ticker (its `close()` ends an interval)', handle: 'ticker' },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`tick()`' },
+              output: `
+const compiled_1 = __importDefault(require('./compiled'));
+function tick(onTick, signal) {
+  const ticker = new compiled_1.default();
+  ticker.start(1000, onTick);
+  signal?.addEventListener('abort', () => ticker.close(), { once: true });
+}
+module.exports = { tick };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Server's listen() opens a TCP server inside a promise's executor; close() closes it.
+      filename: commonjs,
+      code: `
+const Server = require('./server');
+async function serve(port) {
+  const server = new Server();
+  await server.listen(port);
+}
+module.exports = { serve };
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'new Server()', label: 'a Server (its `close()` ends a TCP server)', handle: 'server' },
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`serve()`' },
+              output: `
+const Server = require('./server');
+async function serve(port, signal) {
+  const server = new Server();
+  await server.listen(port);
+  signal?.addEventListener('abort', () => server.close(), { once: true });
+}
+module.exports = { serve };
+`,
+            },
+          ],
         },
       ],
     },
