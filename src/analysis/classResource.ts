@@ -13,7 +13,7 @@ import type { OwnClass } from './ownClass';
 import { constructedClass } from './ownClass';
 import { slotEnds, storedSlot } from './storedHandles';
 import type { Holder } from './teardown';
-import { holderOf, methodKeyName, reachFrom } from './teardown';
+import { holderOf, isThisLike, memberName, methodKeyName, reachFrom } from './teardown';
 
 /**
  * What an instance of one of our classes holds open, read from the class's own code: a start it
@@ -124,7 +124,7 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     const at = ownFunction(holder, inner);
     if (!teardown || !at) return true;
     const openers = fromConstructor.has(at) ? undefined : methods.filter((method) => isOpener(method, teardown.fn, at, holder, context));
-    if (openers?.length === 0) return true;
+    if (openers?.length === 0 || endsItself(context, holder, node.body, teardown)) return true;
     found = {
       teardown: teardown.name,
       async: teardown.fn.async,
@@ -132,6 +132,23 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
       openedBy: openers?.flatMap((method) => methodKeyName(method) ?? []),
     };
     return false;
+  });
+  return found;
+}
+
+/**
+ * Whether the class runs its own teardown outside it (`if (--this.left === 0) this.close();` in
+ * its timer): then it may end by itself, and an owner that drops it need not be leaking it.
+ */
+function endsItself(context: AnalysisContext, holder: Holder, body: TSESTree.ClassBody, teardown: { name: string; reach: ReadonlySet<FunctionNode> }): boolean {
+  let found = false;
+  walk(body, (inner) => {
+    if (found || (inner.type === AST_NODE_TYPES.ClassBody && inner !== body)) return false;
+    if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, inner.callee.object)) {
+      const at = ownFunction(holder, inner);
+      found = memberName(inner.callee) === teardown.name && (!at || !teardown.reach.has(at));
+    }
+    return !found;
   });
   return found;
 }

@@ -67,6 +67,16 @@ export function collect(lines: string[]) {
 }
 `,
     },
+    {
+      // \`Countdown\` clears its own interval after its last tick.
+      filename,
+      code: `
+import { Countdown } from './ownClasses';
+export function remind(onTick: () => void) {
+  new Countdown(3, onTick);
+}
+`,
+    },
   ],
   invalid: [
     {
