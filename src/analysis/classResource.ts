@@ -2,9 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { CallStart } from './apis';
-import { handleEnds } from './apis';
+import { handleEnds, moduleStarts } from './apis';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isFunctionNode, walk } from './ast';
+import { enclosingFunction, isFunctionNode, skipTypeWrappers, walk } from './ast';
+import { importedCallee } from './imports';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { startEnds } from './judges/connection';
@@ -66,8 +67,9 @@ export function ownClassStart(
     // Odd code in a followed file is a class we know nothing about.
     return undefined;
   }
-  const resource = owned && classResource(owned, findStart);
-  if (!owned || !resource) return undefined;
+  if (!owned) return undefined;
+  const resource = classResource(owned, findStart);
+  if (!resource) return inheritedStart(owned);
   const start: CallStart = {
     kind: 'connection',
     label: `a ${owned.name} (its \`${resource.teardown}()\` ends ${resource.holds})`,
@@ -76,6 +78,19 @@ export function ownClassStart(
   };
   classNames.set(start, `a ${owned.name}`);
   return start;
+}
+
+/**
+ * A class of ours that extends a class the knowledge base opens a connection with: its instances
+ * are such connections, ended the same way. `class Publisher extends Redis {}` → a Redis connection.
+ */
+function inheritedStart(owned: OwnClass): CallStart | undefined {
+  const superClass = owned.node.superClass && skipTypeWrappers(owned.node.superClass);
+  const imported = superClass && importedCallee(owned.context.sourceCode, superClass);
+  const base = imported && moduleStarts[imported.module]?.[imported.name];
+  if (base?.kind !== 'connection') return undefined;
+  const { signalOption: _signal, endFunction: _end, endsByItself: _self, ...rest } = base;
+  return { ...rest, label: `a ${owned.name} (${base.label})` };
 }
 
 /** The short label of a class start, for a class holding it: "a Connection (its `close()` ends a RequestQueue)". */

@@ -77,6 +77,21 @@ export function remind(onTick: () => void) {
 }
 `,
     },
+    {
+      // A Redis connection by inheritance, quit in \`finally\`.
+      filename,
+      code: `
+import { Publisher } from './ownClasses';
+export async function announce(id: string) {
+  const pub = new Publisher();
+  try {
+    await pub.publishJob(id);
+  } finally {
+    await pub.quit();
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -191,6 +206,41 @@ export class Transport {
           column: 21,
           endLine: 9,
           endColumn: 35,
+        },
+      ],
+    },
+    {
+      // \`Publisher extends Redis\`: each instance is a Redis connection.
+      filename,
+      code: `
+import { Publisher } from './ownClasses';
+export async function announce(id: string) {
+  const pub = new Publisher();
+  await pub.publishJob(id);
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'new Publisher()', label: 'a Publisher (a Redis connection)', handle: 'pub' },
+          line: 4,
+          column: 15,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`announce()`' },
+              output: `
+import { Publisher } from './ownClasses';
+export async function announce(id: string, signal?: AbortSignal) {
+  const pub = new Publisher();
+  await pub.publishJob(id);
+  signal?.addEventListener('abort', () => void pub.quit(), { once: true });
+}
+`,
+            },
+          ],
         },
       ],
     },
