@@ -102,7 +102,13 @@ function classResource(owned: OwnClass, findStart: (context: AnalysisContext, no
   if (active.has(owned.node)) return undefined;
   active.add(owned.node);
   try {
-    const resource = summarise(owned, findStart);
+    let resource: ClassResource | undefined;
+    try {
+      resource = summarise(owned, findStart);
+    } catch {
+      // Odd code in the class's file: no evidence.
+      resource = undefined;
+    }
     summaries.set(owned.node, resource ?? null);
     return resource;
   } finally {
