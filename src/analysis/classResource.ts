@@ -46,7 +46,7 @@ const maxDepth = 3;
  *
  * ```js
  * // client.js
- * class Client { constructor(url) { this.socket = net.connect(url); } close() { this.socket.destroy(); } }
+ * class Client { constructor(url) { this.redis = new Redis(url); } close() { return this.redis.quit(); } }
  * // job.js
  * const Client = require('./client');
  * cron.schedule('* * * * *', () => { const client = new Client(url); client.send(job); }); // ← never closed
