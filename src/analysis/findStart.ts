@@ -4,12 +4,14 @@ import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { CallStart, ObjectKind, StartKind } from './apis';
 import type { CallLike } from './ast';
 import { methodCallParts, staticString } from './ast';
+import { ownClassStart } from './classResource';
 import { factoryStart, mayCallFactory } from './factoryStart';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { isStartMethodName, objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
 import { isOpenedInFile } from './openedInFile';
+import { mayConstructOwnClass } from './ownClass';
 
 /** A call that leaves something running after it returns. */
 export interface Start {
@@ -33,7 +35,7 @@ export function mayBeStart(context: AnalysisContext, node: CallLike): boolean {
   const method = methodCallParts(node)?.method;
   if (method !== undefined && isStartMethodName(context, method)) return true;
   if (trackedCalls(context).has(node)) return true;
-  return node.type === AST_NODE_TYPES.CallExpression && mayCallFactory(context, node);
+  return node.type === AST_NODE_TYPES.CallExpression ? mayCallFactory(context, node) : mayConstructOwnClass(context, node);
 }
 
 /**
@@ -76,8 +78,13 @@ export function findStart(context: AnalysisContext, node: TSESTree.Node): Start 
   return start;
 }
 
-/** `connectTo(host)` where `connectTo` hands back a connection it opened: its caller's start. */
+/**
+ * `connectTo(host)` where `connectTo` hands back a connection it opened, or `new Client(url)` of a
+ * class of ours that holds one open until its `close()`: its caller's start.
+ */
 function startHandedBack(context: AnalysisContext, node: CallLike): Start | undefined {
-  const factory = node.type === AST_NODE_TYPES.CallExpression ? factoryStart(context, node, findStart) : undefined;
-  return factory && { node, kind: factory.kind, call: factory };
+  const start = node.type === AST_NODE_TYPES.CallExpression ? factoryStart(context, node, findStart) : ownClassStart(context, node, findStart);
+  // A class of ours that is opened by a method (`listen()`): a start only where this file calls it.
+  if (start?.openedBy && !isOpenedInFile(context, node, start.openedBy)) return undefined;
+  return start && { node, kind: start.kind, call: start };
 }

@@ -68,12 +68,15 @@ const ownStartHints = new RegExp(
  *
  * `emitter.on('data', f)` → `true`; `import { watch } from 'node:fs'` → `true`;
  * `export const two = 1 + 1` → `false`. A start handed back by a helper of another file
- * (`const c = connectTo(h)`, see factoryStart.ts) is seen only in a file that names a start too.
+ * (`const c = connectTo(h)`, see factoryStart.ts) is seen only in a file that names a start too;
+ * a `new` in a file with a relative import may make an instance of a class of ours that holds one.
  */
 export const mayStartInFile = perFile((context: AnalysisContext): boolean => {
   const leaks = context.settings?.['leaks'] as { subscriptions?: unknown[] } | undefined;
   if (leaks !== undefined) return true;
-  return ownStartHints.test(context.sourceCode.text);
+  const { text } = context.sourceCode;
+  // `new Client(url)` of a class another file of ours writes, which may hold a socket open (classResource.ts).
+  return ownStartHints.test(text) || (relativeImportHint.test(text) && /\bnew\s/.test(text));
 });
 
 /** `from './x'`, `require('../x')`, `import('./x')`: an import the engine may follow (untyped, only relative ones). */

@@ -204,16 +204,17 @@ export function teardownOf(holder: Holder): Teardown | undefined {
 
 /**
  * For a holder with no teardown of its life, the method that ends what `fn` starts, by the
- * descriptors' pairs:
+ * descriptors' pairs: `fn` is the setup method or one it runs (`connect() { this.startServer(); }`):
  *
  * ```ts
  * class Transport { connect() { this.ws = new WebSocket(url); } disconnect() { this.ws?.close(); } }
  * // for connect → { name: 'disconnect', … }
  * ```
  */
-export function pairedTeardownOf(holder: Holder, fn: FunctionNode): Teardown | undefined {
+export function pairedTeardownOf(context: AnalysisContext, holder: Holder, fn: FunctionNode): Teardown | undefined {
   for (const [setup, end] of Object.entries(pairedTeardowns)) {
-    if (holder.method(setup) !== fn) continue;
+    const setupFn = holder.method(setup);
+    if (!setupFn || (setupFn !== fn && !reachFrom(context, holder, [setupFn]).functions.has(fn))) continue;
     const endFn = holder.method(end);
     if (!endFn) return undefined;
     const method = endFn.parent.type === AST_NODE_TYPES.MethodDefinition ? endFn.parent : undefined;

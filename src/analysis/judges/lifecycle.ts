@@ -72,7 +72,7 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   const repeated = repetitionAround(context, start.node);
   if (repeated && isInside(repeated.scope, owner)) return undefined;
   const holder = holderOf(context, owner) ?? (slot.kind === 'variable' ? closureHolderOf(context, slot.variable.scope.block) : undefined);
-  const teardown = holder && (teardownOf(holder) ?? pairedTeardownOf(holder, owner));
+  const teardown = holder && (teardownOf(holder) ?? pairedTeardownOf(context, holder, owner));
   if (teardown?.fn === owner) return undefined;
   const ends = startEnds(context, start);
   if (!ends) return undefined;

@@ -1,0 +1,198 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import type { CallStart } from './apis';
+import { handleEnds, moduleStarts } from './apis';
+import type { FunctionNode } from './ast';
+import { enclosingFunction, isFunctionNode, skipTypeWrappers, walk } from './ast';
+import { importedCallee } from './imports';
+import type { AnalysisContext } from './fileCache';
+import type { Start } from './findStart';
+import { startEnds } from './judges/connection';
+import { startLabel } from './judges/labels';
+import type { OwnClass } from './ownClass';
+import { constructedClass } from './ownClass';
+import { slotEnds, storedSlot } from './storedHandles';
+import type { Holder } from './teardown';
+import { holderOf, isThisLike, memberName, methodKeyName, reachFrom } from './teardown';
+
+/**
+ * What an instance of one of our classes holds open, read from the class's own code: a start it
+ * keeps on `this` (a socket, a server, an interval, a client, an instance of another such class)
+ * and the method that ends it. Only a class whose own code shows both counts: a `close()` that
+ * ends nothing is no evidence.
+ */
+export interface ClassResource {
+  /** The method that ends it: `close`. */
+  teardown: string;
+  /** Whether the teardown is `async` (a fix then writes `void x.close()`). */
+  async: boolean;
+  /** What it holds, as messages name it: "a net server". */
+  holds: string;
+  /** The methods that open it when the constructor does not (`listen`, `start`); none: `new` does. */
+  openedBy: readonly string[] | undefined;
+}
+
+/** Summaries by class node (per file version); `null` for a class that shows no resource. */
+const summaries = new WeakMap<OwnClass['node'], ClassResource | null>();
+/** Classes being summarised: a class holding an instance of itself is no evidence. */
+const active = new Set<OwnClass['node']>();
+/** Classes holding classes: how many files deep a summary is followed. */
+const maxDepth = 3;
+
+/**
+ * `new Client(url)` of a class of ours whose own code opens something and ends it in a method:
+ * a start of a connection, ended by that method. The evidence is in the class's file.
+ *
+ * ```js
+ * // client.js
+ * class Client { constructor(url) { this.redis = new Redis(url); } close() { return this.redis.quit(); } }
+ * // job.js
+ * const Client = require('./client');
+ * cron.schedule('* * * * *', () => { const client = new Client(url); client.send(job); }); // ← never closed
+ * ```
+ *
+ * @param findStart how the class's own starts are found (injected: `findStart` asks this module).
+ */
+export function ownClassStart(
+  context: AnalysisContext,
+  node: TSESTree.NewExpression,
+  findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined,
+): CallStart | undefined {
+  if (active.size >= maxDepth) return undefined;
+  let owned: OwnClass | undefined;
+  try {
+    owned = constructedClass(context, node);
+  } catch {
+    // Odd code in a followed file is a class we know nothing about.
+    return undefined;
+  }
+  if (!owned) return undefined;
+  const resource = classResource(owned, findStart);
+  if (!resource) return inheritedStart(owned);
+  const start: CallStart = {
+    kind: 'connection',
+    label: `a ${owned.name} (its \`${resource.teardown}()\` ends ${resource.holds})`,
+    ends: { methods: [resource.teardown], functions: [], fix: { kind: 'method', name: resource.teardown, returnsPromise: resource.async } },
+    ...(resource.openedBy && { openedBy: resource.openedBy }),
+  };
+  classNames.set(start, `a ${owned.name}`);
+  return start;
+}
+
+/**
+ * A class of ours that extends a class the knowledge base opens a connection with: its instances
+ * are such connections, ended the same way. `class Publisher extends Redis {}` → a Redis connection.
+ */
+function inheritedStart(owned: OwnClass): CallStart | undefined {
+  const superClass = owned.node.superClass && skipTypeWrappers(owned.node.superClass);
+  const imported = superClass && importedCallee(owned.context.sourceCode, superClass);
+  const base = imported && moduleStarts[imported.module]?.[imported.name];
+  if (base?.kind !== 'connection') return undefined;
+  const { signalOption: _signal, endFunction: _end, endsByItself: _self, ...rest } = base;
+  return { ...rest, label: `a ${owned.name} (${base.label})` };
+}
+
+/** The short label of a class start, for a class holding it: "a Connection (its `close()` ends a RequestQueue)". */
+const classNames = new WeakMap<CallStart, string>();
+
+function classResource(owned: OwnClass, findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined): ClassResource | undefined {
+  const known = summaries.get(owned.node);
+  if (known !== undefined) return known ?? undefined;
+  if (active.has(owned.node)) return undefined;
+  active.add(owned.node);
+  try {
+    let resource: ClassResource | undefined;
+    try {
+      resource = summarise(owned, findStart);
+    } catch {
+      // Odd code in the class's file: no evidence.
+      resource = undefined;
+    }
+    summaries.set(owned.node, resource ?? null);
+    return resource;
+  } finally {
+    active.delete(owned.node);
+  }
+}
+
+type Method = TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
+
+function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined): ClassResource | undefined {
+  const { context, node } = owned;
+  const methods = node.body.body.filter(
+    (element): element is Method => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression,
+  );
+  const first = methods[0];
+  const holder = first && holderOf(context, first.value);
+  if (!holder) return undefined;
+  const teardowns = teardownCandidates(holder);
+  if (teardowns.length === 0) return undefined;
+  const reaches = teardowns.map((teardown) => ({ ...teardown, reach: reachFrom(context, holder, [teardown.fn]).functions }));
+  const constructor = methods.find((method) => method.kind === 'constructor');
+  const fromConstructor = constructor ? reachFrom(context, holder, [constructor.value]).functions : new Set<FunctionNode>();
+  let found: ClassResource | undefined;
+  walk(node.body, (inner) => {
+    if (found) return false;
+    if (inner.type === AST_NODE_TYPES.ClassBody && inner !== node.body) return false;
+    if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return true;
+    const start = findStart(context, inner);
+    const slot = start && storedSlot(context, inner);
+    const ends = start && startEnds(context, start);
+    if (!start || slot?.kind !== 'member' || !ends) return true;
+    const endings = slotEnds(context, slot, ends).map((use) => ownFunction(holder, use));
+    const teardown = reaches.find((candidate) => endings.some((at) => at !== undefined && candidate.reach.has(at)));
+    const at = ownFunction(holder, inner);
+    if (!teardown || !at) return true;
+    const openers = fromConstructor.has(at) ? undefined : methods.filter((method) => isOpener(method, teardown.fn, at, holder, context));
+    if (openers?.length === 0 || endsItself(context, holder, node.body, teardown)) return true;
+    found = {
+      teardown: teardown.name,
+      async: teardown.fn.async,
+      holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start),
+      openedBy: openers?.flatMap((method) => methodKeyName(method) ?? []),
+    };
+    return false;
+  });
+  return found;
+}
+
+/**
+ * Whether the class runs its own teardown outside it (`if (--this.left === 0) this.close();` in
+ * its timer): then it may end by itself, and an owner that drops it need not be leaking it.
+ */
+function endsItself(context: AnalysisContext, holder: Holder, body: TSESTree.ClassBody, teardown: { name: string; reach: ReadonlySet<FunctionNode> }): boolean {
+  let found = false;
+  walk(body, (inner) => {
+    if (found || (inner.type === AST_NODE_TYPES.ClassBody && inner !== body)) return false;
+    if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, inner.callee.object)) {
+      const at = ownFunction(holder, inner);
+      found = memberName(inner.callee) === teardown.name && (!at || !teardown.reach.has(at));
+    }
+    return !found;
+  });
+  return found;
+}
+
+/** The holder's function a node runs in: `listen() { return new this.Promise((resolve) => { … }) }` → `listen`. */
+function ownFunction(holder: Holder, node: TSESTree.Node): FunctionNode | undefined {
+  let fn = enclosingFunction(node);
+  while (fn && !holder.owns(fn)) fn = enclosingFunction(fn);
+  return fn;
+}
+
+/** The methods that may end what an instance holds: its lifecycle teardowns, then a connection's ends (`quit`, `disconnect`). */
+function teardownCandidates(holder: Holder): { name: string; fn: FunctionNode }[] {
+  const names = [...new Set([...holder.teardownNames, ...handleEnds.connection.methods])].filter((name) => !name.startsWith('Symbol.'));
+  return names.flatMap((name) => {
+    const fn = holder.method(name);
+    return fn && isFunctionNode(fn) ? [{ name, fn }] : [];
+  });
+}
+
+/** A public method other than the teardown whose run reaches the function that starts it: `listen()`, `start()`. */
+function isOpener(method: Method, teardown: FunctionNode, at: FunctionNode, holder: Holder, context: AnalysisContext): boolean {
+  if (method.kind !== 'method' || method.value === teardown || method.key.type === AST_NODE_TYPES.PrivateIdentifier) return false;
+  const name = methodKeyName(method);
+  return name !== undefined && !name.startsWith('_') && reachFrom(context, holder, [method.value]).functions.has(at);
+}
