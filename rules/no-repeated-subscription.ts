@@ -21,7 +21,7 @@ import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
 import { mayReachStartInFile } from '../src/analysis/startHints';
 import { findSignalInScope } from '../src/analysis/signalInScope';
-import { describePath, signalEndingCall, summarizeFunction } from '../src/analysis/summary';
+import { describePath, signalEndingCall, summarizeCall } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
 import { assignedSlotReadAfter, hoistStatement } from '../src/fix/hoistStatement';
@@ -101,7 +101,7 @@ export default createRule<[], MessageIds>({
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const callee = resolveCallee(context, node);
       if (!callee) return;
-      const summary = summarizeFunction(callee.context, callee.fn);
+      const summary = summarizeCall(context, node, callee);
       if (!summary) return;
       // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];

@@ -14,6 +14,7 @@ import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
 import { jsdocParameterKind } from './jsdocKind';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
@@ -181,6 +182,7 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
     return (
       jsdocParameterKind(context, definition.node, identifier.name) ??
       callbackParameterKind(context, definition.node, definition.name) ??
+      callSiteParameterKind(context, definition.node, variable, (argument) => objectKindFromSource(context, argument, depth + 1)) ??
       emitsEvents(context, identifier, variable.scope.block)
     );
   }

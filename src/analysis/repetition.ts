@@ -22,6 +22,7 @@ import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
+import { isAssumingKinds } from './parameterKinds';
 
 /** Code that runs again and again, and what runs it. */
 export interface RepeatedScope {
@@ -119,10 +120,10 @@ const objectSchedulerMethods: ReadonlySet<string> = new Set(
 
 /** Whether this function is run again and again: inline, by reference, or by re-arming itself. */
 function repeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedScope | undefined {
-  const cached = cache.get(fn);
+  const cached = isAssumingKinds() ? undefined : cache.get(fn);
   if (cached !== undefined) return cached ?? undefined;
   const result = findRepeatedFunction(context, fn);
-  cache.set(fn, result ?? null);
+  if (!isAssumingKinds()) cache.set(fn, result ?? null);
   return result;
 }
 
