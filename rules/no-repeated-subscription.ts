@@ -8,6 +8,7 @@ import {
   enclosingStatement,
   isFunctionNode,
   isInside,
+  referenceRoot,
   shortText,
 } from '../src/analysis/ast';
 import type { LeakScope } from '../src/analysis/findLeak';
@@ -103,9 +104,10 @@ export default createRule<[], MessageIds>({
       if (!callee) return;
       const summary = summarizeCall(context, node, callee);
       if (!summary) return;
-      // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
+      // The helper subscribes to what it is handed: a fresh object per repetition (made there, or
+      // made by the call itself: `watch(new EventEmitter())`) dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
-      if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
+      if (summary.parameterIndex !== undefined && (!handed || !referenceRoot(handed) || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
       const endingSignal = summary.untilSignal && signalEndingCall(context, node, summary.untilSignal, repeated.scope);
       if (endingSignal === 'perRun') return;
       if (endingSignal !== undefined && endingSignal !== 'none') {
