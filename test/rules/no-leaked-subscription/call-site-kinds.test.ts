@@ -77,6 +77,34 @@ export function refresh() {
 }
 `,
     },
+    {
+      // A listener on the parameter itself: it lives as long as each caller's argument, so the
+      // calls are judged (no-repeated-subscription reports the one per tick), not the function.
+      code: `
+import Redis from 'ioredis';
+import cron from 'node-cron';
+
+function logErrors(client) {
+  client.on('error', (err: Error) => console.error(err));
+}
+const redis = new Redis();
+cron.schedule('* * * * *', () => logErrors(redis));
+`,
+    },
+    {
+      // The function closes the client right after: the listener goes with it.
+      code: `
+import Redis from 'ioredis';
+import cron from 'node-cron';
+
+function disconnectQuietly(client) {
+  client.on('error', (err: Error) => console.error(err));
+  client.disconnect();
+}
+const redis = new Redis();
+cron.schedule('* * * * *', () => disconnectQuietly(redis));
+`,
+    },
   ],
   invalid: [
     {

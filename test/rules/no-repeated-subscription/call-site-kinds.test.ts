@@ -46,8 +46,45 @@ function watchSource(source) {
 cron.schedule('* * * * *', () => watchSource(new EventEmitter()));
 `,
     },
+    {
+      // The helper closes the client it was given right after adding the listener.
+      code: `
+import Redis from 'ioredis';
+import cron from 'node-cron';
+
+function disconnectQuietly(client) {
+  client.on('error', (err: Error) => console.error(err));
+  client.disconnect();
+}
+const redis = new Redis();
+cron.schedule('* * * * *', () => disconnectQuietly(redis));
+`,
+    },
   ],
   invalid: [
+    {
+      // A listener on the shared client itself, one more per tick.
+      code: `
+import Redis from 'ioredis';
+import cron from 'node-cron';
+
+function logErrors(client) {
+  client.on('error', (err: Error) => console.error(err));
+}
+const redis = new Redis();
+cron.schedule('* * * * *', () => logErrors(redis));
+`,
+      errors: [
+        {
+          messageId: 'repeatedCall',
+          data: { callee: 'logErrors', every: 'on every tick of this cron job', started: "'error' listener", path: 'client.on (file.ts:6)' },
+          line: 9,
+          column: 34,
+          endLine: 9,
+          endColumn: 43,
+        },
+      ],
+    },
     {
       // Same file: every call passes a Redis client.
       code: `
