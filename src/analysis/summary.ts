@@ -74,6 +74,8 @@ interface Cached {
  * the same, and a helper fixed on disk two calls down is seen by the next lint in the same process.
  */
 const summaries = new WeakMap<FunctionNode, Cached>();
+/** Complete summaries for a call's argument kinds (`'ioredis,'`), by function. */
+const byArgumentKinds = new WeakMap<FunctionNode, Map<string, Cached>>();
 /** Answers to a top-level question whose exploration was cut short: they depend only on the function asked. */
 const topLevel = new WeakMap<FunctionNode, Cached>();
 
@@ -126,9 +128,20 @@ function summarizeWithArguments(
     return argument && objectKindOf(context, argument);
   });
   if (kinds.every((kind) => kind === undefined)) return undefined;
+  // Outside any other call's kinds, a complete answer holds for every call passing the same kinds.
+  const key = kinds.join(',');
+  const outermost = !isAssumingKinds();
+  const cached = outermost ? byArgumentKinds.get(callee.fn)?.get(key) : undefined;
+  if (cached && cached.deps.every(isCurrent)) return { summary: cached.summary ?? undefined, deps: new Set(cached.deps), complete: true };
   // A fresh query: answers cut short without these kinds do not hold with them.
   const fresh: Query = { active: new Set(query.active), partial: new Map() };
-  return withArgumentKinds(callee.fn, kinds, () => summarize(callee.context, callee.fn, depth, fresh));
+  const result = withArgumentKinds(callee.fn, kinds, () => summarize(callee.context, callee.fn, depth, fresh));
+  if (outermost && result.complete) {
+    const byKey = byArgumentKinds.get(callee.fn) ?? new Map<string, Cached>();
+    byKey.set(key, { summary: result.summary ?? null, deps: [...result.deps] });
+    byArgumentKinds.set(callee.fn, byKey);
+  }
+  return result;
 }
 
 /** A plain parameter with no annotation, and with types, one the checker types `any`. */
@@ -204,8 +217,10 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = resolveCallee(context, call);
     if (!callee || callee.fn === fn) continue;
-    const plain = summarize(callee.context, callee.fn, depth + 1, query);
-    const innerResult = (!plain.summary && summarizeWithArguments(context, call, callee, depth + 1, query)) || plain;
+    // Under a call's argument kinds nothing is cached: the callee is asked once, with its own arguments' kinds.
+    const nested = isAssumingKinds() ? summarizeWithArguments(context, call, callee, depth + 1, query) : undefined;
+    const plain = nested ?? summarize(callee.context, callee.fn, depth + 1, query);
+    const innerResult = (!nested && !plain.summary && summarizeWithArguments(context, call, callee, depth + 1, query)) || plain;
     for (const dep of innerResult.deps) result.deps.add(dep);
     result.complete &&= innerResult.complete;
     const inner = innerResult.summary;
