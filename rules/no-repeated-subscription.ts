@@ -8,6 +8,7 @@ import {
   enclosingStatement,
   isFunctionNode,
   isInside,
+  referenceRoot,
   shortText,
 } from '../src/analysis/ast';
 import type { LeakScope } from '../src/analysis/findLeak';
@@ -21,7 +22,7 @@ import type { RepeatedScope } from '../src/analysis/repetition';
 import { resolveCallee } from '../src/analysis/resolveCallee';
 import { mayReachStartInFile } from '../src/analysis/startHints';
 import { findSignalInScope } from '../src/analysis/signalInScope';
-import { describePath, signalEndingCall, summarizeFunction } from '../src/analysis/summary';
+import { describePath, signalEndingCall, summarizeCall } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
 import { assignedSlotReadAfter, hoistStatement } from '../src/fix/hoistStatement';
@@ -101,11 +102,12 @@ export default createRule<[], MessageIds>({
       if (node.type !== AST_NODE_TYPES.CallExpression) return;
       const callee = resolveCallee(context, node);
       if (!callee) return;
-      const summary = summarizeFunction(callee.context, callee.fn);
+      const summary = summarizeCall(context, node, callee);
       if (!summary) return;
-      // The helper subscribes to what it is handed: a fresh object per repetition dies with it.
+      // The helper subscribes to what it is handed: a fresh object per repetition (made there, or
+      // made by the call itself: `watch(new EventEmitter())`) dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
-      if (summary.parameterIndex !== undefined && (!handed || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
+      if (summary.parameterIndex !== undefined && (!handed || !referenceRoot(handed) || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
       const endingSignal = summary.untilSignal && signalEndingCall(context, node, summary.untilSignal, repeated.scope);
       if (endingSignal === 'perRun') return;
       if (endingSignal !== undefined && endingSignal !== 'none') {

@@ -10,6 +10,7 @@ import { perFile } from './fileCache';
 import type { Start } from './findStart';
 import { handleUse } from './handleFate';
 import { objectApiOf } from './objectApi';
+import { isAssumingKinds } from './parameterKinds';
 import { resolveCallee } from './resolveCallee';
 import { storedThroughFactory } from './teardown';
 
@@ -43,13 +44,13 @@ export function factoryStart(
   const resolved = resolveCallee(context, call);
   if (!resolved) return undefined;
   const { fn } = resolved;
-  const known = factories.get(fn);
+  const known = isAssumingKinds() ? undefined : factories.get(fn);
   if (known !== undefined) return known ?? undefined;
   if (active.has(fn)) return undefined;
   active.add(fn);
   try {
     const start = handedBack(resolved.context, fn, findStart);
-    factories.set(fn, start ?? null);
+    if (!isAssumingKinds()) factories.set(fn, start ?? null);
     return start;
   } finally {
     active.delete(fn);

@@ -17,6 +17,7 @@ import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subs
 import type { Leak, LeakScope } from './leak';
 import { defaultEntryFunctions, functionLifetime } from './lifetime';
 import { isCustomStartMethod } from './objectApi';
+import { kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
 import { outlivingSignalEnds } from './outlivingSignals';
 import { storedSlot } from './storedHandles';
@@ -73,6 +74,8 @@ export function findLeak(
   // `if (started) return; started = true;`: however often it is called, it starts this once.
   if (isGuardedOnce(context, fn, start.node, { instanceState: false })) return undefined;
   const found = judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
+  // Added to a parameter known only from its callers' arguments: whether it leaks is each call's question (no-repeated-subscription's).
+  if (found && start.object && kindOnlyFromCallers(context, start.object.target)) return undefined;
   // An installer, by its name only, attaches to what it is given for that object's life.
   return lifetime === 'setup' && found?.targetParameter !== undefined ? undefined : found;
 }

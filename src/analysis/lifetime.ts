@@ -210,7 +210,7 @@ function onlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean {
 }
 
 /** How this file uses a function: the calls that run it, and whether it is exported too. */
-interface FunctionUses {
+export interface FunctionUses {
   calls: TSESTree.CallExpression[];
   exported: boolean;
 }
@@ -223,7 +223,7 @@ interface FunctionUses {
  * (`Dashboard.init = function () {}; Dashboard.init()`), including `this.init()` from the
  * object's other methods.
  */
-function usesOf(context: AnalysisContext, fn: FunctionNode): FunctionUses | undefined {
+export function usesOf(context: AnalysisContext, fn: FunctionNode): FunctionUses | undefined {
   const parent = fn.parent;
   const uses: FunctionUses = { calls: [], exported: isExportedDeclaration(fn) };
   let variable: TSESLint.Scope.Variable | undefined;

@@ -14,6 +14,7 @@ import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
 import { jsdocParameterKind } from './jsdocKind';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
@@ -181,6 +182,7 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
     return (
       jsdocParameterKind(context, definition.node, identifier.name) ??
       callbackParameterKind(context, definition.node, definition.name) ??
+      callSiteParameterKind(context, definition.node, variable, (argument) => objectKindFromSource(context, argument, depth + 1)) ??
       emitsEvents(context, identifier, variable.scope.block)
     );
   }
@@ -220,6 +222,27 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
   // An untyped variable the code makes emit events.
   const untyped = definition.type === 'Variable' && definition.node.id.type === AST_NODE_TYPES.Identifier && !definition.node.id.typeAnnotation;
   return untyped ? emitsEvents(context, identifier, variable.scope.block) : undefined;
+}
+
+/**
+ * Whether `node` is a parameter whose kind only its callers show (`callSiteParameterKind`): what
+ * is added to it lives as long as each caller's argument, so the calls are judged, not the function.
+ *
+ * `function addGhostMode(client) { client.on('scroll', f) }` called with each connection's socket → `true`.
+ */
+export function kindOnlyFromCallers(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const services = typeServices(context);
+  if (services && !isUntyped(services.getTypeAtLocation(inner))) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  const definition = variable?.defs[0];
+  if (!variable || definition?.type !== 'Parameter' || parameterAnnotation(definition.name)) return false;
+  const ownEvidence =
+    jsdocParameterKind(context, definition.node, inner.name) ??
+    callbackParameterKind(context, definition.node, definition.name) ??
+    emitsEvents(context, inner, variable.scope.block);
+  return ownEvidence === undefined && identifierKind(context, inner, 0) !== undefined;
 }
 
 /**
@@ -270,11 +293,12 @@ function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | un
 }
 
 /**
- * `this` inside `class Bus extends EventEmitter` is an emitter; see `classKind` for the rest.
+ * `this` inside `class Bus extends EventEmitter` is an emitter; see `classKind` for the rest. A class
+ * whose base we cannot see is one when its own methods make it emit named events (`this.emit('ready')`).
  */
 function thisKind(context: AnalysisContext, node: TSESTree.ThisExpression, depth: number): ObjectKind | undefined {
   const body = enclosingClassBody(node);
-  return body ? classKind(context, body.parent, depth) : undefined;
+  return body ? (classKind(context, body.parent, depth) ?? emitsEvents(context, node, body)) : undefined;
 }
 
 /**

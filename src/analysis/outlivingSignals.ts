@@ -5,6 +5,7 @@ import type { FunctionNode } from './ast';
 import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, referenceRoot, staticString, walk } from './ast';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
+import { isAssumingKinds } from './parameterKinds';
 
 /** A signal that outlives the code judged: its abort is no end for one call or one run. */
 export interface OutlivingSignal {
@@ -43,10 +44,10 @@ export function outlivingSignalEnds(
   mode: 'function' | 'repetition',
 ): SignalEnds | undefined {
   const cache = mode === 'function' ? byFunction : byRepetition;
-  const cached = cache.get(scope);
+  const cached = isAssumingKinds() ? undefined : cache.get(scope);
   if (cached !== undefined) return cached ?? undefined;
   const found = findSignalEnds(context, scope, mode);
-  cache.set(scope, found ?? null);
+  if (!isAssumingKinds()) cache.set(scope, found ?? null);
   return found;
 }
 

@@ -24,6 +24,7 @@ import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { exitsProcess } from './lifetime';
 import { objectKindOf } from './objectKind';
+import { isAssumingKinds } from './parameterKinds';
 
 /** Code that runs again and again, and what runs it. */
 export interface RepeatedScope {
@@ -121,10 +122,10 @@ const objectSchedulerMethods: ReadonlySet<string> = new Set(
 
 /** Whether this function is run again and again: inline, by reference, or by re-arming itself. */
 function repeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedScope | undefined {
-  const cached = cache.get(fn);
+  const cached = isAssumingKinds() ? undefined : cache.get(fn);
   if (cached !== undefined) return cached ?? undefined;
   const result = findRepeatedFunction(context, fn);
-  cache.set(fn, result ?? null);
+  if (!isAssumingKinds()) cache.set(fn, result ?? null);
   return result;
 }
 

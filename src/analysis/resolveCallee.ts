@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from './ast';
 import { enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
@@ -42,6 +42,7 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
   }
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifier(context, callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) return resolveNamespaceMember(context, callee.object, staticMemberName(callee));
   if (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
     const name = staticMemberName(callee);
     const body = enclosingClassBody(call);
@@ -101,7 +102,13 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
   }
   if (definition.type === 'Variable') {
     const init = definition.node.init && skipTypeWrappers(definition.node.init);
-    return init && isFunctionNode(init) && !isReassigned(variable) ? { context, fn: init, name: identifier.name } : undefined;
+    if (init && isFunctionNode(init)) return !isReassigned(variable) ? { context, fn: init, name: identifier.name } : undefined;
+    // `const { listen } = require('./subscribe')`
+    const required = importedName(context.sourceCode, identifier);
+    if (!required || required.name === '*' || isReassigned(variable)) return undefined;
+    const target = contextForRelativeImport(context.filename, required.module, required.name, context.settings);
+    const fn = target && commonJsExportedFunction(target, required.name);
+    return target && fn ? { context: target, fn, name: identifier.name } : undefined;
   }
   if (definition.type === 'ImportBinding') {
     const imported = importedName(context.sourceCode, identifier);
@@ -111,6 +118,17 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
     return found && { ...found, name: identifier.name };
   }
   return undefined;
+}
+
+/** `helpers.listen(…)` with `const helpers = require('./helpers')` or `import * as helpers from './helpers'`. */
+function resolveNamespaceMember(context: AnalysisContext, namespace: TSESTree.Identifier, name: string | undefined): ResolvedFunction | undefined {
+  const imported = name === undefined ? undefined : importedName(context.sourceCode, namespace);
+  if (name === undefined || imported?.name !== '*') return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(namespace), namespace);
+  if (!variable || isReassigned(variable)) return undefined;
+  const target = contextForRelativeImport(context.filename, imported.module, name, context.settings);
+  const fn = target && (variable.defs[0]?.type === 'ImportBinding' ? exportedFunction(target, name) : commonJsExportedFunction(target, name));
+  return target && fn ? { context: target, fn, name: `${namespace.name}.${name}` } : undefined;
 }
 
 /** Barrels re-exporting barrels: how many `export … from` hops an import is followed through. */
@@ -182,6 +200,34 @@ function exportedFunction(context: AnalysisContext, name: string): FunctionNode 
     }
   }
   return topLevel(name);
+}
+
+/**
+ * The function a CommonJS module exports by that name at its top level: `exports.name = function …`,
+ * `module.exports.name = local`, `module.exports = { name, other: local }`, with `local` a top-level
+ * function never reassigned.
+ */
+function commonJsExportedFunction(context: AnalysisContext, name: string): FunctionNode | undefined {
+  const local = (value: TSESTree.Node): FunctionNode | undefined => {
+    const inner = skipTypeWrappers(value);
+    if (isFunctionNode(inner)) return inner;
+    if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const resolved = resolveIdentifier(context, inner);
+    return resolved?.context === context ? resolved.fn : undefined;
+  };
+  for (const statement of context.sourceCode.ast.body) {
+    const assignment = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') continue;
+    const target = stableReferenceText(assignment.left);
+    if (target === `exports.${name}` || target === `module.exports.${name}`) return local(assignment.right);
+    if (target !== 'module.exports' || assignment.right.type !== AST_NODE_TYPES.ObjectExpression) continue;
+    for (const property of assignment.right.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : staticString(property.key);
+      if (key === name) return local(property.value);
+    }
+  }
+  return undefined;
 }
 
 /** Every function of a file by where its body starts: how a checker declaration maps back to ESTree. */

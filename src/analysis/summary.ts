@@ -13,9 +13,13 @@ import type { Start } from './findStart';
 import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
 import { targetOwner } from './lifetime';
+import { objectKindOf } from './objectKind';
 import { isCurrent } from './otherFiles';
+import { argumentAt, isAssumingKinds, withArgumentKinds } from './parameterKinds';
 import { usesBindingDeclaredIn } from './repetition';
+import type { ResolvedFunction } from './resolveCallee';
 import { resolveCallee } from './resolveCallee';
+import { typeServices } from './typeServices';
 
 /** One function on the way from a call to the start it leads to. */
 export interface PathStep {
@@ -70,6 +74,8 @@ interface Cached {
  * the same, and a helper fixed on disk two calls down is seen by the next lint in the same process.
  */
 const summaries = new WeakMap<FunctionNode, Cached>();
+/** Complete summaries for a call's argument kinds (`'ioredis,'`), by function. */
+const byArgumentKinds = new WeakMap<FunctionNode, Map<string, Cached>>();
 /** Answers to a top-level question whose exploration was cut short: they depend only on the function asked. */
 const topLevel = new WeakMap<FunctionNode, Cached>();
 
@@ -94,8 +100,61 @@ export function summarizeFunction(context: AnalysisContext, fn: FunctionNode): L
   return result.summary;
 }
 
+/**
+ * What this call of `callee` leaves running: the function's own summary or, when that shows
+ * nothing, its summary with its untyped parameters of the kinds this call's arguments are (an
+ * exported helper's `client`, given `new Redis()` here).
+ *
+ * `cron.schedule('…', () => listen(redis, 'x'))` → `listen`'s `client.duplicate()` subscribed.
+ */
+export function summarizeCall(context: AnalysisContext, call: TSESTree.CallExpression, callee: ResolvedFunction): LeakSummary | undefined {
+  return (
+    summarizeFunction(callee.context, callee.fn) ??
+    summarizeWithArguments(context, call, callee, 0, { active: new Set(), partial: new Map() })?.summary
+  );
+}
+
+/** `callee`'s summary for this call's argument kinds, when some untyped parameter gets one; else `undefined`. */
+function summarizeWithArguments(
+  context: AnalysisContext,
+  call: TSESTree.CallExpression,
+  callee: ResolvedFunction,
+  depth: number,
+  query: Query,
+): Result | undefined {
+  const kinds = callee.fn.params.map((parameter, index) => {
+    if (!isUntypedParameter(callee.context, parameter)) return undefined;
+    const argument = argumentAt(call, index);
+    return argument && objectKindOf(context, argument);
+  });
+  if (kinds.every((kind) => kind === undefined)) return undefined;
+  // Outside any other call's kinds, a complete answer holds for every call passing the same kinds.
+  const key = kinds.join(',');
+  const outermost = !isAssumingKinds();
+  const cached = outermost ? byArgumentKinds.get(callee.fn)?.get(key) : undefined;
+  if (cached && cached.deps.every(isCurrent)) return { summary: cached.summary ?? undefined, deps: new Set(cached.deps), complete: true };
+  // A fresh query: answers cut short without these kinds do not hold with them.
+  const fresh: Query = { active: new Set(query.active), partial: new Map() };
+  const result = withArgumentKinds(callee.fn, kinds, () => summarize(callee.context, callee.fn, depth, fresh));
+  if (outermost && result.complete) {
+    const byKey = byArgumentKinds.get(callee.fn) ?? new Map<string, Cached>();
+    byKey.set(key, { summary: result.summary ?? null, deps: [...result.deps] });
+    byArgumentKinds.set(callee.fn, byKey);
+  }
+  return result;
+}
+
+/** A plain parameter with no annotation, and with types, one the checker types `any`. */
+function isUntypedParameter(context: AnalysisContext, parameter: TSESTree.Parameter): boolean {
+  if (parameter.type !== AST_NODE_TYPES.Identifier || parameter.typeAnnotation) return false;
+  const services = typeServices(context);
+  // any = 1, unknown = 2 in ts.TypeFlags.
+  return !services || (services.getTypeAtLocation(parameter).flags & (1 | 2)) !== 0;
+}
+
 function summarize(context: AnalysisContext, fn: FunctionNode, depth: number, query: Query): Result {
-  const cached = summaries.get(fn);
+  // Under a call's argument kinds, answers hold for that call only: neither read nor kept.
+  const cached = isAssumingKinds() ? undefined : summaries.get(fn);
   if (cached && cached.deps.every(isCurrent)) {
     return { summary: cached.summary ?? undefined, deps: new Set(cached.deps), complete: true };
   }
@@ -106,6 +165,7 @@ function summarize(context: AnalysisContext, fn: FunctionNode, depth: number, qu
   const result = computeSummary(context, fn, depth, query);
   query.active.delete(fn);
   result.deps.add(context);
+  if (isAssumingKinds()) return result;
   if (result.complete) summaries.set(fn, { summary: result.summary ?? null, deps: [...result.deps] });
   else query.partial.set(fn, result);
   return result;
@@ -157,7 +217,10 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
     if (call.type !== AST_NODE_TYPES.CallExpression) continue;
     const callee = resolveCallee(context, call);
     if (!callee || callee.fn === fn) continue;
-    const innerResult = summarize(callee.context, callee.fn, depth + 1, query);
+    // Under a call's argument kinds nothing is cached: the callee is asked once, with its own arguments' kinds.
+    const nested = isAssumingKinds() ? summarizeWithArguments(context, call, callee, depth + 1, query) : undefined;
+    const plain = nested ?? summarize(callee.context, callee.fn, depth + 1, query);
+    const innerResult = (!nested && !plain.summary && summarizeWithArguments(context, call, callee, depth + 1, query)) || plain;
     for (const dep of innerResult.deps) result.deps.add(dep);
     result.complete &&= innerResult.complete;
     const inner = innerResult.summary;

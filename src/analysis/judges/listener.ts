@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { protocols } from '../families/language';
-import { endOfLifeEvents, oneShotListenerMethods } from '../apis';
+import { endOfLifeEvents, handleEnds, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
 import { findObjectProperty, isReassigned, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
 import type { EndPlan } from '../endPlan';
@@ -63,6 +63,8 @@ export function judgeListener(judge: Judge): Leak | undefined {
     (removal) => removesListener(context, removal.call, context, start) && !insideAny(removal.call, judge.blind?.abortListeners),
   );
   if (removals.length > 0) return undefined;
+  // The function closes the object itself after adding it (`stream.on('error', log); stream.destroy(err)`): it goes with the object.
+  if (findMethodCalls(index, targetText, [...api.close, ...handleEnds.connection.methods], fn).some(({ call: end }) => end.range[0] > call.range[1])) return undefined;
   if (
     owner.reason === 'parameter' &&
     !judge.repetition &&

@@ -39,6 +39,37 @@ exports.subscribeAll = function subscribeAll(onMessage) {
 `,
       errors: [
         {
+          // `helper`'s one caller hands it a Redis client: `client.duplicate()` is a connection.
+          messageId: 'subscriptionConnectionNotClosed',
+          data: { label: 'a Redis subscription', connection: 'sub', code: "sub.subscribe('new-task')" },
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 22,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`helper()`' },
+              output: `
+const Redis = require('ioredis');
+async function helper(client, onNewTask, signal) {
+  const sub = client.duplicate();
+  await sub.subscribe('new-task');
+  sub.on('message', () => onNewTask());
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+}
+const shared = new Redis();
+module.exports = { run: () => helper(shared, () => {}) };
+exports.subscribeAll = function subscribeAll(onMessage) {
+  const sub = new Redis();
+  sub.subscribe('all');
+  sub.on('message', onMessage);
+};
+`,
+            },
+          ],
+        },
+        {
           messageId: 'subscriptionConnectionNotClosed',
           data: { label: 'a Redis subscription', connection: 'sub', code: "sub.subscribe('all')" },
           line: 12,
