@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
 import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
-import { arrayIterationMethods } from './apis';
+import { arrayIterationMethods, builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { enclosingFunction, functionName, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
@@ -126,7 +126,10 @@ export function entriesUse(context: AnalysisContext, collection: TSESTree.Node, 
       return assigned ? 'used' : entryUse(context, parent, ends, depth);
     }
     if (!call || method === undefined) return 'used';
-    if (protocols.collectionFolds.includes(method)) return 'handedOver';
+    // `this.subscriptions.unsubscribe()`: a composite that ends what it holds; a method no collection
+    // has (`this.pool.drain()`): an object whose own code may end its entries.
+    if (ends.methods.includes(method)) return 'ended';
+    if (!builtinMethods.has(method) || protocols.collectionFolds.includes(method)) return 'handedOver';
     const fates: ('ended' | 'handedOver' | 'used')[] = [];
     if (arrayIterationMethods.has(method)) {
       const callback = call.arguments[0];

@@ -9,6 +9,7 @@ import { perFile } from './fileCache';
 import type { CollectionSlot } from './collectionSlots';
 import { collectionSlot, entriesUse } from './collectionSlots';
 import { handleUse } from './handleFate';
+import { handOverMayEnd } from './handOver';
 import { isThisLike, memberName } from './teardown';
 
 /**
@@ -131,15 +132,19 @@ export function slotEnds(context: AnalysisContext, slot: Slot, ends: HandleEnd):
     const local = (slot.local?.references ?? []).map((reference) => reference.identifier).filter((use) => handleUse(use, ends) === 'ended');
     return [
       ...local,
-      ...(thisMembers(context).get(slot.name) ?? []).filter(
-        (use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && handleUse(use, ends) !== 'used'),
-      ),
+      ...(thisMembers(context).get(slot.name) ?? []).filter((use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && mayEnd(context, use, ends))),
     ];
   }
   return slot.variable.references
     .filter((reference) => reference.isRead() && reference.identifier !== slot.node)
     .map((reference) => reference.identifier)
-    .filter((use) => handleUse(use, ends) !== 'used');
+    .filter((use) => mayEnd(context, use, ends));
+}
+
+/** An end of the handle, or a hand-over to an owner that may end it (one the file shows must). */
+function mayEnd(context: AnalysisContext, use: TSESTree.Node, ends: HandleEnd): boolean {
+  const fate = handleUse(use, ends);
+  return fate === 'ended' || (fate === 'handedOver' && handOverMayEnd(context, use, ends));
 }
 
 /** Every use of a collection slot in the file but the add: `this.sockets`, `const { sockets } = this`, `watchers`. */
