@@ -167,6 +167,9 @@ export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' |
     case AST_NODE_TYPES.NewExpression: {
       // A disposer ends what it was handed back for when called: `const off = bus.subscribe(f); off();`.
       if (parent.callee === node) return ends.fix.kind === 'call' ? 'ended' : 'used';
+      // `Boolean(timer)`: a global conversion only reads it.
+      const callee = skipTypeWrappers(parent.callee);
+      if (parent.type === AST_NODE_TYPES.CallExpression && callee.type === AST_NODE_TYPES.Identifier && protocols.conversions.includes(callee.name)) return 'used';
       const name = calleeName(parent);
       if (name !== undefined && ends.functions.includes(name)) return 'ended';
       return name !== undefined && ends.borrowedBy?.includes(name) ? 'used' : 'handedOver';

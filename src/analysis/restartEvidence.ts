@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { protocols } from './families/language';
 import { arrayIterationMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, walk } from './ast';
+import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { RepeatedScope } from './repetition';
@@ -76,16 +76,16 @@ function holderMethodUses(context: AnalysisContext, holder: Holder): [string, TS
  * go of the handle; letting go of an interval or a connection does not end it.
  */
 export function slotRelease(context: AnalysisContext, slot: Slot, owner: FunctionNode, holder: Holder | undefined): string | undefined {
+  const member = slot.kind === 'member' || (slot.kind === 'collection' && !slot.variable);
   const writes =
-    slot.kind === 'member'
+    slot.kind === 'member' || !slot.variable
       ? thisMemberUses(context, slot.name)
-      : slot.variable.references.filter((reference) => reference.isWrite()).map((reference) => reference.identifier);
+      : slot.variable.references.filter((reference) => reference.isWrite() || slot.kind === 'collection').map((reference) => reference.identifier);
   const driven = holder ? reachFrom(context, holder, eventDrivenRoots(context, holder)).functions : new Set<FunctionNode>();
   for (const use of writes) {
-    const assignment = use.parent;
-    if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== use || !isEmptyValue(assignment.right)) continue;
+    if (!(slot.kind === 'collection' ? emptiesCollection(use) : emptiesSlot(use))) continue;
     const at = runningFunction(use);
-    if (!at || at === owner || driven.has(at) || (slot.kind === 'member' && !holder?.owns(at))) continue;
+    if (!at || at === owner || driven.has(at) || (member && !holder?.owns(at))) continue;
     // `constructor() { this.timer = null; }`: a start value, not a release.
     const prototypeConstructor = at.type === AST_NODE_TYPES.FunctionDeclaration && holder?.owns(at) === true;
     if ((at.parent.type === AST_NODE_TYPES.MethodDefinition && at.parent.kind === 'constructor') || prototypeConstructor) continue;
@@ -95,6 +95,25 @@ export function slotRelease(context: AnalysisContext, slot: Slot, owner: Functio
     if (name !== undefined) return name;
   }
   return undefined;
+}
+
+/** `this.timer = null`, `timer = 0`. */
+function emptiesSlot(use: TSESTree.Node): boolean {
+  const assignment = use.parent;
+  return assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === use && isEmptyValue(assignment.right);
+}
+
+/** `this.sockets = []`, `watchers = new Map()`, `this.sockets.clear()`. */
+function emptiesCollection(use: TSESTree.Node): boolean {
+  const parent = use.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use) {
+    return staticMemberName(parent) === protocols.collectionClear && parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+  }
+  if (parent?.type !== AST_NODE_TYPES.AssignmentExpression || parent.left !== use) return false;
+  const value = skipTypeWrappers(parent.right);
+  if (value.type === AST_NODE_TYPES.ArrayExpression) return value.elements.length === 0;
+  if (value.type === AST_NODE_TYPES.ObjectExpression) return value.properties.length === 0;
+  return value.type === AST_NODE_TYPES.NewExpression && value.arguments.length === 0;
 }
 
 function isEmptyValue(node: TSESTree.Node): boolean {

@@ -6,7 +6,10 @@ import type { HandleEnd } from './apis';
 import { enclosingFunction, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import type { CollectionSlot } from './collectionSlots';
+import { collectionSlot, entriesUse } from './collectionSlots';
 import { handleUse } from './handleFate';
+import { handOverMayEnd } from './handOver';
 import { isThisLike, memberName } from './teardown';
 
 /**
@@ -16,7 +19,9 @@ import { isThisLike, memberName } from './teardown';
 export type Slot =
   /** `local`: the variable the start was kept in before it was stored (`const s = …; this.s = s`). */
   | { kind: 'member'; name: string; text: string; node: TSESTree.MemberExpression; local?: TSLintVariable }
-  | { kind: 'variable'; name: string; text: string; node: TSESTree.Identifier; variable: TSLintVariable };
+  | { kind: 'variable'; name: string; text: string; node: TSESTree.Identifier; variable: TSLintVariable }
+  /** Entries of a collection: `this.sockets.set(id, socket)`, `watchers.push(watcher)`. */
+  | CollectionSlot;
 
 type TSLintVariable = TSESLint.Scope.Variable;
 
@@ -33,7 +38,7 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
   }
-  const handed = storedByThen(context, value) ?? storedThroughLocal(context, value);
+  const handed = storedByThen(context, value) ?? storedThroughLocal(context, value) ?? collectionSlot(context, value, start);
   if (handed) return handed;
   let assignment = value.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || assignment.operator !== '=') return undefined;
@@ -118,20 +123,34 @@ function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {
  * not ends.
  */
 export function slotEnds(context: AnalysisContext, slot: Slot, ends: HandleEnd): TSESTree.Node[] {
+  if (slot.kind === 'collection') {
+    const local = (slot.local?.references ?? []).map((reference) => reference.identifier).filter((use) => handleUse(use, ends) === 'ended');
+    return [...local, ...collectionUses(context, slot).filter((use) => use.type === AST_NODE_TYPES.Property || entriesUse(context, use, ends) !== 'used')];
+  }
   if (slot.kind === 'member') {
     // The local it was kept in before: `server.close()` ends it too (storing it again does not).
     const local = (slot.local?.references ?? []).map((reference) => reference.identifier).filter((use) => handleUse(use, ends) === 'ended');
     return [
       ...local,
-      ...(thisMembers(context).get(slot.name) ?? []).filter(
-        (use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && handleUse(use, ends) !== 'used'),
-      ),
+      ...(thisMembers(context).get(slot.name) ?? []).filter((use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && mayEnd(context, use, ends))),
     ];
   }
   return slot.variable.references
     .filter((reference) => reference.isRead() && reference.identifier !== slot.node)
     .map((reference) => reference.identifier)
-    .filter((use) => handleUse(use, ends) !== 'used');
+    .filter((use) => mayEnd(context, use, ends));
+}
+
+/** An end of the handle, or a hand-over to an owner that may end it (one the file shows must). */
+function mayEnd(context: AnalysisContext, use: TSESTree.Node, ends: HandleEnd): boolean {
+  const fate = handleUse(use, ends);
+  return fate === 'ended' || (fate === 'handedOver' && handOverMayEnd(context, use, ends));
+}
+
+/** Every use of a collection slot in the file but the add: `this.sockets`, `const { sockets } = this`, `watchers`. */
+export function collectionUses(context: AnalysisContext, slot: CollectionSlot): (TSESTree.Node | TSESTree.Property)[] {
+  if (slot.variable) return slot.variable.references.filter((reference) => !reference.init && reference.identifier !== slot.node).map((reference) => reference.identifier);
+  return (thisMembers(context).get(slot.name) ?? []).filter((use) => use !== slot.node);
 }
 
 /**

@@ -318,6 +318,18 @@ export interface Family {
     readonly promiseValue: string;
     readonly bindsThis: readonly string[];
     readonly collectionAdds: readonly string[];
+    /** Methods that return one entry of a collection: `sockets.get(id)`, `queue.pop()`. */
+    readonly collectionLookups: readonly string[];
+    /** Methods that return some of a collection's entries: `sockets.values()`, `list.slice(1)`. */
+    readonly collectionViews: readonly string[];
+    /** Removes one entry by key: `sockets.delete(id)`. */
+    readonly collectionRemove: string;
+    /** Empties a collection: `sockets.clear()`. */
+    readonly collectionClear: string;
+    /** Iteration methods whose callback's first parameter is not an entry: `reduce((sum, x) => …)`. */
+    readonly collectionFolds: readonly string[];
+    /** Global functions that only read a value: `Boolean(timer)`. */
+    readonly conversions: readonly string[];
     readonly iteratorEnd: string;
     readonly globalObjects: readonly string[];
   };

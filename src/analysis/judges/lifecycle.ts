@@ -20,7 +20,8 @@ import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Slot } from '../storedHandles';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
-import { slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
+import { droppedEntry } from '../collectionSlots';
+import { collectionUses, slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
@@ -71,7 +72,8 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   // Stored from a repeated callback: judgeOverwrite asks whether each run ends the one before.
   const repeated = repetitionAround(context, start.node);
   if (repeated && isInside(repeated.scope, owner)) return undefined;
-  const holder = holderOf(context, owner) ?? (slot.kind === 'variable' ? closureHolderOf(context, slot.variable.scope.block) : undefined);
+  const outer = slot.kind === 'member' ? undefined : slot.variable;
+  const holder = holderOf(context, owner) ?? (outer ? closureHolderOf(context, outer.scope.block) : undefined);
   const teardown = holder && (teardownOf(holder) ?? pairedTeardownOf(context, holder, owner));
   if (teardown?.fn === owner) return undefined;
   const ends = startEnds(context, start);
@@ -80,6 +82,12 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   const startFn = enclosingFunction(start.node);
   // `clearInterval(this.timer); this.timer = setInterval(…)` ends the one before, not this one.
   const endings = slotEnds(context, slot, ends).filter((use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]));
+  // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
+  if (slot.kind === 'collection') {
+    const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder);
+    if (dropped !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release: dropped });
+    if (endings.length > 0) return 'fine';
+  }
   if (holder && teardown) {
     const reach = reachFrom(context, holder, [teardown.fn]);
     if (reach.opaque) return 'fine';

@@ -1,0 +1,256 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import { protocols } from './families/language';
+import type { HandleEnd } from './apis';
+import { arrayIterationMethods, builtinMethods } from './apis';
+import type { FunctionNode } from './ast';
+import { enclosingFunction, functionName, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import type { AnalysisContext } from './fileCache';
+import { handleUse } from './handleFate';
+import { runningFunction } from './restartEvidence';
+import type { Holder } from './teardown';
+import { holderOf, isThisLike, memberName, thisFunction } from './teardown';
+
+// A handle handed into a collection this file can see (`this.sockets.set(id, socket)`,
+// `watchers.push(watcher)`) is ended by that collection's owner only if the owner's code ends what
+// the collection holds. These are the facts judges/lifecycle.ts asks for such a slot.
+
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * A collection that holds a start's handle: a member of `this`, or a variable of an outer function
+ * or of the module. `node` is the collection at the add, `local` the variable the start was kept in.
+ */
+export interface CollectionSlot {
+  kind: 'collection';
+  name: string;
+  text: string;
+  node: TSESTree.Node;
+  variable?: Variable;
+  local?: Variable;
+}
+
+/**
+ * The collection `value` (a start, or the local holding it) is added to: directly, through the
+ * local it is kept in, or through a method of the same holder that adds its parameter.
+ *
+ * ```ts
+ * const server = dgram.createSocket('udp4'); this.servers.push(server); // → this.servers
+ * const socket = net.connect(port); this.addSocket(id, socket);         // addSocket: this.sockets.set(id, socket)
+ * ```
+ */
+export function collectionSlot(context: AnalysisContext, value: TSESTree.Node, start: TSESTree.Node): CollectionSlot | undefined {
+  const startFn = enclosingFunction(start);
+  const direct = addedTo(context, value, startFn);
+  if (direct) return direct;
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const local = ASTUtils.findVariable(context.sourceCode.getScope(declarator.id), declarator.id);
+  if (!local || isReassigned(local)) return undefined;
+  const slots = local.references.flatMap((reference) => {
+    if (reference.init) return [];
+    const use = outermostWrapper(reference.identifier);
+    const slot = addedTo(context, use, startFn) ?? addedByHelper(context, use);
+    return slot ? [slot] : [];
+  });
+  const slot = slots.length === 1 ? slots[0] : undefined;
+  return slot && { ...slot, local };
+}
+
+/** `C.push(value)`, `C.set(key, value)`, `C.add(value)` with `C` a member of `this` or an outer variable. */
+function addedTo(context: AnalysisContext, value: TSESTree.Node, startFn: FunctionNode | undefined): CollectionSlot | undefined {
+  const call = value.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === value) return undefined;
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = staticMemberName(callee);
+  if (method === undefined || !protocols.collectionAdds.includes(method)) return undefined;
+  // `map.set(key, value)`: the value is the last argument; `list.push(a, b)`: any.
+  if (method === 'set' ? call.arguments[1] !== value : !call.arguments.includes(value as TSESTree.CallExpressionArgument)) return undefined;
+  const collection = skipTypeWrappers(callee.object);
+  if (collection.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(collection);
+    if (name === undefined || !isThisLike(context, skipTypeWrappers(collection.object))) return undefined;
+    return { kind: 'collection', name, text: `this.${name}`, node: collection };
+  }
+  if (collection.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(collection), collection);
+  const definition = variable?.defs[0];
+  if (!variable || definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
+  // A collection of the function that starts it dies with that function's run, or is handed on.
+  if (startFn && variable.scope.variableScope.block === startFn) return undefined;
+  return { kind: 'collection', name: collection.name, text: collection.name, node: collection, variable };
+}
+
+/** `this.addSocket(id, socket)` where the holder's `addSocket(id, socket)` adds `socket` to a collection. */
+function addedByHelper(context: AnalysisContext, use: TSESTree.Node): CollectionSlot | undefined {
+  const call = use.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const index = call.arguments.indexOf(use as TSESTree.CallExpressionArgument);
+  const callee = skipTypeWrappers(call.callee);
+  if (index < 0 || callee.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(context, skipTypeWrappers(callee.object))) return undefined;
+  const caller = thisFunction(call);
+  const name = memberName(callee);
+  const helper = caller && name !== undefined ? holderOf(context, caller)?.method(name) : undefined;
+  const parameter = helper?.params[index];
+  if (!helper || parameter?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = context.sourceCode.getDeclaredVariables(helper).find((candidate) => candidate.name === parameter.name);
+  if (!variable || isReassigned(variable)) return undefined;
+  const slots = variable.references.flatMap((reference) => {
+    const slot = addedTo(context, outermostWrapper(reference.identifier), helper);
+    return slot ? [slot] : [];
+  });
+  return slots.length === 1 ? slots[0] : undefined;
+}
+
+/**
+ * What one use of a collection does with its entries: ends them (`sockets.forEach((s) => s.destroy())`,
+ * `for (const w of watchers.values()) w.close()`, `sockets.get(id)?.destroy()`), hands them on
+ * (`closeAll(this.sockets)`, `return this.sockets`: their new owner is trusted), or only uses the
+ * collection (`sockets.size`, `sockets.delete(id)`, `if (list.length)`).
+ *
+ * `this.servers.forEach((server) => server.close())` → `'ended'`; `this.servers = []` → `'used'`.
+ */
+export function entriesUse(context: AnalysisContext, collection: TSESTree.Node, ends: HandleEnd, depth = 0): 'ended' | 'handedOver' | 'used' {
+  if (depth > 4) return 'handedOver';
+  const node = outermostWrapper(collection);
+  const parent = node.parent;
+  if (!parent) return 'used';
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const call = parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent ? parent.parent : undefined;
+    const method = staticMemberName(parent);
+    // `list[i]`, `record[key]`: one entry, unless it is written.
+    if (!call && parent.computed && method === undefined) {
+      const assigned = parent.parent.type === AST_NODE_TYPES.AssignmentExpression && parent.parent.left === parent;
+      return assigned ? 'used' : entryUse(context, parent, ends, depth);
+    }
+    if (!call || method === undefined) return 'used';
+    // `this.subscriptions.unsubscribe()`: a composite that ends what it holds; a method no collection
+    // has (`this.pool.drain()`): an object whose own code may end its entries.
+    if (ends.methods.includes(method)) return 'ended';
+    if (!builtinMethods.has(method) || protocols.collectionFolds.includes(method)) return 'handedOver';
+    const fates: ('ended' | 'handedOver' | 'used')[] = [];
+    if (arrayIterationMethods.has(method)) {
+      const callback = call.arguments[0];
+      fates.push(isFunctionNode(callback) ? bindingUse(context, callback.params[0], ends, depth) : 'handedOver');
+    }
+    if (protocols.collectionLookups.includes(method)) fates.push(entryUse(context, call, ends, depth));
+    if (protocols.collectionViews.includes(method)) fates.push(entriesUse(context, call, ends, depth + 1));
+    return strongest(fates);
+  }
+  if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === node) return loopUse(context, parent, ends, depth);
+  // `const list = this.sockets`: what the alias does with them.
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return strongest(aliasReferences(context, parent).map((use) => entriesUse(context, use, ends, depth + 1)));
+  }
+  // A test or a write of the collection (`if (list.length)`, `list = []`), else handed on.
+  return handleUse(node, ends) === 'used' ? 'used' : 'handedOver';
+}
+
+/** What is done with one entry: `sockets.get(id).destroy()`, `const s = sockets.get(id); s.destroy()`. */
+function entryUse(context: AnalysisContext, entry: TSESTree.Node, ends: HandleEnd, depth: number): 'ended' | 'handedOver' | 'used' {
+  const node = outermostWrapper(entry, { throughAwait: true });
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node) {
+    if (parent.id.type !== AST_NODE_TYPES.Identifier) return 'handedOver';
+    return strongest(aliasReferences(context, parent).map((use) => valueUse(context, use, ends, depth)));
+  }
+  return valueUse(context, node, ends, depth);
+}
+
+/** An entry's value: `[key, socket]` pairs read by index are followed too. */
+function valueUse(context: AnalysisContext, node: TSESTree.Node, ends: HandleEnd, depth: number): 'ended' | 'handedOver' | 'used' {
+  const outer = outermostWrapper(node);
+  const parent = outer.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === outer && parent.computed && staticMemberName(parent) === undefined) {
+    return depth > 4 ? 'handedOver' : entryUse(context, parent, ends, depth + 1);
+  }
+  return handleUse(outer, ends);
+}
+
+/** A callback's or loop's binding of an entry: `(socket) => …`, `[key, socket]`, `{ watcher }` (not followed: trusted). */
+function bindingUse(context: AnalysisContext, binding: TSESTree.Node | undefined, ends: HandleEnd, depth: number): 'ended' | 'handedOver' | 'used' {
+  if (!binding) return 'used';
+  if (binding.type === AST_NODE_TYPES.ArrayPattern) return bindingUse(context, binding.elements.at(-1) ?? undefined, ends, depth);
+  if (binding.type !== AST_NODE_TYPES.Identifier) return 'handedOver';
+  const declared = ASTUtils.findVariable(context.sourceCode.getScope(binding), binding);
+  if (!declared) return 'handedOver';
+  return strongest(declared.references.filter((reference) => !reference.init && !reference.isWrite()).map((reference) => valueUse(context, reference.identifier, ends, depth)));
+}
+
+/** `for (const socket of sockets)`, `for (const [id, socket] of sockets)`. */
+function loopUse(context: AnalysisContext, loop: TSESTree.ForOfStatement, ends: HandleEnd, depth: number): 'ended' | 'handedOver' | 'used' {
+  const left = loop.left;
+  if (left.type !== AST_NODE_TYPES.VariableDeclaration) return 'handedOver';
+  return bindingUse(context, left.declarations[0]?.id, ends, depth);
+}
+
+function aliasReferences(context: AnalysisContext, declarator: TSESTree.VariableDeclarator): TSESTree.Node[] {
+  const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+  if (!variable || isReassigned(variable)) return [declarator];
+  return variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
+}
+
+function strongest(fates: readonly ('ended' | 'handedOver' | 'used')[]): 'ended' | 'handedOver' | 'used' {
+  if (fates.includes('ended')) return 'ended';
+  return fates.includes('handedOver') ? 'handedOver' : 'used';
+}
+
+/**
+ * A function that takes an entry out of the collection without ending it, while holding it:
+ * `removeSocket(id) { const s = this.sockets.get(id); this.sockets.delete(id); }`. Only a function
+ * the holder calls by name from its own code counts (not one that runs on an event, such as the
+ * entry's own 'close', when it has ended already). Returns its name.
+ */
+export function droppedEntry(context: AnalysisContext, uses: readonly TSESTree.Node[], ends: HandleEnd, holder: Holder | undefined): string | undefined {
+  for (const use of uses) {
+    const node = outermostWrapper(use);
+    const member = node.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || staticMemberName(member) !== protocols.collectionRemove) continue;
+    const removal = member.parent;
+    if (removal.type !== AST_NODE_TYPES.CallExpression || removal.callee !== member) continue;
+    const key = removal.arguments[0] && stableReferenceText(removal.arguments[0]);
+    const at = runningFunction(removal);
+    if (key === undefined || !at) continue;
+    const held = uses.some((other) => {
+      const lookup = lookupOf(other, key);
+      if (!lookup || runningFunction(lookup) !== at) return false;
+      return entryUse(context, lookup, ends, 0) === 'used';
+    });
+    if (held && calledByName(context, at, holder)) return shortName(at);
+  }
+  return undefined;
+}
+
+/** `sockets.get(key)` with the same key text. */
+function lookupOf(use: TSESTree.Node, key: string): TSESTree.CallExpression | undefined {
+  const node = outermostWrapper(use);
+  const member = node.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== node || staticMemberName(member) !== protocols.collectionLookups[0]) return undefined;
+  const call = member.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return undefined;
+  return call.arguments[0] && stableReferenceText(call.arguments[0]) === key ? call : undefined;
+}
+
+/** A method of the holder called as `this.name()` from another of its methods (not only from callbacks). */
+function calledByName(context: AnalysisContext, fn: FunctionNode, holder: Holder | undefined): boolean {
+  const name = shortName(fn);
+  if (!holder || name === undefined || holder.method(name) !== fn) return false;
+  let called = false;
+  const root = context.sourceCode.ast;
+  walk(root, (node) => {
+    if (called) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === name) {
+      const caller = runningFunction(node);
+      called = isThisLike(context, skipTypeWrappers(node.callee.object)) && caller !== undefined && caller !== fn && holder.owns(caller);
+    }
+    return !called;
+  });
+  return called;
+}
+
+/** `removeSocket` for a method, `Foo.prototype.removeSocket` or a function declaration of that name. */
+function shortName(fn: FunctionNode): string | undefined {
+  return functionName(fn)?.replace(/^#/, '').replace(/^.*\./, '');
+}
