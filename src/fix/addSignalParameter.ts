@@ -146,8 +146,9 @@ function parameterInsertion(
 ): TSESLint.RuleFix | undefined {
   const first = fn.params[0];
   const last = fn.params.at(-1);
-  // `x => …` has no parentheses to add to.
-  if (first && sourceCode.getTokenBefore(first)?.value !== '(') {
+  // `x => …` has no parentheses to add to. Only an arrow can lack them: the token before a
+  // method's decorated parameter (`follow(@Param('id') id)`) is the decorator's `)`.
+  if (first && fn.type === AST_NODE_TYPES.ArrowFunctionExpression && sourceCode.getTokenBefore(first)?.value !== '(') {
     return fixer.replaceText(first, `(${sourceCode.getText(first)}, ${text})`);
   }
   if (last) {
