@@ -192,6 +192,8 @@ export interface SignalParameter {
   readonly endless?: boolean;
   /** A pause: `await setTimeout(ms)` from timers/promises. */
   readonly sleep?: boolean;
+  /** Destroys the streams it is handed when its signal aborts: `pipeline(createReadStream(a), sink, { signal })`. */
+  readonly endsItsArguments?: boolean;
 }
 
 /** What a family knows about the exports of one module (keyed by export path, `'default'`, or `'*'` for the module itself). */
