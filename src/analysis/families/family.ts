@@ -362,6 +362,8 @@ export interface AbortSignalFacts {
   readonly sharedMembers: readonly string[];
   /** The property fixes read to stop when aborted: `if (signal.aborted) …`. */
   readonly aborted: string;
+  /** The property a fix throws once a loop stopped on abort: `throw signal.reason`. */
+  readonly reason: string;
   /** Static methods of the signal's type that make a fresh signal: `AbortSignal.timeout(ms)`. */
   readonly factories: readonly string[];
   /** The static method composing signals, `AbortSignal.any([a, b])`, and the one aborting after a while, `AbortSignal.timeout(ms)`. */
