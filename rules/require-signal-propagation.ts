@@ -6,7 +6,7 @@ import { inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
-import { signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
+import { endedByItsConsumer, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
 
@@ -73,7 +73,7 @@ export default createRule<Options, MessageIds>({
         const signal = findSignalInScope(context, call);
         if (!signal) return;
         const parameter = signalParameterOf(context, call);
-        if (!parameter || signalIsGiven(context, call, parameter)) return;
+        if (!parameter || signalIsGiven(context, call, parameter) || endedByItsConsumer(context, call)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
         const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };

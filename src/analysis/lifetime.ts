@@ -20,6 +20,7 @@ import {
 import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { givenMember } from './givenMember';
+import { thisMethodUses } from './thisMethodUses';
 
 /**
  * How long a function's own work lives:
@@ -161,10 +162,13 @@ export function exitsProcess(context: AnalysisContext, handler: FunctionNode): b
 /**
  * Whether every call of `fn` in this file passes, at `index`, an object its caller made for that
  * call: one it created, or a callback's own parameter (`wss.on('connection', (client) =>
- * keepAlive(client))`). Then what `fn` adds to it lives as long as that object.
+ * keepAlive(client))`, `(socket) => this.handleConnection(socket)` for a method). Then what `fn`
+ * adds to it lives as long as that object.
  */
 function calledOnlyWithFreshObjects(context: AnalysisContext, fn: FunctionNode, index: number): boolean {
-  const calls = usesOf(context, fn)?.calls;
+  // A method: its calls through `this` (`(socket) => this.handleConnection(socket)`), unless handed on.
+  const method = thisMethodUses(fn);
+  const calls = method ? (method.readAsValue ? undefined : method.calls) : usesOf(context, fn)?.calls;
   if (!calls || calls.length === 0) return false;
   return calls.every((call) => {
     const argument = call.arguments[index];

@@ -165,6 +165,21 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   return has(signalApi.property) || !eventEmitter.streamMembers.some(has);
 }
 
+/**
+ * Whether the call's result is handed straight to a call that ends what it is handed on its own
+ * signal: the signal belongs there, and that call is reported itself when it lacks one.
+ *
+ * `pipeline(createReadStream(src), createWriteStream(dst), { signal })` → true for both streams.
+ */
+export function endedByItsConsumer(context: AnalysisContext, call: TSESTree.CallExpression): boolean {
+  const consumer = call.parent;
+  return (
+    consumer.type === AST_NODE_TYPES.CallExpression &&
+    consumer.arguments.includes(call) &&
+    trackedCalls(context).get(consumer)?.takesSignal?.endsItsArguments === true
+  );
+}
+
 /** `undefined` or `void 0`: an argument written in its place that passes nothing. */
 function isUndefined(argument: TSESTree.Node): boolean {
   return (

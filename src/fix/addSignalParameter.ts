@@ -2,9 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import type { FunctionNode } from '../analysis/ast';
-import { functionName, isInside, stableReferenceText, staticMemberName, walk } from '../analysis/ast';
+import { functionName, isInside, stableReferenceText } from '../analysis/ast';
 import { findSignalInScope } from '../analysis/signalInScope';
 import { signalApi } from '../analysis/families/abortSignal';
+import { thisMethodUses } from '../analysis/thisMethodUses';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
 import { signalArgumentEdit } from './signalArgument';
@@ -34,7 +35,7 @@ export function canAddSignalParameter(context: AnalysisContext, fn: FunctionNode
       !inherits &&
       !parent.computed &&
       parent.key.type === AST_NODE_TYPES.Identifier &&
-      !methodReadAsValue(parent.parent, parent.key.name)
+      !thisMethodUses(fn)?.readAsValue
     );
   }
   // `exports.f = function f() {}`: called by the modules that require this one.
@@ -55,23 +56,6 @@ function isCallOrExport(identifier: TSESTree.Identifier): boolean {
 /** `module.exports`, `module.exports.f`, `exports.f`. */
 function isExportsTarget(node: TSESTree.Node): boolean {
   return /^(?:module\.exports|exports)(?:\.[\w$]+)?$/.test(stableReferenceText(node) ?? '');
-}
-
-/** `this.method` read without calling it (`emitter.on('x', this.method)`): a callback after all. */
-function methodReadAsValue(classBody: TSESTree.ClassBody, name: string): boolean {
-  let found = false;
-  walk(classBody, (node) => {
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      staticMemberName(node) === name &&
-      !(node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node)
-    ) {
-      found = true;
-    }
-    return !found;
-  });
-  return found;
 }
 
 /** The variable a function is declared as: `function f() {}` or `const f = () => {}`. */
@@ -146,8 +130,9 @@ function parameterInsertion(
 ): TSESLint.RuleFix | undefined {
   const first = fn.params[0];
   const last = fn.params.at(-1);
-  // `x => …` has no parentheses to add to.
-  if (first && sourceCode.getTokenBefore(first)?.value !== '(') {
+  // `x => …` has no parentheses to add to. Only an arrow can lack them: the token before a
+  // method's decorated parameter (`follow(@Param('id') id)`) is the decorator's `)`.
+  if (first && fn.type === AST_NODE_TYPES.ArrowFunctionExpression && sourceCode.getTokenBefore(first)?.value !== '(') {
     return fixer.replaceText(first, `(${sourceCode.getText(first)}, ${text})`);
   }
   if (last) {
@@ -162,23 +147,8 @@ function parameterInsertion(
 
 /** Direct calls of `fn` in its own file: by its name, or `this.name(…)` for a method. */
 function callsInFile(context: AnalysisContext, fn: FunctionNode): TSESTree.CallExpression[] {
-  const parent = fn.parent;
-  if (parent.type === AST_NODE_TYPES.MethodDefinition && parent.key.type === AST_NODE_TYPES.Identifier) {
-    const body = parent.parent;
-    const methodName = parent.key.name;
-    const calls: TSESTree.CallExpression[] = [];
-    walk(body, (node) => {
-      if (
-        node.type === AST_NODE_TYPES.CallExpression &&
-        node.callee.type === AST_NODE_TYPES.MemberExpression &&
-        node.callee.object.type === AST_NODE_TYPES.ThisExpression &&
-        staticMemberName(node.callee) === methodName
-      ) {
-        calls.push(node);
-      }
-    });
-    return calls;
-  }
+  const method = thisMethodUses(fn);
+  if (method) return method.calls;
   return (declaredVariable(context, fn)?.references ?? []).flatMap((reference) => {
     const call = reference.identifier.parent;
     return call.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];

@@ -1,15 +1,19 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { enclosingFunction } from '../analysis/ast';
 import { signalApi } from '../analysis/families/abortSignal';
 import type { UnboundedLoop } from '../analysis/loops';
+import { indentationOf } from './indentation';
 import { passSignal } from './passSignal';
 
 /**
  * Makes an endless loop stop when `signal` aborts: `while (true)` → `while (!signal.aborted)`,
  * `for (;;)` → `for (; !signal.aborted; )`, `while (running)` → `while (running && !signal.aborted)`;
  * an endless `for await` source and the loop's sleeps get `{ signal }`. An `optional` signal is
- * checked as `!signal?.aborted`, so callers that pass none keep the loop they had.
+ * checked as `!signal?.aborted`, so callers that pass none keep the loop they had. A loop that
+ * ends a function declared to return something (`Promise<never>`, `Promise<Job>`) is followed by
+ * `throw signal.reason;`, so the function's end stays unreachable and it still compiles.
  */
 export function stopLoopOnAbort(
   fixer: TSESLint.RuleFixer,
@@ -48,5 +52,38 @@ export function stopLoopOnAbort(
     const fix = passSignal(fixer, sourceCode, sleep.call, sleep.optionsIndex, signal);
     if (fix) fixes.push(fix);
   }
+  if (fixes.length > 0 && loop.type !== AST_NODE_TYPES.ForOfStatement && endsFunctionWithResult(loop)) {
+    fixes.push(fixer.insertTextAfter(loop, `\n${indentationOf(sourceCode, loop)}throw ${signal}${optional ? '?.' : '.'}${signalApi.reason};`));
+  }
   return fixes;
+}
+
+/**
+ * Whether the loop is the last statement of a function whose declared result does not admit
+ * ending without a value: once the loop can stop, the function would reach its end.
+ *
+ * `async function f(): Promise<never> { while (true) {…} }` → true; `(): Promise<void>` → false.
+ */
+function endsFunctionWithResult(loop: TSESTree.Node): boolean {
+  const fn = enclosingFunction(loop);
+  const annotation = fn?.returnType?.typeAnnotation;
+  if (!fn || !annotation || fn.generator || fn.body?.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.at(-1) !== loop) return false;
+  return !admitsNoValue(fn.async ? promisedType(annotation) : annotation);
+}
+
+/** `Promise<T>` → `T`; anything else is left as it is. */
+function promisedType(annotation: TSESTree.TypeNode): TSESTree.TypeNode {
+  const argument = annotation.type === AST_NODE_TYPES.TSTypeReference ? annotation.typeArguments?.params[0] : undefined;
+  return argument ?? annotation;
+}
+
+/** `void`, `undefined`, `any`, `unknown`, or a union with one of them: a function may end without a value. */
+function admitsNoValue(type: TSESTree.TypeNode): boolean {
+  if (type.type === AST_NODE_TYPES.TSUnionType) return type.types.some(admitsNoValue);
+  return [
+    AST_NODE_TYPES.TSVoidKeyword,
+    AST_NODE_TYPES.TSUndefinedKeyword,
+    AST_NODE_TYPES.TSAnyKeyword,
+    AST_NODE_TYPES.TSUnknownKeyword,
+  ].includes(type.type);
 }

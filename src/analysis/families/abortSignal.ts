@@ -19,6 +19,7 @@ export const abortSignal = {
     ownMembers: ['throwIfAborted', 'onabort'],
     sharedMembers: ['aborted', 'reason'],
     aborted: 'aborted',
+    reason: 'reason',
     factories: ['timeout', 'any', 'abort'],
     compose: 'any',
     timeout: 'timeout',

@@ -56,7 +56,7 @@ export const eventEmitter = {
     stream: {
       types: { Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
     },
-    'stream/promises': { takesSignal: { pipeline: { options: 'last' }, finished: { options: 1 } } },
+    'stream/promises': { takesSignal: { pipeline: { options: 'last', endsItsArguments: true }, finished: { options: 1 } } },
   },
   globals: {
     instances: { process: 'emitter', 'process.stdin': 'emitter', 'process.stdout': 'emitter', 'process.stderr': 'emitter' },

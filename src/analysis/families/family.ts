@@ -192,6 +192,8 @@ export interface SignalParameter {
   readonly endless?: boolean;
   /** A pause: `await setTimeout(ms)` from timers/promises. */
   readonly sleep?: boolean;
+  /** Destroys the streams it is handed when its signal aborts: `pipeline(createReadStream(a), sink, { signal })`. */
+  readonly endsItsArguments?: boolean;
 }
 
 /** What a family knows about the exports of one module (keyed by export path, `'default'`, or `'*'` for the module itself). */
@@ -379,6 +381,8 @@ export interface AbortSignalFacts {
   readonly sharedMembers: readonly string[];
   /** The property fixes read to stop when aborted: `if (signal.aborted) …`. */
   readonly aborted: string;
+  /** The property a fix throws once a loop stopped on abort: `throw signal.reason`. */
+  readonly reason: string;
   /** Static methods of the signal's type that make a fresh signal: `AbortSignal.timeout(ms)`. */
   readonly factories: readonly string[];
   /** The static method composing signals, `AbortSignal.any([a, b])`, and the one aborting after a while, `AbortSignal.timeout(ms)`. */
