@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import { calleeName, isInside, methodCallParts, stableReferenceText, walk } from './ast';
 import { perFile } from './fileCache';
 

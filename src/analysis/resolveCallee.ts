@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, staticMemberName, walk } from './ast';

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import { enclosingFunction, isInside } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import { signalApi } from './families/abortSignal';

@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../analysis/estree';
 import { signalApi } from '../analysis/families/abortSignal';
 import type { UnboundedLoop } from '../analysis/loops';
 import { passSignal } from './passSignal';
