@@ -18,7 +18,7 @@ import { findStart } from '../src/analysis/findStart';
 import { isGuardedOnce } from '../src/analysis/guardedOnce';
 import { readsOwnThis, repetitionAcrossElements, usesBindingDeclaredIn } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
-import { resolveCallee } from '../src/analysis/resolveCallee';
+import { mayResolveCallee, resolveCallee } from '../src/analysis/resolveCallee';
 import { mayReachStartInFile } from '../src/analysis/startHints';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeFunction } from '../src/analysis/summary';
@@ -63,9 +63,14 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mayReachStartInFile(context)) return {};
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      // A call that cannot be followed into a function matters only if it starts something: asked
+      // first, as it is cheaper than the repetition around the call.
+      const followable = mayResolveCallee(context, node);
+      const startFirst = followable ? undefined : findStart(context, node);
+      if (!followable && !startFirst) return;
       const repeated = repetitionAcrossElements(context, node);
       if (!repeated) return;
-      const start = findStart(context, node);
+      const start = followable ? findStart(context, node) : startFirst;
       if (start) {
         // `if (started) return; started = true;` in the repeated code: it starts this once.
         if (isFunctionNode(repeated.scope) && isGuardedOnce(context, repeated.scope, node)) return;
