@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../src/analysis/estree';
 import type { CallLike } from '../src/analysis/ast';
 import {
   containsAwait,
@@ -19,7 +19,7 @@ import { findStart } from '../src/analysis/findStart';
 import { isGuardedOnce } from '../src/analysis/guardedOnce';
 import { readsOwnThis, repetitionAcrossElements, usesBindingDeclaredIn } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
-import { resolveCallee } from '../src/analysis/resolveCallee';
+import { mayResolveCallee, resolveCallee } from '../src/analysis/resolveCallee';
 import { mayReachStartInFile } from '../src/analysis/startHints';
 import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeCall } from '../src/analysis/summary';
@@ -64,9 +64,14 @@ export default createRule<[], MessageIds>({
   create(context) {
     if (!mayReachStartInFile(context)) return {};
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      // A call that cannot be followed into a function matters only if it starts something: asked
+      // first, as it is cheaper than the repetition around the call.
+      const followable = mayResolveCallee(context, node);
+      const startFirst = followable ? undefined : findStart(context, node);
+      if (!followable && !startFirst) return;
       const repeated = repetitionAcrossElements(context, node);
       if (!repeated) return;
-      const start = findStart(context, node);
+      const start = followable ? findStart(context, node) : startFirst;
       if (start) {
         // `if (started) return; started = true;` in the repeated code: it starts this once.
         if (isFunctionNode(repeated.scope) && isGuardedOnce(context, repeated.scope, node)) return;

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../src/analysis/estree';
 import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/ast';
 import { inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';

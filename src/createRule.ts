@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ESLintUtils } from '@typescript-eslint/utils';
+// The subpath alone: the package's index also loads `TSESLint` and with it the scope manager.
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
 import { settingsProblem } from './analysis/settings';
 
@@ -14,7 +15,7 @@ export interface LeaksRuleDocs {
 
 export const repositoryUrl = 'https://github.com/eslint-plugin-leaks/eslint-plugin-leaks';
 
-const ruleCreator = ESLintUtils.RuleCreator<LeaksRuleDocs>((name) => `${repositoryUrl}/blob/main/docs/rules/${name}.md`);
+const ruleCreator = RuleCreator<LeaksRuleDocs>((name) => `${repositoryUrl}/blob/main/docs/rules/${name}.md`);
 
 /** The message every rule shares for its own failure, reported on the file like any finding. */
 export const internalErrorMessage =

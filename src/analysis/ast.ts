@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 /** Any node that has a body we treat as one function: `function f() {}`, `() => {}`, methods. */
 export type FunctionNode =

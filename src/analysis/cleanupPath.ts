@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import { isFunctionNode, methodCallParts, staticString } from './ast';
 import { signalApi } from './families/abortSignal';
 

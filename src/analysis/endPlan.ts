@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import type { HandleEnd } from './apis';
 import { enclosingStatement, isFunctionNode, stableReferenceText } from './ast';
 import type { HandleFate } from './handleFate';

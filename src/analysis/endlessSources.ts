@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { EndlessIterators } from './apis';
 import { endlessIteratorFamilies } from './apis';

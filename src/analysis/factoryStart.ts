@@ -1,12 +1,13 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { CallStart, StartKind } from './apis';
 import { handleEndOf } from './apis';
 import type { FunctionNode } from './ast';
 import { isFunctionNode, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import { fileIndex } from './fileIndex';
 import type { Start } from './findStart';
 import { handleUse } from './handleFate';
 import { objectApiOf } from './objectApi';
@@ -76,17 +77,21 @@ const factoryNames = perFile((context): ReadonlySet<string> => {
   const names = new Set<string>();
   const returns = (fn: TSESTree.Node | null | undefined): boolean =>
     !!fn && isFunctionNode(fn) && (fn.body.type !== AST_NODE_TYPES.BlockStatement || fn.body.body.length > 0);
-  walk(context.sourceCode.ast, (node) => {
+  const index = fileIndex(context);
+  for (const node of index.functions) {
     if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id && returns(node)) names.add(node.id.name);
-    else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init) {
-      if (returns(skipTypeWrappers(node.init))) names.add(node.id.name);
-    } else if (node.type === AST_NODE_TYPES.MethodDefinition && !node.computed && node.key.type === AST_NODE_TYPES.Identifier) {
-      if (returns(node.value)) names.add(node.key.name);
-    } else if (node.type === AST_NODE_TYPES.ImportDeclaration && node.source.value.startsWith('.')) {
-      for (const specifier of node.specifiers) names.add(specifier.local.name);
+  }
+  for (const node of index.membersAndDeclarators) {
+    if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier && node.init && returns(skipTypeWrappers(node.init))) {
+      names.add(node.id.name);
     }
-    return true;
-  });
+  }
+  for (const node of index.methods) {
+    if (!node.computed && node.key.type === AST_NODE_TYPES.Identifier && returns(node.value)) names.add(node.key.name);
+  }
+  for (const node of index.imports) {
+    if (node.source.value.startsWith('.')) for (const specifier of node.specifiers) names.add(specifier.local.name);
+  }
   return names;
 });
 

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import { isProcessLifecycleEvent, oneShotListenerMethods, processGlobals, processLifecycleEvents } from './apis';
 import { enclosingFunction, methodCallParts, skipTypeWrappers, stableReferenceText } from './ast';
 import type { AnalysisContext } from './fileCache';

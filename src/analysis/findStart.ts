@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import type { CallStart, ObjectKind, StartKind } from './apis';
 import type { CallLike } from './ast';
 import { methodCallParts, staticString } from './ast';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { enclosingFunction, referenceRoot, skipTypeWrappers, staticMemberName } from './ast';
 import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';

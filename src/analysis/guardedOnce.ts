@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
 import { conditionTest, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
 import { arrayIterationMethods, chainingMethods } from './apis';

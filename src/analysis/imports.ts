@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import { builtinModules as nodeBuiltinModules } from 'node:module';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { CallStart, ObjectKind, RepeatedCallback, SignalParameter } from './apis';
 import {

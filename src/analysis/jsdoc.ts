@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+
+import { AST_NODE_TYPES } from './estree';
 
 /** The types a JSDoc comment gives: `@param {T} name` by name as written (`options.signal`), `@type {T}`. */
 export interface JsdocTypes {

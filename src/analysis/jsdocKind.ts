@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes } from './apis';
 import type { AnalysisContext } from './fileCache';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { abortChecks, logging } from './apis';
 import { calleeName, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { CodePaths, Segment } from './codePaths';

@@ -1,8 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
-import { calleeName, isInside, methodCallParts, stableReferenceText, walk } from './ast';
+import { AST_NODE_TYPES } from './estree';
+import { calleeName, isInside, methodCallParts, stableReferenceText } from './ast';
 import { perFile } from './fileCache';
+import { fileIndex } from './fileIndex';
 
 export interface IndexedMethodCall {
   call: TSESTree.CallExpression;
@@ -11,21 +12,21 @@ export interface IndexedMethodCall {
 
 /**
  * Every `x.y.method(…)` call in the file, grouped by the receiver's text, built in one walk per
- * file: the engine looks up removals and closes (`bus.off`, `sub.quit`) here instead of
+ * file (from the file's shared index): the engine looks up removals and closes (`bus.off`, `sub.quit`) here instead of
  * re-walking the tree for each start.
  */
 export const methodCallsByReceiver = perFile((context): ReadonlyMap<string, readonly IndexedMethodCall[]> => {
   const index = new Map<string, IndexedMethodCall[]>();
-  walk(context.sourceCode.ast, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+  for (const node of fileIndex(context).calls) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const parts = methodCallParts(node);
-    if (!parts) return;
+    if (!parts) continue;
     const receiver = stableReferenceText(parts.target);
-    if (receiver === undefined) return;
+    if (receiver === undefined) continue;
     let calls = index.get(receiver);
     if (!calls) index.set(receiver, (calls = []));
     calls.push({ call: node, method: parts.method });
-  });
+  }
   return index;
 });
 
@@ -44,10 +45,10 @@ export function findMethodCalls(
 /** The names of every function or method the file calls: `fs.unwatchFile(p)` and `unwatchFile(p)` → `unwatchFile`. */
 export const calledNames = perFile((context): ReadonlySet<string> => {
   const names = new Set<string>();
-  walk(context.sourceCode.ast, (node) => {
-    if (node.type !== AST_NODE_TYPES.CallExpression) return;
+  for (const node of fileIndex(context).calls) {
+    if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const name = calleeName(node);
     if (name !== undefined) names.add(name);
-  });
+  }
   return names;
 });

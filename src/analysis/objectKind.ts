@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';

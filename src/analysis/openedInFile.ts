@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';

@@ -1,8 +1,8 @@
 import type * as ScopeManager from '@typescript-eslint/scope-manager';
 import type * as TypeScriptESTree from '@typescript-eslint/typescript-estree';
-import type { TSESTree } from '@typescript-eslint/utils';
-import { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { SourceCode } from 'eslint';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
@@ -456,12 +456,15 @@ function makeContext(
     if (parent) (node as { parent?: TSESTree.Node }).parent = parent;
   });
   const scopes = scopeManagerOfAst ?? scopeManager().analyze(ast, { sourceType: 'module', lib: ['esnext'] });
-  const sourceCode = new TSESLint.SourceCode({
+  // ESLint's own class (what `TSESLint.SourceCode` extends): the linter has loaded it already, while
+  // `@typescript-eslint/utils`' `TSESLint` would load `@typescript-eslint/scope-manager`.
+  const config = {
     text,
     ast: ast as TSESLint.SourceCode.Program,
     ...(parserServices && { parserServices }),
     scopeManager: scopes,
     visitorKeys: visitorKeys as TSESLint.SourceCode.VisitorKeys,
-  } as TSESLint.SourceCode.SourceCodeConfig);
+  } as TSESLint.SourceCode.SourceCodeConfig;
+  const sourceCode = new SourceCode(config as unknown as ConstructorParameters<typeof SourceCode>[0]) as unknown as TSESLint.SourceCode;
   return { sourceCode, filename, ...(settings && { settings }) };
 }

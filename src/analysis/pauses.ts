@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { pauseFunctions, promisifiers, timeoutFunctions } from './apis';
 import { calleeName, isFunctionNode, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';

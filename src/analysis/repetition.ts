@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { BuiltinObjectKind, Repetition } from './apis';
 import {
   arrayIterationMethods,
@@ -281,10 +281,12 @@ function callbackRepetition(
  */
 export function repetitionAcrossElements(context: AnalysisContext, node: TSESTree.Node): RepeatedScope | undefined {
   let repeated = repetitionAround(context, node);
-  for (let depth = 0; repeated && variesPerElement(context, node, repeated) && depth < 16; depth++) {
+  let depth = 0;
+  while (repeated && variesPerElement(context, node, repeated)) {
+    if (depth++ >= 16) return undefined;
     repeated = repetitionAround(context, repeated.scope);
   }
-  return repeated && variesPerElement(context, node, repeated) ? undefined : repeated;
+  return repeated;
 }
 
 /**
@@ -292,7 +294,37 @@ export function repetitionAcrossElements(context: AnalysisContext, node: TSESTre
  * `for (const channel of channels) sub.subscribe(channel)` subscribes each channel once.
  */
 export function variesPerElement(context: AnalysisContext, node: TSESTree.Node, repeated: RepeatedScope): boolean {
-  return repeated.repetition.perElement === true && usesBindingDeclaredIn(context, node, repeated.scope);
+  if (repeated.repetition.perElement !== true) return false;
+  // Asked for every call in the loop or callback, nested ones too: one walk of the scope, then a
+  // binary search per call, rather than a walk of each call's arguments and callbacks.
+  const uses = bindingUsesIn(context, repeated.scope);
+  const [start, end] = node.range;
+  let low = 0;
+  let high = uses.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((uses[middle]?.range[0] ?? Infinity) < start) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i < uses.length && (uses[i]?.range[0] ?? Infinity) < end; i++) {
+    if ((uses[i]?.range[1] ?? Infinity) <= end) return true;
+  }
+  return false;
+}
+
+const bindingUses = new WeakMap<TSESTree.Node, readonly TSESTree.Identifier[]>();
+
+/** The identifiers in `scope` that read a variable declared inside it, by position. */
+function bindingUsesIn(context: AnalysisContext, scope: TSESTree.Node): readonly TSESTree.Identifier[] {
+  const cached = bindingUses.get(scope);
+  if (cached) return cached;
+  const uses: TSESTree.Identifier[] = [];
+  walk(scope, (child) => {
+    if (child.type === AST_NODE_TYPES.Identifier && readsBindingDeclaredIn(context, child, scope)) uses.push(child);
+  });
+  uses.sort((a, b) => a.range[0] - b.range[0] || b.range[1] - a.range[1]);
+  bindingUses.set(scope, uses);
+  return uses;
 }
 
 /** Whether `node` reads a variable declared inside `scope` (its parameters included). */
@@ -300,15 +332,19 @@ export function usesBindingDeclaredIn(context: AnalysisContext, node: TSESTree.N
   let uses = false;
   walk(node, (child) => {
     if (uses) return false;
-    if (child.type !== AST_NODE_TYPES.Identifier) return true;
-    const parent = child.parent;
-    if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === child && !parent.computed) return true;
-    const variable = ASTUtils.findVariable(context.sourceCode.getScope(child), child.name);
-    const definition = variable?.defs[0];
-    if (definition && isInside(definition.name, scope)) uses = true;
+    if (child.type === AST_NODE_TYPES.Identifier && readsBindingDeclaredIn(context, child, scope)) uses = true;
     return true;
   });
   return uses;
+}
+
+/** `channel` in `sub.subscribe(channel)` inside `for (const channel of channels)`; not the `.channel` of `msg.channel`. */
+function readsBindingDeclaredIn(context: AnalysisContext, identifier: TSESTree.Identifier, scope: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.property === identifier && !parent.computed) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier.name);
+  const definition = variable?.defs[0];
+  return definition !== undefined && isInside(definition.name, scope);
 }
 
 /**

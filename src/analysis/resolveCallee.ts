@@ -1,13 +1,14 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from './ast';
 import { enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import { fileIndex } from './fileIndex';
 import { importedName } from './imports';
 import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
 import { typeServices } from './typeServices';
@@ -58,6 +59,21 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
     return method && name && isFunctionNode(method.value) ? { context, fn: method.value, name } : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether {@link resolveCallee} could find the function `call` runs, judged on its shape alone:
+ * with types any call but a built-in method's; without, a call of a name or of `this.method()`.
+ * Lets a rule ask the cheaper questions first. `list.push(x)` → false; `helper()` → true.
+ */
+export function mayResolveCallee(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  if (call.type !== AST_NODE_TYPES.CallExpression || isBuiltinMethodCall(call)) return false;
+  if (typeServices(context)) return true;
+  const callee = skipTypeWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.Identifier ||
+    (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression)
+  );
 }
 
 function isBuiltinMethodCall(call: TSESTree.CallExpression): boolean {
@@ -233,9 +249,7 @@ function commonJsExportedFunction(context: AnalysisContext, name: string): Funct
 /** Every function of a file by where its body starts: how a checker declaration maps back to ESTree. */
 const functionsByBodyStart = perFile((context) => {
   const functions = new Map<number, FunctionNode>();
-  walk(context.sourceCode.ast, (node) => {
-    if (isFunctionNode(node)) functions.set(node.body.range[0], node);
-  });
+  for (const fn of fileIndex(context).functions) functions.set(fn.body.range[0], fn);
   return functions;
 });
 

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import { endlessCreators, finiteOperators } from './apis';
 import { calleeName, isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText } from './ast';
 import { findClassMember } from './classMembers';

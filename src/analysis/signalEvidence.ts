@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { isFunctionNode, methodCallParts, outermostWrapper, skipTypeWrappers, staticMemberName, staticString, walk } from './ast';
 import { classMembersOf } from './classMembers';
 import { eventEmitter } from './families/eventEmitter';

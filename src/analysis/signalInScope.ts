@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import { enclosingFunction, isInside } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import { signalApi } from './families/abortSignal';
@@ -146,8 +146,20 @@ function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): S
   if (scope.type !== 'function' || fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
   if (fn.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
   const body = enclosingClassBody(fn);
+  if (!body) return undefined;
+  // Asked for every call in every method: once per class.
+  const cached = classSignals.get(body);
+  if (cached !== undefined) return cached ?? undefined;
+  const signal = classBodySignal(context, body);
+  classSignals.set(body, signal ?? null);
+  return signal;
+}
+
+const classSignals = new WeakMap<TSESTree.ClassBody, SignalInScope | null>();
+
+function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): SignalInScope | undefined {
   // Neither a `signal` member nor a `new AbortController()` without these words in the class.
-  if (!body || !/signal|AbortController/.test(context.sourceCode.getText(body))) return undefined;
+  if (!/signal|AbortController/.test(context.sourceCode.getText(body))) return undefined;
   const members = classMembersOf(body);
   if (members.has(signalApi.property)) {
     const evidence = classSignalEvidence(context, body);

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { AST_NODE_TYPES } from './estree';
 import type { FunctionNode } from './ast';
 import { enclosingFunction, findObjectProperty, isFunctionNode, methodCallParts, staticString } from './ast';
 import { signalApi } from './families/abortSignal';

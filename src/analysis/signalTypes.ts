@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+
+import { AST_NODE_TYPES } from './estree';
 
 /** A type annotation naming `name`, alone or in a union: `AbortSignal | undefined`. */
 export function annotationNames(annotation: TSESTree.TypeNode, name: string): boolean {

@@ -1,13 +1,14 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
-import { enclosingFunction, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { enclosingFunction, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import type { CollectionSlot } from './collectionSlots';
 import { collectionSlot, entriesUse } from './collectionSlots';
+import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
 import { isThisLike, memberName } from './teardown';
@@ -155,16 +156,16 @@ export function collectionUses(context: AnalysisContext, slot: CollectionSlot): 
 
 /**
  * Every `this.name` (and `self.name` with `const self = this`) in the file by name, and every
- * `const { name } = this`, in one walk per file.
+ * `const { name } = this`, from the file's shared index.
  */
 const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.MemberExpression | TSESTree.Property)[]> => {
+  const nodes = fileIndex(context).membersAndDeclarators;
   const aliases = new Set<string>();
-  walk(context.sourceCode.ast, (node) => {
+  for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init?.type === AST_NODE_TYPES.ThisExpression && node.id.type === AST_NODE_TYPES.Identifier) {
       aliases.add(node.id.name);
     }
-    return true;
-  });
+  }
   const members = new Map<string, (TSESTree.MemberExpression | TSESTree.Property)[]>();
   const add = (name: string | undefined, node: TSESTree.MemberExpression | TSESTree.Property): void => {
     if (name === undefined) return;
@@ -172,7 +173,7 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
     if (!list) members.set(name, (list = []));
     list.push(node);
   };
-  walk(context.sourceCode.ast, (node) => {
+  for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const object = skipTypeWrappers(node.object);
       if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && aliases.has(object.name) && isThisLike(context, object))) {
@@ -184,8 +185,7 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
         if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) add(property.key.name, property);
       }
     }
-    return true;
-  });
+  }
   return members;
 });
 

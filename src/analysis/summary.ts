@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from './estree';
 import { endOfLifeEvents, oneShotListenerMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { isFunctionNode, referenceRoot, runsImmediately, shortText, walk } from './ast';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { FunctionNode } from './ast';
 import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
@@ -367,22 +367,40 @@ export function storedThroughFactory(
   const key = factory.key;
   const name = factory.computed ? undefined : key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : key.type === AST_NODE_TYPES.Identifier ? key.name : undefined;
   if (name === undefined) return undefined;
-  const stored: { member: TSESTree.MemberExpression; name: string }[] = [];
-  let unstored = false;
-  walk(factory.parent, (node) => {
+  let first: { member: TSESTree.MemberExpression; name: string } | undefined;
+  for (const call of thisCallsIn(factory.parent).get(name) ?? []) {
+    const slot = storedOnThis(call);
+    if (!slot) return undefined;
+    first ??= slot;
+  }
+  return first;
+}
+
+const thisCallsByClass = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, readonly TSESTree.CallExpression[]>>();
+
+/**
+ * Every `this.name(…)` call in a class body, by name, in the order a walk meets them; one walk
+ * per class, however many of its methods are asked about.
+ */
+function thisCallsIn(body: TSESTree.ClassBody): ReadonlyMap<string, readonly TSESTree.CallExpression[]> {
+  const cached = thisCallsByClass.get(body);
+  if (cached) return cached;
+  const calls = new Map<string, TSESTree.CallExpression[]>();
+  walk(body, (node) => {
     if (
       node.type === AST_NODE_TYPES.CallExpression &&
       node.callee.type === AST_NODE_TYPES.MemberExpression &&
-      node.callee.object.type === AST_NODE_TYPES.ThisExpression &&
-      memberName(node.callee) === name
+      node.callee.object.type === AST_NODE_TYPES.ThisExpression
     ) {
-      const slot = storedOnThis(node);
-      if (slot) stored.push(slot);
-      else unstored = true;
+      const name = memberName(node.callee);
+      if (name === undefined) return;
+      let list = calls.get(name);
+      if (!list) calls.set(name, (list = []));
+      list.push(node);
     }
-    return true;
   });
-  return !unstored && stored.length > 0 ? stored[0] : undefined;
+  thisCallsByClass.set(body, calls);
+  return calls;
 }
 
 export function memberName(member: TSESTree.MemberExpression): string | undefined {

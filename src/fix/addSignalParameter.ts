@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../analysis/estree';
 import type { FunctionNode } from '../analysis/ast';
 import { functionName, isInside, stableReferenceText } from '../analysis/ast';
 import { findSignalInScope } from '../analysis/signalInScope';

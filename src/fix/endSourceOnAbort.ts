@@ -1,6 +1,6 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../analysis/estree';
 import { protocols } from '../analysis/families/language';
 import type { AnalysisContext } from '../analysis/fileCache';
 import type { UnboundedLoop } from '../analysis/loops';

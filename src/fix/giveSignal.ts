@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../analysis/estree';
 import { isFunctionNode } from '../analysis/ast';
 import { optionsArgument } from '../analysis/signalArguments';
 import type { SignalParameter } from '../analysis/signalParameter';

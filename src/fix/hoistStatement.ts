@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../analysis/estree';
 import { skipTypeWrappers, stableReferenceText, walk } from '../analysis/ast';
 import { indentationOf } from './indentation';
 

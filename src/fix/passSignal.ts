@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../analysis/estree';
 import { findObjectProperty, isFunctionNode } from '../analysis/ast';
 import { signalApi } from '../analysis/families/abortSignal';
 import { signalArgumentEdit } from './signalArgument';

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
 import { enclosingFunction } from '../analysis/ast';
+import { AST_NODE_TYPES } from '../analysis/estree';
 import { signalApi } from '../analysis/families/abortSignal';
 import type { UnboundedLoop } from '../analysis/loops';
 import { indentationOf } from './indentation';

@@ -1,7 +1,7 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
+import { AST_NODE_TYPES } from '../analysis/estree';
 import type { FunctionNode } from '../analysis/ast';
 import { isFunctionNode, walk } from '../analysis/ast';
 import type { AnalysisContext } from '../analysis/fileCache';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { FunctionNode } from '../ast';
 import { handleEnds, objectApis } from '../apis';
 import { enclosingFunction, findObjectProperty, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../estree';
 import type { HandleEnd } from '../apis';
 import { handleEndOf, handleEnds } from '../apis';
 import { isFunctionNode } from '../ast';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../estree';
 import type { EndsByItself } from '../apis';
 import { listenerMethods, oneShotListenerMethods } from '../apis';
 import { staticMemberName, staticString } from '../ast';

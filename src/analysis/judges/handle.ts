@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 import type { TSESTree } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../estree';
 import { findObjectProperty, skipTypeWrappers } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { ObjectApi } from '../apis';
 import { isInside, referenceRoot, skipTypeWrappers, stableReferenceText } from '../ast';
 import { onAbortPlan } from '../endPlan';

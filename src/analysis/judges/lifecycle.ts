@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../estree';
 import type { HandleEnd } from '../apis';
 import type { FunctionNode } from '../ast';
 import { enclosingFunction, functionName, isFunctionNode, isInside, stableReferenceText, walk } from '../ast';

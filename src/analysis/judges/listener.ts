@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import { protocols } from '../families/language';
 import { endOfLifeEvents, handleEnds, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';

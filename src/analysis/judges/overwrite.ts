@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
 import { calleeName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import { isGuardedOnce } from '../guardedOnce';

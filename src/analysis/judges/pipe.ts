@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../estree';
 import { findObjectProperty, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from '../ast';
 import type { Judge, Leak } from '../leak';
 import { endSearchScope, makeLeak, ownerReasons } from '../leak';

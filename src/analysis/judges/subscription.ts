@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
 
+import { AST_NODE_TYPES } from '../estree';
 import type { ObjectApi } from '../apis';
 import { handleEnds } from '../apis';
 import { isFunctionNode, skipTypeWrappers, stableReferenceText } from '../ast';
