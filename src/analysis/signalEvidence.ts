@@ -159,6 +159,62 @@ export function classSignalEvidence(context: AnalysisContext, body: TSESTree.Cla
   return asEvidence(judgement);
 }
 
+const chainsByClass = new WeakMap<TSESTree.ClassBody, string[]>();
+
+/**
+ * The member chains below `this` ending in `.signal` that a class's own code uses as AbortSignals
+ * (read `.aborted`, listened to for `'abort'`, handed where an API or a function of ours takes a
+ * signal), in the order they first appear; a chain also used as a string (`kill(this.opts.signal)`)
+ * is none. `this.signal` itself is `classSignalEvidence`'s. Computed once per class.
+ *
+ * `class W { a() { watch(p, this.fsw.lifecycle.abortController.signal) } }` → `['this.fsw.lifecycle.abortController.signal']`.
+ */
+export function classSignalChains(context: AnalysisContext, body: TSESTree.ClassBody): readonly string[] {
+  const cached = chainsByClass.get(body);
+  if (cached) return cached;
+  const verdicts = new Map<string, Verdict[]>();
+  const first = new Map<string, number>();
+  walk(body, (node) => {
+    // Nested classes, static members and functions of their own have another `this`.
+    if (node.type === AST_NODE_TYPES.ClassBody && node !== body) return false;
+    if ((node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) && node.static) return false;
+    const ownThis =
+      (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      node.parent?.type !== AST_NODE_TYPES.MethodDefinition;
+    if (ownThis) return false;
+    const text = node.type === AST_NODE_TYPES.MemberExpression ? thisSignalChain(node) : undefined;
+    if (text === undefined) return true;
+    const list = verdicts.get(text) ?? [];
+    list.push(useVerdict(context, node, true));
+    verdicts.set(text, list);
+    first.set(text, Math.min(first.get(text) ?? node.range[0], node.range[0]));
+    return false;
+  });
+  // `walk` visits in no particular order: the chains in source order of their first use.
+  const chains = [...verdicts]
+    .filter(([, list]) => judge(list, false) === 'strong')
+    .map(([text]) => text)
+    .sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0));
+  chainsByClass.set(body, chains);
+  return chains;
+}
+
+/** `this.a.b.signal` (two members or more, none computed or optional) → its text. */
+function thisSignalChain(node: TSESTree.MemberExpression): string | undefined {
+  if (node.computed || node.optional || staticMemberName(node) !== signalApi.property) return undefined;
+  const names: string[] = [];
+  let object: TSESTree.Node = node.object;
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (object.computed || object.optional) return undefined;
+    const name = object.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${object.property.name}` : staticMemberName(object);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    object = object.object;
+  }
+  if (object.type !== AST_NODE_TYPES.ThisExpression || names.length === 0) return undefined;
+  return ['this', ...names, signalApi.property].join('.');
+}
+
 /** A value known for sure to be a fresh controller: `new AbortController()`. */
 export function isNewAbortController(node: TSESTree.Node): boolean {
   const inner = skipTypeWrappers(node);

@@ -6,7 +6,7 @@ import { classMembersOf, enclosingClassBody } from './classMembers';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
-import { bindingSignalEvidence, classSignalEvidence, isNewAbortController, propertySignalEvidence } from './signalEvidence';
+import { bindingSignalEvidence, classSignalChains, classSignalEvidence, isNewAbortController, propertySignalEvidence } from './signalEvidence';
 
 /** A signal usable at some point of the code, as the expression to write there. */
 export interface SignalInScope {
@@ -25,7 +25,8 @@ export interface SignalInScope {
  * The nearest AbortSignal visible at `node`, judged on evidence: a variable typed or documented
  * `AbortSignal`, made by `AbortSignal.timeout/any/abort()` or read from a controller, or used as
  * one; an options parameter whose `.signal` is one; a local `AbortController`'s `.signal`; a
- * class's `this.signal`/`this.controller.signal`. A variable with only the name `signal` (or
+ * class's `this.signal`/`this.controller.signal`, or a chain its code uses as a signal
+ * (`this.options.signal`, `this.fsw.lifecycle.abortController.signal`). A variable with only the name `signal` (or
  * `{ signal }`, `options.signal`) is a weak candidate; one with counter-evidence is none. The
  * nearest strong signal wins over a nearer weak one.
  *
@@ -156,7 +157,9 @@ function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): S
   for (const [name, member] of members) {
     if (member.values.some(isNewAbortController)) return { text: `this.${name}.${signalApi.property}`, evidence: 'strong' };
   }
-  return undefined;
+  // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`.
+  const chain = classSignalChains(context, body)[0];
+  return chain === undefined ? undefined : { text: chain, evidence: 'strong' };
 }
 
 const signalMention = new RegExp(`${signalApi.property}|${signalApi.controller}`, 'i');
