@@ -257,14 +257,15 @@ export function isCurrent(context: AnalysisContext): boolean {
 
 /**
  * `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours.
- * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`).
+ * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`);
+ * `wanted: 'type'` for an interface or type alias (`export interface CallOptions { signal: AbortSignal }`).
  */
 export function contextForRelativeImport(
   fromFile: string,
   specifier: string,
   exportName: string,
   settings: AnalysisContext['settings'],
-  wanted: 'function' | 'singleton' = 'function',
+  wanted: 'function' | 'singleton' | 'type' = 'function',
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
@@ -276,7 +277,12 @@ export function contextForRelativeImport(
   if (context === undefined) {
     const { text } = version;
     const reexports = text !== undefined && mayReexport(text, exportName);
-    const defines = wanted === 'function' ? worthFollowing(text ?? '', settings) && mayDefineFunction(text ?? '', exportName) : mayDefineSingleton(text ?? '', exportName);
+    const defines =
+      wanted === 'function'
+        ? worthFollowing(text ?? '', settings) && mayDefineFunction(text ?? '', exportName)
+        : wanted === 'type'
+          ? mayDefineType(text ?? '', exportName)
+          : mayDefineSingleton(text ?? '', exportName);
     if (text === undefined || !(reexports || defines)) return undefined;
     const parsed = parseModule(version.file, text, settings);
     // No parser at all (an unsupported TypeScript for a .ts file): not followed, not cached.
@@ -406,6 +412,11 @@ function mayDefineFunction(text: string, name: string): boolean {
 /** Whether the text could make that name once with `new`: `const bus = new EventEmitter()`. */
 function mayDefineSingleton(text: string, name: string): boolean {
   return new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*=\\s*new\\s`).test(text);
+}
+
+/** Whether the text could declare that type: `interface name`, `type name =`. */
+function mayDefineType(text: string, name: string): boolean {
+  return new RegExp(`\\b(?:interface|type)\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text);
 }
 
 /** Whether the text could pass that name on from another file: `export { name } from './x'`, `export * from './x'`. */

@@ -10,6 +10,7 @@ import type { Family } from './families/family';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { jsdocTypes } from './jsdoc';
+import { importedTypeDeclaration } from './importedType';
 import { resolveCallee } from './resolveCallee';
 import { optionsArgument } from './signalArguments';
 import { annotationNames, isAbortSignalType, isNamedType } from './signalTypes';
@@ -333,16 +334,27 @@ function signalMemberVerdict(context: AnalysisContext, annotation: TSESTree.Type
   return type ? annotationVerdict(type) : undefined;
 }
 
-function typeMembers(context: AnalysisContext, annotation: TSESTree.TypeNode): TSESTree.TypeElement[] | undefined {
+/**
+ * The members an options type declares: a literal, an intersection of them, an interface or type
+ * alias of this file, or one a relative import names (read in that file, one import deep):
+ * `opts: CallOptions<unknown> & { router: Router }` with `import type { CallOptions } from './options'`.
+ */
+function typeMembers(context: AnalysisContext, annotation: TSESTree.TypeNode, imports = 1): TSESTree.TypeElement[] | undefined {
   if (annotation.type === AST_NODE_TYPES.TSTypeLiteral) return annotation.members;
+  if (annotation.type === AST_NODE_TYPES.TSIntersectionType) {
+    const parts = annotation.types.map((part) => typeMembers(context, part, imports));
+    return parts.some((part) => part !== undefined) ? parts.flatMap((part) => part ?? []) : undefined;
+  }
   if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(annotation), annotation.typeName);
-  const declaration = variable?.defs[0]?.node;
+  const definition = variable?.defs[0];
+  const declaration = definition?.node;
   if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return declaration.body.body;
-  if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) {
-    return declaration.typeAnnotation.members;
-  }
-  return undefined;
+  if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return typeMembers(context, declaration.typeAnnotation, imports);
+  if (definition?.type !== 'ImportBinding' || imports === 0) return undefined;
+  const imported = importedTypeDeclaration(context, annotation.typeName);
+  if (imported?.declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) return imported.declaration.body.body;
+  return imported && typeMembers(imported.context, imported.declaration.typeAnnotation, imports - 1);
 }
 
 const signalTypeText = new RegExp(`\\b${signalApi.type}\\b`);
