@@ -165,8 +165,8 @@ const chainsByClass = new WeakMap<TSESTree.ClassBody, string[]>();
 /**
  * The member chains below `this` ending in `.signal` that a class's own code uses as AbortSignals
  * (read `.aborted`, listened to for `'abort'`, handed where an API or a function of ours takes a
- * signal), in the order they first appear; a chain also used as a string (`kill(this.opts.signal)`)
- * is none. `this.signal` itself is `classSignalEvidence`'s. Computed once per class.
+ * signal) or, with types, that are typed `AbortSignal`, in the order they first appear; a chain
+ * also used as a string (`kill(this.opts.signal)`) or typed as one is none. `this.signal` itself is `classSignalEvidence`'s. Computed once per class.
  *
  * `class W { a() { watch(p, this.fsw.lifecycle.abortController.signal) } }` → `['this.fsw.lifecycle.abortController.signal']`.
  */
@@ -175,6 +175,7 @@ export function classSignalChains(context: AnalysisContext, body: TSESTree.Class
   if (cached) return cached;
   const verdicts = new Map<string, Verdict[]>();
   const first = new Map<string, number>();
+  const services = typeServices(context);
   walk(body, (node) => {
     // Nested classes, static members and functions of their own have another `this`.
     if (node.type === AST_NODE_TYPES.ClassBody && node !== body) return false;
@@ -187,6 +188,7 @@ export function classSignalChains(context: AnalysisContext, body: TSESTree.Class
     if (text === undefined) return true;
     const list = verdicts.get(text) ?? [];
     list.push(useVerdict(context, node, true));
+    if (services) list.push(typeVerdict(services, node));
     verdicts.set(text, list);
     first.set(text, Math.min(first.get(text) ?? node.range[0], node.range[0]));
     return false;

@@ -1,6 +1,6 @@
 import rule from '../../../rules/require-signal-propagation';
 import { missing } from './missingSignal';
-import { runInBothModes } from '../../ruleTester';
+import { runInBothModes, typedRuleTester } from '../../ruleTester';
 
 // A class's signal is often reached through its members: `this.options.signal`, or another
 // object's controller (`this.fsw.lifecycle.abortController.signal` in chokidar). Such a chain is
@@ -123,6 +123,50 @@ class Engine {
           data: { call: 'watchPath(path)', signal: 'this.fsw.lifecycle.abortController.signal', owner: '`again()`' },
         },
       ],
+    },
+  ],
+});
+
+// With types, a chain's declared type is evidence too, for and against.
+typedRuleTester.run('require-signal-propagation: a member chain typed as a signal', rule, {
+  valid: [
+    `
+class Runner {
+  constructor(private readonly options: { signal: NodeJS.Signals }) {}
+  describe() {
+    return this.options.signal;
+  }
+  async load(url: string) {
+    await fetch(url);
+  }
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+class Poller {
+  constructor(private readonly options: { signal: AbortSignal }) {}
+  describe() {
+    return this.options.signal;
+  }
+  async load(url: string) {
+    await fetch(url);
+  }
+}
+`,
+      output: `
+class Poller {
+  constructor(private readonly options: { signal: AbortSignal }) {}
+  describe() {
+    return this.options.signal;
+  }
+  async load(url: string) {
+    await fetch(url, { signal: this.options.signal });
+  }
+}
+`,
+      errors: [{ ...missing(8, 11, 8, 21), data: { call: 'fetch(url)', signal: 'this.options.signal', owner: '`load()`' } }],
     },
   ],
 });
