@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
 
-import { findObjectProperty, isInside, isReassigned, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { enclosingFunction, findObjectProperty, isInside, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
 import { classMembersOf } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { signalApi } from './families/abortSignal';
@@ -24,7 +24,8 @@ export interface NeverAbortedSignal {
  * (the program's shutdown) outlives the code judged: that is `outlivingSignalEnds`' question.
  *
  * `const ac = new AbortController(); bus.addEventListener('x', f, { signal: ac.signal })` → `ac`;
- * with `ac.abort()` anywhere, or `return ac`, → `undefined`. A controller kept on `this` counts
+ * with `ac.abort()` anywhere, or `return ac` to a caller that may abort it, → `undefined`; returned
+ * to callers this file shows all of, that never abort it, → `ac`. A controller kept on `this` counts
  * too, when its class has a teardown method that does not abort it (see `neverAbortedMember`).
  */
 export function neverAbortedSignal(context: AnalysisContext, value: TSESTree.Node, within: TSESTree.Node): NeverAbortedSignal | undefined {
@@ -41,12 +42,56 @@ export function neverAbortedSignal(context: AnalysisContext, value: TSESTree.Nod
   if (!variable || variable.defs.length !== 1 || definition?.type !== 'Variable' || isReassigned(variable)) return undefined;
   const init = definition.node.init;
   if (!init || !isNewAbortController(init) || !isInside(definition.name, within)) return undefined;
+  const maker = enclosingFunction(definition.name);
+  let returned = false;
   const onlyReadsSignal = variable.references.every((reference) => {
     if (reference.init) return true;
     const parent = reference.identifier.parent;
-    return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === reference.identifier && staticMemberName(parent) === signalApi.property;
+    if (parent?.type === AST_NODE_TYPES.ReturnStatement && maker && enclosingFunction(parent) === maker) return (returned = true);
+    return readsOnlySignal(reference.identifier);
   });
-  return onlyReadsSignal ? { signal: text, controller: controller.name } : undefined;
+  if (!onlyReadsSignal || (returned && !(maker && callersNeverAbort(context, maker)))) return undefined;
+  return { signal: text, controller: controller.name };
+}
+
+/** `ac.signal`: a use of a controller that aborts nothing and hands nothing on. */
+function readsOnlySignal(use: TSESTree.Node): boolean {
+  const parent = use.parent;
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && staticMemberName(parent) === signalApi.property;
+}
+
+/**
+ * Whether every caller of a function that returns its controller is in this file and aborts
+ * nothing with it: the function is not exported and only ever called, and each call's result is
+ * dropped or kept in a `const` that is only read for its `.signal`.
+ *
+ * `function track() { const ac = new AbortController(); …; return ac; }` with `track();` → true;
+ * with `const t = track(); onStop(() => t.abort());` → false.
+ */
+function callersNeverAbort(context: AnalysisContext, fn: TSESTree.Node): boolean {
+  const declarator = fn.parent;
+  const name =
+    fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.parent.type === AST_NODE_TYPES.Program
+      ? fn.id
+      : declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === fn && declarator.parent.parent.type === AST_NODE_TYPES.Program
+        ? declarator.id
+        : undefined;
+  if (name?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(fn.parent as TSESTree.Node), name);
+  const calls = variable?.references.filter((reference) => !reference.init) ?? [];
+  return (
+    calls.length > 0 &&
+    calls.every((reference) => {
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return false;
+      const result = outermostWrapper(call, { throughAwait: true });
+      const holder = result.parent;
+      if (holder?.type === AST_NODE_TYPES.ExpressionStatement) return true;
+      if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== result || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+      const kept = ASTUtils.findVariable(context.sourceCode.getScope(holder), holder.id);
+      return kept !== null && !isReassigned(kept) && kept.references.every((use) => use.init || readsOnlySignal(use.identifier));
+    })
+  );
 }
 
 /** `ac.signal`, or a `const signal = ac.signal` never assigned again: the `ac.signal` read. */
