@@ -157,7 +157,10 @@ function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): S
   for (const [name, member] of members) {
     if (member.values.some(isNewAbortController)) return { text: `this.${name}.${signalApi.property}`, evidence: 'strong' };
   }
-  // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`.
+  // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`. Not
+  // in a static method (another `this`), nor in the constructor, which may run before the chain's
+  // objects are there.
+  if (fn.parent.static || fn.parent.kind === 'constructor') return undefined;
   const chain = classSignalChains(context, body)[0];
   return chain === undefined ? undefined : { text: chain, evidence: 'strong' };
 }

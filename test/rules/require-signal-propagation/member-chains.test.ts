@@ -43,6 +43,18 @@ class Runner {
   }
 }
 `,
+    // The constructor may run before the chain's objects are there.
+    `
+class Poller {
+  options: any;
+  constructor(url: string) {
+    void fetch(url);
+  }
+  check() {
+    return this.options.signal.aborted;
+  }
+}
+`,
     // A function of its own has another \`this\`.
     `
 class Poller {
