@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './estree';
 
 import type { HandleEnd } from './apis';
 import { isReassigned, outermostWrapper } from './ast';

@@ -258,14 +258,15 @@ export function isCurrent(context: AnalysisContext): boolean {
 /**
  * `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours.
  * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`),
- * `wanted: 'class'` for a class whose instances may hold something open (`module.exports = Client`).
+ * `wanted: 'class'` for a class whose instances may hold something open (`module.exports = Client`),
+ * `wanted: 'type'` for an interface or type alias (`export interface CallOptions { signal: AbortSignal }`).
  */
 export function contextForRelativeImport(
   fromFile: string,
   specifier: string,
   exportName: string,
   settings: AnalysisContext['settings'],
-  wanted: 'function' | 'singleton' | 'class' = 'function',
+  wanted: 'function' | 'singleton' | 'class' | 'type' = 'function',
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
@@ -282,6 +283,8 @@ export function contextForRelativeImport(
         ? worthFollowing(text ?? '', settings) && mayDefineFunction(text ?? '', exportName)
         : wanted === 'class'
           ? mayDefineClass(text ?? '', settings)
+          : wanted === 'type'
+            ? mayDefineType(text ?? '', exportName)
           : mayDefineSingleton(text ?? '', exportName);
     if (text === undefined || !(reexports || defines)) return undefined;
     const parsed = parseModule(version.file, text, settings);
@@ -417,6 +420,11 @@ function mayDefineSingleton(text: string, name: string): boolean {
 /** Whether the text could declare a class that starts something: `class Client { connect() { … } }`. */
 function mayDefineClass(text: string, settings: AnalysisContext['settings']): boolean {
   return /\bclass\b/.test(text) && mayLeadToStarts(text, settings);
+}
+
+/** Whether the text could declare that type: `interface name`, `type name =`. */
+function mayDefineType(text: string, name: string): boolean {
+  return new RegExp(`\\b(?:interface|type)\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text);
 }
 
 /** Whether the text could pass that name on from another file: `export { name } from './x'`, `export * from './x'`. */

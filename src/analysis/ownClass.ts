@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, ASTUtils } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import { skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';

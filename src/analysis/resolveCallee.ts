@@ -4,7 +4,7 @@ import type * as ts from 'typescript';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from './ast';
+import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, stableReferenceText, staticMemberName, staticString } from './ast';
 import { enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';

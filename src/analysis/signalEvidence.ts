@@ -10,6 +10,7 @@ import type { Family } from './families/family';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { jsdocTypes } from './jsdoc';
+import { importedTypeDeclaration } from './importedType';
 import { resolveCallee } from './resolveCallee';
 import { optionsArgument } from './signalArguments';
 import { annotationNames, isAbortSignalType, isNamedType } from './signalTypes';
@@ -159,6 +160,64 @@ export function classSignalEvidence(context: AnalysisContext, body: TSESTree.Cla
   return asEvidence(judgement);
 }
 
+const chainsByClass = new WeakMap<TSESTree.ClassBody, string[]>();
+
+/**
+ * The member chains below `this` ending in `.signal` that a class's own code uses as AbortSignals
+ * (read `.aborted`, listened to for `'abort'`, handed where an API or a function of ours takes a
+ * signal) or, with types, that are typed `AbortSignal`, in the order they first appear; a chain
+ * also used as a string (`kill(this.opts.signal)`) or typed as one is none. `this.signal` itself is `classSignalEvidence`'s. Computed once per class.
+ *
+ * `class W { a() { watch(p, this.fsw.lifecycle.abortController.signal) } }` → `['this.fsw.lifecycle.abortController.signal']`.
+ */
+export function classSignalChains(context: AnalysisContext, body: TSESTree.ClassBody): readonly string[] {
+  const cached = chainsByClass.get(body);
+  if (cached) return cached;
+  const verdicts = new Map<string, Verdict[]>();
+  const first = new Map<string, number>();
+  const services = typeServices(context);
+  walk(body, (node) => {
+    // Nested classes, static members and functions of their own have another `this`.
+    if (node.type === AST_NODE_TYPES.ClassBody && node !== body) return false;
+    if ((node.type === AST_NODE_TYPES.MethodDefinition || node.type === AST_NODE_TYPES.PropertyDefinition) && node.static) return false;
+    const ownThis =
+      (node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.FunctionDeclaration) &&
+      node.parent?.type !== AST_NODE_TYPES.MethodDefinition;
+    if (ownThis) return false;
+    const text = node.type === AST_NODE_TYPES.MemberExpression ? thisSignalChain(node) : undefined;
+    if (text === undefined) return true;
+    const list = verdicts.get(text) ?? [];
+    list.push(useVerdict(context, node, true));
+    if (services) list.push(typeVerdict(services, node));
+    verdicts.set(text, list);
+    first.set(text, Math.min(first.get(text) ?? node.range[0], node.range[0]));
+    return false;
+  });
+  // `walk` visits in no particular order: the chains in source order of their first use.
+  const chains = [...verdicts]
+    .filter(([, list]) => judge(list, false) === 'strong')
+    .map(([text]) => text)
+    .sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0));
+  chainsByClass.set(body, chains);
+  return chains;
+}
+
+/** `this.a.b.signal` (two members or more, none computed or optional) → its text. */
+function thisSignalChain(node: TSESTree.MemberExpression): string | undefined {
+  if (node.computed || node.optional || staticMemberName(node) !== signalApi.property) return undefined;
+  const names: string[] = [];
+  let object: TSESTree.Node = node.object;
+  while (object.type === AST_NODE_TYPES.MemberExpression) {
+    if (object.computed || object.optional) return undefined;
+    const name = object.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${object.property.name}` : staticMemberName(object);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    object = object.object;
+  }
+  if (object.type !== AST_NODE_TYPES.ThisExpression || names.length === 0) return undefined;
+  return ['this', ...names, signalApi.property].join('.');
+}
+
 /** A value known for sure to be a fresh controller: `new AbortController()`. */
 export function isNewAbortController(node: TSESTree.Node): boolean {
   const inner = skipTypeWrappers(node);
@@ -277,16 +336,27 @@ function signalMemberVerdict(context: AnalysisContext, annotation: TSESTree.Type
   return type ? annotationVerdict(type) : undefined;
 }
 
-function typeMembers(context: AnalysisContext, annotation: TSESTree.TypeNode): TSESTree.TypeElement[] | undefined {
+/**
+ * The members an options type declares: a literal, an intersection of them, an interface or type
+ * alias of this file, or one a relative import names (read in that file, one import deep):
+ * `opts: CallOptions<unknown> & { router: Router }` with `import type { CallOptions } from './options'`.
+ */
+function typeMembers(context: AnalysisContext, annotation: TSESTree.TypeNode, imports = 1): TSESTree.TypeElement[] | undefined {
   if (annotation.type === AST_NODE_TYPES.TSTypeLiteral) return annotation.members;
+  if (annotation.type === AST_NODE_TYPES.TSIntersectionType) {
+    const parts = annotation.types.map((part) => typeMembers(context, part, imports));
+    return parts.some((part) => part !== undefined) ? parts.flatMap((part) => part ?? []) : undefined;
+  }
   if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeName.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(annotation), annotation.typeName);
-  const declaration = variable?.defs[0]?.node;
+  const definition = variable?.defs[0];
+  const declaration = definition?.node;
   if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return declaration.body.body;
-  if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) {
-    return declaration.typeAnnotation.members;
-  }
-  return undefined;
+  if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration) return typeMembers(context, declaration.typeAnnotation, imports);
+  if (definition?.type !== 'ImportBinding' || imports === 0) return undefined;
+  const imported = importedTypeDeclaration(context, annotation.typeName);
+  if (imported?.declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration) return imported.declaration.body.body;
+  return imported && typeMembers(imported.context, imported.declaration.typeAnnotation, imports - 1);
 }
 
 const signalTypeText = new RegExp(`\\b${signalApi.type}\\b`);

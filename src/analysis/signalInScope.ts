@@ -6,7 +6,7 @@ import { classMembersOf, enclosingClassBody } from './classMembers';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
-import { bindingSignalEvidence, classSignalEvidence, isNewAbortController, propertySignalEvidence } from './signalEvidence';
+import { bindingSignalEvidence, classSignalChains, classSignalEvidence, isNewAbortController, propertySignalEvidence } from './signalEvidence';
 
 /** A signal usable at some point of the code, as the expression to write there. */
 export interface SignalInScope {
@@ -25,7 +25,8 @@ export interface SignalInScope {
  * The nearest AbortSignal visible at `node`, judged on evidence: a variable typed or documented
  * `AbortSignal`, made by `AbortSignal.timeout/any/abort()` or read from a controller, or used as
  * one; an options parameter whose `.signal` is one; a local `AbortController`'s `.signal`; a
- * class's `this.signal`/`this.controller.signal`. A variable with only the name `signal` (or
+ * class's `this.signal`/`this.controller.signal`, or a chain its code uses as a signal
+ * (`this.options.signal`, `this.fsw.lifecycle.abortController.signal`). A variable with only the name `signal` (or
  * `{ signal }`, `options.signal`) is a weak candidate; one with counter-evidence is none. The
  * nearest strong signal wins over a nearer weak one.
  *
@@ -148,27 +149,33 @@ function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): S
   const body = enclosingClassBody(fn);
   if (!body) return undefined;
   // Asked for every call in every method: once per class.
-  const cached = classSignals.get(body);
-  if (cached !== undefined) return cached ?? undefined;
-  const signal = classBodySignal(context, body);
-  classSignals.set(body, signal ?? null);
-  return signal;
+  let found = classSignals.get(body);
+  if (found === undefined) {
+    found = classBodySignal(context, body) ?? null;
+    classSignals.set(body, found);
+  }
+  // A chain is not offered in a static method (another `this`), nor in the constructor, which may
+  // run before the chain's objects are there.
+  if (found?.chain && (fn.parent.static || fn.parent.kind === 'constructor')) return undefined;
+  return found?.signal;
 }
 
-const classSignals = new WeakMap<TSESTree.ClassBody, SignalInScope | null>();
+const classSignals = new WeakMap<TSESTree.ClassBody, { signal: SignalInScope; chain: boolean } | null>();
 
-function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): SignalInScope | undefined {
+function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): { signal: SignalInScope; chain: boolean } | undefined {
   // Neither a `signal` member nor a `new AbortController()` without these words in the class.
   if (!/signal|AbortController/.test(context.sourceCode.getText(body))) return undefined;
   const members = classMembersOf(body);
   if (members.has(signalApi.property)) {
     const evidence = classSignalEvidence(context, body);
-    return evidence && { text: `this.${signalApi.property}`, evidence };
+    return evidence && { signal: { text: `this.${signalApi.property}`, evidence }, chain: false };
   }
   for (const [name, member] of members) {
-    if (member.values.some(isNewAbortController)) return { text: `this.${name}.${signalApi.property}`, evidence: 'strong' };
+    if (member.values.some(isNewAbortController)) return { signal: { text: `this.${name}.${signalApi.property}`, evidence: 'strong' }, chain: false };
   }
-  return undefined;
+  // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`.
+  const chain = classSignalChains(context, body)[0];
+  return chain === undefined ? undefined : { signal: { text: chain, evidence: 'strong' }, chain: true };
 }
 
 const signalMention = new RegExp(`${signalApi.property}|${signalApi.controller}`, 'i');
