@@ -350,14 +350,14 @@ export function storedOnThis(start: TSESTree.Node): { member: TSESTree.MemberExp
 }
 
 /**
- * A start a factory method returns, stored on `this` by the method that calls it:
- * `createClient() { return new Redis(); }` with `connect() { this.pub = this.createClient(); }`
- * → `this.pub`. Only when every call of the factory in the class stores its result.
+ * A start a factory method returns, stored on `this` by the methods that call it:
+ * `createClient() { return new Redis(); }` with `connect() { this.pub = this.createClient(); this.sub = this.createClient(); }`
+ * → `this.pub` and `this.sub`. Only when every call of the factory in the class stores its result.
  */
 export function storedThroughFactory(
   start: TSESTree.Node,
   factory: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
-): { member: TSESTree.MemberExpression; name: string } | undefined {
+): { member: TSESTree.MemberExpression; name: string }[] | undefined {
   let value: TSESTree.Node = start;
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
@@ -381,7 +381,7 @@ export function storedThroughFactory(
     }
     return true;
   });
-  return !unstored && stored.length > 0 ? stored[0] : undefined;
+  return !unstored && stored.length > 0 ? stored : undefined;
 }
 
 export function memberName(member: TSESTree.MemberExpression): string | undefined {
