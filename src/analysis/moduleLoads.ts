@@ -34,7 +34,8 @@ export function loadedByLoader(call: TSESTree.Node, loader: ModuleLoader): Modul
  * that the call hands back that module, whatever the call is named.
  */
 export function dynamicImports(program: TSESTree.Program, text: string): ModuleLoad[] {
-  if (!/\bimport\s*\(|\brequire\s*\(/.test(text)) return [];
+  // A full walk only for files with a dynamic import or a loader written with `require`.
+  if (!/\bimport\s*\(|=>\s*require\s*\(/.test(text)) return [];
   const loads: ModuleLoad[] = [];
   walk(program, (node) => {
     const module = node.type === AST_NODE_TYPES.ImportExpression ? staticString(node.source) : requiredModule(node);

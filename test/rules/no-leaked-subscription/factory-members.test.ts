@@ -45,6 +45,33 @@ export class ServerKafka {
   }
 }
 `,
+    // the member keeps the promise; the connection it settles to is kept in natsClient and closed
+    `
+import { connect } from 'nats';
+
+export class ClientNats {
+  natsClient: any = null;
+  connectionPromise: Promise<any> | null = null;
+  async connect() {
+    if (this.connectionPromise) return this.connectionPromise;
+    const connectionPromise = this.createClient();
+    this.connectionPromise = connectionPromise;
+    const natsClient = await connectionPromise.catch((err) => {
+      this.connectionPromise = null;
+      throw err;
+    });
+    this.natsClient = natsClient;
+    return this.natsClient;
+  }
+  async close() {
+    await this.natsClient?.close();
+    this.connectionPromise = null;
+  }
+  async createClient() {
+    return connect({ servers: 'nats://localhost:4222' });
+  }
+}
+`,
   ],
   invalid: [
     {
