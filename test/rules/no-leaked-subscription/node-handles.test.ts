@@ -1,7 +1,7 @@
 import rule from '../../../rules/no-leaked-subscription';
 import { runInBothModes } from '../../ruleTester';
 
-runInBothModes('no-leaked-subscription: fs/promises file handles and inspector sessions', rule, {
+runInBothModes('no-leaked-subscription: file handles of fs.promises and inspector sessions', rule, {
   valid: [
     // closed in finally; handed to the caller
     `

@@ -1,7 +1,7 @@
 import rule from '../../../rules/no-leaked-subscription';
 import { runInBothModes } from '../../ruleTester';
 
-runInBothModes('no-leaked-subscription: @platformatic/kafka clients', rule, {
+runInBothModes('no-leaked-subscription: clients of the platformatic kafka package', rule, {
   valid: [
     // disconnect() closes the stream, the consumer and the producer
     `
