@@ -2,7 +2,7 @@
  * The knowledge base's lookup tables, derived from the family descriptors in `./families`:
  * adding an API is adding a descriptor there, not a branch in a rule or a row in five tables.
  */
-import type { CallStart, EndlessIterators, Family, GlobalFacts, HandleEnd, ModuleFacts } from './families/family';
+import type { CallStart, EndlessIterators, Family, GlobalFacts, HandleEnd, ModuleFacts, ModuleLoader } from './families/family';
 import type { ObjectApi, RepeatedCallback, SignalParameter, StartKind } from './families/family';
 import { families } from './families';
 
@@ -243,8 +243,9 @@ export const abortChecks = union('abortChecks');
 export const timeoutFunctions: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.timeouts ?? []));
 export const promisifiers: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.promisifiers ?? []));
 
-/** `{ fs: { promises: 'fs/promises' } }`: members that are another module's exports. */
+/** `{ fs: { promises: 'fs/promises' } }`: members that are another module's exports; functions loading the module they name. */
 export const submodules = byModule<string>('submodules');
+export const moduleLoaders = byModule<ModuleLoader>('loadsModule');
 
 /**
  * Kinds told by a type's members when no package declares it, the most specific first (a shape

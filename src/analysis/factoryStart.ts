@@ -122,8 +122,8 @@ function hasBody(method: TSESTree.MethodDefinition): method is TSESTree.MethodDe
   return method.value.type === AST_NODE_TYPES.FunctionExpression;
 }
 
-/** The expressions `fn` returns: an arrow's body, each `return x` outside nested functions. */
-function returnedValues(fn: FunctionNode): TSESTree.Node[] {
+/** The expressions `fn` returns: an arrow's body, each `return x` outside nested functions; none when it may return nothing. */
+export function returnedValues(fn: FunctionNode): TSESTree.Node[] {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
   const values: TSESTree.Node[] = [];
   let bare = false;

@@ -12,6 +12,7 @@ import {
   globalStarts,
   moduleObjects,
   moduleSchedulers,
+  moduleLoaders,
   moduleStarts,
   signalTakingFunctions,
   submodules,
@@ -19,6 +20,9 @@ import {
 import { staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import type { ModuleLoader } from './families/family';
+import type { ModuleLoad } from './moduleLoads';
+import { dynamicImports, loadedByLoader } from './moduleLoads';
 import { importMatches, leaksSettings } from './settings';
 
 /** What import tracking knows about one call or `new` expression in the file. */
@@ -33,13 +37,16 @@ export interface TrackedCall {
   takesSignal?: SignalParameter;
 }
 
-type TraceInfo = TrackedCall;
+/** What the trace map holds for a call: what it is, or that it loads a module by name (`loadPackage('ioredis')`). */
+type TraceInfo = TrackedCall & { loads?: ModuleLoader };
 
 const { CALL, CONSTRUCT } = ASTUtils.ReferenceTracker;
 
 type Tracker = InstanceType<typeof ASTUtils.ReferenceTracker>;
 type TraceMap = Parameters<Tracker['iterateEsmReferences']>[0];
 type FoundReference = ReturnType<Tracker['iterateEsmReferences']> extends Iterable<infer R> ? R : never;
+/** The tracker's `iteratePropertyReferences` (eslint-utils 4), which the typings leave out: references from an expression that is a module. */
+type PropertyTracker = Tracker & { iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMap): Iterable<FoundReference> };
 
 /** Node's own modules, which import with or without `node:`: `fs`, `fs/promises`, `worker_threads`, … */
 const builtinModules: ReadonlySet<string> = new Set(nodeBuiltinModules);
@@ -70,6 +77,9 @@ function buildTraceMap(): TraceMap {
     for (const [exportName, start] of Object.entries(exports)) {
       add(moduleName, exportName, start.returns ? { start, returns: start.returns as ObjectKind } : { start });
     }
+  }
+  for (const [moduleName, exports] of Object.entries(moduleLoaders)) {
+    for (const [exportName, loads] of Object.entries(exports)) add(moduleName, exportName, { loads });
   }
   return map as unknown as TraceMap;
 }
@@ -140,10 +150,14 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   const globalScope = context.sourceCode.scopeManager?.globalScope;
   if (!globalScope) return result;
   const tracker = new ASTUtils.ReferenceTracker(withImplicitRequire(globalScope), { mode: 'legacy' });
+  const loads: ModuleLoad[] = [];
   const collect = (references: Iterable<FoundReference>): void => {
     for (const { node, info } of references) {
-      if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) {
-        result.set(node, { ...result.get(node), ...(info as TraceInfo) });
+      const { loads: loader, ...tracked } = info as TraceInfo;
+      const load = loader && loadedByLoader(node, loader);
+      if (load) loads.push(load);
+      else if (!loader && (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression)) {
+        result.set(node, { ...result.get(node), ...tracked });
       }
     }
   };
@@ -151,6 +165,11 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
     if (!traceMap) continue;
     collect(tracker.iterateEsmReferences(traceMap));
     collect(tracker.iterateCjsReferences(traceMap));
+  }
+  // Modules loaded at run time by name are tracked from the expression that is the module.
+  for (const { module, value } of [...loads, ...dynamicImports(context.sourceCode.ast, context.sourceCode.text)]) {
+    const exports = (staticTraceMap as Record<string, TraceMap>)[module];
+    if (exports) collect((tracker as PropertyTracker).iteratePropertyReferences(value, { default: exports, ...exports } as TraceMap));
   }
   // Globals such as `setInterval` are often undeclared (no `languageOptions.globals`): take
   // unresolved references too, and declared globals that the file does not redefine.

@@ -7,7 +7,7 @@ import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePa
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
 import { enclosingClassBody, findClassMember } from './classMembers';
-import { factoryStart } from './factoryStart';
+import { factoryStart, mayCallFactory, returnedValues } from './factoryStart';
 import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
@@ -15,7 +15,7 @@ import { importedName, trackedCalls } from './imports';
 import { jsdocParameterKind } from './jsdocKind';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { callSiteParameterKind } from './parameterKinds';
-import { importedSingleton } from './resolveCallee';
+import { importedSingleton, resolveCallee } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { typeServices } from './typeServices';
 
@@ -119,6 +119,8 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       // `const client = connectTo(host)` with `connectTo` returning `new Redis(…)`: a Redis client.
       const factory = inner.type === AST_NODE_TYPES.CallExpression && !tracked ? factoryStart(context, inner, findStart) : undefined;
       if (factory?.returns) return factory.returns as ObjectKind;
+      const returned = inner.type === AST_NODE_TYPES.CallExpression && !tracked ? returnedKind(context, inner, depth + 1) : undefined;
+      if (returned) return returned;
       // `new TaskEmitter()` of a class this file declares.
       const callee = skipTypeWrappers(inner.callee);
       if (inner.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier) {
@@ -157,6 +159,19 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
     default:
       return undefined;
   }
+}
+
+/**
+ * What a function of ours hands back, when every `return` is an object of the same kind:
+ * `createClient() { return new Kafka(config); }` makes `this.client = await this.createClient()` a Kafka client.
+ */
+function returnedKind(context: AnalysisContext, call: TSESTree.CallExpression, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth || !mayCallFactory(context, call)) return undefined;
+  const resolved = resolveCallee(context, call);
+  const values = resolved ? returnedValues(resolved.fn) : [];
+  const kinds = new Set(values.map((value) => objectKindFromSource(resolved?.context ?? context, value, depth + 1)));
+  const [kind] = kinds;
+  return kinds.size === 1 ? kind : undefined;
 }
 
 /** `process.stdin`: a member of a global the knowledge base knows, when the file does not redefine the global. */

@@ -100,6 +100,9 @@ function storedThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slo
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(declarator.id), declarator.id);
   if (!variable || isReassigned(variable)) return undefined;
+  // `const p = this.createClient(); this.p = p; const client = await p;`: the member keeps a
+  // promise; the handle itself goes where its settled value goes.
+  if (value.type !== AST_NODE_TYPES.AwaitExpression && variable.references.some((reference) => readsSettledValue(reference.identifier))) return undefined;
   const stores = variable.references.flatMap((reference): Slot[] => {
     const use = outermostWrapper(reference.identifier);
     const assignment = use.parent;
@@ -110,6 +113,14 @@ function storedThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slo
     return name === undefined ? [] : [{ kind: 'member', name, text: `this.${name}`, node: left, local: variable }];
   });
   return stores.length === 1 ? stores[0] : undefined;
+}
+
+/** `await p`, `p.then(f)`, `p.catch(f)`: a read of what the promise in `p` settles to. */
+function readsSettledValue(identifier: TSESTree.Node): boolean {
+  const use = outermostWrapper(identifier);
+  const parent = use.parent;
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression) return true;
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === use && protocols.promiseCallbacks.includes(staticMemberName(parent) ?? '');
 }
 
 function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {

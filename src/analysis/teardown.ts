@@ -351,14 +351,14 @@ export function storedOnThis(start: TSESTree.Node): { member: TSESTree.MemberExp
 }
 
 /**
- * A start a factory method returns, stored on `this` by the method that calls it:
- * `createClient() { return new Redis(); }` with `connect() { this.pub = this.createClient(); }`
- * → `this.pub`. Only when every call of the factory in the class stores its result.
+ * A start a factory method returns, stored on `this` by the methods that call it:
+ * `createClient() { return new Redis(); }` with `connect() { this.pub = this.createClient(); this.sub = this.createClient(); }`
+ * → `this.pub` and `this.sub`. Only when every call of the factory in the class stores its result.
  */
 export function storedThroughFactory(
   start: TSESTree.Node,
   factory: TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression },
-): { member: TSESTree.MemberExpression; name: string } | undefined {
+): { member: TSESTree.MemberExpression; name: string }[] | undefined {
   let value: TSESTree.Node = start;
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
@@ -367,13 +367,13 @@ export function storedThroughFactory(
   const key = factory.key;
   const name = factory.computed ? undefined : key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : key.type === AST_NODE_TYPES.Identifier ? key.name : undefined;
   if (name === undefined) return undefined;
-  let first: { member: TSESTree.MemberExpression; name: string } | undefined;
+  const stored: { member: TSESTree.MemberExpression; name: string }[] = [];
   for (const call of thisCallsIn(factory.parent).get(name) ?? []) {
     const slot = storedOnThis(call);
     if (!slot) return undefined;
-    first ??= slot;
+    stored.push(slot);
   }
-  return first;
+  return stored.length > 0 ? stored : undefined;
 }
 
 const thisCallsByClass = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, readonly TSESTree.CallExpression[]>>();

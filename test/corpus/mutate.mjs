@@ -436,6 +436,8 @@ function mutatePackage(pkg, cap) {
       const atStart = (m) => {
         const last = m.endLine ?? m.line;
         if (site.span) return m.line <= site.span[1] && last >= site.span[0];
+        // A start a factory method makes is reported where the factory makes it, naming the member it is kept in.
+        if (site.handle && m.message.includes(`\`${site.handle}\``)) return true;
         if (!site.word) return false;
         const word = new RegExp(String.raw`(?<![\w$])${site.word.replace(/\$/g, '\\$')}(?![\w$])`);
         return lines.slice(m.line - 2 < 0 ? 0 : m.line - 2, last).some((line) => word.test(line));

@@ -214,6 +214,18 @@ export interface ModuleFacts {
   readonly pauses?: readonly string[];
   /** Members that are another module's exports: `fs.promises` is `fs/promises`. */
   readonly submodules?: Readonly<Record<string, string>>;
+  /** Exports that load, at run time, the module a string argument names: `await loadPackage('ioredis', …)` is ioredis. */
+  readonly loadsModule?: Readonly<Record<string, ModuleLoader>>;
+}
+
+/**
+ * A function that loads a module by name at run time: what it returns (or its promise settles
+ * to) is that module, as good a provenance as `require`. `nameArgument` says which argument
+ * names it; `curried` that the call returns the loader instead (`createRequire(url)('ioredis')`).
+ */
+export interface ModuleLoader {
+  readonly nameArgument: number;
+  readonly curried?: boolean;
 }
 
 /** What a family knows about globals. */

@@ -1,6 +1,7 @@
 import { abortSignal } from './abortSignal';
 import { amqp } from './amqp';
 import { bullmq } from './bullmq';
+import { etcd3 } from './etcd3';
 import { eventEmitter } from './eventEmitter';
 import { eventTarget } from './eventTarget';
 import { graphqlSubscriptions } from './graphqlSubscriptions';
@@ -10,10 +11,13 @@ import { ioredis } from './ioredis';
 import { kafkajs } from './kafkajs';
 import { language } from './language';
 import { lifecycles } from './lifecycles';
+import { moduleLoaders } from './moduleLoaders';
 import { mqtt } from './mqtt';
 import { nats } from './nats';
+import { nodeHandles } from './nodeHandles';
 import { nodeRedis } from './nodeRedis';
 import { observers } from './observers';
+import { platformaticKafka } from './platformaticKafka';
 import { postgres } from './postgres';
 import { rxjs } from './rxjs';
 import { schedulers } from './schedulers';
@@ -49,4 +53,8 @@ export const families = [
   language,
   lifecycles,
   abortSignal,
+  moduleLoaders,
+  platformaticKafka,
+  nodeHandles,
+  etcd3,
 ] as const;

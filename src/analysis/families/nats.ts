@@ -1,4 +1,16 @@
-import type { Family } from './family';
+import type { Family, ModuleFacts } from './family';
+
+const natsModule: ModuleFacts = {
+  starts: {
+    connect: {
+      kind: 'connection',
+      label: 'a NATS connection',
+      returns: 'natsConnection',
+      ends: { methods: ['close', 'drain'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: true } },
+    },
+  },
+  types: { NatsConnection: 'natsConnection' },
+};
 
 /** nats: `connect()` opens a connection until `close()`/`drain()`; `nc.subscribe(subject)` hands back a Subscription until `unsubscribe()`/`drain()`. */
 export const nats = {
@@ -19,17 +31,9 @@ export const nats = {
     },
   },
   modules: {
-    nats: {
-      starts: {
-        connect: {
-          kind: 'connection',
-          label: 'a NATS connection',
-          returns: 'natsConnection',
-          ends: { methods: ['close', 'drain'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: true } },
-        },
-      },
-      types: { NatsConnection: 'natsConnection' },
-    },
+    nats: natsModule,
+    // nats.js v3 for Node.
+    '@nats-io/transport-node': natsModule,
   },
   endlessIterators: [
     {

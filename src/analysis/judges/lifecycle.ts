@@ -67,8 +67,14 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   const owner = thisFunction(start.node);
   if (!owner) return undefined;
   const factory = owner.parent.type === AST_NODE_TYPES.MethodDefinition ? (owner.parent as ClassMethod) : undefined;
-  const slot = storedSlot(context, start.node) ?? factoryStored(start, factory);
-  if (!slot) return undefined;
+  const stored = storedSlot(context, start.node);
+  // A factory's result stored in several members (`this.pub`, `this.sub`): each must be ended.
+  const verdicts = (stored ? [stored] : factoryStored(start, factory)).map((slot) => judgeSlot(context, start, slot, owner));
+  return verdicts.find((verdict) => verdict !== undefined && verdict !== 'fine') ?? (verdicts.includes('fine') ? 'fine' : undefined);
+}
+
+/** {@link judgeStored} for one place the start is kept. */
+function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: FunctionNode): Leak | 'fine' | undefined {
   // Stored from a repeated callback: judgeOverwrite asks whether each run ends the one before.
   const repeated = repetitionAround(context, start.node);
   if (repeated && isInside(repeated.scope, owner)) return undefined;
@@ -189,9 +195,9 @@ function isWriteIn(use: TSESTree.MemberExpression, functions: ReadonlySet<Functi
 }
 
 /** A factory method's result, stored on `this` by every caller: `this.pub = this.createClient()`. */
-function factoryStored(start: Start, factory: ClassMethod | undefined): Slot | undefined {
-  const stored = factory && storedThroughFactory(start.node, factory);
-  return stored && { kind: 'member', name: stored.name, text: `this.${stored.name}`, node: stored.member };
+function factoryStored(start: Start, factory: ClassMethod | undefined): Slot[] {
+  const stored = (factory && storedThroughFactory(start.node, factory)) ?? [];
+  return stored.map(({ name, member }) => ({ kind: 'member', name, text: `this.${name}`, node: member }));
 }
 
 /** Whether the start, stored on `this`, would run until ended: not one made finite or given a signal. */

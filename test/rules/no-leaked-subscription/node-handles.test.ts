@@ -1,0 +1,153 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+runInBothModes('no-leaked-subscription: file handles of fs.promises and inspector sessions', rule, {
+  valid: [
+    // closed in finally; handed to the caller
+    `
+import { open } from 'node:fs/promises';
+
+export async function firstLine(path: string) {
+  const file = await open(path, 'r');
+  try {
+    const { buffer } = await file.read(Buffer.alloc(80), 0, 80, 0);
+    return buffer.toString('utf8').split('\\n')[0];
+  } finally {
+    await file.close();
+  }
+}
+
+export async function openLog(path: string) {
+  return open(path, 'a');
+}
+`,
+    // disconnect() in the teardown; a session never connected holds nothing
+    `
+import * as inspector from 'node:inspector';
+
+export class Profiler {
+  session: inspector.Session | null = null;
+  start() {
+    this.session = new inspector.Session();
+    this.session.connect();
+  }
+  destroy() {
+    this.session?.disconnect();
+    this.session = null;
+  }
+}
+
+export function heapSnapshotSession() {
+  // made and never connected: it holds nothing
+  return new inspector.Session();
+}
+`,
+  ],
+  invalid: [
+    {
+      // the FileHandle keeps its descriptor open until garbage collection
+      code: `
+import { open } from 'node:fs/promises';
+
+export async function firstLine(path: string) {
+  const file = await open(path, 'r');
+  const { buffer } = await file.read(Buffer.alloc(80), 0, 80, 0);
+  return buffer.toString('utf8').split('\\n')[0];
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          line: 5,
+          column: 22,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [{ messageId: 'addSignalParameter', data: { owner: '`firstLine()`' }, output: `
+import { open } from 'node:fs/promises';
+
+export async function firstLine(path: string, signal?: AbortSignal) {
+  const file = await open(path, 'r');
+  const { buffer } = await file.read(Buffer.alloc(80), 0, 80, 0);
+  signal?.addEventListener('abort', () => void file.close(), { once: true });
+  return buffer.toString('utf8').split('\\n')[0];
+}
+` }],
+        },
+      ],
+    },
+    {
+      // destroy() drops the session without disconnecting it
+      code: `
+import * as inspector from 'node:inspector';
+
+export class Profiler {
+  session: inspector.Session | null = null;
+  start() {
+    this.session = new inspector.Session();
+    this.session.connect();
+    this.session.post('Profiler.enable');
+  }
+  destroy() {
+    this.session?.post('Profiler.disable');
+    this.session = null;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'storedNotEnded',
+          data: { code: 'new inspector.Session()', label: 'an inspector session', member: 'this.session', teardown: 'destroy' },
+          line: 7,
+          column: 20,
+          endLine: 7,
+          endColumn: 43,
+        },
+      ],
+    },
+  ],
+});
+
+runInBothModes('no-leaked-subscription: etcd3 clients', rule, {
+  valid: [`
+import { Etcd3 } from 'etcd3';
+
+export class Discoverer {
+  client: Etcd3 | null = null;
+  init(hosts: string[]) {
+    this.client = new Etcd3({ hosts });
+  }
+  stop() {
+    this.client?.close();
+    this.client = null;
+  }
+}
+`],
+  invalid: [
+    {
+      // stop() drops the client and its gRPC channels stay open
+      code: `
+import { Etcd3 } from 'etcd3';
+
+export class Discoverer {
+  client: Etcd3 | null = null;
+  init(hosts: string[]) {
+    this.client = new Etcd3({ hosts });
+  }
+  stop() {
+    this.client = null;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'storedNotEnded',
+          data: { code: 'new Etcd3({ hosts })', label: 'an etcd client', member: 'this.client', teardown: 'stop' },
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 39,
+        },
+      ],
+    },
+  ],
+});
