@@ -163,18 +163,10 @@ export const eventsFiringAgain: ReadonlySet<string> = new Set(
 /**
  * The process's own life, from the family that describes the process: its POSIX signals (every
  * `SIG…` event), `exit`, `beforeExit` and `disconnect` end it or announce its end. Their handlers
- * are installed for the whole program.
+ * are installed for the whole program and their bodies run once.
  */
 export function isProcessLifecycleEvent(event: string): boolean {
   return all.some((family) => family.processEnd && (family.processEnd.pattern.test(event) || family.processEnd.events.includes(event)));
-}
-
-/**
- * Whether a handler for this process event may run again: a signal other than a request to end
- * (`SIGHUP` for a reload, `SIGUSR2`) can be sent any number of times; `SIGTERM`, `exit` run once.
- */
-export function processEventMayRecur(event: string): boolean {
-  return all.some((family) => family.processEnd && family.processEnd.pattern.test(event) && !family.processEnd.endRequests.includes(event));
 }
 
 /** The globals that are the process: `process`. */

@@ -147,7 +147,7 @@ function installsProgramExit(context: AnalysisContext, fn: FunctionNode): boolea
 }
 
 /** `() => process.exit(1)`, `function () { screen.destroy(); process.exit(0); }`: every run ends the process. */
-export function exitsProcess(context: AnalysisContext, handler: FunctionNode): boolean {
+function exitsProcess(context: AnalysisContext, handler: FunctionNode): boolean {
   const statements =
     handler.body.type === AST_NODE_TYPES.BlockStatement ? handler.body.body.map((statement) => (statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement)) : [handler.body];
   return statements.some((expression) => {

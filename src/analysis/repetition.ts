@@ -9,7 +9,6 @@ import {
   lifecycleEvents,
   listenerMethods,
   objectSchedulers,
-  processEventMayRecur,
   processGlobals,
   repeatingEvents,
   repetitions,
@@ -22,7 +21,6 @@ import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallPar
 import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
-import { exitsProcess } from './lifetime';
 import { objectKindOf } from './objectKind';
 import { isAssumingKinds } from './parameterKinds';
 
@@ -211,11 +209,9 @@ function rearmingCall(use: TSESTree.Identifier): TSESTree.CallExpression | undef
  * `process.on('SIGTERM')` → `'once'`; `redis.on('ready')` on an ioredis client → `'again'`
  * (every reconnect); an event or receiver no family knows → `undefined`.
  */
-export function howOftenFires(context: AnalysisContext, target: TSESTree.Node, event: string, handler?: FunctionNode): 'once' | 'again' | undefined {
+export function howOftenFires(context: AnalysisContext, target: TSESTree.Node, event: string): 'once' | 'again' | undefined {
   const inner = skipTypeWrappers(target);
   if (inner.type === AST_NODE_TYPES.Identifier && processGlobals.has(inner.name) && !ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)) {
-    // `process.on('SIGHUP', reload)` runs on every SIGHUP; one that exits the process runs once.
-    if (processEventMayRecur(event)) return handler && exitsProcess(context, handler) ? 'once' : undefined;
     return isProcessLifecycleEvent(event) ? 'once' : undefined;
   }
   // Only an event some family knows is worth asking the receiver's kind (a type query).
@@ -250,7 +246,7 @@ function callbackRepetition(
   if (listenerMethods.has(parts.method) && args[1] === argument) {
     const event = staticString(args[0]);
     if (event === undefined) return undefined;
-    const fires = howOftenFires(context, parts.target, event, fn);
+    const fires = howOftenFires(context, parts.target, event);
     if (fires === 'again') return found({ every: `on every '${event}' event (again on each reconnect)`, unit: 'reconnect' });
     if (fires === 'once' || (fires === undefined && lifecycleEvents.has(event))) return undefined;
     return found({ every: `on every '${event}' event`, unit: 'event' });

@@ -85,15 +85,8 @@ export const eventEmitter = {
     'disconnect',
     'warning',
   ],
-  // `process.exit(code)` ends it at once. SIGTERM and friends ask the process to end; SIGHUP (a
-  // reload), SIGUSR1/2 and SIGWINCH may come again, so their handlers run once only if they exit.
-  processEnd: {
-    global: 'process',
-    events: ['exit', 'beforeExit', 'disconnect'],
-    pattern: /^SIG[A-Z0-9]+$/,
-    exit: 'exit',
-    endRequests: ['SIGTERM', 'SIGINT', 'SIGQUIT', 'SIGBREAK'],
-  },
+  // `process.exit(code)` ends it at once.
+  processEnd: { global: 'process', events: ['exit', 'beforeExit', 'disconnect'], pattern: /^SIG[A-Z0-9]+$/, exit: 'exit' },
   eventNameMethods: [
     ...['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners'],
     ...['listeners', 'listenerCount', 'emit'],
@@ -114,6 +107,7 @@ export const eventEmitter = {
     'error',
     'SIGINT',
     'SIGTERM',
+    'SIGHUP',
     'beforeExit',
     'spawn',
   ],

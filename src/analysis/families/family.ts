@@ -309,17 +309,10 @@ export interface Family {
   /** Clients whose methods return async iterables that never end by themselves, for `no-unbounded-loop`. */
   readonly endlessIterators?: readonly EndlessIterators[];
   /**
-   * The events that end the process or announce its end, on the global that is the process: a
-   * handler for them is no leak. What runs in one runs once for `events` and the signals in
-   * `endRequests`; another signal may be sent again (`SIGHUP` for a reload), unless its handler exits.
+   * The events that end the process or announce its end, on the global that is the process:
+   * their handlers run once (a signal sent again, `SIGHUP` for a reload, runs it again: a known gap).
    */
-  readonly processEnd?: {
-    readonly global: string;
-    readonly events: readonly string[];
-    readonly pattern: RegExp;
-    readonly exit: string;
-    readonly endRequests: readonly string[];
-  };
+  readonly processEnd?: { readonly global: string; readonly events: readonly string[]; readonly pattern: RegExp; readonly exit: string };
   /** Methods of the built-in collections, strings and promises, never worth resolving: `items.push(x)`. */
   readonly builtinMethods?: readonly string[];
   /**
