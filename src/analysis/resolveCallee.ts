@@ -63,17 +63,17 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
 
 /**
  * Whether {@link resolveCallee} could find the function `call` runs, judged on its shape alone:
- * with types any call but a built-in method's; without, a call of a name or of `this.method()`.
+ * with types any call but a built-in method's; without, a call of a name, `this.method()` or `name.method()` (a required module, `import * as name`).
  * Lets a rule ask the cheaper questions first. `list.push(x)` → false; `helper()` → true.
  */
 export function mayResolveCallee(context: AnalysisContext, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   if (call.type !== AST_NODE_TYPES.CallExpression || isBuiltinMethodCall(call)) return false;
   if (typeServices(context)) return true;
   const callee = skipTypeWrappers(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.Identifier ||
-    (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression)
-  );
+  if (callee.type === AST_NODE_TYPES.Identifier) return true;
+  // `this.helper()`, or `helpers.listen()` on a required module or `import * as helpers`.
+  const object = callee.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(callee.object) : undefined;
+  return object?.type === AST_NODE_TYPES.ThisExpression || object?.type === AST_NODE_TYPES.Identifier;
 }
 
 function isBuiltinMethodCall(call: TSESTree.CallExpression): boolean {
