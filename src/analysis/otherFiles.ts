@@ -405,16 +405,21 @@ function worthFollowing(text: string, settings: AnalysisContext['settings']): bo
   return mayLeadToStarts(text, settings) || /signal/i.test(text);
 }
 
+/** A JavaScript name as a regular expression: `$` is the only character of a name that needs escaping. */
+function namePattern(name: string): string {
+  return name.replace(/[$]/g, '\\$');
+}
+
 /** Whether the text could export a function by that name: `function name`, `name = (…) =>`, `export { name }`, `export default`. */
 function mayDefineFunction(text: string, name: string): boolean {
   if (name === 'default') return text.includes('export default');
-  const escaped = name.replace(/[$]/g, '\\$');
+  const escaped = namePattern(name);
   return new RegExp(`function\\s*\\*?\\s*${escaped}\\b|\\b${escaped}\\s*=\\s*(?:async\\s*)?(?:function|\\(|[\\w$]+\\s*=>)|export\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
 }
 
 /** Whether the text could make that name once with `new`: `const bus = new EventEmitter()`. */
 function mayDefineSingleton(text: string, name: string): boolean {
-  return new RegExp(`\\b${name.replace(/[$]/g, '\\$')}\\s*=\\s*new\\s`).test(text);
+  return new RegExp(`\\b${namePattern(name)}\\s*=\\s*new\\s`).test(text);
 }
 
 /** Whether the text could declare a class that starts something: `class Client { connect() { … } }`. */
@@ -424,12 +429,12 @@ function mayDefineClass(text: string, settings: AnalysisContext['settings']): bo
 
 /** Whether the text could declare that type: `interface name`, `type name =`. */
 function mayDefineType(text: string, name: string): boolean {
-  return new RegExp(`\\b(?:interface|type)\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text);
+  return new RegExp(`\\b(?:interface|type)\\s+${namePattern(name)}\\b`).test(text);
 }
 
 /** Whether the text could pass that name on from another file: `export { name } from './x'`, `export * from './x'`. */
 function mayReexport(text: string, name: string): boolean {
-  const escaped = name.replace(/[$]/g, '\\$');
+  const escaped = namePattern(name);
   return new RegExp(`export\\s*\\*\\s*from|export\\s*\\{[^}]*\\b${escaped}\\b[^}]*\\}\\s*from`).test(text);
 }
 
