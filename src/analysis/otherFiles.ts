@@ -405,9 +405,9 @@ function worthFollowing(text: string, settings: AnalysisContext['settings']): bo
   return mayLeadToStarts(text, settings) || /signal/i.test(text);
 }
 
-/** A JavaScript name as a regular expression: `$` is the only character of a name that needs escaping. */
+/** A name as a regular expression, escaped: `$name`, and `*` for a whole-module import. */
 function namePattern(name: string): string {
-  return name.replace(/[$]/g, '\\$');
+  return name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Whether the text could export a function by that name: `function name`, `name = (…) =>`, `export { name }`, `export default`. */
