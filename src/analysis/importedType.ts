@@ -17,6 +17,18 @@ export interface ImportedType {
  * { signal: AbortSignal }` in options.ts. Re-exports are not followed.
  */
 export function importedTypeDeclaration(context: AnalysisContext, name: TSESTree.Identifier): ImportedType | undefined {
+  // Asked for every options parameter of every function in reach of a signal: once per file and name.
+  let answers = answersByFile.get(context.sourceCode.ast);
+  if (!answers) answersByFile.set(context.sourceCode.ast, (answers = new Map()));
+  if (answers.has(name.name)) return answers.get(name.name) ?? undefined;
+  const answer = findImportedType(context, name);
+  answers.set(name.name, answer ?? null);
+  return answer;
+}
+
+const answersByFile = new WeakMap<TSESTree.Program, Map<string, ImportedType | null>>();
+
+function findImportedType(context: AnalysisContext, name: TSESTree.Identifier): ImportedType | undefined {
   const imported = importedName(context.sourceCode, name);
   if (!imported || imported.name === 'default') return undefined;
   const target = contextForRelativeImport(context.filename, imported.module, imported.name, context.settings, 'type');

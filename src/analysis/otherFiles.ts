@@ -259,7 +259,7 @@ export function isCurrent(context: AnalysisContext): boolean {
  * `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours.
  * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`),
  * `wanted: 'class'` for a class whose instances may hold something open (`module.exports = Client`),
- * `wanted: 'type'` for an interface or type alias (`export interface CallOptions { signal: AbortSignal }`).
+ * `wanted: 'type'` for an interface or type alias that may hold a signal (`export interface CallOptions { signal: AbortSignal }`).
  */
 export function contextForRelativeImport(
   fromFile: string,
@@ -282,9 +282,9 @@ export function contextForRelativeImport(
       wanted === 'function'
         ? worthFollowing(text ?? '', settings) && mayDefineFunction(text ?? '', exportName)
         : wanted === 'class'
-          ? mayDefineClass(text ?? '', settings)
+          ? mayDefineClass(text ?? '', exportName, settings)
           : wanted === 'type'
-            ? mayDefineType(text ?? '', exportName)
+            ? mayDefineType(text ?? '', exportName) && /signal/i.test(text ?? '')
           : mayDefineSingleton(text ?? '', exportName);
     if (text === undefined || !(reexports || defines)) return undefined;
     const parsed = parseModule(version.file, text, settings);
@@ -422,9 +422,13 @@ function mayDefineSingleton(text: string, name: string): boolean {
   return new RegExp(`\\b${namePattern(name)}\\s*=\\s*new\\s`).test(text);
 }
 
-/** Whether the text could declare a class that starts something: `class Client { connect() { … } }`. */
-function mayDefineClass(text: string, settings: AnalysisContext['settings']): boolean {
-  return /\bclass\b/.test(text) && mayLeadToStarts(text, settings);
+/**
+ * Whether the text could declare a class by that name that starts something: `class Client {
+ * connect() { … } }`. A default or whole-module export may be any class of the file.
+ */
+function mayDefineClass(text: string, name: string, settings: AnalysisContext['settings']): boolean {
+  const named = name === 'default' || name === '*' ? /\bclass\b/ : new RegExp(`\\bclass\\s+${namePattern(name)}\\b|\\b${namePattern(name)}\\s*=\\s*class\\b|\\bas\\s+${namePattern(name)}\\b`);
+  return named.test(text) && mayLeadToStarts(text, settings);
 }
 
 /** Whether the text could declare that type: `interface name`, `type name =`. */
