@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import type { CallStart, ObjectKind, StartKind } from './apis';
 import type { CallLike } from './ast';
-import { methodCallParts, staticString } from './ast';
+import { methodCallParts, skipTypeWrappers, staticString } from './ast';
 import { ownClassStart } from './classResource';
 import { factoryStart, mayCallFactory } from './factoryStart';
 import type { AnalysisContext } from './fileCache';
@@ -45,6 +45,15 @@ export function mayBeStart(context: AnalysisContext, node: CallLike): boolean {
  * object (`store.subscribe(f)` on an unknown store) are not starts.
  */
 export function findStart(context: AnalysisContext, node: TSESTree.Node): Start | undefined {
+  return startAt(context, node, false);
+}
+
+/** {@link findStart} for a value a factory returns or a class keeps: it is the start asked about. */
+function findReturnedStart(context: AnalysisContext, node: TSESTree.Node): Start | undefined {
+  return startAt(context, node, true);
+}
+
+function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolean): Start | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const tracked = trackedCalls(context).get(node);
   if (tracked?.start) {
@@ -54,7 +63,7 @@ export function findStart(context: AnalysisContext, node: TSESTree.Node): Start 
     return { node, kind: tracked.start.kind, call: tracked.start };
   }
   const parts = methodCallParts(node);
-  if (!parts || !isStartMethodName(context, parts.method)) return startHandedBack(context, node);
+  if (!parts || !isStartMethodName(context, parts.method)) return startHandedBack(context, node, returned);
   const kind = objectKindOf(context, parts.target);
   if (!kind) return undefined;
   const methodStart = objectApiOf(context, kind)?.starts[parts.method];
@@ -82,9 +91,25 @@ export function findStart(context: AnalysisContext, node: TSESTree.Node): Start 
  * `connectTo(host)` where `connectTo` hands back a connection it opened, or `new Client(url)` of a
  * class of ours that holds one open until its `close()`: its caller's start.
  */
-function startHandedBack(context: AnalysisContext, node: CallLike): Start | undefined {
-  const start = node.type === AST_NODE_TYPES.CallExpression ? factoryStart(context, node, findStart) : ownClassStart(context, node, findStart);
+function startHandedBack(context: AnalysisContext, node: CallLike, returned: boolean): Start | undefined {
+  // Returned or thrown as it is made: its caller's to end, not worth reading another file for
+  // (a factory's own return is asked about by its callers, through findReturnedStart).
+  if (!returned && passedStraightOut(node)) return undefined;
+  const start =
+    node.type === AST_NODE_TYPES.CallExpression ? factoryStart(context, node, findReturnedStart) : ownClassStart(context, node, findReturnedStart);
   // A class of ours that is opened by a method (`listen()`): a start only where this file calls it.
   if (start?.openedBy && !isOpenedInFile(context, node, start.openedBy)) return undefined;
   return start && { node, kind: start.kind, call: start };
+}
+
+/** `return new Client(url)`, `() => connectTo(host)`, `throw new BusyError()`: the value leaves as made. */
+function passedStraightOut(node: CallLike): boolean {
+  let value: TSESTree.Node = node;
+  while (value.parent?.type === AST_NODE_TYPES.AwaitExpression || (value.parent && skipTypeWrappers(value.parent) !== value.parent)) value = value.parent;
+  const parent = value.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.ReturnStatement ||
+    parent?.type === AST_NODE_TYPES.ThrowStatement ||
+    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value)
+  );
 }
