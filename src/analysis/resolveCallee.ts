@@ -189,20 +189,10 @@ function moduleExportName(name: TSESTree.Identifier | TSESTree.StringLiteral): s
 function exportedFunction(context: AnalysisContext, name: string): FunctionNode | undefined {
   const body = context.sourceCode.ast.body;
   const topLevel = (local: string): FunctionNode | undefined => {
-    for (const statement of body) {
-      const declaration =
-        statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
-      if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === local) return declaration;
-      if (declaration.type === AST_NODE_TYPES.VariableDeclaration) {
-        for (const declarator of declaration.declarations) {
-          const init = declarator.init && skipTypeWrappers(declarator.init);
-          if (declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === local && init && isFunctionNode(init)) {
-            return init;
-          }
-        }
-      }
-    }
-    return undefined;
+    const found = topLevelDeclaration(body, local);
+    if (found?.type === AST_NODE_TYPES.FunctionDeclaration) return found;
+    const init = found?.type === AST_NODE_TYPES.VariableDeclarator && found.init && skipTypeWrappers(found.init);
+    return init && isFunctionNode(init) ? init : undefined;
   };
   for (const statement of body) {
     if (name === 'default' && statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
@@ -266,15 +256,28 @@ export function importedSingleton(
   if (!imported?.module.startsWith('.') || imported.name === '*' || imported.name === 'default') return undefined;
   const target = contextForRelativeImport(context.filename, imported.module, imported.name, context.settings, 'singleton');
   if (!target) return undefined;
-  for (const statement of target.sourceCode.ast.body) {
+  const declarator = topLevelDeclaration(target.sourceCode.ast.body, imported.name);
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = declarator.init && skipTypeWrappers(declarator.init);
+  if (init?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  const variable = ASTUtils.findVariable(target.sourceCode.getScope(declarator.id), declarator.id);
+  return variable && !isReassigned(variable) ? { context: target, value: init } : undefined;
+}
+
+/**
+ * The first top-level declaration of a name, exported or not: `function name() {}` or the
+ * declarator of `const name = …` (`export const bus = new EventEmitter()` → its declarator).
+ */
+function topLevelDeclaration(
+  body: readonly TSESTree.ProgramStatement[],
+  name: string,
+): TSESTree.FunctionDeclaration | TSESTree.VariableDeclarator | undefined {
+  for (const statement of body) {
     const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id?.name === name) return declaration;
     if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) continue;
-    for (const declarator of declaration.declarations) {
-      const init = declarator.init && skipTypeWrappers(declarator.init);
-      if (declarator.id.type !== AST_NODE_TYPES.Identifier || declarator.id.name !== imported.name || init?.type !== AST_NODE_TYPES.NewExpression) continue;
-      const variable = ASTUtils.findVariable(target.sourceCode.getScope(declarator.id), declarator.id);
-      return variable && !isReassigned(variable) ? { context: target, value: init } : undefined;
-    }
+    const declarator = declaration.declarations.find((d) => d.id.type === AST_NODE_TYPES.Identifier && d.id.name === name);
+    if (declarator) return declarator;
   }
   return undefined;
 }
