@@ -42,7 +42,7 @@ export function factoryStart(
   findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined,
 ): CallStart | undefined {
   if (!mayCallFactory(context, call)) return undefined;
-  const resolved = resolveCallee(context, call);
+  const resolved = resolveCallee(context, call, 'factory');
   if (!resolved) return undefined;
   const { fn } = resolved;
   const known = isAssumingKinds() ? undefined : factories.get(fn);

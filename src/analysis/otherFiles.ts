@@ -9,7 +9,8 @@ import type * as ts from 'typescript';
 
 import { walk } from './ast';
 import type { AnalysisContext } from './fileCache';
-import { mayLeadToStarts } from './startHints';
+import { handleEnds, teardownMethods } from './apis';
+import { mayConnectByItself, mayLeadToStarts, mayStartByItself } from './startHints';
 
 /** The TypeScript versions whose JavaScript API the parser of followed files works with (our peer range). */
 export const supportedTypeScript = '>=5.0.0 <6.1.0';
@@ -259,14 +260,15 @@ export function isCurrent(context: AnalysisContext): boolean {
  * `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours.
  * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`),
  * `wanted: 'class'` for a class whose instances may hold something open (`module.exports = Client`),
- * `wanted: 'type'` for an interface or type alias that may hold a signal (`export interface CallOptions { signal: AbortSignal }`).
+ * `wanted: 'type'` for an interface or type alias that may hold a signal (`export interface CallOptions { signal: AbortSignal }`),
+ * `wanted: 'factory'` for a function that may hand back something it started (`return new Redis(url)`).
  */
 export function contextForRelativeImport(
   fromFile: string,
   specifier: string,
   exportName: string,
   settings: AnalysisContext['settings'],
-  wanted: 'function' | 'singleton' | 'class' | 'type' = 'function',
+  wanted: 'function' | 'factory' | 'singleton' | 'class' | 'type' = 'function',
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
@@ -277,12 +279,14 @@ export function contextForRelativeImport(
   // Parse a file only once a call needs one of its functions, and only if it could lead somewhere.
   if (context === undefined) {
     const { text } = version;
-    const reexports = text !== undefined && exportName !== '*' && mayReexport(text, exportName);
+    const reexports = text !== undefined && (wanted === 'function' || wanted === 'factory') && exportName !== '*' && mayReexport(text, exportName);
     const defines =
       wanted === 'function'
         ? worthFollowing(text ?? '', settings) && mayDefineFunction(text ?? '', exportName)
+        : wanted === 'factory'
+          ? mayDefineFunction(text ?? '', exportName) && mayReachConnection(version.file, text ?? '', settings)
         : wanted === 'class'
-          ? mayDefineClass(text ?? '', exportName, settings)
+          ? mayDefineClass(text ?? '', exportName) && mayHoldResource(text ?? '', settings) && mayReachStarts(version.file, text ?? '', settings)
           : wanted === 'type'
             ? mayDefineType(text ?? '', exportName) && /signal/i.test(text ?? '')
           : mayDefineSingleton(text ?? '', exportName);
@@ -423,12 +427,136 @@ function mayDefineSingleton(text: string, name: string): boolean {
 }
 
 /**
- * Whether the text could declare a class by that name that starts something: `class Client {
- * connect() { … } }`. A default or whole-module export may be any class of the file.
+ * Whether the text could declare a class by that name: `class Client {`, `const Client = class`,
+ * `export { Base as Client }`. A default or whole-module export may be any class of the file.
  */
-function mayDefineClass(text: string, name: string, settings: AnalysisContext['settings']): boolean {
+function mayDefineClass(text: string, name: string): boolean {
   const named = name === 'default' || name === '*' ? /\bclass\b/ : new RegExp(`\\bclass\\s+${namePattern(name)}\\b|\\b${namePattern(name)}\\s*=\\s*class\\b|\\bas\\s+${namePattern(name)}\\b`);
-  return named.test(text) && mayLeadToStarts(text, settings);
+  return named.test(text);
+}
+
+/**
+ * A method that may end what an instance holds (a lifecycle teardown, a connection's end) defined
+ * or called, `close(` or `'close'](`, or a class that extends another: an instance holds something
+ * only when its class, in its own file, has such a method (classResource.ts) or extends a class
+ * that opens a connection. (`T extends U` in a type does not count: only after `class`.)
+ */
+const resourceHints = new RegExp(
+  `\\bclass\\b[^{;]*\\bextends\\b|\\b(?:${[...new Set([...teardownMethods, ...handleEnds.connection.methods])].map(namePattern).join('|')})\\b['"]?\\]?\\s*(?:<[^>(]*>\\s*)?\\(`,
+);
+
+/**
+ * Whether instances of a class of the text could hold something open: `close() { … }`,
+ * `class Pub extends Redis`. Your own `settings.leaks` may name other teardowns: then any class may.
+ */
+function mayHoldResource(text: string, settings: AnalysisContext['settings']): boolean {
+  return settings?.['leaks'] !== undefined || resourceHints.test(text);
+}
+
+/** `from './x'`, `require('../x')`, `import('./x')`, `export * from './x'`: each relative module a text names. */
+const relativeSpecifiers = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(['"`])(\.[^'"`\n]*)\1/g;
+
+/** What a file's own text says for the cheap rejection, as plain data per version on disk. */
+interface TextFacts {
+  stamp: Stamp;
+  /** It names a start API itself (startHints.ts `mayStartByItself`, without settings). */
+  startsByItself: boolean;
+  /** It names an API that opens a connection (startHints.ts `mayConnectByItself`). */
+  connects: boolean;
+  /** It declares a class that may hold something open ({@link mayHoldResource} without settings): such a class's instance is a connection. */
+  holds: boolean;
+  /** The relative modules it imports, re-exports or requires: `['./client', '../util']`. */
+  specifiers: readonly string[];
+}
+
+/** {@link TextFacts} by file, least recently used first, at most {@link maxTextFacts}: a few hundred bytes each. */
+const textFacts = new Map<string, TextFacts>();
+const maxTextFacts = 4096;
+/** How many files {@link mayReachStarts} reads before it stops looking and says yes. */
+const maxFilesScanned = 128;
+
+function specifiersOf(text: string): string[] {
+  return [...text.matchAll(relativeSpecifiers)].map((match) => match[2] ?? '');
+}
+
+function factsOfText(stamp: Stamp, text: string): TextFacts {
+  return {
+    stamp,
+    startsByItself: mayStartByItself(text, undefined),
+    connects: mayConnectByItself(text),
+    holds: /\bclass\b/.test(text) && mayHoldResource(text, undefined),
+    specifiers: specifiersOf(text),
+  };
+}
+
+/** The facts of a file as it is on disk now: kept while its stamp holds, else read again. */
+function textFactsOf(file: string): TextFacts | undefined {
+  const stamp = stampOf(file);
+  const cached = textFacts.get(file);
+  if (!stamp) return undefined;
+  if (cached && sameStamp(cached.stamp, stamp)) {
+    textFacts.delete(file);
+    textFacts.set(file, cached);
+    return cached;
+  }
+  const text = readText(file);
+  if (text === undefined) return undefined;
+  const facts = factsOfText(stamp, text);
+  textFacts.delete(file);
+  textFacts.set(file, facts);
+  if (textFacts.size > maxTextFacts) textFacts.delete(textFacts.keys().next().value as string);
+  return facts;
+}
+
+/**
+ * Whether a file could lead to a start: its text names a start API, or a file it imports from a
+ * relative path does, or one that file imports, and so on (the only way the engine follows
+ * without types). A sharper {@link mayLeadToStarts}, which says yes for any relative import: a
+ * class in `errors.js` importing `./utils.js`, neither naming a start, holds nothing open.
+ * Read from the texts on disk, as the engine would read them; with `settings.leaks`, as loose as
+ * {@link mayLeadToStarts}, and after {@link maxFilesScanned} files, yes.
+ *
+ * `import { Redis } from 'ioredis'` → `true`; `import { format } from './format'` with format.ts
+ * naming no start and importing nothing → `false`.
+ */
+function mayReachStarts(file: string, text: string, settings: AnalysisContext['settings']): boolean {
+  if (settings?.['leaks'] !== undefined) return mayLeadToStarts(text, settings);
+  return reaches(file, text, (_, facts) => facts.startsByItself);
+}
+
+/**
+ * Whether a file could hand back a connection it opened: its text, or that of a file it imports
+ * from a relative path (and so on), names an API that opens one, or declares a class that may hold
+ * something open and could reach a start (a `new Client()` of ours is a connection). The check
+ * before following a call into a file for a factory (factoryStart.ts), which hands back
+ * connections only; with `settings.leaks`, as loose as {@link mayLeadToStarts}.
+ */
+function mayReachConnection(file: string, text: string, settings: AnalysisContext['settings']): boolean {
+  if (settings?.['leaks'] !== undefined) return mayLeadToStarts(text, settings);
+  return reaches(file, text, (at, facts) => facts.connects || (facts.holds && (facts.startsByItself || reaches(at, undefined, (_, inner) => inner.startsByItself))));
+}
+
+/**
+ * Whether `file` (with `text`, or as on disk) or a file it reaches through relative imports has
+ * facts that `found` accepts; after {@link maxFilesScanned} files, yes.
+ */
+function reaches(file: string, text: string | undefined, found: (file: string, facts: TextFacts) => boolean): boolean {
+  const first = text === undefined ? textFactsOf(file) : factsOfText({ mtimeMs: 0, ctimeMs: 0, size: 0, ino: 0, readAt: 0 }, text);
+  if (!first) return false;
+  if (found(file, first)) return true;
+  const seen = new Set([file]);
+  const queue: [string, string][] = first.specifiers.map((specifier) => [file, specifier]);
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const target = resolveRelativeModule(path.resolve(path.dirname(next[0]), next[1]));
+    if (!target || seen.has(target)) continue;
+    if (seen.size > maxFilesScanned) return true;
+    seen.add(target);
+    const facts = textFactsOf(target);
+    if (!facts) continue;
+    if (found(target, facts)) return true;
+    for (const specifier of facts.specifiers) queue.push([target, specifier]);
+  }
+  return false;
 }
 
 /** Whether the text could declare that type: `interface name`, `type name =`. */

@@ -13,6 +13,9 @@ import { importedName } from './imports';
 import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
 import { typeServices } from './typeServices';
 
+/** What a call's function is looked for as, in another file: any function, or one that may hand back a start. */
+type Followed = 'function' | 'factory';
+
 /** A function a call runs, with the file it is written in. */
 export interface ResolvedFunction {
   context: AnalysisContext;
@@ -26,9 +29,11 @@ export interface ResolvedFunction {
  * same-file functions and methods by scope, and relative imports of files we can parse. Never a
  * guess by name.
  *
- * `import { helper } from './helper'; helper()` → `helper`'s body in helper.ts.
+ * `import { helper } from './helper'; helper()` → `helper`'s body in helper.ts. `wanted: 'factory'`:
+ * only a function that may hand back something it started is looked for in another file (the
+ * cheap text check before parsing it is sharper).
  */
-export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpression): ResolvedFunction | undefined {
+export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpression, wanted: Followed = 'function'): ResolvedFunction | undefined {
   if (isBuiltinMethodCall(call)) return undefined;
   const services = typeServices(context);
   if (services) {
@@ -42,8 +47,8 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
     return target && fn ? { context: target, fn, name: functionName(fn) ?? 'an anonymous function' } : undefined;
   }
   const callee = skipTypeWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifier(context, callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) return resolveNamespaceMember(context, callee.object, staticMemberName(callee));
+  if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifier(context, callee, wanted);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) return resolveNamespaceMember(context, callee.object, staticMemberName(callee), wanted);
   if (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
     const name = staticMemberName(callee);
     const body = enclosingClassBody(call);
@@ -109,7 +114,7 @@ function calledDeclaration(
   return calleeDeclarations(services, call).find((declaration): declaration is ts.Node & { body: ts.Node } => !!declaration.body);
 }
 
-function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identifier): ResolvedFunction | undefined {
+function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identifier, wanted: Followed = 'function'): ResolvedFunction | undefined {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs[0];
   if (!variable || !definition) return undefined;
@@ -122,7 +127,7 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
     // `const { listen } = require('./subscribe')`
     const required = importedName(context.sourceCode, identifier);
     if (!required || required.name === '*' || isReassigned(variable)) return undefined;
-    const target = contextForRelativeImport(context.filename, required.module, required.name, context.settings);
+    const target = contextForRelativeImport(context.filename, required.module, required.name, context.settings, wanted);
     const fn = target && commonJsExportedFunction(target, required.name);
     return target && fn ? { context: target, fn, name: identifier.name } : undefined;
   }
@@ -130,19 +135,19 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
     const imported = importedName(context.sourceCode, identifier);
     const declaration = definition.parent;
     if (!imported || declaration?.type !== AST_NODE_TYPES.ImportDeclaration) return undefined;
-    const found = importedFunction(context, declaration.source.value, imported.name, maxReexportHops);
+    const found = importedFunction(context, declaration.source.value, imported.name, maxReexportHops, wanted);
     return found && { ...found, name: identifier.name };
   }
   return undefined;
 }
 
 /** `helpers.listen(…)` with `const helpers = require('./helpers')` or `import * as helpers from './helpers'`. */
-function resolveNamespaceMember(context: AnalysisContext, namespace: TSESTree.Identifier, name: string | undefined): ResolvedFunction | undefined {
+function resolveNamespaceMember(context: AnalysisContext, namespace: TSESTree.Identifier, name: string | undefined, wanted: Followed): ResolvedFunction | undefined {
   const imported = name === undefined ? undefined : importedName(context.sourceCode, namespace);
   if (name === undefined || imported?.name !== '*') return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(namespace), namespace);
   if (!variable || isReassigned(variable)) return undefined;
-  const target = contextForRelativeImport(context.filename, imported.module, name, context.settings);
+  const target = contextForRelativeImport(context.filename, imported.module, name, context.settings, wanted);
   const fn = target && (variable.defs[0]?.type === 'ImportBinding' ? exportedFunction(target, name) : commonJsExportedFunction(target, name));
   return target && fn ? { context: target, fn, name: `${namespace.name}.${name}` } : undefined;
 }
@@ -161,21 +166,22 @@ function importedFunction(
   specifier: string,
   name: string,
   hops: number,
+  wanted: Followed,
 ): { context: AnalysisContext; fn: FunctionNode } | undefined {
-  const target = contextForRelativeImport(context.filename, specifier, name, context.settings);
+  const target = contextForRelativeImport(context.filename, specifier, name, context.settings, wanted);
   if (!target) return undefined;
   const fn = exportedFunction(target, name);
   if (fn) return { context: target, fn };
   if (hops === 0) return undefined;
   for (const statement of target.sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportAllDeclaration && !statement.exported) {
-      const found = importedFunction(target, statement.source.value, name, hops - 1);
+      const found = importedFunction(target, statement.source.value, name, hops - 1, wanted);
       if (found) return found;
     }
     if (statement.type !== AST_NODE_TYPES.ExportNamedDeclaration || !statement.source || statement.exportKind === 'type') continue;
     for (const exportSpecifier of statement.specifiers) {
       if (moduleExportName(exportSpecifier.exported) !== name || exportSpecifier.exportKind === 'type') continue;
-      return importedFunction(target, statement.source.value, moduleExportName(exportSpecifier.local), hops - 1);
+      return importedFunction(target, statement.source.value, moduleExportName(exportSpecifier.local), hops - 1, wanted);
     }
   }
   return undefined;

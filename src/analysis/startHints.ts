@@ -16,19 +16,19 @@ const startModules = [
 ];
 
 /**
- * A start method called on anything, a start module named in an import or `require`, a global
- * start called, or a relative import that may lead to one: all derived from the family descriptors.
+ * A start method called on anything, a start module named in an import or `require`, or a global
+ * start called: all derived from the family descriptors.
  */
-const startHints = new RegExp(
+const startApiHints = new RegExp(
   [
     `\\.(?:${[...startMethodNames].map(escape).join('|')})\\s*\\(`,
     `['"](?:node:)?(?:${[...new Set(startModules)].map(escape).join('|')})['"]`,
     `\\b(?:${Object.keys(globalStarts).map(escape).join('|')})\\s*\\(`,
-    `from\\s+['"]\\.`,
-    `require\\(\\s*['"]\\.`,
-    `import\\(\\s*['"]\\.`,
   ].join('|'),
 );
+
+/** `from './x'`, `require('../x')`, `import('./x')`: a relative import, by which a start may come from another file. */
+const relativeImportHints = /from\s+['"]\.|require\(\s*['"]\.|import\(\s*['"]\./;
 
 /**
  * Whether a file's functions could start something, or call another file that does: a cheap look
@@ -38,7 +38,17 @@ const startHints = new RegExp(
  * `import { watch } from 'node:fs'; watch(dir, onChange)` → `true`; `export const two = 1 + 1` → `false`.
  */
 export function mayLeadToStarts(text: string, settings: AnalysisContext['settings']): boolean {
-  if (startHints.test(text)) return true;
+  return mayStartByItself(text, settings) || relativeImportHints.test(text);
+}
+
+/**
+ * Whether a file's own text names a start API (a start method called, a start module, a global
+ * start, one of your own subscribe methods in `settings.leaks`): {@link mayLeadToStarts} without
+ * the starts another file may bring. `timer.unref(); setInterval(tick, 10)` → `true`;
+ * `import { tick } from './tick'` → `false`.
+ */
+export function mayStartByItself(text: string, settings: AnalysisContext['settings']): boolean {
+  if (startApiHints.test(text)) return true;
   // Your own APIs from settings.leaks count too (checked by name, cheaply).
   const leaks = settings?.['leaks'] as { subscriptions?: { subscribe?: unknown }[] } | undefined;
   return (leaks?.subscriptions ?? []).some(
@@ -46,6 +56,41 @@ export function mayLeadToStarts(text: string, settings: AnalysisContext['setting
       Array.isArray(subscription.subscribe) &&
       subscription.subscribe.some((method) => typeof method === 'string' && text.includes(`.${method}(`)),
   );
+}
+
+const isConnection = (start: { kind: string }): boolean => start.kind === 'connection';
+
+/**
+ * A connection start named: a method that opens one on a known object (`pool.connect(`,
+ * `kafka.consumer(`), a module whose exports open one or make an object that does, a global
+ * that opens one (`new WebSocket(`). What a factory of another file must name to hand one back.
+ */
+const connectionHints = new RegExp(
+  [
+    `\\.(?:${[...new Set(Object.values(objectApis).flatMap((api) => Object.entries(api.starts).filter(([, start]) => isConnection(start)).map(([method]) => method)))].map(escape).join('|')})\\s*\\(`,
+    `['"](?:node:)?(?:${[
+      ...new Set([
+        ...Object.entries(moduleStarts)
+          .filter(([, exports]) => Object.values(exports).some(isConnection))
+          .map(([module]) => module),
+        ...Object.entries(moduleObjects)
+          .filter(([, exports]) => Object.values(exports).some((kind) => Object.values(objectApis[kind as keyof typeof objectApis]?.starts ?? {}).some(isConnection)))
+          .map(([module]) => module),
+      ]),
+    ]
+      .map(escape)
+      .join('|')})['"]`,
+    `\\b(?:${Object.entries(globalStarts).filter(([, start]) => isConnection(start)).map(([name]) => escape(name)).join('|')})\\b`,
+  ].join('|'),
+);
+
+/**
+ * Whether a file's own text names an API that opens a connection (a client, a socket, a server, a
+ * worker): a cheap look before following a call into it for a factory that hands one back.
+ * `return new Redis(url)` with `import Redis from 'ioredis'` → `true`; `return setInterval(f, 10)` → `false`.
+ */
+export function mayConnectByItself(text: string): boolean {
+  return connectionHints.test(text);
 }
 
 /**
