@@ -11,6 +11,7 @@ import { collectionSlot, entriesUse } from './collectionSlots';
 import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
+import { outerSlot } from './outerSlot';
 import { isThisLike, memberName } from './teardown';
 
 /**
@@ -52,19 +53,8 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   ) {
     assignment = assignment.parent;
   }
-  const left = skipTypeWrappers(assignment.left);
-  if (left.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(left);
-    if (name === undefined || !isThisLike(context, skipTypeWrappers(left.object))) return undefined;
-    return { kind: 'member', name, text: `this.${name}`, node: left };
-  }
-  if (left.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(left), left);
-  const definition = variable?.defs[0];
-  if (!variable || definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
   // A local of the function that starts it is followed as a local, not as a slot.
-  if (variable.scope.variableScope.block === enclosingFunction(start)) return undefined;
-  return { kind: 'variable', name: left.name, text: left.name, node: left, variable };
+  return outerSlot(context, skipTypeWrappers(assignment.left), enclosingFunction(start));
 }
 
 /**
