@@ -9,8 +9,8 @@ import { repetitionAround } from './repetition';
  * Whether `value`, returned from the function it is in (an arrow's expression body or a
  * `return`), goes to a caller that drops it: a scheduler, listener or route runs its callback
  * for its effect and throws away what it hands back, so a handle returned there has no owner.
- * Array callbacks (`hosts.map((h) => connectTo(h))`) and promise callbacks (`.then(() => connect())`)
- * pass it on.
+ * Array callbacks (`hosts.map((h) => connectTo(h))`), promise callbacks (`.then(() => connect())`)
+ * and self-re-arming functions pass it on.
  *
  * `cron.schedule('* * * * *', () => connectTo(host))`: for `connectTo(host)` → `true`.
  */
@@ -24,5 +24,7 @@ export function isReturnDropped(context: AnalysisContext, value: TSESTree.Node):
         : undefined;
   if (!fn) return false;
   const repeated = repetitionAround(context, value);
-  return repeated?.scope === fn && repeated.repetition.perElement !== true;
+  // A self-re-arming function (`function retry() { setTimeout(retry, ms); return connect(); }`) also
+  // has a first caller, who takes what it returns.
+  return repeated?.scope === fn && repeated.scheduler !== fn && repeated.repetition.perElement !== true;
 }

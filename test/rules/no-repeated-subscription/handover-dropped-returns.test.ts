@@ -35,6 +35,14 @@ export function connectAll(hosts: string[]) {
   return hosts.map((host) => connectTo(host));
 }
 `,
+    // a function that re-arms itself also hands what it returns to its first caller
+    `${factory}
+export function retry(host: string): Redis {
+  if (Math.random() > 0.5) return connectTo(host);
+  setTimeout(() => retry(host), 1000);
+  return connectTo(host);
+}
+`,
     // the job ends what it opened
     `${factory}
 cron.schedule('* * * * *', async () => {
