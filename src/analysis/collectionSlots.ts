@@ -8,6 +8,7 @@ import type { FunctionNode } from './ast';
 import { enclosingFunction, functionName, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { handleUse } from './handleFate';
+import { outerSlot } from './outerSlot';
 import { runningFunction } from './restartEvidence';
 import type { Holder } from './teardown';
 import { holderOf, isThisLike, memberName, thisFunction } from './teardown';
@@ -68,19 +69,10 @@ function addedTo(context: AnalysisContext, value: TSESTree.Node, startFn: Functi
   if (method === undefined || !protocols.collectionAdds.includes(method)) return undefined;
   // `map.set(key, value)`: the value is the last argument; `list.push(a, b)`: any.
   if (method === 'set' ? call.arguments[1] !== value : !call.arguments.includes(value as TSESTree.CallExpressionArgument)) return undefined;
-  const collection = skipTypeWrappers(callee.object);
-  if (collection.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(collection);
-    if (name === undefined || !isThisLike(context, skipTypeWrappers(collection.object))) return undefined;
-    return { kind: 'collection', name, text: `this.${name}`, node: collection };
-  }
-  if (collection.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(collection), collection);
-  const definition = variable?.defs[0];
-  if (!variable || definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
   // A collection of the function that starts it dies with that function's run, or is handed on.
-  if (startFn && variable.scope.variableScope.block === startFn) return undefined;
-  return { kind: 'collection', name: collection.name, text: collection.name, node: collection, variable };
+  const slot = outerSlot(context, skipTypeWrappers(callee.object), startFn);
+  if (!slot) return undefined;
+  return { kind: 'collection', name: slot.name, text: slot.text, node: slot.node, ...(slot.kind === 'variable' && { variable: slot.variable }) };
 }
 
 /** `this.addSocket(id, socket)` where the holder's `addSocket(id, socket)` adds `socket` to a collection. */

@@ -5,6 +5,7 @@ import type { CallStart, ObjectKind, StartKind } from './apis';
 import type { CallLike } from './ast';
 import { methodCallParts, skipTypeWrappers, staticString } from './ast';
 import { ownClassStart } from './classResource';
+import { isReturnDropped } from './droppedReturn';
 import { factoryStart, mayCallFactory } from './factoryStart';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
@@ -94,7 +95,7 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
 function startHandedBack(context: AnalysisContext, node: CallLike, returned: boolean): Start | undefined {
   // Returned or thrown as it is made: its caller's to end, not worth reading another file for
   // (a factory's own return is asked about by its callers, through findReturnedStart).
-  if (!returned && passedStraightOut(node)) return undefined;
+  if (!returned && passedStraightOut(context, node)) return undefined;
   const start =
     node.type === AST_NODE_TYPES.CallExpression ? factoryStart(context, node, findReturnedStart) : ownClassStart(context, node, findReturnedStart);
   // A class of ours that is opened by a method (`listen()`): a start only where this file calls it.
@@ -102,14 +103,15 @@ function startHandedBack(context: AnalysisContext, node: CallLike, returned: boo
   return start && { node, kind: start.kind, call: start };
 }
 
-/** `return new Client(url)`, `() => connectTo(host)`, `throw new BusyError()`: the value leaves as made. */
-function passedStraightOut(node: CallLike): boolean {
+/**
+ * `return new Client(url)`, `() => connectTo(host)`, `throw new BusyError()`: the value leaves as
+ * made, unless it leaves a scheduler's or listener's callback, whose caller drops it.
+ */
+function passedStraightOut(context: AnalysisContext, node: CallLike): boolean {
   let value: TSESTree.Node = node;
   while (value.parent?.type === AST_NODE_TYPES.AwaitExpression || (value.parent && skipTypeWrappers(value.parent) !== value.parent)) value = value.parent;
   const parent = value.parent;
-  return (
-    parent?.type === AST_NODE_TYPES.ReturnStatement ||
-    parent?.type === AST_NODE_TYPES.ThrowStatement ||
-    (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value)
-  );
+  if (parent?.type === AST_NODE_TYPES.ThrowStatement) return true;
+  const returned = parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value);
+  return returned && !isReturnDropped(context, value);
 }

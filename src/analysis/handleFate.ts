@@ -6,6 +6,7 @@ import type { HandleEnd } from './apis';
 import { arrayIterationMethods, chainingMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { calleeName, enclosingFunction, isFunctionNode, isInside, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
+import { isReturnDropped } from './droppedReturn';
 import type { AnalysisContext } from './fileCache';
 
 /**
@@ -59,6 +60,10 @@ export function handleFate(
       return { fate: 'dropped' };
     case AST_NODE_TYPES.UnaryExpression:
       return parent.operator === 'void' ? { fate: 'dropped' } : { fate: 'handedOver' };
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      // `cron.schedule(…, () => connectTo(host))`: the scheduler drops what its callback returns.
+      return isReturnDropped(context, value) ? { fate: 'dropped' } : { fate: 'handedOver' };
     case AST_NODE_TYPES.VariableDeclarator: {
       const declaration = parent.parent;
       if (declaration.kind === 'using' || declaration.kind === 'await using') return { fate: 'ended' };

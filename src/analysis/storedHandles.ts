@@ -11,6 +11,7 @@ import { collectionSlot, entriesUse } from './collectionSlots';
 import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
+import { outerSlot } from './outerSlot';
 import { isThisLike, memberName } from './teardown';
 
 /**
@@ -52,19 +53,8 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   ) {
     assignment = assignment.parent;
   }
-  const left = skipTypeWrappers(assignment.left);
-  if (left.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberName(left);
-    if (name === undefined || !isThisLike(context, skipTypeWrappers(left.object))) return undefined;
-    return { kind: 'member', name, text: `this.${name}`, node: left };
-  }
-  if (left.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(left), left);
-  const definition = variable?.defs[0];
-  if (!variable || definition?.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
   // A local of the function that starts it is followed as a local, not as a slot.
-  if (variable.scope.variableScope.block === enclosingFunction(start)) return undefined;
-  return { kind: 'variable', name: left.name, text: left.name, node: left, variable };
+  return outerSlot(context, skipTypeWrappers(assignment.left), enclosingFunction(start));
 }
 
 /**
@@ -96,14 +86,37 @@ function storedByThen(context: AnalysisContext, value: TSESTree.Node): Slot | un
  * start is stored in, when the local is never assigned again and stored on `this` just once.
  */
 function storedThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slot | undefined {
+  const stores = membersThroughLocal(context, value);
+  return stores.length === 1 ? stores[0] : undefined;
+}
+
+/**
+ * Every member of `this` a start is stored in through the local holding it, when there is more
+ * than one: the same handle under several names, ended when any of them is.
+ *
+ * ```js
+ * const client = new Redis(); this._client = client; client.on('ready', () => { this.client = client; });
+ * // → this._client, this.client
+ * ```
+ */
+export function storedAliases(context: AnalysisContext, start: TSESTree.Node): Slot[] {
+  let value: TSESTree.Node = start;
+  while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
+    value = value.parent;
+  }
+  const stores = membersThroughLocal(context, value);
+  return stores.length > 1 ? stores : [];
+}
+
+function membersThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slot[] {
   const declarator = value.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return [];
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(declarator.id), declarator.id);
-  if (!variable || isReassigned(variable)) return undefined;
+  if (!variable || isReassigned(variable)) return [];
   // `const p = this.createClient(); this.p = p; const client = await p;`: the member keeps a
   // promise; the handle itself goes where its settled value goes.
-  if (value.type !== AST_NODE_TYPES.AwaitExpression && variable.references.some((reference) => readsSettledValue(reference.identifier))) return undefined;
-  const stores = variable.references.flatMap((reference): Slot[] => {
+  if (value.type !== AST_NODE_TYPES.AwaitExpression && variable.references.some((reference) => readsSettledValue(reference.identifier))) return [];
+  return variable.references.flatMap((reference): Slot[] => {
     const use = outermostWrapper(reference.identifier);
     const assignment = use.parent;
     if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== use || assignment.operator !== '=') return [];
@@ -112,7 +125,6 @@ function storedThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slo
     const name = memberName(left);
     return name === undefined ? [] : [{ kind: 'member', name, text: `this.${name}`, node: left, local: variable }];
   });
-  return stores.length === 1 ? stores[0] : undefined;
 }
 
 /** `await p`, `p.then(f)`, `p.catch(f)`: a read of what the promise in `p` settles to. */

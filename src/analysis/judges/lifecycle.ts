@@ -21,7 +21,7 @@ import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Slot } from '../storedHandles';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
 import { droppedEntry } from '../collectionSlots';
-import { collectionUses, slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
+import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
@@ -68,6 +68,12 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   if (!owner) return undefined;
   const factory = owner.parent.type === AST_NODE_TYPES.MethodDefinition ? (owner.parent as ClassMethod) : undefined;
   const stored = storedSlot(context, start.node);
+  // One handle under several names (`this._client = client; this.client = client`): ended by any.
+  const aliases = stored ? [] : storedAliases(context, start.node);
+  if (aliases.length > 0) {
+    const verdicts = aliases.map((slot) => judgeSlot(context, start, slot, owner));
+    return verdicts.includes('fine') ? 'fine' : verdicts.find((verdict) => verdict !== undefined);
+  }
   // A factory's result stored in several members (`this.pub`, `this.sub`): each must be ended.
   const verdicts = (stored ? [stored] : factoryStored(start, factory)).map((slot) => judgeSlot(context, start, slot, owner));
   return verdicts.find((verdict) => verdict !== undefined && verdict !== 'fine') ?? (verdicts.includes('fine') ? 'fine' : undefined);

@@ -34,21 +34,6 @@ export class Poller {
   }
 }
 `,
-    // stored on this in two places: which member the teardown must end is not clear
-    `
-export class Poller {
-  timer: ReturnType<typeof setInterval> | undefined;
-  last: ReturnType<typeof setInterval> | undefined;
-  start(poll: () => void) {
-    const timer = setInterval(poll, 1000);
-    this.timer = timer;
-    this.last = timer;
-  }
-  stop() {
-    console.log('stopped');
-  }
-}
-`,
   ],
   invalid: [
     {
