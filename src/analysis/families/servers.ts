@@ -9,8 +9,8 @@ const socketEnds: HandleEnd = {
   fix: { kind: 'method', name: 'destroy', returnsPromise: false },
 };
 
-/** A client socket the call connects at once: `net.connect(port)`. */
-const socket = (label: string): CallStart => ({ kind: 'connection', label, returns: 'emitter', ends: socketEnds });
+/** A client socket the call connects at once: `net.connect(port, onConnect)`, whose callback listens for 'connect'. */
+const socket = (label: string): CallStart => ({ kind: 'connection', label, returns: 'emitter', ends: socketEnds, callbackIsListener: true });
 
 /** A server made by the call: it holds its port from `listen()` until `close()`. */
 const server = (label: string): CallStart => ({ kind: 'connection', label, returns: 'emitter', ends: close, openedBy: ['listen'] });

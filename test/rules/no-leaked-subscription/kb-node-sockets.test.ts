@@ -56,8 +56,58 @@ export function makeSocket() {
   socket.on('error', () => undefined);
 }
 `,
+    // handed to the promise that resolves on 'connect' (nats' dial)
+    `
+import { createConnection } from 'node:net';
+
+export function dial(port: number, host: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const socket = createConnection(port, host, () => {
+      resolve(socket);
+      socket.removeAllListeners();
+    });
+    socket.on('error', reject);
+  });
+}
+`,
   ],
   invalid: [
+    {
+      // the callback listens for 'connect': the socket is the call's value, and nothing closes it
+      code: `
+import net from 'node:net';
+
+export function hello(port: number) {
+  const socket = net.createConnection(port, () => socket.write('hello'));
+  socket.on('data', (data) => console.log(String(data)));
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'net.createConnection(…)', label: 'a TCP socket', handle: 'socket' },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 38,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`hello()`' },
+              output: `
+import net from 'node:net';
+
+export function hello(port: number, signal?: AbortSignal) {
+  const socket = net.createConnection(port, () => socket.write('hello'));
+  socket.on('data', (data) => console.log(String(data)));
+  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // unref() lets the process exit, but the socket stays open until then
       code: `
