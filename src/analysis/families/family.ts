@@ -147,6 +147,8 @@ export interface CallStart {
    * `socket.bind()`): a start only where the file makes that call on its result.
    */
   readonly openedBy?: readonly string[];
+  /** A start only when its callback runs again the function that makes it: a self-re-arming `setTimeout(poll, ms)` in `poll`. */
+  readonly onlyRearming?: boolean;
   /** Its function argument listens for its first event (`net.connect(port, onConnect)`); it is not handed the handle. */
   readonly callbackIsListener?: boolean;
 }
