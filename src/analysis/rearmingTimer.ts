@@ -5,6 +5,7 @@ import { timeoutFunctions } from './apis';
 import type { FunctionNode } from './ast';
 import { calleeName, isFunctionNode, isInside, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { perFile } from './fileCache';
 import { isThisLike, memberName } from './teardown';
 
 /** How far out from the timer call a re-armed function is looked for: `poll` in `poll() { x.then(() => setTimeout(poll)) }`. */
@@ -27,7 +28,7 @@ export function rearmedFunction(context: AnalysisContext, call: TSESTree.CallExp
   for (let current: TSESTree.Node | undefined = call.parent; current && depth < maxDepth; current = current.parent) {
     if (!isFunctionNode(current)) continue;
     depth++;
-    if (runsAgain(context, callback, current)) return current;
+    if (runsAgain(context, callback, current)) return unguarded(context, current, call) ? current : undefined;
   }
   return undefined;
 }
@@ -55,7 +56,8 @@ function runsAgain(context: AnalysisContext, callback: TSESTree.Node, fn: Functi
   if (!isFunctionNode(inner)) return false;
   // A `function` callback has a `this` of its own: only an arrow shares the method's.
   const sharesThis = inner.type === AST_NODE_TYPES.ArrowFunctionExpression;
-  if (variable?.references.some((reference) => isInside(reference.identifier, inner) && isCallee(reference.identifier) && sameState(reference.identifier.parent as TSESTree.CallExpression))) {
+  const rearms = (call: TSESTree.CallExpression) => sameState(call) && unguarded(context, inner, call);
+  if (variable?.references.some((reference) => isInside(reference.identifier, inner) && isCallee(reference.identifier) && rearms(reference.identifier.parent as TSESTree.CallExpression))) {
     return true;
   }
   if (method === undefined) return false;
@@ -65,7 +67,7 @@ function runsAgain(context: AnalysisContext, callback: TSESTree.Node, fn: Functi
     if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.MemberExpression) return true;
     const object = skipTypeWrappers(node.callee.object);
     const thisCall = object.type === AST_NODE_TYPES.ThisExpression ? sharesThis && !insideOwnThis(object, inner) : isThisLike(context, object);
-    if (thisCall && memberName(node.callee) === method && sameState(node)) found = true;
+    if (thisCall && memberName(node.callee) === method && rearms(node)) found = true;
     return true;
   });
   return found;
@@ -124,3 +126,75 @@ function ownMethodName(fn: FunctionNode): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether `target` runs on every run of `fn`: not under a condition, nor after an early exit, nor
+ * in a `catch`, but for a test of a boolean flag (`if (!this.closed)`, `if (stopped) return`),
+ * which is how a timer meant to run until stopped is written. A re-arm while work remains
+ * (`if (queue.length > 0) setTimeout(drain)`), until ready (`if (ready) return resolve()`) or on
+ * failure (`.catch(() => setTimeout(retry))`) ends by itself, or may: stay quiet.
+ */
+function unguarded(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node): boolean {
+  const flags = booleanFlags(context);
+  const isFlag = (test: TSESTree.Expression): boolean => {
+    let inner = skipTypeWrappers(test);
+    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') inner = skipTypeWrappers(inner.argument);
+    const name =
+      inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+    return name !== undefined && flags.has(name);
+  };
+  let guarded = false;
+  walk(fn.body ?? fn, (node) => {
+    if (guarded) return false;
+    if (isFunctionNode(node) && node !== fn) {
+      if (!isInside(target, node)) return false;
+      // `.catch(() => …)`, `.then(ok, () => …)`: runs on failure only.
+      const parent = node.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
+        const method = memberName(parent.callee);
+        if (method === 'catch' || (method === 'then' && parent.arguments[1] === node)) guarded = true;
+      }
+      return !guarded;
+    }
+    if (node.type === AST_NODE_TYPES.CatchClause || node.type === AST_NODE_TYPES.SwitchCase) {
+      if (isInside(target, node)) guarded = true;
+      return !guarded;
+    }
+    const test =
+      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
+        ? node.test
+        : node.type === AST_NODE_TYPES.LogicalExpression
+          ? node.left
+          : undefined;
+    if (!test || isInside(target, test)) return true;
+    const containsTarget = isInside(target, node);
+    const exitsBefore = !containsTarget && node.range[1] <= target.range[0] && exitsIn(node);
+    if ((containsTarget || exitsBefore) && !isFlag(test)) guarded = true;
+    return !guarded;
+  });
+  return !guarded;
+}
+
+/** A `return` or `throw` of this function in the node: `if (done) return resolve()`. */
+function exitsIn(node: TSESTree.Node): boolean {
+  let found = false;
+  walk(node, (inner) => {
+    if (found || isFunctionNode(inner)) return false;
+    if (inner.type === AST_NODE_TYPES.ReturnStatement || inner.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** Names the file sets to `true` or `false`: `this.closed = true`, `stopped = false`. */
+const booleanFlags = perFile((context): ReadonlySet<string> => {
+  const names = new Set<string>();
+  walk(context.sourceCode.ast, (node) => {
+    if (node.type !== AST_NODE_TYPES.AssignmentExpression || node.right.type !== AST_NODE_TYPES.Literal || typeof node.right.value !== 'boolean') return true;
+    const left = skipTypeWrappers(node.left);
+    const name = left.type === AST_NODE_TYPES.Identifier ? left.name : left.type === AST_NODE_TYPES.MemberExpression ? memberName(left) : undefined;
+    if (name !== undefined) names.add(name);
+    return true;
+  });
+  return names;
+});

@@ -25,6 +25,29 @@ export function retry(attempts: number) {
   if (attempts > 0) setTimeout(() => retry(attempts - 1), 1000);
 }
 `,
+    // re-armed while work remains, until ready, or on failure: each ends by itself
+    `
+declare function send(chunk: string): void;
+declare function ready(): boolean;
+declare function connect(): Promise<void>;
+
+export function drain(queue: string[]) {
+  send(queue.shift() ?? '');
+  if (queue.length > 0) setTimeout(() => drain(queue), 100);
+}
+
+export function waitForReady(resolve: () => void) {
+  const check = () => {
+    if (ready()) return resolve();
+    setTimeout(check, 100);
+  };
+  check();
+}
+
+export function reconnect() {
+  connect().catch(() => setTimeout(reconnect, 1000));
+}
+`,
     // the stored id is cleared by the teardown
     `
 export class LockRenewer {
