@@ -72,13 +72,20 @@ describe('family descriptors', () => {
   });
 
   describe('each global start passes the pre-filter and is found', () => {
+    // A start only when it re-arms its own function (setTimeout) is left out of the followed-file
+    // pre-filter on purpose: nearly every file calls it once (kb-rearming-timers.test.ts finds it).
     const cases = all.flatMap((family) =>
-      Object.keys(family.globals?.starts ?? {}).map((name) => [`${family.name}: ${name}`, name] as const),
+      Object.entries(family.globals?.starts ?? {})
+        .filter(([, start]) => !('onlyRearming' in start))
+        .map(([name]) => [`${family.name}: ${name}`, name] as const),
     );
     it.each(cases)('%s', (_, name) => {
       const context = followProbe(`export function probe(f: () => void) { return new ${name}(f); }\n`);
       expect(context, 'the pre-filter lets the file through').toBeDefined();
       expect(startsIn(context)).toBe(true);
+    });
+    it('a one-shot setTimeout alone does not make a file worth following', () => {
+      expect(mayLeadToStarts('export function later(f: () => void) { setTimeout(f, 1000); }', undefined)).toBe(false);
     });
   });
 

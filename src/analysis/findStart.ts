@@ -9,6 +9,7 @@ import { isReturnDropped } from './droppedReturn';
 import { factoryStart, mayCallFactory } from './factoryStart';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
+import { rearmedFunction } from './rearmingTimer';
 import { isStartMethodName, objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
 import { isOpenedInFile } from './openedInFile';
@@ -61,6 +62,8 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     // `http.createServer(app)` holds nothing until something calls `listen()` on it.
     const openedBy = tracked.start.openedBy;
     if (openedBy && !isOpenedInFile(context, node, openedBy)) return undefined;
+    // `setTimeout(f, ms)` runs once; only one that re-arms the function it is in runs on.
+    if (tracked.start.onlyRearming && !rearmedFunction(context, node)) return undefined;
     return { node, kind: tracked.start.kind, call: tracked.start };
   }
   const parts = methodCallParts(node);

@@ -19,6 +19,7 @@ import {
 } from './ast';
 import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
+import { isInsideRearmOf } from './rearmingTimer';
 import { givenMember } from './givenMember';
 import { thisMethodUses } from './thisMethodUses';
 
@@ -263,6 +264,8 @@ export function usesOf(context: AnalysisContext, fn: FunctionNode): FunctionUses
     for (const reference of variable.references) {
       if (reference.init) continue;
       const use = reference.identifier;
+      // `setTimeout(poll, ms)` in `poll`: its own re-arm, not a caller.
+      if (isInsideRearmOf(context, use, fn)) continue;
       if (reference.isWrite() || use.type !== AST_NODE_TYPES.Identifier) return undefined;
       const useParent = use.parent;
       if (useParent.type === AST_NODE_TYPES.CallExpression && useParent.callee === use) uses.calls.push(useParent);

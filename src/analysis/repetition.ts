@@ -22,6 +22,7 @@ import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
+import { isInsideRearmOf } from './rearmingTimer';
 import { isAssumingKinds } from './parameterKinds';
 
 /** Code that runs again and again, and what runs it. */
@@ -56,6 +57,8 @@ export function repetitionAround(context: AnalysisContext, node: TSESTree.Node):
       const repeated = repeatedFunction(context, current);
       // Only the run that does not re-arm gets past `return setTimeout(retry)`: that is one run.
       if (repeated?.rearmExits?.every((exit) => exit.range[1] < node.range[0])) return undefined;
+      // The re-arm itself: each run arms the one after it, one pending at a time.
+      if (repeated?.repetition === repetitions.rearm && isInsideRearmOf(context, node, current)) return undefined;
       if (repeated) return repeated;
       if (!isInlineCallback(current)) return undefined;
     }

@@ -16,6 +16,15 @@ const startModules = [
 ];
 
 /**
+ * Global starts worth following a file for: not `setTimeout`, a start only when it re-arms the
+ * function it is in, which nearly every file calls once; a followed file's class or function
+ * holding a re-arming timer is reached through its relative imports or its other starts.
+ */
+const followedGlobalStarts = Object.entries(globalStarts)
+  .filter(([, start]) => !start.onlyRearming)
+  .map(([name]) => name);
+
+/**
  * A start method called on anything, a start module named in an import or `require`, or a global
  * start called: all derived from the family descriptors.
  */
@@ -23,7 +32,7 @@ const startApiHints = new RegExp(
   [
     `\\.(?:${[...startMethodNames].map(escape).join('|')})\\s*\\(`,
     `['"](?:node:)?(?:${[...new Set(startModules)].map(escape).join('|')})['"]`,
-    `\\b(?:${Object.keys(globalStarts).map(escape).join('|')})\\s*\\(`,
+    `\\b(?:${followedGlobalStarts.map(escape).join('|')})\\s*\\(`,
   ].join('|'),
 );
 

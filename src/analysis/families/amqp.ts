@@ -5,13 +5,15 @@ const close: HandleEnd = { methods: ['close'], functions: [], fix: { kind: 'meth
 
 const connectionStarts = {
   ...emitterListenerStarts,
-  createChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
-  createConfirmChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close },
+  // A channel is closed with its connection: `connection.close()` ends every channel made on it.
+  createChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close, endedWithReceiver: true },
+  createConfirmChannel: { kind: 'connection', label: 'an AMQP channel', returns: 'amqpChannel', ends: close, endedWithReceiver: true },
 } as const;
 
 /**
  * amqplib and amqp-connection-manager: `connect()` opens a connection, `createChannel()` a channel
- * on it, and `channel.consume(queue, onMessage)` delivers until `cancel(consumerTag)` or `close()`.
+ * on it (closed by `channel.close()` or with its connection), and `channel.consume(queue, onMessage)`
+ * delivers until `cancel(consumerTag)` or `close()`.
  */
 export const amqp = {
   name: 'AMQP',

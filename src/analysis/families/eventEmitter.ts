@@ -54,6 +54,8 @@ export const eventEmitter = {
       },
     },
     stream: {
+      // `new PassThrough()`, `new stream.Readable({ read() {} })`: a stream, an emitter, ended by `end()`/`destroy()`.
+      objects: { PassThrough: 'emitter', Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
       types: { Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
     },
     'stream/promises': { takesSignal: { pipeline: { options: 'last', endsItsArguments: true }, finished: { options: 1 } } },

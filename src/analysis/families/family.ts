@@ -62,6 +62,8 @@ export interface MethodStart {
   readonly oneShot?: boolean;
   /** For `src.pipe(dest)`: which destinations and sources end by themselves, and what ends a destination. */
   readonly piping?: PipeFacts;
+  /** Closing the object it was made on ends it too: an AMQP channel closes with its connection. */
+  readonly endedWithReceiver?: boolean;
 }
 
 /** What `pipe()` leaves on its destination depends on whether either side ever ends. */
@@ -145,6 +147,10 @@ export interface CallStart {
    * `socket.bind()`): a start only where the file makes that call on its result.
    */
   readonly openedBy?: readonly string[];
+  /** A start only when its callback runs again the function that makes it: a self-re-arming `setTimeout(poll, ms)` in `poll`. */
+  readonly onlyRearming?: boolean;
+  /** Its function argument listens for its first event (`net.connect(port, onConnect)`); it is not handed the handle. */
+  readonly callbackIsListener?: boolean;
 }
 
 /**

@@ -1,12 +1,30 @@
-import type { Family } from './family';
+import type { CallStart, Family } from './family';
 import { repetitions } from './family';
 
-/** Timers: `setInterval` until `clearInterval`; `timers/promises` takes `{ signal }`. */
+/**
+ * A one-shot timer whose callback runs again the function that armed it: it re-arms itself on every
+ * run until its stored id is cleared (`unref()` ends nothing).
+ */
+const rearmingTimeout: CallStart = {
+  kind: 'interval',
+  label: 'a self-re-arming timer',
+  onlyRearming: true,
+  ends: { methods: ['close'], functions: ['clearTimeout', 'clearInterval'], fix: { kind: 'function', name: 'clearTimeout', returnsPromise: false } },
+};
+
+/**
+ * Timers: `setInterval` until `clearInterval`; a self-re-arming `setTimeout` until `clearTimeout`;
+ * `timers/promises` takes `{ signal }`.
+ *
+ * ```js
+ * function poll() { work(); timer = setTimeout(poll, 1000); } // ← runs until clearTimeout(timer)
+ * ```
+ */
 export const timers = {
   name: 'timers',
   modules: {
     timers: {
-      starts: { setInterval: { kind: 'interval', label: 'an interval' } },
+      starts: { setInterval: { kind: 'interval', label: 'an interval' }, setTimeout: rearmingTimeout },
       schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
     },
     'timers/promises': {
@@ -21,7 +39,7 @@ export const timers = {
     delay: { pauses: ['default', '*'] },
   },
   globals: {
-    starts: { setInterval: { kind: 'interval', label: 'an interval' } },
+    starts: { setInterval: { kind: 'interval', label: 'an interval' }, setTimeout: rearmingTimeout },
     schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
     timeouts: ['setTimeout'],
     promisifiers: ['promisify'],

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { AST_NODE_TYPES } from '../estree';
 import type { HandleEnd } from '../apis';
 import { handleEndOf, handleEnds } from '../apis';
-import { isFunctionNode } from '../ast';
+import { AST_NODE_TYPES, ASTUtils } from '../estree';
+import { isFunctionNode, isInside, skipTypeWrappers } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -14,6 +14,8 @@ import { callbackHandleFate, handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
 import { objectApiOf } from '../objectApi';
+import { slotEnds } from '../storedHandles';
+import { isThisLike, memberName } from '../teardown';
 import { leftToEndByItself } from './endsByItself';
 import { startLabel } from './labels';
 import { judgeOverwrite } from './overwrite';
@@ -28,14 +30,16 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   const ends = startEnds(context, start) ?? handleEnds.connection;
   // `pool.connect((err, client, release) => …)`, `redis.monitor((err, monitor) => …)`: the callback
   // gets the connection; it is a leak when the callback only uses it.
-  // A server's callback is its request listener: the server comes back as the call's value.
-  const last = start.call?.openedBy ? undefined : start.node.arguments.at(-1);
+  // A server's callback is its request listener, a socket's its 'connect' listener: the handle comes back as the call's value.
+  const last = start.call?.openedBy || start.call?.callbackIsListener ? undefined : start.node.arguments.at(-1);
   if (start.node.type === AST_NODE_TYPES.CallExpression && last && isFunctionNode(last)) {
     if (callbackHandleFate(context, last, ends, 'errorFirst') !== 'dropped') return undefined;
     return makeLeak(context, start, fn, 'connectionInCallback', { label: startLabel(context, start) }, { end: undefined });
   }
   const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
   if (fate.fate === 'ended') return undefined;
+  // `const ch = await conn.createChannel(); …; await conn.close()`: closing its connection here closes it too.
+  if (receiverEnds(context, start).some((use) => !fn || isInside(use, fn))) return undefined;
   const label = startLabel(context, start);
   if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, label);
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
@@ -50,6 +54,31 @@ export function judgeConnection(judge: Judge): Leak | undefined {
 export function startEnds(context: AnalysisContext, start: Start): HandleEnd | undefined {
   const ends = start.call?.ends ?? methodStartOf(context, start)?.ends ?? handleEndOf(start.kind);
   return ends && start.call?.closeReturnsPromise ? { ...ends, fix: { ...ends.fix, returnsPromise: true } } : ends;
+}
+
+/**
+ * Where the file ends the object a start was made on, when ending that object ends the start too
+ * (`endedWithReceiver` in its family): an AMQP channel closes with its connection.
+ *
+ * ```js
+ * this.channel = this.connection.createChannel(); // ← ended by this.connection.close() too
+ * ```
+ */
+export function receiverEnds(context: AnalysisContext, start: Start): TSESTree.Node[] {
+  const object = start.object;
+  const api = object && objectApiOf(context, object.kind);
+  const close = api?.close[0];
+  if (!object || !api || close === undefined || !api.starts[object.method]?.endedWithReceiver) return [];
+  const ends: HandleEnd = { methods: api.close, functions: [], fix: { kind: 'method', name: close, returnsPromise: false } };
+  const target = skipTypeWrappers(object.target);
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(target);
+    if (name === undefined || !isThisLike(context, skipTypeWrappers(target.object))) return [];
+    return slotEnds(context, { kind: 'member', name, text: `this.${name}`, node: target }, ends);
+  }
+  if (target.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(target), target);
+  return variable ? slotEnds(context, { kind: 'variable', name: target.name, text: target.name, node: target, variable }, ends) : [];
 }
 
 function methodStartOf(context: AnalysisContext, start: Start) {

@@ -24,7 +24,7 @@ import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
-import { startEnds } from './connection';
+import { receiverEnds, startEnds } from './connection';
 import { listenerLabel, startLabel } from './labels';
 
 /**
@@ -93,7 +93,10 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   if (!mayRunOn(context, start)) return 'fine';
   const startFn = enclosingFunction(start.node);
   // `clearInterval(this.timer); this.timer = setInterval(…)` ends the one before, not this one.
-  const endings = slotEnds(context, slot, ends).filter((use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]));
+  // An end of the object it was made on ends it too (`this.conn.close()` closes `this.channel`).
+  const endings = [...slotEnds(context, slot, ends), ...receiverEnds(context, start)].filter(
+    (use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]),
+  );
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
     const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder);

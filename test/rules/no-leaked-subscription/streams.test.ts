@@ -82,7 +82,7 @@ export function record(body: Readable, log: Writable) {
       ],
     },
     {
-      // pipe() never ends process.stdout
+      // pipe() never ends process.stdout; and nothing can close the socket (kb-node-sockets.test.ts)
       code: `
 import net from 'node:net';
 
@@ -92,6 +92,29 @@ export function tail(port: number) {
 }
 `,
       errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'net.connect(port)', label: 'a TCP socket', handle: 'socket' },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`tail()`' },
+              output: `
+import net from 'node:net';
+
+export function tail(port: number, signal?: AbortSignal) {
+  const socket = net.connect(port);
+  socket.pipe(process.stdout);
+  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+}
+`,
+            },
+          ],
+        },
         {
           messageId: 'pipeLeftOpen',
           data: { code: 'socket.pipe(process.stdout)', target: 'process.stdout', outlives: 'a global', source: 'socket' },
@@ -130,6 +153,30 @@ function tail(port) {
 module.exports = { tail };
 `,
       errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'net.connect(port)', label: 'a TCP socket', handle: 'socket' },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`tail()`' },
+              output: `
+const net = require('net');
+
+function tail(port, signal) {
+  const socket = net.connect(port);
+  socket.pipe(process.stdout);
+  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+}
+module.exports = { tail };
+`,
+            },
+          ],
+        },
         {
           messageId: 'pipeLeftOpen',
           data: { code: 'socket.pipe(process.stdout)', target: 'process.stdout', outlives: 'a global', source: 'socket' },
