@@ -16,7 +16,9 @@ export const httpServers = {
     },
   },
   modules: {
-    express: { objects: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' } },
+    // With types, `express()` is the `Express` interface of @types/express-serve-static-core.
+    express: { objects: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' }, types: { Express: 'httpApp', Router: 'httpApp' } },
+    'express-serve-static-core': { types: { Express: 'httpApp', Application: 'httpApp', Router: 'httpApp' } },
     koa: { objects: { '*': 'httpApp', default: 'httpApp' } },
     fastify: { objects: { '*': 'httpApp', default: 'httpApp', fastify: 'httpApp' } },
     hono: { objects: { Hono: 'httpApp' } },
