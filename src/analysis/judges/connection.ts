@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../estree';
 import type { HandleEnd } from '../apis';
 import { handleEndOf, handleEnds } from '../apis';
-import { isFunctionNode } from '../ast';
+import { enclosingFunction, isFunctionNode } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -61,9 +61,14 @@ export function connectionPlan(fate: Extract<HandleFate, { fate: 'kept' }>, ends
   return handleEndPlan(fate.declarator, fate, ends.fix, 'connection');
 }
 
-/** The first subscription on a kept connection handle: `sub.subscribe(…)`, `consumer.run(…)`. */
+/**
+ * The first subscription on a kept connection handle: `sub.subscribe(…)`, `consumer.run(…)`, made
+ * where the handle is (one in its own 'connect' listener is that listener's, judged there).
+ */
 export function firstSubscription(context: AnalysisContext, fate: Extract<HandleFate, { fate: 'kept' }>): TSESTree.CallExpression | undefined {
+  const owner = enclosingFunction(fate.declarator);
   for (const reference of fate.variable.references) {
+    if (enclosingFunction(reference.identifier) !== owner) continue;
     const member = reference.identifier.parent;
     if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
     const call = member.parent;
