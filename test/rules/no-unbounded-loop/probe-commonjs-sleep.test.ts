@@ -31,7 +31,7 @@ module.exports = { drain };
           suggestions: [
             {
               messageId: 'addSignalParameter',
-              data: { owner: '\`drain()\`' },
+              data: { owner: '`drain()`' },
               output: `'use strict';
 const { receive } = require('./queue');
 
