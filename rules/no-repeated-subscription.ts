@@ -193,6 +193,8 @@ export default createRule<[], MessageIds>({
         statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
         statement.parent !== body ||
         !before ||
+        // Before a React effect is in the render, which runs at least as often as the effect.
+        repeated.repetition.oncePerSchedulingCall === true ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
         readsOwnThis(statement, repeated.scope) ||
         assignedSlotReadAfter(statement, body) ||

@@ -20,6 +20,7 @@ import {
 import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { isInsideRearmOf } from './rearmingTimer';
+import { isFrameworkHook } from './frameworkHook';
 import { givenMember } from './givenMember';
 import { thisMethodUses } from './thisMethodUses';
 
@@ -427,7 +428,10 @@ function ownerOf(
       if (owningFunction !== scope && options.outerOutlives) return { owner: 'outlives', reason: 'outer' };
       // A callback's parameters are objects its caller made for this one call (req, socket), also
       // when it is written as a named function and handed over by name (`app.use(timing)`).
-      if (functionLifetime(context, owningFunction) === 'callback' || onlyHandedOn(context, owningFunction)) return { owner: 'unknown' };
+      // So are a framework hook's (`handleConnection(client)` of a class implementing a package's interface).
+      if (functionLifetime(context, owningFunction) === 'callback' || onlyHandedOn(context, owningFunction) || isFrameworkHook(context, owningFunction)) {
+        return { owner: 'unknown' };
+      }
       const index = owningFunction.params.findIndex((parameter) => isInside(definition.name, parameter));
       if (index >= 0 && depth === 0 && calledOnlyWithFreshObjects(context, owningFunction, index)) return { owner: 'unknown' };
       return { owner: 'outlives', reason: 'parameter', ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };

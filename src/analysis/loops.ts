@@ -8,7 +8,7 @@ import { endlessSource } from './endlessSources';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { retriesOnlyOwnErrors } from './ownErrorRetry';
-import { isPause } from './pauses';
+import { isPause, waitMayFailAtOnce } from './pauses';
 import { mentionsSignal } from './signalArguments';
 
 export type LoopNode =
@@ -124,11 +124,15 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
     // A check inside this `try` only throws into this very catch. A test of the caught error in the
     // catch (`if (!(e instanceof Busy)) throw e`) decides by the kind of failure, not by time or a
     // signal: a source that fails for good with the kind it lets round spins.
+    // So does a wait inside it that can fail at once (a connect that rejects on 'error'): it pauses nothing then.
+    const failsAtOnce = (node: TSESTree.Node): boolean =>
+      isInside(node, block) && node.type === AST_NODE_TYPES.AwaitExpression && stoppers.has(node) && waitMayFailAtOnce(context, node.argument);
     const stops = (node: TSESTree.Node): boolean =>
-      stoppers.has(node) && (!isCheck(node) || !isInside(node, block)) && !testsCaughtError(node, handler);
+      stoppers.has(node) && (!isCheck(node) || !isInside(node, block)) && !failsAtOnce(node) && !testsCaughtError(node, handler);
     const failsAgain = (node: TSESTree.Node): boolean =>
       isInside(node, block) &&
-      ((node.type === AST_NODE_TYPES.AwaitExpression && !stoppers.has(node)) || (node.type === AST_NODE_TYPES.ForOfStatement && node.await));
+      ((node.type === AST_NODE_TYPES.AwaitExpression && (!stoppers.has(node) || failsAtOnce(node))) ||
+        (node.type === AST_NODE_TYPES.ForOfStatement && node.await));
     if (pathAround(paths, loop, handler, stops, failsAgain) && !retriesOnlyOwnErrors(context, handler)) spinning.push({ handler, loop });
   }
   return spinning;

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { ObjectKind } from './apis';
-import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
+import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, routeMethods, typePackages } from './apis';
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
 import { enclosingClassBody, findClassMember } from './classMembers';
@@ -289,10 +289,25 @@ function emitsEvents(context: AnalysisContext, node: TSESTree.Node, scope?: TSES
 function callbackParameterKind(context: AnalysisContext, fn: TSESTree.Node, name: TSESTree.BindingName): ObjectKind | undefined {
   const call = fn.parent;
   if (!isFunctionNode(fn) || (call?.type !== AST_NODE_TYPES.CallExpression && call?.type !== AST_NODE_TYPES.NewExpression)) return undefined;
-  const repeats = trackedCalls(context).get(call)?.repeats;
-  if (!repeats?.parameters || !isAtPosition(call, fn, fn, repeats)) return undefined;
   const index = fn.params.findIndex((parameter) => parameter === name || (parameter.type === AST_NODE_TYPES.AssignmentPattern && parameter.left === name));
+  const repeats = trackedCalls(context).get(call)?.repeats;
+  if (!repeats?.parameters || !isAtPosition(call, fn, fn, repeats)) return routeHandlerParameterKind(context, call, fn, index);
   return repeats.parameters[index] as ObjectKind | undefined;
+}
+
+/**
+ * A route's handler on an HTTP app (`app.get('/x', (req, res) => …)`): its request and response
+ * are the server's streams, as `http.createServer`'s handler's are.
+ */
+function routeHandlerParameterKind(
+  context: AnalysisContext,
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  fn: TSESTree.Node,
+  index: number,
+): ObjectKind | undefined {
+  const parts = call.type === AST_NODE_TYPES.CallExpression ? methodCallParts(call) : undefined;
+  if (!parts || (index !== 0 && index !== 1) || !routeMethods.has(parts.method)) return undefined;
+  return objectKindOf(context, parts.target) === 'httpApp' ? 'emitter' : undefined;
 }
 
 /** `channel.port1` with `channel` a MessageChannel → a message port, as its family's `properties` say. */

@@ -73,6 +73,37 @@ function isWaitingPromise(node: TSESTree.NewExpression): boolean {
   return !settlesAtOnce;
 }
 
+/**
+ * Whether a wait (see {@link isPause}) can fail as soon as it starts: a `new Promise` whose executor
+ * hands its `reject` on (to an 'error' listener), or a helper that awaits or returns one. Awaited in
+ * the `try` of a retry loop, such a wait fails into the `catch` at once, without pausing.
+ *
+ * `new Promise((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); })` → true.
+ */
+export function waitMayFailAtOnce(context: AnalysisContext, expression: TSESTree.Node, depth = 0): boolean {
+  const inner = skipTypeWrappers(expression);
+  if (inner.type === AST_NODE_TYPES.NewExpression) {
+    const executor = inner.arguments[0];
+    const reject = isFunctionNode(executor) ? executor.params[1] : undefined;
+    if (reject?.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = executor && context.sourceCode.getDeclaredVariables(executor).find((candidate) => candidate.name === reject.name);
+    return (variable?.references.length ?? 0) > 0;
+  }
+  if (inner.type !== AST_NODE_TYPES.CallExpression || depth >= maxHelperDepth) return false;
+  const resolved = resolveCallee(context, inner);
+  const body = resolved?.fn.body;
+  if (!resolved || !body) return false;
+  if (body.type !== AST_NODE_TYPES.BlockStatement) return waitMayFailAtOnce(resolved.context, body, depth + 1);
+  let found = false;
+  walk(body, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    const value = node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement ? node.argument : undefined;
+    if (value && waitMayFailAtOnce(resolved.context, value, depth + 1)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** `const sleep = promisify(setTimeout)` or `util.promisify(setTimeout)`. */
 function isPromisifiedTimeout(context: AnalysisContext, identifier: TSESTree.Identifier): boolean {
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);

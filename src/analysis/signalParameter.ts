@@ -158,7 +158,9 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   const options = optionsArgument(call, parameter.position);
   if (!optionsMayCarrySignal(options)) return false;
   const services = typeServices(context);
-  if (!services || !options || options.type === AST_NODE_TYPES.ObjectExpression) return true;
+  if (!options || options.type === AST_NODE_TYPES.ObjectExpression) return true;
+  // Without types, an object the knowledge base knows (a handler's `res`) is no options object.
+  if (!services) return !knownObject(context, options);
   const checker = services.program.getTypeChecker();
   const type = checker.getApparentType(services.getTypeAtLocation(options));
   const has = (name: string): boolean => checker.getPropertyOfType(type, name) !== undefined;
@@ -186,4 +188,10 @@ function isUndefined(argument: TSESTree.Node): boolean {
     (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') ||
     (argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === 'void' && argument.argument.type === AST_NODE_TYPES.Literal)
   );
+}
+
+/** `res` of `app.get('/x', (req, res) => …)`, `createWriteStream(path)`: a value whose kind is known without types. */
+function knownObject(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const kind = objectKindOf(context, node);
+  return kind !== undefined && !kind.startsWith('custom:');
 }

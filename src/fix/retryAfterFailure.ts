@@ -104,7 +104,7 @@ function addSleepImport(
 ): TSESLint.RuleFix {
   const body = sourceCode.ast.body;
   const imports = body.filter((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration);
-  const usesRequire = imports.length === 0 && sourceCode.ast.sourceType !== 'module';
+  const usesRequire = imports.length === 0 && (sourceCode.ast.sourceType !== 'module' || isCommonJs(sourceCode));
   const declaration = usesRequire
     ? `const { ${timers.fixSleep.name}: ${name} } = require('${sleepModule}');`
     : `import { ${timers.fixSleep.name} as ${name} } from '${sleepModule}';`;
@@ -113,4 +113,17 @@ function addSleepImport(
   // After any 'use strict' directive, which must stay first.
   const first = body.find((statement) => !(statement.type === AST_NODE_TYPES.ExpressionStatement && statement.directive));
   return first ? fixer.insertTextBefore(first, `${declaration}\n`) : fixer.insertTextAfterRange([0, 0], `${declaration}\n`);
+}
+
+/**
+ * A file parsed as a module that is CommonJS all the same (ESLint parses `.js` as a module by
+ * default): no import or export, and a call of the global `require`. `import` would not load there.
+ *
+ * `'use strict'; const net = require('net'); module.exports = f;` → true.
+ */
+function isCommonJs(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  const exportTypes = new Set<string>([AST_NODE_TYPES.ExportNamedDeclaration, AST_NODE_TYPES.ExportDefaultDeclaration, AST_NODE_TYPES.ExportAllDeclaration]);
+  if (sourceCode.ast.body.some((statement) => exportTypes.has(statement.type))) return false;
+  const unresolved = sourceCode.scopeManager?.globalScope?.through ?? [];
+  return unresolved.some(({ identifier }) => identifier.type === AST_NODE_TYPES.Identifier && identifier.name === 'require' && identifier.parent.type === AST_NODE_TYPES.CallExpression);
 }

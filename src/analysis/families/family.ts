@@ -173,6 +173,11 @@ export interface Repetition {
   readonly unit: string;
   /** Loops and array callbacks run once per element: what depends on the element is not repeated. */
   readonly perElement?: boolean;
+  /**
+   * The callback runs at most once per call of what schedules it (a React effect, once per render):
+   * a start moved before that call would run as often, or more, so it is not offered.
+   */
+  readonly oncePerSchedulingCall?: boolean;
 }
 
 /** Which argument of a scheduling call is the callback it runs again and again. */

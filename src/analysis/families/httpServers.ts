@@ -1,7 +1,9 @@
 import type { Family } from './family';
 import { repetitions } from './family';
 
-/** HTTP apps and servers: their handlers run on every request. */
+const serverConnection = { every: 'on every connection to this server', unit: 'connection' } as const;
+
+/** HTTP apps and servers: their handlers run on every request (a TCP server's, on every connection). */
 export const httpServers = {
   name: 'HTTP servers',
   objects: {
@@ -16,13 +18,18 @@ export const httpServers = {
     },
   },
   modules: {
-    express: { objects: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' } },
+    // With types, `express()` is the `Express` interface of @types/express-serve-static-core.
+    express: { objects: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' }, types: { Express: 'httpApp', Router: 'httpApp' } },
+    'express-serve-static-core': { types: { Express: 'httpApp', Application: 'httpApp', Router: 'httpApp' } },
     koa: { objects: { '*': 'httpApp', default: 'httpApp' } },
     fastify: { objects: { '*': 'httpApp', default: 'httpApp', fastify: 'httpApp' } },
     hono: { objects: { Hono: 'httpApp' } },
     // Its handler is given the request, a readable stream, and the response, a writable one.
     http: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'], parameters: ['emitter', 'emitter'] } } },
     https: { schedulers: { createServer: { repetition: repetitions.serverRequest, positions: ['last'], parameters: ['emitter', 'emitter'] } } },
+    // A TCP or TLS server's callback is its 'connection' listener, given the client's socket.
+    net: { schedulers: { createServer: { repetition: serverConnection, positions: ['last'], parameters: ['emitter'] } } },
+    tls: { schedulers: { createServer: { repetition: serverConnection, positions: ['last'], parameters: ['emitter'] } } },
   },
   routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route'],
   // fastify's `app.route({ method, url, handler })`

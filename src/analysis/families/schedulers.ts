@@ -1,7 +1,9 @@
 import type { Family } from './family';
 import { repetitions } from './family';
 
-/** Job schedulers and queue workers: their callbacks run on every tick or job. */
+const reactEffect = { every: 'each time this React effect runs', unit: 'run', oncePerSchedulingCall: true } as const;
+
+/** Job schedulers and queue workers: their callbacks run on every tick or job (React effects on every run). */
 export const schedulers = {
   name: 'schedulers',
   objects: {
@@ -40,5 +42,13 @@ export const schedulers = {
     agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' } },
     bull: { objects: { '*': 'bullQueue', default: 'bullQueue' } },
     bullmq: { schedulers: { Worker: { repetition: repetitions.workerJob, positions: [1] } } },
+    // A React effect runs on every mount of its component and again when its dependencies change:
+    // what it starts must be ended by the cleanup it returns.
+    react: {
+      schedulers: {
+        useEffect: { repetition: reactEffect, positions: [0] },
+        useLayoutEffect: { repetition: reactEffect, positions: [0] },
+      },
+    },
   },
 } as const satisfies Family;

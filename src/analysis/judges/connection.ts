@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { HandleEnd } from '../apis';
 import { handleEndOf, handleEnds } from '../apis';
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
-import { isFunctionNode, isInside, skipTypeWrappers } from '../ast';
+import { enclosingFunction, isFunctionNode, isInside, skipTypeWrappers } from '../ast';
 import type { EndPlan } from '../endPlan';
 import { handleEndPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -90,9 +90,14 @@ export function connectionPlan(fate: Extract<HandleFate, { fate: 'kept' }>, ends
   return handleEndPlan(fate.declarator, fate, ends.fix, 'connection');
 }
 
-/** The first subscription on a kept connection handle: `sub.subscribe(…)`, `consumer.run(…)`. */
+/**
+ * The first subscription on a kept connection handle: `sub.subscribe(…)`, `consumer.run(…)`, made
+ * where the handle is (one in its own 'connect' listener is that listener's, judged there).
+ */
 export function firstSubscription(context: AnalysisContext, fate: Extract<HandleFate, { fate: 'kept' }>): TSESTree.CallExpression | undefined {
+  const owner = enclosingFunction(fate.declarator);
   for (const reference of fate.variable.references) {
+    if (enclosingFunction(reference.identifier) !== owner) continue;
     const member = reference.identifier.parent;
     if (member.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) continue;
     const call = member.parent;
