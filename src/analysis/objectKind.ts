@@ -17,6 +17,7 @@ import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton, resolveCallee } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
+import { constructorFunction, prototypeBases, thisConstructor } from './prototypeClass';
 import { typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
@@ -125,7 +126,9 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       const callee = skipTypeWrappers(inner.callee);
       if (inner.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier) {
         const local = localClass(context, callee);
-        return local ? classKind(context, local, depth + 1) : undefined;
+        if (local) return classKind(context, local, depth + 1);
+        const constructor = constructorFunction(context, callee);
+        return constructor ? functionClassKind(context, constructor, depth + 1) : undefined;
       }
       const call = methodCallParts(inner);
       if (!call) return undefined;
@@ -313,7 +316,22 @@ function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | un
  */
 function thisKind(context: AnalysisContext, node: TSESTree.ThisExpression, depth: number): ObjectKind | undefined {
   const body = enclosingClassBody(node);
-  return body ? (classKind(context, body.parent, depth) ?? emitsEvents(context, node, body)) : undefined;
+  if (body) return classKind(context, body.parent, depth) ?? emitsEvents(context, node, body);
+  const constructor = thisConstructor(context, node);
+  return constructor ? functionClassKind(context, constructor, depth) : undefined;
+}
+
+/**
+ * The kind of an ES5 class's instances, from what the file makes it inherit (see `prototypeBases`):
+ * `function Bus() { EventEmitter.call(this); } util.inherits(Bus, EventEmitter);` → `'emitter'`.
+ */
+function functionClassKind(context: AnalysisContext, constructor: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  for (const base of prototypeBases(context, constructor)) {
+    const kind = superClassKind(context, base, depth + 1);
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /**
@@ -368,7 +386,9 @@ function superClassKind(context: AnalysisContext, superClass: TSESTree.Node, dep
     const imported = importedName(context.sourceCode, inner);
     if (imported) return annotatedTypes[imported.module]?.[imported.name];
     const local = localClass(context, inner);
-    return local ? classKind(context, local, depth + 1) : undefined;
+    if (local) return classKind(context, local, depth + 1);
+    const constructor = constructorFunction(context, inner);
+    return constructor ? functionClassKind(context, constructor, depth + 1) : undefined;
   }
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner.object);
