@@ -12,7 +12,7 @@ import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
-import { jsdocParameterKind } from './jsdocKind';
+import { jsdocDeclaredKind, jsdocParameterKind } from './jsdocKind';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton, resolveCallee } from './resolveCallee';
@@ -153,6 +153,11 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
         const kind = annotationKind(context, member.annotation);
         if (kind) return kind;
       }
+      // `/** @type {Redis} */ this.client = options.client;`
+      for (const value of member.values) {
+        const kind = value.parent.type === AST_NODE_TYPES.AssignmentExpression ? jsdocDeclaredKind(context, value.parent) : undefined;
+        if (kind) return kind;
+      }
       for (const value of member.values) {
         const kind = objectKindFromSource(context, value, depth + 1);
         if (kind) return kind;
@@ -210,6 +215,9 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
       const kind = annotationKind(context, annotation);
       if (kind) return kind;
     }
+    // `/** @type {import('ioredis').Redis} */ let redis;`: a declared type holds whatever is assigned later.
+    const declared = annotation ? undefined : jsdocDeclaredKind(context, definition.node);
+    if (declared) return declared;
     // Only a binding that is never reassigned keeps the kind of its initialiser.
     const writes = variable.references.filter((reference) => reference.isWrite());
     if (definition.node.init && writes.length <= 1) {
