@@ -6,7 +6,7 @@ import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, typePackages } from './apis';
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
-import { enclosingClassBody, findClassMember } from './classMembers';
+import { classMembersOf, enclosingClassBody, findClassMember } from './classMembers';
 import { factoryStart, mayCallFactory, returnedValues } from './factoryStart';
 import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
@@ -310,7 +310,46 @@ function callbackParameterKind(context: AnalysisContext, fn: TSESTree.Node, name
 function propertyKind(context: AnalysisContext, object: TSESTree.Node, name: string | undefined, depth: number): ObjectKind | undefined {
   if (name === undefined) return undefined;
   const kind = objectKindFromSource(context, object, depth + 1);
-  return (kind && objectApiOf(context, kind)?.properties?.[name]) as ObjectKind | undefined;
+  const property = (kind && objectApiOf(context, kind)?.properties?.[name]) as ObjectKind | undefined;
+  return property ?? instanceMemberKind(context, object, name, depth);
+}
+
+/**
+ * A member of an instance of a class this file declares, known by the class's own declaration:
+ * `constructor(private readonly service: AppService)` with `class AppService { client = new Redis(); }`
+ * in the file makes `this.service.client` a Redis client.
+ */
+function instanceMemberKind(context: AnalysisContext, object: TSESTree.Node, name: string, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  const declaration = instanceClass(context, skipTypeWrappers(object));
+  const member = declaration && classMembersOf(declaration.body).get(name);
+  if (!member) return undefined;
+  if (member.annotation) return annotationKind(context, member.annotation);
+  const kinds = new Set(member.values.map((value) => objectKindFromSource(context, value, depth + 1)));
+  const [only] = kinds;
+  return kinds.size === 1 ? only : undefined;
+}
+
+/** The class of this file whose instance `node` is, by an annotation naming it or a `new` of it. */
+function instanceClass(context: AnalysisContext, node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let annotation: TSESTree.TypeNode | undefined;
+  let values: TSESTree.Node[] = [];
+  if (node.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(node.object).type === AST_NODE_TYPES.ThisExpression) {
+    const memberName = staticMemberName(node);
+    const member = memberName === undefined ? undefined : findClassMember(node, memberName);
+    annotation = member?.annotation;
+    values = member?.values ?? [];
+  } else if (node.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(node), node)?.defs[0];
+    const id = definition?.name;
+    annotation = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+    if (definition?.type === 'Variable' && definition.node.init) values = [definition.node.init];
+  }
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {
+    return localClass(context, annotation.typeName);
+  }
+  const made = values.length === 1 ? skipTypeWrappers(values[0] as TSESTree.Node) : undefined;
+  return made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier ? localClass(context, made.callee) : undefined;
 }
 
 function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | undefined {
