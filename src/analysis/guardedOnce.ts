@@ -47,7 +47,7 @@ export function isGuardedOnce(
     const test = conditionTest(node);
     if (test && guards(node, test, call)) {
       walk(test, (part) => {
-        const text = stableReferenceText(part);
+        const text = stableReferenceText(part) ?? keyedText(part);
         if (text !== undefined) checked.push(text);
         return text === undefined;
       });
@@ -76,8 +76,22 @@ function leavesFunction(statement: TSESTree.Statement): boolean {
   return last !== undefined && leavesFunction(last);
 }
 
-/** `this.sub` or a variable declared outside `fn`: state that survives the call. */
+/** `seen[event]`: an entry of a map keyed by a variable, as text (`seen[event]`). */
+function keyedText(node: TSESTree.Node): string | undefined {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || !node.computed || node.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const object = stableReferenceText(node.object);
+  return object === undefined ? undefined : `${object}[${node.property.name}]`;
+}
+
+/**
+ * `this.sub`, a variable declared outside `fn`, or an entry of one keyed by a variable
+ * (`if (!seen[event]) { seen[event] = true; … }`: once per key): state that survives the call.
+ */
 function outerStateText(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node, options: GuardOptions): string | undefined {
+  const keyed = skipTypeWrappers(target);
+  if (keyedText(keyed) !== undefined && keyed.type === AST_NODE_TYPES.MemberExpression) {
+    return outerStateText(context, fn, keyed.object, options) === undefined ? undefined : keyedText(keyed);
+  }
   const inner = skipTypeWrappers(target);
   const text = stableReferenceText(inner);
   if (text === undefined) return undefined;

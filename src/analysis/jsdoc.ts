@@ -45,6 +45,31 @@ function readJsdoc(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Nod
   return parseTags(comment.value);
 }
 
+/**
+ * The types a file names with `@typedef {T} Name` in its JSDoc comments, read once per file:
+ * `/** @typedef {import('ioredis').Redis} Redis *\/` → `Redis` ↦ `import('ioredis').Redis`.
+ */
+export function jsdocTypedefs(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlyMap<string, string> {
+  const cached = typedefs.get(sourceCode.ast);
+  if (cached) return cached;
+  const found = new Map<string, string>();
+  for (const comment of sourceCode.getAllComments()) {
+    if (comment.type !== 'Block' || !comment.value.startsWith('*') || !comment.value.includes('@typedef')) continue;
+    const tag = /@typedef\b\s*/g;
+    for (let match = tag.exec(comment.value); match; match = tag.exec(comment.value)) {
+      const index = match.index + match[0].length;
+      if (comment.value[index] !== '{') continue;
+      const type = balancedBraces(comment.value, index);
+      const name = type === undefined ? undefined : /^\s*([\w$]+)/.exec(comment.value.slice(index + type.length + 2))?.[1];
+      if (type !== undefined && name) found.set(name, type.trim());
+    }
+  }
+  typedefs.set(sourceCode.ast, found);
+  return found;
+}
+
+const typedefs = new WeakMap<TSESTree.Program, Map<string, string>>();
+
 /** `b` in `const a = 1, b = …`: the comment before `const` is `a`'s. */
 function laterDeclarator(node: TSESTree.Node): boolean {
   return node.parent?.type === AST_NODE_TYPES.VariableDeclaration && node.parent.declarations[0] !== node;

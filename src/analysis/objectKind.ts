@@ -6,17 +6,18 @@ import type { ObjectKind } from './apis';
 import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, routeMethods, typePackages } from './apis';
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
-import { enclosingClassBody, findClassMember } from './classMembers';
+import { classMembersOf, enclosingClassBody, findClassMember } from './classMembers';
 import { factoryStart, mayCallFactory, returnedValues } from './factoryStart';
 import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
-import { jsdocParameterKind } from './jsdocKind';
+import { jsdocDeclaredKind, jsdocParameterKind } from './jsdocKind';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton, resolveCallee } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
+import { constructorFunction, prototypeBases, thisConstructor } from './prototypeClass';
 import { typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
@@ -125,7 +126,9 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       const callee = skipTypeWrappers(inner.callee);
       if (inner.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier) {
         const local = localClass(context, callee);
-        return local ? classKind(context, local, depth + 1) : undefined;
+        if (local) return classKind(context, local, depth + 1);
+        const constructor = constructorFunction(context, callee);
+        return constructor ? functionClassKind(context, constructor, depth + 1) : undefined;
       }
       const call = methodCallParts(inner);
       if (!call) return undefined;
@@ -148,6 +151,11 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       if (!member) return undefined;
       if (member.annotation) {
         const kind = annotationKind(context, member.annotation);
+        if (kind) return kind;
+      }
+      // `/** @type {Redis} */ this.client = options.client;`
+      for (const value of member.values) {
+        const kind = value.parent.type === AST_NODE_TYPES.AssignmentExpression ? jsdocDeclaredKind(context, value.parent) : undefined;
         if (kind) return kind;
       }
       for (const value of member.values) {
@@ -207,6 +215,9 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
       const kind = annotationKind(context, annotation);
       if (kind) return kind;
     }
+    // `/** @type {import('ioredis').Redis} */ let redis;`: a declared type holds whatever is assigned later.
+    const declared = annotation ? undefined : jsdocDeclaredKind(context, definition.node);
+    if (declared) return declared;
     // Only a binding that is never reassigned keeps the kind of its initialiser.
     const writes = variable.references.filter((reference) => reference.isWrite());
     if (definition.node.init && writes.length <= 1) {
@@ -314,7 +325,46 @@ function routeHandlerParameterKind(
 function propertyKind(context: AnalysisContext, object: TSESTree.Node, name: string | undefined, depth: number): ObjectKind | undefined {
   if (name === undefined) return undefined;
   const kind = objectKindFromSource(context, object, depth + 1);
-  return (kind && objectApiOf(context, kind)?.properties?.[name]) as ObjectKind | undefined;
+  const property = (kind && objectApiOf(context, kind)?.properties?.[name]) as ObjectKind | undefined;
+  return property ?? instanceMemberKind(context, object, name, depth);
+}
+
+/**
+ * A member of an instance of a class this file declares, known by the class's own declaration:
+ * `constructor(private readonly service: AppService)` with `class AppService { client = new Redis(); }`
+ * in the file makes `this.service.client` a Redis client.
+ */
+function instanceMemberKind(context: AnalysisContext, object: TSESTree.Node, name: string, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  const declaration = instanceClass(context, skipTypeWrappers(object));
+  const member = declaration && classMembersOf(declaration.body).get(name);
+  if (!member) return undefined;
+  if (member.annotation) return annotationKind(context, member.annotation);
+  const kinds = new Set(member.values.map((value) => objectKindFromSource(context, value, depth + 1)));
+  const [only] = kinds;
+  return kinds.size === 1 ? only : undefined;
+}
+
+/** The class of this file whose instance `node` is, by an annotation naming it or a `new` of it. */
+function instanceClass(context: AnalysisContext, node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  let annotation: TSESTree.TypeNode | undefined;
+  let values: TSESTree.Node[] = [];
+  if (node.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(node.object).type === AST_NODE_TYPES.ThisExpression) {
+    const memberName = staticMemberName(node);
+    const member = memberName === undefined ? undefined : findClassMember(node, memberName);
+    annotation = member?.annotation;
+    values = member?.values ?? [];
+  } else if (node.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(node), node)?.defs[0];
+    const id = definition?.name;
+    annotation = id?.type === AST_NODE_TYPES.Identifier ? id.typeAnnotation?.typeAnnotation : undefined;
+    if (definition?.type === 'Variable' && definition.node.init) values = [definition.node.init];
+  }
+  if (annotation?.type === AST_NODE_TYPES.TSTypeReference && annotation.typeName.type === AST_NODE_TYPES.Identifier) {
+    return localClass(context, annotation.typeName);
+  }
+  const made = values.length === 1 ? skipTypeWrappers(values[0] as TSESTree.Node) : undefined;
+  return made?.type === AST_NODE_TYPES.NewExpression && made.callee.type === AST_NODE_TYPES.Identifier ? localClass(context, made.callee) : undefined;
 }
 
 function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | undefined {
@@ -328,7 +378,22 @@ function parameterAnnotation(name: TSESTree.BindingName): TSESTree.TypeNode | un
  */
 function thisKind(context: AnalysisContext, node: TSESTree.ThisExpression, depth: number): ObjectKind | undefined {
   const body = enclosingClassBody(node);
-  return body ? (classKind(context, body.parent, depth) ?? emitsEvents(context, node, body)) : undefined;
+  if (body) return classKind(context, body.parent, depth) ?? emitsEvents(context, node, body);
+  const constructor = thisConstructor(context, node);
+  return constructor ? functionClassKind(context, constructor, depth) : undefined;
+}
+
+/**
+ * The kind of an ES5 class's instances, from what the file makes it inherit (see `prototypeBases`):
+ * `function Bus() { EventEmitter.call(this); } util.inherits(Bus, EventEmitter);` → `'emitter'`.
+ */
+function functionClassKind(context: AnalysisContext, constructor: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  for (const base of prototypeBases(context, constructor)) {
+    const kind = superClassKind(context, base, depth + 1);
+    if (kind) return kind;
+  }
+  return undefined;
 }
 
 /**
@@ -383,7 +448,9 @@ function superClassKind(context: AnalysisContext, superClass: TSESTree.Node, dep
     const imported = importedName(context.sourceCode, inner);
     if (imported) return annotatedTypes[imported.module]?.[imported.name];
     const local = localClass(context, inner);
-    return local ? classKind(context, local, depth + 1) : undefined;
+    if (local) return classKind(context, local, depth + 1);
+    const constructor = constructorFunction(context, inner);
+    return constructor ? functionClassKind(context, constructor, depth + 1) : undefined;
   }
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner.object);

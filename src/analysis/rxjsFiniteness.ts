@@ -30,6 +30,11 @@ export function rxSubscriptionMayLeak({ context, start, scope, repetition, inCon
       source = pipe.target;
       continue;
     }
+    // `store.select(f)`, `subject.asObservable()`: a view of the same long-lived source.
+    if (pipe && (rxjs.viewMethods as readonly string[]).includes(pipe.method)) {
+      source = pipe.target;
+      continue;
+    }
     // A source made by a call is usually a cold, finite one (an HTTP request); only known endless creators count.
     if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) return isEndlessCreation(context, inner, 0);
     if (definedWithFiniteOperator(context, inner)) return false;

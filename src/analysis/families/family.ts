@@ -301,6 +301,8 @@ export interface Family {
   readonly combiners?: readonly string[];
   /** The method applying operators to an observable: `source.pipe(take(1))`. */
   readonly operatorMethod?: string;
+  /** Methods handing back a view of the same source (NgRx `store.select(f)`): as long-lived as the source. */
+  readonly viewMethods?: readonly string[];
   /** Creators of observables that never complete; `timer` only with a period. */
   readonly endlessCreators?: Readonly<Record<string, { readonly minArguments: number }>>;
   /** Route registration methods, with a path argument on any receiver or on a known HTTP app. */

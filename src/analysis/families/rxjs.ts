@@ -10,7 +10,8 @@ export const rxjs = {
       removeListener: [],
       endSubscription: [],
       close: [],
-      returns: { pipe: 'observable', asObservable: 'observable' },
+      // `select` is NgRx's `Store` (an Observable): it hands back the selected slice as an observable.
+      returns: { pipe: 'observable', asObservable: 'observable', select: 'observable' },
       shape: [['subscribe'], ['pipe']],
       packageTypesNeedShape: true,
     },
@@ -31,6 +32,7 @@ export const rxjs = {
       },
       types: { Observable: 'observable', Subject: 'observable', BehaviorSubject: 'observable', ReplaySubject: 'observable' },
     },
+    '@ngrx/store': { types: { Store: 'observable' } },
   },
   typePackages: { rxjs: 'observable' },
   handleEnds: {
@@ -62,5 +64,6 @@ export const rxjs = {
   ],
   combiners: ['merge', 'combineLatest'],
   operatorMethod: 'pipe',
+  viewMethods: ['select'],
   endlessCreators: { interval: { minArguments: 0 }, fromEvent: { minArguments: 0 }, timer: { minArguments: 2 } },
 } as const satisfies Family;
