@@ -279,3 +279,12 @@ export function conditionTest(node: TSESTree.Node): TSESTree.Expression | undefi
 export function isReassigned(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }
+
+/**
+ * Whether a scope is a file's top level: the global scope, an ES module's scope, or the function
+ * scope ESLint wraps a CommonJS file in (`sourceType: 'commonjs'`, whose block is the Program).
+ * `const bus = new EventEmitter()` at the top of a CommonJS file → `true`.
+ */
+export function isTopLevelScope(scope: TSESLint.Scope.Scope): boolean {
+  return scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === AST_NODE_TYPES.Program);
+}

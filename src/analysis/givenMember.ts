@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
-import { enclosingFunction, referenceRoot, skipTypeWrappers, staticMemberName } from './ast';
+import { enclosingFunction, isTopLevelScope, referenceRoot, skipTypeWrappers, staticMemberName } from './ast';
 import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 
@@ -53,7 +53,7 @@ function isGivenValue(context: AnalysisContext, value: TSESTree.Expression): boo
   const definition = variable?.defs[0];
   if (!variable || !definition) return false;
   if (definition.type === 'ImportBinding') return true;
-  if (definition.type === 'Variable') return variable.scope.type === 'module' || variable.scope.type === 'global';
+  if (definition.type === 'Variable') return isTopLevelScope(variable.scope);
   if (definition.type !== 'Parameter') return false;
   // A parameter of the class's own method (the constructor, a setter): its caller made the object.
   const method = definition.node.parent;

@@ -5,7 +5,7 @@ import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
 import { arrayIterationMethods, chainingMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { calleeName, enclosingFunction, isFunctionNode, isInside, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
+import { calleeName, enclosingFunction, isFunctionNode, isInside, isTopLevelScope, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
 import { isReturnDropped } from './droppedReturn';
 import type { AnalysisContext } from './fileCache';
 
@@ -70,7 +70,7 @@ export function handleFate(
       if (parent.id.type !== AST_NODE_TYPES.Identifier) return { fate: 'handedOver' };
       const variable = context.sourceCode.getDeclaredVariables(parent)[0];
       if (!variable) return { fate: 'handedOver' };
-      if (variable.scope.type === 'module' || variable.scope.type === 'global') return { fate: 'handedOver' };
+      if (isTopLevelScope(variable.scope)) return { fate: 'handedOver' };
       return localHandleFate(variable, parent, ends, ignore);
     }
     case AST_NODE_TYPES.AssignmentExpression: {

@@ -8,6 +8,7 @@ import {
   isFunctionNode,
   isInside,
   isReassigned,
+  isTopLevelScope,
   methodCallParts,
   referenceRoot,
   runsImmediately,
@@ -437,10 +438,10 @@ function ownerOf(
       return { owner: 'outlives', reason: 'parameter', ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };
     }
     case 'Variable': {
-      const outer = variable.scope.type === 'module' || variable.scope.type === 'global' || (options.outerOutlives && !isInside(definition.name, scope));
+      const outer = isTopLevelScope(variable.scope) || (options.outerOutlives && !isInside(definition.name, scope));
       // `child = spawn(…); child.on('exit', …)`: whatever the variable held before, this is the object just made here.
       if (outer && skipTypeWrappers(target) === root && freshlyAssignedBefore(variable, root, scope)) return { owner: 'own' };
-      if (variable.scope.type === 'module' || variable.scope.type === 'global') {
+      if (isTopLevelScope(variable.scope)) {
         return { owner: 'outlives', reason: 'module' };
       }
       if (options.outerOutlives && !isInside(definition.name, scope)) return { owner: 'outlives', reason: 'outer' };

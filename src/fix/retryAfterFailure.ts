@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
+import { isTopLevelScope } from '../analysis/ast';
 import { AST_NODE_TYPES } from '../analysis/estree';
 import { signalApi } from '../analysis/families/abortSignal';
 import { timers } from '../analysis/families/timers';
@@ -87,7 +88,7 @@ export function waitBeforeRetry(
  */
 function existingSleepImport(context: AnalysisContext): string | undefined {
   const globalScope = context.sourceCode.scopeManager?.globalScope;
-  const topScopes = globalScope ? [globalScope, ...globalScope.childScopes.filter((scope) => scope.type === 'module')] : [];
+  const topScopes = globalScope ? [globalScope, ...globalScope.childScopes.filter(isTopLevelScope)] : [];
   for (const variable of topScopes.flatMap((scope) => scope.variables)) {
     const binding = variable.defs[0]?.name;
     if (binding?.type !== AST_NODE_TYPES.Identifier) continue;
