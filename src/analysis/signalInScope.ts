@@ -6,7 +6,14 @@ import { classMembersOf, enclosingClassBody } from './classMembers';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
-import { bindingSignalEvidence, classSignalChains, classSignalEvidence, isNewAbortController, propertySignalEvidence } from './signalEvidence';
+import {
+  bindingSignalEvidence,
+  classSignalChains,
+  classSignalEvidence,
+  isNewAbortController,
+  propertySignalEvidence,
+  requestMemberOf,
+} from './signalEvidence';
 
 /** A signal usable at some point of the code, as the expression to write there. */
 export interface SignalInScope {
@@ -133,7 +140,9 @@ function signalFromVariable(
   if (carried === 'strong' || (carried === 'weak' && definition.type === 'Parameter')) {
     return { text: `${variable.name}.signal`, evidence: carried };
   }
-  return undefined;
+  // An options parameter declared to carry a fetch `Request`: `opts: { request: Request }` → `opts.request.signal`.
+  const request = requestMemberOf(context, variable);
+  return request === undefined ? undefined : { text: `${variable.name}.${request}.${signalApi.property}`, evidence: 'strong' };
 }
 
 /** `this.signal` or `this.controller.signal` in a method of a class that holds one. */
