@@ -14,8 +14,8 @@ import { objectKindOf } from './objectKind';
 import { calleeDeclarations, resolveCallee } from './resolveCallee';
 import type { OptionsPosition } from './signalArguments';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
-import { bindingSignalEvidence, optionsTypeTakesSignal, propertySignalEvidence } from './signalEvidence';
-import { annotationNames, isAbortSignalType } from './signalTypes';
+import { bindingSignalEvidence, isFetchRequestType, optionsTypeTakesSignal, propertySignalEvidence } from './signalEvidence';
+import { annotationNames, isAbortSignalType, isNamedType } from './signalTypes';
 import { typeServices } from './typeServices';
 
 /** Where `addEventListener` takes its `{ signal }` options. */
@@ -95,7 +95,8 @@ function fromDeclaredParameters(
     if (!parameter.type || parameter.dotDotDotToken) continue;
     const type = checker.getNonNullableType(checker.getTypeFromTypeNode(parameter.type));
     if (isAbortSignalType(type)) return { kind: 'positional', index };
-    if (type.flags & 1) continue;
+    // Any, and objects that carry a signal without being options for one: a controller, a fetch Request.
+    if (type.flags & 1 || isNamedType(type, signalApi.controller) || isNamedType(type, signalApi.request)) continue;
     // `boolean | AddEventListenerOptions`: any member with a `signal` makes it an options parameter.
     const members = type.isUnion() ? type.types : [type];
     const takesSignal = members.some((member) => {
@@ -127,8 +128,8 @@ function fromDeclaration(context: AnalysisContext, fn: FunctionNode): SignalPara
       if (!variable) continue;
       if (bindingSignalEvidence(context, variable) === 'strong') return { kind: 'positional', index };
       const annotation = binding.typeAnnotation?.typeAnnotation;
-      // A controller parameter is not an options object: `f(controller)` is given no `{ signal }`.
-      if (annotation && annotationNames(annotation, signalApi.controller)) continue;
+      // A controller or a fetch Request is not an options object: `f(controller)` is given no `{ signal }`.
+      if (annotation && (annotationNames(annotation, signalApi.controller) || isFetchRequestType(context, annotation))) continue;
       if (propertySignalEvidence(context, variable) === 'strong') return { kind: 'options', position: index };
     }
     if (binding.type === AST_NODE_TYPES.ObjectPattern) {

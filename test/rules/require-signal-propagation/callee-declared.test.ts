@@ -151,3 +151,32 @@ export async function proxy(req: Request) {
     },
   ],
 });
+
+// A fetch `Request` parameter is no options object: a callee taking one and a signal is given none
+// when only the request is passed (effect's `readArrayBufferLimited(source, max, signal)`).
+runInBothModes('require-signal-propagation: a Request parameter is not an options object', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+const readLimited = async (source: Request, max: number, signal: AbortSignal): Promise<ArrayBuffer> => {
+  signal.throwIfAborted();
+  return source.arrayBuffer();
+};
+export function read(source: Request, max: number, signal: AbortSignal) {
+  return readLimited(source, max, void 0);
+}
+`,
+      output: `
+const readLimited = async (source: Request, max: number, signal: AbortSignal): Promise<ArrayBuffer> => {
+  signal.throwIfAborted();
+  return source.arrayBuffer();
+};
+export function read(source: Request, max: number, signal: AbortSignal) {
+  return readLimited(source, max, signal);
+}
+`,
+      errors: [missing(7, 10, 7, 42)],
+    },
+  ],
+});
