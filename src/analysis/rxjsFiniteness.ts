@@ -43,13 +43,12 @@ export function rxSubscriptionMayLeak({ context, start, scope, repetition, inCon
 
 /**
  * A callback known to be a plain function, not a Subscriber that ends itself: a function declared
- * or assigned once in the file, a parameter typed as a function, `f.bind(x)`.
+ * or assigned once in the file, a parameter typed as a function.
  *
  * `function watch(onTick: () => void) { interval(1000).subscribe(onTick) }` → `onTick`, a function.
  */
 function isFunctionValue(context: AnalysisContext, node: TSESTree.Node): boolean {
   const inner = skipTypeWrappers(node);
-  if (inner.type === AST_NODE_TYPES.CallExpression) return methodCallParts(inner)?.method === 'bind';
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;

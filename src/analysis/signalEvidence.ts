@@ -6,6 +6,7 @@ import { isFunctionNode, methodCallParts, outermostWrapper, skipTypeWrappers, st
 import { classMembersOf } from './classMembers';
 import { eventEmitter } from './families/eventEmitter';
 import { signalApi } from './families/abortSignal';
+import { protocols } from './families/language';
 import type { Family } from './families/family';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
@@ -252,7 +253,7 @@ export function isFetchRequestType(context: AnalysisContext, annotation: TSESTre
   if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeArguments) return false;
   const name = annotation.typeName;
   if (name.type === AST_NODE_TYPES.TSQualifiedName) {
-    return name.left.type === AST_NODE_TYPES.Identifier && name.left.name === 'globalThis' && name.right.name === signalApi.request;
+    return name.left.type === AST_NODE_TYPES.Identifier && protocols.globalObjects.includes(name.left.name) && name.right.name === signalApi.request;
   }
   if (name.type !== AST_NODE_TYPES.Identifier || name.name !== signalApi.request) return false;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(annotation), name);
