@@ -19,6 +19,7 @@ export type MessageIds =
   | 'unboundedLoop'
   | 'unboundedLoopUntilFailure'
   | 'endlessSource'
+  | 'neverAbortedLoop'
   | 'spinningCatch'
   | 'addSignalParameter'
   | 'stopOnSignal'
@@ -41,6 +42,8 @@ export default createRule<[], MessageIds>({
       unboundedLoopUntilFailure:
         '`{{head}}` awaits `{{awaited}}` until it fails: its only exit rethrows a failure, and it checks no signal or flag.',
       endlessSource: '`{{head}}` waits on an endless source with no exit, and checks no signal or flag.',
+      neverAbortedLoop:
+        '`{{head}}` runs until `{{signal}}` aborts, but nothing ever aborts `{{controller}}`: the loop never stops.',
       spinningCatch: 'This `catch` retries at once: when the source fails for good, the loop spins at full speed.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and stop the loop when it aborts.',
       stopOnSignal: 'Stop the loop when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
@@ -89,6 +92,12 @@ export default createRule<[], MessageIds>({
     }
 
     function reportUnbounded(unbounded: UnboundedLoop, signal: SignalInScope | undefined, optional: boolean): void {
+      if (unbounded.neverAborted) {
+        // Its own controller's signal is the one in scope: what is missing is an abort(), which only the author can place.
+        const data = { head: unbounded.head, ...unbounded.neverAborted };
+        context.report({ node: unbounded.loop, loc: headLocation(unbounded.loop), messageId: 'neverAbortedLoop', data });
+        return;
+      }
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
       const canAddParameter = canAddSignalParameter(context, fn);

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { abortChecks, logging } from './apis';
+import { signalApi } from './families/abortSignal';
 import { calleeName, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { CodePaths, Segment } from './codePaths';
 import { endlessSource } from './endlessSources';
@@ -9,6 +10,8 @@ import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { retriesOnlyOwnErrors } from './ownErrorRetry';
 import { isPause, waitMayFailAtOnce } from './pauses';
+import type { NeverAbortedSignal } from './neverAborted';
+import { neverAbortedOption, neverAbortedSignal } from './neverAborted';
 import { mentionsSignal } from './signalArguments';
 
 export type LoopNode =
@@ -35,6 +38,11 @@ export interface UnboundedLoop {
   sleeps: { call: TSESTree.CallExpression; optionsIndex: number }[];
   /** It leaves only by a `throw` in one of its `catch` blocks: when what it awaits fails, never on request. */
   leavesOnFailure: boolean;
+  /**
+   * The signal it stops on, of a controller made here that nothing aborts: `while (!ac.signal.aborted)`,
+   * `for await (… of on(bus, 'job', { signal: ac.signal }))`. Giving it that signal again is no fix.
+   */
+  neverAborted?: NeverAbortedSignal;
 }
 
 /** A `catch` in an endless loop that swallows the error and goes round again at once. */
@@ -60,12 +68,17 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
   const fn = enclosingFunction(loop);
   if (!fn || fn.generator) return undefined;
   const source = loop.type === AST_NODE_TYPES.ForOfStatement ? endlessSource(context, loop) : undefined;
-  if (loop.type === AST_NODE_TYPES.ForOfStatement ? !source : !hasConstantTrueTest(context, loop)) return undefined;
+  let neverAborted = loop.type === AST_NODE_TYPES.ForOfStatement ? undefined : neverAbortedTest(context, loop, fn);
+  if (loop.type === AST_NODE_TYPES.ForOfStatement ? !source : !neverAborted && !hasConstantTrueTest(context, loop)) return undefined;
   // Code after an endless loop or a `return` never runs: nothing to report there.
   if (!bodyRuns(paths, loop)) return undefined;
-  const body = bodyFacts(context, loop);
+  const body = bodyFacts(context, loop, fn);
   if (!body.firstAwait && !source) return undefined;
-  if (source?.call && source.optionsIndex !== undefined && mentionsSignal(source.call.arguments[source.optionsIndex])) return undefined;
+  const sourceOptions = source?.call && source.optionsIndex !== undefined ? source.call.arguments[source.optionsIndex] : undefined;
+  if (sourceOptions && mentionsSignal(sourceOptions)) {
+    neverAborted ??= neverAbortedOption(context, sourceOptions, fn);
+    if (!neverAborted) return undefined;
+  }
   const shape = loopShape(loop, paths);
   const exits = shape.exits.filter((exit) => isReachable(paths, exit));
   if (exits.some((exit) => !passesFailureOn(exit, loop))) return undefined;
@@ -80,7 +93,30 @@ export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, path
     ...(source?.end && { endSource: source.end }),
     sleeps: body.sleepsWithoutSignal,
     leavesOnFailure: exits.length > 0,
+    ...((neverAborted ?? body.neverAborted) && { neverAborted: neverAborted ?? body.neverAborted }),
   };
+}
+
+/**
+ * A loop's test that waits for a signal nothing aborts: `!ac.signal.aborted` (or `!signal.aborted`
+ * with `const signal = ac.signal`) of a controller made in the loop's function and only ever read
+ * for its signal (see `neverAbortedSignal`).
+ */
+function neverAbortedTest(context: AnalysisContext, loop: LoopNode, fn: TSESTree.Node): NeverAbortedSignal | undefined {
+  const test = loop.type === AST_NODE_TYPES.ForOfStatement ? undefined : loop.test && skipTypeWrappers(loop.test);
+  if (test?.type !== AST_NODE_TYPES.UnaryExpression || test.operator !== '!') return undefined;
+  const read = skipTypeWrappers(test.argument);
+  if (read.type !== AST_NODE_TYPES.MemberExpression || read.computed || read.property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  return read.property.name === signalApi.aborted ? neverAbortedSignal(context, read.object, fn) : undefined;
+}
+
+/** A check whose signal belongs to a controller nothing aborts: `ac.signal.throwIfAborted()`, `sleep(ms, v, { signal: ac.signal })`. */
+function neverAbortedCheck(context: AnalysisContext, node: TSESTree.Node, fn: TSESTree.Node): NeverAbortedSignal | undefined {
+  if (node.type === AST_NODE_TYPES.MemberExpression) return neverAbortedSignal(context, node.object, fn);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const given = node.arguments.filter((argument) => mentionsSignal(argument));
+  const never = given.map((argument) => neverAbortedSignal(context, argument, fn) ?? neverAbortedOption(context, argument, fn));
+  return never.length > 0 && never.every((signal) => signal !== undefined) ? never[0] : undefined;
 }
 
 /** A `throw` inside a `catch` of the loop's own: `catch (error) { log(error); throw error; }`. */
@@ -330,15 +366,22 @@ function hasConstantTrueTest(context: AnalysisContext, loop: LoopNode): boolean 
 interface BodyFacts {
   /** Signal and flag checks: `signal.aborted`, `this.closing`, a call handed a signal. */
   checks: Set<TSESTree.Node>;
+  /** The first check of a signal that nothing aborts, which stops nothing. */
+  neverAborted?: NeverAbortedSignal;
   firstAwait?: TSESTree.Node;
   sleepsWithoutSignal: { call: TSESTree.CallExpression; optionsIndex: number }[];
 }
 
 /** What a loop's own code does, without looking into functions it defines. */
-function bodyFacts(context: AnalysisContext, loop: LoopNode): BodyFacts {
+function bodyFacts(context: AnalysisContext, loop: LoopNode, fn: TSESTree.Node): BodyFacts {
   const facts: BodyFacts = { checks: new Set(), sleepsWithoutSignal: [] };
   walkOwnBody(loop.body, (node) => {
-    if (isCheck(node)) facts.checks.add(node);
+    // A check of a signal that nothing aborts stops nothing.
+    if (isCheck(node)) {
+      const never = neverAbortedCheck(context, node, fn);
+      if (never) facts.neverAborted ??= never;
+      else facts.checks.add(node);
+    }
     if (node.type === AST_NODE_TYPES.AwaitExpression) facts.firstAwait ??= node.argument;
     if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) facts.firstAwait ??= node.right;
     if (node.type === AST_NODE_TYPES.CallExpression) {

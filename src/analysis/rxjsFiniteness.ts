@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { endlessCreators, finiteOperators } from './apis';
-import { calleeName, isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText } from './ast';
+import { calleeName, isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText } from './ast';
 import { findClassMember } from './classMembers';
 import { rxjs } from './families/rxjs';
 import type { AnalysisContext } from './fileCache';
@@ -19,7 +19,7 @@ export function rxSubscriptionMayLeak({ context, start, scope, repetition, inCon
   if (!start.object || start.node.type !== AST_NODE_TYPES.CallExpression) return false;
   // An observer handed in (a Subscriber) is the subscription's handle, and its owner's to end.
   const observer = start.node.arguments[0];
-  if (observer && !isFunctionNode(observer) && observer.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  if (observer && !isFunctionNode(observer) && observer.type !== AST_NODE_TYPES.ObjectExpression && !isFunctionValue(context, observer)) return false;
   let source: TSESTree.Node = start.object.target;
   for (let depth = 0; depth < 8; depth++) {
     const inner = skipTypeWrappers(source);
@@ -44,6 +44,25 @@ export function rxSubscriptionMayLeak({ context, start, scope, repetition, inCon
     return owner.owner === 'outlives' && owner.reason !== 'parameter';
   }
   return false;
+}
+
+/**
+ * A callback known to be a plain function, not a Subscriber that ends itself: a function declared
+ * or assigned once in the file, a parameter typed as a function.
+ *
+ * `function watch(onTick: () => void) { interval(1000).subscribe(onTick) }` → `onTick`, a function.
+ */
+function isFunctionValue(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return false;
+  if (definition.type === 'FunctionName') return true;
+  const annotation = definition.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+  if (definition.type === 'Parameter') return annotation?.type === AST_NODE_TYPES.TSFunctionType;
+  if (definition.type !== 'Variable' || definition.node.id !== definition.name || !variable || isReassigned(variable)) return false;
+  return annotation?.type === AST_NODE_TYPES.TSFunctionType || (definition.node.init !== null && isFunctionNode(skipTypeWrappers(definition.node.init)));
 }
 
 const combiners: ReadonlySet<string> = new Set(rxjs.combiners);

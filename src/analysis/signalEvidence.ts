@@ -6,6 +6,7 @@ import { isFunctionNode, methodCallParts, outermostWrapper, skipTypeWrappers, st
 import { classMembersOf } from './classMembers';
 import { eventEmitter } from './families/eventEmitter';
 import { signalApi } from './families/abortSignal';
+import { protocols } from './families/language';
 import type { Family } from './families/family';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
@@ -104,9 +105,12 @@ function judgeProperty(context: AnalysisContext, variable: TSESLint.Scope.Variab
   if (identifier.type !== AST_NODE_TYPES.Identifier) return undefined;
   const verdicts: Verdict[] = [];
   const annotation = identifier.typeAnnotation?.typeAnnotation;
-  if (annotation) verdicts.push(annotationNames(annotation, signalApi.controller) ? 'strong' : signalMemberVerdict(context, annotation));
+  if (annotation) {
+    const carrier = annotationNames(annotation, signalApi.controller) || isFetchRequestType(context, annotation);
+    verdicts.push(carrier ? 'strong' : signalMemberVerdict(context, annotation));
+  }
   const initial = initialValue(definition, identifier);
-  if (initial && isNewAbortController(initial)) verdicts.push('strong');
+  if (initial && mayBeNewAbortController(initial)) verdicts.push('strong');
   const jsdoc = jsdocTypes(context.sourceCode, definition.node);
   for (const { name, type } of jsdoc?.params ?? []) {
     if (name === `${variable.name}.${signalApi.property}`) verdicts.push(typeTextVerdict(type));
@@ -226,6 +230,64 @@ export function isNewAbortController(node: TSESTree.Node): boolean {
     inner.callee.type === AST_NODE_TYPES.Identifier &&
     inner.callee.name === signalApi.controller
   );
+}
+
+/**
+ * A value that is a fresh controller on some branch, the others being the code's own controllers:
+ * `scoped ?? new AbortController()`, `reuse ? prev : new AbortController()`.
+ */
+function mayBeNewAbortController(node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '&&') {
+    return mayBeNewAbortController(inner.left) || mayBeNewAbortController(inner.right);
+  }
+  if (inner.type === AST_NODE_TYPES.ConditionalExpression) return mayBeNewAbortController(inner.consequent) || mayBeNewAbortController(inner.alternate);
+  return isNewAbortController(inner);
+}
+
+/**
+ * A type annotation naming the platform's fetch `Request` (not a `Request` the file declares or
+ * imports), whose `.signal` is an AbortSignal: `req: Request`, `globalThis.Request`.
+ */
+export function isFetchRequestType(context: AnalysisContext, annotation: TSESTree.TypeNode): boolean {
+  if (annotation.type !== AST_NODE_TYPES.TSTypeReference || annotation.typeArguments) return false;
+  const name = annotation.typeName;
+  if (name.type === AST_NODE_TYPES.TSQualifiedName) {
+    return name.left.type === AST_NODE_TYPES.Identifier && protocols.globalObjects.includes(name.left.name) && name.right.name === signalApi.request;
+  }
+  if (name.type !== AST_NODE_TYPES.Identifier || name.name !== signalApi.request) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(annotation), name);
+  return !variable || variable.defs.length === 0;
+}
+
+/**
+ * The member of an options parameter's declared type that is a fetch `Request`, whose `.signal`
+ * the function has in scope: `opts: { request: Request; res: Res }` → `'request'`. An optional
+ * member is none (its `.signal` may not be there to read).
+ */
+export function requestMemberOf(context: AnalysisContext, variable: TSESLint.Scope.Variable): string | undefined {
+  const definition = variable.defs[0];
+  if (definition?.type !== 'Parameter' || definition.name.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const annotation = definition.name.typeAnnotation?.typeAnnotation;
+  const members = annotation && typeMembers(context, annotation, 0);
+  const member = members?.find(
+    (element): element is TSESTree.TSPropertySignature =>
+      element.type === AST_NODE_TYPES.TSPropertySignature &&
+      !element.optional &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.typeAnnotation !== undefined &&
+      isFetchRequestType(context, element.typeAnnotation.typeAnnotation),
+  );
+  return member?.key.type === AST_NODE_TYPES.Identifier ? member.key.name : undefined;
+}
+
+/**
+ * Whether an options type declares a `signal` that is an AbortSignal: `{ signal?: AbortSignal }`,
+ * an interface of this file or one a relative import names.
+ */
+export function optionsTypeTakesSignal(context: AnalysisContext, annotation: TSESTree.TypeNode): boolean {
+  return signalMemberVerdict(context, annotation) === 'strong';
 }
 
 /** The key a binding is destructured from: `{ signal }` and `{ signal: s = x }` → `'signal'`. */

@@ -6,7 +6,14 @@ import { classMembersOf, enclosingClassBody } from './classMembers';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
-import { bindingSignalEvidence, classSignalChains, classSignalEvidence, isNewAbortController, propertySignalEvidence } from './signalEvidence';
+import {
+  bindingSignalEvidence,
+  classSignalChains,
+  classSignalEvidence,
+  isNewAbortController,
+  propertySignalEvidence,
+  requestMemberOf,
+} from './signalEvidence';
 
 /** A signal usable at some point of the code, as the expression to write there. */
 export interface SignalInScope {
@@ -38,7 +45,7 @@ export function findSignalInScope(context: AnalysisContext, node: TSESTree.Node)
   // Names declared by scopes nearer to `node`: an outer signal of that name is not reachable.
   const shadowed = new Set<string>();
   const consider = (signal: SignalInScope): SignalInScope | undefined => {
-    if (shadowed.has(signal.text.split('.')[0] ?? '')) return undefined;
+    if (shadowed.has(signal.text.split(/\??\./)[0] ?? '')) return undefined;
     if (signal.evidence === 'strong') return signal;
     weak ??= signal;
     return undefined;
@@ -130,10 +137,14 @@ function signalFromVariable(
   if (held) return { text: variable.name, evidence: held };
   const carried = propertySignalEvidence(context, variable);
   // A local's `.signal` read with nothing else to go on is not a signal (`message.signal`).
+  // An optional parameter may be missing: its signal is read with `?.` (`options?.signal`).
+  const carrier = definition.name.optional ? `${variable.name}?` : variable.name;
   if (carried === 'strong' || (carried === 'weak' && definition.type === 'Parameter')) {
-    return { text: `${variable.name}.signal`, evidence: carried };
+    return { text: `${carrier}.signal`, evidence: carried };
   }
-  return undefined;
+  // An options parameter declared to carry a fetch `Request`: `opts: { request: Request }` → `opts.request.signal`.
+  const request = requestMemberOf(context, variable);
+  return request === undefined ? undefined : { text: `${carrier}.${request}.${signalApi.property}`, evidence: 'strong' };
 }
 
 /** `this.signal` or `this.controller.signal` in a method of a class that holds one. */

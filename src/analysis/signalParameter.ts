@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
-import { AST_NODE_TYPES } from './estree';
+import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, findObjectProperty, isFunctionNode, methodCallParts, staticString } from './ast';
+import { enclosingFunction, findObjectProperty, isFunctionNode, isReassigned, methodCallParts, skipTypeWrappers, staticString } from './ast';
 import { signalApi } from './families/abortSignal';
 import { eventEmitter } from './families/eventEmitter';
 import { eventTarget } from './families/eventTarget';
@@ -14,8 +14,8 @@ import { objectKindOf } from './objectKind';
 import { calleeDeclarations, resolveCallee } from './resolveCallee';
 import type { OptionsPosition } from './signalArguments';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
-import { bindingSignalEvidence, propertySignalEvidence } from './signalEvidence';
-import { annotationNames, isAbortSignalType } from './signalTypes';
+import { bindingSignalEvidence, isFetchRequestType, optionsTypeTakesSignal, propertySignalEvidence } from './signalEvidence';
+import { annotationNames, isAbortSignalType, isNamedType } from './signalTypes';
 import { typeServices } from './typeServices';
 
 /** Where `addEventListener` takes its `{ signal }` options. */
@@ -72,6 +72,11 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
     const fn = own && services.tsNodeToESTreeNodeMap.get(own as ts.Node);
     if (fn && isFunctionNode(fn)) return fromDeclaration(context, fn);
   }
+  const piped = streamPipeOptions(context, call);
+  if (piped) return piped;
+  // A function value declared with a function type: `f: (req: Req, signal: AbortSignal) => R`.
+  const declared = fromFunctionTypeAnnotation(context, call);
+  if (declared) return declared;
   // A function of another file of ours (an import followed, or the program's file with types),
   // judged by its own declaration and body there: `nextUnlessStopped(iterator, ac.signal)`.
   const callee = resolveCallee(context, call);
@@ -90,7 +95,8 @@ function fromDeclaredParameters(
     if (!parameter.type || parameter.dotDotDotToken) continue;
     const type = checker.getNonNullableType(checker.getTypeFromTypeNode(parameter.type));
     if (isAbortSignalType(type)) return { kind: 'positional', index };
-    if (type.flags & 1) continue;
+    // Any, and objects that carry a signal without being options for one: a controller, a fetch Request.
+    if (type.flags & 1 || isNamedType(type, signalApi.controller) || isNamedType(type, signalApi.request)) continue;
     // `boolean | AddEventListenerOptions`: any member with a `signal` makes it an options parameter.
     const members = type.isUnion() ? type.types : [type];
     const takesSignal = members.some((member) => {
@@ -122,8 +128,8 @@ function fromDeclaration(context: AnalysisContext, fn: FunctionNode): SignalPara
       if (!variable) continue;
       if (bindingSignalEvidence(context, variable) === 'strong') return { kind: 'positional', index };
       const annotation = binding.typeAnnotation?.typeAnnotation;
-      // A controller parameter is not an options object: `f(controller)` is given no `{ signal }`.
-      if (annotation && annotationNames(annotation, signalApi.controller)) continue;
+      // A controller or a fetch Request is not an options object: `f(controller)` is given no `{ signal }`.
+      if (annotation && (annotationNames(annotation, signalApi.controller) || isFetchRequestType(context, annotation))) continue;
       if (propertySignalEvidence(context, variable) === 'strong') return { kind: 'options', position: index };
     }
     if (binding.type === AST_NODE_TYPES.ObjectPattern) {
@@ -135,6 +141,52 @@ function fromDeclaration(context: AnalysisContext, fn: FunctionNode): SignalPara
       const variable = value && variableOf(value);
       if (variable && bindingSignalEvidence(context, variable) === 'strong') return { kind: 'options', position: index };
     }
+  }
+  return undefined;
+}
+
+/**
+ * A web ReadableStream's `pipeTo`, known by its destination: a `new WritableStream(…)` (the
+ * platform's, not one the file declares), written there or held in a `const`.
+ *
+ * `body.pipeTo(new WritableStream({ write }), { preventClose: true })` → options at 1.
+ */
+function streamPipeOptions(context: AnalysisContext, call: TSESTree.CallExpression): SignalParameter | undefined {
+  const pipe = signalApi.streamPipe;
+  if (methodCallParts(call)?.method !== pipe.method || call.arguments.length > pipe.options + 1) return undefined;
+  let destination = call.arguments[0] && skipTypeWrappers(call.arguments[0]);
+  if (destination?.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(destination), destination);
+    const definition = variable?.defs[0];
+    const init = definition?.type === 'Variable' && definition.node.id === definition.name && variable && !isReassigned(variable) ? definition.node.init : null;
+    destination = init ? skipTypeWrappers(init) : undefined;
+  }
+  if (destination?.type !== AST_NODE_TYPES.NewExpression || destination.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const constructor = destination.callee;
+  if (!pipe.destinations.includes(constructor.name)) return undefined;
+  const declared = ASTUtils.findVariable(context.sourceCode.getScope(constructor), constructor);
+  return declared && declared.defs.length > 0 ? undefined : { kind: 'options', position: pipe.options };
+}
+
+/**
+ * How a callee held in a parameter or variable takes a signal, by the function type it is declared
+ * with: a parameter typed `AbortSignal`, or an options parameter whose type declares `signal: AbortSignal`.
+ *
+ * `const make = (f: (req: Req, url: URL, signal: AbortSignal) => R) => … f(req, url, void 0)` → positional at 2.
+ */
+function fromFunctionTypeAnnotation(context: AnalysisContext, call: TSESTree.CallExpression): SignalParameter | undefined {
+  if (call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(call.callee), call.callee);
+  const definition = variable?.defs[0];
+  if (!definition || (definition.type !== 'Parameter' && definition.type !== 'Variable')) return undefined;
+  const annotation = definition.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== AST_NODE_TYPES.TSFunctionType) return undefined;
+  for (const [index, parameter] of annotation.params.entries()) {
+    if (parameter.type === AST_NODE_TYPES.RestElement) return undefined;
+    const type = parameter.type === AST_NODE_TYPES.TSParameterProperty ? undefined : parameter.typeAnnotation?.typeAnnotation;
+    if (!type) continue;
+    if (annotationNames(type, signalApi.type)) return { kind: 'positional', index };
+    if (optionsTypeTakesSignal(context, type)) return { kind: 'options', position: index };
   }
   return undefined;
 }

@@ -24,6 +24,8 @@ export function signalMayBeMissing(context: AnalysisContext, signal: SignalInSco
     const checker = services.program.getTypeChecker();
     let type = services.getTypeAtLocation(declared);
     if (property) {
+      // The carrier itself may be missing: `options?: { signal: AbortSignal }`.
+      if (declared.optional) return true;
       const symbol = checker.getPropertyOfType(checker.getNonNullableType(type), property);
       if (!symbol) return false;
       // ts.SymbolFlags.Optional: `signal?: AbortSignal`.
@@ -35,7 +37,8 @@ export function signalMayBeMissing(context: AnalysisContext, signal: SignalInSco
     return (type.isUnion() ? type.types : [type]).some((member) => (member.flags & missing) !== 0);
   }
   if (!/\.[cm]?tsx?$/.test(context.filename)) return property !== undefined || documentedOptional(context, declared);
-  if (!property) return declared.optional || isOptionalDestructured(declared);
+  // `options?: { signal: AbortSignal }`: the whole carrier may be missing.
+  if (!property || declared.optional) return declared.optional || isOptionalDestructured(declared);
   const annotation = declared.typeAnnotation?.typeAnnotation;
   return annotation?.type === AST_NODE_TYPES.TSTypeLiteral && literalSignalIsOptional(annotation);
 }

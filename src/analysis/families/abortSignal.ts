@@ -25,6 +25,8 @@ export const abortSignal = {
     timeout: 'timeout',
     abort: 'abort',
     listenerFunctions: ['addAbortListener'],
+    request: 'Request',
+    streamPipe: { method: 'pipeTo', options: 1, destinations: ['WritableStream'] },
   },
 } as const satisfies Family;
 

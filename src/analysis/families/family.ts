@@ -410,6 +410,13 @@ export interface AbortSignalFacts {
   readonly abort: string;
   /** Functions adding an abort listener to the signal they are given first: `events.addAbortListener(signal, f)`. */
   readonly listenerFunctions: readonly string[];
+  /** The platform's fetch request type, which carries a signal: `(req: Request) => req.signal`. */
+  readonly request: string;
+  /**
+   * A web ReadableStream's pipe, which takes `{ signal }` in its options, told by its destination's
+   * constructor: `readable.pipeTo(new WritableStream(sink), { signal })`.
+   */
+  readonly streamPipe: { readonly method: string; readonly options: number; readonly destinations: readonly string[] };
 }
 
 /** How often repeated callbacks run, shared by the families that schedule them. */
