@@ -114,7 +114,8 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   if (reset) {
     return storedLeak(context, start, slot, ends, { reason: 'storedRestartable', reset: reset.name, flag: reset.flag, again: functionName(owner) ?? 'the start' });
   }
-  const again = repeatedCall(context, owner, holder);
+  // `if (!this.pub) { this.pub = …; this.timer = setInterval(…); }`: once per holder, however often it runs.
+  const again = isGuardedOnce(context, owner, start.node) ? undefined : repeatedCall(context, owner, holder);
   if (again) {
     return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
