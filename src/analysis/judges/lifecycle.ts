@@ -23,7 +23,7 @@ import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slo
 import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
+import { closureHolderOf, endingTeardownOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { startEnds } from './connection';
 import { listenerLabel, startLabel } from './labels';
 
@@ -80,14 +80,16 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   if (repeated && isInside(repeated.scope, owner)) return undefined;
   const outer = slot.kind === 'member' ? undefined : slot.variable;
   const holder = holderOf(context, owner) ?? (outer ? closureHolderOf(context, outer.scope.block) : undefined);
-  const teardown = holder && (teardownOf(holder) ?? pairedTeardownOf(context, holder, owner));
-  if (teardown?.fn === owner) return undefined;
+  const named = holder && (teardownOf(holder) ?? pairedTeardownOf(context, holder, owner));
+  if (named?.fn === owner) return undefined;
   const ends = startEnds(context, start);
   if (!ends) return undefined;
   if (!mayRunOn(context, start)) return 'fine';
   const startFn = enclosingFunction(start.node);
   // `clearInterval(this.timer); this.timer = setInterval(…)` ends the one before, not this one.
   const endings = slotEnds(context, slot, ends).filter((use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]));
+  // With no teardown by name, one known by what it ends is asked only about a handle nothing ends.
+  const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
     const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder);
