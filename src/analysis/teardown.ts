@@ -6,7 +6,7 @@ import type { FunctionNode } from './ast';
 import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
-import { pairedTeardowns } from './apis';
+import { handleEnds, pairedTeardowns } from './apis';
 import { teardownMethodsOf } from './objectApi';
 
 /**
@@ -23,6 +23,8 @@ export interface Holder {
   method(name: string): FunctionNode | undefined;
   /** Whether `fn` is one of its functions (a method, not a callback inside one). */
   owns(fn: FunctionNode): boolean;
+  /** Its own functions (for a class, the methods of its body, not a base's). */
+  functions(): readonly FunctionNode[];
   /** A base class this file does not show: its methods may end anything. */
   unseenBase: boolean;
   /** The lifecycle names that end it: the descriptors' and those `settings.leaks.teardownMethods` adds. */
@@ -87,6 +89,10 @@ function classHolder(context: AnalysisContext, body: TSESTree.ClassBody): Holder
     body,
     method: (name) => findMethod(context, body, name, 0)?.value,
     owns: (fn) => fn.parent.type === AST_NODE_TYPES.MethodDefinition && bodies.includes(fn.parent.parent as TSESTree.ClassBody),
+    functions: () =>
+      body.body.flatMap((member) =>
+        member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && member.value.type === AST_NODE_TYPES.FunctionExpression ? [member.value] : [],
+      ),
     unseenBase,
     teardownNames: teardownMethodsOf(context),
   };
@@ -104,6 +110,7 @@ function objectHolder(context: AnalysisContext, key: HolderKey): Holder {
     body: undefined,
     method: (name) => methods.get(name),
     owns: (fn) => functions.holderKey.get(fn) === key,
+    functions: () => [...methods.values()],
     unseenBase: false,
     teardownNames: teardownMethodsOf(context),
   };
@@ -224,6 +231,72 @@ export function pairedTeardownOf(context: AnalysisContext, holder: Holder, fn: F
   }
   return undefined;
 }
+
+/**
+ * For a holder with no teardown by name or pair, the function that ends what it keeps, by what
+ * it does: it ends two or more of the handles kept on `this` (`clearTimeout(this.poll)`,
+ * `this.socket.close()`), stores no new one in them, and neither runs `fn` nor is run by it (so
+ * it is no restart). Such a teardown is known from the code alone: its report offers no fix.
+ *
+ * ```ts
+ * class Worker { init() { this.ping = setInterval(f, 1000); } end() { clearTimeout(this.poll); this.sock.close(); } }
+ * // for init → { name: 'end', method: undefined, … }
+ * ```
+ */
+export function endingTeardownOf(context: AnalysisContext, holder: Holder, fn: FunctionNode): Teardown | undefined {
+  const fromFn = reachFrom(context, holder, [fn]).functions;
+  for (const candidate of holder.functions()) {
+    if (candidate === fn || fromFn.has(candidate) || endedMembers(context, candidate).size < 2) continue;
+    if (reachFrom(context, holder, [candidate]).functions.has(fn)) continue;
+    const method = candidate.parent.type === AST_NODE_TYPES.MethodDefinition ? candidate.parent : undefined;
+    const name = method ? methodKeyName(method) : functionKeyName(candidate);
+    if (name !== undefined) return { fn: candidate, method: undefined, name, own: true, inheritedFrom: undefined };
+  }
+  return undefined;
+}
+
+/** `Foo.prototype.end = function () {}` → `'end'`; `{ end() {} }` → `'end'`. */
+function functionKeyName(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) return staticMemberName(parent.left);
+  return parent.type === AST_NODE_TYPES.Property ? propertyName(parent) : undefined;
+}
+
+/** The `this` members `fn` ends in its own body (`clearInterval(this.t)`, `this.c?.quit()`), less those it stores anew. */
+function endedMembers(context: AnalysisContext, fn: FunctionNode): ReadonlySet<string> {
+  const ended = new Set<string>();
+  const stored = new Set<string>();
+  const member = (node: TSESTree.Node | undefined): string | undefined => {
+    const inner = node && skipTypeWrappers(node);
+    return inner?.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(inner.object)) ? memberName(inner) : undefined;
+  };
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const name = member(node.left);
+      const value = skipTypeWrappers(node.right);
+      const cleared = (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+      if (name !== undefined && !cleared) stored.add(name);
+    }
+    if (node.type !== AST_NODE_TYPES.CallExpression) return true;
+    const callee = skipTypeWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.Identifier && endFunctionNames.has(callee.name)) {
+      const name = member(node.arguments[0]);
+      if (name !== undefined) ended.add(name);
+    }
+    const parts = methodCallParts(node);
+    if (parts && endMethodNames.has(parts.method)) {
+      const name = member(parts.target);
+      if (name !== undefined) ended.add(name);
+    }
+    return true;
+  });
+  for (const name of stored) ended.delete(name);
+  return ended;
+}
+
+const endMethodNames: ReadonlySet<string> = new Set(Object.values(handleEnds).flatMap((end) => end.methods));
+const endFunctionNames: ReadonlySet<string> = new Set(Object.values(handleEnds).flatMap((end) => end.functions));
 
 /** The method's name as teardown lists write it: `stop`, `Symbol.dispose`. */
 export function methodKeyName(method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {

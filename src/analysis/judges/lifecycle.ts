@@ -23,7 +23,7 @@ import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slo
 import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
+import { closureHolderOf, endingTeardownOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { receiverEnds, startEnds } from './connection';
 import { listenerLabel, startLabel } from './labels';
 
@@ -86,8 +86,8 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   if (repeated && isInside(repeated.scope, owner)) return undefined;
   const outer = slot.kind === 'member' ? undefined : slot.variable;
   const holder = holderOf(context, owner) ?? (outer ? closureHolderOf(context, outer.scope.block) : undefined);
-  const teardown = holder && (teardownOf(holder) ?? pairedTeardownOf(context, holder, owner));
-  if (teardown?.fn === owner) return undefined;
+  const named = holder && (teardownOf(holder) ?? pairedTeardownOf(context, holder, owner));
+  if (named?.fn === owner) return undefined;
   const ends = startEnds(context, start);
   if (!ends) return undefined;
   if (!mayRunOn(context, start)) return 'fine';
@@ -97,6 +97,8 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   const endings = [...slotEnds(context, slot, ends), ...receiverEnds(context, start)].filter(
     (use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]),
   );
+  // With no teardown by name, one known by what it ends is asked only about a handle nothing ends.
+  const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
     const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder);
@@ -123,7 +125,8 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   if (reset) {
     return storedLeak(context, start, slot, ends, { reason: 'storedRestartable', reset: reset.name, flag: reset.flag, again: functionName(owner) ?? 'the start' });
   }
-  const again = repeatedCall(context, owner, holder);
+  // `if (!this.pub) { this.pub = …; this.timer = setInterval(…); }`: once per holder, however often it runs.
+  const again = isGuardedOnce(context, owner, start.node) ? undefined : repeatedCall(context, owner, holder);
   if (again) {
     return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
