@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import { timeoutFunctions } from './apis';
 import type { FunctionNode } from './ast';
+import { protocols } from './families/language';
 import { calleeName, isFunctionNode, isInside, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
@@ -152,7 +153,7 @@ function unguarded(context: AnalysisContext, fn: FunctionNode, target: TSESTree.
       const parent = node.parent;
       if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee.type === AST_NODE_TYPES.MemberExpression) {
         const method = memberName(parent.callee);
-        if (method === 'catch' || (method === 'then' && parent.arguments[1] === node)) guarded = true;
+        if (method === protocols.promiseFailure || (method === protocols.promiseValue && parent.arguments[1] === node)) guarded = true;
       }
       return !guarded;
     }

@@ -336,6 +336,8 @@ export interface Family {
   readonly protocols?: {
     readonly promiseCallbacks: readonly string[];
     readonly promiseValue: string;
+    /** The promise callback that runs on failure only: `.catch(() => retry())`. */
+    readonly promiseFailure: string;
     readonly bindsThis: readonly string[];
     readonly collectionAdds: readonly string[];
     /** Methods that return one entry of a collection: `sockets.get(id)`, `queue.pop()`. */

@@ -30,6 +30,7 @@ export const language = {
   protocols: {
     promiseCallbacks: ['then', 'catch', 'finally'],
     promiseValue: 'then',
+    promiseFailure: 'catch',
     bindsThis: ['call', 'apply', 'bind'],
     collectionAdds: ['push', 'add', 'set', 'unshift'],
     collectionLookups: ['get', 'at', 'find', 'findLast', 'pop', 'shift'],

@@ -1,26 +1,29 @@
-import { RuleTester } from '@typescript-eslint/rule-tester';
-import * as espree from 'espree';
+import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
 
 import rule from '../../../rules/no-leaked-subscription';
+import { javascriptRuleTester } from '../../ruleTester';
 
 // ESLint wraps a CommonJS file (`sourceType: 'commonjs'`) in a function scope whose block is the
 // Program: its top-level variables are module-level all the same, and outlive every call.
-const commonjsRuleTester = new RuleTester({
-  languageOptions: { parser: espree, sourceType: 'commonjs' },
-  defaultFilenames: { ts: 'file.js', tsx: 'file.jsx' },
-});
+// ESLint's own `languageOptions.sourceType`, which the tester passes on as it is (its type lists only parser options).
+const commonjs = { languageOptions: { sourceType: 'commonjs' } as TestLanguageOptions };
 
-commonjsRuleTester.run('no-leaked-subscription: top-level variables of a CommonJS file', rule, {
+javascriptRuleTester.run('no-leaked-subscription: top-level variables of a CommonJS file', rule, {
   valid: [
     // added once, at the top level
-    `
+    {
+      ...commonjs,
+      code: `
 const { EventEmitter } = require('events');
 const bus = new EventEmitter();
 bus.on('job', (job) => console.log(job));
 module.exports = bus;
 `,
+    },
     // added per call, and removed by the same call
-    `
+    {
+      ...commonjs,
+      code: `
 const { EventEmitter } = require('events');
 const bus = new EventEmitter();
 function serve(req) {
@@ -30,9 +33,11 @@ function serve(req) {
 }
 module.exports = serve;
 `,
+    },
   ],
   invalid: [
     {
+      ...commonjs,
       code: `
 const { EventEmitter } = require('events');
 const bus = new EventEmitter();
