@@ -288,3 +288,15 @@ export function isReassigned(variable: TSESLint.Scope.Variable): boolean {
 export function isTopLevelScope(scope: TSESLint.Scope.Scope): boolean {
   return scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === AST_NODE_TYPES.Program);
 }
+
+/** The variable naming a function: `function poll() {}` → `poll`, `const poll = () => …` → `poll`. */
+export function namedFunctionVariable(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode): TSESLint.Scope.Variable | undefined {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
+    const name = fn.id.name;
+    return sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === name);
+  }
+  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
+    return sourceCode.getDeclaredVariables(fn.parent)[0];
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { abortChecks, logging } from './apis';
 import { signalApi } from './families/abortSignal';
-import { calleeName, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
+import { calleeName, conditionTest, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { CodePaths, Segment } from './codePaths';
 import { endlessSource } from './endlessSources';
 import type { AnalysisContext } from './fileCache';
@@ -178,12 +178,7 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
 function testsCaughtError(node: TSESTree.Node, handler: TSESTree.CatchClause): boolean {
   const param = handler.param;
   if (param?.type !== AST_NODE_TYPES.Identifier || !isInside(node, handler.body)) return false;
-  const test =
-    node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
-      ? node.test
-      : node.type === AST_NODE_TYPES.LogicalExpression
-        ? node.left
-        : undefined;
+  const test = conditionTest(node);
   if (!test) return false;
   let readsError = false;
   let readsOther = false;

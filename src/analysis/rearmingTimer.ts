@@ -4,7 +4,7 @@ import { AST_NODE_TYPES } from './estree';
 import { timeoutFunctions } from './apis';
 import type { FunctionNode } from './ast';
 import { protocols } from './families/language';
-import { calleeName, isFunctionNode, isInside, skipTypeWrappers, walk } from './ast';
+import { calleeName, conditionTest, isFunctionNode, isInside, namedFunctionVariable, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { isThisLike, memberName } from './teardown';
@@ -49,7 +49,7 @@ export function isInsideRearmOf(context: AnalysisContext, node: TSESTree.Node, f
 
 /** Whether the timer's callback is `fn` by name, or calls it (`poll()`, `this.renew()`). */
 function runsAgain(context: AnalysisContext, callback: TSESTree.Node, fn: FunctionNode): boolean {
-  const variable = ownVariable(context, fn);
+  const variable = namedFunctionVariable(context.sourceCode, fn);
   const method = ownMethodName(fn);
   if (variable === undefined && method === undefined) return false;
   const inner = skipTypeWrappers(callback);
@@ -104,18 +104,6 @@ function isCallee(identifier: TSESTree.Node): boolean {
   return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === identifier;
 }
 
-/** The variable naming the function: `function poll`, `const poll = () => …`. */
-function ownVariable(context: AnalysisContext, fn: FunctionNode) {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
-    const name = fn.id.name;
-    return context.sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === name);
-  }
-  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
-    return context.sourceCode.getDeclaredVariables(fn.parent)[0];
-  }
-  return undefined;
-}
-
 /** The method the function is, called on `this`: `renew() {}`, `Foo.prototype.renew = function`. */
 function ownMethodName(fn: FunctionNode): string | undefined {
   const parent = fn.parent;
@@ -161,12 +149,7 @@ function unguarded(context: AnalysisContext, fn: FunctionNode, target: TSESTree.
       if (isInside(target, node)) guarded = true;
       return !guarded;
     }
-    const test =
-      node.type === AST_NODE_TYPES.IfStatement || node.type === AST_NODE_TYPES.ConditionalExpression
-        ? node.test
-        : node.type === AST_NODE_TYPES.LogicalExpression
-          ? node.left
-          : undefined;
+    const test = conditionTest(node);
     if (!test || isInside(target, test)) return true;
     const containsTarget = isInside(target, node);
     const exitsBefore = !containsTarget && node.range[1] <= target.range[0] && exitsIn(node);

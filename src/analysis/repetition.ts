@@ -1,4 +1,4 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { BuiltinObjectKind, Repetition } from './apis';
@@ -17,7 +17,7 @@ import {
   timeoutFunctions,
 } from './apis';
 import type { FunctionNode } from './ast';
-import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, staticString, walk } from './ast';
+import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, namedFunctionVariable, skipTypeWrappers, staticString, walk } from './ast';
 import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
@@ -138,7 +138,7 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
   if (parent.type === AST_NODE_TYPES.Property && parent.value === fn && isCallArgument(parent.parent)) {
     return callbackRepetition(context, parent.parent.parent as TSESTree.CallExpression, parent.parent, fn);
   }
-  const variable = namedFunctionVariable(context, fn);
+  const variable = namedFunctionVariable(context.sourceCode, fn);
   if (!variable) return undefined;
   const rearms = variable.references.flatMap((reference) => {
     const use = reference.identifier;
@@ -162,17 +162,6 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
       const repeated = callbackRepetition(context, call, use, fn);
       if (repeated) return repeated;
     }
-  }
-  return undefined;
-}
-
-function namedFunctionVariable(context: AnalysisContext, fn: FunctionNode): TSESLint.Scope.Variable | undefined {
-  if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) {
-    const name = fn.id.name;
-    return context.sourceCode.getDeclaredVariables(fn).find((variable) => variable.name === name);
-  }
-  if (fn.parent.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.id.type === AST_NODE_TYPES.Identifier) {
-    return context.sourceCode.getDeclaredVariables(fn.parent)[0];
   }
   return undefined;
 }
