@@ -183,5 +183,12 @@ export default Bus;
   ],
 });
 
-javascriptRuleTester.run('no-leaked-subscription: ES5 classes (javascript)', rule, cases('signal'));
+// TypeScript's checkJs, which the fix check compiles plain JavaScript with, does not follow an
+// assignment to `__proto__`: the suggestion's `bus.off` runs, but reads there as a missing
+// property. That chain is tested without types (a .ts file) only.
+const javascriptCases = cases('signal');
+javascriptRuleTester.run('no-leaked-subscription: ES5 classes (javascript)', rule, {
+  ...javascriptCases,
+  invalid: javascriptCases.invalid.filter((test) => !test.code.includes('__proto__')),
+});
 untypedRuleTester.run('no-leaked-subscription: ES5 classes (untyped)', rule, cases('signal?: AbortSignal'));

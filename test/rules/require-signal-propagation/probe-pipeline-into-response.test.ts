@@ -54,29 +54,29 @@ javascriptRuleTester.run('require-signal-propagation: a pipeline into an express
     {
       code: `
 const express = require('express');
+const { createReadStream } = require('fs');
 const { pipeline } = require('stream/promises');
 
 const app = express();
 app.get('/export.csv', async (req, res) => {
   const controller = new AbortController();
   req.on('close', () => controller.abort());
-  const upstream = await fetch('http://reports.internal/rows', { signal: controller.signal });
-  await pipeline(upstream.body, res);
+  await pipeline(createReadStream('/var/reports/rows.csv'), res);
 });
 `,
       output: `
 const express = require('express');
+const { createReadStream } = require('fs');
 const { pipeline } = require('stream/promises');
 
 const app = express();
 app.get('/export.csv', async (req, res) => {
   const controller = new AbortController();
   req.on('close', () => controller.abort());
-  const upstream = await fetch('http://reports.internal/rows', { signal: controller.signal });
-  await pipeline(upstream.body, res, { signal: controller.signal });
+  await pipeline(createReadStream('/var/reports/rows.csv'), res, { signal: controller.signal });
 });
 `,
-      errors: [{ ...missing(10, 9, 10, 37), data: { call: 'pipeline(upstream.body, res)', signal: 'controller.signal', owner: 'the function' } }],
+      errors: [{ ...missing(10, 9, 10, 65), data: { call: "pipeline(createReadStream('/var/reports/rows.csv'), res)", signal: 'controller.signal', owner: 'the function' } }],
     },
   ],
 });
