@@ -17,6 +17,7 @@ import { judgeStart, judgeUntilOutlivingSignal } from '../src/analysis/findLeak'
 import type { Start } from '../src/analysis/findStart';
 import { findStart } from '../src/analysis/findStart';
 import { isGuardedOnce } from '../src/analysis/guardedOnce';
+import { mayConstructOwnClass } from '../src/analysis/ownClass';
 import { readsOwnThis, repetitionAcrossElements, usesBindingDeclaredIn } from '../src/analysis/repetition';
 import type { RepeatedScope } from '../src/analysis/repetition';
 import { mayResolveCallee, resolveCallee } from '../src/analysis/resolveCallee';
@@ -65,13 +66,16 @@ export default createRule<[], MessageIds>({
     if (!mayReachStartInFile(context)) return {};
     function check(node: TSESTree.CallExpression | TSESTree.NewExpression): void {
       // A call that cannot be followed into a function matters only if it starts something: asked
-      // first, as it is cheaper than the repetition around the call.
+      // first, as it is cheaper than the repetition around the call, unless it is a `new` of a
+      // class of ours, whose start is read from the class's file (a parse).
       const followable = mayResolveCallee(context, node);
-      const startFirst = followable ? undefined : findStart(context, node);
-      if (!followable && !startFirst) return;
+      const repetitionFirst = followable || (node.type === AST_NODE_TYPES.NewExpression && mayConstructOwnClass(context, node));
+      const startFirst = repetitionFirst ? undefined : findStart(context, node);
+      if (!repetitionFirst && !startFirst) return;
       const repeated = repetitionAcrossElements(context, node);
       if (!repeated) return;
-      const start = followable ? findStart(context, node) : startFirst;
+      const start = repetitionFirst ? findStart(context, node) : startFirst;
+      if (!followable && !start) return;
       if (start) {
         // `if (started) return; started = true;` in the repeated code: it starts this once.
         if (isFunctionNode(repeated.scope) && isGuardedOnce(context, repeated.scope, node)) return;

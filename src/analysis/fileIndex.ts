@@ -18,6 +18,8 @@ export interface FileIndex {
   readonly methods: readonly TSESTree.MethodDefinition[];
   /** Every `import … from …`. */
   readonly imports: readonly TSESTree.ImportDeclaration[];
+  /** Every class declaration and class expression. */
+  readonly classes: readonly (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[];
 }
 
 /**
@@ -31,6 +33,7 @@ export const fileIndex = perFile((context: AnalysisContext): FileIndex => {
   const membersAndDeclarators: (TSESTree.MemberExpression | TSESTree.VariableDeclarator)[] = [];
   const methods: TSESTree.MethodDefinition[] = [];
   const imports: TSESTree.ImportDeclaration[] = [];
+  const classes: (TSESTree.ClassDeclaration | TSESTree.ClassExpression)[] = [];
   walk(context.sourceCode.ast, (node) => {
     switch (node.type) {
       case AST_NODE_TYPES.CallExpression:
@@ -47,9 +50,13 @@ export const fileIndex = perFile((context: AnalysisContext): FileIndex => {
       case AST_NODE_TYPES.ImportDeclaration:
         imports.push(node);
         return;
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.ClassExpression:
+        classes.push(node);
+        return;
       default:
         if (isFunctionNode(node)) functions.push(node);
     }
   });
-  return { calls, functions, membersAndDeclarators, methods, imports };
+  return { calls, functions, membersAndDeclarators, methods, imports, classes };
 });

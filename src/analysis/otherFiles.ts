@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as ts from 'typescript';
 
-import { walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { handleEnds, teardownMethods } from './apis';
 import { mayConnectByItself, mayLeadToStarts, mayStartByItself } from './startHints';
@@ -321,13 +320,17 @@ function parseModule(file: string, text: string, settings: AnalysisContext['sett
   if (javascript && ast) {
     // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
     Object.assign(ast, { tokens: [], comments: [] });
-    const scopes = javascript.scope.analyze(ast, {
-      ecmaVersion: javascript.espree.latestEcmaVersion,
-      sourceType: 'module',
-      childVisitorKeys: javascript.keys.KEYS,
-      fallback: javascript.keys.getKeys,
-    }) as unknown as TSESLint.Scope.ScopeManager;
-    return makeContext(file, text, ast, undefined, settings, scopes);
+    const tools = javascript;
+    const scopes = lazyScopes(
+      () =>
+        tools.scope.analyze(ast, {
+          ecmaVersion: tools.espree.latestEcmaVersion,
+          sourceType: 'module',
+          childVisitorKeys: tools.keys.KEYS,
+          fallback: tools.keys.getKeys,
+        }) as unknown as TSESLint.Scope.ScopeManager,
+    );
+    return makeContext(file, text, ast, undefined, settings, scopes, tools.keys.KEYS);
   }
   // TypeScript, or JavaScript that espree cannot read (TypeScript syntax in a .js file).
   const parse = estree();
@@ -595,12 +598,13 @@ function makeContext(
   parserServices: object | undefined,
   settings: AnalysisContext['settings'],
   scopeManagerOfAst?: TSESLint.Scope.ScopeManager,
+  keys: Readonly<Record<string, readonly string[] | undefined>> = visitorKeys,
 ): AnalysisContext {
   // Rules rely on `parent`; the linter sets it for linted files, we set it here.
-  walk(ast, (node, parent) => {
-    if (parent) (node as { parent?: TSESTree.Node }).parent = parent;
-  });
-  const scopes = scopeManagerOfAst ?? scopeManager().analyze(ast, { sourceType: 'module', lib: ['esnext'] });
+  setParents(ast, keys);
+  const scopes =
+    scopeManagerOfAst ??
+    (parserServices ? scopeManager().analyze(ast, { sourceType: 'module', lib: ['esnext'] }) : lazyScopes(() => scopeManager().analyze(ast, { sourceType: 'module', lib: ['esnext'] })));
   // ESLint's own class (what `TSESLint.SourceCode` extends): the linter has loaded it already, while
   // `@typescript-eslint/utils`' `TSESLint` would load `@typescript-eslint/scope-manager`.
   const config = {
@@ -612,4 +616,57 @@ function makeContext(
   } as TSESLint.SourceCode.SourceCodeConfig;
   const sourceCode = new SourceCode(config as unknown as ConstructorParameters<typeof SourceCode>[0]) as unknown as TSESLint.SourceCode;
   return { sourceCode, filename, ...(settings && { settings }) };
+}
+
+/**
+ * A scope manager analysed on first use: a followed file whose answer comes from its syntax alone
+ * (no exported class by that name, a class with no teardown) never pays for its scope analysis,
+ * which costs about twice its parse. ESLint's `SourceCode` is frozen, so the manager stands in
+ * for the real one, whose methods it hands out bound to it:
+ * `lazyScopes(() => analyze(ast)).acquire(fn)` analyses the file, then acquires.
+ */
+function lazyScopes(analyze: () => TSESLint.Scope.ScopeManager): TSESLint.Scope.ScopeManager {
+  let real: TSESLint.Scope.ScopeManager | undefined;
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy({} as TSESLint.Scope.ScopeManager, {
+    get(_, key) {
+      real ??= analyze();
+      const value: unknown = Reflect.get(real, key, real);
+      if (typeof value !== 'function') return value;
+      let method = bound.get(key);
+      if (method === undefined) bound.set(key, (method = (value as (...args: unknown[]) => unknown).bind(real)));
+      return method;
+    },
+  });
+}
+
+/**
+ * Sets `parent` on every node below `ast`, along the parser's visitor keys as the linter does for
+ * linted files (a node type without keys: along every property, as `walk` goes). The order does not
+ * matter here, so this skips `walk`'s visit of every property of every node.
+ */
+function setParents(ast: TSESTree.Program, keysOf: Readonly<Record<string, readonly string[] | undefined>>): void {
+  const stack: TSESTree.Node[] = [ast];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const record = node as unknown as Record<string, unknown>;
+    for (const key of keysOf[node.type] ?? Object.keys(node)) {
+      if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
+      const child = record[key];
+      if (Array.isArray(child)) {
+        for (const item of child) {
+          if (isNodeLike(item)) {
+            item.parent = node;
+            stack.push(item);
+          }
+        }
+      } else if (isNodeLike(child)) {
+        child.parent = node;
+        stack.push(child);
+      }
+    }
+  }
+}
+
+function isNodeLike(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 
-import { skipTypeWrappers, staticMemberName, walk } from './ast';
+import { skipTypeWrappers, staticMemberName } from './ast';
+import { fileIndex } from './fileIndex';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { importedCallee, importedName } from './imports';
@@ -27,19 +28,19 @@ export function mayConstructOwnClass(context: AnalysisContext, node: TSESTree.Ne
   return root.type === AST_NODE_TYPES.Identifier && classNames(context).has(root.name);
 }
 
-/** Names of the file's classes and of what it imports or requires from relative paths. */
+/** Names of the file's classes and of what it imports or requires from relative paths (from the shared index: no walk of its own). */
 const classNames = perFile((context): ReadonlySet<string> => {
   const names = new Set<string>();
-  walk(context.sourceCode.ast, (node) => {
-    if ((node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id) names.add(node.id.name);
-    else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.init) {
-      const init = skipTypeWrappers(node.init);
-      if (init.type === AST_NODE_TYPES.ClassExpression || isRelativeRequire(init)) for (const name of boundNames(node.id)) names.add(name);
-    } else if (node.type === AST_NODE_TYPES.ImportDeclaration && node.source.value.startsWith('.')) {
-      for (const specifier of node.specifiers) names.add(specifier.local.name);
-    }
-    return true;
-  });
+  const index = fileIndex(context);
+  for (const node of index.classes) if (node.id) names.add(node.id.name);
+  for (const node of index.membersAndDeclarators) {
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) continue;
+    const init = skipTypeWrappers(node.init);
+    if (init.type === AST_NODE_TYPES.ClassExpression || isRelativeRequire(init)) for (const name of boundNames(node.id)) names.add(name);
+  }
+  for (const node of index.imports) {
+    if (node.source.value.startsWith('.')) for (const specifier of node.specifiers) names.add(specifier.local.name);
+  }
   return names;
 });
 
