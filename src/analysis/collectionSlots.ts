@@ -291,7 +291,9 @@ function iteratedCollection(definition: TSESLint.Scope.Definition | undefined): 
     if (!isFunctionNode(callback) || callback.params[0] !== definition.name || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return undefined;
     const callee = skipTypeWrappers(call.callee);
     const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : undefined;
-    return callee.type === AST_NODE_TYPES.MemberExpression && method !== undefined && arrayIterationMethods.has(method) ? callee.object : undefined;
+    // `reduce((acc, item) => …)`: the first parameter is the accumulator, not an entry.
+    const binds = method !== undefined && arrayIterationMethods.has(method) && !protocols.collectionFolds.includes(method);
+    return callee.type === AST_NODE_TYPES.MemberExpression && binds ? callee.object : undefined;
   }
   if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return undefined;
   const loop = definition.parent?.parent;

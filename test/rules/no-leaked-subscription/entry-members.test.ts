@@ -65,6 +65,19 @@ function watchAll() {
 }
 watchAll();
 `,
+    // a fold's first parameter is its accumulator, handed back to the caller
+    `
+import fs from 'node:fs';
+
+const items: string[] = [];
+
+export function watchAll() {
+  return items.reduce((acc: { watcher?: fs.FSWatcher }, file) => {
+    acc.watcher = fs.watch(file, () => {});
+    return acc;
+  }, {});
+}
+`,
   ],
   invalid: [
     {
@@ -89,7 +102,8 @@ export function stopAll() {
 `,
       errors: [
         {
-          message: '`fs.watch(file, () => {})` is stored in `item.watcher` of each entry of `items`, and nothing in this file ends it.',
+          messageId: 'entryMemberNotEnded',
+          data: { code: 'fs.watch(file, () => {})', label: 'a file watcher', member: 'item.watcher', collection: 'items' },
           line: 9,
           column: 20,
           endLine: 9,
@@ -113,8 +127,8 @@ export class Reloader {
 `,
       errors: [
         {
-          message:
-            '`setInterval(…)` is stored in `item.timer` of each entry of `this.items`, and nothing in this file ends it.',
+          messageId: 'entryMemberNotEnded',
+          data: { code: 'setInterval(…)', label: 'an interval', member: 'item.timer', collection: 'this.items' },
           line: 8,
           column: 20,
           endLine: 8,
