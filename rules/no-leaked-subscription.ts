@@ -42,6 +42,7 @@ export default createRule<Options, MessageIds>({
       storedNotEnded: '`{{code}}` is stored in `{{member}}`, but `{{teardown}}()` never ends it.',
       storedNotEndedInherited:
         '`{{code}}` is stored in `{{member}}`, but `{{teardown}}()`, inherited from `{{base}}`, never ends it.',
+      entryMemberNotEnded: '`{{code}}` is stored in `{{member}}` of each entry of `{{collection}}`, and nothing in this file ends it.',
       storedOnlyCleared: '`{{code}}` is stored in `{{member}}`, but `{{release}}()` only clears it and never ends it.',
       storedRestartable:
         '`{{code}}` is stored in `{{member}}`; `{{reset}}()` resets `{{flag}}` so `{{again}}()` can run again, and nothing ends it.',

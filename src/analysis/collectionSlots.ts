@@ -8,6 +8,8 @@ import type { FunctionNode } from './ast';
 import { enclosingFunction, functionName, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { handleUse } from './handleFate';
+import { usesOf } from './lifetime';
+import type { OuterSlot } from './outerSlot';
 import { outerSlot } from './outerSlot';
 import { runningFunction } from './restartEvidence';
 import type { Holder } from './teardown';
@@ -245,4 +247,91 @@ function calledByName(context: AnalysisContext, fn: FunctionNode, holder: Holder
 /** `removeSocket` for a method, `Foo.prototype.removeSocket` or a function declaration of that name. */
 function shortName(fn: FunctionNode): string | undefined {
   return functionName(fn)?.replace(/^#/, '').replace(/^.*\./, '');
+}
+
+/**
+ * A member of an entry of a collection the file holds, a start's handle is stored in: the entry is
+ * a callback's or loop's binding of the collection's values, the collection a member of `this` or
+ * an outer variable. Its owner is that collection: whatever ends the entries' member ends it.
+ * `undefined` when the collection's entries leave the file (returned, exported, handed to a
+ * function the file does not show): their new owner is trusted.
+ *
+ * ```js
+ * let items = new Map();
+ * function watchAll() { items.forEach((item) => { item.watcher = fs.watch(item.path, f); }); } // → item.watcher of items
+ * ```
+ */
+export interface EntryMemberSlot {
+  kind: 'entryMember';
+  /** `watcher` */
+  name: string;
+  /** `item.watcher` */
+  text: string;
+  node: TSESTree.MemberExpression;
+  /** `items`, `this.sockets`: the collection whose entries hold it. */
+  collection: OuterSlot;
+}
+
+export function entryMemberSlot(context: AnalysisContext, target: TSESTree.Node, startFn: FunctionNode | undefined): EntryMemberSlot | undefined {
+  if (target.type !== AST_NODE_TYPES.MemberExpression || target.computed || target.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const name = staticMemberName(target);
+  const entry = ASTUtils.findVariable(context.sourceCode.getScope(target.object), target.object);
+  if (name === undefined || !entry || entry.defs.length !== 1 || isReassigned(entry)) return undefined;
+  const iterated = iteratedCollection(entry.defs[0]);
+  const collection = iterated && outerSlot(context, skipTypeWrappers(iterated), startFn);
+  if (!collection) return undefined;
+  return { kind: 'entryMember', name, text: `${target.object.name}.${name}`, node: target, collection };
+}
+
+/** The collection a variable binds the entries of: `items.forEach((item) => …)`, `for (const item of items.values())`. */
+function iteratedCollection(definition: TSESLint.Scope.Definition | undefined): TSESTree.Node | undefined {
+  if (definition?.type === 'Parameter') {
+    const callback = definition.node;
+    const call = callback.parent;
+    if (!isFunctionNode(callback) || callback.params[0] !== definition.name || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return undefined;
+    const callee = skipTypeWrappers(call.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(callee) : undefined;
+    // `reduce((acc, item) => …)`: the first parameter is the accumulator, not an entry.
+    const binds = method !== undefined && arrayIterationMethods.has(method) && !protocols.collectionFolds.includes(method);
+    return callee.type === AST_NODE_TYPES.MemberExpression && binds ? callee.object : undefined;
+  }
+  if (definition?.type !== 'Variable' || definition.node.id !== definition.name) return undefined;
+  const loop = definition.parent?.parent;
+  if (loop?.type !== AST_NODE_TYPES.ForOfStatement || loop.left !== definition.parent) return undefined;
+  const right = skipTypeWrappers(loop.right);
+  // `for (const item of items.values())`
+  if (right.type === AST_NODE_TYPES.CallExpression && right.arguments.length === 0 && right.callee.type === AST_NODE_TYPES.MemberExpression && staticMemberName(right.callee) === 'values') {
+    return right.callee.object;
+  }
+  return right;
+}
+
+/**
+ * Whether a use of a collection hands its entries out of the file: returned, exported, passed to
+ * a function this file does not declare. Handing it to another variable of the file or to one of
+ * its own functions keeps it in view.
+ */
+export function entriesLeaveFile(context: AnalysisContext, use: TSESTree.Node, ends: HandleEnd): boolean {
+  if (entriesUse(context, use, ends) !== 'handedOver') return false;
+  const node = outermostWrapper(use);
+  const parent = node.parent;
+  // `prevItems = items`: another slot of the same file.
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === node && skipTypeWrappers(parent.left).type === AST_NODE_TYPES.Identifier) {
+    const left = skipTypeWrappers(parent.left) as TSESTree.Identifier;
+    return (ASTUtils.findVariable(context.sourceCode.getScope(left), left)?.defs.length ?? 0) === 0;
+  }
+  // `function getItem(k) { return items.get(k); }` called only in this file: its callers are in view.
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent.type === AST_NODE_TYPES.CallExpression) {
+    const fn = enclosingFunction(use);
+    const uses = fn && usesOf(context, fn);
+    return !uses || uses.exported || uses.calls.length === 0;
+  }
+  // `stopAll(items)` with `function stopAll(list) {…}` in this file.
+  if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee !== node) {
+    const callee = skipTypeWrappers(parent.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier) return true;
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee)?.defs[0];
+    return definition?.type !== 'FunctionName' && !(definition?.type === 'Variable' && isFunctionNode(definition.node.init ?? undefined));
+  }
+  return true;
 }

@@ -40,6 +40,8 @@ export interface LeakData {
   storedNotEnded: { code: string; label: string; member: string; teardown: string };
   /** "`setInterval(…)` is stored in `this.timer`, but `stop()`, inherited from `Service`, never ends it." */
   storedNotEndedInherited: { code: string; label: string; member: string; teardown: string; base: string };
+  /** "`fs.watch(…)` is stored in `item.watcher` of each entry of `items`, and nothing in this file ends it." */
+  entryMemberNotEnded: { code: string; label: string; member: string; collection: string };
   /** "`setInterval(…)` is stored in `this.timer`, but `reset()` only clears it and never ends it." */
   storedOnlyCleared: { code: string; label: string; member: string; release: string };
   /** "`setInterval(…)` is stored in `this.timer`; `stop()` resets `this.running` so `start()` can run again, and nothing ends it." */

@@ -76,6 +76,7 @@ function holderMethodUses(context: AnalysisContext, holder: Holder): [string, TS
  * go of the handle; letting go of an interval or a connection does not end it.
  */
 export function slotRelease(context: AnalysisContext, slot: Slot, owner: FunctionNode, holder: Holder | undefined): string | undefined {
+  if (slot.kind === 'entryMember') return undefined;
   const member = slot.kind === 'member' || (slot.kind === 'collection' && !slot.variable);
   const writes =
     slot.kind === 'member' || !slot.variable

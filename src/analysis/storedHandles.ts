@@ -6,8 +6,8 @@ import type { HandleEnd } from './apis';
 import { enclosingFunction, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
-import type { CollectionSlot } from './collectionSlots';
-import { collectionSlot, entriesUse } from './collectionSlots';
+import type { CollectionSlot, EntryMemberSlot } from './collectionSlots';
+import { collectionSlot, entriesLeaveFile, entriesUse, entryMemberSlot } from './collectionSlots';
 import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
@@ -23,7 +23,9 @@ export type Slot =
   | { kind: 'member'; name: string; text: string; node: TSESTree.MemberExpression; local?: TSLintVariable }
   | { kind: 'variable'; name: string; text: string; node: TSESTree.Identifier; variable: TSLintVariable }
   /** Entries of a collection: `this.sockets.set(id, socket)`, `watchers.push(watcher)`. */
-  | CollectionSlot;
+  | CollectionSlot
+  /** A member of a collection's entries: `items.forEach((item) => { item.watcher = fs.watch(…); })`. */
+  | EntryMemberSlot;
 
 type TSLintVariable = TSESLint.Scope.Variable;
 
@@ -54,7 +56,8 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
     assignment = assignment.parent;
   }
   // A local of the function that starts it is followed as a local, not as a slot.
-  return outerSlot(context, skipTypeWrappers(assignment.left), enclosingFunction(start));
+  const left = skipTypeWrappers(assignment.left);
+  return outerSlot(context, left, enclosingFunction(start)) ?? entryMemberSlot(context, left, enclosingFunction(start));
 }
 
 /**
@@ -147,6 +150,15 @@ function isThisMember(context: AnalysisContext, node: TSESTree.Node): boolean {
  * not ends.
  */
 export function slotEnds(context: AnalysisContext, slot: Slot, ends: HandleEnd): TSESTree.Node[] {
+  if (slot.kind === 'entryMember') {
+    // `item.watcher.close()` on any entry, anywhere in the file; or the entries handed out of it.
+    const { collection } = slot;
+    const holding = collection.kind === 'variable' ? collection.variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier) : thisMemberUses(context, collection.name);
+    return [
+      ...(membersByName(context).get(slot.name) ?? []).filter((use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && mayEnd(context, use, ends))),
+      ...holding.filter((use) => use !== collection.node && entriesLeaveFile(context, use, ends)),
+    ];
+  }
   if (slot.kind === 'collection') {
     const local = (slot.local?.references ?? []).map((reference) => reference.identifier).filter((use) => handleUse(use, ends) === 'ended');
     return [...local, ...collectionUses(context, slot).filter((use) => use.type === AST_NODE_TYPES.Property || entriesUse(context, use, ends) !== 'used')];
@@ -204,6 +216,29 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
       }
     }
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isThisLike(context, node.init)) {
+      for (const property of node.id.properties) {
+        if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) add(property.key.name, property);
+      }
+    }
+  }
+  return members;
+});
+
+/**
+ * Every `x.name` in the file by name, whatever `x` is, and every `const { name } = x`: where a
+ * member of many objects (`item.watcher` of each entry) may be ended.
+ */
+const membersByName = perFile((context): ReadonlyMap<string, readonly (TSESTree.MemberExpression | TSESTree.Property)[]> => {
+  const members = new Map<string, (TSESTree.MemberExpression | TSESTree.Property)[]>();
+  const add = (name: string | undefined, node: TSESTree.MemberExpression | TSESTree.Property): void => {
+    if (name === undefined) return;
+    let list = members.get(name);
+    if (!list) members.set(name, (list = []));
+    list.push(node);
+  };
+  for (const node of fileIndex(context).membersAndDeclarators) {
+    if (node.type === AST_NODE_TYPES.MemberExpression) add(memberName(node), node);
+    else if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
       for (const property of node.id.properties) {
         if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) add(property.key.name, property);
       }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { AST_NODE_TYPES } from '../estree';
+import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
 import type { FunctionNode } from '../ast';
 import { enclosingFunction, functionName, isFunctionNode, isInside, stableReferenceText, walk } from '../ast';
@@ -11,7 +11,7 @@ import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import type { Leak } from '../leak';
 import { makeLeak, ownerReasons } from '../leak';
-import { targetOwner } from '../lifetime';
+import { functionLifetime, targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { isGuardedOnce } from '../guardedOnce';
 import { objectApiOf } from '../objectApi';
@@ -20,6 +20,7 @@ import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Slot } from '../storedHandles';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
+import type { EntryMemberSlot } from '../collectionSlots';
 import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
@@ -81,6 +82,7 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
 
 /** {@link judgeStored} for one place the start is kept. */
 function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: FunctionNode): Leak | 'fine' | undefined {
+  if (slot.kind === 'entryMember') return judgeEntryMember(context, start, slot);
   // Stored from a repeated callback: judgeOverwrite asks whether each run ends the one before.
   const repeated = repetitionAround(context, start.node);
   if (repeated && isInside(repeated.scope, owner)) return undefined;
@@ -131,6 +133,39 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
   return undefined;
+}
+
+/**
+ * A start stored on each entry of a collection the file holds: the collection is its owner, so
+ * the file must end that member of its entries somewhere (`items.forEach((i) => i.watcher.close())`)
+ * or hand the entries on. Reported only when the iteration runs per call or per repetition: what
+ * a function that runs once for the program stores there is meant to last.
+ *
+ * ```js
+ * function watchAll() { items.forEach((item) => { item.watcher = fs.watch(item.path, f); }); } // ← leak
+ * function stopAll() { items.forEach((item) => { item.watcher = null; }); }                     // ends nothing
+ * ```
+ */
+function judgeEntryMember(context: AnalysisContext, start: Start, slot: EntryMemberSlot): Leak | 'fine' | undefined {
+  const ends = startEnds(context, start);
+  if (!ends) return undefined;
+  if (!mayRunOn(context, start)) return 'fine';
+  if (slotEnds(context, slot, ends).length > 0 || receiverEnds(context, start).length > 0) return 'fine';
+  const iteration = entryIteration(context, slot);
+  if (!iteration) return undefined;
+  const runner = enclosingFunction(iteration);
+  const lifetime = runner && functionLifetime(context, runner);
+  const perCall = lifetime === 'call' || repetitionAround(context, iteration) !== undefined;
+  if (!runner || !perCall || isGuardedOnce(context, runner, iteration)) return undefined;
+  return makeLeak(context, start, enclosingFunction(start.node), 'entryMemberNotEnded', { label: startLabel(context, start), member: slot.text, collection: slot.collection.text }, { end: undefined });
+}
+
+/** The iteration that binds the entry: `items.forEach(…)`, `for (const item of items)`. */
+function entryIteration(context: AnalysisContext, slot: EntryMemberSlot): TSESTree.Node | undefined {
+  const object = slot.node.object;
+  const definition = object.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(object), object)?.defs[0] : undefined;
+  if (definition?.type === 'Parameter') return definition.node.parent ?? undefined;
+  return definition?.type === 'Variable' ? definition.parent?.parent ?? undefined : undefined;
 }
 
 /**
