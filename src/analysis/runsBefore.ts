@@ -5,6 +5,7 @@ import { listenerMethods, oneShotListenerMethods } from './apis';
 import type { FunctionNode } from './ast';
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { eventEmitter } from './families/eventEmitter';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { runningFunction } from './restartEvidence';
 import { holderOf, isThisLike, thisFunction } from './teardown';
@@ -57,7 +58,7 @@ function calledFunctions(context: AnalysisContext, call: TSESTree.CallExpression
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
   const name = staticMemberName(callee);
   if (name === undefined) return [];
-  if (name === 'emit') return emittedListeners(context, call);
+  if (name === eventEmitter.emitterUses.emit) return emittedListeners(context, call);
   if (!isThisLike(context, skipTypeWrappers(callee.object))) return [];
   const bound = thisFunction(call);
   const holder = bound && holderOf(context, bound);
