@@ -18,6 +18,7 @@ import {
   submodules,
 } from './apis';
 import { staticMemberName } from './ast';
+import { aliasConstructions } from './constructorAliases';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import type { ModuleLoader } from './families/family';
@@ -192,6 +193,11 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
     const call = callee.parent;
     if ((start || repeats || takesSignal || returns) && (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee === callee) {
       result.set(call, { ...(start && { start }), ...(repeats && { repeats }), ...(takesSignal && { takesSignal }), ...(returns && { returns }) });
+    } else if (start || returns) {
+      // `const Factory = typeof WebSocket !== 'undefined' ? WebSocket : …; new Factory(url)`
+      for (const made of aliasConstructions(context, callee)) {
+        if (!result.has(made)) result.set(made, { ...(start && { start }), ...(returns && { returns }) });
+      }
     }
   }
   return result;

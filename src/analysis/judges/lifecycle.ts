@@ -19,6 +19,7 @@ import { repetitionAround } from '../repetition';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
 import type { Slot } from '../storedHandles';
+import { endedBefore as endedFirst } from '../runsBefore';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
 import type { EntryMemberSlot } from '../collectionSlots';
 import { droppedEntry } from '../collectionSlots';
@@ -128,7 +129,9 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     return storedLeak(context, start, slot, ends, { reason: 'storedRestartable', reset: reset.name, flag: reset.flag, again: functionName(owner) ?? 'the start' });
   }
   // `if (!this.pub) { this.pub = …; this.timer = setInterval(…); }`: once per holder, however often it runs.
-  const again = isGuardedOnce(context, owner, start.node) ? undefined : repeatedCall(context, owner, holder);
+  // `close(); socket = new WebSocket(url)`: each run ends the one before, only the last is kept.
+  const guarded = isGuardedOnce(context, owner, start.node) || endedFirst(context, owner, start.node, slotEnds(context, slot, ends), slot.node);
+  const again = guarded ? undefined : repeatedCall(context, owner, holder);
   if (again) {
     return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
@@ -195,7 +198,7 @@ function restartOverwrites(
     const at = runningFunction(use);
     return at !== undefined && reach?.functions.has(at) === true;
   });
-  if (endedBefore || slotEnds(context, slot, ends).some((use) => runningFunction(use) === owner && use.range[1] <= start.node.range[0])) return undefined;
+  if (endedBefore || endedFirst(context, owner, start.node, slotEnds(context, slot, ends), slot.node)) return undefined;
   const again = repeatedCall(context, owner, holder);
   if (!again) return undefined;
   return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });

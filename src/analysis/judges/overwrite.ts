@@ -2,12 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
-import { calleeName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers, stableReferenceText, walk } from '../ast';
+import { calleeName, isFunctionNode, methodCallParts, isInside, referenceRoot, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import { isGuardedOnce } from '../guardedOnce';
 import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { insideAny } from '../outlivingSignals';
+import { endedBefore } from '../runsBefore';
 
 /**
  * A handle stored, in a repeated callback, in a slot that outlives it (`this.sub`, an outer
@@ -37,6 +38,9 @@ export function judgeOverwrite(judge: Judge, ends: HandleEnd, label: string): Le
   const endsBefore = findMethodCalls(methodCallsByReceiver(context), slot, ends.methods, scope);
   if (endsBefore.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
   if (endsSlotWithFunction(scope, slot, ends)) return undefined;
+  // `close(); socket = new WebSocket(url)` where `close()` (or a listener of an event emitted first) ends it.
+  const ended = findMethodCalls(methodCallsByReceiver(context), slot, ends.methods).flatMap(({ call }) => methodCallParts(call)?.target ?? []);
+  if (endedBefore(context, scope, start.node, ended, assignment.left)) return undefined;
   if (isGuardedOnce(context, scope, start.node)) return undefined;
   return makeLeak(context, start, judge.fn, 'overwritten', { label, slot }, { end: undefined });
 }
