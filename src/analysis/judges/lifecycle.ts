@@ -101,8 +101,9 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
-    const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder);
-    if (dropped !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release: dropped });
+    const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder, start.call?.returns);
+    if (dropped?.by === 'method') return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release: dropped.name });
+    if (dropped) return storedLeak(context, start, slot, ends, { reason: 'storedDroppedOnEvent', event: dropped.event, line: String(dropped.line) });
     if (endings.length > 0) return 'fine';
   }
   if (holder && teardown) {
@@ -186,6 +187,7 @@ type StoredWhy =
   | { reason: 'storedNotEnded'; teardown: string }
   | { reason: 'storedNotEndedInherited'; teardown: string; base: string }
   | { reason: 'storedOnlyCleared'; release: string }
+  | { reason: 'storedDroppedOnEvent'; event: string; line: string }
   | { reason: 'storedRestartable'; reset: string; flag: string; again: string }
   | { reason: 'storedRunsAgain'; again: string; every: string };
 
