@@ -25,6 +25,7 @@ import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } f
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, endingTeardownOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { receiverEnds, startEnds } from './connection';
+import { judgeGivenMemberListener } from './givenMemberListener';
 import { listenerLabel, startLabel } from './labels';
 
 /**
@@ -42,6 +43,8 @@ import { listenerLabel, startLabel } from './labels';
  */
 export function judgeLifecycle(context: AnalysisContext, start: Start, fn: FunctionNode): Leak | 'fine' | undefined {
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
+  const onGivenMember = start.kind === 'listener' ? judgeGivenMemberListener(context, start, fn) : undefined;
+  if (onGivenMember) return onGivenMember;
   if (method?.kind === 'constructor' && start.kind === 'listener') {
     return judgeConstructorListener(context, start, method as ClassMethod);
   }

@@ -1,3 +1,5 @@
+import type { TestLanguageOptions } from '@typescript-eslint/rule-tester';
+
 import rule from '../../../rules/no-leaked-subscription';
 import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
 
@@ -71,7 +73,7 @@ class Bree {
 }
 module.exports = Bree;
 `,
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: { sourceType: 'commonjs' } as TestLanguageOptions,
       errors: [
         {
           messageId: 'storedDroppedOnEvent',
