@@ -44,6 +44,8 @@ export default createRule<Options, MessageIds>({
         '`{{code}}` is stored in `{{member}}`, but `{{teardown}}()`, inherited from `{{base}}`, never ends it.',
       entryMemberNotEnded: '`{{code}}` is stored in `{{member}}` of each entry of `{{collection}}`, and nothing in this file ends it.',
       storedOnlyCleared: '`{{code}}` is stored in `{{member}}`, but `{{release}}()` only clears it and never ends it.',
+      storedDroppedOnEvent:
+        "`{{code}}` is stored in `{{member}}`, but its '{{event}}' listener (line {{line}}) takes it out without ending it.",
       storedRestartable:
         '`{{code}}` is stored in `{{member}}`; `{{reset}}()` resets `{{flag}}` so `{{again}}()` can run again, and nothing ends it.',
       storedRunsAgain: '`{{code}}` is stored in `{{member}}`, and `{{again}}()` runs again {{every}} without ending it.',

@@ -2,8 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 
 import { protocols } from './families/language';
-import type { HandleEnd } from './apis';
-import { arrayIterationMethods, builtinMethods } from './apis';
+import type { BuiltinObjectKind, HandleEnd } from './apis';
+import { arrayIterationMethods, builtinMethods, repeatingEvents } from './apis';
+import { eventEmitter } from './families/eventEmitter';
 import type { FunctionNode } from './ast';
 import { enclosingFunction, functionName, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
@@ -14,6 +15,9 @@ import { outerSlot } from './outerSlot';
 import { runningFunction } from './restartEvidence';
 import type { Holder } from './teardown';
 import { holderOf, isThisLike, memberName, thisFunction } from './teardown';
+
+/** `on`, `addListener`: how a listener is added to an entry. */
+const listenerAdds: ReadonlySet<string> = new Set(eventEmitter.emitterUses.addListener);
 
 // A handle handed into a collection this file can see (`this.sockets.set(id, socket)`,
 // `watchers.push(watcher)`) is ended by that collection's owner only if the owner's code ends what
@@ -191,13 +195,27 @@ function strongest(fates: readonly ('ended' | 'handedOver' | 'used')[]): 'ended'
   return fates.includes('handedOver') ? 'handedOver' : 'used';
 }
 
+/** Where an entry is taken out unended: a method of the holder, or a listener on the entry itself. */
+export type DroppedEntry = { by: 'method'; name: string } | { by: 'listener'; event: string; line: number };
+
 /**
  * A function that takes an entry out of the collection without ending it, while holding it:
  * `removeSocket(id) { const s = this.sockets.get(id); this.sockets.delete(id); }`. Only a function
- * the holder calls by name from its own code counts (not one that runs on an event, such as the
- * entry's own 'close', when it has ended already). Returns its name.
+ * the holder calls by name from its own code counts, or a listener on the entry itself for an
+ * event its family says fires again (`returns`: the entry's kind), so the entry is still running
+ * when it fires; not one that runs when the entry has ended (its own 'close' or 'exit').
+ *
+ * ```js
+ * this.workers.get(name).on('message', (m) => { if (m === 'done') this.workers.delete(name); }); // → 'message'
+ * ```
  */
-export function droppedEntry(context: AnalysisContext, uses: readonly TSESTree.Node[], ends: HandleEnd, holder: Holder | undefined): string | undefined {
+export function droppedEntry(
+  context: AnalysisContext,
+  uses: readonly TSESTree.Node[],
+  ends: HandleEnd,
+  holder: Holder | undefined,
+  returns?: string,
+): DroppedEntry | undefined {
   for (const use of uses) {
     const node = outermostWrapper(use);
     const member = node.parent;
@@ -212,7 +230,28 @@ export function droppedEntry(context: AnalysisContext, uses: readonly TSESTree.N
       if (!lookup || runningFunction(lookup) !== at) return false;
       return entryUse(context, lookup, ends, 0) === 'used';
     });
-    if (held && calledByName(context, at, holder)) return shortName(at);
+    if (!held) continue;
+    const name = calledByName(context, at, holder) ? shortName(at) : undefined;
+    if (name !== undefined) return { by: 'method', name };
+    const event = returns === undefined ? undefined : entryListenerEvent(uses, key, at, returns);
+    if (event !== undefined) return { by: 'listener', event, line: at.loc.start.line };
+  }
+  return undefined;
+}
+
+/** The event `fn` listens to on the entry under `key` (`coll.get(key).on('message', fn)`), when the entry's family says it fires again. */
+function entryListenerEvent(uses: readonly TSESTree.Node[], key: string, fn: FunctionNode, returns: string): string | undefined {
+  const again = repeatingEvents[returns as BuiltinObjectKind]?.again;
+  if (!again) return undefined;
+  for (const use of uses) {
+    const lookup = lookupOf(use, key);
+    const entry = lookup && outermostWrapper(lookup);
+    const add = entry?.parent;
+    if (add?.type !== AST_NODE_TYPES.MemberExpression || add.object !== entry || !listenerAdds.has(staticMemberName(add) ?? '')) continue;
+    const call = add.parent;
+    if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== add || call.arguments[1] !== fn) continue;
+    const event = call.arguments[0];
+    if (event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && again.has(event.value)) return event.value;
   }
   return undefined;
 }

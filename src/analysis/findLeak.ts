@@ -60,7 +60,8 @@ export function findLeak(
   // A class method answers to its class's teardown, whatever its name says.
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
   // A handle stored on `this` or in an outer variable answers to what holds it, even from a callback.
-  if (meantToLast && !method && !isStoredValue(node) && !storedSlot(context, node)) return undefined;
+  // So does a listener a callback adds to a member of `this` (`handlers.forEach((h) => this.redis.on('x', h))`).
+  if (meantToLast && !method && !isStoredValue(node) && !storedSlot(context, node) && !isOnThisMember(node)) return undefined;
   // A one-shot listener ends when its event fires: only a repetition can pile them up.
   const called = methodCallParts(node)?.method;
   if (called !== undefined && oneShotListenerMethods.has(called) && !isCustomStartMethod(context, called)) return undefined;
@@ -85,6 +86,13 @@ function isStoredValue(node: TSESTree.Node): boolean {
   let value = node;
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) value = value.parent;
   return value.parent?.type === AST_NODE_TYPES.AssignmentExpression && value.parent.right === value;
+}
+
+/** `this.redis.on(…)`: a call on a member of `this`. */
+function isOnThisMember(node: TSESTree.Node): boolean {
+  const callee = node.type === AST_NODE_TYPES.CallExpression ? skipTypeWrappers(node.callee) : undefined;
+  const target = callee?.type === AST_NODE_TYPES.MemberExpression ? skipTypeWrappers(callee.object) : undefined;
+  return target?.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(target.object).type === AST_NODE_TYPES.ThisExpression;
 }
 
 /** `process.on('SIGTERM', …)`: a handler for the program's own life, wherever it is installed. */

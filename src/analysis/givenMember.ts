@@ -35,12 +35,12 @@ function isParameterProperty(body: TSESTree.ClassBody, name: string): boolean {
   const constructor = body.body.find(
     (element): element is TSESTree.MethodDefinition => element.type === AST_NODE_TYPES.MethodDefinition && element.kind === 'constructor',
   );
-  return (constructor?.value.params ?? []).some(
-    (parameter) =>
-      parameter.type === AST_NODE_TYPES.TSParameterProperty &&
-      parameter.parameter.type === AST_NODE_TYPES.Identifier &&
-      parameter.parameter.name === name,
-  );
+  return (constructor?.value.params ?? []).some((parameter) => {
+    if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) return false;
+    // `private options: Options = {}`: given, or a default the caller left out.
+    const binding = parameter.parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.parameter.left : parameter.parameter;
+    return binding.type === AST_NODE_TYPES.Identifier && binding.name === name;
+  });
 }
 
 /** A method's parameter or its property, an import or a module's variable: nothing this class made. */
@@ -58,4 +58,38 @@ function isGivenValue(context: AnalysisContext, value: TSESTree.Expression): boo
   // A parameter of the class's own method (the constructor, a setter): its caller made the object.
   const method = definition.node.parent;
   return method?.type === AST_NODE_TYPES.MethodDefinition && enclosingFunction(value) === definition.node;
+}
+
+/**
+ * The values the class may have been given for the member `target` reads, when it may hold both
+ * what it made and what it was handed: `this.redis = this.options.redis ?? new Redis()`, or one
+ * branch assigning `this.options.redis` (with `this.options` given to the constructor) and another
+ * a new client. `[]` when every value is made by the class, or the member is not `this.<name>`.
+ *
+ * `connect() { this.redis = this.options.redis ?? new Redis(); }` → `[this.options.redis]`.
+ */
+export function givenValuesOf(context: AnalysisContext, target: TSESTree.Node): TSESTree.Expression[] {
+  const member = skipTypeWrappers(target);
+  if (member.type !== AST_NODE_TYPES.MemberExpression || member.computed || skipTypeWrappers(member.object).type !== AST_NODE_TYPES.ThisExpression) return [];
+  const name = staticMemberName(member);
+  if (name === undefined || !enclosingClassBody(member)) return [];
+  const values = (findClassMember(member, name)?.values ?? []).flatMap(alternatives);
+  return values.filter((value) => isGivenValue(context, value) || isGivenMemberProperty(context, value, name));
+}
+
+/** `a ?? b`, `a || b`, `c ? a : b`: each value it may be. */
+function alternatives(value: TSESTree.Expression): TSESTree.Expression[] {
+  const inner = skipTypeWrappers(value) as TSESTree.Expression;
+  if (inner.type === AST_NODE_TYPES.LogicalExpression && inner.operator !== '&&') return [...alternatives(inner.left), ...alternatives(inner.right)];
+  if (inner.type === AST_NODE_TYPES.ConditionalExpression) return [...alternatives(inner.consequent), ...alternatives(inner.alternate)];
+  return [inner];
+}
+
+/** `this.options.redis`, where the class was given `this.options` (another member than `name`). */
+function isGivenMemberProperty(context: AnalysisContext, value: TSESTree.Expression, name: string): boolean {
+  if (value.type !== AST_NODE_TYPES.MemberExpression) return false;
+  let holder: TSESTree.Expression = value.object;
+  while (holder.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(holder.object).type !== AST_NODE_TYPES.ThisExpression) holder = holder.object;
+  if (holder.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(holder) === name) return false;
+  return givenMember(context, holder) !== undefined;
 }

@@ -44,6 +44,8 @@ export interface LeakData {
   entryMemberNotEnded: { code: string; label: string; member: string; collection: string };
   /** "`setInterval(…)` is stored in `this.timer`, but `reset()` only clears it and never ends it." */
   storedOnlyCleared: { code: string; label: string; member: string; release: string };
+  /** "`new Worker(…)` is stored in `this.workers`, but its 'message' listener (line 12) takes it out without ending it." */
+  storedDroppedOnEvent: { code: string; label: string; member: string; event: string; line: string };
   /** "`setInterval(…)` is stored in `this.timer`; `stop()` resets `this.running` so `start()` can run again, and nothing ends it." */
   storedRestartable: { code: string; label: string; member: string; reset: string; flag: string; again: string };
   /** "`setInterval(…)` is stored in `timer`, and `start()` runs again on every request (line 9) without ending it." */

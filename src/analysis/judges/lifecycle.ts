@@ -27,6 +27,7 @@ import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } f
 import type { Holder, Teardown } from '../teardown';
 import { closureHolderOf, endingTeardownOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
 import { receiverEnds, startEnds } from './connection';
+import { judgeGivenMemberListener } from './givenMemberListener';
 import { listenerLabel, startLabel } from './labels';
 
 /**
@@ -44,6 +45,8 @@ import { listenerLabel, startLabel } from './labels';
  */
 export function judgeLifecycle(context: AnalysisContext, start: Start, fn: FunctionNode): Leak | 'fine' | undefined {
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
+  const onGivenMember = start.kind === 'listener' ? judgeGivenMemberListener(context, start, fn) : undefined;
+  if (onGivenMember) return onGivenMember;
   if (method?.kind === 'constructor' && start.kind === 'listener') {
     return judgeConstructorListener(context, start, method as ClassMethod);
   }
@@ -104,8 +107,9 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
-    const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder);
-    if (dropped !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release: dropped });
+    const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder, start.call?.returns);
+    if (dropped?.by === 'method') return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release: dropped.name });
+    if (dropped) return storedLeak(context, start, slot, ends, { reason: 'storedDroppedOnEvent', event: dropped.event, line: String(dropped.line) });
     if (endings.length > 0) return 'fine';
   }
   if (holder && teardown) {
@@ -224,6 +228,7 @@ type StoredWhy =
   | { reason: 'storedNotEnded'; teardown: string }
   | { reason: 'storedNotEndedInherited'; teardown: string; base: string }
   | { reason: 'storedOnlyCleared'; release: string }
+  | { reason: 'storedDroppedOnEvent'; event: string; line: string }
   | { reason: 'storedRestartable'; reset: string; flag: string; again: string }
   | { reason: 'storedRunsAgain'; again: string; every: string };
 

@@ -99,7 +99,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
  * `bus.off('x', onX)` removes `bus.on('x', onX)`; `bus.removeAllListeners()` removes everything.
  * The removal may be written in another file than the start (`startContext`).
  */
-function removesListener(context: AnalysisContext, removal: TSESTree.CallExpression, startContext: AnalysisContext, start: Start): boolean {
+export function removesListener(context: AnalysisContext, removal: TSESTree.CallExpression, startContext: AnalysisContext, start: Start): boolean {
   const [event, listener] = removal.arguments;
   if (!event) return true;
   const eventName = context.sourceCode.getText(event);
