@@ -67,6 +67,27 @@ export function mayStartByItself(text: string, settings: AnalysisContext['settin
   );
 }
 
+/**
+ * A global start that runs on only when it re-arms itself (`setTimeout`) named together with one
+ * of its ends (`clearTimeout`): what a class's file must name for its one start to be such a timer.
+ */
+const rearmingHints = Object.entries(globalStarts)
+  .flatMap(([name, start]) =>
+    start.onlyRearming && start.ends ? [[new RegExp(`\\b${escape(name)}\\s*\\(`), new RegExp(`\\b(?:${start.ends.functions.map(escape).join('|')})\\s*\\(`)] as const] : [],
+  );
+
+/**
+ * Whether a file's text may hold a self-re-arming timer that it also clears: `setTimeout(` and
+ * `clearTimeout(` both named. Not a start by itself ({@link mayStartByItself} leaves one-shot
+ * timers out, nearly every file calls one), but a class whose own file arms and clears one may
+ * keep it running until its teardown (classResource.ts).
+ *
+ * `this.timer = setTimeout(() => this.renew(), ms); … clearTimeout(this.timer)` → `true`.
+ */
+export function mayRearmAndClear(text: string): boolean {
+  return rearmingHints.some(([start, end]) => start.test(text) && end.test(text));
+}
+
 const isConnection = (start: { kind: string }): boolean => start.kind === 'connection';
 
 /**
