@@ -576,7 +576,8 @@ function mayReexport(text: string, name: string): boolean {
 
 const moduleExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 
-function resolveRelativeModule(base: string): string | undefined {
+/** The file a relative module path names, as Node and TypeScript resolve it: `/app/src/client` → `/app/src/client.ts`. */
+export function resolveRelativeModule(base: string): string | undefined {
   const withoutJs = base.replace(/\.[cm]?jsx?$/, '');
   const candidates = [
     base,
