@@ -80,7 +80,7 @@ const rearmingHints = Object.entries(globalStarts).flatMap(([name, start]) =>
 /** A function or method header on a line of its own: `  startTimer() {`, `private async renew(): Promise<void> {`, `Foo.prototype.poll = function () {`. */
 const functionHeaders = /^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*(?:function\s*\*?\s*)?([A-Za-z_$#][\w$.]*)\s*(?:=\s*(?:async\s+)?function\b[^(\n]*)?\([^()\n]*\)\s*(?::[^{;=\n]+)?\{/gm;
 /** Statements that read like a header to {@link functionHeaders}. */
-const notFunctions: ReadonlySet<string> = new Set(['if', 'for', 'while', 'switch', 'catch', 'with', 'return', 'function', 'constructor']);
+const notFunctions = /^(?:if|for|while|switch|catch|with|return|function|constructor)$/;
 
 /**
  * Whether a file's text may hold a self-re-arming timer that it also clears: a global `setTimeout(`
@@ -94,7 +94,7 @@ const notFunctions: ReadonlySet<string> = new Set(['if', 'for', 'while', 'switch
 export function mayRearmAndClear(text: string): boolean {
   const hints = rearmingHints.filter((hint) => hint.end.test(text));
   if (hints.length === 0) return false;
-  const headers = [...text.matchAll(functionHeaders)].filter((header) => !notFunctions.has(header[1] ?? ''));
+  const headers = [...text.matchAll(functionHeaders)].filter((header) => !notFunctions.test(header[1] ?? ''));
   return hints.some((hint) =>
     [...text.matchAll(hint.start)].some((timer) => {
       const index = headers.findIndex((header) => header.index > timer.index);
