@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Family } from '../src/analysis/families/family';
 import { families } from '../src/analysis/families';
 import type { AnalysisContext } from '../src/analysis/fileCache';
-import { mayStartInFile } from '../src/analysis/startHints';
+import { mayRearmAndClear, mayStartInFile } from '../src/analysis/startHints';
 
 const all: readonly Family[] = families;
 
@@ -50,5 +50,25 @@ describe('the linted file pre-filter (mayStartInFile)', () => {
 
   it('lets every file through when settings.leaks names APIs of your own', () => {
     expect(mayStartInFile(fileWith('export const two = 1 + 1;', { leaks: { subscriptions: [] } }))).toBe(true);
+  });
+});
+
+describe('the re-arming timer pre-filter for a class file (mayRearmAndClear)', () => {
+  it.each([
+    ['a function passing itself', 'function poll() { work(); timer = setTimeout(poll, 1000); }\nfunction stop() { clearTimeout(timer); }'],
+    ['a method calling itself from an arrow', 'class R {\n  renew() {\n    this.t = setTimeout(() => this.renew(), 10);\n  }\n  close() {\n    clearTimeout(this.t);\n  }\n}'],
+    ['a typed private method', 'class R {\n  private renew(): void {\n    this.t = setTimeout(async () => { await go(); this.renew(); }, 10);\n  }\n  close(): void {\n    clearTimeout(this.t);\n  }\n}'],
+    ['a prototype method', 'Foo.prototype.poll = function () {\n  this.t = setTimeout(() => this.poll(), 10);\n};\nFoo.prototype.stop = function () {\n  clearTimeout(this.t);\n};'],
+  ])('lets through %s', (_, text) => {
+    expect(mayRearmAndClear(text)).toBe(true);
+  });
+
+  it.each([
+    ['a one-shot timer', 'function once() {\n  t = setTimeout(work, 1000);\n}\nfunction stop() {\n  clearTimeout(t);\n}'],
+    ['a re-arm without a clear', 'function poll() {\n  setTimeout(poll, 1000);\n}'],
+    ['a timer of another object', 'class C {\n  wait() {\n    this.h = this.clock.setTimeout(() => this.wait(), 10);\n  }\n  close() {\n    this.clock.clearTimeout(this.h);\n  }\n}'],
+    ['the name called only in the next method', 'class C {\n  emit() {\n    const t = setTimeout(() => done(), 10);\n    clearTimeout(t);\n  }\n  emitTwice() {\n    this.emit();\n  }\n}'],
+  ])('rejects %s', (_, text) => {
+    expect(mayRearmAndClear(text)).toBe(false);
   });
 });

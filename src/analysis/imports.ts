@@ -23,6 +23,7 @@ import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import type { ModuleLoader } from './families/family';
 import type { ModuleLoad } from './moduleLoads';
+import { ownPackageImports } from './ownPackage';
 import { dynamicImports, loadedByLoader } from './moduleLoads';
 import { importMatches, leaksSettings } from './settings';
 
@@ -164,6 +165,13 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   };
   for (const traceMap of [staticTraceMap, customTraceMap(context)]) {
     if (!traceMap) continue;
+    collect(tracker.iterateEsmReferences(traceMap));
+    collect(tracker.iterateCjsReferences(traceMap));
+  }
+  // In a known package's own code, a relative import of what its entry hands out is that package.
+  for (const [specifier, { module, exportName }] of ownPackageImports(context.filename, context.sourceCode.text, (name) => name in staticTraceMap)) {
+    const root = (staticTraceMap as Record<string, TraceMap>)[module];
+    const traceMap = { [specifier]: exportName === '*' ? root : { [exportName]: root } } as TraceMap;
     collect(tracker.iterateEsmReferences(traceMap));
     collect(tracker.iterateCjsReferences(traceMap));
   }

@@ -9,7 +9,7 @@ import type * as ts from 'typescript';
 
 import type { AnalysisContext } from './fileCache';
 import { handleEnds, teardownMethods } from './apis';
-import { mayConnectByItself, mayLeadToStarts, mayStartByItself } from './startHints';
+import { mayConnectByItself, mayLeadToStarts, mayRearmAndClear, mayStartByItself } from './startHints';
 
 /** The TypeScript versions whose JavaScript API the parser of followed files works with (our peer range). */
 export const supportedTypeScript = '>=5.0.0 <6.1.0';
@@ -81,6 +81,7 @@ function settingsKey(settings: AnalysisContext['settings']): string {
  * them with the same questions it asks of the linted file. Typed: built from the very program
  * the linter already has (no second program), once per file per program and configuration; a
  * program never changes, and a changed file means a new program, so these never go stale.
+ * `wanted: 'class'` also follows a file that arms and clears a self-re-arming timer.
  */
 const programFiles = new WeakMap<ts.Program, Map<string, AnalysisContext | null>>();
 
@@ -88,14 +89,17 @@ export function contextForProgramFile(
   program: ts.Program,
   sourceFile: ts.SourceFile,
   settings: AnalysisContext['settings'],
+  wanted: 'function' | 'class' = 'function',
 ): AnalysisContext | undefined {
   let files = programFiles.get(program);
   if (!files) programFiles.set(program, (files = new Map()));
   const key = `${settingsKey(settings)}\0${sourceFile.fileName}`;
   const cached = files.get(key);
-  if (cached !== undefined) return cached ?? undefined;
+  // A class may hold a timer it re-arms and clears, which a function's caller need not follow for.
+  const rearms = wanted === 'class' && mayRearmAndClear(sourceFile.text);
+  if (cached !== undefined && (cached !== null || !rearms)) return cached ?? undefined;
   let context: AnalysisContext | null = null;
-  const parse = worthFollowing(sourceFile.text, settings) ? estree() : undefined;
+  const parse = rearms || worthFollowing(sourceFile.text, settings) ? estree() : undefined;
   const parsed = parse && parseProgramFile(parse, program, sourceFile);
   if (parsed) context = makeContext(sourceFile.fileName, sourceFile.text, parsed.ast, parsed.services, settings);
   files.set(key, context);
@@ -285,7 +289,7 @@ export function contextForRelativeImport(
         : wanted === 'factory'
           ? mayDefineFunction(text ?? '', exportName) && mayReachConnection(version.file, text ?? '', settings)
         : wanted === 'class'
-          ? mayDefineClass(text ?? '', exportName) && mayHoldResource(text ?? '', settings) && mayReachStarts(version.file, text ?? '', settings)
+          ? mayDefineClass(text ?? '', exportName) && mayHoldResource(text ?? '', settings) && (mayRearmAndClear(text ?? '') || mayReachStarts(version.file, text ?? '', settings))
           : wanted === 'type'
             ? mayDefineType(text ?? '', exportName) && /signal/i.test(text ?? '')
           : mayDefineSingleton(text ?? '', exportName);
@@ -575,7 +579,8 @@ function mayReexport(text: string, name: string): boolean {
 
 const moduleExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
 
-function resolveRelativeModule(base: string): string | undefined {
+/** The file a relative module path names, as Node and TypeScript resolve it: `/app/src/client` → `/app/src/client.ts`. */
+export function resolveRelativeModule(base: string): string | undefined {
   const withoutJs = base.replace(/\.[cm]?jsx?$/, '');
   const candidates = [
     base,

@@ -89,7 +89,7 @@ export function constructedClass(context: AnalysisContext, node: TSESTree.NewExp
     const sourceFile = declaration?.getSourceFile();
     if (!declaration || !sourceFile || sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) return undefined;
     const sameFile = services.program.getSourceFile(context.filename) === sourceFile;
-    const file = sameFile ? context : contextForProgramFile(services.program, sourceFile, context.settings);
+    const file = sameFile ? context : contextForProgramFile(services.program, sourceFile, context.settings, 'class');
     const fileServices = file && typeServices(file);
     const estree = fileServices?.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
     return file && estree && isClassNode(estree) ? ownClass(file, estree) : undefined;

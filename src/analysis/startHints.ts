@@ -67,6 +67,46 @@ export function mayStartByItself(text: string, settings: AnalysisContext['settin
   );
 }
 
+/**
+ * A global start that runs on only when it re-arms itself (`setTimeout`), called as a global, with
+ * a test for one of its ends called as one too (`clearTimeout`).
+ */
+const rearmingHints = Object.entries(globalStarts).flatMap(([name, start]) =>
+  start.onlyRearming && start.ends
+    ? [{ start: new RegExp(`(?<![.\\w$])${escape(name)}\\s*\\(`, 'g'), end: new RegExp(`(?<![.\\w$])(?:${start.ends.functions.map(escape).join('|')})\\s*\\(`) }]
+    : [],
+);
+
+/** A function or method header on a line of its own: `  startTimer() {`, `private async renew(): Promise<void> {`, `Foo.prototype.poll = function () {`. */
+const functionHeaders = /^[ \t]*(?:(?:public|private|protected|static|async|override)\s+)*(?:function\s*\*?\s*)?([A-Za-z_$#][\w$.]*)\s*(?:=\s*(?:async\s+)?function\b[^(\n]*)?\([^()\n]*\)\s*(?::[^{;=\n]+)?\{/gm;
+/** Statements that read like a header to {@link functionHeaders}. */
+const notFunctions = /^(?:if|for|while|switch|catch|with|return|function|constructor)$/;
+
+/**
+ * Whether a file's text may hold a self-re-arming timer that it also clears: a global `setTimeout(`
+ * whose text, up to the next function header, calls or passes the function it is written in, and a
+ * global `clearTimeout(` somewhere. Not a start by itself ({@link mayStartByItself} leaves one-shot
+ * timers out: nearly every file calls one), but a class whose own file arms such a timer may keep
+ * it running until its teardown (classResource.ts). Looser than rearmingTimer.ts, never stricter.
+ *
+ * `renew() { this.timer = setTimeout(() => this.renew(), ms); } close() { clearTimeout(this.timer); }` → `true`.
+ */
+export function mayRearmAndClear(text: string): boolean {
+  const hints = rearmingHints.filter((hint) => hint.end.test(text));
+  if (hints.length === 0) return false;
+  const headers = [...text.matchAll(functionHeaders)].filter((header) => !notFunctions.test(header[1] ?? ''));
+  return hints.some((hint) =>
+    [...text.matchAll(hint.start)].some((timer) => {
+      const index = headers.findIndex((header) => header.index > timer.index);
+      const around = headers[(index === -1 ? headers.length : index) - 1];
+      const name = around?.[1]?.split('.').at(-1)?.replace(/^#/, '');
+      if (!name) return false;
+      const body = text.slice(timer.index, index === -1 ? undefined : headers[index]?.index);
+      return new RegExp(`(?:[^\\w$.#]|\\.#?)${escape(name)}\\s*[(,)]`).test(body);
+    }),
+  );
+}
+
 const isConnection = (start: { kind: string }): boolean => start.kind === 'connection';
 
 /**
