@@ -5,6 +5,8 @@ const awareness: CallStart = {
   label: 'an awareness (its check interval)',
   returns: 'awareness',
   ends: { methods: ['destroy'], functions: [], fix: { kind: 'method', name: 'destroy', returnsPromise: false } },
+  // Its document's 'destroy' event destroys it.
+  endedWithArgument: { index: 0, methods: ['destroy'] },
 };
 
 /**

@@ -41,6 +41,21 @@ export function awarenessOf(doc: object) {
   return new Awareness(doc);
 }
 `,
+    // Destroying the document destroys its awareness ('destroy' event): hocuspocus's scratch awareness.
+    `
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+
+export function decode(update: Uint8Array) {
+  const scratchDoc = new Y.Doc();
+  const scratch = new Awareness(scratchDoc);
+  try {
+    return scratch.getStates().size + update.length;
+  } finally {
+    scratchDoc.destroy();
+  }
+}
+`,
     // A forked child that is not sent work exits when its script returns; one that is sent work is disconnected.
     `
 import { fork } from 'node:child_process';
