@@ -14,6 +14,7 @@ import { isStartMethodName, objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
 import { isOpenedInFile } from './openedInFile';
 import { mayConstructOwnClass } from './ownClass';
+import { meetsStartCondition } from './startCondition';
 
 /** A call that leaves something running after it returns. */
 export interface Start {
@@ -64,6 +65,8 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     if (openedBy && !isOpenedInFile(context, node, openedBy)) return undefined;
     // `setTimeout(f, ms)` runs once; only one that re-arms the function it is in runs on.
     if (tracked.start.onlyRearming && !rearmedFunction(context, node)) return undefined;
+    // `new Agent()` keeps no socket; `new Agent({ keepAlive: true })` does.
+    if (tracked.start.onlyWith && !meetsStartCondition(node, tracked.start.onlyWith)) return undefined;
     return { node, kind: tracked.start.kind, call: tracked.start };
   }
   const parts = methodCallParts(node);

@@ -241,6 +241,8 @@ function callbackRepetition(
     const fires = howOftenFires(context, parts.target, event);
     if (fires === 'again') return found({ every: `on every '${event}' event (again on each reconnect)`, unit: 'reconnect' });
     if (fires === 'once' || (fires === undefined && lifecycleEvents.has(event))) return undefined;
+    // Nothing shows what fires an event of an object no family knows, nor how often: no repetition claimed.
+    if (fires === undefined && objectKindOf(context, parts.target) === undefined) return undefined;
     return found({ every: `on every '${event}' event`, unit: 'event' });
   }
   const path = staticString(args[0]);

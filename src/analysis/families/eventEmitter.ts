@@ -58,8 +58,24 @@ export const eventEmitter = {
       objects: { PassThrough: 'emitter', Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
       types: { Readable: 'emitter', Writable: 'emitter', Duplex: 'emitter', Transform: 'emitter', Stream: 'emitter' },
     },
+    // zlib's streams (`createGzip()`, `new Gzip()`): ended by `end()`/`destroy()`, their listeners with them.
+    zlib: {
+      objects: Object.fromEntries(
+        ['Gzip', 'Gunzip', 'Deflate', 'Inflate', 'DeflateRaw', 'InflateRaw', 'Unzip', 'BrotliCompress', 'BrotliDecompress'].flatMap((name) => [
+          [name, 'emitter'],
+          [`create${name}`, 'emitter'],
+        ]),
+      ),
+      types: { Gzip: 'emitter', Gunzip: 'emitter', Deflate: 'emitter', Inflate: 'emitter', Unzip: 'emitter', BrotliCompress: 'emitter', BrotliDecompress: 'emitter' },
+    },
+    // eventemitter3: Node's EventEmitter API for browsers and Node (no `prependListener`).
+    eventemitter3: {
+      objects: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
+      types: { EventEmitter: 'emitter', default: 'emitter' },
+    },
     'stream/promises': { takesSignal: { pipeline: { options: 'last', endsItsArguments: true }, finished: { options: 1 } } },
   },
+  typePackages: { eventemitter3: 'emitter' },
   globals: {
     instances: { process: 'emitter', 'process.stdin': 'emitter', 'process.stdout': 'emitter', 'process.stderr': 'emitter' },
     types: { NodeJS: 'emitter' },

@@ -151,6 +151,22 @@ export interface CallStart {
   readonly onlyRearming?: boolean;
   /** Its function argument listens for its first event (`net.connect(port, onConnect)`); it is not handed the handle. */
   readonly callbackIsListener?: boolean;
+  /** Ending the object passed at `index` ends it too: `new Awareness(doc)` is destroyed by `doc.destroy()`. */
+  readonly endedWithArgument?: { readonly index: number; readonly methods: readonly string[] };
+  /** A start only when an argument shows it holds something: `new Agent({ keepAlive: true })`. */
+  readonly onlyWith?: StartCondition;
+}
+
+/**
+ * What an argument must show for a call to start something: the options object at `index` has
+ * `property` set to one of `values` (`true`, or a long-lived object by its path: `'process.stdin'`);
+ * `positional`: the argument may be that value itself (`createInterface(process.stdin)`).
+ */
+export interface StartCondition {
+  readonly index: number;
+  readonly property: string;
+  readonly values: readonly (boolean | string)[];
+  readonly positional?: boolean;
 }
 
 /**

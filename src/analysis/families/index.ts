@@ -1,5 +1,6 @@
 import { abortSignal } from './abortSignal';
 import { amqp } from './amqp';
+import { axon } from './axon';
 import { bullmq } from './bullmq';
 import { etcd3 } from './etcd3';
 import { eventEmitter } from './eventEmitter';
@@ -26,6 +27,7 @@ import { timers } from './timers';
 import { watchers } from './watchers';
 import { webSockets } from './webSockets';
 import { workerThreads } from './workerThreads';
+import { yProtocols } from './yProtocols';
 
 /** Every family the engine knows, one descriptor each: `src/analysis/apis.ts` derives its tables from this list. */
 export const families = [
@@ -57,4 +59,6 @@ export const families = [
   platformaticKafka,
   nodeHandles,
   etcd3,
+  axon,
+  yProtocols,
 ] as const;

@@ -1,10 +1,40 @@
-import type { Family } from './family';
+import type { CallStart, Family, HandleEnd } from './family';
+
+/** A forked child: it exits when its script returns, unless sent work (its script then listens for more), until disconnect() or kill(). */
+const fork: CallStart = {
+  kind: 'connection',
+  label: 'a forked child process (its IPC channel)',
+  returns: 'emitter',
+  ends: { methods: ['disconnect', 'kill'], functions: [], fix: { kind: 'method', name: 'disconnect', returnsPromise: false } },
+  endsByItself: { keptWaitingBy: ['send'], endEvents: ['exit', 'close', 'disconnect'] },
+};
+
+/** A readline interface reads its input until `close()`; over a file it closes when the file ends, over `process.stdin` never. */
+const readlineInterface: CallStart = {
+  kind: 'connection',
+  label: 'a readline interface',
+  returns: 'emitter',
+  ends: { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } },
+  onlyWith: { index: 0, property: 'input', values: ['process.stdin'], positional: true },
+};
+
+const agentEnds: HandleEnd = { methods: ['destroy'], functions: [], fix: { kind: 'method', name: 'destroy', returnsPromise: false } };
+
+/** An HTTP agent with `keepAlive: true` keeps its idle sockets open for the next request until `destroy()`. */
+const keepAliveAgent = (label: string): CallStart => ({
+  kind: 'connection',
+  label,
+  ends: agentEnds,
+  onlyWith: { index: 0, property: 'keepAlive', values: [true] },
+});
 
 /**
  * Node's handles that stay open until closed: a `fs/promises` `FileHandle` from `open()` holds its
  * file descriptor until `close()` (only garbage collection closes it otherwise, with a warning);
  * an `inspector.Session` is connected by `connect()` (profilers and debugger with it) until
- * `disconnect()`.
+ * `disconnect()`. A `fork()`ed child sent work keeps its IPC channel (and both processes) until
+ * `disconnect()` or `kill()`; a readline interface over `process.stdin` reads until `close()`; an
+ * HTTP(S) `Agent` with `keepAlive: true` keeps idle sockets open until `destroy()`.
  *
  * ```js
  * const file = await open(path, 'r'); // ← until file.close()
@@ -24,6 +54,11 @@ export const nodeHandles = {
         },
       },
     },
+    child_process: { starts: { fork } },
+    readline: { starts: { createInterface: readlineInterface, Interface: readlineInterface } },
+    'readline/promises': { starts: { createInterface: readlineInterface, Interface: readlineInterface } },
+    http: { starts: { Agent: keepAliveAgent('a keep-alive HTTP agent') } },
+    https: { starts: { Agent: keepAliveAgent('a keep-alive HTTPS agent') } },
     inspector: {
       starts: {
         Session: {

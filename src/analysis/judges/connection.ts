@@ -65,12 +65,21 @@ export function startEnds(context: AnalysisContext, start: Start): HandleEnd | u
  * ```
  */
 export function receiverEnds(context: AnalysisContext, start: Start): TSESTree.Node[] {
+  // `new Awareness(doc)`: destroying the document it was made for destroys it too.
+  const withArgument = start.call?.endedWithArgument;
+  const argument = withArgument && start.node.arguments[withArgument.index];
+  if (withArgument && argument) return slotEndsOf(context, argument, { methods: withArgument.methods, functions: [], fix: { kind: 'method', name: withArgument.methods[0] ?? '', returnsPromise: false } });
   const object = start.object;
   const api = object && objectApiOf(context, object.kind);
   const close = api?.close[0];
   if (!object || !api || close === undefined || !api.starts[object.method]?.endedWithReceiver) return [];
   const ends: HandleEnd = { methods: api.close, functions: [], fix: { kind: 'method', name: close, returnsPromise: false } };
-  const target = skipTypeWrappers(object.target);
+  return slotEndsOf(context, object.target, ends);
+}
+
+/** Where the file ends what `node` holds (a variable, or a member of `this`) by one of `ends`. */
+function slotEndsOf(context: AnalysisContext, node: TSESTree.Node, ends: HandleEnd): TSESTree.Node[] {
+  const target = skipTypeWrappers(node);
   if (target.type === AST_NODE_TYPES.MemberExpression) {
     const name = memberName(target);
     if (name === undefined || !isThisLike(context, skipTypeWrappers(target.object))) return [];
