@@ -297,7 +297,10 @@ export function variesPerElement(context: AnalysisContext, node: TSESTree.Node, 
     else high = middle;
   }
   for (let i = low; i < uses.length && (uses[i]?.range[0] ?? Infinity) < end; i++) {
-    if ((uses[i]?.range[1] ?? Infinity) <= end) return true;
+    const use = uses[i];
+    // A binding `node` declares itself (its callback's `err` in `bus.once('error', (err) => …)`) is
+    // made anew by each call, not handed one per element.
+    if (use && use.range[1] <= end && !readsBindingDeclaredIn(context, use, node)) return true;
   }
   return false;
 }

@@ -1,6 +1,9 @@
 import type { Family } from './family';
 import { repetitions } from './family';
 
+/** A node-cron task: `task.stop()`, or `destroy()` in v4. */
+const cronTaskEnds = { methods: ['stop', 'destroy'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
+
 const reactEffect = { every: 'each time this React effect runs', unit: 'run', oncePerSchedulingCall: true } as const;
 
 /** Job schedulers and queue workers: their callbacks run on every tick or job (React effects on every run). */
@@ -25,7 +28,12 @@ export const schedulers = {
     },
   },
   modules: {
-    'node-cron': { schedulers: { schedule: { repetition: repetitions.cronTick, positions: [1] } } },
+    // `cron.schedule(expr, job)` also returns the task it starts, which runs until `task.stop()` (v3, v4)
+    // or `task.destroy()` (v4): made per request or per run and dropped, it ticks for ever.
+    'node-cron': {
+      starts: { schedule: { kind: 'interval', label: 'a cron task', ends: cronTaskEnds } },
+      schedulers: { schedule: { repetition: repetitions.cronTick, positions: [1] } },
+    },
     cron: {
       schedulers: {
         CronJob: { repetition: repetitions.cronTick, positions: [1, { optionsIndex: 0, property: 'onTick' }] },
