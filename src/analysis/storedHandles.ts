@@ -189,6 +189,25 @@ export function collectionUses(context: AnalysisContext, slot: CollectionSlot): 
   return (thisMembers(context).get(slot.name) ?? []).filter((use) => use !== slot.node);
 }
 
+type MemberUse = TSESTree.MemberExpression | TSESTree.Property;
+
+/** `add(name, node)` appending to `map`'s list for `name` (no name, nothing added). */
+const listAdder =
+  (map: Map<string, MemberUse[]>) =>
+  (name: string | undefined, node: MemberUse): void => {
+    if (name === undefined) return;
+    let list = map.get(name);
+    if (!list) map.set(name, (list = []));
+    list.push(node);
+  };
+
+/** Each plain `name` of `const { name } = …`, with its property. */
+function addDestructured(pattern: TSESTree.ObjectPattern, add: (name: string, node: MemberUse) => void): void {
+  for (const property of pattern.properties) {
+    if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) add(property.key.name, property);
+  }
+}
+
 /**
  * Every `this.name` (and `self.name` with `const self = this`) in the file by name, and every
  * `const { name } = this`, from the file's shared index.
@@ -202,12 +221,7 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
     }
   }
   const members = new Map<string, (TSESTree.MemberExpression | TSESTree.Property)[]>();
-  const add = (name: string | undefined, node: TSESTree.MemberExpression | TSESTree.Property): void => {
-    if (name === undefined) return;
-    let list = members.get(name);
-    if (!list) members.set(name, (list = []));
-    list.push(node);
-  };
+  const add = listAdder(members);
   for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const object = skipTypeWrappers(node.object);
@@ -216,9 +230,7 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
       }
     }
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isThisLike(context, node.init)) {
-      for (const property of node.id.properties) {
-        if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) add(property.key.name, property);
-      }
+      addDestructured(node.id, add);
     }
   }
   return members;
@@ -230,19 +242,10 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
  */
 const membersByName = perFile((context): ReadonlyMap<string, readonly (TSESTree.MemberExpression | TSESTree.Property)[]> => {
   const members = new Map<string, (TSESTree.MemberExpression | TSESTree.Property)[]>();
-  const add = (name: string | undefined, node: TSESTree.MemberExpression | TSESTree.Property): void => {
-    if (name === undefined) return;
-    let list = members.get(name);
-    if (!list) members.set(name, (list = []));
-    list.push(node);
-  };
+  const add = listAdder(members);
   for (const node of fileIndex(context).membersAndDeclarators) {
     if (node.type === AST_NODE_TYPES.MemberExpression) add(memberName(node), node);
-    else if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) {
-      for (const property of node.id.properties) {
-        if (property.type === AST_NODE_TYPES.Property && property.key.type === AST_NODE_TYPES.Identifier && !property.computed) add(property.key.name, property);
-      }
-    }
+    else if (node.id.type === AST_NODE_TYPES.ObjectPattern && node.init) addDestructured(node.id, add);
   }
   return members;
 });
