@@ -1,4 +1,5 @@
 import type { ParserServicesWithTypeInformation } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
@@ -16,3 +17,13 @@ export const typeServices: (context: AnalysisContext) => ParserServicesWithTypeI
       : undefined;
   },
 );
+
+/**
+ * TypeScript itself, for its enums (`TypeFlags`, `SymbolFlags`), whose numbers differ between
+ * versions (TypeScript 6 renumbered `TypeFlags`). Call it only with type services: TypeScript is
+ * then loaded, though it is an optional peer dependency.
+ */
+export function typescript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only with type information
+  return require('typescript') as typeof ts;
+}

@@ -1,11 +1,10 @@
 import type { ParserServicesWithTypeInformation, TSESTree } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
 
 import { AST_NODE_TYPES } from '../analysis/estree';
 import type { FunctionNode } from '../analysis/ast';
 import { isFunctionNode, walk } from '../analysis/ast';
 import type { AnalysisContext } from '../analysis/fileCache';
-import { typeServices } from '../analysis/typeServices';
+import { typeServices, typescript } from '../analysis/typeServices';
 import type { TextEdit } from './signalArgument';
 import { applyEdits } from './signalArgument';
 
@@ -59,12 +58,6 @@ function usesOwnThis(fn: FunctionNode): boolean {
     return !found;
   });
   return found;
-}
-
-/** TypeScript itself: present whenever there are type services (it is an optional peer dependency). */
-function typescript(): typeof ts {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only with type information
-  return require('typescript') as typeof ts;
 }
 
 /** Type names usable where the listener is written. */

@@ -25,7 +25,7 @@ export async function listenForTasks(client: Redis, signal) {
   if (signal.aborted) return;
   const sub = client.duplicate();
   await sub.subscribe('new-task');
-  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 `,
       errors: [{ messageId: 'subscriptionConnectionNotClosed', line: 7, column: 9, endLine: 7, endColumn: 22 }],
@@ -58,7 +58,7 @@ import Redis from 'ioredis';
 export async function listenForTasks(client: Redis, signal) {
   const sub = client.duplicate();
   await sub.subscribe('new-task');
-  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 `,
             },

@@ -35,7 +35,7 @@ export async function receiveLoop(client: Redis, signal) {
 import type { Redis } from 'ioredis';
 
 export async function receiveLoop(client: Redis, signal) {
-  while (!signal.aborted) {
+  while (!signal?.aborted) {
     const msg = await client.brpop('tasks', 0);
     console.log(msg);
   }
@@ -47,7 +47,7 @@ export async function receiveLoop(client: Redis, signal) {
       ],
     },
     {
-      // Listened to for \`abort\`: the fix stops the loop on it.
+      // Listened to for \`abort\`: the fix stops the loop on it (\`?.\`: nothing types the parameter).
       code: `
 import type { Redis } from 'ioredis';
 
@@ -63,7 +63,7 @@ import type { Redis } from 'ioredis';
 
 export async function receiveLoop(client: Redis, signal) {
   signal.addEventListener('abort', () => console.log('stopping'), { once: true });
-  for (; !signal.aborted; ) {
+  for (; !signal?.aborted; ) {
     console.log(await client.brpop('tasks', 0));
   }
 }
