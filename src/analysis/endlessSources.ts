@@ -10,7 +10,7 @@ import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedCallee, importedName, trackedCalls } from './imports';
 import { declaringModule } from './objectKind';
-import { typeServices } from './typeServices';
+import { isUntypedType, typeServices } from './typeServices';
 
 /** An async iterable that never ends by itself, iterated by a `for await`. */
 export interface EndlessSource {
@@ -147,8 +147,7 @@ function familyOfTypedValue(
   const services = typeServices(context);
   if (!services) return null;
   const type: ts.Type = services.getTypeAtLocation(node);
-  // any = 1, unknown = 2 in ts.TypeFlags.
-  if ((type.flags & (1 | 2)) !== 0) return null;
+  if (isUntypedType(type)) return null;
   const checker = services.program.getTypeChecker();
   const symbol = checker.getNonNullableType(type).getSymbol();
   for (const declaration of symbol?.getDeclarations() ?? []) {

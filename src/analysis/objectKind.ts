@@ -18,7 +18,7 @@ import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton, resolveCallee } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { constructorFunction, prototypeBases, thisConstructor } from './prototypeClass';
-import { typeServices } from './typeServices';
+import { isUntypedType, typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
 const { emitterUses } = eventEmitter;
@@ -40,8 +40,7 @@ export function objectKindOf(context: AnalysisContext, node: TSESTree.Node): Obj
 }
 
 function isUntyped(type: ts.Type): boolean {
-  // any = 1, unknown = 2 in ts.TypeFlags; read from the type itself to avoid loading TypeScript.
-  return (type.flags & (1 | 2)) !== 0;
+  return isUntypedType(type);
 }
 
 /** Kind of an object from its type: its declaring package first, then its shape. */

@@ -7,7 +7,7 @@ import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { importedCallee, importedName } from './imports';
 import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
-import { typeServices } from './typeServices';
+import { typeServices, unaliased } from './typeServices';
 
 /** A class written in one of our files, with the file it is written in. */
 export interface OwnClass {
@@ -83,8 +83,7 @@ export function constructedClass(context: AnalysisContext, node: TSESTree.NewExp
   if (services) {
     const checker = services.program.getTypeChecker();
     const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-    let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
-    if (symbol && symbol.flags & aliasFlag) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = unaliased(checker, checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target)));
     const declaration = symbol?.valueDeclaration;
     const sourceFile = declaration?.getSourceFile();
     if (!declaration || !sourceFile || sourceFile.isDeclarationFile || sourceFile.fileName.includes('/node_modules/')) return undefined;
@@ -122,8 +121,6 @@ function wrappedRequire(context: AnalysisContext, callee: TSESTree.Node): { modu
   return source?.type === AST_NODE_TYPES.Literal && typeof source.value === 'string' ? { module: source.value, name } : undefined;
 }
 
-/** `ts.SymbolFlags.Alias`, read as a number so that TypeScript stays an optional peer. */
-const aliasFlag = 2_097_152;
 
 function isClassNode(node: TSESTree.Node): node is ClassNode {
   return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;

@@ -11,7 +11,7 @@ import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
 import { importedName } from './imports';
 import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
-import { typeServices } from './typeServices';
+import { typeServices, unaliased } from './typeServices';
 
 /** What a call's function is looked for as, in another file: any function, or one that may hand back a start. */
 type Followed = 'function' | 'factory';
@@ -86,9 +86,6 @@ function isBuiltinMethodCall(call: TSESTree.CallExpression): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && builtinMethods.has(staticMemberName(callee) ?? '');
 }
 
-/** `ts.SymbolFlags.Alias`, read as a number so that TypeScript stays an optional peer. */
-const aliasFlag = 2_097_152;
-
 /**
  * The declarations a call's callee names, through the checker's symbol for it (cheaper than
  * resolving the call's signature): `helper()`, `this.method()`, `service.run()`; a
@@ -101,8 +98,7 @@ export function calleeDeclarations(
   const checker = services.program.getTypeChecker();
   const callee = skipTypeWrappers(call.callee);
   const target = callee.type === AST_NODE_TYPES.MemberExpression ? callee.property : callee;
-  let symbol = checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target));
-  if (symbol && symbol.flags & aliasFlag) symbol = checker.getAliasedSymbol(symbol);
+  const symbol = unaliased(checker, checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(target)));
   return (symbol?.declarations ?? []).map((declaration) => (declaration as { initializer?: ts.Node }).initializer ?? declaration);
 }
 

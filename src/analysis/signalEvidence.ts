@@ -15,7 +15,7 @@ import { importedTypeDeclaration } from './importedType';
 import { resolveCallee } from './resolveCallee';
 import { optionsArgument } from './signalArguments';
 import { annotationNames, isAbortSignalType, isNamedType } from './signalTypes';
-import { typeServices } from './typeServices';
+import { isUntypedType, typeServices } from './typeServices';
 
 /**
  * How sure the code makes us that a value is an AbortSignal. `strong`: a type, a provenance or a
@@ -444,7 +444,7 @@ function typeVerdict(services: ParserServicesWithTypeInformation, node: TSESTree
 }
 
 function checkerTypeVerdict(type: ts.Type): Verdict {
-  if (type.flags & (1 | 2)) return undefined;
+  if (isUntypedType(type)) return undefined;
   return isAbortSignalType(type) ? 'strong' : 'counter';
 }
 
@@ -452,7 +452,7 @@ function checkerTypeVerdict(type: ts.Type): Verdict {
 function signalPropertyTypeVerdict(services: ParserServicesWithTypeInformation, node: TSESTree.Node): Verdict {
   const checker = services.program.getTypeChecker();
   const type = checker.getNonNullableType(services.getTypeAtLocation(node));
-  if (type.flags & (1 | 2)) return undefined;
+  if (isUntypedType(type)) return undefined;
   if (isNamedType(type, signalApi.controller)) return 'strong';
   const property = checker.getPropertyOfType(type, signalApi.property);
   return property ? checkerTypeVerdict(checker.getNonNullableType(checker.getTypeOfSymbol(property))) : undefined;

@@ -16,7 +16,7 @@ import type { OptionsPosition } from './signalArguments';
 import { optionsArgument, optionsMayCarrySignal } from './signalArguments';
 import { bindingSignalEvidence, isFetchRequestType, optionsTypeTakesSignal, propertySignalEvidence } from './signalEvidence';
 import { annotationNames, isAbortSignalType, isNamedType } from './signalTypes';
-import { typeServices } from './typeServices';
+import { typeServices, typescript } from './typeServices';
 
 /** Where `addEventListener` takes its `{ signal }` options. */
 const targetListenerOptions = eventTarget.objects.eventTarget.starts.addEventListener.signalOptionIndex;
@@ -96,7 +96,7 @@ function fromDeclaredParameters(
     const type = checker.getNonNullableType(checker.getTypeFromTypeNode(parameter.type));
     if (isAbortSignalType(type)) return { kind: 'positional', index };
     // Any, and objects that carry a signal without being options for one: a controller, a fetch Request.
-    if (type.flags & 1 || isNamedType(type, signalApi.controller) || isNamedType(type, signalApi.request)) continue;
+    if ((type.flags & typescript().TypeFlags.Any) !== 0 || isNamedType(type, signalApi.controller) || isNamedType(type, signalApi.request)) continue;
     // `boolean | AddEventListenerOptions`: any member with a `signal` makes it an options parameter.
     const members = type.isUnion() ? type.types : [type];
     const takesSignal = members.some((member) => {

@@ -19,7 +19,7 @@ import { argumentAt, isAssumingKinds, withArgumentKinds } from './parameterKinds
 import { usesBindingDeclaredIn } from './repetition';
 import type { ResolvedFunction } from './resolveCallee';
 import { resolveCallee } from './resolveCallee';
-import { typeServices } from './typeServices';
+import { isUntypedType, typeServices } from './typeServices';
 
 /** One function on the way from a call to the start it leads to. */
 export interface PathStep {
@@ -148,8 +148,7 @@ function summarizeWithArguments(
 function isUntypedParameter(context: AnalysisContext, parameter: TSESTree.Parameter): boolean {
   if (parameter.type !== AST_NODE_TYPES.Identifier || parameter.typeAnnotation) return false;
   const services = typeServices(context);
-  // any = 1, unknown = 2 in ts.TypeFlags.
-  return !services || (services.getTypeAtLocation(parameter).flags & (1 | 2)) !== 0;
+  return !services || isUntypedType(services.getTypeAtLocation(parameter));
 }
 
 function summarize(context: AnalysisContext, fn: FunctionNode, depth: number, query: Query): Result {

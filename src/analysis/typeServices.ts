@@ -25,5 +25,17 @@ export const typeServices: (context: AnalysisContext) => ParserServicesWithTypeI
  */
 export function typescript(): typeof ts {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- only with type information
-  return require('typescript') as typeof ts;
+  return (loaded ??= require('typescript') as typeof ts);
+}
+let loaded: typeof ts | undefined;
+
+/** `any` or `unknown`: the checker knows nothing of the value. */
+export function isUntypedType(type: ts.Type): boolean {
+  const { TypeFlags } = typescript();
+  return (type.flags & (TypeFlags.Any | TypeFlags.Unknown)) !== 0;
+}
+
+/** The symbol an import names (`import { helper } from './x'` → `helper`'s own), else the symbol. */
+export function unaliased(checker: ts.TypeChecker, symbol: ts.Symbol | undefined): ts.Symbol | undefined {
+  return symbol && (symbol.flags & typescript().SymbolFlags.Alias) !== 0 ? checker.getAliasedSymbol(symbol) : symbol;
 }
