@@ -28,8 +28,14 @@ export const webSockets = {
         '*': { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
         WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
       },
-      types: { WebSocket: 'emitter', default: 'emitter' },
+      types: { WebSocket: 'emitter', default: 'emitter', WebSocketServer: 'emitter', Server: 'emitter' },
+      // A server is an emitter whose 'connection' comes once per client. Not a start: one given
+      // `{ server }` or `{ noServer: true }` lives as long as the HTTP server it is attached to.
+      objects: { WebSocketServer: 'emitter', Server: 'emitter' },
     },
+    // The Socket.IO server (`new Server(httpServer)`, `require('socket.io')(httpServer)`): an
+    // emitter whose 'connection' comes once per client; attached to an HTTP server, not a start.
+    'socket.io': { objects: { Server: 'emitter', default: 'emitter', '*': 'emitter' }, types: { Server: 'emitter', Namespace: 'emitter' } },
     'socket.io-client': {
       starts: Object.fromEntries(
         ['io', 'default', 'connect'].map((name) => [
