@@ -83,7 +83,8 @@ export default createRule<Options, MessageIds>({
       // Cheap name and import checks before any scope or type query.
       if (!mayBeStart(context, node)) return;
       const leak = findLeak(context, node, { entryFunctions });
-      if (!leak) return;
+      // A helper that forwards its caller's target, event and listener: the caller's to remove.
+      if (!leak || leak.callerOwned) return;
       // Ending it in the class's own teardown needs no signal.
       const inTeardown = leak.end?.kind === 'inTeardown';
       const signal = leak.end && !inTeardown ? findSignalInScope(context, node) : undefined;

@@ -84,8 +84,9 @@ function keyedText(node: TSESTree.Node): string | undefined {
 }
 
 /**
- * `this.sub`, a variable declared outside `fn`, or an entry of one keyed by a variable
- * (`if (!seen[event]) { seen[event] = true; … }`: once per key): state that survives the call.
+ * `this.sub`, a variable declared outside `fn` or a member of one (`state.attached`), or an entry
+ * of one keyed by a variable (`if (!seen[event]) { seen[event] = true; … }`: once per key): state
+ * that survives the call.
  */
 function outerStateText(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node, options: GuardOptions): string | undefined {
   const keyed = skipTypeWrappers(target);
@@ -96,8 +97,11 @@ function outerStateText(context: AnalysisContext, fn: FunctionNode, target: TSES
   const text = stableReferenceText(inner);
   if (text === undefined) return undefined;
   if (text.startsWith('this.')) return options.instanceState ? text : undefined;
-  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  // `state.attached` of a module-level `state` object: the member lives as long as its root.
+  let root: TSESTree.Node = inner;
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTypeWrappers(root.object);
+  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   const definition = variable?.defs[0];
   return definition && !isInside(definition.name, fn) ? text : undefined;
 }

@@ -91,6 +91,12 @@ interface LeakBase {
   end: EndPlan | undefined;
   /** When what it subscribes to is the function's own parameter: which one (its caller decides whose object that is). */
   targetParameter?: number;
+  /**
+   * The function hands its caller's target, event and listener straight on (`(el, name, f) =>
+   * el.addEventListener(name, f)`): the caller holds all three, so the function itself is not
+   * reported; a caller that runs it again and again still is, through the call path.
+   */
+  callerOwned?: true;
 }
 
 /** What a start must not outlive. */
@@ -146,12 +152,12 @@ export function makeLeak<Reason extends LeakReason>(
   fn: FunctionNode | undefined,
   reason: Reason,
   data: Omit<LeakData[Reason], 'code'>,
-  details: { end: EndPlan | undefined; targetParameter?: number | undefined },
+  details: { end: EndPlan | undefined; targetParameter?: number | undefined; callerOwned?: boolean },
 ): Leak {
   const node = start.node.type === AST_NODE_TYPES.CallExpression ? start.node.callee : start.node;
   const code = shortText(context.sourceCode, start.node, 40);
   const callee = start.node.type === AST_NODE_TYPES.NewExpression ? `new ${shortText(context.sourceCode, start.node.callee, 30)}` : shortText(context.sourceCode, start.node.callee, 30);
-  const { targetParameter, end } = details;
+  const { targetParameter, end, callerOwned } = details;
   return {
     start,
     node,
@@ -164,6 +170,7 @@ export function makeLeak<Reason extends LeakReason>(
     data: { ...data, code },
     end,
     ...(targetParameter !== undefined && { targetParameter }),
+    ...(callerOwned && { callerOwned: true }),
   } as Leak;
 }
 

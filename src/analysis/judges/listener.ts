@@ -52,7 +52,8 @@ export function judgeListener(judge: Judge): Leak | undefined {
   // A one-shot listener ends when its event fires; in a repetition, an event that only comes
   // when the target fails or ends may not come at all, and each run adds one more.
   if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
-  if (inConstructor || forwardsAnAdd(start, fn)) return undefined;
+  const forwards = forwardsAnAdd(start, fn);
+  if (inConstructor || forwards === 'method') return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return api.keptOpenBy && api.fixClose ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy, fixClose: api.fixClose }) : undefined;
   const targetText = stableReferenceText(object.target);
@@ -91,7 +92,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
     fn,
     'listenerNotRemoved',
     { label: eventText, target: targetText, outlives: ownerReasons[owner.reason] },
-    { targetParameter: owner.parameterIndex, end },
+    { targetParameter: owner.parameterIndex, end, callerOwned: forwards === 'helper' },
   );
 }
 
@@ -161,16 +162,20 @@ function removedWhereHandedOn(
 }
 
 /**
- * `on(event, callback) { this.socket.on(event, callback); return this; }`: the method is the
- * object's own add method, handing its caller's event and listener straight on to a member;
- * removing it is its caller's business. (A free helper `on(obj, ev, fn)` is judged as any function.)
+ * The function hands its caller's event and listener straight on, so removing the listener is its
+ * caller's business: `'method'` for the object's own add method (`on(event, callback) {
+ * this.socket.on(event, callback); return this; }`), `'helper'` for a free helper given the target
+ * too (lib0's `addEventListener = (el, name, f) => el.addEventListener(name, f)`), whose caller
+ * holds all three, and which a repeated caller is still reported for, through the call path.
  */
-function forwardsAnAdd(start: Start, fn: FunctionNode | undefined): boolean {
-  if (fn?.parent.type !== AST_NODE_TYPES.MethodDefinition || referenceRoot(start.object?.target ?? start.node)?.type !== AST_NODE_TYPES.ThisExpression) return false;
+function forwardsAnAdd(start: Start, fn: FunctionNode | undefined): 'method' | 'helper' | undefined {
+  if (!fn) return undefined;
   const [event, listener] = (start.node as TSESTree.CallExpression).arguments;
   const isParameter = (node: TSESTree.Node | undefined): boolean =>
-    node?.type === AST_NODE_TYPES.Identifier && (fn?.params ?? []).some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === node.name);
-  return isParameter(event) && isParameter(listener);
+    node?.type === AST_NODE_TYPES.Identifier && fn.params.some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === node.name);
+  if (!isParameter(event) || !isParameter(listener)) return undefined;
+  if (fn.parent.type === AST_NODE_TYPES.MethodDefinition && referenceRoot(start.object?.target ?? start.node)?.type === AST_NODE_TYPES.ThisExpression) return 'method';
+  return isParameter(start.object?.target && skipTypeWrappers(start.object.target)) ? 'helper' : undefined;
 }
 
 function isBooleanLiteral(node: TSESTree.Node): boolean {

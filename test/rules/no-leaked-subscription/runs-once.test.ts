@@ -65,8 +65,62 @@ function attachHandlers(socket: net.Socket) {
 }
 net.createServer((socket) => attachHandlers(socket)).listen(8080);
 `,
+    // Guarded by a flag on a module-level object (webpack-dev-middleware's overlay): the flag
+    // outlives every call, so each listener is added once.
+    `
+const state = { runtimeListenersAttached: false, keys: { attached: false } };
+export function attachRuntimeErrorListeners() {
+  if (state.runtimeListenersAttached) return;
+  state.runtimeListenersAttached = true;
+  window.addEventListener('error', (event) => console.error(event.message));
+}
+export function renderOverlay() {
+  if (!state.keys.attached) {
+    state.keys.attached = true;
+    document.addEventListener('keydown', (event) => console.log(event.key));
+  }
+}
+`,
   ],
   invalid: [
+    {
+      // A flag on an object the caller hands in guards nothing: each caller may hand in a new one.
+      code: `
+export function attach(options: { attached?: boolean }) {
+  if (options.attached) return;
+  options.attached = true;
+  window.addEventListener('error', (event) => console.error(event.message));
+}
+`,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          data: {
+            label: "an 'error' listener",
+            target: 'window',
+            outlives: 'a global',
+            code: 'window.addEventListener(…)',
+          },
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`attach()`' },
+              output: `
+export function attach(options: { attached?: boolean }, signal?: AbortSignal) {
+  if (options.attached) return;
+  options.attached = true;
+  window.addEventListener('error', (event) => console.error(event.message), { signal });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // Named like an installer, but called on every tick: nothing runs it only once.
       code: `
