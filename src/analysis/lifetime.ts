@@ -22,6 +22,7 @@ import { eventEmitter } from './families/eventEmitter';
 import type { AnalysisContext } from './fileCache';
 import { isInsideRearmOf } from './rearmingTimer';
 import { isFrameworkHook } from './frameworkHook';
+import { isHandlerInHandedTable } from './handlerTable';
 import { givenMember } from './givenMember';
 import { thisMethodUses } from './thisMethodUses';
 
@@ -429,8 +430,14 @@ function ownerOf(
       if (owningFunction !== scope && options.outerOutlives) return { owner: 'outlives', reason: 'outer' };
       // A callback's parameters are objects its caller made for this one call (req, socket), also
       // when it is written as a named function and handed over by name (`app.use(timing)`).
-      // So are a framework hook's (`handleConnection(client)` of a class implementing a package's interface).
-      if (functionLifetime(context, owningFunction) === 'callback' || onlyHandedOn(context, owningFunction) || isFrameworkHook(context, owningFunction)) {
+      // So are a framework hook's (`handleConnection(client)` of a class implementing a package's interface),
+      // and a handler's in a table of handlers handed over (`server.addService(def, { Stream: (call) => … })`).
+      if (
+        functionLifetime(context, owningFunction) === 'callback' ||
+        onlyHandedOn(context, owningFunction) ||
+        isFrameworkHook(context, owningFunction) ||
+        isHandlerInHandedTable(context, owningFunction)
+      ) {
         return { owner: 'unknown' };
       }
       const index = owningFunction.params.findIndex((parameter) => isInside(definition.name, parameter));
@@ -447,6 +454,8 @@ function ownerOf(
       if (options.outerOutlives && !isInside(definition.name, scope)) return { owner: 'outlives', reason: 'outer' };
       const declarator = definition.node;
       const init = declarator.init ? skipTypeWrappers(declarator.init) : undefined;
+      // `let server; if (secure) server = createSecureServer(o); else server = createServer(o);`: made here, whichever branch ran.
+      if (!init && declarator.id.type === AST_NODE_TYPES.Identifier && everyWriteMakesAnObject(variable)) return { owner: 'own' };
       if (!init || isReassigned(variable) || declarator.id.type !== AST_NODE_TYPES.Identifier) return { owner: 'unknown' };
       const value = init.type === AST_NODE_TYPES.AwaitExpression ? skipTypeWrappers(init.argument) : init;
       if (value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression) {
@@ -464,6 +473,20 @@ function ownerOf(
     default:
       return { owner: 'unknown' };
   }
+}
+
+/** A variable declared without a value whose every assignment is `x = new …()` or `x = make(…)` (awaited or not). */
+function everyWriteMakesAnObject(variable: TSESLint.Scope.Variable): boolean {
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  return (
+    writes.length > 0 &&
+    writes.every((reference) => {
+      const assignment = reference.identifier.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== reference.identifier) return false;
+      const value = skipTypeWrappers(assignment.right.type === AST_NODE_TYPES.AwaitExpression ? assignment.right.argument : assignment.right);
+      return value.type === AST_NODE_TYPES.NewExpression || value.type === AST_NODE_TYPES.CallExpression;
+    })
+  );
 }
 
 /** Whether `scope` is, or is written in, a class's constructor. */

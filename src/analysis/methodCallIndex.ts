@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
-import { calleeName, isInside, methodCallParts, stableReferenceText } from './ast';
+import { calleeName, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
 
@@ -23,12 +23,28 @@ export const methodCallsByReceiver = perFile((context): ReadonlyMap<string, read
     if (!parts) continue;
     const receiver = stableReferenceText(parts.target);
     if (receiver === undefined) continue;
-    let calls = index.get(receiver);
-    if (!calls) index.set(receiver, (calls = []));
-    calls.push({ call: node, method: parts.method });
+    const add = (text: string, method: string): void => {
+      let calls = index.get(text);
+      if (!calls) index.set(text, (calls = []));
+      calls.push({ call: node, method });
+    };
+    add(receiver, parts.method);
+    // `this.server.listen.apply(this.server, arguments)`: the method called on its own receiver.
+    const forwarded = forwardedMethod(node, parts);
+    if (forwarded) add(forwarded.receiver, forwarded.method);
   }
   return index;
 });
+
+/** `x.m.call(x, …)` or `x.m.apply(x, …)` → `{ receiver: 'x', method: 'm' }`. */
+function forwardedMethod(call: TSESTree.CallExpression, parts: { target: TSESTree.Node; method: string }): { receiver: string; method: string } | undefined {
+  const member = skipTypeWrappers(parts.target);
+  if ((parts.method !== 'call' && parts.method !== 'apply') || member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = staticMemberName(member);
+  const receiver = stableReferenceText(member.object);
+  const self = call.arguments[0];
+  return method !== undefined && receiver !== undefined && self !== undefined && stableReferenceText(self) === receiver ? { receiver, method } : undefined;
+}
 
 /** Calls of one of `methods` on the receiver written `receiver`, inside `within` when given. */
 export function findMethodCalls(

@@ -198,9 +198,11 @@ export function classSignalChains(context: AnalysisContext, body: TSESTree.Class
     return false;
   });
   // `walk` visits in no particular order: the chains in source order of their first use.
-  const chains = [...verdicts]
-    .filter(([, list]) => judge(list, false) === 'strong')
-    .map(([text]) => text)
+  const strong = [...verdicts].filter(([, list]) => judge(list, false) === 'strong').map(([text]) => text);
+  // A chain part of which the class's own code tests for presence may be missing: `this.a.b.signal` would throw.
+  const tested = strong.length > 0 ? presenceTestedChains(body) : new Set<string>();
+  const chains = strong
+    .filter((text) => ![...prefixesOf(text), text].some((prefix) => tested.has(prefix)))
     .sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0));
   chainsByClass.set(body, chains);
   return chains;
@@ -209,8 +211,14 @@ export function classSignalChains(context: AnalysisContext, body: TSESTree.Class
 /** `this.a.b.signal` (two members or more, none computed or optional) → its text. */
 function thisSignalChain(node: TSESTree.MemberExpression): string | undefined {
   if (node.computed || node.optional || staticMemberName(node) !== signalApi.property) return undefined;
+  const text = thisChain(node.object);
+  return text === undefined || text === 'this' ? undefined : `${text}.${signalApi.property}`;
+}
+
+/** `this`, `this.a`, `this.#a.b` (no computed or optional member) → its text. */
+function thisChain(node: TSESTree.Node): string | undefined {
   const names: string[] = [];
-  let object: TSESTree.Node = node.object;
+  let object: TSESTree.Node = node;
   while (object.type === AST_NODE_TYPES.MemberExpression) {
     if (object.computed || object.optional) return undefined;
     const name = object.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${object.property.name}` : staticMemberName(object);
@@ -218,8 +226,38 @@ function thisSignalChain(node: TSESTree.MemberExpression): string | undefined {
     names.unshift(name);
     object = object.object;
   }
-  if (object.type !== AST_NODE_TYPES.ThisExpression || names.length === 0) return undefined;
-  return ['this', ...names, signalApi.property].join('.');
+  return object.type === AST_NODE_TYPES.ThisExpression ? ['this', ...names].join('.') : undefined;
+}
+
+/** `this.a.b.signal` → `['this.a', 'this.a.b']`. */
+function prefixesOf(chain: string): string[] {
+  const parts = chain.split('.');
+  return parts.slice(2).map((_, index) => parts.slice(0, index + 2).join('.'));
+}
+
+/**
+ * The member chains below `this` that a class's code tests for presence, so may be missing:
+ * `if (this.opts.controller)`, `this.opts.controller && …`, `!this.opts.controller`,
+ * `this.opts.controller ? … : …`, `this.opts.controller?.signal`.
+ *
+ * `if (this.options.abortController) this.options.abortController.abort()` → `{ 'this.options.abortController' }`.
+ */
+function presenceTestedChains(body: TSESTree.ClassBody): Set<string> {
+  const tested = new Set<string>();
+  walk(body, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression) return true;
+    const parent = node.parent;
+    const isTest =
+      (parent.type === AST_NODE_TYPES.IfStatement && parent.test === node) ||
+      (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === node) ||
+      (parent.type === AST_NODE_TYPES.LogicalExpression && parent.left === node) ||
+      (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === '!') ||
+      (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.optional);
+    const text = isTest ? thisChain(node) : undefined;
+    if (text !== undefined) tested.add(text);
+    return true;
+  });
+  return tested;
 }
 
 /** A value known for sure to be a fresh controller: `new AbortController()`. */

@@ -29,7 +29,7 @@
 // Survivors are sampled into results/mutation.md; test/corpus/survivors.json classifies them by
 // hand (keyed by package, file:line and kind), like verdicts.json does for findings.
 //
-// Usage: node test/corpus/mutate.mjs [--set application|library|fresh]... [--package NAME]...
+// Usage: node test/corpus/mutate.mjs [--set application|library|fresh|fresh2]... [--package NAME]...
 //        [--cap N (mutants per package, default 400; 0: no cap)] [--sample N (survivors per kind, default 6)]
 // Default: the application set. `npm run corpus:mutate -- --set library,application` builds the
 // plugin first and runs both (about 1.5 min of CPU, effect's baseline lint the bulk of it). Not in
@@ -105,7 +105,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   console.error(`mutate.mjs: ${error}`);
-  console.error('usage: node test/corpus/mutate.mjs [--set application|library|fresh]... [--package NAME]... [--cap N] [--sample N]');
+  console.error('usage: node test/corpus/mutate.mjs [--set application|library|fresh|fresh2]... [--package NAME]... [--cap N] [--sample N]');
   process.exit(2);
 }
 
@@ -509,7 +509,7 @@ function summarize(mutants) {
     for (const kind of Object.keys(RULE_GROUP).filter((k) => RULE_GROUP[k] === group && group === 'subscriptions'))
       row(`  ${kind}`, inGroup.filter((m) => m.kind === kind));
   }
-  for (const set of ['library', 'application', 'fresh']) {
+  for (const set of ['library', 'application', 'fresh', 'fresh2']) {
     const inSet = mutants.filter((m) => m.set === set);
     if (inSet.length && inSet.length < mutants.length) row(`all, ${set} set`, inSet);
   }

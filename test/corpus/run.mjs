@@ -27,11 +27,13 @@
 // Mutation recall on the same files is test/corpus/mutate.mjs (`npm run corpus:mutate`).
 // The fresh set (`set: 'fresh'`) is application-like code added after the plugin was tuned on
 // the two sets above: node-resque, @hocuspocus/server, bree, primus, faye, sockjs,
-// @socket.io/redis-adapter, forever-monitor, cote, aedes, rascal.
+// @socket.io/redis-adapter, forever-monitor, cote, aedes, rascal. The second fresh set
+// (`set: 'fresh2'`), added the same way later: @grpc/grpc-js (typed too), mysql2, amqplib, nsqjs,
+// generic-pool, bottleneck, opossum, thread-stream.
 //
 // Flags: --step crash|report|fixes (repeatable or comma-separated; default: all three)
 //        --package NAME            (repeatable or comma-separated; npm name, or trpc, nestjs, ...)
-//        --set library|application|fresh only the packages of that set
+//        --set library|application|fresh|fresh2 only the packages of that set
 //        --skip NAME               leave a package out (CI: --skip effect)
 //        --add-unjudged            add a stub to verdicts.json for each unjudged finding
 //        --keep                    keep the fixed copy (its path is printed)
@@ -101,7 +103,7 @@ function parseArgs(argv) {
     if (!pkg) usage(2, `unknown package: ${name} (one of ${PACKAGES.map((p) => p.name).join(', ')})`);
     return pkg;
   };
-  for (const set of options.sets) if (!['library', 'application', 'fresh'].includes(set)) usage(2, `unknown set: ${set}`);
+  for (const set of options.sets) if (!['library', 'application', 'fresh', 'fresh2'].includes(set)) usage(2, `unknown set: ${set}`);
   const chosen = (options.packages.length ? options.packages.map(find) : PACKAGES).filter(
     (p) => options.sets.length === 0 || options.sets.includes(setOf(p)),
   );
@@ -118,7 +120,7 @@ function usage(code, error) {
   if (error) console.error(`run.mjs: ${error}`);
   console.error(
     'usage: node test/corpus/run.mjs [--step crash|report|fixes]... [--package NAME]... [--skip NAME]... ' +
-      '[--set library|application|fresh]... [--keep] [--add-unjudged]',
+      '[--set library|application|fresh|fresh2]... [--keep] [--add-unjudged]',
   );
   process.exit(code);
 }
