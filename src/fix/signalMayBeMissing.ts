@@ -16,11 +16,14 @@ import { typeServices, typescript } from '../analysis/typeServices';
  * always there: with types, a type without `undefined`/`null` on a binding that is not optional;
  * without, an annotation or a JSDoc type that says so, or a local the code made from an
  * `AbortController` or `AbortSignal.timeout/any/abort()`. A JavaScript parameter nobody documents
- * may be left out by any caller; `this.signal` shows nothing.
+ * may be left out by any caller.
  */
 export function signalMayBeMissing(context: AnalysisContext, signal: SignalInScope): boolean {
   const declared = signal.declaredAt;
-  if (declared?.type !== AST_NODE_TYPES.Identifier) return true;
+  // `this.signal`, `this.options.signal`: there unless the class's own code already reads it as if
+  // it always were (`this.options.signal.aborted`).
+  if (!declared) return !context.sourceCode.text.includes(`${signal.text}.`);
+  if (declared.type !== AST_NODE_TYPES.Identifier) return true;
   // `signal?: AbortSignal`, `options?: {…}`: missing whatever the checker's strictness says.
   if (declared.optional) return true;
   const key = signalApi.property;
