@@ -43,6 +43,9 @@ interface Options {
 
 class UsageError extends Error {}
 
+/** The start of ESLint 10's message on an `eslint-env` comment, which it reports as fatal. */
+const eslintEnvNotice = '/* eslint-env */';
+
 function parseArguments(args: readonly string[]): Options | 'help' | 'version' {
   const options: Options = { format: 'stylish', targets: [], changed: undefined, since: undefined, progress: true };
   for (let index = 0; index < args.length; index++) {
@@ -174,9 +177,11 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
     const results = await eslint.lintFiles(files.slice(start, start + batch));
     for (const result of results) {
       for (const message of result.messages) {
+        // ESLint 10 flags an `eslint-env` comment as fatal, yet lints the file: a notice, not a file left unread.
+        const unread = message.fatal === true && !message.message.startsWith(eslintEnvNotice);
         // ESLint's own notice that it left a file out ("File ignored …"): say so, never a silent pass.
-        if (!message.fatal && message.ruleId === null) process.stderr.write(`eslint-plugin-leaks: ${path.relative(cwd, result.filePath)}: ${message.message}\n`);
-        if (!message.fatal && !message.ruleId?.startsWith('leaks/')) continue;
+        if (!unread && message.ruleId === null) process.stderr.write(`eslint-plugin-leaks: ${path.relative(cwd, result.filePath)}: ${message.message}\n`);
+        if (!unread && !message.ruleId?.startsWith('leaks/')) continue;
         findings.push({
           file: result.filePath,
           // A file the parser could not read may come without a position.
@@ -184,7 +189,7 @@ export async function main(args: readonly string[], cwd = process.cwd()): Promis
           column: message.column ?? 1,
           endLine: message.endLine,
           endColumn: message.endColumn,
-          ruleId: message.fatal ? null : message.ruleId,
+          ruleId: unread ? null : message.ruleId,
           messageId: message.messageId,
           message: message.message,
           severity: message.severity === 2 ? 'error' : 'warning',

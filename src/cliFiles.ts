@@ -36,8 +36,8 @@ function git(cwd: string, args: string[]): string | undefined {
 
 /**
  * Source files under the targets (files or directories): those git tracks or would track (so
- * build output and `.gitignore`d files stay out), or, outside a repository, all but
- * `node_modules` and hidden directories. `lintTargets(['src'])` → `['/repo/src/a.ts', …]`.
+ * build output and `.gitignore`d files stay out) but for `node_modules`, or, outside a repository,
+ * all but `node_modules` and hidden directories. `lintTargets(['src'])` → `['/repo/src/a.ts', …]`.
  */
 export function listSources(targets: readonly string[]): string[] {
   const files = new Set<string>();
@@ -54,7 +54,8 @@ export function listSources(targets: readonly string[]): string[] {
       .split('\0')
       .filter(Boolean)
       .map((name) => path.join(top ?? '', name))
-      .filter((file) => isSource(file) && fs.existsSync(file));
+      // Untracked dependencies a repository forgot to ignore: ESLint would only say it skips them.
+      .filter((file) => isSource(file) && !file.split(path.sep).includes('node_modules') && fs.existsSync(file));
     // Outside a repository, or a directory git ignores that was asked for by name: every file in it.
     if (top && sources.length > 0) for (const file of sources) files.add(file);
     else walk(path.resolve(target), files);

@@ -185,3 +185,25 @@ describe('progress on a large repository', () => {
     }
   });
 });
+
+describe('an older JavaScript repository', () => {
+  it('lints a file with an eslint-env comment (ESLint 10 calls it fatal but lints it) and leaves untracked node_modules out', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-cli-old-'));
+    try {
+      const leak = "/* eslint-env node */\nconst { EventEmitter } = require('events');\nconst bus = new EventEmitter();\nsetInterval(() => {\n  bus.on('x', () => {});\n}, 1000);\n";
+      fs.writeFileSync(path.join(dir, 'app.js'), leak);
+      fs.mkdirSync(path.join(dir, 'node_modules', 'dep'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'node_modules', 'dep', 'index.js'), 'setInterval(() => { setInterval(() => {}, 1); }, 1);\n');
+      git(dir, 'init', '-q');
+      const result = run(['--format', 'json', '--no-progress'], dir);
+      expect(result.status).toBe(1);
+      const report = JSON.parse(result.stdout) as JsonReport;
+      expect(report.files).toBe(1);
+      expect(report.defects.map((defect) => `${defect.file}:${defect.line} ${defect.ruleId}`)).toEqual(['app.js:5 leaks/no-repeated-subscription']);
+      expect(result.stderr).toContain('app.js: /* eslint-env */ comments are no longer supported.');
+      expect(result.stderr).not.toContain('node_modules');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
