@@ -142,7 +142,7 @@ export function neverAbortedMember(context: AnalysisContext, member: TSESTree.Me
   const emptied = (value: TSESTree.Node) => isNullish(skipTypeWrappers(value));
   if (!declared.values.some(isNewAbortController) || !declared.values.every((value) => isNewAbortController(value) || emptied(value))) return undefined;
   const property = body.body.find(
-    (element): element is TSESTree.PropertyDefinition => element.type === AST_NODE_TYPES.PropertyDefinition && propertyName(element) === name,
+    (element): element is TSESTree.PropertyDefinition => element.type === AST_NODE_TYPES.PropertyDefinition && methodKeyName(element) === name,
   );
   const hidden = name.startsWith('#') || (property?.accessibility !== undefined && property.accessibility !== 'public');
   if (!hidden && classEscapes(context, body)) return undefined;
@@ -194,11 +194,6 @@ function classEscapes(context: AnalysisContext, body: TSESTree.ClassBody): boole
       return !constructed && !extended;
     })
   );
-}
-
-/** `ac` or `#ac`: a property's name as `memberName` writes it. */
-function propertyName(property: TSESTree.PropertyDefinition): string | undefined {
-  return property.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${property.key.name}` : methodKeyName(property);
 }
 
 function isNullish(node: TSESTree.Node): boolean {

@@ -3,12 +3,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { listenerMethods, oneShotListenerMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from './ast';
+import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { eventEmitter } from './families/eventEmitter';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { runningFunction } from './restartEvidence';
-import { holderOf, isThisLike, thisFunction } from './teardown';
+import { holderOf, isThisLike, memberName, thisFunction } from './teardown';
 
 /** How many functions a run is followed through: enough for a helper calling a helper. */
 const maxFunctions = 16;
@@ -56,7 +56,8 @@ function calledFunctions(context: AnalysisContext, call: TSESTree.CallExpression
     return named ? [named] : [];
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
-  const name = staticMemberName(callee);
+  // `this.#stop()` names its method as `#stop`.
+  const name = memberName(callee);
   if (name === undefined) return [];
   if (name === eventEmitter.emitterUses.emit) return emittedListeners(context, call);
   if (!isThisLike(context, skipTypeWrappers(callee.object))) return [];

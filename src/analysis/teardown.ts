@@ -298,9 +298,10 @@ function endedMembers(context: AnalysisContext, fn: FunctionNode): ReadonlySet<s
 const endMethodNames: ReadonlySet<string> = new Set(Object.values(handleEnds).flatMap((end) => end.methods));
 const endFunctionNames: ReadonlySet<string> = new Set(Object.values(handleEnds).flatMap((end) => end.functions));
 
-/** The method's name as teardown lists write it: `stop`, `Symbol.dispose`. */
+/** The method's name as teardown lists and `this.…` calls write it: `stop`, `#stopTimer`, `Symbol.dispose`. */
 export function methodKeyName(method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {
   const key = method.key;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
   if (!method.computed) return key.type === AST_NODE_TYPES.Identifier ? key.name : undefined;
   if (key.type === AST_NODE_TYPES.MemberExpression && key.object.type === AST_NODE_TYPES.Identifier && key.object.name === 'Symbol') {
     const name = staticMemberName(key);
@@ -360,7 +361,7 @@ export function reachFrom(context: AnalysisContext, holder: Holder, roots: reado
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipTypeWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
-          const name = staticMemberName(callee);
+          const name = memberName(callee);
           const object = skipTypeWrappers(callee.object);
           if (name !== undefined && object.type === AST_NODE_TYPES.Super) {
             const method = holder.body && baseMethod(context, fn, name);
