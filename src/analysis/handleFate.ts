@@ -85,6 +85,9 @@ export function handleFate(
       }
       return { fate: 'handedOver' };
     }
+    case AST_NODE_TYPES.CallExpression:
+      // `this.track(net.connect(port))`: handed to a function that only uses it is dropped.
+      return parent.callee !== value && !handOverMayEnd(context, value, ends) ? { fate: 'dropped' } : { fate: 'handedOver' };
     default:
       return { fate: 'handedOver' };
   }
@@ -116,7 +119,7 @@ export function callbackHandleFate(
       if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) return 'ended'; // `release()`
       const fate = handleUse(use, ends);
       if (fate === 'ended') return 'ended';
-      if (fate === 'handedOver') handedOver = true;
+      if (fate === 'handedOver' && handOverMayEnd(context, use, ends)) handedOver = true;
     }
   }
   return handedOver ? 'handedOver' : 'dropped';

@@ -86,8 +86,43 @@ export function open(port: number) {
   return ready(client);
 }
 `,
+    // made right into a helper that keeps it for the module's owner
+    `
+import Redis from 'ioredis';
+
+export const clients: Redis[] = [];
+function keep(client: Redis) {
+  clients.push(client);
+}
+export function open(port: number) {
+  keep(new Redis(port));
+}
+`,
   ],
   invalid: [
+    {
+      // made right into a helper that only uses it: dropped
+      code: `
+import Redis from 'ioredis';
+
+function check(client: Redis) {
+  return client.ping();
+}
+export async function probe(port: number) {
+  await check(new Redis(port));
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionDropped',
+          data: { code: 'new Redis(port)', label: 'a Redis connection' },
+          line: 8,
+          column: 15,
+          endLine: 8,
+          endColumn: 30,
+        },
+      ],
+    },
     {
       code: connector(''),
       errors: [
