@@ -124,6 +124,58 @@ export async function probe(port: number) {
       ],
     },
     {
+      // used inside a `try` that returns: the end on abort goes before it, where it still runs
+      code: `
+import Redis from 'ioredis';
+
+export async function lookup(port: number) {
+  const client = new Redis(port);
+  client.on('error', () => {});
+  try {
+    return await ask(client);
+  } finally {
+    console.log('asked');
+  }
+}
+async function ask(client: Redis) {
+  return client.get('master');
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'new Redis(port)', label: 'a Redis connection', handle: 'client' },
+          line: 5,
+          column: 18,
+          endLine: 5,
+          endColumn: 33,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`lookup()`' },
+              output: `
+import Redis from 'ioredis';
+
+export async function lookup(port: number, signal?: AbortSignal) {
+  const client = new Redis(port);
+  client.on('error', () => {});
+  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  try {
+    return await ask(client);
+  } finally {
+    console.log('asked');
+  }
+}
+async function ask(client: Redis) {
+  return client.get('master');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: connector(''),
       errors: [
         {
