@@ -85,7 +85,7 @@ export function ownClassStart(
  * are such connections, ended the same way. `class Publisher extends Redis {}` → a Redis connection.
  */
 function inheritedStart(owned: OwnClass): CallStart | undefined {
-  const superClass = owned.node.superClass && skipTypeWrappers(owned.node.superClass);
+  const superClass = owned.node.type === AST_NODE_TYPES.FunctionDeclaration ? undefined : owned.node.superClass && skipTypeWrappers(owned.node.superClass);
   const imported = superClass && importedCallee(owned.context.sourceCode, superClass);
   const base = imported && moduleStarts[imported.module]?.[imported.name];
   if (base?.kind !== 'connection') return undefined;
@@ -116,25 +116,75 @@ function classResource(owned: OwnClass, findStart: (context: AnalysisContext, no
   }
 }
 
-type Method = TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
+/** A function of the class by the name callers use: `listen`; `undefined` for the constructor. */
+interface Member {
+  name: string | undefined;
+  fn: FunctionNode;
+  /** Callable by the class's users: not the constructor, not `#private`, not `_internal`. */
+  public: boolean;
+}
 
-function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined): ClassResource | undefined {
+/** What a summary reads of a class: its holder, constructor, other functions, and the code to walk. */
+interface ClassParts {
+  holder: Holder;
+  constructor: FunctionNode | undefined;
+  members: readonly Member[];
+  /** Where its own starts are written: the class body, or an ES5 class's functions. */
+  code: readonly TSESTree.Node[];
+}
+
+function classParts(owned: OwnClass): ClassParts | undefined {
   const { context, node } = owned;
+  if (node.type === AST_NODE_TYPES.FunctionDeclaration) {
+    // An ES5 class: the constructor and its prototype methods (ownClass.ts checked it has some).
+    const holder = holderOf(context, node);
+    if (!holder) return undefined;
+    const members = holder.functions().flatMap((fn): Member[] => {
+      const name = prototypeMethodName(fn);
+      return fn === node ? [] : [{ name, fn, public: name !== undefined && !name.startsWith('_') }];
+    });
+    return { holder, constructor: node, members, code: [node, ...members.map((member) => member.fn)] };
+  }
   const methods = node.body.body.filter(
-    (element): element is Method => element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression,
+    (element): element is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } =>
+      element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression,
   );
   const first = methods[0];
   const holder = first && holderOf(context, first.value);
   if (!holder) return undefined;
+  const members = methods.map((method): Member => {
+    const name = method.kind === 'constructor' ? undefined : methodKeyName(method);
+    const isPublic = method.kind === 'method' && method.key.type !== AST_NODE_TYPES.PrivateIdentifier && name !== undefined && !name.startsWith('_');
+    return { name, fn: method.value, public: isPublic };
+  });
+  return { holder, constructor: methods.find((method) => method.kind === 'constructor')?.value, members, code: [node.body] };
+}
+
+/** `Poller.prototype.listen = function () {}` → `listen`. */
+function prototypeMethodName(fn: FunctionNode): string | undefined {
+  const parent = fn.parent;
+  return parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression ? memberName(parent.left) : undefined;
+}
+
+/** Walks the class's own code, not classes nested in it (they have their own `this`). */
+function walkClassCode(parts: ClassParts, visit: (node: TSESTree.Node) => boolean): void {
+  for (const root of parts.code) {
+    walk(root, (inner) => (inner.type === AST_NODE_TYPES.ClassBody && inner !== root ? false : visit(inner)));
+  }
+}
+
+function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined): ClassResource | undefined {
+  const { context } = owned;
+  const parts = classParts(owned);
+  if (!parts) return undefined;
+  const { holder } = parts;
   const teardowns = teardownCandidates(holder);
   if (teardowns.length === 0) return undefined;
   const reaches = teardowns.map((teardown) => ({ ...teardown, reach: reachFrom(context, holder, [teardown.fn]).functions }));
-  const constructor = methods.find((method) => method.kind === 'constructor');
-  const fromConstructor = constructor ? reachFrom(context, holder, [constructor.value]).functions : new Set<FunctionNode>();
+  const fromConstructor = parts.constructor ? reachFrom(context, holder, [parts.constructor]).functions : new Set<FunctionNode>();
   let found: ClassResource | undefined;
-  walk(node.body, (inner) => {
+  walkClassCode(parts, (inner) => {
     if (found) return false;
-    if (inner.type === AST_NODE_TYPES.ClassBody && inner !== node.body) return false;
     if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return true;
     const start = findStart(context, inner);
     const slot = start && storedSlot(context, inner);
@@ -144,13 +194,13 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     const teardown = reaches.find((candidate) => endings.some((at) => at !== undefined && candidate.reach.has(at)));
     const at = ownFunction(holder, inner);
     if (!teardown || !at) return true;
-    const openers = fromConstructor.has(at) ? undefined : methods.filter((method) => isOpener(method, teardown.fn, at, holder, context));
-    if (openers?.length === 0 || endsItself(context, holder, node.body, teardown)) return true;
+    const openers = fromConstructor.has(at) ? undefined : parts.members.filter((member) => isOpener(member, teardown.fn, at, holder, context));
+    if (openers?.length === 0 || endsItself(context, holder, parts, teardown)) return true;
     found = {
       teardown: teardown.name,
       async: teardown.fn.async,
       holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start),
-      openedBy: openers?.flatMap((method) => methodKeyName(method) ?? []),
+      openedBy: openers?.flatMap((member) => member.name ?? []),
     };
     return false;
   });
@@ -161,10 +211,10 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
  * Whether the class runs its own teardown outside it (`if (--this.left === 0) this.close();` in
  * its timer): then it may end by itself, and an owner that drops it need not be leaking it.
  */
-function endsItself(context: AnalysisContext, holder: Holder, body: TSESTree.ClassBody, teardown: { name: string; reach: ReadonlySet<FunctionNode> }): boolean {
+function endsItself(context: AnalysisContext, holder: Holder, parts: ClassParts, teardown: { name: string; reach: ReadonlySet<FunctionNode> }): boolean {
   let found = false;
-  walk(body, (inner) => {
-    if (found || (inner.type === AST_NODE_TYPES.ClassBody && inner !== body)) return false;
+  walkClassCode(parts, (inner) => {
+    if (found) return false;
     if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, inner.callee.object)) {
       const at = ownFunction(holder, inner);
       found = memberName(inner.callee) === teardown.name && (!at || !teardown.reach.has(at));
@@ -191,8 +241,6 @@ function teardownCandidates(holder: Holder): { name: string; fn: FunctionNode }[
 }
 
 /** A public method other than the teardown whose run reaches the function that starts it: `listen()`, `start()`. */
-function isOpener(method: Method, teardown: FunctionNode, at: FunctionNode, holder: Holder, context: AnalysisContext): boolean {
-  if (method.kind !== 'method' || method.value === teardown || method.key.type === AST_NODE_TYPES.PrivateIdentifier) return false;
-  const name = methodKeyName(method);
-  return name !== undefined && !name.startsWith('_') && reachFrom(context, holder, [method.value]).functions.has(at);
+function isOpener(member: Member, teardown: FunctionNode, at: FunctionNode, holder: Holder, context: AnalysisContext): boolean {
+  return member.public && member.fn !== teardown && reachFrom(context, holder, [member.fn]).functions.has(at);
 }

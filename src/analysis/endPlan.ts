@@ -128,10 +128,37 @@ function lastStatementUsing(variable: TSESLint.Scope.Variable, declarator: TSEST
   let last: TSESTree.Statement = declaration;
   for (const statement of block.body) {
     if (statement.range[0] <= last.range[0]) continue;
-    if (statement.type === AST_NODE_TYPES.ReturnStatement || statement.type === AST_NODE_TYPES.ThrowStatement) break;
+    // Nothing after it runs: `return`, or `try { return await use(h); } finally { … }`.
+    if (neverCompletes(statement)) break;
     if (variable.references.some((reference) => reference.identifier.range[0] >= statement.range[0] && reference.identifier.range[1] <= statement.range[1])) {
       last = statement;
     }
   }
   return last;
+}
+
+/**
+ * Whether the code after `statement` in its block never runs: it returns, throws, breaks or
+ * continues on every path (a block or `try` ending so, an `if` whose branches both do).
+ *
+ * `try { return await use(client); } finally { log(); }` → true.
+ */
+function neverCompletes(statement: TSESTree.Statement): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ThrowStatement:
+    case AST_NODE_TYPES.BreakStatement:
+    case AST_NODE_TYPES.ContinueStatement:
+      return true;
+    case AST_NODE_TYPES.BlockStatement: {
+      const last = statement.body.at(-1);
+      return last !== undefined && neverCompletes(last);
+    }
+    case AST_NODE_TYPES.TryStatement:
+      return (neverCompletes(statement.block) && (!statement.handler || neverCompletes(statement.handler.body))) || (statement.finalizer !== null && neverCompletes(statement.finalizer));
+    case AST_NODE_TYPES.IfStatement:
+      return statement.alternate !== null && neverCompletes(statement.consequent) && neverCompletes(statement.alternate);
+    default:
+      return false;
+  }
 }

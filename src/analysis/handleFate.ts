@@ -8,6 +8,7 @@ import type { FunctionNode } from './ast';
 import { calleeName, enclosingFunction, isFunctionNode, isInside, isTopLevelScope, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
 import { isReturnDropped } from './droppedReturn';
 import type { AnalysisContext } from './fileCache';
+import { handOverMayEnd } from './handOver';
 
 /**
  * What becomes of the value a start returns (a timer, a watcher, a connection, a Subscription):
@@ -71,7 +72,7 @@ export function handleFate(
       const variable = context.sourceCode.getDeclaredVariables(parent)[0];
       if (!variable) return { fate: 'handedOver' };
       if (isTopLevelScope(variable.scope)) return { fate: 'handedOver' };
-      return localHandleFate(variable, parent, ends, ignore);
+      return localHandleFate(context, variable, parent, ends, ignore);
     }
     case AST_NODE_TYPES.AssignmentExpression: {
       const left = skipTypeWrappers(parent.left);
@@ -80,10 +81,13 @@ export function handleFate(
       const declarator = variable?.defs[0]?.node;
       // An outer `let` is a slot its owner can clear later; a local of this function is followed.
       if (variable && declarator?.type === AST_NODE_TYPES.VariableDeclarator && variable.scope.variableScope.block === enclosingFunction(start)) {
-        return localHandleFate(variable, declarator, ends, ignore);
+        return localHandleFate(context, variable, declarator, ends, ignore);
       }
       return { fate: 'handedOver' };
     }
+    case AST_NODE_TYPES.CallExpression:
+      // `this.track(net.connect(port))`: handed to a function that only uses it is dropped.
+      return parent.callee !== value && !handOverMayEnd(context, value, ends) ? { fate: 'dropped' } : { fate: 'handedOver' };
     default:
       return { fate: 'handedOver' };
   }
@@ -115,14 +119,19 @@ export function callbackHandleFate(
       if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) return 'ended'; // `release()`
       const fate = handleUse(use, ends);
       if (fate === 'ended') return 'ended';
-      if (fate === 'handedOver') handedOver = true;
+      if (fate === 'handedOver' && handOverMayEnd(context, use, ends)) handedOver = true;
     }
   }
   return handedOver ? 'handedOver' : 'dropped';
 }
 
-/** Follows every use of a local that holds a handle. */
+/**
+ * Follows every use of a local that holds a handle. Passed to a function whose code is seen
+ * (`this.resolveMaster(client)`, a helper of the file), it is handed over only if that function
+ * ends it or hands it on in turn (handOver.ts): a helper that only uses it owns nothing.
+ */
 function localHandleFate(
+  context: AnalysisContext,
   variable: TSESLint.Scope.Variable,
   declarator: TSESTree.VariableDeclarator,
   ends: HandleEnd,
@@ -134,7 +143,7 @@ function localHandleFate(
     if (ignore?.some((region) => isInside(reference.identifier, region))) continue;
     const use = handleUse(reference.identifier, ends);
     if (use === 'ended') return { fate: 'ended' };
-    if (use === 'handedOver') handedOver = true;
+    if (use === 'handedOver' && handOverMayEnd(context, reference.identifier, ends)) handedOver = true;
   }
   return handedOver ? { fate: 'handedOver' } : { fate: 'kept', variable, declarator };
 }

@@ -439,17 +439,24 @@ function mayDefineSingleton(text: string, name: string): boolean {
  */
 function mayDefineClass(text: string, name: string): boolean {
   const named = name === 'default' || name === '*' ? /\bclass\b/ : new RegExp(`\\bclass\\s+${namePattern(name)}\\b|\\b${namePattern(name)}\\s*=\\s*class\\b|\\bas\\s+${namePattern(name)}\\b`);
-  return named.test(text);
+  return named.test(text) || mayDefineFunctionClass(text);
+}
+
+/** An ES5 class: a method put on a prototype (`Poller.prototype.stop = function`). */
+function mayDefineFunctionClass(text: string): boolean {
+  return /\.prototype\.[\w$]+\s*=\s*function\b/.test(text);
 }
 
 /**
  * A method that may end what an instance holds (a lifecycle teardown, a connection's end) defined
- * or called, `close(` or `'close'](`, or a class that extends another: an instance holds something
- * only when its class, in its own file, has such a method (classResource.ts) or extends a class
- * that opens a connection. (`T extends U` in a type does not count: only after `class`.)
+ * or called, `close(` or `'close'](`, put on a prototype (`Foo.prototype.close = function`), or a
+ * class that extends another: an instance holds something only when its class, in its own file,
+ * has such a method (classResource.ts) or extends a class that opens a connection. (`T extends U`
+ * in a type does not count: only after `class`.)
  */
+const resourceEnds = [...new Set([...teardownMethods, ...handleEnds.connection.methods])].map(namePattern).join('|');
 const resourceHints = new RegExp(
-  `\\bclass\\b[^{;]*\\bextends\\b|\\b(?:${[...new Set([...teardownMethods, ...handleEnds.connection.methods])].map(namePattern).join('|')})\\b['"]?\\]?\\s*(?:<[^>(]*>\\s*)?\\(`,
+  `\\bclass\\b[^{;]*\\bextends\\b|\\b(?:${resourceEnds})\\b['"]?\\]?\\s*(?:<[^>(]*>\\s*)?\\(|\\.prototype\\.(?:${resourceEnds})\\s*=\\s*function\\b`,
 );
 
 /**
@@ -491,7 +498,7 @@ function factsOfText(stamp: Stamp, text: string): TextFacts {
     stamp,
     startsByItself: mayStartByItself(text, undefined),
     connects: mayConnectByItself(text),
-    holds: /\bclass\b/.test(text) && mayHoldResource(text, undefined),
+    holds: (/\bclass\b/.test(text) || mayDefineFunctionClass(text)) && mayHoldResource(text, undefined),
     specifiers: specifiersOf(text),
   };
 }

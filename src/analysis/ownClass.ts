@@ -7,16 +7,20 @@ import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { importedCallee, importedName } from './imports';
 import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
+import { holderOf } from './teardown';
 import { typeServices, unaliased } from './typeServices';
 
-/** A class written in one of our files, with the file it is written in. */
+/**
+ * A class written in one of our files, with the file it is written in: a `class`, or an ES5
+ * constructor function with prototype methods (`function Poller() {}`, `Poller.prototype.stop = …`).
+ */
 export interface OwnClass {
   context: AnalysisContext;
-  node: TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+  node: ClassNode | TSESTree.FunctionDeclaration;
   name: string;
 }
 
-type ClassNode = OwnClass['node'];
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 /**
  * The cheap pre-filter before {@link constructedClass}: `new X(…)` or `new ns.X(…)` where `X` or
@@ -33,6 +37,11 @@ const classNames = perFile((context): ReadonlySet<string> => {
   const names = new Set<string>();
   const index = fileIndex(context);
   for (const node of index.classes) if (node.id) names.add(node.id.name);
+  // ES5 classes: `function Poller() {}` (whether it has prototype methods is asked later, of the one constructed).
+  for (const statement of context.sourceCode.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id) names.add(declaration.id.name);
+  }
   for (const node of index.membersAndDeclarators) {
     if (node.type !== AST_NODE_TYPES.VariableDeclarator || !node.init) continue;
     const init = skipTypeWrappers(node.init);
@@ -91,12 +100,13 @@ export function constructedClass(context: AnalysisContext, node: TSESTree.NewExp
     const file = sameFile ? context : contextForProgramFile(services.program, sourceFile, context.settings, 'class');
     const fileServices = file && typeServices(file);
     const estree = fileServices?.tsNodeToESTreeNodeMap.get(declaration) as TSESTree.Node | undefined;
-    return file && estree && isClassNode(estree) ? ownClass(file, estree) : undefined;
+    return file && estree && (isClassNode(estree) || isOwnConstructor(file, estree)) ? ownClass(file, estree) : undefined;
   }
   if (callee.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(callee), callee);
     const definition = variable?.defs[0];
     if (definition?.type === 'ClassName' && isClassNode(definition.node)) return ownClass(context, definition.node);
+    if (definition?.type === 'FunctionName' && isOwnConstructor(context, definition.node)) return ownClass(context, definition.node);
     if (definition?.type === 'Variable' && definition.node.init && isClassNode(skipTypeWrappers(definition.node.init))) {
       return ownClass(context, skipTypeWrappers(definition.node.init) as ClassNode);
     }
@@ -126,7 +136,15 @@ function isClassNode(node: TSESTree.Node): node is ClassNode {
   return node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression;
 }
 
-function ownClass(context: AnalysisContext, node: ClassNode): OwnClass | undefined {
+/**
+ * `function Poller() {}` with `Poller.prototype.stop = function () {}` in its file: an ES5 class,
+ * whose prototype methods are its holder's (teardown.ts). A function without them is no class.
+ */
+function isOwnConstructor(context: AnalysisContext, node: TSESTree.Node): node is TSESTree.FunctionDeclaration {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration && node.id !== null && holderOf(context, node)?.name === `${node.id.name}.prototype`;
+}
+
+function ownClass(context: AnalysisContext, node: OwnClass['node']): OwnClass | undefined {
   const name = node.id?.name ?? (node.parent.type === AST_NODE_TYPES.VariableDeclarator && node.parent.id.type === AST_NODE_TYPES.Identifier ? node.parent.id.name : undefined);
   return name === undefined ? undefined : { context, node, name };
 }
@@ -144,7 +162,7 @@ function importedClass(context: AnalysisContext, specifier: string, name: string
   if (value && isClassNode(value)) return ownClass(target, value);
   const local = value?.type === AST_NODE_TYPES.Identifier ? value.name : name === '*' || name === 'default' ? undefined : name;
   const found = local === undefined ? undefined : topLevelClasses(target).get(local);
-  return found && ownClass(target, found);
+  return found && (isClassNode(found) || isOwnConstructor(target, found)) ? ownClass(target, found) : undefined;
 }
 
 /** What a module exports under `name` (`*`: `module.exports` itself), as written at its top level. */
@@ -187,15 +205,18 @@ function hasDefaultExport(context: AnalysisContext): boolean {
   return context.sourceCode.ast.body.some((statement) => statement.type === AST_NODE_TYPES.ExportDefaultDeclaration);
 }
 
-/** The classes a file declares at its top level, by name: `class A {}`, `const A = class {}`, `export class A {}`. */
-const topLevelClasses = perFile((context): ReadonlyMap<string, ClassNode> => {
-  const classes = new Map<string, ClassNode>();
+/**
+ * The classes a file declares at its top level, by name: `class A {}`, `const A = class {}`,
+ * `export class A {}`, and the functions that may be ES5 classes (`function A() {}`).
+ */
+const topLevelClasses = perFile((context): ReadonlyMap<string, ClassNode | TSESTree.FunctionDeclaration> => {
+  const classes = new Map<string, ClassNode | TSESTree.FunctionDeclaration>();
   for (const statement of context.sourceCode.ast.body) {
     const declaration =
       (statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) && statement.declaration
         ? statement.declaration
         : statement;
-    if (declaration.type === AST_NODE_TYPES.ClassDeclaration && declaration.id) classes.set(declaration.id.name, declaration);
+    if ((declaration.type === AST_NODE_TYPES.ClassDeclaration || declaration.type === AST_NODE_TYPES.FunctionDeclaration) && declaration.id) classes.set(declaration.id.name, declaration);
     if (declaration.type !== AST_NODE_TYPES.VariableDeclaration) continue;
     for (const declarator of declaration.declarations) {
       const init = declarator.init && skipTypeWrappers(declarator.init);
