@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import { calleeName, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { perFile } from './fileCache';
+import { protocols } from './families/language';
 import { fileIndex } from './fileIndex';
 
 export interface IndexedMethodCall {
@@ -39,7 +40,7 @@ export const methodCallsByReceiver = perFile((context): ReadonlyMap<string, read
 /** `x.m.call(x, …)` or `x.m.apply(x, …)` → `{ receiver: 'x', method: 'm' }`. */
 function forwardedMethod(call: TSESTree.CallExpression, parts: { target: TSESTree.Node; method: string }): { receiver: string; method: string } | undefined {
   const member = skipTypeWrappers(parts.target);
-  if ((parts.method !== 'call' && parts.method !== 'apply') || member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  if (!protocols.callsWithThis.includes(parts.method) || member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticMemberName(member);
   const receiver = stableReferenceText(member.object);
   const self = call.arguments[0];

@@ -355,6 +355,8 @@ export interface Family {
     /** The promise callback that runs on failure only: `.catch(() => retry())`. */
     readonly promiseFailure: string;
     readonly bindsThis: readonly string[];
+    /** The function methods that call it at once with a given `this`: `x.m.call(x, …)`, `x.m.apply(x, args)`. */
+    readonly callsWithThis: readonly string[];
     readonly collectionAdds: readonly string[];
     /** Methods that return one entry of a collection: `sockets.get(id)`, `queue.pop()`. */
     readonly collectionLookups: readonly string[];

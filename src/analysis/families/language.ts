@@ -32,6 +32,7 @@ export const language = {
     promiseValue: 'then',
     promiseFailure: 'catch',
     bindsThis: ['call', 'apply', 'bind'],
+    callsWithThis: ['call', 'apply'],
     collectionAdds: ['push', 'add', 'set', 'unshift'],
     collectionLookups: ['get', 'at', 'find', 'findLast', 'pop', 'shift'],
     collectionViews: ['values', 'entries', 'slice', 'splice', 'filter', 'concat', 'reverse', 'sort', 'flat'],

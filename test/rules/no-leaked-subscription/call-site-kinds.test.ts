@@ -17,10 +17,11 @@ runInBothModes('no-leaked-subscription: parameter kinds from call sites', rule, 
       // One caller passes something of unknown kind.
       code: `
 import Redis from 'ioredis';
+const redis = new Redis();
 declare function otherClient(): any;
 ${listen}
 export function refresh() {
-  listen(new Redis(), 'x');
+  listen(redis, 'x');
   listen(otherClient(), 'y');
 }
 `,
@@ -43,9 +44,10 @@ export function refresh(redis: Redis, bus: EventEmitter) {
       // Exported: callers in other files may pass anything.
       code: `
 import Redis from 'ioredis';
+const redis = new Redis();
 export ${listen.trim()}
 export function refresh() {
-  listen(new Redis(), 'x');
+  listen(redis, 'x');
 }
 `,
     },
@@ -53,12 +55,13 @@ export function refresh() {
       // Handed on as a value: whoever runs it decides what it gets.
       code: `
 import Redis from 'ioredis';
+const redis = new Redis();
 import { EventEmitter } from 'node:events';
 ${listen}
 const jobs = new EventEmitter();
 jobs.on('job', listen);
 export function refresh() {
-  listen(new Redis(), 'x');
+  listen(redis, 'x');
 }
 `,
     },
@@ -66,6 +69,7 @@ export function refresh() {
       // Reassigned in the body: the call's argument is not what is used.
       code: `
 import Redis from 'ioredis';
+const redis = new Redis();
 declare function pick(): any;
 function listen(client, channel: string) {
   client = pick();
@@ -73,7 +77,7 @@ function listen(client, channel: string) {
   void sub.subscribe(channel);
 }
 export function refresh() {
-  listen(new Redis(), 'x');
+  listen(redis, 'x');
 }
 `,
     },
@@ -110,23 +114,25 @@ cron.schedule('* * * * *', () => disconnectQuietly(redis));
     {
       code: `
 import Redis from 'ioredis';
+const redis = new Redis();
 ${listen}
 export function refresh() {
-  listen(new Redis(), 'x');
+  listen(redis, 'x');
 }
 `,
       errors: [
         {
           messageId: 'subscriptionConnectionNotClosed',
-          line: 6,
+          line: 7,
           column: 8,
-          endLine: 6,
+          endLine: 7,
           endColumn: 21,
           suggestions: [
             {
               messageId: 'addSignalParameter',
               output: `
 import Redis from 'ioredis';
+const redis = new Redis();
 
 function listen(client, channel: string, signal?: AbortSignal) {
   const sub = client.duplicate();
@@ -135,7 +141,7 @@ function listen(client, channel: string, signal?: AbortSignal) {
 }
 
 export function refresh() {
-  listen(new Redis(), 'x');
+  listen(redis, 'x');
 }
 `,
             },
