@@ -289,6 +289,10 @@ export interface EndlessIterators {
   readonly iterableTypes: readonly string[];
   /** Methods of the iterable that end it, and with it the loop; fixes call the first. */
   readonly ends: readonly string[];
+  /** The first of `ends` returns a promise (a change stream's `close()`): fixes write `void stream.close()`. */
+  readonly endReturnsPromise?: boolean;
+  /** What fixes call the iterable when they name it: `changeStream` (else `subscription`). */
+  readonly handleName?: string;
   /** Methods of the client that end every iterable it made. */
   readonly clientEnds: readonly string[];
 }
