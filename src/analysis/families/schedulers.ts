@@ -47,7 +47,7 @@ export const schedulers = {
         AsyncTask: { repetition: repetitions.scheduledRun, positions: [1] },
       },
     },
-    agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' } },
+    agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' }, types: { Agenda: 'agenda' } },
     bull: { objects: { '*': 'bullQueue', default: 'bullQueue' } },
     bullmq: { schedulers: { Worker: { repetition: repetitions.workerJob, positions: [1] } } },
     // A React effect runs on every mount of its component and again when its dependencies change:
