@@ -346,6 +346,34 @@ function propertyKeyName(property: TSESTree.Property): string | undefined {
 }
 
 /** `export function f`, `export const f = …`, `export default function`. */
+/**
+ * Every `new` that runs this constructor, when this file shows all of them: the class is neither
+ * exported nor used any other way (extended, handed on, stored), so no caller we cannot see makes one.
+ *
+ * `class Reporter { constructor(bus) {…} }` with only `new Reporter(bus)` → that `new`.
+ */
+export function constructionsOf(context: AnalysisContext, fn: FunctionNode): TSESTree.NewExpression[] | undefined {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return undefined;
+  const classNode = method.parent.parent;
+  if (classNode.type !== AST_NODE_TYPES.ClassDeclaration || !classNode.id || isExportedDeclaration(classNode)) return undefined;
+  const name = classNode.id.name;
+  // The class's name outside it, and the one its own body sees (`static create() { return new Reporter() }`).
+  const variables = [
+    ...context.sourceCode.getDeclaredVariables(classNode).filter((variable) => variable.name === name),
+    context.sourceCode.scopeManager?.acquire(classNode)?.set.get(name),
+  ];
+  const constructions: TSESTree.NewExpression[] = [];
+  for (const variable of variables) {
+    for (const reference of variable?.references ?? []) {
+      const parent = reference.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.callee !== reference.identifier) return undefined;
+      constructions.push(parent);
+    }
+  }
+  return constructions.length > 0 ? constructions : undefined;
+}
+
 function isExportedDeclaration(node: TSESTree.Node): boolean {
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
