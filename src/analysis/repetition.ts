@@ -4,11 +4,13 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { BuiltinObjectKind, Repetition } from './apis';
 import {
   arrayIterationMethods,
+  endOfLifeEvents,
   eventsFiringAgain,
   isProcessLifecycleEvent,
   lifecycleEvents,
   listenerMethods,
   objectSchedulers,
+  oneShotListenerMethods,
   processGlobals,
   repeatingEvents,
   repetitions,
@@ -37,6 +39,8 @@ export interface RepeatedScope {
    * (`return setTimeout(retry, ms)`); `undefined` when some re-arm lets the run go on.
    */
   rearmExits?: TSESTree.Node[];
+  /** For a self-re-arming function: the one-shot timer calls that re-arm it. */
+  rearms?: TSESTree.CallExpression[];
 }
 
 const cache = new WeakMap<TSESTree.Node, RepeatedScope | null>();
@@ -59,6 +63,8 @@ export function repetitionAround(context: AnalysisContext, node: TSESTree.Node):
       if (repeated?.rearmExits?.every((exit) => exit.range[1] < node.range[0])) return undefined;
       // The re-arm itself: each run arms the one after it, one pending at a time.
       if (repeated?.repetition === repetitions.rearm && isInsideRearmOf(context, node, current)) return undefined;
+      // Each run re-arms only once what `node` started has ended: one at a time, not one more each run.
+      if (repeated?.rearms && rearmsAfterItEnds(context, node, repeated.rearms)) return undefined;
       if (repeated) return repeated;
       if (!isInlineCallback(current)) return undefined;
     }
@@ -151,6 +157,7 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
       repetition: repetitions.rearm,
       scope: fn,
       scheduler: fn,
+      rearms,
       ...(exits.every((exit) => exit !== undefined) && { rearmExits: exits as TSESTree.Node[] }),
     };
   }
@@ -164,6 +171,33 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
     }
   }
   return undefined;
+}
+
+/**
+ * Whether every re-arm waits for the end of what `start` opens: each sits in a listener, on the
+ * handle `start` is kept in, for an event that ends that handle's life once (`'close'` of a socket;
+ * not an ioredis client's, which comes again as it reconnects by itself).
+ *
+ * `function connect() { const ws = new WebSocket(url); ws.on('close', () => setTimeout(connect, 1000)); }` → `true`.
+ */
+function rearmsAfterItEnds(context: AnalysisContext, start: TSESTree.Node, rearms: readonly TSESTree.CallExpression[]): boolean {
+  const value = start.parent?.type === AST_NODE_TYPES.AwaitExpression ? start.parent : start;
+  const holder = value.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== value || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const handle = context.sourceCode.getDeclaredVariables(holder)[0];
+  if (!handle) return false;
+  return rearms.every((rearm) => {
+    for (let current: TSESTree.Node | undefined = rearm.parent; current; current = current.parent) {
+      if (!isFunctionNode(current)) continue;
+      const listen = current.parent.type === AST_NODE_TYPES.CallExpression ? methodCallParts(current.parent) : undefined;
+      const event = listen && staticString(current.parent.type === AST_NODE_TYPES.CallExpression ? current.parent.arguments[0] : undefined);
+      if (!listen || event === undefined || listen.target.type !== AST_NODE_TYPES.Identifier) return false;
+      if (!listenerMethods.has(listen.method) && !oneShotListenerMethods.has(listen.method)) return false;
+      const target = ASTUtils.findVariable(context.sourceCode.getScope(listen.target), listen.target);
+      return target === handle && endOfLifeEvents.has(event) && howOftenFires(context, listen.target, event) !== 'again';
+    }
+    return false;
+  });
 }
 
 /**
