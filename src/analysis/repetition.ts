@@ -9,6 +9,7 @@ import {
   isProcessLifecycleEvent,
   lifecycleEvents,
   listenerMethods,
+  moduleDecorators,
   objectSchedulers,
   oneShotListenerMethods,
   processGlobals,
@@ -22,7 +23,7 @@ import type { FunctionNode } from './ast';
 import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, namedFunctionVariable, skipTypeWrappers, staticString, walk } from './ast';
 import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
-import { trackedCalls } from './imports';
+import { importedName, trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
 import { isInsideRearmOf } from './rearmingTimer';
 import { isAssumingKinds } from './parameterKinds';
@@ -138,6 +139,10 @@ function repeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedS
 
 function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedScope | undefined {
   const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    const scheduled = decoratorRepetition(context, parent, fn);
+    if (scheduled) return scheduled;
+  }
   if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
     return callbackRepetition(context, parent, fn, fn);
   }
@@ -169,6 +174,19 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
       const repeated = callbackRepetition(context, call, use, fn);
       if (repeated) return repeated;
     }
+  }
+  return undefined;
+}
+
+/** A method its decorator has run again and again, by import: NestJS's `@Cron(CronExpression.EVERY_MINUTE)`, `@Interval(5000)`. */
+function decoratorRepetition(context: AnalysisContext, method: TSESTree.MethodDefinition, fn: FunctionNode): RepeatedScope | undefined {
+  // espree leaves `decorators` out of plain JavaScript's methods.
+  for (const decorator of method.decorators ?? []) {
+    const expression = decorator.expression;
+    const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+    const imported = callee.type === AST_NODE_TYPES.Identifier ? importedName(context.sourceCode, callee) : undefined;
+    const repetition = imported && moduleDecorators[imported.module]?.[imported.name];
+    if (repetition) return { repetition, scope: fn, scheduler: decorator };
   }
   return undefined;
 }

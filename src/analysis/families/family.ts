@@ -233,6 +233,8 @@ export interface ModuleFacts {
   readonly types?: Readonly<Record<string, string>>;
   /** Calls that run a callback again and again. */
   readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
+  /** Method decorators that have the method run again and again: NestJS's `@Cron(expr)`, `@Interval(ms)`. */
+  readonly decorators?: Readonly<Record<string, Repetition>>;
   /** Platform functions that take an AbortSignal. */
   readonly takesSignal?: Readonly<Record<string, SignalParameter>>;
   /** Popular clients that take a signal in their request options. */
