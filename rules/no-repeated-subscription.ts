@@ -199,6 +199,8 @@ export default createRule<[], MessageIds>({
         !before ||
         // Before a React effect is in the render, which runs at least as often as the effect.
         repeated.repetition.oncePerSchedulingCall === true ||
+        // Before a decorated method (`@Cron(…) sync() {…}`) is its class, not a place to start things.
+        repeated.scheduler.type === AST_NODE_TYPES.Decorator ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
         readsOwnThis(statement, repeated.scope) ||
         assignedSlotReadAfter(statement, body) ||

@@ -3,7 +3,7 @@
  * adding an API is adding a descriptor there, not a branch in a rule or a row in five tables.
  */
 import type { CallStart, EndlessIterators, Family, GlobalFacts, HandleEnd, ModuleFacts, ModuleLoader } from './families/family';
-import type { ObjectApi, RepeatedCallback, SignalParameter, StartKind } from './families/family';
+import type { ObjectApi, RepeatedCallback, Repetition, SignalParameter, StartKind } from './families/family';
 import { families } from './families';
 
 export type { CallStart, EndlessIterators, EndsByItself, EventFacts, HandleEnd, MethodStart, ObjectApi } from './families/family';
@@ -117,6 +117,9 @@ export const typePackages = merged<ObjectKind>('typePackages');
 export const moduleSchedulers = byModule<RepeatedCallback>('schedulers');
 
 export const globalSchedulers = byGlobal<RepeatedCallback>('schedulers');
+
+/** Import-tracked method decorators that schedule the method, keyed by module then export. */
+export const moduleDecorators = byModule<Repetition>('decorators');
 
 /** Methods of known objects that run a callback again and again. */
 export const objectSchedulers = Object.fromEntries(

@@ -19,7 +19,21 @@ export interface EndlessSource {
   /** Where it takes `{ signal }`, when it does: `events.on`, `timers/promises.setInterval`, `fs/promises.watch`. */
   optionsIndex?: number;
   /** How to end it when it takes no signal: `sub.unsubscribe()`. */
-  end?: { handle: TSESTree.Expression; method: string };
+  end?: SourceEnd;
+}
+
+/** How a fix ends an endless source: `sub.unsubscribe()`, `void changeStream.close()`. */
+export interface SourceEnd {
+  handle: TSESTree.Expression;
+  method: string;
+  returnsPromise?: boolean;
+  /** The name a fix gives the source when it must name it. */
+  name?: string;
+}
+
+/** The end a fix calls on a source of this family. */
+function familyEnd(family: EndlessIterators, handle: TSESTree.Expression): SourceEnd {
+  return { handle, method: family.ends[0] ?? protocols.iteratorEnd, returnsPromise: family.endReturnsPromise, name: family.handleName };
 }
 
 const maxDepth = 6;
@@ -47,7 +61,7 @@ export function endlessSource(context: AnalysisContext, loop: TSESTree.ForOfStat
   }
   if (definition.type === 'Parameter') {
     const family = familyOfTypedValue(context, right, 'iterableTypes');
-    return family ? { end: { handle: right, method: family.ends[0] ?? protocols.iteratorEnd } } : undefined;
+    return family ? { end: familyEnd(family, right) } : undefined;
   }
   return undefined;
 }
@@ -70,7 +84,7 @@ function sourceOfCall(context: AnalysisContext, call: TSESTree.CallExpression, h
     if (iterator.finiteOptions?.some((name) => findObjectProperty(options, name))) return undefined;
   }
   if (clientIsEnded(context, parts.target, family)) return undefined;
-  return { call, end: { handle, method: family.ends[0] ?? protocols.iteratorEnd } };
+  return { call, end: familyEnd(family, handle) };
 }
 
 /**

@@ -172,7 +172,8 @@ function exitsProcess(context: AnalysisContext, handler: FunctionNode): boolean 
 function calledOnlyWithFreshObjects(context: AnalysisContext, fn: FunctionNode, index: number): boolean {
   // A method: its calls through `this` (`(socket) => this.handleConnection(socket)`), unless handed on.
   const method = thisMethodUses(fn);
-  const calls = method ? (method.readAsValue ? undefined : method.calls) : usesOf(context, fn)?.calls;
+  // and through the instances the file makes of its class (`heartbeat.start(socket)`), when it shows them all.
+  const calls = method ? (method.readAsValue ? undefined : [...method.calls, ...(instanceMethodCalls(context, fn) ?? [])]) : usesOf(context, fn)?.calls;
   if (!calls || calls.length === 0) return false;
   return calls.every((call) => {
     const argument = call.arguments[index];
@@ -347,6 +348,72 @@ function propertyKeyName(property: TSESTree.Property): string | undefined {
 }
 
 /** `export function f`, `export const f = …`, `export default function`. */
+/**
+ * Every `new` that runs this constructor, when this file shows all of them: the class is neither
+ * exported nor used any other way (extended, handed on, stored), so no caller we cannot see makes one.
+ *
+ * `class Reporter { constructor(bus) {…} }` with only `new Reporter(bus)` → that `new`.
+ */
+export function constructionsOf(context: AnalysisContext, fn: FunctionNode): TSESTree.NewExpression[] | undefined {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'constructor') return undefined;
+  return classConstructions(context, method.parent.parent);
+}
+
+/** Every `new` of a class declaration of this file, when the class is used no other way and not exported. */
+function classConstructions(context: AnalysisContext, classNode: TSESTree.Node): TSESTree.NewExpression[] | undefined {
+  if (classNode.type !== AST_NODE_TYPES.ClassDeclaration || !classNode.id || isExportedDeclaration(classNode)) return undefined;
+  const name = classNode.id.name;
+  // The class's name outside it, and the one its own body sees (`static create() { return new Reporter() }`).
+  const variables = [
+    ...context.sourceCode.getDeclaredVariables(classNode).filter((variable) => variable.name === name),
+    context.sourceCode.scopeManager?.acquire(classNode)?.set.get(name),
+  ];
+  const constructions: TSESTree.NewExpression[] = [];
+  for (const variable of variables) {
+    for (const reference of variable?.references ?? []) {
+      const parent = reference.identifier.parent;
+      if (parent?.type !== AST_NODE_TYPES.NewExpression || parent.callee !== reference.identifier) return undefined;
+      constructions.push(parent);
+    }
+  }
+  return constructions.length > 0 ? constructions : undefined;
+}
+
+/**
+ * The calls of a method through the instances this file makes of its class, when those are all
+ * the instances there are and none is handed on: `const heartbeat = new Heartbeat()` and
+ * `heartbeat.start(socket)`. `undefined` when an instance escapes or the method is read as a
+ * value: anyone may call it then, with anything.
+ */
+function instanceMethodCalls(context: AnalysisContext, fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+  const method = fn.parent;
+  if (method?.type !== AST_NODE_TYPES.MethodDefinition || method.kind !== 'method' || method.static || method.computed || method.key.type !== AST_NODE_TYPES.Identifier) {
+    return undefined;
+  }
+  const name = method.key.name;
+  const constructions = classConstructions(context, method.parent.parent);
+  if (!constructions) return undefined;
+  const calls: TSESTree.CallExpression[] = [];
+  for (const construction of constructions) {
+    const declarator = construction.parent;
+    if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== construction || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+    if (!variable || isReassigned(variable)) return undefined;
+    for (const reference of variable.references) {
+      if (reference.init) continue;
+      const member = reference.identifier.parent;
+      if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier) return undefined;
+      const property = staticMemberName(member);
+      if (property === undefined) return undefined;
+      if (property !== name) continue;
+      if (member.parent.type !== AST_NODE_TYPES.CallExpression || member.parent.callee !== member) return undefined;
+      calls.push(member.parent);
+    }
+  }
+  return calls;
+}
+
 function isExportedDeclaration(node: TSESTree.Node): boolean {
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;

@@ -5,6 +5,7 @@ import { abortChecks, logging } from './apis';
 import { signalApi } from './families/abortSignal';
 import { calleeName, conditionTest, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { CodePaths, Segment } from './codePaths';
+import type { SourceEnd } from './endlessSources';
 import { endlessSource } from './endlessSources';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
@@ -33,7 +34,7 @@ export interface UnboundedLoop {
   /** An endless async source that takes `{ signal }`: the fix passes it there. */
   source?: { call: TSESTree.CallExpression; optionsIndex: number };
   /** An endless async source that takes no signal, and how to end it: `sub` and `'unsubscribe'`. */
-  endSource?: { handle: TSESTree.Expression; method: string };
+  endSource?: SourceEnd;
   /** Sleeps from `timers/promises` in the body that do not take the signal yet. */
   sleeps: { call: TSESTree.CallExpression; optionsIndex: number }[];
   /** It leaves only by a `throw` in one of its `catch` blocks: when what it awaits fails, never on request. */

@@ -494,6 +494,11 @@ export function annotationKind(context: AnalysisContext, annotation: TSESTree.Ty
       }
       return undefined;
     }
+    case AST_NODE_TYPES.TSTypeQuery: {
+      // `conn: typeof client`: the type of a value, so the kind of that value (`const client = new Redis()`).
+      const name = annotation.exprName;
+      return name.type === AST_NODE_TYPES.Identifier ? identifierKind(context, name, 1) : undefined;
+    }
     case AST_NODE_TYPES.TSImportType: {
       // `import('node:events').EventEmitter`
       const module = annotation.source.value.replace(/^node:/, '');

@@ -5,7 +5,7 @@ import type { ObjectKind } from './apis';
 import type { FunctionNode } from './ast';
 import { isFunctionNode } from './ast';
 import type { AnalysisContext } from './fileCache';
-import { usesOf } from './lifetime';
+import { constructionsOf, usesOf } from './lifetime';
 
 /** Parameters taken, for the call being followed, to be of the kind of the argument it passes. */
 const assumedKinds = new Map<TSESTree.Node, ObjectKind>();
@@ -39,7 +39,9 @@ export function callSiteParameterKind(
   if (assumed) return assumed;
   const index = fn.params.indexOf(name as TSESTree.Parameter);
   if (index < 0 || active.has(name)) return undefined;
-  const uses = usesOf(context, fn);
+  // A constructor's parameter is what each `new` of its class passes: `new Reporter(bus)`.
+  const constructions = constructionsOf(context, fn);
+  const uses = constructions ? { calls: constructions, exported: false } : usesOf(context, fn);
   if (!uses || uses.exported || uses.calls.length === 0) return undefined;
   active.add(name);
   try {
@@ -57,7 +59,7 @@ export function callSiteParameterKind(
 }
 
 /** The argument a call passes at `index`, when no spread before it hides which one that is. */
-export function argumentAt(call: TSESTree.CallExpression, index: number): TSESTree.Expression | undefined {
+export function argumentAt(call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): TSESTree.Expression | undefined {
   for (const [position, argument] of call.arguments.entries()) {
     if (argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
     if (position === index) return argument;

@@ -4,11 +4,14 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { BuiltinObjectKind, Repetition } from './apis';
 import {
   arrayIterationMethods,
+  endOfLifeEvents,
   eventsFiringAgain,
   isProcessLifecycleEvent,
   lifecycleEvents,
   listenerMethods,
+  moduleDecorators,
   objectSchedulers,
+  oneShotListenerMethods,
   processGlobals,
   repeatingEvents,
   repetitions,
@@ -20,7 +23,7 @@ import type { FunctionNode } from './ast';
 import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, namedFunctionVariable, skipTypeWrappers, staticString, walk } from './ast';
 import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
-import { trackedCalls } from './imports';
+import { importedName, trackedCalls } from './imports';
 import { objectKindOf } from './objectKind';
 import { isInsideRearmOf } from './rearmingTimer';
 import { isAssumingKinds } from './parameterKinds';
@@ -37,6 +40,8 @@ export interface RepeatedScope {
    * (`return setTimeout(retry, ms)`); `undefined` when some re-arm lets the run go on.
    */
   rearmExits?: TSESTree.Node[];
+  /** For a self-re-arming function: the one-shot timer calls that re-arm it. */
+  rearms?: TSESTree.CallExpression[];
 }
 
 const cache = new WeakMap<TSESTree.Node, RepeatedScope | null>();
@@ -59,6 +64,8 @@ export function repetitionAround(context: AnalysisContext, node: TSESTree.Node):
       if (repeated?.rearmExits?.every((exit) => exit.range[1] < node.range[0])) return undefined;
       // The re-arm itself: each run arms the one after it, one pending at a time.
       if (repeated?.repetition === repetitions.rearm && isInsideRearmOf(context, node, current)) return undefined;
+      // Each run re-arms only once what `node` started has ended: one at a time, not one more each run.
+      if (repeated?.rearms && rearmsAfterItEnds(context, node, repeated.rearms)) return undefined;
       if (repeated) return repeated;
       if (!isInlineCallback(current)) return undefined;
     }
@@ -132,6 +139,10 @@ function repeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedS
 
 function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): RepeatedScope | undefined {
   const parent = fn.parent;
+  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+    const scheduled = decoratorRepetition(context, parent, fn);
+    if (scheduled) return scheduled;
+  }
   if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
     return callbackRepetition(context, parent, fn, fn);
   }
@@ -151,6 +162,7 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
       repetition: repetitions.rearm,
       scope: fn,
       scheduler: fn,
+      rearms,
       ...(exits.every((exit) => exit !== undefined) && { rearmExits: exits as TSESTree.Node[] }),
     };
   }
@@ -164,6 +176,46 @@ function findRepeatedFunction(context: AnalysisContext, fn: FunctionNode): Repea
     }
   }
   return undefined;
+}
+
+/** A method its decorator has run again and again, by import: NestJS's `@Cron(CronExpression.EVERY_MINUTE)`, `@Interval(5000)`. */
+function decoratorRepetition(context: AnalysisContext, method: TSESTree.MethodDefinition, fn: FunctionNode): RepeatedScope | undefined {
+  // espree leaves `decorators` out of plain JavaScript's methods.
+  for (const decorator of method.decorators ?? []) {
+    const expression = decorator.expression;
+    const callee = expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression;
+    const imported = callee.type === AST_NODE_TYPES.Identifier ? importedName(context.sourceCode, callee) : undefined;
+    const repetition = imported && moduleDecorators[imported.module]?.[imported.name];
+    if (repetition) return { repetition, scope: fn, scheduler: decorator };
+  }
+  return undefined;
+}
+
+/**
+ * Whether every re-arm waits for the end of what `start` opens: each sits in a listener, on the
+ * handle `start` is kept in, for an event that ends that handle's life once (`'close'` of a socket;
+ * not an ioredis client's, which comes again as it reconnects by itself).
+ *
+ * `function connect() { const ws = new WebSocket(url); ws.on('close', () => setTimeout(connect, 1000)); }` → `true`.
+ */
+function rearmsAfterItEnds(context: AnalysisContext, start: TSESTree.Node, rearms: readonly TSESTree.CallExpression[]): boolean {
+  const value = start.parent?.type === AST_NODE_TYPES.AwaitExpression ? start.parent : start;
+  const holder = value.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.init !== value || holder.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const handle = context.sourceCode.getDeclaredVariables(holder)[0];
+  if (!handle) return false;
+  return rearms.every((rearm) => {
+    for (let current: TSESTree.Node | undefined = rearm.parent; current; current = current.parent) {
+      if (!isFunctionNode(current)) continue;
+      const listen = current.parent.type === AST_NODE_TYPES.CallExpression ? methodCallParts(current.parent) : undefined;
+      const event = listen && staticString(current.parent.type === AST_NODE_TYPES.CallExpression ? current.parent.arguments[0] : undefined);
+      if (!listen || event === undefined || listen.target.type !== AST_NODE_TYPES.Identifier) return false;
+      if (!listenerMethods.has(listen.method) && !oneShotListenerMethods.has(listen.method)) return false;
+      const target = ASTUtils.findVariable(context.sourceCode.getScope(listen.target), listen.target);
+      return target === handle && endOfLifeEvents.has(event) && howOftenFires(context, listen.target, event) !== 'again';
+    }
+    return false;
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
 import { importedName } from './imports';
 import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
+import { constructedClass } from './ownClass';
 import { typeServices, unaliased } from './typeServices';
 
 /** What a call's function is looked for as, in another file: any function, or one that may hand back a start. */
@@ -48,22 +49,47 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
   }
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifier(context, callee, wanted);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) return resolveNamespaceMember(context, callee.object, staticMemberName(callee), wanted);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
+    const name = staticMemberName(callee);
+    return resolveNamespaceMember(context, callee.object, name, wanted) ?? resolveInstanceMethod(context, callee.object, name);
+  }
   if (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
     const name = staticMemberName(callee);
     const body = enclosingClassBody(call);
-    const method = body?.body.find(
-      (element): element is TSESTree.MethodDefinition =>
-        element.type === AST_NODE_TYPES.MethodDefinition &&
-        element.kind === 'method' &&
-        !element.static &&
-        !element.computed &&
-        element.key.type === AST_NODE_TYPES.Identifier &&
-        element.key.name === name,
-    );
-    return method && name && isFunctionNode(method.value) ? { context, fn: method.value, name } : undefined;
+    const method = body && name !== undefined ? ownMethod(body, name) : undefined;
+    return method && name ? { context, fn: method, name } : undefined;
   }
   return undefined;
+}
+
+/** The instance method a class declares itself under `name` (not one it inherits, which we do not guess). */
+function ownMethod(body: TSESTree.ClassBody, name: string): FunctionNode | undefined {
+  const method = body.body.find(
+    (element): element is TSESTree.MethodDefinition =>
+      element.type === AST_NODE_TYPES.MethodDefinition &&
+      element.kind === 'method' &&
+      !element.static &&
+      !element.computed &&
+      element.key.type === AST_NODE_TYPES.Identifier &&
+      element.key.name === name,
+  );
+  return method && isFunctionNode(method.value) ? method.value : undefined;
+}
+
+/**
+ * `reporter.collect()` with `const reporter = new MetricsReporter(bus)`, never reassigned, and a
+ * class of ours (this file's or a relative import's): the `collect` that class declares.
+ */
+function resolveInstanceMethod(context: AnalysisContext, instance: TSESTree.Identifier, name: string | undefined): ResolvedFunction | undefined {
+  if (name === undefined) return undefined;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(instance), instance);
+  const definition = variable?.defs[0];
+  if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || isReassigned(variable)) return undefined;
+  const init = definition.node.init && skipTypeWrappers(definition.node.init);
+  const own = init?.type === AST_NODE_TYPES.NewExpression ? constructedClass(context, init) : undefined;
+  // A `class` (an ES5 constructor's prototype methods are not looked up here).
+  const fn = own && own.node.type !== AST_NODE_TYPES.FunctionDeclaration ? ownMethod(own.node.body, name) : undefined;
+  return own && fn ? { context: own.context, fn, name } : undefined;
 }
 
 /**

@@ -36,7 +36,7 @@ export function endSourceOnAbort(
   let handle = sourceCode.getText(end.handle);
   let before = '';
   if (end.handle.type !== AST_NODE_TYPES.Identifier) {
-    handle = freeName(context, statement, end.method === protocols.iteratorEnd ? 'iterator' : 'subscription');
+    handle = freeName(context, statement, end.name ?? (end.method === protocols.iteratorEnd ? 'iterator' : 'subscription'));
     before = `const ${handle} = ${sourceCode.getText(end.handle)};\n${indent}`;
     fixes.push(fixer.replaceText(end.handle, handle));
     // Reach back to the start of the block, so that another such fix there waits for the next
@@ -44,7 +44,8 @@ export function endSourceOnAbort(
     fixes.push(fixer.insertTextBeforeRange([statement.parent.range[0], statement.parent.range[0]], ''));
   }
   // An async iterator's `return` is optional in its type, and returns a promise.
-  const call = end.method === protocols.iteratorEnd ? `void ${handle}.return?.()` : `${handle}.${end.method}()`;
+  const call =
+    end.method === protocols.iteratorEnd ? `void ${handle}.return?.()` : `${end.returnsPromise ? 'void ' : ''}${handle}.${end.method}()`;
   fixes.push(fixer.insertTextBefore(statement, `${before}${abortListenerText(signal, optional, call)}\n${indent}`));
   return fixes;
 }

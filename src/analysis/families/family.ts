@@ -233,6 +233,8 @@ export interface ModuleFacts {
   readonly types?: Readonly<Record<string, string>>;
   /** Calls that run a callback again and again. */
   readonly schedulers?: Readonly<Record<string, RepeatedCallback>>;
+  /** Method decorators that have the method run again and again: NestJS's `@Cron(expr)`, `@Interval(ms)`. */
+  readonly decorators?: Readonly<Record<string, Repetition>>;
   /** Platform functions that take an AbortSignal. */
   readonly takesSignal?: Readonly<Record<string, SignalParameter>>;
   /** Popular clients that take a signal in their request options. */
@@ -289,6 +291,10 @@ export interface EndlessIterators {
   readonly iterableTypes: readonly string[];
   /** Methods of the iterable that end it, and with it the loop; fixes call the first. */
   readonly ends: readonly string[];
+  /** The first of `ends` returns a promise (a change stream's `close()`): fixes write `void stream.close()`. */
+  readonly endReturnsPromise?: boolean;
+  /** What fixes call the iterable when they name it: `changeStream` (else `subscription`). */
+  readonly handleName?: string;
   /** Methods of the client that end every iterable it made. */
   readonly clientEnds: readonly string[];
 }

@@ -13,6 +13,7 @@ import { kafkajs } from './kafkajs';
 import { language } from './language';
 import { lifecycles } from './lifecycles';
 import { moduleLoaders } from './moduleLoaders';
+import { mongodb } from './mongodb';
 import { mqtt } from './mqtt';
 import { nats } from './nats';
 import { nodeHandles } from './nodeHandles';
@@ -43,6 +44,7 @@ export const families = [
   nats,
   mqtt,
   postgres,
+  mongodb,
   bullmq,
   webSockets,
   servers,

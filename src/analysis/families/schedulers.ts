@@ -47,9 +47,11 @@ export const schedulers = {
         AsyncTask: { repetition: repetitions.scheduledRun, positions: [1] },
       },
     },
-    agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' } },
+    agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' }, types: { Agenda: 'agenda' } },
     bull: { objects: { '*': 'bullQueue', default: 'bullQueue' } },
     bullmq: { schedulers: { Worker: { repetition: repetitions.workerJob, positions: [1] } } },
+    // A NestJS provider's method scheduled by its decorator runs on every tick.
+    '@nestjs/schedule': { decorators: { Cron: repetitions.cronTick, Interval: repetitions.intervalTick } },
     // A React effect runs on every mount of its component and again when its dependencies change:
     // what it starts must be ended by the cleanup it returns.
     react: {
