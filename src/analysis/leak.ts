@@ -92,9 +92,10 @@ interface LeakBase {
   /** When what it subscribes to is the function's own parameter: which one (its caller decides whose object that is). */
   targetParameter?: number;
   /**
-   * The function hands its caller's target, event and listener straight on (`(el, name, f) =>
-   * el.addEventListener(name, f)`): the caller holds all three, so the function itself is not
-   * reported; a caller that runs it again and again still is, through the call path.
+   * What the listener lives for is the caller's: the function hands its caller's target, event and
+   * listener straight on (`(el, name, f) => el.addEventListener(name, f)`), or waits for the end of
+   * the caller's object (`stream.on('end', resolve)`). The function itself is not reported; a caller
+   * that runs it again and again still is, through the call path.
    */
   callerOwned?: true;
 }

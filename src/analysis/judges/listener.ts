@@ -14,6 +14,7 @@ import type { Start } from '../findStart';
 import type { Judge, Leak } from '../leak';
 import { judgeAbortListener } from './abortListener';
 import { judgeKeptOpen } from './keptOpen';
+import { settlesEnclosingWait } from './waiter';
 import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -75,6 +76,11 @@ export function judgeListener(judge: Judge): Leak | undefined {
   }
   if (!judge.repetition && listenerIsStored(context, listener)) return undefined;
 
+  // A wait for the end of what the caller handed in (`stream.on('end', resolve)` in a `new Promise`):
+  // it lasts no longer than the caller's object, whose life is the caller's; a caller that runs the
+  // wait again and again on one object is still reported, through the call path.
+  const waitsForEnd =
+    owner.reason === 'parameter' && start.event !== undefined && endOfLifeEvents.has(start.event) && settlesEnclosingWait(context, start);
   const eventText = oneShot ? `a one-shot '${start.event}' listener` : listenerLabel(start.event);
   if (neverAborted) {
     return makeLeak(context, start, fn, 'signalNeverAborted', { label: eventText, ...neverAborted }, { targetParameter: owner.parameterIndex, end: undefined });
@@ -92,7 +98,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
     fn,
     'listenerNotRemoved',
     { label: eventText, target: targetText, outlives: ownerReasons[owner.reason] },
-    { targetParameter: owner.parameterIndex, end, callerOwned: forwards === 'helper' },
+    { targetParameter: owner.parameterIndex, end, callerOwned: forwards === 'helper' || waitsForEnd },
   );
 }
 

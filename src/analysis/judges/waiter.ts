@@ -86,6 +86,18 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
 }
 
 /** The nearest `new Promise` executor around `node`, through the callbacks written inside it. */
+/**
+ * Whether the listener `start` adds settles a promise made around it: `new Promise((resolve, reject)
+ * => { stream.on('end', resolve); stream.on('error', reject); })`, a listener added for one wait.
+ */
+export function settlesEnclosingWait(context: AnalysisContext, start: Start): boolean {
+  const executor = enclosingExecutor(start.node);
+  const fn = executor && enclosingFunction(executor);
+  if (!executor || !fn || !start.listener) return false;
+  const handler = ownListener(context, start.listener, fn);
+  return handler !== undefined && settles(context, handler, executor, fn);
+}
+
 function enclosingExecutor(node: TSESTree.Node): FunctionNode | undefined {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     if (runsImmediately(fn) && fn.parent.type === AST_NODE_TYPES.NewExpression) return fn;
