@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { FunctionNode } from './ast';
-import { staticMemberName, walk } from './ast';
+import { walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { memberName, methodKeyName } from './teardown';
 
 /**
  * Whether `fn` is a handler in a table of handlers that this file only hands to calls and never
@@ -30,7 +31,7 @@ export function isHandlerInHandedTable(context: AnalysisContext, fn: FunctionNod
   }
   if (holder.type === AST_NODE_TYPES.PropertyDefinition && holder.value === table && !holder.static && !holder.computed) {
     // Only a private field: a public one may be read, and its handlers called, from anywhere.
-    const name = holder.key.type === AST_NODE_TYPES.PrivateIdentifier || holder.accessibility === 'private' ? keyName(holder.key) : undefined;
+    const name = holder.key.type === AST_NODE_TYPES.PrivateIdentifier || holder.accessibility === 'private' ? methodKeyName(holder) : undefined;
     if (name === undefined) return false;
     let handed = false;
     let otherUse = false;
@@ -53,15 +54,4 @@ function isArgument(node: TSESTree.Node): boolean {
     (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) &&
     call.arguments.includes(node as TSESTree.CallExpressionArgument)
   );
-}
-
-function keyName(key: TSESTree.PropertyDefinition['key']): string | undefined {
-  if (key.type === AST_NODE_TYPES.Identifier) return key.name;
-  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
-  return undefined;
-}
-
-/** `this.handlers` → `handlers`, `this.#handlers` → `#handlers`. */
-function memberName(node: TSESTree.MemberExpression): string | undefined {
-  return node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : staticMemberName(node);
 }

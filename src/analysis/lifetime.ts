@@ -347,7 +347,6 @@ function propertyKeyName(property: TSESTree.Property): string | undefined {
   return staticString(property.key);
 }
 
-/** `export function f`, `export const f = …`, `export default function`. */
 /**
  * Every `new` that runs this constructor, when this file shows all of them: the class is neither
  * exported nor used any other way (extended, handed on, stored), so no caller we cannot see makes one.
@@ -414,6 +413,7 @@ function instanceMethodCalls(context: AnalysisContext, fn: FunctionNode): TSESTr
   return calls;
 }
 
+/** `export function f`, `export const f = …`, `export default function`. */
 function isExportedDeclaration(node: TSESTree.Node): boolean {
   const parent = node.parent;
   return parent?.type === AST_NODE_TYPES.ExportNamedDeclaration || parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
