@@ -72,12 +72,17 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
     for (const symbol of [current.aliasSymbol, current.getSymbol()]) {
       for (const declaration of symbol?.getDeclarations() ?? []) {
         const fileName = declaration.getSourceFile().fileName;
-        const name = symbol?.getName() ?? '';
+        // `export default class MqttClient` names its symbol `default`: the class keeps its own name.
+        const ownName = (declaration as { name?: { text?: unknown } }).name?.text;
+        const name = typeof ownName === 'string' ? ownName : (symbol?.getName() ?? '');
         const custom = customKindOfDeclaration(context, fileName, name);
         if (custom) return custom;
         const module = declaringModule(declaration);
-        const kind = module === undefined ? undefined : (annotatedTypes[module]?.[name] ?? typePackages[module]);
-        if (kind) return kind;
+        // A bundle's `declare module 'mqtt/build/lib/client'` belongs to the package `mqtt`.
+        for (const key of module === undefined ? [] : new Set([module, packageOfModule(module)])) {
+          const kind = annotatedTypes[key]?.[name] ?? typePackages[key];
+          if (kind) return kind;
+        }
       }
     }
     if (current.isClassOrInterface()) {
@@ -89,6 +94,11 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
     return undefined;
   };
   return visit(type, 0);
+}
+
+/** The package a module specifier names: `mqtt/lib/client` → `mqtt`, `@redis/client/dist` → `@redis/client`. */
+function packageOfModule(module: string): string {
+  return /^(?:@[^/]+\/)?[^/]+/.exec(module)?.[0] ?? module;
 }
 
 /**
