@@ -7,6 +7,18 @@ import type { AbortSignalFacts, Family } from './family';
  */
 export const abortSignal = {
   name: 'AbortSignal',
+  objects: {
+    // `new AbortController()`: its `signal` is an EventTarget, whose 'abort' listeners stay until it aborts.
+    abortController: {
+      label: 'abort controller',
+      starts: {},
+      removeListener: [],
+      endSubscription: [],
+      close: [],
+      properties: { signal: 'eventTarget' },
+    },
+  },
+  globals: { objects: { AbortController: 'abortController' }, types: { AbortController: 'abortController' } },
   abortChecks: ['aborted', 'throwIfAborted'],
   abortSignal: {
     type: 'AbortSignal',

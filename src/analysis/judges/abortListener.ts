@@ -32,7 +32,8 @@ import { listenerLabel } from './labels';
 export function judgeAbortListener(judge: Judge): Leak | undefined {
   const { context, start } = judge;
   const { object, listener } = start;
-  if (judge.repetition || judge.blind || !object || !listener || start.event !== signalApi.event) return undefined;
+  if (judge.blind || !object || !listener || start.event !== signalApi.event) return undefined;
+  if (judge.repetition) return judgeRepeatedAbortListener(judge, object.target, listener);
   const call = start.node as TSESTree.CallExpression;
   const fn = enclosingFunction(call);
   const job = fn && finiteJob(fn);
@@ -56,6 +57,41 @@ export function judgeAbortListener(judge: Judge): Leak | undefined {
     'abortListenerLeftOn',
     { label: listenerLabel(signalApi.event), target: targetText, outlives: ownerReasons[owner.reason], settles },
     { end: undefined },
+  );
+}
+
+/**
+ * A fresh `abort` listener added on every run to a signal that outlives the repetition: each stays
+ * (with all it holds) until that signal aborts, which may be never (`shutdown.signal` per request).
+ * Not when the run removes it, hands `{ signal }` of its own, adds the same function every time
+ * (an EventTarget ignores a listener it already has), or when the listener ends something the
+ * run started: that start is what is reported, as ended only at shutdown.
+ *
+ * ```ts
+ * app.get('/poll', (req, res) => {
+ *   shutdown.signal.addEventListener('abort', () => res.end()); // ← one more per request
+ * });
+ * ```
+ */
+function judgeRepeatedAbortListener(judge: Judge, target: TSESTree.Expression, listener: TSESTree.Node): Leak | undefined {
+  const { context, start, scope } = judge;
+  const call = start.node as TSESTree.CallExpression;
+  const options = call.arguments[2];
+  if (options && !isOnceOptions(options)) return undefined;
+  const handler = listenerFunction(context, listener);
+  if (!handler || !isInside(handler, scope)) return undefined; // the same function each run, or one not seen
+  const owner = targetOwner(context, target, scope, { outerOutlives: true });
+  if (owner.owner !== 'outlives') return undefined;
+  const targetText = stableReferenceText(target);
+  if (targetText === undefined || isRemoved(context, targetText, scope)) return undefined;
+  if (endsWhatTheJobStarted(context, handler, scope, start)) return undefined;
+  return makeLeak(
+    context,
+    start,
+    judge.fn,
+    'listenerNotRemoved',
+    { label: listenerLabel(signalApi.event), target: targetText, outlives: ownerReasons[owner.reason] },
+    { targetParameter: owner.parameterIndex, end: undefined },
   );
 }
 
@@ -97,7 +133,7 @@ function listenerFunction(context: AnalysisContext, listener: TSESTree.Node): Fu
  * The listener ends something long-lived that the job itself started: `sub.quit()` after
  * `const sub = client.duplicate()`, `clearInterval(timer)`, `bus.off('x', onX)` after `bus.on('x', onX)`.
  */
-function endsWhatTheJobStarted(context: AnalysisContext, handler: FunctionNode, job: FunctionNode, judged: Start): boolean {
+function endsWhatTheJobStarted(context: AnalysisContext, handler: FunctionNode, job: TSESTree.Node, judged: Start): boolean {
   const handles = new Set<string>();
   walk(job, (node) => {
     if (node === handler) return false;
@@ -137,7 +173,7 @@ const endMethods: ReadonlySet<string> = new Set([
 ]);
 
 /** Locals the job makes with `new` or a call, outside the listener: `const server = http.createServer(app)`. */
-function madeObjects(job: FunctionNode, handler: FunctionNode): Set<string> {
+function madeObjects(job: TSESTree.Node, handler: FunctionNode): Set<string> {
   const made = new Set<string>();
   walk(job, (node) => {
     if (node === handler) return false;
