@@ -124,14 +124,7 @@ function ownMethodName(fn: FunctionNode): string | undefined {
  * failure (`.catch(() => setTimeout(retry))`) ends by itself, or may: stay quiet.
  */
 function unguarded(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node): boolean {
-  const flags = booleanFlags(context);
-  const isFlag = (test: TSESTree.Expression): boolean => {
-    let inner = skipTypeWrappers(test);
-    if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') inner = skipTypeWrappers(inner.argument);
-    const name =
-      inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
-    return name !== undefined && flags.has(name);
-  };
+  const isFlag = (test: TSESTree.Expression): boolean => isFlagTest(context, test);
   let guarded = false;
   walk(fn.body ?? fn, (node) => {
     if (guarded) return false;
@@ -157,6 +150,35 @@ function unguarded(context: AnalysisContext, fn: FunctionNode, target: TSESTree.
     return !guarded;
   });
   return !guarded;
+}
+
+/**
+ * The re-arm is tested against a flag the file sets (`if (!this.stopped) setTimeout(…)`, `if
+ * (closed) return;` before it): setting the flag ends the chain at its next run.
+ */
+export function rearmStoppedByFlag(context: AnalysisContext, call: TSESTree.CallExpression): boolean {
+  const fn = rearmedFunction(context, call);
+  if (!fn) return false;
+  let stopped = false;
+  walk(fn.body ?? fn, (node) => {
+    if (stopped) return false;
+    if (isFunctionNode(node) && node !== fn) return isInside(call, node);
+    const test = conditionTest(node);
+    if (!test || isInside(call, test)) return true;
+    const containsCall = isInside(call, node);
+    const exitsBefore = !containsCall && node.range[1] <= call.range[0] && exitsIn(node);
+    if ((containsCall || exitsBefore) && isFlagTest(context, test)) stopped = true;
+    return !stopped;
+  });
+  return stopped;
+}
+
+/** `stopped`, `!this.closed`: a test of a name the file sets to `true` or `false`. */
+function isFlagTest(context: AnalysisContext, test: TSESTree.Expression): boolean {
+  let inner = skipTypeWrappers(test);
+  if (inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!') inner = skipTypeWrappers(inner.argument);
+  const name = inner.type === AST_NODE_TYPES.Identifier ? inner.name : inner.type === AST_NODE_TYPES.MemberExpression ? memberName(inner) : undefined;
+  return name !== undefined && booleanFlags(context).has(name);
 }
 
 /** A `return` or `throw` of this function in the node: `if (done) return resolve()`. */

@@ -12,6 +12,7 @@ import { targetOwner } from '../lifetime';
 import { calledNames } from '../methodCallIndex';
 import { neverAbortedOption } from '../neverAborted';
 import type { SignalEnds } from '../outlivingSignals';
+import { rearmStoppedByFlag } from '../rearmingTimer';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { startEnds } from './connection';
 import { handleWords, startLabel } from './labels';
@@ -34,6 +35,8 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   if (start.kind === 'eventsIterator' && isForAwaitSource(call)) return undefined;
   const endFunction = start.call?.endFunction;
   if (endFunction && calledNames(context).has(endFunction)) return undefined;
+  // A chain that re-arms only while a flag says so ends when the flag is set (a repetition still starts one more each run).
+  if (!judge.repetition && call.type === AST_NODE_TYPES.CallExpression && rearmStoppedByFlag(context, call)) return undefined;
   // A subscription on an object this function made dies with it: judged on that object instead.
   if (start.kind === 'subscription' && start.object) {
     const owner = targetOwner(context, start.object.target, judge.scope, { outerOutlives: judge.repetition });

@@ -77,8 +77,73 @@ export function startPolling(ms: number) {
   return () => clearTimeout(timer);
 }
 `,
+    // re-armed from a promise callback, but stopped by a flag the class sets, or handed back
+    `
+declare function fetchStatus(): Promise<{ done: boolean }>;
+
+export class StatusPoller {
+  stopped = false;
+  poll() {
+    void fetchStatus().then(() => {
+      if (!this.stopped) setTimeout(() => this.poll(), 1000);
+    });
+  }
+  stop() {
+    this.stopped = true;
+  }
+}
+
+export class Ticker {
+  closed = false;
+  tick() {
+    if (this.closed) return;
+    console.log('tick');
+    setTimeout(() => this.tick(), 1000);
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+export function watch(id: string) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const poll = () => {
+    void fetchStatus().then(() => {
+      timer = setTimeout(poll, 1000);
+    });
+  };
+  poll();
+  return () => clearTimeout(timer);
+}
+`,
   ],
   invalid: [
+    {
+      // re-armed from inside a promise callback: the chain is \`poll\`'s, and nothing stops it
+      code: `
+declare function fetchStatus(id: string): Promise<{ done: boolean }>;
+
+export function watchJob(id: string, onDone: () => void) {
+  const poll = () => {
+    void fetchStatus(id).then((job) => {
+      if (job.done) onDone();
+      setTimeout(poll, 1000);
+    });
+  };
+  poll();
+}
+`,
+      errors: [
+        {
+          messageId: 'handleDropped',
+          data: { code: 'setTimeout(poll, 1000)', label: 'a self-re-arming timer' },
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 17,
+        },
+      ],
+    },
     {
       // a poller per call that nothing can stop
       code: `
