@@ -1,5 +1,5 @@
 import type { Family, HandleEnd } from './family';
-import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
+import { emitterListenerStarts, emitterRemovals, reconnectEvents, repetitions } from './family';
 
 const close: HandleEnd = { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: true } };
 
@@ -43,6 +43,8 @@ export const amqp = {
       endSubscription: ['cancel', 'cancelAll'],
       close: ['close'],
       fixRemoveListener: 'off',
+      // `channel.consume(queue, onMessage)` runs `onMessage` for every delivery.
+      schedulers: { consume: { repetition: repetitions.consumedMessage, positions: [1] } },
     },
   },
   modules: {

@@ -457,6 +457,7 @@ export const repetitions = {
   loop: { every: 'on every iteration of this loop', unit: 'iteration' },
   endlessLoop: { every: 'on every iteration of this endless loop', unit: 'iteration' },
   fileChange: { every: 'on every change this file watcher sees', unit: 'change' },
+  consumedMessage: { every: 'for every message this consumer receives', unit: 'message' },
 } as const satisfies Record<string, Repetition>;
 
 /** The listener methods of Node's EventEmitter, which many clients inherit. */

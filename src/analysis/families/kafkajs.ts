@@ -1,4 +1,5 @@
 import type { Family, HandleEnd } from './family';
+import { repetitions } from './family';
 
 const disconnect: HandleEnd = {
   methods: ['disconnect'],
@@ -33,6 +34,16 @@ export const kafkajs = {
       removeListener: [],
       endSubscription: ['stop'],
       close: ['disconnect'],
+      // `consumer.run({ eachMessage })` runs its handler for every message (or batch) fetched.
+      schedulers: {
+        run: {
+          repetition: repetitions.consumedMessage,
+          positions: [
+            { optionsIndex: 0, property: 'eachMessage' },
+            { optionsIndex: 0, property: 'eachBatch' },
+          ],
+        },
+      },
     },
     kafkaClient: { label: 'Kafka producer or admin client', starts: {}, removeListener: [], endSubscription: [], close: ['disconnect'] },
   },
