@@ -1,8 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
-import { isProcessLifecycleEvent, oneShotListenerMethods, processGlobals, processLifecycleEvents, timeoutFunctions } from './apis';
-import { calleeName, enclosingFunction, methodCallParts, skipTypeWrappers, stableReferenceText } from './ast';
+import { isProcessLifecycleEvent, oneShotListenerMethods, processGlobals, processLifecycleEvents } from './apis';
+import { enclosingFunction, methodCallParts, skipTypeWrappers, stableReferenceText } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
@@ -20,7 +20,7 @@ import { isCustomStartMethod } from './objectApi';
 import { kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
 import { outlivingSignalEnds } from './outlivingSignals';
-import { rearmedFunction } from './rearmingTimer';
+import { isTimeoutCall, rearmedFunction } from './rearmingTimer';
 import { storedSlot } from './storedHandles';
 
 export type { EndPlan } from './endPlan';
@@ -82,10 +82,6 @@ export function findLeak(
   if (found && start.object && kindOnlyFromCallers(context, start.object.target)) return undefined;
   // An installer, by its name only, attaches to what it is given for that object's life.
   return lifetime === 'setup' && found?.targetParameter !== undefined ? undefined : found;
-}
-
-function isTimeoutCall(node: TSESTree.Node): node is TSESTree.CallExpression {
-  return node.type === AST_NODE_TYPES.CallExpression && timeoutFunctions.has(calleeName(node) ?? '');
 }
 
 /** `this.timer = setInterval(…)`, `timer = setInterval(…)`: the call's value is stored. */

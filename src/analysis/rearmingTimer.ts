@@ -42,9 +42,14 @@ export function rearmedFunction(context: AnalysisContext, call: TSESTree.CallExp
  */
 export function isInsideRearmOf(context: AnalysisContext, node: TSESTree.Node, fn: FunctionNode): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.CallExpression && timeoutFunctions.has(calleeName(current) ?? '') && rearmedFunction(context, current) === fn) return true;
+    if (isTimeoutCall(current) && rearmedFunction(context, current) === fn) return true;
   }
   return false;
+}
+
+/** `setTimeout(…)`, `setImmediate(…)`: a call of a one-shot timer. */
+export function isTimeoutCall(node: TSESTree.Node): node is TSESTree.CallExpression {
+  return node.type === AST_NODE_TYPES.CallExpression && timeoutFunctions.has(calleeName(node) ?? '');
 }
 
 /** Whether the timer's callback is `fn` by name, or calls it (`poll()`, `this.renew()`). */

@@ -15,6 +15,7 @@ import { isGuardedOnce } from './guardedOnce';
 import { targetOwner } from './lifetime';
 import { objectKindOf } from './objectKind';
 import { isCurrent } from './otherFiles';
+import { isTimeoutCall, rearmedFunction } from './rearmingTimer';
 import { argumentAt, isAssumingKinds, withArgumentKinds } from './parameterKinds';
 import { usesBindingDeclaredIn } from './repetition';
 import type { ResolvedFunction } from './resolveCallee';
@@ -174,8 +175,15 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
   const result: Result = { summary: undefined, deps: new Set(), complete: true };
   const calls: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   walk(fn.body, (node) => {
-    // Functions defined inside run later, or elsewhere: only what runs during the call counts.
-    if (isFunctionNode(node) && !runsImmediately(node)) return false;
+    // Functions defined inside run later, or elsewhere: only what runs during the call counts,
+    // and a timer they set to run this function again (`get().then(() => setTimeout(poll))`).
+    if (isFunctionNode(node) && !runsImmediately(node)) {
+      walk(node, (inner) => {
+        if (isTimeoutCall(inner) && rearmedFunction(context, inner) === fn) calls.push(inner);
+        return true;
+      });
+      return false;
+    }
     if (node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression) calls.push(node);
     return true;
   });

@@ -66,5 +66,36 @@ cron.schedule('* * * * *', () => {
         },
       ],
     },
+    {
+      // a poller per request, re-armed from a promise callback
+      code: `
+import express from 'express';
+
+declare function fetchStatus(id: string): Promise<{ done: boolean }>;
+function watchJob(id: string) {
+  const poll = () => {
+    void fetchStatus(id).then(() => {
+      setTimeout(poll, 1000);
+    });
+  };
+  poll();
+}
+const app = express();
+app.post('/jobs/:id/watch', (req, res) => {
+  watchJob(req.params.id);
+  res.end();
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedCall',
+          data: { callee: 'watchJob', every: 'on every request to this route', started: 'self-re-arming timer', path: 'poll (file.ts:6) → setTimeout (file.ts:8)' },
+          line: 15,
+          column: 3,
+          endLine: 15,
+          endColumn: 11,
+        },
+      ],
+    },
   ],
 });
