@@ -20,7 +20,6 @@ import { isCustomStartMethod } from './objectApi';
 import { kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
 import { outlivingSignalEnds } from './outlivingSignals';
-import { isTimeoutCall, rearmedFunction } from './rearmingTimer';
 import { storedSlot } from './storedHandles';
 
 export type { EndPlan } from './endPlan';
@@ -50,9 +49,7 @@ export function findLeak(
   options: LeakOptions = { entryFunctions: defaultEntryFunctions },
 ): Leak | undefined {
   // The function's lifetime is a cheap AST question; what the call starts may be a type query.
-  // A timer that re-arms an outer function (`poll() { get().then(() => setTimeout(poll, 1000)) }`)
-  // runs as long as that function's chain: it is judged there, not in the promise callback.
-  const fn = (isTimeoutCall(node) ? rearmedFunction(context, node) : undefined) ?? enclosingFunction(node);
+  const fn = enclosingFunction(node);
   if (!fn) return undefined;
   // A listener added for one wait, by a method that may wait again: whether it is removed when the wait is over.
   const waiter = judgeWaiter(context, node);

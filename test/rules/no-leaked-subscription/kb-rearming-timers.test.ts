@@ -119,32 +119,6 @@ export function watch(id: string) {
   ],
   invalid: [
     {
-      // re-armed from inside a promise callback: the chain is \`poll\`'s, and nothing stops it
-      code: `
-declare function fetchStatus(id: string): Promise<{ done: boolean }>;
-
-export function watchJob(id: string, onDone: () => void) {
-  const poll = () => {
-    void fetchStatus(id).then((job) => {
-      if (job.done) onDone();
-      setTimeout(poll, 1000);
-    });
-  };
-  poll();
-}
-`,
-      errors: [
-        {
-          messageId: 'handleDropped',
-          data: { code: 'setTimeout(poll, 1000)', label: 'a self-re-arming timer' },
-          line: 8,
-          column: 7,
-          endLine: 8,
-          endColumn: 17,
-        },
-      ],
-    },
-    {
       // a poller per call that nothing can stop
       code: `
 declare function work(): Promise<void>;
