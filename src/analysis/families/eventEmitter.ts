@@ -68,6 +68,8 @@ export const eventEmitter = {
       ),
       types: { Gzip: 'emitter', Gunzip: 'emitter', Deflate: 'emitter', Inflate: 'emitter', Unzip: 'emitter', BrotliCompress: 'emitter', BrotliDecompress: 'emitter' },
     },
+    // File streams: `pipeline(createReadStream(a), createWriteStream(b))` hands streams, not options, last.
+    fs: { objects: { createReadStream: 'emitter', createWriteStream: 'emitter' } },
     // eventemitter3: Node's EventEmitter API for browsers and Node (no `prependListener`).
     eventemitter3: {
       objects: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
