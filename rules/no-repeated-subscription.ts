@@ -26,7 +26,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeCall } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
-import { assignedSlotReadAfter, hoistStatement } from '../src/fix/hoistStatement';
+import { assignedSlotReadAfter, assignsSchedulerReceiver, hoistStatement } from '../src/fix/hoistStatement';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/threadSignal';
 
@@ -204,6 +204,7 @@ export default createRule<[], MessageIds>({
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
         readsOwnThis(statement, repeated.scope) ||
         assignedSlotReadAfter(statement, body) ||
+        assignsSchedulerReceiver(statement, repeated.scheduler) ||
         // An `await` outside an async function would not compile where the statement moves to.
         (containsAwait(statement) && !enclosingFunction(before)?.async)
       ) {

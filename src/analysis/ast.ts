@@ -300,3 +300,21 @@ export function namedFunctionVariable(sourceCode: Readonly<TSESLint.SourceCode>,
   }
   return undefined;
 }
+
+/** The expressions `fn` returns: an arrow's body, each `return x` outside nested functions; none when it may return nothing. */
+export function returnedValues(fn: FunctionNode): TSESTree.Node[] {
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
+  const values: TSESTree.Node[] = [];
+  let bare = false;
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) values.push(node.argument);
+      else bare = true;
+    }
+    return true;
+  });
+  // `if (!host) return;`: sometimes nothing; the caller may not own a connection then either,
+  // but a function that can return nothing is not judged as a factory.
+  return bare ? [] : values;
+}

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { CallStart, StartKind } from './apis';
 import { handleEndOf } from './apis';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { isFunctionNode, returnedValues, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
@@ -120,24 +120,6 @@ function handedBack(
 
 function hasBody(method: TSESTree.MethodDefinition): method is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } {
   return method.value.type === AST_NODE_TYPES.FunctionExpression;
-}
-
-/** The expressions `fn` returns: an arrow's body, each `return x` outside nested functions; none when it may return nothing. */
-export function returnedValues(fn: FunctionNode): TSESTree.Node[] {
-  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return [fn.body];
-  const values: TSESTree.Node[] = [];
-  let bare = false;
-  walk(fn.body, (node) => {
-    if (isFunctionNode(node)) return false;
-    if (node.type === AST_NODE_TYPES.ReturnStatement) {
-      if (node.argument) values.push(node.argument);
-      else bare = true;
-    }
-    return true;
-  });
-  // `if (!host) return;`: sometimes nothing; the caller may not own a connection then either,
-  // but a function that can return nothing is not judged as a factory.
-  return bare ? [] : values;
 }
 
 /** `return new Redis()`, `return await connect()`, or `return client` for `const client = …` kept unended. */

@@ -4,9 +4,11 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import { arrayIterationMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import { objectApiOf } from './objectApi';
+import { objectKindOf } from './objectKind';
 import type { RepeatedScope } from './repetition';
 import { repetitionAround } from './repetition';
 import type { Slot } from './storedHandles';
@@ -209,12 +211,27 @@ function instanceCalls(context: AnalysisContext, body: TSESTree.ClassBody, name:
 }
 
 /** A call of `owner` (`this.connect()`, `Worker.start()`, `start()`) from a repeated context in the file. */
+/** The listener ends the client it listens to (`sub.on('error', () => { sub.disconnect(); … })`): that client stops with it. */
+function endsItsTarget(context: AnalysisContext, repeated: RepeatedScope): boolean {
+  const registration = repeated.scope.parent;
+  const parts = registration?.type === AST_NODE_TYPES.CallExpression ? methodCallParts(registration) : undefined;
+  const target = parts && stableReferenceText(parts.target);
+  const kind = parts && objectKindOf(context, parts.target);
+  const api = kind && objectApiOf(context, kind);
+  if (target === undefined || !api) return false;
+  return findMethodCalls(methodCallsByReceiver(context), target, api.close, repeated.scope).length > 0;
+}
+
 export function repeatedCall(context: AnalysisContext, owner: FunctionNode, holder: Holder | undefined): { repetition: RepeatedScope['repetition']; line: number } | undefined {
   const name = functionName(owner)?.replace(/^.*\./, '');
   if (name === undefined) return undefined;
   const calls: TSESTree.Node[] = [];
   if (holder) {
-    for (const use of thisMemberUses(context, name)) if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) calls.push(use.parent);
+    for (const use of thisMemberUses(context, name)) {
+      // `this.open()` in another class of the file is another `open`.
+      if (holder.body && !isInside(use, holder.body)) continue;
+      if (use.parent.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use) calls.push(use.parent);
+    }
     if (holder.name !== undefined && !holder.body && !holder.name.endsWith('.prototype')) {
       calls.push(...findMethodCalls(methodCallsByReceiver(context), holder.name, [name]).map((entry) => entry.call));
     }
@@ -227,8 +244,11 @@ export function repeatedCall(context: AnalysisContext, owner: FunctionNode, hold
     }
   }
   for (const call of calls) {
-    if (isInside(call, owner)) continue;
     const repeated = repetitionAround(context, call);
+    // From inside the function itself, only a listener for an event its client fires again on each
+    // reconnect counts (`sub.on('error', () => { this.sub = this.open(); })` in `open`): a retry or
+    // a re-arm of itself replaces nothing that still runs.
+    if (isInside(call, owner) && (repeated?.repetition.unit !== 'reconnect' || endsItsTarget(context, repeated))) continue;
     if (repeated && !repeated.repetition.perElement) return { repetition: repeated.repetition, line: call.loc.start.line };
   }
   return undefined;

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, returnedValues, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { handleEnds, pairedTeardowns } from './apis';
@@ -437,7 +437,7 @@ export function storedThroughFactory(
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
   }
-  if (value.parent?.type !== AST_NODE_TYPES.ReturnStatement || enclosingFunction(value.parent) !== factory.value) return undefined;
+  if (!returnedBy(value, factory.value)) return undefined;
   const key = factory.key;
   const name = factory.computed ? undefined : key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : key.type === AST_NODE_TYPES.Identifier ? key.name : undefined;
   if (name === undefined) return undefined;
@@ -448,6 +448,27 @@ export function storedThroughFactory(
     stored.push(slot);
   }
   return stored.length > 0 ? stored : undefined;
+}
+
+/**
+ * Whether `fn` returns the value: `return new Redis();`, or a `const` it is kept in and returned
+ * (`const sub = new Redis(); sub.on(…); return sub;`), the function's every `return` handing that local.
+ */
+function returnedBy(value: TSESTree.Node, fn: FunctionNode): boolean {
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent) === fn;
+  if (
+    parent?.type !== AST_NODE_TYPES.VariableDeclarator ||
+    parent.init !== value ||
+    parent.id.type !== AST_NODE_TYPES.Identifier ||
+    parent.parent.kind !== 'const' ||
+    enclosingFunction(parent) !== fn
+  ) {
+    return false;
+  }
+  const name = parent.id.name;
+  const returns = returnedValues(fn);
+  return returns.length > 0 && returns.every((returned) => returned.type === AST_NODE_TYPES.Identifier && returned.name === name);
 }
 
 const thisCallsByClass = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, readonly TSESTree.CallExpression[]>>();

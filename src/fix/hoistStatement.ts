@@ -34,9 +34,7 @@ export function hoistStatement(
  * `sub?: Redis` stops compiling), so hoisting it is not offered.
  */
 export function assignedSlotReadAfter(statement: TSESTree.ExpressionStatement, body: TSESTree.Node): boolean {
-  const assignment = skipTypeWrappers(statement.expression);
-  if (assignment.type !== AST_NODE_TYPES.AssignmentExpression) return false;
-  const slot = stableReferenceText(assignment.left);
+  const slot = assignedSlot(statement);
   if (slot === undefined) return false;
   let read = false;
   walk(body, (node) => {
@@ -46,4 +44,28 @@ export function assignedSlotReadAfter(statement: TSESTree.ExpressionStatement, b
     return !read;
   });
   return read;
+}
+
+/**
+ * Whether the scheduling call is made on the slot the statement assigns: `this.sub.on('error', () =>
+ * { this.sub = new Redis(); })`. Hoisted before it, the assignment would replace the very client the
+ * listener is added to, leaving that one running: not offered.
+ */
+export function assignsSchedulerReceiver(statement: TSESTree.ExpressionStatement, scheduler: TSESTree.Node): boolean {
+  const slot = assignedSlot(statement);
+  const callee = scheduler.type === AST_NODE_TYPES.CallExpression || scheduler.type === AST_NODE_TYPES.NewExpression ? scheduler.callee : undefined;
+  if (slot === undefined || !callee) return false;
+  let read = false;
+  walk(callee, (node) => {
+    if (read) return false;
+    if ((node.type === AST_NODE_TYPES.MemberExpression || node.type === AST_NODE_TYPES.Identifier) && stableReferenceText(node) === slot) read = true;
+    return !read;
+  });
+  return read;
+}
+
+/** `this.sub` in `this.sub = …;`. */
+function assignedSlot(statement: TSESTree.ExpressionStatement): string | undefined {
+  const assignment = skipTypeWrappers(statement.expression);
+  return assignment.type === AST_NODE_TYPES.AssignmentExpression ? stableReferenceText(assignment.left) : undefined;
 }
