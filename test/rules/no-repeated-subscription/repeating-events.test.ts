@@ -63,6 +63,33 @@ setInterval(() => {
   ],
   invalid: [
     {
+      // A client replaced from its own 'error' listener: no "start it once" suggestion, which would
+      // assign a second client over the one the listener is added to.
+      code: `
+import { Redis } from 'ioredis';
+export class Feed {
+  sub: Redis;
+  constructor() {
+    this.sub = new Redis();
+    this.sub.on('error', () => {
+      this.sub = new Redis();
+    });
+  }
+  close() {
+    this.sub.disconnect();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'repeatedOverwrite',
+          line: 8,
+          column: 18,
+          suggestions: [],
+        },
+      ],
+    },
+    {
       // The incident's shape, set off by the network: a client made on every reconnect.
       code: `
 import { Redis } from 'ioredis';
