@@ -17,7 +17,7 @@ import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
 import { startEnds } from './connection';
 import { handleWords, startLabel } from './labels';
 import { judgeOverwrite } from './overwrite';
-import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
+import { optionsArgument, optionsMayCarrySignal, refersToFunction } from '../signalArguments';
 
 /**
  * A start that hands back its handle (a timer, a watcher, a Subscription, an observer): it leaks
@@ -27,7 +27,7 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   const { context, start, fn } = judge;
   const call = start.node;
   const signalOption = start.call?.signalOption;
-  const options = signalOption === undefined ? undefined : optionsArgument(call, signalOption);
+  const options = signalOption === undefined ? undefined : optionsArgument(call, signalOption, (argument) => refersToFunction(context, argument));
   // `{ signal: ac.signal }` of a controller that nothing aborts ends nothing.
   const neverAborted = neverAbortedOption(context, options, judge.scope);
   if (optionsMayCarrySignal(options) && !handsOnlyOutlivingSignal(options, judge.blind) && !neverAborted) return undefined;

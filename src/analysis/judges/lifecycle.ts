@@ -17,7 +17,7 @@ import { isGuardedOnce } from '../guardedOnce';
 import { objectApiOf } from '../objectApi';
 import { repetitionAround } from '../repetition';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
-import { optionsArgument, optionsMayCarrySignal } from '../signalArguments';
+import { optionsArgument, optionsMayCarrySignal, refersToFunction } from '../signalArguments';
 import type { Slot } from '../storedHandles';
 import { endedBefore as endedFirst } from '../runsBefore';
 import { eventDrivenRoots, repeatedCall, resettingFunction, runningFunction, slotRelease } from '../restartEvidence';
@@ -258,7 +258,7 @@ function factoryStored(start: Start, factory: ClassMethod | undefined): Slot[] {
 /** Whether the start, stored on `this`, would run until ended: not one made finite or given a signal. */
 function mayRunOn(context: AnalysisContext, start: Start): boolean {
   const signalOption = start.call?.signalOption;
-  if (signalOption !== undefined && optionsMayCarrySignal(optionsArgument(start.node, signalOption))) return false;
+  if (signalOption !== undefined && optionsMayCarrySignal(optionsArgument(start.node, signalOption, (argument) => refersToFunction(context, argument)))) return false;
   if (start.kind === 'rxSubscription') {
     const fn = enclosingFunction(start.node);
     return !fn || rxSubscriptionMayLeak({ context, start, fn, scope: fn, inConstructor: false, repetition: false });
