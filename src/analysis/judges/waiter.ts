@@ -18,7 +18,9 @@ import { listenerLabel } from './labels';
 
 /**
  * A listener added for one wait: written in a `new Promise` executor, made by the call (a function
- * of the call's own), and settling that promise. When the wait is over it has no use left, but it
+ * of the call's own), and settling that promise; or, with no promise, one whose handler takes the
+ * call's listeners off the same target (`const remove = () => { this.off('ready', ready); … }`),
+ * which shows they are there for one wait. When the wait is over it has no use left, but it
  * stays on its target when the target outlives the call (the object itself, a parameter, a
  * module's emitter): every call of a method that may run again leaves one more. A `once` listener
  * racing others on the same target stays whenever another event wins the race.
@@ -43,28 +45,29 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   const parts = methodCallParts(node);
   if (!parts || !(listenerMethods.has(parts.method) || oneShotListenerMethods.has(parts.method))) return undefined;
   const executor = enclosingExecutor(node);
-  const fn = executor && enclosingFunction(executor);
-  if (!executor || !fn || isInConstructor(fn)) return undefined;
+  // Without a promise, the wait is the call's own: its listeners settle it through a callback.
+  const fn = executor ? enclosingFunction(executor) : enclosingFunction(node);
+  if (!fn || isInConstructor(fn)) return undefined;
   const start = findStart(context, node);
   const { object, listener } = start ?? {};
   if (!start || start.kind !== 'listener' || !object || !listener || start.event === signalApi.event) return undefined;
   if (object.kind.startsWith('custom:')) return undefined;
-  const handler = ownListener(context, listener, fn);
-  if (!handler || !settles(context, handler, executor, fn)) return undefined;
   const call = start.node as TSESTree.CallExpression;
   if (call.arguments.length > 2) return undefined; // options (`{ signal }`, `{ once }`) are judged elsewhere
   const targetText = stableReferenceText(object.target);
-  if (targetText === undefined) return undefined;
+  const api = objectApiOf(context, object.kind);
+  const handler = ownListener(context, listener, fn);
+  if (targetText === undefined || !api || !handler) return undefined;
+  const waits = executor ? settles(context, handler, executor, fn) : removesFromTarget(context, handler, fn, targetText, api.removeListener);
+  if (!waits) return undefined;
   const oneShot = oneShotListenerMethods.has(object.method);
-  if (oneShot && !racesOthers(context, start, targetText, executor)) return undefined;
+  if (oneShot && !racesOthers(context, start, targetText, executor ?? fn)) return undefined;
   const outlives = outlivingTarget(context, object.target, fn);
   // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
   if (outlives === undefined || (!oneShot && outlives !== selfTarget)) return undefined;
   // Once per program, or once per object behind a flag: the listener cannot pile up.
   const lifetime = functionLifetime(context, fn);
   if (lifetime === 'program' || lifetime === 'constructor' || isGuardedOnce(context, fn, call)) return undefined;
-  const api = objectApiOf(context, object.kind);
-  if (!api) return undefined;
   const removed = findMethodCalls(methodCallsByReceiver(context), targetText, api.removeListener, fn).some(({ call: removal }) =>
     removes(context, removal, start),
   );
@@ -168,6 +171,42 @@ function settles(context: AnalysisContext, handler: FunctionNode | TSESLint.Scop
     return found;
   };
   return isFunctionNode(handler as TSESTree.Node) ? callsSettler(handler as FunctionNode, 0) : settlers.has(handler as TSESLint.Scope.Variable);
+}
+
+/**
+ * Without a promise: the listener's handler (itself, or a function of the call's own it runs)
+ * removes listeners from the same target, as a wait settled through a callback does:
+ *
+ * ```js
+ * const ready = () => { remove(); fn(); };
+ * const remove = () => { this.removeListener('ready', ready); this.removeListener('error', failed); };
+ * ```
+ */
+function removesFromTarget(
+  context: AnalysisContext,
+  handler: FunctionNode | TSESLint.Scope.Variable,
+  fn: FunctionNode,
+  targetText: string,
+  removals: readonly string[],
+): boolean {
+  if (!isFunctionNode(handler as TSESTree.Node)) return false;
+  const removesIn = (body: FunctionNode, depth: number): boolean => {
+    let found = false;
+    walk(body.body, (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const parts = methodCallParts(node);
+      if (parts && removals.includes(parts.method) && stableReferenceText(parts.target) === targetText) found = true;
+      else if (depth < 2 && node.callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(context.sourceCode.getScope(node.callee), node.callee);
+        const local = variable && functionHeldBy(variable, fn);
+        if (local && local !== body && removesIn(local, depth + 1)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  return removesIn(handler as FunctionNode, 0);
 }
 
 /** Another listener waits on the same target in the same executor, for another event: one of them wins. */
