@@ -58,7 +58,7 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   const api = objectApiOf(context, object.kind);
   const handler = ownListener(context, listener, fn);
   if (targetText === undefined || !api || !handler) return undefined;
-  const waits = executor ? settles(context, handler, executor, fn) : removesFromTarget(context, handler, fn, targetText, api.removeListener);
+  const waits = executor ? settles(context, handler, executor, fn) : removesOwnListeners(context, handler, fn, targetText, api.removeListener);
   if (!waits) return undefined;
   const oneShot = oneShotListenerMethods.has(object.method);
   if (oneShot && !racesOthers(context, start, targetText, executor ?? fn)) return undefined;
@@ -175,14 +175,15 @@ function settles(context: AnalysisContext, handler: FunctionNode | TSESLint.Scop
 
 /**
  * Without a promise: the listener's handler (itself, or a function of the call's own it runs)
- * removes listeners from the same target, as a wait settled through a callback does:
+ * takes listeners that this call of `fn` adds off the same target, as a wait settled through a
+ * callback does. Removing another of the object's listeners is no such evidence.
  *
  * ```js
  * const ready = () => { remove(); fn(); };
  * const remove = () => { this.removeListener('ready', ready); this.removeListener('error', failed); };
  * ```
  */
-function removesFromTarget(
+function removesOwnListeners(
   context: AnalysisContext,
   handler: FunctionNode | TSESLint.Scope.Variable,
   fn: FunctionNode,
@@ -190,13 +191,23 @@ function removesFromTarget(
   removals: readonly string[],
 ): boolean {
   if (!isFunctionNode(handler as TSESTree.Node)) return false;
+  const text = (node: TSESTree.Node | undefined): string | undefined => (node ? context.sourceCode.getText(node) : undefined);
+  // What this call adds to the target: `this.on('ready', ready)` → event `'ready'`, listener `ready`.
+  const added = findMethodCalls(methodCallsByReceiver(context), targetText, [...listenerMethods, ...oneShotListenerMethods], fn).map(({ call }) => ({
+    event: text(call.arguments[0]),
+    listener: text(call.arguments[1]),
+  }));
+  const takesOff = (removal: TSESTree.CallExpression): boolean => {
+    const [event, listener] = removal.arguments;
+    return added.some((add) => (listener ? add.listener === text(listener) : event !== undefined && add.event === text(event)));
+  };
   const removesIn = (body: FunctionNode, depth: number): boolean => {
     let found = false;
     walk(body.body, (node) => {
       if (found) return false;
       if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
       const parts = methodCallParts(node);
-      if (parts && removals.includes(parts.method) && stableReferenceText(parts.target) === targetText) found = true;
+      if (parts && removals.includes(parts.method) && stableReferenceText(parts.target) === targetText) found = takesOff(node);
       else if (depth < 2 && node.callee.type === AST_NODE_TYPES.Identifier) {
         const variable = ASTUtils.findVariable(context.sourceCode.getScope(node.callee), node.callee);
         const local = variable && functionHeldBy(variable, fn);

@@ -29,6 +29,23 @@ runInBothModes('no-leaked-subscription: listeners added for one wait settled thr
   valid: [
     // both listeners are taken off when the wait is over
     writer("\n      this.removeListener('ready', ready);\n      this.removeListener('error', failed);"),
+    // a handler that takes off a listener the call did not add is no wait of the call's
+    `
+import { EventEmitter } from 'node:events';
+
+export class Feed extends EventEmitter {
+  onData = (chunk: string) => console.log(chunk);
+  constructor() {
+    super();
+    this.on('data', this.onData);
+  }
+  watchClose() {
+    this.on('close', () => {
+      this.removeListener('data', this.onData);
+    });
+  }
+}
+`,
     // a listener whose handler removes nothing is the object's own, for its life
     `
 import { EventEmitter } from 'node:events';
