@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import { listenerMethods, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from '../ast';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
@@ -14,6 +14,7 @@ import { describeFunction, makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
+import { thisMemberUses } from '../storedHandles';
 import { listenerLabel } from './labels';
 
 /**
@@ -64,7 +65,7 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   if (oneShot && !racesOthers(context, start, targetText, executor ?? fn)) return undefined;
   const outlives = outlivingTarget(context, object.target, fn);
   // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
-  if (outlives === undefined || (!oneShot && outlives !== selfTarget)) return undefined;
+  if (outlives === undefined || (!oneShot && outlives !== selfTarget && outlives !== keptMember)) return undefined;
   // Once per program, or once per object behind a flag: the listener cannot pile up.
   const lifetime = functionLifetime(context, fn);
   if (lifetime === 'program' || lifetime === 'constructor' || isGuardedOnce(context, fn, call)) return undefined;
@@ -238,16 +239,37 @@ function racesOthers(context: AnalysisContext, start: Start, targetText: string,
 }
 
 const selfTarget = 'the object itself';
+const keptMember = 'kept by the object';
 
 /**
  * How the target outlives one call of `fn`, for messages: the object itself (`this`, `const _this = this`)
- * outside its constructor, or a parameter, a module's or a global emitter.
+ * outside its constructor, a member it keeps for its life, or a parameter, a module's or a global emitter.
  */
 function outlivingTarget(context: AnalysisContext, target: TSESTree.Expression, fn: FunctionNode): string | undefined {
   const inner = skipTypeWrappers(target);
   if (inner.type === AST_NODE_TYPES.ThisExpression || isAliasOfThis(context, inner)) return selfTarget;
   const owner = targetOwner(context, target, fn);
-  return owner.owner === 'outlives' ? ownerReasons[owner.reason] : undefined;
+  if (owner.owner === 'outlives') return ownerReasons[owner.reason];
+  // A member the object made and keeps: not a given one, which outlives it and is judged as such.
+  return isKeptMember(context, inner) ? keptMember : undefined;
+}
+
+/**
+ * `this.conn`, set only by the constructor (`constructor() { this.conn = net.connect(port); }`):
+ * the object keeps it for its life, so every call's wait meets the same one. A member a method
+ * sets again (a new socket per `connect()`) or that this file never sets is not known to be kept.
+ */
+function isKeptMember(context: AnalysisContext, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const object = skipTypeWrappers(node.object);
+  if (object.type !== AST_NODE_TYPES.ThisExpression && !isAliasOfThis(context, object)) return false;
+  const name = staticMemberName(node);
+  if (name === undefined) return false;
+  const writes = thisMemberUses(context, name).filter((use) => use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use);
+  return writes.length > 0 && writes.every((write) => {
+    const fn = enclosingFunction(write);
+    return fn !== undefined && isInConstructor(fn) && fn.parent.type === AST_NODE_TYPES.MethodDefinition;
+  });
 }
 
 /** `const _this = this; … _this.once('ready', …)`, never assigned again. */
