@@ -14,7 +14,7 @@ import type { OwnClass } from './ownClass';
 import { constructedClass } from './ownClass';
 import { slotEnds, storedSlot } from './storedHandles';
 import type { Holder } from './teardown';
-import { holderOf, isThisLike, memberName, methodKeyName, reachFrom } from './teardown';
+import { classHolderOf, holderOf, isThisLike, memberName, methodKeyName, reachFrom } from './teardown';
 
 /**
  * What an instance of one of our classes holds open, read from the class's own code: a start it
@@ -124,12 +124,13 @@ interface Member {
   public: boolean;
 }
 
-/** What a summary reads of a class: its holder, constructor, other functions, and the code to walk. */
+/** What a summary reads of a class: its holder, constructors, other functions, and the code to walk. */
 interface ClassParts {
   holder: Holder;
-  constructor: FunctionNode | undefined;
+  /** What `new` runs: the constructor, and those of base classes in the same file (`super(…)` runs them). */
+  constructors: readonly FunctionNode[];
   members: readonly Member[];
-  /** Where its own starts are written: the class body, or an ES5 class's functions. */
+  /** Where its own starts are written: the class body and its same-file bases', or an ES5 class's functions. */
   code: readonly TSESTree.Node[];
 }
 
@@ -143,21 +144,32 @@ function classParts(owned: OwnClass): ClassParts | undefined {
       const name = prototypeMethodName(fn);
       return fn === node ? [] : [{ name, fn, public: name !== undefined && !name.startsWith('_') }];
     });
-    return { holder, constructor: node, members, code: [node, ...members.map((member) => member.fn)] };
+    return { holder, constructors: [node], members, code: [node, ...members.map((member) => member.fn)] };
   }
-  const methods = node.body.body.filter(
-    (element): element is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } =>
-      element.type === AST_NODE_TYPES.MethodDefinition && !element.static && element.value.type === AST_NODE_TYPES.FunctionExpression,
+  const holder = classHolderOf(context, node.body);
+  // An instance runs its own methods and those it inherits from a base class of this file
+  // (`class WriterConnection extends Connection {}`): a method it overrides is not its base's.
+  const bodies = holder.classBodies ?? [node.body];
+  const overridden = new Set<string>();
+  const methods = bodies.flatMap((body) =>
+    body.body.filter((element): element is TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression } => {
+      if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static || element.value.type !== AST_NODE_TYPES.FunctionExpression) return false;
+      if (element.kind === 'constructor') return true;
+      const name = methodKeyName(element);
+      if (name === undefined) return true;
+      if (overridden.has(name)) return false;
+      overridden.add(name);
+      return true;
+    }),
   );
-  const first = methods[0];
-  const holder = first && holderOf(context, first.value);
-  if (!holder) return undefined;
-  const members = methods.map((method): Member => {
-    const name = method.kind === 'constructor' ? undefined : methodKeyName(method);
+  const members = methods.flatMap((method): Member[] => {
+    if (method.kind === 'constructor') return [];
+    const name = methodKeyName(method);
     const isPublic = method.kind === 'method' && method.key.type !== AST_NODE_TYPES.PrivateIdentifier && name !== undefined && !name.startsWith('_');
-    return { name, fn: method.value, public: isPublic };
+    return [{ name, fn: method.value, public: isPublic }];
   });
-  return { holder, constructor: methods.find((method) => method.kind === 'constructor')?.value, members, code: [node.body] };
+  const constructors = methods.filter((method) => method.kind === 'constructor').map((method) => method.value);
+  return { holder, constructors, members, code: bodies };
 }
 
 /** `Poller.prototype.listen = function () {}` → `listen`. */
@@ -181,7 +193,7 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
   const teardowns = teardownCandidates(holder);
   if (teardowns.length === 0) return undefined;
   const reaches = teardowns.map((teardown) => ({ ...teardown, reach: reachFrom(context, holder, [teardown.fn]).functions }));
-  const fromConstructor = parts.constructor ? reachFrom(context, holder, [parts.constructor]).functions : new Set<FunctionNode>();
+  const fromConstructor = reachFrom(context, holder, parts.constructors).functions;
   let found: ClassResource | undefined;
   walkClassCode(parts, (inner) => {
     if (found) return false;

@@ -12,6 +12,7 @@ import { fileIndex } from './fileIndex';
 import { importedName } from './imports';
 import { contextForProgramFile, contextForRelativeImport } from './otherFiles';
 import { constructedClass } from './ownClass';
+import { holderOf, thisFunction } from './teardown';
 import { typeServices, unaliased } from './typeServices';
 
 /** What a call's function is looked for as, in another file: any function, or one that may hand back a start. */
@@ -55,9 +56,10 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
   }
   if (callee.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression) {
     const name = staticMemberName(callee);
+    if (name === undefined) return undefined;
     const body = enclosingClassBody(call);
-    const method = body && name !== undefined ? ownMethod(body, name) : undefined;
-    return method && name ? { context, fn: method, name } : undefined;
+    const method = body ? ownMethod(body, name) : prototypeMethod(context, call, name);
+    return method ? { context, fn: method, name } : undefined;
   }
   return undefined;
 }
@@ -76,6 +78,13 @@ function ownMethod(body: TSESTree.ClassBody, name: string): FunctionNode | undef
   return method && isFunctionNode(method.value) ? method.value : undefined;
 }
 
+/** In an ES5 class's prototype method, `this.tick()` runs the prototype's `tick` (`Poller.prototype.tick = function () {}`). */
+function prototypeMethod(context: AnalysisContext, call: TSESTree.CallExpression, name: string): FunctionNode | undefined {
+  const self = thisFunction(call);
+  const holder = self && holderOf(context, self);
+  return holder?.name?.endsWith('.prototype') ? holder.method(name) : undefined;
+}
+
 /**
  * `reporter.collect()` with `const reporter = new MetricsReporter(bus)`, never reassigned, and a
  * class of ours (this file's or a relative import's): the `collect` that class declares.
@@ -87,8 +96,8 @@ function resolveInstanceMethod(context: AnalysisContext, instance: TSESTree.Iden
   if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier || isReassigned(variable)) return undefined;
   const init = definition.node.init && skipTypeWrappers(definition.node.init);
   const own = init?.type === AST_NODE_TYPES.NewExpression ? constructedClass(context, init) : undefined;
-  // A `class` (an ES5 constructor's prototype methods are not looked up here).
-  const fn = own && own.node.type !== AST_NODE_TYPES.FunctionDeclaration ? ownMethod(own.node.body, name) : undefined;
+  // A `class`'s method, or an ES5 constructor's prototype method (`Reporter.prototype.collect = function () {}`).
+  const fn = own && (own.node.type === AST_NODE_TYPES.FunctionDeclaration ? holderOf(own.context, own.node)?.method(name) : ownMethod(own.node.body, name));
   return own && fn ? { context: own.context, fn, name } : undefined;
 }
 

@@ -19,6 +19,8 @@ export interface Holder {
   name: string | undefined;
   /** The class body, for a class. */
   body: TSESTree.ClassBody | undefined;
+  /** For a class, its body and those of its base classes in this file, nearest first (what an instance runs). */
+  classBodies?: readonly TSESTree.ClassBody[];
   /** Its function called `name`, own or (for a class) inherited from a base class in this file. */
   method(name: string): FunctionNode | undefined;
   /** Whether `fn` is one of its functions (a method, not a callback inside one). */
@@ -72,6 +74,11 @@ export function closureHolderOf(context: AnalysisContext, scopeBlock: TSESTree.N
 
 const classHolders = new WeakMap<TSESTree.ClassBody, Holder>();
 
+/** The holder of a class, by its body: what {@link holderOf} gives any of its methods. */
+export function classHolderOf(context: AnalysisContext, body: TSESTree.ClassBody): Holder {
+  return classHolder(context, body);
+}
+
 function classHolder(context: AnalysisContext, body: TSESTree.ClassBody): Holder {
   const cached = classHolders.get(body);
   if (cached) return cached;
@@ -87,6 +94,7 @@ function classHolder(context: AnalysisContext, body: TSESTree.ClassBody): Holder
   const holder: Holder = {
     name: classNode.id?.name,
     body,
+    classBodies: bodies,
     method: (name) => findMethod(context, body, name, 0)?.value,
     owns: (fn) => fn.parent.type === AST_NODE_TYPES.MethodDefinition && bodies.includes(fn.parent.parent as TSESTree.ClassBody),
     functions: () =>

@@ -20,7 +20,8 @@
 // mutant has a finding the file did not have, located where the thing that lost its end starts:
 // on a line that names the same handle (the receiver or handler of the deleted end, `timer` for
 // `clearInterval(this.timer)`), inside the loop for a loop exit, on the call for a signal, inside
-// the returning function for a disposer. Killed elsewhere: a new finding, but not there.
+// the returning function for a disposer, or naming the collection the handle was read out of
+// (`const w = this.workers.get(k)`). Killed elsewhere: a new finding, but not there.
 //
 // Whether the deleted end was the only one is judged from the file's text (a harness heuristic,
 // not the engine): `other ends` counts the other ends of the same kind on the same handle in
@@ -407,6 +408,9 @@ function mutatePackage(pkg, cap) {
             ? /\bLISTEN\b/
             : new RegExp(String.raw`\b${word}\s*=[^=]|\b${word}\s*:`);
       site.startInFile = start.test(text);
+      // `const worker = this.workers.get(name); worker.terminate()`: a handle read out of a collection,
+      // whose start a finding names by the collection it is stored in.
+      site.from = text.match(new RegExp(String.raw`\b(?:const|let|var)\s+${word}\s*=\s*((?:this\.)?[\w$.]+)\.get\(`))?.[1];
     }
   const all = perFile.flatMap(({ sites }) => sites);
   const chosen = new Set(capped(all, cap));
@@ -438,6 +442,7 @@ function mutatePackage(pkg, cap) {
         if (site.span) return m.line <= site.span[1] && last >= site.span[0];
         // A start a factory method makes is reported where the factory makes it, naming the member it is kept in.
         if (site.handle && m.message.includes(`\`${site.handle}\``)) return true;
+        if (site.from && m.message.includes(`\`${site.from}\``)) return true;
         if (!site.word) return false;
         const word = new RegExp(String.raw`(?<![\w$])${site.word.replace(/\$/g, '\\$')}(?![\w$])`);
         return lines.slice(m.line - 2 < 0 ? 0 : m.line - 2, last).some((line) => word.test(line));

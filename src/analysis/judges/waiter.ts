@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import { listenerMethods, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from '../ast';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
@@ -14,11 +14,14 @@ import { describeFunction, makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
+import { thisMemberUses } from '../storedHandles';
 import { listenerLabel } from './labels';
 
 /**
  * A listener added for one wait: written in a `new Promise` executor, made by the call (a function
- * of the call's own), and settling that promise. When the wait is over it has no use left, but it
+ * of the call's own), and settling that promise; or, with no promise, one whose handler takes the
+ * call's listeners off the same target (`const remove = () => { this.off('ready', ready); … }`),
+ * which shows they are there for one wait. When the wait is over it has no use left, but it
  * stays on its target when the target outlives the call (the object itself, a parameter, a
  * module's emitter): every call of a method that may run again leaves one more. A `once` listener
  * racing others on the same target stays whenever another event wins the race.
@@ -43,28 +46,29 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   const parts = methodCallParts(node);
   if (!parts || !(listenerMethods.has(parts.method) || oneShotListenerMethods.has(parts.method))) return undefined;
   const executor = enclosingExecutor(node);
-  const fn = executor && enclosingFunction(executor);
-  if (!executor || !fn || isInConstructor(fn)) return undefined;
+  // Without a promise, the wait is the call's own: its listeners settle it through a callback.
+  const fn = executor ? enclosingFunction(executor) : enclosingFunction(node);
+  if (!fn || isInConstructor(fn)) return undefined;
   const start = findStart(context, node);
   const { object, listener } = start ?? {};
   if (!start || start.kind !== 'listener' || !object || !listener || start.event === signalApi.event) return undefined;
   if (object.kind.startsWith('custom:')) return undefined;
-  const handler = ownListener(context, listener, fn);
-  if (!handler || !settles(context, handler, executor, fn)) return undefined;
   const call = start.node as TSESTree.CallExpression;
   if (call.arguments.length > 2) return undefined; // options (`{ signal }`, `{ once }`) are judged elsewhere
   const targetText = stableReferenceText(object.target);
-  if (targetText === undefined) return undefined;
+  const api = objectApiOf(context, object.kind);
+  const handler = ownListener(context, listener, fn);
+  if (targetText === undefined || !api || !handler) return undefined;
+  const waits = executor ? settles(context, handler, executor, fn) : removesOwnListeners(context, handler, fn, targetText, api.removeListener);
+  if (!waits) return undefined;
   const oneShot = oneShotListenerMethods.has(object.method);
-  if (oneShot && !racesOthers(context, start, targetText, executor)) return undefined;
+  if (oneShot && !racesOthers(context, start, targetText, executor ?? fn)) return undefined;
   const outlives = outlivingTarget(context, object.target, fn);
   // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
-  if (outlives === undefined || (!oneShot && outlives !== selfTarget)) return undefined;
+  if (outlives === undefined || (!oneShot && outlives !== selfTarget && outlives !== keptMember)) return undefined;
   // Once per program, or once per object behind a flag: the listener cannot pile up.
   const lifetime = functionLifetime(context, fn);
   if (lifetime === 'program' || lifetime === 'constructor' || isGuardedOnce(context, fn, call)) return undefined;
-  const api = objectApiOf(context, object.kind);
-  if (!api) return undefined;
   const removed = findMethodCalls(methodCallsByReceiver(context), targetText, api.removeListener, fn).some(({ call: removal }) =>
     removes(context, removal, start),
   );
@@ -170,6 +174,53 @@ function settles(context: AnalysisContext, handler: FunctionNode | TSESLint.Scop
   return isFunctionNode(handler as TSESTree.Node) ? callsSettler(handler as FunctionNode, 0) : settlers.has(handler as TSESLint.Scope.Variable);
 }
 
+/**
+ * Without a promise: the listener's handler (itself, or a function of the call's own it runs)
+ * takes listeners that this call of `fn` adds off the same target, as a wait settled through a
+ * callback does. Removing another of the object's listeners is no such evidence.
+ *
+ * ```js
+ * const ready = () => { remove(); fn(); };
+ * const remove = () => { this.removeListener('ready', ready); this.removeListener('error', failed); };
+ * ```
+ */
+function removesOwnListeners(
+  context: AnalysisContext,
+  handler: FunctionNode | TSESLint.Scope.Variable,
+  fn: FunctionNode,
+  targetText: string,
+  removals: readonly string[],
+): boolean {
+  if (!isFunctionNode(handler as TSESTree.Node)) return false;
+  const text = (node: TSESTree.Node | undefined): string | undefined => (node ? context.sourceCode.getText(node) : undefined);
+  // What this call adds to the target: `this.on('ready', ready)` → event `'ready'`, listener `ready`.
+  const added = findMethodCalls(methodCallsByReceiver(context), targetText, [...listenerMethods, ...oneShotListenerMethods], fn).map(({ call }) => ({
+    event: text(call.arguments[0]),
+    listener: text(call.arguments[1]),
+  }));
+  const takesOff = (removal: TSESTree.CallExpression): boolean => {
+    const [event, listener] = removal.arguments;
+    return added.some((add) => (listener ? add.listener === text(listener) : event !== undefined && add.event === text(event)));
+  };
+  const removesIn = (body: FunctionNode, depth: number): boolean => {
+    let found = false;
+    walk(body.body, (node) => {
+      if (found) return false;
+      if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+      const parts = methodCallParts(node);
+      if (parts && removals.includes(parts.method) && stableReferenceText(parts.target) === targetText) found = takesOff(node);
+      else if (depth < 2 && node.callee.type === AST_NODE_TYPES.Identifier) {
+        const variable = ASTUtils.findVariable(context.sourceCode.getScope(node.callee), node.callee);
+        const local = variable && functionHeldBy(variable, fn);
+        if (local && local !== body && removesIn(local, depth + 1)) found = true;
+      }
+      return undefined;
+    });
+    return found;
+  };
+  return removesIn(handler as FunctionNode, 0);
+}
+
 /** Another listener waits on the same target in the same executor, for another event: one of them wins. */
 function racesOthers(context: AnalysisContext, start: Start, targetText: string, executor: FunctionNode): boolean {
   let found = false;
@@ -188,16 +239,37 @@ function racesOthers(context: AnalysisContext, start: Start, targetText: string,
 }
 
 const selfTarget = 'the object itself';
+const keptMember = 'kept by the object';
 
 /**
  * How the target outlives one call of `fn`, for messages: the object itself (`this`, `const _this = this`)
- * outside its constructor, or a parameter, a module's or a global emitter.
+ * outside its constructor, a member it keeps for its life, or a parameter, a module's or a global emitter.
  */
 function outlivingTarget(context: AnalysisContext, target: TSESTree.Expression, fn: FunctionNode): string | undefined {
   const inner = skipTypeWrappers(target);
   if (inner.type === AST_NODE_TYPES.ThisExpression || isAliasOfThis(context, inner)) return selfTarget;
   const owner = targetOwner(context, target, fn);
-  return owner.owner === 'outlives' ? ownerReasons[owner.reason] : undefined;
+  if (owner.owner === 'outlives') return ownerReasons[owner.reason];
+  // A member the object made and keeps: not a given one, which outlives it and is judged as such.
+  return isKeptMember(context, inner) ? keptMember : undefined;
+}
+
+/**
+ * `this.conn`, set only by the constructor (`constructor() { this.conn = net.connect(port); }`):
+ * the object keeps it for its life, so every call's wait meets the same one. A member a method
+ * sets again (a new socket per `connect()`) or that this file never sets is not known to be kept.
+ */
+function isKeptMember(context: AnalysisContext, node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.computed) return false;
+  const object = skipTypeWrappers(node.object);
+  if (object.type !== AST_NODE_TYPES.ThisExpression && !isAliasOfThis(context, object)) return false;
+  const name = staticMemberName(node);
+  if (name === undefined) return false;
+  const writes = thisMemberUses(context, name).filter((use) => use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use);
+  return writes.length > 0 && writes.every((write) => {
+    const fn = enclosingFunction(write);
+    return fn !== undefined && isInConstructor(fn) && fn.parent.type === AST_NODE_TYPES.MethodDefinition;
+  });
 }
 
 /** `const _this = this; … _this.once('ready', …)`, never assigned again. */
