@@ -201,6 +201,7 @@ export default createRule<[], MessageIds>({
         repeated.repetition.oncePerSchedulingCall === true ||
         // Before a decorated method (`@Cron(…) sync() {…}`) is its class, not a place to start things.
         repeated.scheduler.type === AST_NODE_TYPES.Decorator ||
+        loopMovedOnByBody(repeated.scope) ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
         readsOwnThis(statement, repeated.scope) ||
         assignedSlotReadAfter(statement, body) ||
@@ -216,6 +217,16 @@ export default createRule<[], MessageIds>({
           fix: (fixer: TSESLint.RuleFixer) => hoistStatement(fixer, context.sourceCode, statement, before),
         },
       ];
+    }
+
+    /**
+     * A `while`/`do` loop, or a `for` with no update, moves on only by what its body does: moved out,
+     * the call may be what made the condition false (`while (pool.size < min) addWorker()`), and
+     * the loop left behind would never end.
+     */
+    function loopMovedOnByBody(scope: TSESTree.Node): boolean {
+      if (scope.type === AST_NODE_TYPES.ForStatement) return scope.update === null;
+      return scope.type === AST_NODE_TYPES.WhileStatement || scope.type === AST_NODE_TYPES.DoWhileStatement;
     }
 
     /** A signal made for this one repetition (a per-run controller's, the job's own). */
