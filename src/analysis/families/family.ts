@@ -377,6 +377,8 @@ export interface Family {
     /** Global functions that only read a value: `Boolean(timer)`. */
     readonly conversions: readonly string[];
     readonly iteratorEnd: string;
+    /** The promise combinator that settles with the first promise to settle: `Promise.race([work, aborted])`. */
+    readonly promiseRace: { readonly global: string; readonly method: string };
     readonly globalObjects: readonly string[];
   };
   /** Logging calls: a catch that only logs its error does not hand the failure on. */

@@ -41,6 +41,7 @@ export const language = {
     collectionFolds: ['reduce', 'reduceRight'],
     conversions: ['Boolean', 'String', 'Number'],
     iteratorEnd: 'return',
+    promiseRace: { global: 'Promise', method: 'race' },
     globalObjects: ['globalThis', 'global'],
   },
   // `console.warn(…)`, `logger.error(…)`, `log(…)`
