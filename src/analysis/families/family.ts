@@ -317,6 +317,11 @@ export interface Family {
   readonly programEvents?: readonly string[];
   /** Events that fire only when an object fails or ends: a one-shot listener for one may wait forever. */
   readonly endOfLifeEvents?: readonly string[];
+  /**
+   * Events an object emits once, when its life is over (a stream's or socket's 'close'): when one
+   * fires the object is done, so a listener that waits for it lasts no longer than the object.
+   */
+  readonly closedEvents?: readonly string[];
   /** Operators after which a subscription completes by itself. */
   readonly finiteOperators?: readonly string[];
   /** Creators combining observables, endless when one of their sources is: `merge(interval(1000), clicks$)`. */

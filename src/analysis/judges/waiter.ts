@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
-import { listenerMethods, oneShotListenerMethods } from '../apis';
+import { closedEvents, listenerMethods, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
 import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
 import type { AnalysisContext } from '../fileCache';
@@ -12,6 +12,7 @@ import { signalApi } from '../families/abortSignal';
 import type { Leak } from '../leak';
 import { describeFunction, makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
+import { howOftenFires } from '../repetition';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { listenerLabel } from './labels';
@@ -57,6 +58,8 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   if (targetText === undefined) return undefined;
   const oneShot = oneShotListenerMethods.has(object.method);
   if (oneShot && !racesOthers(context, start, targetText, executor)) return undefined;
+  // A wait for the target's own end: when the event fires the target is done, and so is the listener.
+  if (start.event !== undefined && closedEvents.has(start.event) && howOftenFires(context, object.target, start.event) !== 'again') return undefined;
   const outlives = outlivingTarget(context, object.target, fn);
   // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
   if (outlives === undefined || (!oneShot && outlives !== selfTarget)) return undefined;
