@@ -164,8 +164,12 @@ export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' |
       if (parent.object !== node) return 'used';
       const method = staticMemberName(parent);
       if (method !== undefined && ends.methods.includes(method)) return 'ended';
-      // `this.clients.forEach((c) => c.quit())`: each element is handed to the callback.
       const call = parent.parent;
+      // `return server.listen(port)`: a method that returns its receiver hands the handle on as its result.
+      if (method !== undefined && chainingMethods.has(method) && call.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+        return handleUse(call, ends);
+      }
+      // `this.clients.forEach((c) => c.quit())`: each element is handed to the callback.
       if (
         method !== undefined &&
         arrayIterationMethods.has(method) &&
