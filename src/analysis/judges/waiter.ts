@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import { closedEvents, listenerMethods, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from '../ast';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
@@ -11,6 +11,8 @@ import { isGuardedOnce } from '../guardedOnce';
 import { signalApi } from '../families/abortSignal';
 import type { Leak } from '../leak';
 import { describeFunction, makeLeak, ownerReasons } from '../leak';
+import { eventEmitter } from '../families/eventEmitter';
+import { importedName } from '../imports';
 import { functionLifetime, targetOwner } from '../lifetime';
 import { howOftenFires } from '../repetition';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -58,8 +60,11 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   if (targetText === undefined) return undefined;
   const oneShot = oneShotListenerMethods.has(object.method);
   if (oneShot && !racesOthers(context, start, targetText, executor)) return undefined;
-  // A wait for the target's own end: when the event fires the target is done, and so is the listener.
-  if (start.event !== undefined && closedEvents.has(start.event) && howOftenFires(context, object.target, start.event) !== 'again') return undefined;
+  // A wait for the target's own end (a stream's 'close'): when the event fires the target is done,
+  // and so is the listener. A client's 'close' may come again, after each connect.
+  if (start.event !== undefined && closedEvents.has(start.event) && (howOftenFires(context, object.target, start.event) === 'once' || isStreamItself(context, object.target))) {
+    return undefined;
+  }
   const outlives = outlivingTarget(context, object.target, fn);
   // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
   if (outlives === undefined || (!oneShot && outlives !== selfTarget)) return undefined;
@@ -201,6 +206,25 @@ function outlivingTarget(context: AnalysisContext, target: TSESTree.Expression, 
   if (inner.type === AST_NODE_TYPES.ThisExpression || isAliasOfThis(context, inner)) return selfTarget;
   const owner = targetOwner(context, target, fn);
   return owner.owner === 'outlives' ? ownerReasons[owner.reason] : undefined;
+}
+
+/** The module whose classes are streams, as the knowledge base names it. */
+const streamModule: keyof typeof eventEmitter.modules = 'stream';
+const streamClasses: ReadonlySet<string> = new Set(Object.keys(eventEmitter.modules[streamModule].objects));
+
+/** `this` in `class Body extends Readable` (or `stream.Readable`, imported from 'stream'): a stream ends once. */
+function isStreamItself(context: AnalysisContext, target: TSESTree.Expression): boolean {
+  const inner = skipTypeWrappers(target);
+  if (inner.type !== AST_NODE_TYPES.ThisExpression && !isAliasOfThis(context, inner)) return false;
+  let node: TSESTree.Node | undefined = inner;
+  while (node && node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) node = node.parent;
+  const base = node?.superClass ? skipTypeWrappers(node.superClass) : undefined;
+  const named = base?.type === AST_NODE_TYPES.MemberExpression ? base.object : base;
+  const name = base?.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(base) : base?.type === AST_NODE_TYPES.Identifier ? base.name : undefined;
+  if (named?.type !== AST_NODE_TYPES.Identifier || name === undefined) return false;
+  const imported = importedName(context.sourceCode, named);
+  const exported = base?.type === AST_NODE_TYPES.MemberExpression ? name : imported?.name;
+  return imported?.module === streamModule && exported !== undefined && streamClasses.has(exported);
 }
 
 /** `const _this = this; … _this.once('ready', …)`, never assigned again. */
