@@ -117,6 +117,8 @@ export default createRule<[], MessageIds>({
       // made by the call itself: `watch(new EventEmitter())`) dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
       if (summary.parameterIndex !== undefined && (!handed || !referenceRoot(handed) || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
+      // What it starts lives as long as its receiver, made in this repetition (`const w = new Worker(); w.watch()`): it goes with it.
+      if (summary.onReceiver && node.callee.type === AST_NODE_TYPES.MemberExpression && usesBindingDeclaredIn(context, node.callee.object, repeated.scope)) return;
       const endingSignal = summary.untilSignal && signalEndingCall(context, node, summary.untilSignal, repeated.scope);
       if (endingSignal === 'perRun') return;
       if (endingSignal !== undefined && endingSignal !== 'none') {
