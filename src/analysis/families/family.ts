@@ -382,6 +382,11 @@ export interface Family {
     /** Global functions that only read a value: `Boolean(timer)`. */
     readonly conversions: readonly string[];
     readonly iteratorEnd: string;
+    /** An iterator's next item, and the flag that says it has none left: `const item = it.next(); if (item.done) …`. */
+    readonly iteratorNext: string;
+    readonly iteratorDone: string;
+    /** Collection methods that hand back an iterator over a snapshot's worth of entries: `hosts.values()`. */
+    readonly collectionIterators: readonly string[];
     /** The promise combinator that settles with the first promise to settle: `Promise.race([work, aborted])`. */
     readonly promiseRace: { readonly global: string; readonly method: string };
     readonly globalObjects: readonly string[];
