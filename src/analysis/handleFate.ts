@@ -166,8 +166,9 @@ export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' |
       if (method !== undefined && ends.methods.includes(method)) return 'ended';
       const call = parent.parent;
       // `return server.listen(port)`: a method that returns its receiver hands the handle on as its result.
+      // Not an arrow's value (`new Promise((r) => worker.once('message', r))`): whoever calls it may drop it.
       if (method !== undefined && chainingMethods.has(method) && call.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
-        return handleUse(call, ends);
+        return call.parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? 'used' : handleUse(call, ends);
       }
       // `this.clients.forEach((c) => c.quit())`: each element is handed to the callback.
       if (
