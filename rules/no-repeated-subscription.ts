@@ -117,6 +117,8 @@ export default createRule<[], MessageIds>({
       // made by the call itself: `watch(new EventEmitter())`) dies with it.
       const handed = summary.parameterIndex === undefined ? undefined : node.arguments[summary.parameterIndex];
       if (summary.parameterIndex !== undefined && (!handed || !referenceRoot(handed) || usesBindingDeclaredIn(context, handed, repeated.scope))) return;
+      // What it starts lives as long as its receiver, made in this repetition (`const w = new Worker(); w.watch()`): it goes with it.
+      if (summary.onReceiver && node.callee.type === AST_NODE_TYPES.MemberExpression && usesBindingDeclaredIn(context, node.callee.object, repeated.scope)) return;
       const endingSignal = summary.untilSignal && signalEndingCall(context, node, summary.untilSignal, repeated.scope);
       if (endingSignal === 'perRun') return;
       if (endingSignal !== undefined && endingSignal !== 'none') {
@@ -201,6 +203,7 @@ export default createRule<[], MessageIds>({
         repeated.repetition.oncePerSchedulingCall === true ||
         // Before a decorated method (`@Cron(…) sync() {…}`) is its class, not a place to start things.
         repeated.scheduler.type === AST_NODE_TYPES.Decorator ||
+        loopMovedOnByBody(repeated.scope) ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
         readsOwnThis(statement, repeated.scope) ||
         assignedSlotReadAfter(statement, body) ||
@@ -217,6 +220,16 @@ export default createRule<[], MessageIds>({
           fix: (fixer: TSESLint.RuleFixer) => hoistStatement(fixer, context.sourceCode, statement, before),
         },
       ];
+    }
+
+    /**
+     * A `while`/`do` loop, or a `for` with no update, moves on only by what its body does: moved out,
+     * the call may be what made the condition false (`while (pool.size < min) addWorker()`), and
+     * the loop left behind would never end.
+     */
+    function loopMovedOnByBody(scope: TSESTree.Node): boolean {
+      if (scope.type === AST_NODE_TYPES.ForStatement) return scope.update === null;
+      return scope.type === AST_NODE_TYPES.WhileStatement || scope.type === AST_NODE_TYPES.DoWhileStatement;
     }
 
     /** A signal made for this one repetition (a per-run controller's, the job's own). */

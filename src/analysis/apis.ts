@@ -186,6 +186,15 @@ export const processGlobals: ReadonlySet<string> = new Set(all.flatMap((family) 
  */
 export const endOfLifeEvents = union('endOfLifeEvents');
 
+/**
+ * Events an object emits once, when its life is over: a wait for one ends with the object.
+ *
+ * ```js
+ * dump() { return new Promise((resolve) => { this.on('close', resolve); this.resume(); }); } // gone with the stream
+ * ```
+ */
+export const closedEvents = union('closedEvents');
+
 /** The process's own lifecycle: handlers for these are meant to live as long as the program. */
 export const processLifecycleEvents = union('programEvents');
 

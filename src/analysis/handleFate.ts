@@ -164,8 +164,14 @@ export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' |
       if (parent.object !== node) return 'used';
       const method = staticMemberName(parent);
       if (method !== undefined && ends.methods.includes(method)) return 'ended';
-      // `this.clients.forEach((c) => c.quit())`: each element is handed to the callback.
       const call = parent.parent;
+      // `return server.listen(port)`: a method that returns its receiver hands the handle on as its result.
+      // Only a value returned or kept as it is: an arrow's value may be dropped by whoever calls it
+      // (`new Promise((r) => worker.once('message', r))`), and an awaited one is a promise's.
+      if (method !== undefined && chainingMethods.has(method) && call.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+        return chainedResultKept(call) ? 'handedOver' : 'used';
+      }
+      // `this.clients.forEach((c) => c.quit())`: each element is handed to the callback.
       if (
         method !== undefined &&
         arrayIterationMethods.has(method) &&
@@ -211,6 +217,16 @@ export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' |
       // Returned, stored, put in an object or array, yielded, exported, passed on.
       return 'handedOver';
   }
+}
+
+/** `return server.listen(port)`, `const s = server.listen(port)`, `this.server = server.listen(port)`. */
+function chainedResultKept(call: TSESTree.CallExpression): boolean {
+  const parent = call.parent;
+  return (
+    parent.type === AST_NODE_TYPES.ReturnStatement ||
+    (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === call) ||
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === call)
+  );
 }
 
 /** `h && clearInterval(h);`, `!h || h.unref()`: a logical expression whose value nobody takes. */

@@ -8,6 +8,7 @@ import type { CodePaths, Segment } from './codePaths';
 import type { SourceEnd } from './endlessSources';
 import { endlessSource } from './endlessSources';
 import type { AnalysisContext } from './fileCache';
+import { throwsWhenExhausted } from './finiteIterator';
 import { trackedCalls } from './imports';
 import { retriesOnlyOwnErrors } from './ownErrorRetry';
 import { isPause, waitMayFailAtOnce } from './pauses';
@@ -153,6 +154,10 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
   const stoppers = new Set<TSESTree.Node>(shape.exitPoints);
   walkOwnBody(loop.body, (node) => {
     if ((node.type === AST_NODE_TYPES.AwaitExpression && isPause(context, node.argument)) || isCheck(node)) stoppers.add(node);
+    // A call, outside every `try` here, that throws once the collection it takes from runs out: the loop ends with it.
+    if (node.type === AST_NODE_TYPES.CallExpression && !tries.some((statement) => isInside(node, statement.block)) && throwsWhenExhausted(context, node)) {
+      stoppers.add(node);
+    }
   });
   const spinning: SpinningCatch[] = [];
   for (const statement of tries) {

@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import { endOfLifeEvents, oneShotListenerMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, referenceRoot, runsImmediately, shortText, walk } from './ast';
+import { isFunctionNode, referenceRoot, runsImmediately, shortText, skipTypeWrappers, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
 import { judgeStart, judgeUntilOutlivingSignal } from './findLeak';
@@ -18,6 +18,8 @@ import { isCurrent } from './otherFiles';
 import { isTimeoutCall, rearmedFunction } from './rearmingTimer';
 import { argumentAt, isAssumingKinds, withArgumentKinds } from './parameterKinds';
 import { usesBindingDeclaredIn } from './repetition';
+import { closedByTeardown } from './judges/lifecycle';
+import { isThisLike } from './teardown';
 import type { ResolvedFunction } from './resolveCallee';
 import { resolveCallee } from './resolveCallee';
 import { isUntypedType, typeServices } from './typeServices';
@@ -50,6 +52,12 @@ export interface LeakSummary {
    * call leaves one more running until that signal aborts.
    */
   untilSignal?: { parameters: number[]; outer?: string };
+  /**
+   * The start is on a member of the receiver that the receiver's teardown ends (`this.port.on(…)`
+   * with `destroy() { this.port.close(); }`): it lives as long as the receiver, so a call on an
+   * object made for this call (`const w = new Worker(); w.onPortClose(f)`) leaves nothing behind.
+   */
+  onReceiver?: boolean;
 }
 
 /** Deep enough for real helper chains; deeper paths are not followed (and not reported). */
@@ -202,6 +210,7 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
           leak.targetParameter === undefined
             ? { leak, file, line, via: [] }
             : { leak, file, line, via: [], parameterIndex: leak.targetParameter };
+        if (start.kind === 'listener' && closedByTeardown(context, start, fn)) result.summary.onReceiver = true;
         return result;
       }
       if (untilSignal) continue;
@@ -234,9 +243,16 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
     if (!inner || isGuardedOnce(context, fn, call)) continue;
     const handedOn = handedOnParameter(context, fn, call, inner);
     if (handedOn === 'own') continue;
+    const receiver = inner.onReceiver ? receiverFate(context, fn, call) : undefined;
+    if (receiver === 'own') continue;
     const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
-    const { parameterIndex: _inner, untilSignal: innerSignal, ...rest } = inner;
-    const summary = { ...rest, via: [step, ...inner.via], ...(handedOn !== undefined && { parameterIndex: handedOn }) };
+    const { parameterIndex: _inner, untilSignal: innerSignal, onReceiver: _onReceiver, ...rest } = inner;
+    const summary = {
+      ...rest,
+      via: [step, ...inner.via],
+      ...(handedOn !== undefined && { parameterIndex: handedOn }),
+      ...(receiver === 'this' && { onReceiver: true }),
+    };
     if (!innerSignal) {
       result.summary = summary;
       return result;
@@ -308,6 +324,19 @@ function handedOnParameter(
   const owner = targetOwner(context, argument, fn);
   if (owner.owner !== 'outlives') return 'own';
   return owner.reason === 'parameter' ? (owner.parameterIndex ?? 'own') : undefined;
+}
+
+/**
+ * For a callee whose start lives as long as its receiver, what this call's receiver is: made by
+ * this function (`'own'`: the start goes with it), this function's own `this` (`'this'`: its
+ * caller's receiver decides), or anything else (`undefined`: the start stands).
+ */
+export function receiverFate(context: AnalysisContext, fn: FunctionNode, call: TSESTree.CallExpression): 'own' | 'this' | undefined {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const receiver = skipTypeWrappers(callee.object);
+  if (isThisLike(context, receiver)) return 'this';
+  return targetOwner(context, receiver, fn).owner === 'outlives' ? undefined : 'own';
 }
 
 /**

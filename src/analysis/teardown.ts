@@ -358,6 +358,25 @@ export interface Reach {
  * Every function of the holder that running `roots` runs, following `this.method()`,
  * `self.method()` and `super.method()` calls: `stop() { this.closeAll(); }` → `stop`, `closeAll`.
  */
+/** Whether `node` is written in one of `functions` (the nearest function around it). */
+export function reachedIn(node: TSESTree.Node, functions: ReadonlySet<FunctionNode>): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return functions.has(current);
+  }
+  return false;
+}
+
+/**
+ * Whether the class's or object's teardown (`destroy()`, `close()`, …, and what it runs) calls one
+ * of `calls`: `destroy() { this.port.close(); }` ends the member, and every listener on it.
+ */
+export function teardownRuns(context: AnalysisContext, holder: Holder, calls: readonly TSESTree.Node[]): boolean {
+  const teardown = teardownOf(holder);
+  if (!teardown || calls.length === 0) return false;
+  const reach = reachFrom(context, holder, [teardown.fn]);
+  return calls.some((call) => reachedIn(call, reach.functions));
+}
+
 export function reachFrom(context: AnalysisContext, holder: Holder, roots: readonly FunctionNode[]): Reach {
   const functions = new Set<FunctionNode>();
   let opaque = false;

@@ -115,6 +115,7 @@ export const eventEmitter = {
   streamMembers: ['pipe', 'on', 'write'],
   posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
+  closedEvents: ['close', 'end', 'finish', 'exit'],
   onceEvents: [
     'ready',
     'connect',

@@ -317,6 +317,11 @@ export interface Family {
   readonly programEvents?: readonly string[];
   /** Events that fire only when an object fails or ends: a one-shot listener for one may wait forever. */
   readonly endOfLifeEvents?: readonly string[];
+  /**
+   * Events an object emits once, when its life is over (a stream's or socket's 'close'): when one
+   * fires the object is done, so a listener that waits for it lasts no longer than the object.
+   */
+  readonly closedEvents?: readonly string[];
   /** Operators after which a subscription completes by itself. */
   readonly finiteOperators?: readonly string[];
   /** Creators combining observables, endless when one of their sources is: `merge(interval(1000), clicks$)`. */
@@ -377,6 +382,13 @@ export interface Family {
     /** Global functions that only read a value: `Boolean(timer)`. */
     readonly conversions: readonly string[];
     readonly iteratorEnd: string;
+    /** An iterator's next item, and the flag that says it has none left: `const item = it.next(); if (item.done) …`. */
+    readonly iteratorNext: string;
+    readonly iteratorDone: string;
+    /** Collection methods that hand back an iterator over a snapshot's worth of entries: `hosts.values()`. */
+    readonly collectionIterators: readonly string[];
+    /** The promise combinator that settles with the first promise to settle: `Promise.race([work, aborted])`. */
+    readonly promiseRace: { readonly global: string; readonly method: string };
     readonly globalObjects: readonly string[];
   };
   /** Logging calls: a catch that only logs its error does not hand the failure on. */

@@ -41,6 +41,10 @@ export const language = {
     collectionFolds: ['reduce', 'reduceRight'],
     conversions: ['Boolean', 'String', 'Number'],
     iteratorEnd: 'return',
+    iteratorNext: 'next',
+    iteratorDone: 'done',
+    collectionIterators: ['values', 'keys', 'entries'],
+    promiseRace: { global: 'Promise', method: 'race' },
     globalObjects: ['globalThis', 'global'],
   },
   // `console.warn(…)`, `logger.error(…)`, `log(…)`

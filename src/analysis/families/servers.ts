@@ -30,6 +30,8 @@ const server = (label: string): CallStart => ({ kind: 'connection', label, retur
  */
 export const servers = {
   name: 'servers',
+  // `return server.listen(port)`: `listen` and `bind` return the server or socket itself.
+  chainingMethods: ['listen', 'bind'],
   modules: {
     net: {
       starts: {

@@ -14,7 +14,7 @@ import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { runningFunction } from '../restartEvidence';
 import type { Holder } from '../teardown';
-import { holderOf, pairedTeardownOf, reachFrom, teardownOf, thisFunction } from '../teardown';
+import { holderOf, pairedTeardownOf, reachedIn, reachFrom, teardownOf, thisFunction } from '../teardown';
 import { listenerLabel } from './labels';
 import { removesListener } from './listener';
 
@@ -65,13 +65,6 @@ function closingMethod(context: AnalysisContext, holder: Holder, fn: FunctionNod
     if (at && at !== fn && holder.owns(at) && !fromFn.has(at)) return at;
   }
   return undefined;
-}
-
-function reachedIn(node: TSESTree.Node, functions: ReadonlySet<FunctionNode>): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return functions.has(current);
-  }
-  return false;
 }
 
 /** `if (!this.options.redis) this.redis.quit()`: the end runs only on a path that tests where the member came from. */

@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
+import { handleEnds } from '../apis';
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, functionName, isFunctionNode, isInside, stableReferenceText, walk } from '../ast';
+import { enclosingFunction, functionName, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
@@ -25,7 +26,7 @@ import type { EntryMemberSlot } from '../collectionSlots';
 import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, endingTeardownOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, thisFunction } from '../teardown';
+import { closureHolderOf, endingTeardownOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, teardownRuns, thisFunction } from '../teardown';
 import { receiverEnds, startEnds } from './connection';
 import { judgeGivenMemberListener } from './givenMemberListener';
 import { listenerLabel, startLabel } from './labels';
@@ -47,10 +48,27 @@ export function judgeLifecycle(context: AnalysisContext, start: Start, fn: Funct
   const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition && fn.type === AST_NODE_TYPES.FunctionExpression ? fn.parent : undefined;
   const onGivenMember = start.kind === 'listener' ? judgeGivenMemberListener(context, start, fn) : undefined;
   if (onGivenMember) return onGivenMember;
+  if (start.kind === 'listener' && closedByTeardown(context, start, fn)) return 'fine';
   if (method?.kind === 'constructor' && start.kind === 'listener') {
     return judgeConstructorListener(context, start, method as ClassMethod);
   }
   return judgeStored(context, start);
+}
+
+/**
+ * A listener on a member that the class's teardown closes (`destroy() { this.port.close(); }`):
+ * it goes with the member. Only for one call: a repetition adds one more each run for as long as
+ * the object lives, which summaries and no-repeated-subscription still see.
+ */
+export function closedByTeardown(context: AnalysisContext, start: Start, fn: FunctionNode): boolean {
+  const target = start.object && skipTypeWrappers(start.object.target);
+  const targetText = target && stableReferenceText(target);
+  if (target?.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(context, target.object) || targetText === undefined) return false;
+  const api = start.object && objectApiOf(context, start.object.kind);
+  const holder = holderOf(context, thisFunction(start.node) ?? fn);
+  if (!api || !holder?.body) return false;
+  const closes = findMethodCalls(methodCallsByReceiver(context), targetText, [...api.close, ...handleEnds.connection.methods], holder.body);
+  return teardownRuns(context, holder, closes.map(({ call }) => call));
 }
 
 type ClassMethod = TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };

@@ -14,7 +14,7 @@ import type { Start } from '../findStart';
 import type { Judge, Leak } from '../leak';
 import { judgeAbortListener } from './abortListener';
 import { judgeKeptOpen } from './keptOpen';
-import { settlesEnclosingWait } from './waiter';
+import { partOfWaitForEnd } from './waiter';
 import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -79,8 +79,9 @@ export function judgeListener(judge: Judge): Leak | undefined {
   // A wait for the end of what the caller handed in (`stream.on('end', resolve)` in a `new Promise`):
   // it lasts no longer than the caller's object, whose life is the caller's; a caller that runs the
   // wait again and again on one object is still reported, through the call path.
-  const waitsForEnd =
-    owner.reason === 'parameter' && start.event !== undefined && endOfLifeEvents.has(start.event) && settlesEnclosingWait(context, start);
+  // So do the listeners added beside it to read the object to that end (`stream.on('data', f).on('end', resolve)`),
+  // on what the caller handed in or the object was given.
+  const waitsForEnd = (owner.reason === 'parameter' || owner.reason === 'given') && partOfWaitForEnd(context, start);
   const eventText = oneShot ? `a one-shot '${start.event}' listener` : listenerLabel(start.event);
   if (neverAborted) {
     return makeLeak(context, start, fn, 'signalNeverAborted', { label: eventText, ...neverAborted }, { targetParameter: owner.parameterIndex, end: undefined });

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
-import { listenerMethods, oneShotListenerMethods } from '../apis';
+import { chainingMethods, closedEvents, endOfLifeEvents, listenerMethods, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
 import { enclosingFunction, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticMemberName, staticString, walk } from '../ast';
 import type { AnalysisContext } from '../fileCache';
@@ -11,7 +11,11 @@ import { isGuardedOnce } from '../guardedOnce';
 import { signalApi } from '../families/abortSignal';
 import type { Leak } from '../leak';
 import { describeFunction, makeLeak, ownerReasons } from '../leak';
+import { eventEmitter } from '../families/eventEmitter';
+import { importedName } from '../imports';
 import { functionLifetime, targetOwner } from '../lifetime';
+import { howOftenFires } from '../repetition';
+import { holderOf, isThisLike, thisFunction } from '../teardown';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { thisMemberUses } from '../storedHandles';
@@ -63,6 +67,11 @@ export function judgeWaiter(context: AnalysisContext, node: TSESTree.Node): Leak
   if (!waits) return undefined;
   const oneShot = oneShotListenerMethods.has(object.method);
   if (oneShot && !racesOthers(context, start, targetText, executor ?? fn)) return undefined;
+  // A wait for the target's own end (a stream's 'close'): when the event fires the target is done,
+  // and so is the listener. A client's 'close' may come again, after each connect.
+  if (start.event !== undefined && closedEvents.has(start.event) && (howOftenFires(context, object.target, start.event) === 'once' || isStreamItself(context, object.target))) {
+    return undefined;
+  }
   const outlives = outlivingTarget(context, object.target, fn);
   // An \`on\` listener on anything but the object itself is judged as any listener on what outlives the call.
   if (outlives === undefined || (!oneShot && outlives !== selfTarget && outlives !== keptMember)) return undefined;
@@ -102,6 +111,42 @@ export function settlesEnclosingWait(context: AnalysisContext, start: Start): bo
   return handler !== undefined && settles(context, handler, executor, fn);
 }
 
+/**
+ * Whether the listener belongs to a wait for its target's end: it waits for that end itself
+ * (`stream.on('end', resolve)`), or is added in the same `new Promise` beside a listener that does
+ * (`stream.on('data', onRow).on('end', resolve)`): reading the stream to its end, it lasts no
+ * longer than that end.
+ */
+export function partOfWaitForEnd(context: AnalysisContext, start: Start): boolean {
+  if (start.event !== undefined && endOfLifeEvents.has(start.event)) return settlesEnclosingWait(context, start);
+  const executor = enclosingExecutor(start.node);
+  const targetText = start.object && stableReferenceText(start.object.target);
+  if (!executor || targetText === undefined) return false;
+  let found = false;
+  walk(executor.body, (node) => {
+    if (found) return false;
+    if (node === start.node || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const [eventArgument, listener] = node.arguments;
+    const event = staticString(eventArgument);
+    const parts = methodCallParts(node);
+    if (event === undefined || !closedEvents.has(event) || !listener || !parts) return undefined;
+    if (!listenerMethods.has(parts.method) && !oneShotListenerMethods.has(parts.method)) return undefined;
+    // Written on the same target, maybe through the chain (`stream.on('data', f).on('end', resolve)`), whose kind the first call told.
+    found = stableReferenceText(chainReceiver(parts.target)) === targetText && settlesEnclosingWait(context, { ...start, node, event, listener });
+    return undefined;
+  });
+  return found;
+}
+
+/** `stream.on('data', f).on('end', g)`: the second call's receiver is `stream`, through methods that return it. */
+function chainReceiver(node: TSESTree.Node): TSESTree.Node {
+  let current = skipTypeWrappers(node);
+  for (let parts = methodCallParts(current); parts && chainingMethods.has(parts.method); parts = methodCallParts(current)) {
+    current = skipTypeWrappers(parts.target);
+  }
+  return current;
+}
+
 function enclosingExecutor(node: TSESTree.Node): FunctionNode | undefined {
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     if (runsImmediately(fn) && fn.parent.type === AST_NODE_TYPES.NewExpression) return fn;
@@ -139,11 +184,14 @@ function functionHeldBy(variable: TSESLint.Scope.Variable, fn: FunctionNode): Fu
 }
 
 /**
- * The listener settles the executor's promise: it calls `resolve` or `reject` (or a local it was
- * handed to, `reject = innerReject`), itself or through a function of the call's own it calls.
+ * The listener settles the executor's promise: it calls `resolve` or `reject` (or a local or a
+ * member of `this` it was handed to, `reject = innerReject`, `this._resolve = resolve`), itself or
+ * through a function of the call's own or a method of the object (`this._setEnded()`) it calls.
  */
 function settles(context: AnalysisContext, handler: FunctionNode | TSESLint.Scope.Variable, executor: FunctionNode, fn: FunctionNode): boolean {
   const settlers = new Set<TSESLint.Scope.Variable>();
+  const settlerMembers = new Set<string>();
+  const holder = holderOf(context, thisFunction(executor) ?? fn);
   for (const variable of context.sourceCode.getDeclaredVariables(executor)) {
     if (variable.defs[0]?.type !== 'Parameter') continue;
     settlers.add(variable);
@@ -153,12 +201,24 @@ function settles(context: AnalysisContext, handler: FunctionNode | TSESLint.Scop
       const left = parent.left;
       const held = left.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(left), left) : null;
       if (held) settlers.add(held);
+      const member = left.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(left.object)) ? stableReferenceText(left) : undefined;
+      if (member !== undefined) settlerMembers.add(member);
     }
   }
   const callsSettler = (body: FunctionNode, depth: number): boolean => {
     let found = false;
     walk(body.body, (node) => {
       if (found) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(node.callee.object))) {
+        const text = stableReferenceText(node.callee);
+        const name = staticMemberName(node.callee);
+        if (text !== undefined && settlerMembers.has(text)) found = true;
+        else if (depth < 2 && settlerMembers.size > 0 && name !== undefined) {
+          const method = holder?.method(name);
+          if (method && method !== body && callsSettler(method, depth + 1)) found = true;
+        }
+        return undefined;
+      }
       if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
       const variable = ASTUtils.findVariable(context.sourceCode.getScope(node.callee), node.callee);
       if (!variable) return undefined;
@@ -270,6 +330,25 @@ function isKeptMember(context: AnalysisContext, node: TSESTree.Node): boolean {
     const fn = enclosingFunction(write);
     return fn !== undefined && isInConstructor(fn) && fn.parent.type === AST_NODE_TYPES.MethodDefinition;
   });
+}
+
+/** The module whose classes are streams, as the knowledge base names it. */
+const streamModule: keyof typeof eventEmitter.modules = 'stream';
+const streamClasses: ReadonlySet<string> = new Set(Object.keys(eventEmitter.modules[streamModule].objects));
+
+/** `this` in `class Body extends Readable` (or `stream.Readable`, imported from 'stream'): a stream ends once. */
+function isStreamItself(context: AnalysisContext, target: TSESTree.Expression): boolean {
+  const inner = skipTypeWrappers(target);
+  if (inner.type !== AST_NODE_TYPES.ThisExpression && !isAliasOfThis(context, inner)) return false;
+  let node: TSESTree.Node | undefined = inner;
+  while (node && node.type !== AST_NODE_TYPES.ClassDeclaration && node.type !== AST_NODE_TYPES.ClassExpression) node = node.parent;
+  const base = node?.superClass ? skipTypeWrappers(node.superClass) : undefined;
+  const named = base?.type === AST_NODE_TYPES.MemberExpression ? base.object : base;
+  const name = base?.type === AST_NODE_TYPES.MemberExpression ? staticMemberName(base) : base?.type === AST_NODE_TYPES.Identifier ? base.name : undefined;
+  if (named?.type !== AST_NODE_TYPES.Identifier || name === undefined) return false;
+  const imported = importedName(context.sourceCode, named);
+  const exported = base?.type === AST_NODE_TYPES.MemberExpression ? name : imported?.name;
+  return imported?.module === streamModule && exported !== undefined && streamClasses.has(exported);
 }
 
 /** `const _this = this; … _this.once('ready', …)`, never assigned again. */

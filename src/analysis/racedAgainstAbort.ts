@@ -1,0 +1,88 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+import { AST_NODE_TYPES, ASTUtils } from './estree';
+import type { FunctionNode } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
+import { signalApi } from './families/abortSignal';
+import { protocols } from './families/language';
+import type { AnalysisContext } from './fileCache';
+
+/**
+ * Whether `call` races, in `Promise.race([…])`, a promise that the signal's `abort` settles: the
+ * race stops waiting when the signal aborts, so the call honours it without being given it.
+ *
+ * ```js
+ * const { promise: aborted, reject } = Promise.withResolvers();
+ * signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+ * await Promise.race([once(parser, 'end'), aborted]); // ← honours `signal`
+ * ```
+ */
+export function racedAgainstAbort(context: AnalysisContext, call: TSESTree.CallExpression, signalText: string): boolean {
+  const list = outermostWrapper(call).parent;
+  const race = list?.parent;
+  if (list?.type !== AST_NODE_TYPES.ArrayExpression || race?.type !== AST_NODE_TYPES.CallExpression || race.arguments[0] !== list) return false;
+  const parts = methodCallParts(race);
+  const target = parts && skipTypeWrappers(parts.target);
+  if (parts?.method !== protocols.promiseRace.method || target?.type !== AST_NODE_TYPES.Identifier || target.name !== protocols.promiseRace.global) return false;
+  const fn = enclosingFunction(call);
+  if (!fn) return false;
+  return list.elements.some((element) => element !== null && element !== outermostWrapper(call) && settledOnAbort(context, element, fn, signalText));
+}
+
+/** `new Promise((_, reject) => signal.addEventListener('abort', …))`, or a local holding one, or the `promise` of a `{ promise, reject }` whose `reject` an abort listener calls. */
+function settledOnAbort(context: AnalysisContext, racer: TSESTree.Node, fn: FunctionNode, signalText: string): boolean {
+  const value = skipTypeWrappers(racer);
+  if (value.type === AST_NODE_TYPES.NewExpression) return abortListeners(value, signalText).length > 0;
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(value), value);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'Variable') return false;
+  const declarator = definition.node;
+  if (declarator.id.type === AST_NODE_TYPES.Identifier) return declarator.init !== null && settledOnAbort(context, declarator.init, fn, signalText);
+  if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern) return false;
+  // `const { promise, reject } = withResolvers()`: settled by whichever sibling an abort listener calls.
+  const siblings = context.sourceCode.getDeclaredVariables(declarator).filter((sibling) => sibling !== variable);
+  return abortListeners(fn, signalText).some((listener) => callsAny(context, listener, siblings));
+}
+
+/** The functions `root` registers on the signal's `abort`: `signal.addEventListener('abort', f)` or `signal.onabort = f`. */
+function abortListeners(root: TSESTree.Node, signalText: string): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  walk(root, (node) => {
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const parts = methodCallParts(node);
+      const [event, listener] = node.arguments;
+      if (parts?.method === signalApi.addListener && staticString(event) === signalApi.event && listener && stableReferenceText(parts.target) === signalText) {
+        found.push(listener);
+      }
+    } else if (node.type === AST_NODE_TYPES.AssignmentExpression && node.left.type === AST_NODE_TYPES.MemberExpression) {
+      const left = node.left;
+      if (!left.computed && left.property.type === AST_NODE_TYPES.Identifier && left.property.name === signalApi.handlerProperty && stableReferenceText(left.object) === signalText) {
+        found.push(node.right);
+      }
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/** Whether the listener (inline, or a local function it names) calls one of `variables`. */
+function callsAny(context: AnalysisContext, listener: TSESTree.Node, variables: readonly TSESLint.Scope.Variable[]): boolean {
+  let body: TSESTree.Node | undefined = isFunctionNode(listener) ? listener : undefined;
+  if (!body && listener.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(context.sourceCode.getScope(listener), listener)?.defs[0];
+    if (definition?.type === 'FunctionName') body = definition.node;
+    else if (definition?.type === 'Variable' && definition.node.init && isFunctionNode(definition.node.init)) body = definition.node.init;
+  }
+  if (!body) return false;
+  let calls = false;
+  walk(body, (node) => {
+    if (calls) return false;
+    if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier) {
+      const callee = ASTUtils.findVariable(context.sourceCode.getScope(node.callee), node.callee);
+      if (callee && variables.includes(callee)) calls = true;
+    }
+    return undefined;
+  });
+  return calls;
+}
