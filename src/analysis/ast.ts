@@ -225,6 +225,14 @@ export function functionName(node: FunctionNode): string | undefined {
 }
 
 /**
+ * The line a node starts on, from the text of its file: files followed into are parsed without
+ * `loc` (three objects per node that only these messages read). `startLine(sourceCode, call)` → 12.
+ */
+export function startLine(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): number {
+  return sourceCode.getLocFromIndex(node.range[0]).line;
+}
+
+/**
  * Visits `root` and every node below it, depth first in source order, with the node's parent;
  * returning `false` from `visit` skips that node's children. Independent of the parser's visitor
  * keys and of `parent` links, so it also walks trees no linter has prepared. A program's `tokens`

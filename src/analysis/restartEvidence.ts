@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import { arrayIterationMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, startLine, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import type { RepeatedScope } from './repetition';
@@ -229,7 +229,7 @@ export function repeatedCall(context: AnalysisContext, owner: FunctionNode, hold
   for (const call of calls) {
     if (isInside(call, owner)) continue;
     const repeated = repetitionAround(context, call);
-    if (repeated && !repeated.repetition.perElement) return { repetition: repeated.repetition, line: call.loc.start.line };
+    if (repeated && !repeated.repetition.perElement) return { repetition: repeated.repetition, line: startLine(context.sourceCode, call) };
   }
   return undefined;
 }
