@@ -607,7 +607,8 @@ export function resolveRelativeModule(base: string): string | undefined {
   ];
   return candidates.find((candidate) => {
     try {
-      return fs.statSync(candidate).isFile();
+      // Most candidates do not exist: no error built for those (a thrown error costs its stack).
+      return fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }
