@@ -225,6 +225,14 @@ export function functionName(node: FunctionNode): string | undefined {
 }
 
 /**
+ * The line a node starts on, from the text of its file: files followed into are parsed without
+ * `loc` (three objects per node that only these messages read). `startLine(sourceCode, call)` → 12.
+ */
+export function startLine(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): number {
+  return sourceCode.getLocFromIndex(node.range[0]).line;
+}
+
+/**
  * Visits `root` and every node below it, depth first in source order, with the node's parent;
  * returning `false` from `visit` skips that node's children. Independent of the parser's visitor
  * keys and of `parent` links, so it also walks trees no linter has prepared. A program's `tokens`
@@ -239,7 +247,7 @@ export function walk(
   const parents: (TSESTree.Node | undefined)[] = [undefined];
   for (let node = nodes.pop(); node; node = nodes.pop()) {
     const parent = parents.pop();
-    if (visit(node, parent) === false) continue;
+    if (visit(node, parent) === false || isLeaf(node)) continue;
     const first = nodes.length;
     for (const key in node) {
       if (key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments') continue;
@@ -263,6 +271,23 @@ export function walk(
       nodes[j] = swap;
     }
   }
+}
+
+/** Node types that hold no nodes, in every parser's trees: nearly half the nodes of a file, not worth a look at their properties. */
+const leafTypes: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.Literal,
+  AST_NODE_TYPES.TemplateElement,
+  AST_NODE_TYPES.ThisExpression,
+  AST_NODE_TYPES.Super,
+  AST_NODE_TYPES.PrivateIdentifier,
+  AST_NODE_TYPES.EmptyStatement,
+  AST_NODE_TYPES.DebuggerStatement,
+]);
+
+/** A node with no child nodes: a leaf type, or an identifier with no type annotation or decorators (TypeScript trees give it those). */
+function isLeaf(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier) return node.typeAnnotation === undefined && (node.decorators === undefined || node.decorators.length === 0);
+  return leafTypes.has(node.type);
 }
 
 function isNode(value: unknown): value is TSESTree.Node {

@@ -198,10 +198,13 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
   walkClassCode(parts, (inner) => {
     if (found) return false;
     if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return true;
+    // Where the value goes first (syntax and scopes): only one kept on `this` can be what the
+    // instance holds, and asking what any other call starts may parse another file.
+    const slot = storedSlot(context, inner);
+    if (slot?.kind !== 'member') return true;
     const start = findStart(context, inner);
-    const slot = start && storedSlot(context, inner);
     const ends = start && startEnds(context, start);
-    if (!start || slot?.kind !== 'member' || !ends) return true;
+    if (!start || !ends) return true;
     const endings = slotEnds(context, slot, ends).map((use) => ownFunction(holder, use));
     const teardown = reaches.find((candidate) => endings.some((at) => at !== undefined && candidate.reach.has(at)));
     const at = ownFunction(holder, inner);

@@ -6,7 +6,7 @@ import type { BuiltinObjectKind, HandleEnd } from './apis';
 import { arrayIterationMethods, builtinMethods, repeatingEvents } from './apis';
 import { eventEmitter } from './families/eventEmitter';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, functionName, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { enclosingFunction, functionName, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, stableReferenceText, startLine, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { handleUse } from './handleFate';
 import { usesOf } from './lifetime';
@@ -234,7 +234,7 @@ export function droppedEntry(
     const name = calledByName(context, at, holder) ? shortName(at) : undefined;
     if (name !== undefined) return { by: 'method', name };
     const event = returns === undefined ? undefined : entryListenerEvent(uses, key, at, returns);
-    if (event !== undefined) return { by: 'listener', event, line: at.loc.start.line };
+    if (event !== undefined) return { by: 'listener', event, line: startLine(context.sourceCode, at) };
   }
   return undefined;
 }

@@ -322,8 +322,9 @@ function parseModule(file: string, text: string, settings: AnalysisContext['sett
   const javascript = isJavaScriptFile(file) ? javascriptTools() : undefined;
   const ast = javascript && parseJavaScript(javascript, file, text);
   if (javascript && ast) {
-    // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
-    Object.assign(ast, { tokens: [], comments: [] });
+    // No tokens, comments or node locations: the engine reads scopes, nodes, ranges and text of
+    // followed files (lines through `startLine`). ESLint's `SourceCode` asks the program for a `loc`.
+    Object.assign(ast, { tokens: [], comments: [], loc: programLocation(text) });
     const tools = javascript;
     const scopes = lazyScopes(
       () =>
@@ -349,6 +350,17 @@ function parseModule(file: string, text: string, settings: AnalysisContext['sett
   // No tokens or comments: the engine only reads scopes, nodes and text of followed files.
   Object.assign(tsAst, { tokens: [], comments: [] });
   return makeContext(file, text, tsAst, undefined, settings);
+}
+
+/** The whole text's location, as a parser with `loc` gives the program: from line 1, column 0 to the end. */
+function programLocation(text: string): TSESTree.SourceLocation {
+  let line = 1;
+  let lineStart = 0;
+  for (const lineBreak of text.matchAll(/\r\n|[\r\n\u2028\u2029]/g)) {
+    line++;
+    lineStart = lineBreak.index + lineBreak[0].length;
+  }
+  return { start: { line: 1, column: 0 }, end: { line, column: text.length - lineStart } };
 }
 
 const isJavaScriptFile = (file: string): boolean => /\.[cm]?jsx?$/.test(file);
@@ -398,7 +410,6 @@ function parseJavaScript(tools: JavaScriptTools, file: string, text: string): TS
         ecmaVersion: 'latest',
         sourceType,
         range: true,
-        loc: true,
         ecmaFeatures: { jsx: file.endsWith('x'), globalReturn: sourceType === 'script' },
       });
     } catch {
@@ -596,7 +607,8 @@ export function resolveRelativeModule(base: string): string | undefined {
   ];
   return candidates.find((candidate) => {
     try {
-      return fs.statSync(candidate).isFile();
+      // Most candidates do not exist: no error built for those (a thrown error costs its stack).
+      return fs.statSync(candidate, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }

@@ -93,6 +93,8 @@ function readJson(file: string): Record<string, unknown> | undefined {
 }
 
 function readText(file: string): string | undefined {
+  // Most directories have no package.json: no error built for those (a thrown error costs its stack).
+  if (!fs.existsSync(file)) return undefined;
   try {
     return fs.readFileSync(file, 'utf8');
   } catch {

@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import { arrayIterationMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, startLine, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { objectApiOf } from './objectApi';
@@ -249,7 +249,7 @@ export function repeatedCall(context: AnalysisContext, owner: FunctionNode, hold
     // reconnect counts (`sub.on('error', () => { this.sub = this.open(); })` in `open`): a retry or
     // a re-arm of itself replaces nothing that still runs.
     if (isInside(call, owner) && (repeated?.repetition.unit !== 'reconnect' || endsItsTarget(context, repeated))) continue;
-    if (repeated && !repeated.repetition.perElement) return { repetition: repeated.repetition, line: call.loc.start.line };
+    if (repeated && !repeated.repetition.perElement) return { repetition: repeated.repetition, line: startLine(context.sourceCode, call) };
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import { endOfLifeEvents, oneShotListenerMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, referenceRoot, runsImmediately, shortText, skipTypeWrappers, walk } from './ast';
+import { isFunctionNode, referenceRoot, runsImmediately, shortText, skipTypeWrappers, startLine, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Leak } from './findLeak';
 import { judgeStart, judgeUntilOutlivingSignal } from './findLeak';
@@ -204,7 +204,7 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
       const leak = judgeStart(context, start, scope) ?? judgeOneShotLeftBehind(context, start, fn);
       if (isGuardedOnce(context, fn, call)) continue;
       const file = path.basename(context.filename);
-      const line = start.node.loc.start.line;
+      const line = startLine(context.sourceCode, start.node);
       if (leak) {
         result.summary =
           leak.targetParameter === undefined
@@ -245,7 +245,7 @@ function computeSummary(context: AnalysisContext, fn: FunctionNode, depth: numbe
     if (handedOn === 'own') continue;
     const receiver = inner.onReceiver ? receiverFate(context, fn, call) : undefined;
     if (receiver === 'own') continue;
-    const step = { name: callee.name, file: path.basename(callee.context.filename), line: callee.fn.loc.start.line };
+    const step = { name: callee.name, file: path.basename(callee.context.filename), line: startLine(callee.context.sourceCode, callee.fn) };
     const { parameterIndex: _inner, untilSignal: innerSignal, onReceiver: _onReceiver, ...rest } = inner;
     const summary = {
       ...rest,

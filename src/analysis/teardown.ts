@@ -6,6 +6,7 @@ import type { FunctionNode } from './ast';
 import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, returnedValues, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
+import { fileIndex } from './fileIndex';
 import { handleEnds, pairedTeardowns } from './apis';
 import { teardownMethodsOf } from './objectApi';
 
@@ -341,11 +342,16 @@ function findMethod(
 /** `class A extends B` with `B` declared in the same file: `B`'s body. */
 function baseClassBody(context: AnalysisContext, body: TSESTree.ClassBody): TSESTree.ClassBody | undefined {
   const superClass = body.parent.superClass;
-  if (superClass?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // `extends EventEmitter`: no class of the file has the name, so no scope lookup (in a file
+  // followed into, the first one analyses the whole file's scopes).
+  if (superClass?.type !== AST_NODE_TYPES.Identifier || !classNamesOf(context).has(superClass.name)) return undefined;
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(superClass), superClass)?.defs[0];
   const node = definition?.node;
   return node?.type === AST_NODE_TYPES.ClassDeclaration || node?.type === AST_NODE_TYPES.ClassExpression ? node.body : undefined;
 }
+
+/** The names of the file's classes (declarations and named expressions), from the shared index. */
+const classNamesOf = perFile((context): ReadonlySet<string> => new Set(fileIndex(context).classes.flatMap((node) => (node.id ? [node.id.name] : []))));
 
 /** Functions a run of some roots reaches, and whether it runs code this file does not show. */
 export interface Reach {
@@ -422,6 +428,8 @@ function baseMethod(context: AnalysisContext, fn: FunctionNode, name: string): F
 export function isThisLike(context: AnalysisContext, node: TSESTree.Node): boolean {
   if (node.type === AST_NODE_TYPES.ThisExpression) return true;
   if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  const aliases = thisAliases(context);
+  if (aliases && !aliases.has(node.name)) return false;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
   const defs = variable?.defs ?? [];
   return (
@@ -431,6 +439,20 @@ export function isThisLike(context: AnalysisContext, node: TSESTree.Node): boole
     variable?.references.every((reference) => reference.init || !reference.isWrite()) === true
   );
 }
+
+/**
+ * The names declared `= this` in the file (`const self = this`), from the shared index, so that
+ * most identifiers need no scope lookup; `undefined` when a pattern is (`const { a } = this`).
+ */
+const thisAliases = perFile((context): ReadonlySet<string> | undefined => {
+  const names = new Set<string>();
+  for (const node of fileIndex(context).membersAndDeclarators) {
+    if (node.type !== AST_NODE_TYPES.VariableDeclarator || node.init?.type !== AST_NODE_TYPES.ThisExpression) continue;
+    if (node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+    names.add(node.id.name);
+  }
+  return names;
+});
 
 /** The function whose `this` a node sees: the nearest enclosing non-arrow function. */
 export function thisFunction(node: TSESTree.Node): FunctionNode | undefined {
