@@ -129,7 +129,6 @@ function ownMethodName(fn: FunctionNode): string | undefined {
  * failure (`.catch(() => setTimeout(retry))`) ends by itself, or may: stay quiet.
  */
 function unguarded(context: AnalysisContext, fn: FunctionNode, target: TSESTree.Node): boolean {
-  const isFlag = (test: TSESTree.Expression): boolean => isFlagTest(context, test);
   let guarded = false;
   walk(fn.body ?? fn, (node) => {
     if (guarded) return false;
@@ -151,7 +150,7 @@ function unguarded(context: AnalysisContext, fn: FunctionNode, target: TSESTree.
     if (!test || isInside(target, test)) return true;
     const containsTarget = isInside(target, node);
     const exitsBefore = !containsTarget && node.range[1] <= target.range[0] && exitsIn(node);
-    if ((containsTarget || exitsBefore) && !isFlag(test)) guarded = true;
+    if ((containsTarget || exitsBefore) && !isFlagTest(context, test)) guarded = true;
     return !guarded;
   });
   return !guarded;
