@@ -210,7 +210,6 @@ function instanceCalls(context: AnalysisContext, body: TSESTree.ClassBody, name:
   return calls;
 }
 
-/** A call of `owner` (`this.connect()`, `Worker.start()`, `start()`) from a repeated context in the file. */
 /** The listener ends the client it listens to (`sub.on('error', () => { sub.disconnect(); … })`): that client stops with it. */
 function endsItsTarget(context: AnalysisContext, repeated: RepeatedScope): boolean {
   const registration = repeated.scope.parent;
@@ -222,6 +221,7 @@ function endsItsTarget(context: AnalysisContext, repeated: RepeatedScope): boole
   return findMethodCalls(methodCallsByReceiver(context), target, api.close, repeated.scope).length > 0;
 }
 
+/** A call of `owner` (`this.connect()`, `Worker.start()`, `start()`) from a repeated context in the file. */
 export function repeatedCall(context: AnalysisContext, owner: FunctionNode, holder: Holder | undefined): { repetition: RepeatedScope['repetition']; line: number } | undefined {
   const name = functionName(owner)?.replace(/^.*\./, '');
   if (name === undefined) return undefined;
