@@ -14,7 +14,7 @@ import type { OwnClass } from './ownClass';
 import { constructedClass } from './ownClass';
 import { slotEnds, storedSlot } from './storedHandles';
 import type { Holder } from './teardown';
-import { classHolderOf, holderOf, isThisLike, memberName, methodKeyName, reachFrom } from './teardown';
+import { classHolder, holderOf, isThisLike, memberName, methodKeyName, reachFrom } from './teardown';
 
 /**
  * What an instance of one of our classes holds open, read from the class's own code: a start it
@@ -146,7 +146,7 @@ function classParts(owned: OwnClass): ClassParts | undefined {
     });
     return { holder, constructors: [node], members, code: [node, ...members.map((member) => member.fn)] };
   }
-  const holder = classHolderOf(context, node.body);
+  const holder = classHolder(context, node.body);
   // An instance runs its own methods and those it inherits from a base class of this file
   // (`class WriterConnection extends Connection {}`): a method it overrides is not its base's.
   const bodies = holder.classBodies ?? [node.body];

@@ -76,11 +76,7 @@ export function closureHolderOf(context: AnalysisContext, scopeBlock: TSESTree.N
 const classHolders = new WeakMap<TSESTree.ClassBody, Holder>();
 
 /** The holder of a class, by its body: what {@link holderOf} gives any of its methods. */
-export function classHolderOf(context: AnalysisContext, body: TSESTree.ClassBody): Holder {
-  return classHolder(context, body);
-}
-
-function classHolder(context: AnalysisContext, body: TSESTree.ClassBody): Holder {
+export function classHolder(context: AnalysisContext, body: TSESTree.ClassBody): Holder {
   const cached = classHolders.get(body);
   if (cached) return cached;
   const bodies: TSESTree.ClassBody[] = [];
