@@ -2,10 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
+import { enclosingFunction, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
 import { signalApi } from './families/abortSignal';
 import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
+import { listenerFunction } from './judges/abortListener';
 
 /**
  * Whether `call` races, in `Promise.race([…])`, a promise that the signal's `abort` settles: the
@@ -68,12 +69,7 @@ function abortListeners(root: TSESTree.Node, signalText: string): TSESTree.Node[
 
 /** Whether the listener (inline, or a local function it names) calls one of `variables`. */
 function callsAny(context: AnalysisContext, listener: TSESTree.Node, variables: readonly TSESLint.Scope.Variable[]): boolean {
-  let body: TSESTree.Node | undefined = isFunctionNode(listener) ? listener : undefined;
-  if (!body && listener.type === AST_NODE_TYPES.Identifier) {
-    const definition = ASTUtils.findVariable(context.sourceCode.getScope(listener), listener)?.defs[0];
-    if (definition?.type === 'FunctionName') body = definition.node;
-    else if (definition?.type === 'Variable' && definition.node.init && isFunctionNode(definition.node.init)) body = definition.node.init;
-  }
+  const body = listenerFunction(context, listener);
   if (!body) return false;
   let calls = false;
   walk(body, (node) => {

@@ -119,7 +119,7 @@ function isRemoved(context: AnalysisContext, targetText: string, within: TSESTre
 }
 
 /** The function the listener runs: written inline, or a local function or const of the job. */
-function listenerFunction(context: AnalysisContext, listener: TSESTree.Node): FunctionNode | undefined {
+export function listenerFunction(context: AnalysisContext, listener: TSESTree.Node): FunctionNode | undefined {
   if (isFunctionNode(listener)) return listener;
   if (listener.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(listener), listener);
