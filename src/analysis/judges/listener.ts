@@ -21,6 +21,7 @@ import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { listenerLabel } from './labels';
 import { insideAny } from '../outlivingSignals';
+import { collectionSlot } from '../collectionSlots';
 import type { NeverAbortedSignal } from '../neverAborted';
 import { neverAbortedSignal } from '../neverAborted';
 import { resolveCallee } from '../resolveCallee';
@@ -119,9 +120,10 @@ export function removesListener(context: AnalysisContext, removal: TSESTree.Call
 }
 
 /**
- * The parameter is stored on the object the method belongs to (`this._socket = socket`): the
- * object takes it over, and what is attached to it while doing so is the object's business, as
- * for what its constructor attaches (ws's `WebSocket#setSocket`).
+ * The parameter is stored on the object the method belongs to (`this._socket = socket`), or added
+ * to one of its collections (`this.sockets.push(socket)`): the object takes it over, and what is
+ * attached to it while doing so is the object's business, as for what its constructor attaches
+ * (ws's `WebSocket#setSocket`, a server keeping each connection it is handed).
  */
 function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression): boolean {
   const inner = skipTypeWrappers(target);
@@ -129,12 +131,15 @@ function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression):
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
   return (variable?.references ?? []).some((reference) => {
     const parent = reference.identifier.parent;
-    return (
+    const assigned =
       parent?.type === AST_NODE_TYPES.AssignmentExpression &&
       parent.right === reference.identifier &&
       parent.left.type === AST_NODE_TYPES.MemberExpression &&
-      skipTypeWrappers(parent.left.object).type === AST_NODE_TYPES.ThisExpression
-    );
+      skipTypeWrappers(parent.left.object).type === AST_NODE_TYPES.ThisExpression;
+    if (assigned) return true;
+    // A collection slot without a variable is a member of `this`.
+    const collection = collectionSlot(context, reference.identifier, inner);
+    return collection !== undefined && collection.variable === undefined;
   });
 }
 
