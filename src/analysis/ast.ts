@@ -156,6 +156,48 @@ export function stableReferenceText(node: TSESTree.Node): string | undefined {
   }
 }
 
+/**
+ * The expression a compiler's temporary stands for where optional chaining was down-levelled:
+ * Babel's `(_io = io) == null || _io.disconnect()` and TypeScript's `(_a = this.io) === null ||
+ * _a === void 0 ? void 0 : _a.disconnect()` both call `disconnect` on `io`. `receiver` is the
+ * temporary at the call; the guard that assigns it must be the test the call is guarded by.
+ */
+export function downlevelledChainTarget(receiver: TSESTree.Node): TSESTree.Expression | undefined {
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return undefined;
+  let child: TSESTree.Node = receiver;
+  for (let node: TSESTree.Node | undefined = receiver.parent; node && !isFunctionNode(node) && !isStatement(node); child = node, node = node.parent) {
+    // The branch the call is in must be the one taken when the temporary is not nullish: the call
+    // runs when the test is false (`||`, the alternate), so the test must check for nullish.
+    let guard: { test: TSESTree.Node; runsWhenTrue: boolean } | undefined;
+    if (node.type === AST_NODE_TYPES.LogicalExpression && node.right === child && node.operator !== '??') {
+      guard = { test: node.left, runsWhenTrue: node.operator === '&&' };
+    } else if (node.type === AST_NODE_TYPES.ConditionalExpression && node.test !== child) {
+      guard = { test: node.test, runsWhenTrue: node.consequent === child };
+    }
+    const assigned = guard && nullGuardAssignment(guard.test, receiver.name, !guard.runsWhenTrue);
+    if (assigned) return assigned;
+  }
+  return undefined;
+}
+
+/**
+ * In a test that checks the temporary `name` for nullish (`(_a = X) == null`, `(_a = X) === null ||
+ * _a === void 0`) or, when `checksNullish` is false, for not nullish (`!=`, `!==` joined by `&&`):
+ * the `X` assigned to it.
+ */
+function nullGuardAssignment(test: TSESTree.Node, name: string, checksNullish: boolean): TSESTree.Expression | undefined {
+  if (test.type === AST_NODE_TYPES.LogicalExpression && test.operator === (checksNullish ? '||' : '&&')) return nullGuardAssignment(test.left, name, checksNullish);
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !(checksNullish ? ['==', '==='] : ['!=', '!==']).includes(test.operator)) return undefined;
+  const assignment = test.left;
+  const nullish = test.right.type === AST_NODE_TYPES.Literal ? test.right.value === null : test.right.type === AST_NODE_TYPES.UnaryExpression && test.right.operator === 'void';
+  if (!nullish || assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') return undefined;
+  return assignment.left.type === AST_NODE_TYPES.Identifier && assignment.left.name === name ? assignment.right : undefined;
+}
+
+function isStatement(node: TSESTree.Node): boolean {
+  return node.type.endsWith('Statement') || node.type.endsWith('Declaration');
+}
+
 /** The root identifier or `this` of a member chain: `this.a.b` → `this`, `opts.emitter` → `opts`. */
 export function referenceRoot(node: TSESTree.Node): TSESTree.Identifier | TSESTree.ThisExpression | undefined {
   let inner = skipTypeWrappers(node);

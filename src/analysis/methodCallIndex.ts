@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
-import { calleeName, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
+import { calleeName, downlevelledChainTarget, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { perFile } from './fileCache';
 import { protocols } from './families/language';
 import { fileIndex } from './fileIndex';
@@ -9,6 +9,8 @@ import { fileIndex } from './fileIndex';
 export interface IndexedMethodCall {
   call: TSESTree.CallExpression;
   method: string;
+  /** What the method is called on: the call's receiver, or what a compiler's temporary there stands for. */
+  receiver: TSESTree.Node;
 }
 
 /**
@@ -22,29 +24,34 @@ export const methodCallsByReceiver = perFile((context): ReadonlyMap<string, read
     if (node.type !== AST_NODE_TYPES.CallExpression) continue;
     const parts = methodCallParts(node);
     if (!parts) continue;
-    const receiver = stableReferenceText(parts.target);
+    // `(_a = this.io) == null || _a.disconnect()`, compiled from `this.io?.disconnect()`.
+    const target = downlevelledChainTarget(skipTypeWrappers(parts.target)) ?? parts.target;
+    const receiver = stableReferenceText(target);
     if (receiver === undefined) continue;
-    const add = (text: string, method: string): void => {
+    const add = (text: string, method: string, on: TSESTree.Node): void => {
       let calls = index.get(text);
       if (!calls) index.set(text, (calls = []));
-      calls.push({ call: node, method });
+      calls.push({ call: node, method, receiver: on });
     };
-    add(receiver, parts.method);
+    add(receiver, parts.method, target);
     // `this.server.listen.apply(this.server, arguments)`: the method called on its own receiver.
     const forwarded = forwardedMethod(node, parts);
-    if (forwarded) add(forwarded.receiver, forwarded.method);
+    if (forwarded) add(forwarded.receiver, forwarded.method, forwarded.on);
   }
   return index;
 });
 
 /** `x.m.call(x, …)` or `x.m.apply(x, …)` → `{ receiver: 'x', method: 'm' }`. */
-function forwardedMethod(call: TSESTree.CallExpression, parts: { target: TSESTree.Node; method: string }): { receiver: string; method: string } | undefined {
+function forwardedMethod(
+  call: TSESTree.CallExpression,
+  parts: { target: TSESTree.Node; method: string },
+): { receiver: string; method: string; on: TSESTree.Node } | undefined {
   const member = skipTypeWrappers(parts.target);
   if (!protocols.callsWithThis.includes(parts.method) || member.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = staticMemberName(member);
   const receiver = stableReferenceText(member.object);
   const self = call.arguments[0];
-  return method !== undefined && receiver !== undefined && self !== undefined && stableReferenceText(self) === receiver ? { receiver, method } : undefined;
+  return method !== undefined && receiver !== undefined && self !== undefined && stableReferenceText(self) === receiver ? { receiver, method, on: member.object } : undefined;
 }
 
 /** Calls of one of `methods` on the receiver written `receiver`, inside `within` when given. */

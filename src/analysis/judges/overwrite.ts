@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
-import { calleeName, isFunctionNode, methodCallParts, isInside, referenceRoot, skipTypeWrappers, stableReferenceText, walk } from '../ast';
+import { calleeName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import { isGuardedOnce } from '../guardedOnce';
 import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
@@ -39,7 +39,7 @@ export function judgeOverwrite(judge: Judge, ends: HandleEnd, label: string): Le
   if (endsBefore.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
   if (endsSlotWithFunction(scope, slot, ends)) return undefined;
   // `close(); socket = new WebSocket(url)` where `close()` (or a listener of an event emitted first) ends it.
-  const ended = findMethodCalls(methodCallsByReceiver(context), slot, ends.methods).flatMap(({ call }) => methodCallParts(call)?.target ?? []);
+  const ended = findMethodCalls(methodCallsByReceiver(context), slot, ends.methods).map(({ receiver }) => receiver);
   if (endedBefore(context, scope, start.node, ended, assignment.left)) return undefined;
   if (isGuardedOnce(context, scope, start.node)) return undefined;
   return makeLeak(context, start, judge.fn, 'overwritten', { label, slot }, { end: undefined });
