@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
 import { isProcessLifecycleEvent, oneShotListenerMethods, processGlobals, processLifecycleEvents } from './apis';
-import { enclosingFunction, methodCallParts, skipTypeWrappers, stableReferenceText } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, skipTypeWrappers, stableReferenceText } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
@@ -15,7 +15,7 @@ import { judgeWaiter } from './judges/waiter';
 import { judgePipe } from './judges/pipe';
 import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subscription';
 import type { Leak, LeakScope } from './leak';
-import { defaultEntryFunctions, functionLifetime } from './lifetime';
+import { defaultEntryFunctions, functionLifetime, mayExitProcess } from './lifetime';
 import { isCustomStartMethod } from './objectApi';
 import { kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
@@ -68,6 +68,7 @@ export function findLeak(
   const start = findStart(context, node);
   if (!start) return undefined;
   if (isProcessLifecycleListener(start)) return undefined;
+  if (isProcessWatchdog(context, start)) return undefined;
   const judged = judgeLifecycle(context, start, fn);
   if (judged !== undefined) return judged === 'fine' ? undefined : judged;
   // A setup method of a class answers to its teardown alone.
@@ -104,6 +105,12 @@ function isProcessLifecycleListener(start: Start): boolean {
     start.event !== undefined &&
     (processLifecycleEvents.has(start.event) || isProcessLifecycleEvent(start.event))
   );
+}
+
+/** `setInterval(() => { if (!parentAlive()) process.exit(1); }, 3000)`: it runs until it ends the program. */
+function isProcessWatchdog(context: AnalysisContext, start: Start): boolean {
+  const callback = start.kind === 'interval' && start.node.type === AST_NODE_TYPES.CallExpression ? start.node.arguments[0] : undefined;
+  return isFunctionNode(callback) && mayExitProcess(context, callback);
 }
 
 /**

@@ -154,13 +154,30 @@ function installsProgramExit(context: AnalysisContext, fn: FunctionNode): boolea
 function exitsProcess(context: AnalysisContext, handler: FunctionNode): boolean {
   const statements =
     handler.body.type === AST_NODE_TYPES.BlockStatement ? handler.body.body.map((statement) => (statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : statement)) : [handler.body];
-  return statements.some((expression) => {
-    const call = methodCallParts(expression);
-    const { exit, global } = eventEmitter.processEnd;
-    if (call?.method !== exit || call.target.type !== AST_NODE_TYPES.Identifier || call.target.name !== global) return false;
-    // The global `process`, not a parameter or a variable of that name.
-    return (ASTUtils.findVariable(context.sourceCode.getScope(call.target), call.target)?.defs.length ?? 0) === 0;
+  return statements.some((expression) => isProcessExit(context, expression));
+}
+
+/**
+ * Whether some run of `handler` ends the process (`process.exit()` anywhere in its own body, not
+ * in a function it makes): an interval whose callback exits once the parent process is gone is the
+ * program's watchdog, meant to run until it fires (vscode-languageserver's parent check).
+ */
+export function mayExitProcess(context: AnalysisContext, handler: FunctionNode): boolean {
+  let found = false;
+  walk(handler.body, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    found = isProcessExit(context, node);
+    return !found;
   });
+  return found;
+}
+
+/** `process.exit(…)` on the global `process`, not a parameter or a variable of that name. */
+function isProcessExit(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const call = methodCallParts(node);
+  const { exit, global } = eventEmitter.processEnd;
+  if (call?.method !== exit || call.target.type !== AST_NODE_TYPES.Identifier || call.target.name !== global) return false;
+  return (ASTUtils.findVariable(context.sourceCode.getScope(call.target), call.target)?.defs.length ?? 0) === 0;
 }
 
 /**

@@ -167,3 +167,49 @@ module.exports = Dashboard;
     },
   ],
 });
+
+// An interval whose own callback ends the process (once the parent process is gone) is the
+// program's watchdog: it runs until it fires (vscode-languageserver's parent-process check).
+// Only no-leaked-subscription lets it be: one started on every request is still a pile-up.
+runInBothModes('no-leaked-subscription: an interval that exits the process', rule, {
+  valid: [
+    `
+export const watchDog = {
+  initialize(params: { processId?: number }) {
+    const processId = params.processId;
+    if (typeof processId === 'number') {
+      setInterval(() => {
+        try {
+          process.kill(processId, 0);
+        } catch {
+          process.exit(1);
+        }
+      }, 3000);
+    }
+  },
+};
+`,
+  ],
+  invalid: [
+    {
+      // the exit is in a function the callback only makes, not in a run of the callback
+      code: `
+export function watchParent(processId: number) {
+  setInterval(() => {
+    process.once('SIGTERM', () => process.exit(0));
+    process.kill(processId, 0);
+  }, 3000);
+}
+`,
+      errors: [{ messageId: 'handleDropped', line: 3, column: 3, suggestions: [{ messageId: 'addSignalParameter', output: `
+export function watchParent(processId: number, signal?: AbortSignal) {
+  const interval = setInterval(() => {
+    process.once('SIGTERM', () => process.exit(0));
+    process.kill(processId, 0);
+  }, 3000);
+  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+}
+` }] }],
+    },
+  ],
+});
