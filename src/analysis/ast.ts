@@ -343,6 +343,23 @@ export function conditionTest(node: TSESTree.Node): TSESTree.Expression | undefi
 }
 
 /** Whether a variable is assigned again after its declaration: `let child = spawn(cmd); … child = spawn(cmd);`. */
+/**
+ * The function a value is: written inline, or named by a function declaration or a variable
+ * defined once and never reassigned (`function onEnd() {}`, `const onEnd = () => …`).
+ */
+export function functionValue(sourceCode: Pick<TSESLint.SourceCode, 'getScope'>, node: TSESTree.Node): FunctionNode | undefined {
+  const inner = skipTypeWrappers(node);
+  if (isFunctionNode(inner)) return inner;
+  if (inner.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(inner), inner);
+  const definition = variable?.defs[0];
+  if (!variable || !definition || variable.defs.length > 1) return undefined;
+  if (definition.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
+  if (definition.type !== 'Variable' || isReassigned(variable)) return undefined;
+  const init = definition.node.init && skipTypeWrappers(definition.node.init);
+  return init && isFunctionNode(init) ? init : undefined;
+}
+
 export function isReassigned(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }

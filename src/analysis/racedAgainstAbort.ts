@@ -2,11 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
+import { enclosingFunction, functionValue, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
 import { signalApi } from './families/abortSignal';
 import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
-import { listenerFunction } from './judges/abortListener';
 
 /**
  * Whether `call` races, in `Promise.race([…])`, a promise that the signal's `abort` settles: the
@@ -69,7 +68,7 @@ function abortListeners(root: TSESTree.Node, signalText: string): TSESTree.Node[
 
 /** Whether the listener (inline, or a local function it names) calls one of `variables`. */
 function callsAny(context: AnalysisContext, listener: TSESTree.Node, variables: readonly TSESLint.Scope.Variable[]): boolean {
-  const body = listenerFunction(context, listener);
+  const body = functionValue(context.sourceCode, listener);
   if (!body) return false;
   let calls = false;
   walk(body, (node) => {

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { listenerMethods, oneShotListenerMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
+import { functionValue, isFunctionNode, methodCallParts, referenceRoot, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { eventEmitter } from './families/eventEmitter';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
@@ -52,7 +52,7 @@ export function functionsRunBefore(context: AnalysisContext, owner: FunctionNode
 function calledFunctions(context: AnalysisContext, call: TSESTree.CallExpression): FunctionNode[] {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) {
-    const named = namedFunction(context, callee);
+    const named = functionValue(context.sourceCode, callee);
     return named ? [named] : [];
   }
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return [];
@@ -67,17 +67,6 @@ function calledFunctions(context: AnalysisContext, call: TSESTree.CallExpression
   return method ? [method] : [];
 }
 
-/** `function close() {}`, `const close = () => {}`, never reassigned: the function `identifier` names. */
-function namedFunction(context: AnalysisContext, identifier: TSESTree.Identifier): FunctionNode | undefined {
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(identifier), identifier);
-  const definition = variable?.defs[0];
-  if (!variable || !definition || variable.defs.length > 1) return undefined;
-  if (definition.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
-  if (definition.type !== 'Variable' || isReassigned(variable)) return undefined;
-  const init = definition.node.init && skipTypeWrappers(definition.node.init);
-  return init && isFunctionNode(init) ? init : undefined;
-}
-
 /** `bus.emit('end')` → the functions this file adds as 'end' listeners on `bus` (the same reference). */
 function emittedListeners(context: AnalysisContext, call: TSESTree.CallExpression): FunctionNode[] {
   const parts = methodCallParts(call);
@@ -89,7 +78,7 @@ function emittedListeners(context: AnalysisContext, call: TSESTree.CallExpressio
   for (const { call: added } of findMethodCalls(methodCallsByReceiver(context), target, methods)) {
     if (added.type !== AST_NODE_TYPES.CallExpression || staticString(added.arguments[0]) !== event) continue;
     const listener = added.arguments[1] && skipTypeWrappers(added.arguments[1]);
-    const fn = !listener ? undefined : isFunctionNode(listener) ? listener : listener.type === AST_NODE_TYPES.Identifier ? namedFunction(context, listener) : undefined;
+    const fn = listener && functionValue(context.sourceCode, listener);
     if (fn) listeners.push(fn);
   }
   return listeners;

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
-import { AST_NODE_TYPES, ASTUtils } from '../estree';
+import { AST_NODE_TYPES } from '../estree';
 import type { FunctionNode } from '../ast';
 import { handleEnds, objectApis } from '../apis';
-import { enclosingFunction, findObjectProperty, isFunctionNode, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
+import { enclosingFunction, findObjectProperty, functionValue, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
 import { signalApi } from '../families/abortSignal';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
@@ -46,7 +46,7 @@ export function judgeAbortListener(judge: Judge): Leak | undefined {
   if (targetText === undefined) return undefined;
   if (isRemoved(context, targetText, job.body)) return undefined;
   if (job.kind === 'executor' && settlesOnlyOnAbort(context, fn, listener)) return undefined;
-  const handler = listenerFunction(context, listener);
+  const handler = functionValue(context.sourceCode, listener);
   if (!handler) return undefined; // a listener from elsewhere: what it does is not known here
   if (endsWhatTheJobStarted(context, handler, job.body, start)) return undefined;
   const settles = job.kind === 'executor' ? 'the promise it is added for settles' : `${describeFunction(job.body)} settles`;
@@ -78,7 +78,7 @@ function judgeRepeatedAbortListener(judge: Judge, target: TSESTree.Expression, l
   const call = start.node as TSESTree.CallExpression;
   const options = call.arguments[2];
   if (options && !isOnceOptions(options)) return undefined;
-  const handler = listenerFunction(context, listener);
+  const handler = functionValue(context.sourceCode, listener);
   if (!handler || !isInside(handler, scope)) return undefined; // the same function each run, or one not seen
   const owner = targetOwner(context, target, scope, { outerOutlives: true });
   if (owner.owner !== 'outlives') return undefined;
@@ -116,17 +116,6 @@ function isRemoved(context: AnalysisContext, targetText: string, within: TSESTre
   return findMethodCalls(methodCallsByReceiver(context), targetText, [signalApi.removeListener], within).some(
     ({ call }) => staticString(call.arguments[0]) === signalApi.event || call.arguments[0]?.type !== AST_NODE_TYPES.Literal,
   );
-}
-
-/** The function the listener runs: written inline, or a local function or const of the job. */
-export function listenerFunction(context: AnalysisContext, listener: TSESTree.Node): FunctionNode | undefined {
-  if (isFunctionNode(listener)) return listener;
-  if (listener.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = ASTUtils.findVariable(context.sourceCode.getScope(listener), listener);
-  const definition = variable?.defs[0];
-  if (definition?.type === 'FunctionName' && isFunctionNode(definition.node)) return definition.node;
-  if (definition?.type === 'Variable' && definition.node.init && isFunctionNode(definition.node.init)) return definition.node.init;
-  return undefined;
 }
 
 /**
