@@ -11,7 +11,7 @@ import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
 import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 
-export type MessageIds = LeakReason | 'addSignalParameter' | 'endOnSignal';
+export type MessageIds = LeakReason | 'addSignalParameter' | 'endOnSignal' | 'endInTeardown';
 export type Options = [{ entryFunctions?: string[] }];
 
 export default createRule<Options, MessageIds>({
@@ -58,6 +58,7 @@ export default createRule<Options, MessageIds>({
         '`{{code}}` is given `{{signal}}` to end {{label}}, but nothing ever aborts `{{controller}}`: it is never ended.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and end this when it aborts.',
       endOnSignal: 'End this when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
+      endInTeardown: 'End it in `{{teardown}}()` (if that ends the object: only its name says so).',
     },
     schema: [
       {
@@ -86,7 +87,9 @@ export default createRule<Options, MessageIds>({
       // A helper that forwards its caller's target, event and listener: the caller's to remove.
       if (!leak || leak.callerOwned) return;
       // Ending it in the class's own teardown needs no signal.
-      const inTeardown = leak.end?.kind === 'inTeardown';
+      const teardown = leak.end?.kind === 'inTeardown' ? leak.end : undefined;
+      const inTeardown = teardown !== undefined;
+      const endInTeardown = (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, '');
       const signal = leak.end && !inTeardown ? findSignalInScope(context, node) : undefined;
       const endOnSignal = signal
         ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, signal.text, { optional: signalMayBeMissing(context, signal) })
@@ -97,8 +100,10 @@ export default createRule<Options, MessageIds>({
         node: leak.node,
         messageId: leak.reason,
         data: leak.data,
-        fix: inTeardown ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, '') : strong ? endOnSignal : null,
+        // A teardown known by its name only is suggested; one that already ends something is fixed.
+        fix: teardown ? (teardown.byNameOnly ? null : endInTeardown) : strong ? endOnSignal : null,
         suggest: [
+          ...(teardown?.byNameOnly ? [{ messageId: 'endInTeardown' as const, data: { teardown: context.sourceCode.getText(teardown.teardown.key) }, fix: endInTeardown }] : []),
           ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),
           ...(!signal && !inTeardown && leak.end && canAddSignalParameter(context, leak.fn)
             ? [

@@ -47,6 +47,8 @@ export type EndPlan =
       kind: 'inTeardown';
       teardown: TSESTree.MethodDefinition;
       end: EndCall;
+      /** The method is the object's teardown by its name only (it takes arguments and ends nothing yet): suggest, do not fix. */
+      byNameOnly?: boolean;
     };
 
 /** How a handle is ended, as the family descriptors say: `clearInterval(h)`, `void h.quit()`, `off()`. */

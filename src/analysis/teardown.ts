@@ -9,6 +9,8 @@ import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
 import { handleEnds, pairedTeardowns } from './apis';
 import { teardownMethodsOf } from './objectApi';
+import { emitterRemovals } from './families/family';
+import { eventTarget } from './families/eventTarget';
 
 /**
  * What a start's function belongs to: a class, a prototype-style class (`function Foo() {}` with
@@ -300,8 +302,31 @@ function endedMembers(context: AnalysisContext, fn: FunctionNode): ReadonlySet<s
   return ended;
 }
 
+/**
+ * Whether none of `fns` ends anything, on `this` or elsewhere (no `clearX(…)`, `x.close()`,
+ * `x.off(…)`): a method named as a teardown that ends nothing may be of another API, as
+ * express-session's `Store#destroy(sid, callback)`, which deletes one session, not the store.
+ */
+export function endsNothing(fns: Iterable<FunctionNode>): boolean {
+  for (const fn of fns) {
+    let ends = false;
+    walk(fn.body ?? fn, (node) => {
+      if (ends || (node !== fn && isFunctionNode(node))) return false;
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        const callee = skipTypeWrappers(node.callee);
+        const method = methodCallParts(node)?.method;
+        ends = (callee.type === AST_NODE_TYPES.Identifier && endFunctionNames.has(callee.name)) || (method !== undefined && (endMethodNames.has(method) || listenerRemovals.has(method)));
+      }
+      return !ends;
+    });
+    if (ends) return false;
+  }
+  return true;
+}
+
 const endMethodNames: ReadonlySet<string> = new Set(Object.values(handleEnds).flatMap((end) => end.methods));
 const endFunctionNames: ReadonlySet<string> = new Set(Object.values(handleEnds).flatMap((end) => end.functions));
+const listenerRemovals: ReadonlySet<string> = new Set([...emitterRemovals, ...eventTarget.objects.eventTarget.removeListener]);
 
 /** The method's name as teardown lists and `this.…` calls write it: `stop`, `#stopTimer`, `Symbol.dispose`. */
 export function methodKeyName(method: TSESTree.MethodDefinition | TSESTree.PropertyDefinition): string | undefined {

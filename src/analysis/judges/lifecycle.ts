@@ -15,6 +15,7 @@ import { makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { isGuardedOnce } from '../guardedOnce';
+import { handleUse } from '../handleFate';
 import { objectApiOf } from '../objectApi';
 import { repetitionAround } from '../repetition';
 import { rxSubscriptionMayLeak } from '../rxjsFiniteness';
@@ -26,7 +27,7 @@ import type { EntryMemberSlot } from '../collectionSlots';
 import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, endingTeardownOf, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, teardownRuns, thisFunction } from '../teardown';
+import { closureHolderOf, endingTeardownOf, endsNothing, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, teardownRuns, thisFunction } from '../teardown';
 import { receiverEnds, startEnds } from './connection';
 import { judgeGivenMemberListener } from './givenMemberListener';
 import { listenerLabel, startLabel } from './labels';
@@ -139,9 +140,18 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
       return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
     });
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
+    // A teardown by name that ends nothing may be another API's (express-session's `destroy(sid)`
+    // deletes a session): then a method of the holder that ends this handle, and is no restart of
+    // it, is its end (`stopInterval()` for `startInterval()`).
+    if (endsNothing(reach.functions) && endings.some((use) => handleUse(use, ends) === 'ended' && endsApart(context, holder, runningFunction(use), owner))) {
+      return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
+    }
     // `stop() { this.timer = null; }`: an end added after that would end nothing (and may not compile).
     const writes = slot.kind === 'member' && thisMemberUses(context, slot.name).some((use) => isWriteIn(use, reach.functions));
-    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), writes ? undefined : teardown);
+    // A method that takes data and ends nothing is the object's teardown by its name only
+    // (`destroy(sid, callback)` may delete one session): its end is suggested, not written.
+    const byNameOnly = takesData(context, teardown.fn) && endsNothing(reach.functions);
+    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), writes ? undefined : teardown, byNameOnly);
   }
   if (endings.length > 0) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
   const release = slotRelease(context, slot, owner, holder);
@@ -158,6 +168,28 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
   return undefined;
+}
+
+/**
+ * `at` is a public function of the holder apart from `owner`: its users can call it, and neither
+ * runs the other, so it ends the handle without starting it again.
+ */
+function endsApart(context: AnalysisContext, holder: Holder, at: FunctionNode | undefined, owner: FunctionNode): boolean {
+  if (!at || at === owner || !holder.owns(at)) return false;
+  const method = at.parent.type === AST_NODE_TYPES.MethodDefinition ? at.parent : undefined;
+  if (method && (method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private')) return false;
+  return !reachFrom(context, holder, [owner]).functions.has(at) && !reachFrom(context, holder, [at]).functions.has(owner);
+}
+
+/** Whether `fn` takes an argument it uses as data (`destroy(sid) { this.sessions.delete(sid); }`), not only a callback it calls. */
+function takesData(context: AnalysisContext, fn: FunctionNode): boolean {
+  const parameters = context.sourceCode.getDeclaredVariables(fn).filter((variable) => variable.defs[0]?.type === 'Parameter');
+  return (
+    fn.params.some((parameter) => parameter.type !== AST_NODE_TYPES.Identifier) ||
+    parameters.some((variable) =>
+      variable.references.some(({ identifier }) => !(identifier.parent?.type === AST_NODE_TYPES.CallExpression && identifier.parent.callee === identifier)),
+    )
+  );
 }
 
 /**
@@ -250,13 +282,13 @@ type StoredWhy =
   | { reason: 'storedRestartable'; reset: string; flag: string; again: string }
   | { reason: 'storedRunsAgain'; again: string; every: string };
 
-function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: HandleEnd, why: StoredWhy, teardown?: Teardown): Leak {
+function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: HandleEnd, why: StoredWhy, teardown?: Teardown, byNameOnly = false): Leak {
   const fn = enclosingFunction(start.node);
   const end: EndCall | undefined =
     slot.kind === 'member' && slot.node.object.type === AST_NODE_TYPES.ThisExpression
       ? { ...handleEndCall({ node: slot.node }, ends.fix), ...(ends.fix.kind === 'method' && { optional: true }) }
       : undefined;
-  const plan: EndPlan | undefined = end && teardown?.own && teardown.method ? { kind: 'inTeardown', teardown: teardown.method, end } : undefined;
+  const plan: EndPlan | undefined = end && teardown?.own && teardown.method ? { kind: 'inTeardown', teardown: teardown.method, end, ...(byNameOnly && { byNameOnly }) } : undefined;
   const { reason, ...parts } = why;
   // Each reason's own parts, with the label and slot every stored reason shares.
   return makeLeak(context, start, fn, reason, { label: startLabel(context, start), member: slot.text, ...parts } as never, { end: plan });
