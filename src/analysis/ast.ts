@@ -342,7 +342,6 @@ export function conditionTest(node: TSESTree.Node): TSESTree.Expression | undefi
   return node.type === AST_NODE_TYPES.LogicalExpression ? node.left : undefined;
 }
 
-/** Whether a variable is assigned again after its declaration: `let child = spawn(cmd); … child = spawn(cmd);`. */
 /**
  * The function a value is: written inline, or named by a function declaration or a variable
  * defined once and never reassigned (`function onEnd() {}`, `const onEnd = () => …`).
@@ -360,6 +359,7 @@ export function functionValue(sourceCode: Pick<TSESLint.SourceCode, 'getScope'>,
   return init && isFunctionNode(init) ? init : undefined;
 }
 
+/** Whether a variable is assigned again after its declaration: `let child = spawn(cmd); … child = spawn(cmd);`. */
 export function isReassigned(variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((reference) => reference.isWrite() && !reference.init);
 }

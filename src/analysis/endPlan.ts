@@ -47,7 +47,7 @@ export type EndPlan =
       kind: 'inTeardown';
       teardown: TSESTree.MethodDefinition;
       end: EndCall;
-      /** The method is the object's teardown by its name only (it takes arguments and ends nothing yet): suggest, do not fix. */
+      /** The method is the object's teardown by its name only (it takes data and ends nothing yet): suggest, do not fix. */
       byNameOnly?: boolean;
     };
 
