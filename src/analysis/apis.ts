@@ -52,6 +52,9 @@ function merged<T>(key: 'endlessCreators' | 'typePackages' | 'routeOptions' | 'p
 
 export const objectApis = Object.assign({}, ...all.map((family) => family.objects ?? {})) as Readonly<Record<BuiltinObjectKind, ObjectApi>>;
 
+/** Per declaring module, the types of what a server makes for one client or request. */
+export const perClientTypes: Readonly<Record<string, readonly string[]>> = Object.assign({}, ...all.map((family) => family.perClientTypes ?? {}));
+
 /** Every method name that starts something on some object kind: the rules' cheap pre-filter. */
 export const startMethodNames: ReadonlySet<string> = new Set(Object.values(objectApis).flatMap((api) => Object.keys(api.starts)));
 

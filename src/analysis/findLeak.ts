@@ -17,7 +17,7 @@ import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subs
 import type { Leak, LeakScope } from './leak';
 import { defaultEntryFunctions, functionLifetime, mayExitProcess } from './lifetime';
 import { isCustomStartMethod } from './objectApi';
-import { kindOnlyFromCallers } from './objectKind';
+import { isPerClientObject, kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
 import { outlivingSignalEnds } from './outlivingSignals';
 import { storedSlot } from './storedHandles';
@@ -78,8 +78,12 @@ export function findLeak(
   const found = judgeStart(context, start, { fn, scope: fn, inConstructor: lifetime === 'constructor', repetition: false });
   // Added to a parameter known only from its callers' arguments: whether it leaks is each call's question (no-repeated-subscription's).
   if (found && start.object && kindOnlyFromCallers(context, start.object.target)) return undefined;
-  // An installer, by its name only, attaches to what it is given for that object's life.
-  return lifetime === 'setup' && found?.targetParameter !== undefined ? undefined : found;
+  // An installer, by its name only, attaches to what it is given for that object's life; so does
+  // any function to what a server made for one client (a socket.io socket, a request), by its type.
+  if (found?.targetParameter !== undefined && (lifetime === 'setup' || (start.kind === 'listener' && start.object && isPerClientObject(context, start.object.target)))) {
+    return undefined;
+  }
+  return found;
 }
 
 /** `this.timer = setInterval(…)`, `timer = setInterval(…)`: the call's value is stored. */

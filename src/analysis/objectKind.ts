@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { ObjectKind } from './apis';
-import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, routeMethods, typePackages } from './apis';
+import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, perClientTypes, routeMethods, typePackages } from './apis';
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, returnedValues, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
 import { classMembersOf, enclosingClassBody, findClassMember } from './classMembers';
@@ -94,6 +94,28 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
     return undefined;
   };
   return visit(type, 0);
+}
+
+/**
+ * Whether, by its type, `node` is what a server made for one client or request (socket.io's
+ * server-side `Socket`, `http.IncomingMessage`): it lives as long as that client. Typed only: a
+ * name says nothing without types.
+ */
+export function isPerClientObject(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const services = typeServices(context);
+  if (!services) return false;
+  const checker = services.program.getTypeChecker();
+  const type = checker.getNonNullableType(services.getTypeAtLocation(node));
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.every((part) =>
+    [part.aliasSymbol, part.getSymbol()].some((symbol) =>
+      (symbol?.getDeclarations() ?? []).some((declaration) => {
+        const module = declaringModule(declaration);
+        const names = module === undefined ? undefined : (perClientTypes[module] ?? perClientTypes[packageOfModule(module)]);
+        return names?.includes(symbol?.getName() ?? '') === true;
+      }),
+    ),
+  );
 }
 
 /** The package a module specifier names: `mqtt/lib/client` → `mqtt`, `@redis/client/dist` → `@redis/client`. */

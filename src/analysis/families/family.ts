@@ -309,6 +309,12 @@ export interface Family {
   readonly globals?: GlobalFacts;
   /** Packages whose declarations make a type of this kind in typed mode, unless `types` names it more precisely. */
   readonly typePackages?: Readonly<Record<string, string>>;
+  /**
+   * Types of the objects a server makes for one client or one request, by declaring module
+   * (socket.io's server-side `Socket`, `http.IncomingMessage`): each lives as long as that client,
+   * and a function handed one attaches its listeners for that life.
+   */
+  readonly perClientTypes?: Readonly<Record<string, readonly string[]>>;
   /** How a start kind's handle is ended (families adding to the same kind add their methods). */
   readonly handleEnds?: Partial<Readonly<Record<StartKind, HandleEnd>>>;
   /** Events that fire once in an object's life: their listeners are not repeated contexts. */

@@ -31,6 +31,11 @@ export const httpServers = {
     net: { schedulers: { createServer: { repetition: serverConnection, positions: ['last'], parameters: ['emitter'] } } },
     tls: { schedulers: { createServer: { repetition: serverConnection, positions: ['last'], parameters: ['emitter'] } } },
   },
+  // What a server hands its handlers for one request.
+  perClientTypes: {
+    http: ['IncomingMessage', 'ServerResponse'],
+    http2: ['Http2ServerRequest', 'Http2ServerResponse', 'ServerHttp2Stream'],
+  },
   routeMethods: ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'use', 'route'],
   // fastify's `app.route({ method, url, handler })`
   routeOptions: { route: 'handler' },

@@ -61,4 +61,7 @@ export const webSockets = {
     },
     types: { EventSource: 'eventTarget', BroadcastChannel: 'eventTarget' },
   },
+  // The socket a Socket.IO server hands its 'connection' handlers, one per client (the client
+  // package's `Socket` is a long-lived connection, not this).
+  perClientTypes: { 'socket.io': ['Socket'] },
 } as const satisfies Family;
