@@ -7,7 +7,7 @@ import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { racedAgainstAbort } from '../src/analysis/racedAgainstAbort';
 import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
-import { endedByItsConsumer, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
+import { endedByItsConsumer, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
 
@@ -79,9 +79,13 @@ export default createRule<Options, MessageIds>({
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
         const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };
-        const fix = (fixer: TSESLint.RuleFixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text);
+        // A copy of a stream or controller with `signal` added would lose its methods: no fix then.
+        const fix = optionsAreKnownObject(context, call, parameter)
+          ? undefined
+          : (fixer: TSESLint.RuleFixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text);
         // Only evidence earns a fix; a signal known by its name alone is offered, not written.
         if (signal.evidence === 'strong') context.report({ node: call, messageId: 'missingSignal', data, fix });
+        else if (!fix) context.report({ node: call, messageId: 'missingSignalByName', data });
         else context.report({ node: call, messageId: 'missingSignalByName', data, suggest: [{ messageId: 'passSignal', data, fix }] });
       },
     };

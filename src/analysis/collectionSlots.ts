@@ -65,8 +65,18 @@ export function collectionSlot(context: AnalysisContext, value: TSESTree.Node, s
   return slot && { ...slot, local };
 }
 
-/** `C.push(value)`, `C.set(key, value)`, `C.add(value)` with `C` a member of `this` or an outer variable. */
+/**
+ * `C.push(value)`, `C.set(key, value)`, `C.add(value)`, or `C[key] = value` (a record kept as a
+ * map), with `C` a member of `this` or an outer variable.
+ */
 function addedTo(context: AnalysisContext, value: TSESTree.Node, startFn: FunctionNode | undefined): CollectionSlot | undefined {
+  const assignment = value.parent;
+  if (assignment?.type === AST_NODE_TYPES.AssignmentExpression) {
+    const entry = skipTypeWrappers(assignment.left);
+    if (assignment.operator !== '=' || assignment.right !== value || entry.type !== AST_NODE_TYPES.MemberExpression || !entry.computed) return undefined;
+    if (staticMemberName(entry) !== undefined) return undefined;
+    return asCollection(outerSlot(context, skipTypeWrappers(entry.object), startFn));
+  }
   const call = value.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === value) return undefined;
   const callee = skipTypeWrappers(call.callee);
@@ -76,9 +86,11 @@ function addedTo(context: AnalysisContext, value: TSESTree.Node, startFn: Functi
   // `map.set(key, value)`: the value is the last argument; `list.push(a, b)`: any.
   if (method === 'set' ? call.arguments[1] !== value : !call.arguments.includes(value as TSESTree.CallExpressionArgument)) return undefined;
   // A collection of the function that starts it dies with that function's run, or is handed on.
-  const slot = outerSlot(context, skipTypeWrappers(callee.object), startFn);
-  if (!slot) return undefined;
-  return { kind: 'collection', name: slot.name, text: slot.text, node: slot.node, ...(slot.kind === 'variable' && { variable: slot.variable }) };
+  return asCollection(outerSlot(context, skipTypeWrappers(callee.object), startFn));
+}
+
+function asCollection(slot: OuterSlot | undefined): CollectionSlot | undefined {
+  return slot && { kind: 'collection', name: slot.name, text: slot.text, node: slot.node, ...(slot.kind === 'variable' && { variable: slot.variable }) };
 }
 
 /** `this.addSocket(id, socket)` where the holder's `addSocket(id, socket)` adds `socket` to a collection. */

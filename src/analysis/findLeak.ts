@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import { isProcessLifecycleEvent, oneShotListenerMethods, processGlobals, processLifecycleEvents } from './apis';
 import { enclosingFunction, isFunctionNode, methodCallParts, skipTypeWrappers, stableReferenceText } from './ast';
+import { possibleEventNames } from './eventNames';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { findStart } from './findStart';
@@ -53,7 +54,7 @@ export function findLeak(
   if (!fn) return undefined;
   // A listener added for one wait, by a method that may wait again: whether it is removed when the wait is over.
   const waiter = judgeWaiter(context, node);
-  if (waiter !== undefined) return waiter === 'fine' || isProcessLifecycleListener(waiter.start) ? undefined : waiter;
+  if (waiter !== undefined) return waiter === 'fine' || isProcessLifecycleListener(context, waiter.start) ? undefined : waiter;
   const lifetime = functionLifetime(context, fn, options.entryFunctions);
   // Program code means what it starts to last; if it runs again and again, no-repeated-subscription says so.
   const meantToLast = lifetime === 'program' || lifetime === 'callback';
@@ -67,7 +68,7 @@ export function findLeak(
   if (called !== undefined && oneShotListenerMethods.has(called) && !isCustomStartMethod(context, called)) return undefined;
   const start = findStart(context, node);
   if (!start) return undefined;
-  if (isProcessLifecycleListener(start)) return undefined;
+  if (isProcessLifecycleListener(context, start)) return undefined;
   if (isProcessWatchdog(context, start)) return undefined;
   const judged = judgeLifecycle(context, start, fn);
   if (judged !== undefined) return judged === 'fine' ? undefined : judged;
@@ -100,15 +101,14 @@ function isOnThisMember(node: TSESTree.Node): boolean {
   return target?.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(target.object).type === AST_NODE_TYPES.ThisExpression;
 }
 
-/** `process.on('SIGTERM', …)`: a handler for the program's own life, wherever it is installed. */
-function isProcessLifecycleListener(start: Start): boolean {
-  return (
-    start.kind === 'listener' &&
-    start.object !== undefined &&
-    processGlobals.has(stableReferenceText(start.object.target) ?? '') &&
-    start.event !== undefined &&
-    (processLifecycleEvents.has(start.event) || isProcessLifecycleEvent(start.event))
-  );
+/**
+ * `process.on('SIGTERM', …)`, or with types `process.on(signal, …)` for a `signal: NodeJS.Signals`:
+ * a handler for the program's own life, wherever it is installed.
+ */
+function isProcessLifecycleListener(context: AnalysisContext, start: Start): boolean {
+  if (start.kind !== 'listener' || start.object === undefined || !processGlobals.has(stableReferenceText(start.object.target) ?? '')) return false;
+  const events = possibleEventNames(context, start);
+  return events.length > 0 && events.every((event) => processLifecycleEvents.has(event) || isProcessLifecycleEvent(event));
 }
 
 /** `setInterval(() => { if (!parentAlive()) process.exit(1); }, 3000)`: it runs until it ends the program. */

@@ -10,6 +10,7 @@ import { eventTarget } from './families/eventTarget';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { targetOwner } from './lifetime';
+import { objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
 import { calleeDeclarations, resolveCallee } from './resolveCallee';
 import type { OptionsPosition } from './signalArguments';
@@ -211,8 +212,9 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   if (!optionsMayCarrySignal(options)) return false;
   const services = typeServices(context);
   if (!options || options.type === AST_NODE_TYPES.ObjectExpression) return true;
-  // Without types, an object the knowledge base knows (a handler's `res`) is no options object.
-  if (!services) return !knownObject(context, options);
+  // Without types, an object the knowledge base knows (a handler's `res`) is no options object,
+  // unless its kind holds a signal: a callee reading `controller.signal` is given the controller's.
+  if (!services) return !knownObject(context, options) || carriesSignal(context, options);
   const checker = services.program.getTypeChecker();
   const type = checker.getApparentType(services.getTypeAtLocation(options));
   const has = (name: string): boolean => checker.getPropertyOfType(type, name) !== undefined;
@@ -234,12 +236,31 @@ export function endedByItsConsumer(context: AnalysisContext, call: TSESTree.Call
   );
 }
 
+/**
+ * Whether the options argument a signal would be merged into is an object of a known kind (a
+ * stream, an emitter, a controller): `{ ...stream, signal }` would copy its own fields and drop
+ * the methods its prototype holds, so the callee gets a broken object. Such a call is reported
+ * without a fix.
+ */
+export function optionsAreKnownObject(context: AnalysisContext, call: TSESTree.CallExpression, parameter: SignalParameter): boolean {
+  // Trailing options that are not a literal get a new argument after them, not a copy.
+  if (parameter.kind !== 'options' || parameter.position === 'last') return false;
+  const options = optionsArgument(call, parameter.position);
+  return options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression && objectKindOf(context, options) !== undefined;
+}
+
 /** `undefined` or `void 0`: an argument written in its place that passes nothing. */
 function isUndefined(argument: TSESTree.Node): boolean {
   return (
     (argument.type === AST_NODE_TYPES.Identifier && argument.name === 'undefined') ||
     (argument.type === AST_NODE_TYPES.UnaryExpression && argument.operator === 'void' && argument.argument.type === AST_NODE_TYPES.Literal)
   );
+}
+
+/** `new AbortController()`: a value whose kind has a `signal` member, which the callee reads as an option's. */
+function carriesSignal(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const kind = objectKindOf(context, node);
+  return kind !== undefined && objectApiOf(context, kind)?.properties?.[signalApi.property] !== undefined;
 }
 
 /** `res` of `app.get('/x', (req, res) => …)`, `createWriteStream(path)`: a value whose kind is known without types. */

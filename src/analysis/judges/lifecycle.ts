@@ -63,13 +63,40 @@ export function judgeLifecycle(context: AnalysisContext, start: Start, fn: Funct
  */
 export function closedByTeardown(context: AnalysisContext, start: Start, fn: FunctionNode): boolean {
   const target = start.object && skipTypeWrappers(start.object.target);
-  const targetText = target && stableReferenceText(target);
-  if (target?.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(context, target.object) || targetText === undefined) return false;
   const api = start.object && objectApiOf(context, start.object.kind);
   const holder = holderOf(context, thisFunction(start.node) ?? fn);
-  if (!api || !holder?.body) return false;
-  const closes = findMethodCalls(methodCallsByReceiver(context), targetText, [...api.close, ...handleEnds.connection.methods], holder.body);
+  if (!target || !api || !holder) return false;
+  const closeMethods = [...api.close, ...handleEnds.connection.methods];
+  if (target.type === AST_NODE_TYPES.Identifier) return storedAndClosedByTeardown(context, target, holder, closeMethods);
+  const targetText = stableReferenceText(target);
+  if (target.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(context, target.object) || targetText === undefined || !holder.body) return false;
+  const closes = findMethodCalls(methodCallsByReceiver(context), targetText, closeMethods, holder.body);
   return teardownRuns(context, holder, closes.map(({ call }) => call));
+}
+
+/**
+ * A parameter or local that the function stores on its object, as a member or an entry of a
+ * member collection, which the teardown closes: a listener on it goes with it.
+ *
+ * ```js
+ * add(watcher, path) { this.watchers[path] = watcher; watcher.on('change', onChange); }
+ * close() { for (const path of Object.keys(this.watchers)) this.watchers[path].close(); }
+ * ```
+ *
+ * A collection that also gives entries up unended (a method that deletes one it does not close)
+ * is no such owner.
+ */
+function storedAndClosedByTeardown(context: AnalysisContext, target: TSESTree.Identifier, holder: Holder, closeMethods: readonly string[]): boolean {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(target), target);
+  if (!variable || variable.defs.length !== 1 || variable.references.some((reference) => reference.isWrite() && !reference.init)) return false;
+  const [close = ''] = closeMethods;
+  const ends: HandleEnd = { methods: closeMethods, functions: [], fix: { kind: 'method', name: close, returnsPromise: false } };
+  return variable.references.some((reference) => {
+    const slot = reference.isRead() ? storedSlot(context, reference.identifier) : undefined;
+    if (slot?.kind !== 'member' && (slot?.kind !== 'collection' || slot.variable)) return false;
+    if (slot.kind === 'collection' && droppedEntry(context, collectionUses(context, slot), ends, holder)) return false;
+    return teardownRuns(context, holder, slotEnds(context, slot, ends));
+  });
 }
 
 type ClassMethod = TSESTree.MethodDefinition & { value: TSESTree.FunctionExpression };
