@@ -21,7 +21,8 @@ import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { listenerLabel } from './labels';
 import { insideAny } from '../outlivingSignals';
-import { collectionSlot } from '../collectionSlots';
+import { collectionSlot, entriesUse } from '../collectionSlots';
+import { collectionUses } from '../storedHandles';
 import type { NeverAbortedSignal } from '../neverAborted';
 import { neverAbortedSignal } from '../neverAborted';
 import { resolveCallee } from '../resolveCallee';
@@ -121,9 +122,10 @@ export function removesListener(context: AnalysisContext, removal: TSESTree.Call
 
 /**
  * The parameter is stored on the object the method belongs to (`this._socket = socket`), or added
- * to one of its collections (`this.sockets.push(socket)`): the object takes it over, and what is
- * attached to it while doing so is the object's business, as for what its constructor attaches
- * (ws's `WebSocket#setSocket`, a server keeping each connection it is handed).
+ * to one of its collections whose entries it ends (`this.sockets.push(socket)`, each destroyed when
+ * the server closes): the object takes it over, and what is attached to it while doing so is the
+ * object's business, as for what its constructor attaches (ws's `WebSocket#setSocket`, a server
+ * keeping each connection it is handed).
  */
 function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression): boolean {
   const inner = skipTypeWrappers(target);
@@ -137,9 +139,14 @@ function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression):
       parent.left.type === AST_NODE_TYPES.MemberExpression &&
       skipTypeWrappers(parent.left.object).type === AST_NODE_TYPES.ThisExpression;
     if (assigned) return true;
-    // A collection slot without a variable is a member of `this`.
+    // A collection slot without a variable is a member of `this`; it owns its entries only if some
+    // code ends them (`this.sockets[i].destroy()` when the server closes), not if it only forgets them.
     const collection = collectionSlot(context, reference.identifier, inner);
-    return collection !== undefined && collection.variable === undefined;
+    return (
+      collection !== undefined &&
+      collection.variable === undefined &&
+      collectionUses(context, collection).some((use) => use.type === AST_NODE_TYPES.Property || entriesUse(context, use, handleEnds.connection) !== 'used')
+    );
   });
 }
 

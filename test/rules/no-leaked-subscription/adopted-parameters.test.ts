@@ -2,8 +2,9 @@ import rule from '../../../rules/no-leaked-subscription';
 import { javascriptRuleTester, runInBothModes, typedRuleTester, untypedRuleTester } from '../../ruleTester';
 
 // A connection handler that adds the socket it is handed to one of the object's own collections
-// (`this.sockets.push(socket)`): the object takes the socket over, as when it stores it on a
-// member, and the listeners it attaches while doing so live as long as that socket.
+// (`this.sockets.push(socket)`) whose entries the object ends: the object takes the socket over, as
+// when it stores it on a member, and the listeners it attaches while doing so live as long as that
+// socket. A collection the object only forgets (`this.sockets = []`) owns nothing.
 runInBothModes('no-leaked-subscription: parameters an object adopts into its collections', rule, {
   valid: [
     `
@@ -22,6 +23,11 @@ export class Hub {
   broadcast(data: Buffer) {
     for (const socket of this.sockets) socket.write(data);
   }
+
+  close() {
+    for (const socket of this.sockets) socket.destroy();
+    this.server.close();
+  }
 }
 `,
     `
@@ -33,6 +39,10 @@ export class Registry {
   register(id: string, socket: net.Socket) {
     this.connections.set(id, socket);
     socket.on('end', () => this.connections.delete(id));
+  }
+
+  closeAll() {
+    this.connections.forEach((socket) => socket.end());
   }
 }
 `,
@@ -151,10 +161,37 @@ export class Server {
   start() {
     this.server = net.createServer(onConnection.bind(this));
   }
+  stop() {
+    for (let i = 0; i < this.sockets.length; i++) this.sockets[i].destroy();
+    this.server.close();
+  }
 }
 `,
   ],
   invalid: [
+    {
+      // the server only forgets its sockets: it owns none of them
+      code: `
+import net from 'net';
+
+function onConnection(socket) {
+  this.sockets.push(socket);
+  socket.on('message', (message) => socket.emit('data', message));
+}
+
+export class Server {
+  sockets = [];
+  start() {
+    this.server = net.createServer(onConnection.bind(this));
+  }
+  stop() {
+    this.sockets = [];
+    this.server.close();
+  }
+}
+`,
+      errors: [{ messageId: 'listenerNotRemoved', line: 6, column: 3 }],
+    },
     {
       code: `
 function onConnection(socket) {
