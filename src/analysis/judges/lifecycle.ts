@@ -10,6 +10,7 @@ import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
+import { findStart } from '../findStart';
 import type { Leak } from '../leak';
 import { makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
@@ -102,6 +103,29 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   return verdicts.find((verdict) => verdict !== undefined && verdict !== 'fine') ?? (verdicts.includes('fine') ? 'fine' : undefined);
 }
 
+/**
+ * Whether a member holds a start of the same kind `owner` made beside `start`, and only `owner`
+ * stores one there: a method that ends it is where what `owner` starts is ended, not a pause
+ * (nothing starts it again) nor a reset of something else.
+ *
+ * `constructor() { this.sendTimer = setInterval(…); this.recvTimer = setInterval(…); }` → `recvTimer` for `sendTimer`.
+ */
+function keptBeside(context: AnalysisContext, start: Start, owner: FunctionNode): (member: string) => boolean {
+  return (member) => {
+    const stores = thisMemberUses(context, member).flatMap((use) => {
+      const assignment = use.parent;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== use) return [];
+      const value = skipTypeWrappers(assignment.right);
+      const cleared = (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+      return cleared ? [] : [{ use, value }];
+    });
+    return (
+      stores.length > 0 &&
+      stores.every(({ use, value }) => thisFunction(use) === owner && findStart(context, value)?.kind === start.kind && value !== start.node)
+    );
+  };
+}
+
 /** {@link judgeStored} for one place the start is kept. */
 function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: FunctionNode): Leak | 'fine' | undefined {
   if (slot.kind === 'entryMember') return judgeEntryMember(context, start, slot);
@@ -122,7 +146,7 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     (use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]),
   );
   // With no teardown by name, one known by what it ends is asked only about a handle nothing ends.
-  const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner) : undefined);
+  const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner, keptBeside(context, start, owner)) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
     const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder, start.call?.returns);
