@@ -69,6 +69,30 @@ export class Link {
   ping() {}
 }
 `,
+    // It runs from the constructor's own callbacks: one interval ending itself when its work is
+    // done, not the end of the object's life.
+    `
+export class Job {
+  finished = false;
+  poll: ReturnType<typeof setInterval>;
+  progress: ReturnType<typeof setInterval>;
+
+  constructor() {
+    this.poll = setInterval(() => this.check(), 1000);
+    this.progress = setInterval(() => this.report(), 500);
+  }
+
+  report() {
+    if (this.finished) this.done();
+  }
+
+  done() {
+    clearInterval(this.progress);
+  }
+
+  check() {}
+}
+`,
     // The interval it ends was made by another method, not beside this one.
     `
 export class Pump {
