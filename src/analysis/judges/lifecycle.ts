@@ -164,8 +164,10 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     });
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     // `stop() { this.timer = null; }`: an end added after that would end nothing (and may not compile).
-    const writes = slot.kind === 'member' && thisMemberUses(context, slot.name).some((use) => isWriteIn(use, reach.functions));
-    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), writes ? undefined : teardown);
+    // `stop() { this.bonjour.unpublishAll(() => done()); }`: an end added after it would cut that call short.
+    const uses = slot.kind === 'member' ? thisMemberUses(context, slot.name) : [];
+    const unsafe = uses.some((use) => isWriteIn(use, reach.functions) || awaitsCallbackIn(use, reach.functions));
+    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), unsafe ? undefined : teardown);
   }
   if (endings.length > 0) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
   const release = slotRelease(context, slot, owner, holder);
@@ -284,6 +286,22 @@ function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: Ha
   const { reason, ...parts } = why;
   // Each reason's own parts, with the label and slot every stored reason shares.
   return makeLeak(context, start, fn, reason, { label: startLabel(context, start), member: slot.text, ...parts } as never, { end: plan });
+}
+
+/** `this.bonjour.unpublishAll(() => …)` in one of `functions`: a call on the member still pending when its callback has not run. */
+function awaitsCallbackIn(use: TSESTree.MemberExpression, functions: ReadonlySet<FunctionNode>): boolean {
+  const method = use.parent;
+  const call = method.parent;
+  const at = runningFunction(use);
+  return (
+    method.type === AST_NODE_TYPES.MemberExpression &&
+    method.object === use &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === method &&
+    call.arguments.some((argument) => isFunctionNode(argument)) &&
+    at !== undefined &&
+    functions.has(at)
+  );
 }
 
 function isWriteIn(use: TSESTree.MemberExpression, functions: ReadonlySet<FunctionNode>): boolean {
