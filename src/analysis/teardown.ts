@@ -242,18 +242,28 @@ export function pairedTeardownOf(context: AnalysisContext, holder: Holder, fn: F
 /**
  * For a holder with no teardown by name or pair, the function that ends what it keeps, by what
  * it does: it ends two or more of the handles kept on `this` (`clearTimeout(this.poll)`,
- * `this.socket.close()`), stores no new one in them, and neither runs `fn` nor is run by it (so
- * it is no restart). Such a teardown is known from the code alone: its report offers no fix.
+ * `this.socket.close()`), or one that `isSibling` says `fn` made beside the start judged, stores
+ * no new one in them, and neither runs `fn` nor is run by it (so it is no restart). Such a
+ * teardown is known from the code alone: its report offers no fix.
  *
  * ```ts
  * class Worker { init() { this.ping = setInterval(f, 1000); } end() { clearTimeout(this.poll); this.sock.close(); } }
  * // for init → { name: 'end', method: undefined, … }
+ * class Heart { constructor() { this.send = setInterval(f, 500); this.recv = setInterval(g, 1000); } clear() { clearInterval(this.recv); } }
+ * // for the constructor, with `recv` a sibling of `send` → { name: 'clear', … }
  * ```
  */
-export function endingTeardownOf(context: AnalysisContext, holder: Holder, fn: FunctionNode): Teardown | undefined {
+export function endingTeardownOf(
+  context: AnalysisContext,
+  holder: Holder,
+  fn: FunctionNode,
+  isSibling: (member: string) => boolean = () => false,
+): Teardown | undefined {
   const fromFn = reachFrom(context, holder, [fn]).functions;
   for (const candidate of holder.functions()) {
-    if (candidate === fn || fromFn.has(candidate) || endedMembers(context, candidate).size < 2) continue;
+    if (candidate === fn || fromFn.has(candidate)) continue;
+    const ended = endedMembers(context, candidate);
+    if (ended.size < 2 && ![...ended].some(isSibling)) continue;
     if (reachFrom(context, holder, [candidate]).functions.has(fn)) continue;
     const method = candidate.parent.type === AST_NODE_TYPES.MethodDefinition ? candidate.parent : undefined;
     const name = method ? methodKeyName(method) : functionKeyName(candidate);

@@ -1,6 +1,7 @@
 import { abortSignal } from './abortSignal';
 import { amqp } from './amqp';
 import { axon } from './axon';
+import { bonjourService } from './bonjour';
 import { bullmq } from './bullmq';
 import { etcd3 } from './etcd3';
 import { eventEmitter } from './eventEmitter';
@@ -63,4 +64,5 @@ export const families = [
   etcd3,
   axon,
   yProtocols,
+  bonjourService,
 ] as const;

@@ -10,6 +10,7 @@ import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
+import { findStart } from '../findStart';
 import type { Leak } from '../leak';
 import { makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
@@ -130,6 +131,29 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   return verdicts.find((verdict) => verdict !== undefined && verdict !== 'fine') ?? (verdicts.includes('fine') ? 'fine' : undefined);
 }
 
+/**
+ * Whether a member holds a start of the same kind `owner` made beside `start`, and only `owner`
+ * stores one there: a method that ends it is where what `owner` starts is ended, not a pause
+ * (nothing starts it again) nor a reset of something else.
+ *
+ * `constructor() { this.sendTimer = setInterval(…); this.recvTimer = setInterval(…); }` → `recvTimer` for `sendTimer`.
+ */
+function keptBeside(context: AnalysisContext, start: Start, owner: FunctionNode): (member: string) => boolean {
+  return (member) => {
+    const stores = thisMemberUses(context, member).flatMap((use) => {
+      const assignment = use.parent;
+      if (assignment.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== use) return [];
+      const value = skipTypeWrappers(assignment.right);
+      const cleared = (value.type === AST_NODE_TYPES.Literal && value.value === null) || (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined');
+      return cleared ? [] : [{ use, value }];
+    });
+    return (
+      stores.length > 0 &&
+      stores.every(({ use, value }) => thisFunction(use) === owner && findStart(context, value)?.kind === start.kind && value !== start.node)
+    );
+  };
+}
+
 /** {@link judgeStored} for one place the start is kept. */
 function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: FunctionNode): Leak | 'fine' | undefined {
   if (slot.kind === 'entryMember') return judgeEntryMember(context, start, slot);
@@ -150,7 +174,7 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     (use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]),
   );
   // With no teardown by name, one known by what it ends is asked only about a handle nothing ends.
-  const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner) : undefined);
+  const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner, keptBeside(context, start, owner)) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
     const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder, start.call?.returns);
@@ -174,11 +198,13 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
       return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     }
     // `stop() { this.timer = null; }`: an end added after that would end nothing (and may not compile).
-    const writes = slot.kind === 'member' && thisMemberUses(context, slot.name).some((use) => isWriteIn(use, reach.functions));
+    // `stop() { this.bonjour.unpublishAll(() => done()); }`: an end added after it would cut that call short.
+    const uses = slot.kind === 'member' ? thisMemberUses(context, slot.name) : [];
+    const unsafe = uses.some((use) => isWriteIn(use, reach.functions) || awaitsCallbackIn(use, reach.functions));
     // A method that takes data and ends nothing is the object's teardown by its name only
     // (`destroy(sid, callback)` may delete one session): its end is suggested, not written.
     const byNameOnly = takesData(context, teardown.fn) && endsNothing(reach.functions);
-    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), writes ? undefined : teardown, byNameOnly);
+    return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), unsafe ? undefined : teardown, byNameOnly);
   }
   if (endings.length > 0) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
   const release = slotRelease(context, slot, owner, holder);
@@ -319,6 +345,22 @@ function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: Ha
   const { reason, ...parts } = why;
   // Each reason's own parts, with the label and slot every stored reason shares.
   return makeLeak(context, start, fn, reason, { label: startLabel(context, start), member: slot.text, ...parts } as never, { end: plan });
+}
+
+/** `this.bonjour.unpublishAll(() => …)` in one of `functions`: a call on the member still pending when its callback has not run. */
+function awaitsCallbackIn(use: TSESTree.MemberExpression, functions: ReadonlySet<FunctionNode>): boolean {
+  const method = use.parent;
+  const call = method.parent;
+  const at = runningFunction(use);
+  return (
+    method.type === AST_NODE_TYPES.MemberExpression &&
+    method.object === use &&
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === method &&
+    call.arguments.some((argument) => isFunctionNode(argument)) &&
+    at !== undefined &&
+    functions.has(at)
+  );
 }
 
 function isWriteIn(use: TSESTree.MemberExpression, functions: ReadonlySet<FunctionNode>): boolean {

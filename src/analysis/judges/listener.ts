@@ -14,7 +14,7 @@ import type { Start } from '../findStart';
 import type { Judge, Leak } from '../leak';
 import { judgeAbortListener } from './abortListener';
 import { judgeKeptOpen } from './keptOpen';
-import { partOfWaitForEnd } from './waiter';
+import { namesAnotherEvent, partOfWaitForEnd } from './waiter';
 import { endSearchScope, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -106,7 +106,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
 }
 
 /**
- * `bus.off('x', onX)` removes `bus.on('x', onX)`; `bus.removeAllListeners()` removes everything.
+ * `bus.off('x', onX)` removes `bus.on('x', onX)`, `bus.off('y', onX)` does not; `bus.removeAllListeners()` removes everything.
  * The removal may be written in another file than the start (`startContext`).
  */
 export function removesListener(context: AnalysisContext, removal: TSESTree.CallExpression, startContext: AnalysisContext, start: Start): boolean {
@@ -114,6 +114,7 @@ export function removesListener(context: AnalysisContext, removal: TSESTree.Call
   if (!event) return true;
   const eventName = context.sourceCode.getText(event);
   const startArgument = (start.node as TSESTree.CallExpression).arguments[0];
+  if (namesAnotherEvent(event, startArgument)) return false;
   const startEvent = startArgument && startContext.sourceCode.getText(startArgument);
   if (!listener) return eventName === startEvent || start.event === undefined;
   const listenerText = context.sourceCode.getText(listener);

@@ -366,7 +366,19 @@ function removes(context: AnalysisContext, removal: TSESTree.CallExpression, sta
   const [event, listener] = removal.arguments;
   if (!event) return true;
   const startEvent = (start.node as TSESTree.CallExpression).arguments[0];
+  if (namesAnotherEvent(event, startEvent)) return false;
   const sameEvent = startEvent !== undefined && context.sourceCode.getText(event) === context.sourceCode.getText(startEvent);
   if (!listener) return sameEvent;
   return start.listener !== undefined && context.sourceCode.getText(listener) === context.sourceCode.getText(start.listener);
+}
+
+/**
+ * A removal's event that is surely not the start's: both written as strings, and different. An
+ * emitter removes a listener per event, so `off('open', remove)` leaves `on('error', remove)`;
+ * events written otherwise (`EVENTS.ERROR`, a variable) may be the same.
+ */
+export function namesAnotherEvent(event: TSESTree.Node, startEvent: TSESTree.Node | undefined): boolean {
+  const removed = staticString(event);
+  const added = startEvent && staticString(startEvent);
+  return removed !== undefined && added !== undefined && removed !== added;
 }
