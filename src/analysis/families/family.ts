@@ -194,6 +194,12 @@ export interface Repetition {
    * a start moved before that call would run as often, or more, so it is not offered.
    */
   readonly oncePerSchedulingCall?: boolean;
+  /**
+   * One run is one call of the function that schedules the callback: Vue's `setup()` runs once per
+   * component instance, and its variables and other hooks (`onUnmounted`) belong to that mount, so
+   * what the mount hook starts may be ended there. (Not React's: `useRef` and `useState` outlive a render.)
+   */
+  readonly runIsSchedulingFunction?: boolean;
 }
 
 /** Which argument of a scheduling call is the callback it runs again and again. */
