@@ -553,8 +553,10 @@ function mayReachStarts(file: string, text: string, settings: AnalysisContext['s
  * Whether a file could hand back a connection it opened: its text, or that of a file it imports
  * from a relative path (and so on), names an API that opens one, or declares a class that may hold
  * something open and could reach a start (a `new Client()` of ours is a connection). The check
- * before following a call into a file for a factory (factoryStart.ts), which hands back
- * connections only; with `settings.leaks`, as loose as {@link mayLeadToStarts}.
+ * before following a call into a file for a factory (factoryStart.ts) without types: a helper of
+ * another file that hands back an interval or watcher is not followed (one of the same file is,
+ * and any with types), which keeps untyped lints from parsing every relative import; with
+ * `settings.leaks`, as loose as {@link mayLeadToStarts}.
  */
 function mayReachConnection(file: string, text: string, settings: AnalysisContext['settings']): boolean {
   if (settings?.['leaks'] !== undefined) return mayLeadToStarts(text, settings);

@@ -20,7 +20,8 @@ import plugin from '../../src/index';
 
 const root = path.join(__dirname, '..', '..');
 const leakyWatch = 'export function watch() {\n  setInterval(() => {}, 1000);\n}\n';
-const fixedWatch = 'export function watch() {\n  return setInterval(() => {}, 1000);\n}\n';
+// Fixed: the helper ends its interval itself (handing it back would only move the leak to `tick()`, which drops it).
+const fixedWatch = 'export function watch() {\n  const timer = setInterval(() => {}, 1000);\n  clearInterval(timer);\n}\n';
 
 function makeProject(typed: boolean): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-long-lived-'));
