@@ -371,6 +371,8 @@ export interface Family {
     readonly promiseValue: string;
     /** The promise callback that runs on failure only: `.catch(() => retry())`. */
     readonly promiseFailure: string;
+    /** `finally`: runs its callback on either outcome and discards what the callback returns. */
+    readonly promiseSettled: string;
     readonly bindsThis: readonly string[];
     /** The function methods that call it at once with a given `this`: `x.m.call(x, …)`, `x.m.apply(x, args)`. */
     readonly callsWithThis: readonly string[];
