@@ -48,6 +48,12 @@ export interface MethodStart {
   readonly ends?: HandleEnd;
   /** Shown in messages: "a Kafka consumer". */
   readonly label?: string;
+  /**
+   * The subscription holds its object open while it runs (a lazy graphql-ws client keeps its
+   * socket for as long as a subscription is live): made here, the object does not die with the
+   * function, so the subscription is judged itself.
+   */
+  readonly keepsTargetOpen?: boolean;
   /** For a subscription on a shared client, what it subscribes it to: "Redis channels". */
   readonly subscribesTo?: string;
   /**
