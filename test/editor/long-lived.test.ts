@@ -87,6 +87,27 @@ describe.each([false, true])('in one process (typed: %s)', (typed) => {
     expect(await findings(first, daemon)).toEqual(reported);
     expect(await findings(makeESLint(dir, typed), daemon)).toEqual(reported);
   });
+
+  // Fixed by a helper whose text names no start: it is not even parsed, and the caller's answer
+  // must still be computed again when the start comes back.
+  it('sees a start come back in a helper whose text named none', async () => {
+    const ext = typed ? 'ts' : 'js';
+    const daemon = `daemon.${ext}`;
+    const watch = path.join(dir, `watch.${ext}`);
+    const first = makeESLint(dir, typed);
+    const reported = ['5:3 leaks/no-repeated-subscription'];
+    const change = (text: string) => {
+      fs.writeFileSync(watch, text);
+      if (typed) clearCaches();
+    };
+    change(leakyWatch);
+    expect(await findings(first, daemon)).toEqual(reported);
+    change('export function watch() {\n  setTimeout(() => {}, 1000);\n}\n');
+    expect(await findings(first, daemon)).toEqual([]);
+    change(leakyWatch);
+    expect(await findings(first, daemon)).toEqual(reported);
+    expect(await findings(makeESLint(dir, typed), daemon)).toEqual(reported);
+  });
 });
 
 describe('a thousand lints in one process', () => {
