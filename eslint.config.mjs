@@ -15,6 +15,8 @@ export default defineConfig(
       '.demo-fix/',
       'test/fixtures/',
       'test/corpus/',
+      // Probe programs, leaky on purpose, linted by their own runner against their own packages.
+      'test/probes/',
       'bench/results/',
       // Leaky on purpose: it is what `npm run demo` lints with the plugin.
       'examples/cronjob-daemon/',

@@ -35,6 +35,8 @@ export default createRule<Options, MessageIds>({
         '`{{code}}` starts {{label}} on `{{connection}}`, which is never closed, returned or stored.',
       notUnsubscribed: '`{{code}}` starts {{label}} on `{{target}}` ({{outlives}}), and nothing unsubscribes it.',
       listenerNotRemoved: '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}), and nothing removes it.',
+      listenerRemovedWithNewFunction:
+        '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}), but the removal on line {{line}} is handed a new function, which removes nothing.',
       listenerLeftByWaiter:
         '`{{code}}` adds {{label}} to `{{target}}` ({{outlives}}) while {{owner}} waits, and leaves it there {{when}}: each call leaves one more.',
       listenerPerInstance:

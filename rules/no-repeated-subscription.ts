@@ -26,7 +26,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeCall } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
-import { assignedSlotReadAfter, assignsSchedulerReceiver, hoistStatement } from '../src/fix/hoistStatement';
+import { argumentsComputedPerRun, assignedSlotReadAfter, assignsSchedulerReceiver, hoistStatement } from '../src/fix/hoistStatement';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/threadSignal';
 
@@ -204,6 +204,7 @@ export default createRule<[], MessageIds>({
         // Before a decorated method (`@Cron(…) sync() {…}`) is its class, not a place to start things.
         repeated.scheduler.type === AST_NODE_TYPES.Decorator ||
         loopMovedOnByBody(repeated.scope) ||
+        argumentsComputedPerRun(node) ||
         usesBindingDeclaredIn(context, statement, repeated.scope) ||
         readsOwnThis(statement, repeated.scope) ||
         assignedSlotReadAfter(statement, body) ||

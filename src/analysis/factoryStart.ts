@@ -2,9 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { CallStart, StartKind } from './apis';
-import { handleEndOf } from './apis';
+import { chainingMethods, handleEndOf } from './apis';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, returnedValues, skipTypeWrappers, staticMemberName } from './ast';
+import { isFunctionNode, methodCallParts, returnedValues, skipTypeWrappers, staticMemberName } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
@@ -16,10 +16,11 @@ import { resolveCallee } from './resolveCallee';
 import { storedThroughFactory } from './teardown';
 
 /**
- * Starts a factory hands back to its caller: connections. (A helper that returns its interval or
- * watcher, `return setInterval(…)`, is still taken as handing it over for good, as before.)
+ * Starts a factory hands back to its caller, who must end them: connections, intervals and
+ * watchers (`return setInterval(…)`, `return chokidar.watch(dir).on('add', f)`). A caller that
+ * drops one, once per cron tick, leaks one per tick.
  */
-const handedBackKinds: ReadonlySet<StartKind> = new Set(['connection']);
+const handedBackKinds: ReadonlySet<StartKind> = new Set(['connection', 'interval', 'watcher']);
 
 /** Factories by function node (per file version), `null` when the function is not one. */
 const factories = new WeakMap<FunctionNode, CallStart | null>();
@@ -60,14 +61,16 @@ export function factoryStart(
 
 /**
  * The cheap pre-filter: the call names a function or method written in this file, or one imported
- * from a relative path (`helper(x)`, `this.connectTo(h)`), the only calls resolved to a factory.
+ * from a relative path (`helper(x)`, `this.connectTo(h)`, `importer.watchInbox(dir)` on an
+ * instance of a class of the file), the only calls resolved to a factory.
  */
 export function mayCallFactory(context: AnalysisContext, call: TSESTree.CallExpression): boolean {
   const callee = skipTypeWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return factoryNames(context).has(callee.name);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTypeWrappers(callee.object);
   return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    skipTypeWrappers(callee.object).type === AST_NODE_TYPES.ThisExpression &&
+    (receiver.type === AST_NODE_TYPES.ThisExpression || receiver.type === AST_NODE_TYPES.Identifier) &&
     factoryNames(context).has(staticMemberName(callee) ?? '')
   );
 }
@@ -146,6 +149,12 @@ function startOfReturned(
     return kept ? start : undefined;
   }
   if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  // `watch(dir).on('add', f)`, `setInterval(f, ms).unref()`: a chaining method hands back its receiver.
+  const chained = methodCallParts(inner);
+  if (chained && chainingMethods.has(chained.method) && inner.type === AST_NODE_TYPES.CallExpression) {
+    const receiver = skipTypeWrappers(chained.target);
+    if (receiver.type === AST_NODE_TYPES.CallExpression || receiver.type === AST_NODE_TYPES.NewExpression) return startOfReturned(context, fn, receiver, findStart);
+  }
   const start = findStart(context, inner);
   if (!start || !handedBackKinds.has(start.kind)) return undefined;
   if (start.call) {

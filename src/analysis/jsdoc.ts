@@ -38,11 +38,19 @@ export function jsdocTypes(sourceCode: Readonly<TSESLint.SourceCode>, node: TSES
 const parsed = new WeakMap<TSESTree.Node, JsdocTypes | undefined>();
 
 function readJsdoc(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): JsdocTypes | undefined {
+  const comment = jsdocComment(sourceCode, node);
+  return comment && parseTags(comment.value);
+}
+
+/**
+ * The JSDoc comment in front of a declaration, climbed to from a function or a declarator:
+ * `/** @param {string} a *\/ export function f(a) {}` on `f` → that comment.
+ */
+export function jsdocComment(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Comment | undefined {
   let top = node;
   while (top.parent && declarationWrappers.has(top.parent.type) && !laterDeclarator(top)) top = top.parent;
   const comment = sourceCode.getCommentsBefore(top).at(-1);
-  if (!comment || comment.type !== 'Block' || !comment.value.startsWith('*')) return undefined;
-  return parseTags(comment.value);
+  return comment?.type === 'Block' && comment.value.startsWith('*') ? comment : undefined;
 }
 
 /**

@@ -32,6 +32,8 @@ export interface LeakData {
   notUnsubscribed: { code: string; label: string; target: string; outlives: string };
   /** "`bus.on('job', onJob)` adds a 'job' listener to `bus` (a parameter), and nothing removes it." */
   listenerNotRemoved: { code: string; label: string; target: string; outlives: string };
+  /** "`document.addEventListener(…)` adds a 'keydown' listener to `document` (a global), but the removal on line 19 is handed a new function, which removes nothing." */
+  listenerRemovedWithNewFunction: { code: string; label: string; target: string; outlives: string; line: string };
   /** "`this.once('error', onError)` adds a one-shot 'error' listener to `this` (the object itself) while `connect()` waits, and leaves it there when another event ends the wait." */
   listenerLeftByWaiter: { code: string; label: string; target: string; outlives: string; owner: string; when: string };
   /** "`process.on(…)` adds a 'message' listener to `process` (a global) for every instance, and nothing removes it." */

@@ -249,6 +249,37 @@ function currentVersion(file: string): FileVersion | undefined {
   return version;
 }
 
+/** One marker per file version, for {@link collectDeclined}: a context with nothing to read, only a version to check. */
+const markers = new WeakMap<FileVersion, AnalysisContext>();
+
+function declinedMarker(version: FileVersion): AnalysisContext {
+  let marker = markers.get(version);
+  if (!marker) {
+    marker = { sourceCode: undefined as never, filename: version.file };
+    markers.set(version, marker);
+    versionOfContext.set(marker, version);
+  }
+  return marker;
+}
+
+/** Where {@link contextForRelativeImport} puts the files it declines while {@link collectDeclined} runs. */
+let declinedIn: Set<AnalysisContext> | undefined;
+
+/**
+ * Runs `compute` and adds to `into`, as contexts {@link isCurrent} can check, the files it looked at
+ * and declined to follow by their text: a summary that found nothing because a helper named no
+ * start must be computed again once that helper changes on disk.
+ */
+export function collectDeclined<T>(into: Set<AnalysisContext>, compute: () => T): T {
+  const outer = declinedIn;
+  declinedIn = into;
+  try {
+    return compute();
+  } finally {
+    declinedIn = outer;
+  }
+}
+
 /**
  * Whether what the engine learned from a context still holds: false once a followed file was
  * changed on disk since its context was built. The linted file's own context and typed contexts
@@ -293,7 +324,11 @@ export function contextForRelativeImport(
           : wanted === 'type'
             ? mayDefineType(text ?? '', exportName) && /signal/i.test(text ?? '')
           : mayDefineSingleton(text ?? '', exportName);
-    if (text === undefined || !(reexports || defines)) return undefined;
+    if (text === undefined || !(reexports || defines)) {
+      // Declined by its text: an answer that relied on that holds only while the file is unchanged.
+      declinedIn?.add(declinedMarker(version));
+      return undefined;
+    }
     const parsed = parseModule(version.file, text, settings);
     // No parser at all (an unsupported TypeScript for a .ts file): not followed, not cached.
     if (parsed === undefined) return undefined;
@@ -553,8 +588,10 @@ function mayReachStarts(file: string, text: string, settings: AnalysisContext['s
  * Whether a file could hand back a connection it opened: its text, or that of a file it imports
  * from a relative path (and so on), names an API that opens one, or declares a class that may hold
  * something open and could reach a start (a `new Client()` of ours is a connection). The check
- * before following a call into a file for a factory (factoryStart.ts), which hands back
- * connections only; with `settings.leaks`, as loose as {@link mayLeadToStarts}.
+ * before following a call into a file for a factory (factoryStart.ts) without types: a helper of
+ * another file that hands back an interval or watcher is not followed (one of the same file is,
+ * and any with types), which keeps untyped lints from parsing every relative import; with
+ * `settings.leaks`, as loose as {@link mayLeadToStarts}.
  */
 function mayReachConnection(file: string, text: string, settings: AnalysisContext['settings']): boolean {
   if (settings?.['leaks'] !== undefined) return mayLeadToStarts(text, settings);

@@ -20,7 +20,7 @@ import {
   timeoutFunctions,
 } from './apis';
 import type { FunctionNode } from './ast';
-import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, namedFunctionVariable, skipTypeWrappers, staticString, walk } from './ast';
+import { calleeName, enclosingFunction, findObjectProperty, isFunctionNode, isInside, methodCallParts, namedFunctionVariable, skipTypeWrappers, staticString, walk } from './ast';
 import { isAtPosition } from './callbackPosition';
 import type { AnalysisContext } from './fileCache';
 import { importedName, trackedCalls } from './imports';
@@ -274,7 +274,11 @@ function callbackRepetition(
   fn: FunctionNode,
 ): RepeatedScope | undefined {
   const scheduler = call;
-  const found = (repetition: Repetition): RepeatedScope => ({ repetition, scope: fn, scheduler });
+  const found = (repetition: Repetition): RepeatedScope => ({
+    repetition,
+    scope: repetition.runIsSchedulingFunction ? (enclosingFunction(call) ?? context.sourceCode.ast) : fn,
+    scheduler,
+  });
   const tracked = trackedCalls(context).get(call)?.repeats;
   if (tracked && isAtPosition(call, argument, fn, tracked)) return found(tracked.repetition);
   const parts = methodCallParts(call);

@@ -8,6 +8,7 @@ import { signalApi } from '../analysis/families/abortSignal';
 import { thisMethodUses } from '../analysis/thisMethodUses';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { freeName } from './freeName';
+import { jsdocSignalParameter } from './jsdocSignalParameter';
 import { signalArgumentEdit } from './signalArgument';
 
 /** Whether the file is TypeScript, so a parameter gets `?: AbortSignal`. */
@@ -74,7 +75,8 @@ function declaredVariable(context: AnalysisContext, fn: FunctionNode): TSESLint.
  * Adds an optional `signal?: AbortSignal` parameter (plain `signal` in JavaScript) after the last
  * one, so no caller's arguments move and callers that pass nothing still compile, and passes a
  * signal from every caller in the same file that has one in scope:
- * `function f(client, cb?) {}` → `function f(client, cb?, signal?: AbortSignal) {}`. The new
+ * `function f(client, cb?) {}` → `function f(client, cb?, signal?: AbortSignal) {}`; in JavaScript whose
+ * JSDoc lists the parameters, with an `@param {AbortSignal} [signal]` line. The new
  * parameter may be missing, so the code that uses it must write `signal?.…`. Callers in other
  * files are left for require-signal-propagation to point out. Only offered as a suggestion: it
  * changes the function's signature.
@@ -92,6 +94,8 @@ export function addSignalParameter(
   const index = fn.params.length;
   const parameterFix = parameterInsertion(sourceCode, fixer, fn, text);
   if (!parameterFix) return undefined;
+  const documented = isTypeScriptFile(context.filename) ? null : jsdocSignalParameter(sourceCode, fixer, fn, name);
+  if (documented === undefined) return undefined;
   const callerFixes = callsInFile(context, fn)
     .filter((call) => call !== options.except && !isInside(call, fn))
     .flatMap((call) => {
@@ -100,7 +104,7 @@ export function addSignalParameter(
       const edit = signal && signalArgumentEdit(sourceCode, call, index, signal.text);
       return edit ? [fixer.replaceTextRange(edit.range, edit.text)] : [];
     });
-  return { fixes: [parameterFix, ...callerFixes], name, index };
+  return { fixes: [parameterFix, ...(documented ? [documented] : []), ...callerFixes], name, index };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from '../analysis/estree';
-import { skipTypeWrappers, stableReferenceText, walk } from '../analysis/ast';
+import { isFunctionNode, skipTypeWrappers, stableReferenceText, walk } from '../analysis/ast';
 import { indentationOf } from './indentation';
 
 /**
@@ -68,4 +68,21 @@ export function assignsSchedulerReceiver(statement: TSESTree.ExpressionStatement
 function assignedSlot(statement: TSESTree.ExpressionStatement): string | undefined {
   const assignment = skipTypeWrappers(statement.expression);
   return assignment.type === AST_NODE_TYPES.AssignmentExpression ? stableReferenceText(assignment.left) : undefined;
+}
+
+/**
+ * Arguments that make a value each time the call runs (`watch('/inbox/' + new Date().toISOString())`,
+ * `connect(nextPort())`), outside the functions it is handed: moved out of the job, the call would
+ * get the first run's value for good.
+ */
+export function argumentsComputedPerRun(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  let computed = false;
+  for (const argument of call.arguments) {
+    walk(argument, (inner) => {
+      if (computed || isFunctionNode(inner)) return false;
+      if (inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression) computed = true;
+      return !computed;
+    });
+  }
+  return computed;
 }

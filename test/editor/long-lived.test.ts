@@ -20,7 +20,8 @@ import plugin from '../../src/index';
 
 const root = path.join(__dirname, '..', '..');
 const leakyWatch = 'export function watch() {\n  setInterval(() => {}, 1000);\n}\n';
-const fixedWatch = 'export function watch() {\n  return setInterval(() => {}, 1000);\n}\n';
+// Fixed: the helper ends its interval itself (handing it back would only move the leak to `tick()`, which drops it).
+const fixedWatch = 'export function watch() {\n  const timer = setInterval(() => {}, 1000);\n  clearInterval(timer);\n}\n';
 
 function makeProject(typed: boolean): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-long-lived-'));
@@ -82,6 +83,27 @@ describe.each([false, true])('in one process (typed: %s)', (typed) => {
     expect(await findings(first, daemon)).toEqual([]);
     expect(await findings(makeESLint(dir, typed), daemon)).toEqual([]);
 
+    change(leakyWatch);
+    expect(await findings(first, daemon)).toEqual(reported);
+    expect(await findings(makeESLint(dir, typed), daemon)).toEqual(reported);
+  });
+
+  // Fixed by a helper whose text names no start: it is not even parsed, and the caller's answer
+  // must still be computed again when the start comes back.
+  it('sees a start come back in a helper whose text named none', async () => {
+    const ext = typed ? 'ts' : 'js';
+    const daemon = `daemon.${ext}`;
+    const watch = path.join(dir, `watch.${ext}`);
+    const first = makeESLint(dir, typed);
+    const reported = ['5:3 leaks/no-repeated-subscription'];
+    const change = (text: string) => {
+      fs.writeFileSync(watch, text);
+      if (typed) clearCaches();
+    };
+    change(leakyWatch);
+    expect(await findings(first, daemon)).toEqual(reported);
+    change('export function watch() {\n  setTimeout(() => {}, 1000);\n}\n');
+    expect(await findings(first, daemon)).toEqual([]);
     change(leakyWatch);
     expect(await findings(first, daemon)).toEqual(reported);
     expect(await findings(makeESLint(dir, typed), daemon)).toEqual(reported);

@@ -48,6 +48,12 @@ export interface MethodStart {
   readonly ends?: HandleEnd;
   /** Shown in messages: "a Kafka consumer". */
   readonly label?: string;
+  /**
+   * The subscription holds its object open while it runs (a lazy graphql-ws client keeps its
+   * socket for as long as a subscription is live): made here, the object does not die with the
+   * function, so the subscription is judged itself.
+   */
+  readonly keepsTargetOpen?: boolean;
   /** For a subscription on a shared client, what it subscribes it to: "Redis channels". */
   readonly subscribesTo?: string;
   /**
@@ -194,6 +200,12 @@ export interface Repetition {
    * a start moved before that call would run as often, or more, so it is not offered.
    */
   readonly oncePerSchedulingCall?: boolean;
+  /**
+   * One run is one call of the function that schedules the callback: Vue's `setup()` runs once per
+   * component instance, and its variables and other hooks (`onUnmounted`) belong to that mount, so
+   * what the mount hook starts may be ended there. (Not React's: `useRef` and `useState` outlive a render.)
+   */
+  readonly runIsSchedulingFunction?: boolean;
 }
 
 /** Which argument of a scheduling call is the callback it runs again and again. */
@@ -371,6 +383,8 @@ export interface Family {
     readonly promiseValue: string;
     /** The promise callback that runs on failure only: `.catch(() => retry())`. */
     readonly promiseFailure: string;
+    /** `finally`: runs its callback on either outcome and discards what the callback returns. */
+    readonly promiseSettled: string;
     readonly bindsThis: readonly string[];
     /** The function methods that call it at once with a given `this`: `x.m.call(x, …)`, `x.m.apply(x, args)`. */
     readonly callsWithThis: readonly string[];

@@ -7,6 +7,7 @@ import { etcd3 } from './etcd3';
 import { eventEmitter } from './eventEmitter';
 import { eventTarget } from './eventTarget';
 import { graphqlSubscriptions } from './graphqlSubscriptions';
+import { graphqlWs } from './graphqlWs';
 import { httpClients } from './httpClients';
 import { httpServers } from './httpServers';
 import { ioredis } from './ioredis';
@@ -52,6 +53,7 @@ export const families = [
   workerThreads,
   observers,
   graphqlSubscriptions,
+  graphqlWs,
   httpServers,
   schedulers,
   httpClients,

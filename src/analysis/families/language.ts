@@ -31,6 +31,7 @@ export const language = {
     promiseCallbacks: ['then', 'catch', 'finally'],
     promiseValue: 'then',
     promiseFailure: 'catch',
+    promiseSettled: 'finally',
     bindsThis: ['call', 'apply', 'bind'],
     callsWithThis: ['call', 'apply'],
     collectionAdds: ['push', 'add', 'set', 'unshift'],

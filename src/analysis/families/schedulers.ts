@@ -5,6 +5,7 @@ import { repetitions } from './family';
 const cronTaskEnds = { methods: ['stop', 'destroy'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
 
 const reactEffect = { every: 'each time this React effect runs', unit: 'run', oncePerSchedulingCall: true } as const;
+const vueMount = { every: 'each time this Vue component mounts', unit: 'mount', oncePerSchedulingCall: true, runIsSchedulingFunction: true } as const;
 
 /** Job schedulers and queue workers: their callbacks run on every tick or job (React effects on every run). */
 export const schedulers = {
@@ -58,6 +59,14 @@ export const schedulers = {
       schedulers: {
         useEffect: { repetition: reactEffect, positions: [0] },
         useLayoutEffect: { repetition: reactEffect, positions: [0] },
+      },
+    },
+    // A Vue component's mount hooks run once for every instance it mounts: what they start must be
+    // ended by that instance's `setup()`, in `onUnmounted`/`onBeforeUnmount`.
+    vue: {
+      schedulers: {
+        onBeforeMount: { repetition: vueMount, positions: [0] },
+        onMounted: { repetition: vueMount, positions: [0] },
       },
     },
   },

@@ -8,6 +8,7 @@ import { signalApi } from '../families/abortSignal';
 import { handleFate } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
+import { objectApiOf } from '../objectApi';
 import { targetOwner } from '../lifetime';
 import { calledNames } from '../methodCallIndex';
 import { neverAbortedOption } from '../neverAborted';
@@ -37,8 +38,9 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   if (endFunction && calledNames(context).has(endFunction)) return undefined;
   // A chain that re-arms only while a flag says so ends when the flag is set (a repetition still starts one more each run).
   if (!judge.repetition && call.type === AST_NODE_TYPES.CallExpression && rearmStoppedByFlag(context, call)) return undefined;
-  // A subscription on an object this function made dies with it: judged on that object instead.
-  if (start.kind === 'subscription' && start.object) {
+  // A subscription on an object this function made dies with it: judged on that object instead,
+  // unless the subscription is what holds the object open.
+  if (start.kind === 'subscription' && start.object && !objectApiOf(context, start.object.kind)?.starts[start.object.method]?.keepsTargetOpen) {
     const owner = targetOwner(context, start.object.target, judge.scope, { outerOutlives: judge.repetition });
     if (owner.owner !== 'outlives') return undefined;
   }

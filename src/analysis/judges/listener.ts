@@ -25,6 +25,7 @@ import { collectionSlot, entriesUse } from '../collectionSlots';
 import { collectionUses } from '../storedHandles';
 import type { NeverAbortedSignal } from '../neverAborted';
 import { neverAbortedSignal } from '../neverAborted';
+import { makesNewFunction } from '../newFunction';
 import { resolveCallee } from '../resolveCallee';
 
 /**
@@ -63,10 +64,10 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (targetText === undefined) return undefined;
   const within = endSearchScope(judge, owner.reason);
   const index = methodCallsByReceiver(context);
-  const removals = findMethodCalls(index, targetText, api.removeListener, within).filter(
-    (removal) => removesListener(context, removal.call, context, start) && !insideAny(removal.call, judge.blind?.abortListeners),
-  );
-  if (removals.length > 0) return undefined;
+  const candidates = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) => !insideAny(removal.call, judge.blind?.abortListeners));
+  if (candidates.some((removal) => removesListener(context, removal.call, context, start))) return undefined;
+  // A removal of the same event handed a function made on the spot: the report says why it fails.
+  const missedRemoval = candidates.find(({ call: removal }) => removesListener(context, removal, context, start, { ignoreNewFunctions: true }));
   // The function closes the object itself after adding it (`stream.on('error', log); stream.destroy(err)`): it goes with the object.
   if (findMethodCalls(index, targetText, [...api.close, ...handleEnds.connection.methods], fn).some(({ call: end }) => end.range[0] > call.range[1])) return undefined;
   if (
@@ -95,21 +96,27 @@ export function judgeListener(judge: Judge): Leak | undefined {
   } else if (api.fixRemoveListener && heldUntilAbort(context, object.target)) {
     end = removeListenerPlan(call, object.target, api.fixRemoveListener, listener, start.event);
   }
-  return makeLeak(
-    context,
-    start,
-    fn,
-    'listenerNotRemoved',
-    { label: eventText, target: targetText, outlives: ownerReasons[owner.reason] },
-    { targetParameter: owner.parameterIndex, end, callerOwned: forwards === 'helper' || waitsForEnd },
-  );
+  const data = { label: eventText, target: targetText, outlives: ownerReasons[owner.reason] };
+  const leakOptions = { targetParameter: owner.parameterIndex, end, callerOwned: forwards === 'helper' || waitsForEnd };
+  if (missedRemoval) {
+    const line = String(context.sourceCode.getLocFromIndex(missedRemoval.call.range[0]).line);
+    return makeLeak(context, start, fn, 'listenerRemovedWithNewFunction', { ...data, line }, leakOptions);
+  }
+  return makeLeak(context, start, fn, 'listenerNotRemoved', data, leakOptions);
 }
 
 /**
- * `bus.off('x', onX)` removes `bus.on('x', onX)`, `bus.off('y', onX)` does not; `bus.removeAllListeners()` removes everything.
+ * `bus.off('x', onX)` removes `bus.on('x', onX)`, `bus.off('y', onX)` does not; `bus.removeAllListeners()`
+ * removes everything; `bus.off('x', onX.bind(this))` removes nothing.
  * The removal may be written in another file than the start (`startContext`).
  */
-export function removesListener(context: AnalysisContext, removal: TSESTree.CallExpression, startContext: AnalysisContext, start: Start): boolean {
+export function removesListener(
+  context: AnalysisContext,
+  removal: TSESTree.CallExpression,
+  startContext: AnalysisContext,
+  start: Start,
+  options: { ignoreNewFunctions?: boolean } = {},
+): boolean {
   const [event, listener] = removal.arguments;
   if (!event) return true;
   const eventName = context.sourceCode.getText(event);
@@ -117,6 +124,8 @@ export function removesListener(context: AnalysisContext, removal: TSESTree.Call
   if (namesAnotherEvent(event, startArgument)) return false;
   const startEvent = startArgument && startContext.sourceCode.getText(startArgument);
   if (!listener) return eventName === startEvent || start.event === undefined;
+  // A function made on the spot (`this.onKey.bind(this)`, `() => …`) equals none added before it.
+  if (!options.ignoreNewFunctions && makesNewFunction(context, listener)) return false;
   const listenerText = context.sourceCode.getText(listener);
   return eventName === startEvent || (start.listener !== undefined && listenerText === startContext.sourceCode.getText(start.listener));
 }

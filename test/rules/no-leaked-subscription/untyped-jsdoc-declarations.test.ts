@@ -65,7 +65,7 @@ export function follow(client, onMessage) {
               output: `
 /** @typedef {import('ioredis').Redis} Redis */
 
-/** @param {Redis} client */
+/** @param {Redis} client @param {AbortSignal} [signal] */
 export function follow(client, onMessage, signal) {
   client.on('message', onMessage);
   signal?.addEventListener('abort', () => client.off('message', onMessage), { once: true });

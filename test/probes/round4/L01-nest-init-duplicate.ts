@@ -1,0 +1,20 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import Redis from 'ioredis';
+
+@Injectable()
+export class InvalidationService implements OnModuleInit, OnModuleDestroy {
+  private readonly redis = new Redis(process.env.REDIS_URL ?? 'redis://localhost:6379');
+  private readonly cache = new Map<string, unknown>();
+
+  async onModuleInit(): Promise<void> {
+    const subscriber = this.redis.duplicate();
+    await subscriber.subscribe('cache:invalidate');
+    subscriber.on('message', (_channel, key) => {
+      this.cache.delete(key);
+    });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.redis.quit();
+  }
+}

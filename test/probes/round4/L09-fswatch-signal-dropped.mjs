@@ -1,0 +1,15 @@
+import { readFile, watch } from 'node:fs/promises';
+
+/**
+ * Reload the config whenever it changes, until `signal` aborts.
+ * @param {string} file
+ * @param {(config: unknown) => void} apply
+ * @param {AbortSignal} signal
+ */
+export async function followConfig(file, apply, signal) {
+  apply(JSON.parse(await readFile(file, 'utf8')));
+  for await (const event of watch(file)) {
+    if (event.eventType !== 'change') continue;
+    apply(JSON.parse(await readFile(file, 'utf8')));
+  }
+}
