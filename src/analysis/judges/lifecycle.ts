@@ -191,19 +191,18 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
       return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
     });
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
-    // A teardown by name that ends nothing may be another API's (express-session's `destroy(sid)`
-    // deletes a session): then a method of the holder that ends this handle, and is no restart of
-    // it, is its end (`stopInterval()` for `startInterval()`).
-    if (endsNothing(reach.functions) && endings.some((use) => handleUse(use, ends) === 'ended' && endsApart(context, holder, runningFunction(use), owner))) {
+    // A method that takes data and ends nothing is the object's teardown by its name only: it may be
+    // another API's (express-session's `destroy(sid, callback)` deletes a session). Then a method of
+    // the holder that ends this handle, and is no restart of it, is its end (`stopInterval()` for
+    // `startInterval()`); the edit in the named one is suggested, not written.
+    const byNameOnly = takesData(context, teardown.fn) && endsNothing(reach.functions);
+    if (byNameOnly && endings.some((use) => handleUse(use, ends) === 'ended' && endsApart(context, holder, runningFunction(use), owner))) {
       return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     }
     // `stop() { this.timer = null; }`: an end added after that would end nothing (and may not compile).
     // `stop() { this.bonjour.unpublishAll(() => done()); }`: an end added after it would cut that call short.
     const uses = slot.kind === 'member' ? thisMemberUses(context, slot.name) : [];
     const unsafe = uses.some((use) => isWriteIn(use, reach.functions) || awaitsCallbackIn(use, reach.functions));
-    // A method that takes data and ends nothing is the object's teardown by its name only
-    // (`destroy(sid, callback)` may delete one session): its end is suggested, not written.
-    const byNameOnly = takesData(context, teardown.fn) && endsNothing(reach.functions);
     return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), unsafe ? undefined : teardown, byNameOnly);
   }
   if (endings.length > 0) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';

@@ -51,6 +51,29 @@ export class Poller {
 }
 `;
 
+const processor = `
+export class JobProcessor {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running = false;
+
+  start(every: number) {
+    this.running = true;
+    this.timer = setInterval(() => this.process(), every);
+  }
+
+  stop() {
+    this.running = false;
+  }
+
+  async drain() {
+    clearInterval(this.timer);
+    await this.process();
+  }
+
+  async process() {}
+}
+`;
+
 runInBothModes('no-leaked-subscription: a teardown by name that belongs to another API', rule, {
   valid: [
     store(`
@@ -86,6 +109,13 @@ runInBothModes('no-leaked-subscription: a teardown by name that belongs to anoth
           suggestions: [{ messageId: 'endInTeardown', data: { teardown: 'destroy' }, output: endedInDestroy(store(restart)) }],
         },
       ],
+    },
+    {
+      // a teardown that takes no data is the object's, even when it ends nothing: another method
+      // that ends the handle (a graceful drain) does not excuse it, and the end is fixed into it
+      code: processor,
+      output: processor.replace('    this.running = false;\n', '    this.running = false;\n    clearInterval(this.timer);\n'),
+      errors: [{ messageId: 'storedNotEnded', line: 8, column: 18 }],
     },
     {
       // the teardown ends something, so it is the object's: the interval it forgets is a leak,
