@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
+import { protocols } from './families/language';
 import { isFunctionNode, skipTypeWrappers, staticMemberName } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
@@ -18,7 +19,7 @@ export function makesNewFunction(context: AnalysisContext, node: TSESTree.Node):
   const inner = skipTypeWrappers(node);
   if (isFunctionNode(inner)) return true;
   if (inner.type !== AST_NODE_TYPES.CallExpression || inner.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  if (staticMemberName(inner.callee) !== 'bind') return false;
+  if (staticMemberName(inner.callee) !== protocols.bindsNew) return false;
   const bound = skipTypeWrappers(inner.callee.object);
   if (refersToFunction(context, bound)) return true;
   if (bound.type !== AST_NODE_TYPES.MemberExpression) return false;

@@ -388,6 +388,8 @@ export interface Family {
     readonly bindsThis: readonly string[];
     /** The function methods that call it at once with a given `this`: `x.m.call(x, …)`, `x.m.apply(x, args)`. */
     readonly callsWithThis: readonly string[];
+    /** The method that makes a new function bound to a `this`: `f.bind(obj)`. */
+    readonly bindsNew: string;
     readonly collectionAdds: readonly string[];
     /** Methods that return one entry of a collection: `sockets.get(id)`, `queue.pop()`. */
     readonly collectionLookups: readonly string[];

@@ -34,6 +34,7 @@ export const language = {
     promiseSettled: 'finally',
     bindsThis: ['call', 'apply', 'bind'],
     callsWithThis: ['call', 'apply'],
+    bindsNew: 'bind',
     collectionAdds: ['push', 'add', 'set', 'unshift'],
     collectionLookups: ['get', 'at', 'find', 'findLast', 'pop', 'shift'],
     collectionViews: ['values', 'entries', 'slice', 'splice', 'filter', 'concat', 'reverse', 'sort', 'flat'],
