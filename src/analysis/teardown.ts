@@ -320,8 +320,9 @@ function endedMembers(context: AnalysisContext, fn: FunctionNode): ReadonlySet<s
 export function endsNothing(fns: Iterable<FunctionNode>): boolean {
   for (const fn of fns) {
     let ends = false;
+    // Callbacks count (`connections.forEach((c) => c.close())`): any end written in the method.
     walk(fn.body ?? fn, (node) => {
-      if (ends || (node !== fn && isFunctionNode(node))) return false;
+      if (ends) return false;
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipTypeWrappers(node.callee);
         const method = methodCallParts(node)?.method;

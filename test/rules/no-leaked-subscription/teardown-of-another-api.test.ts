@@ -51,6 +51,26 @@ export class Poller {
 }
 `;
 
+const clientConnection = `
+export class ClientConnection {
+  private pingInterval: ReturnType<typeof setInterval>;
+  private connections: { close(code?: number): void }[] = [];
+
+  constructor(timeout: number) {
+    this.pingInterval = setInterval(() => this.check(), timeout);
+  }
+
+  handleClose() {
+    clearInterval(this.pingInterval);
+  }
+
+  close(code?: number) {
+    this.connections.forEach((connection) => connection.close(code));
+  }
+
+  check() {}
+}
+`;
 const processor = `
 export class JobProcessor {
   private timer: ReturnType<typeof setInterval> | undefined;
@@ -116,6 +136,15 @@ runInBothModes('no-leaked-subscription: a teardown by name that belongs to anoth
       code: processor,
       output: processor.replace('    this.running = false;\n', '    this.running = false;\n    clearInterval(this.timer);\n'),
       errors: [{ messageId: 'storedNotEnded', line: 8, column: 18 }],
+    },
+    {
+      // ending something in a callback is ending something: close(code) is the object's teardown
+      code: clientConnection,
+      output: clientConnection.replace(
+        '    this.connections.forEach((connection) => connection.close(code));\n',
+        '    this.connections.forEach((connection) => connection.close(code));\n    clearInterval(this.pingInterval);\n',
+      ),
+      errors: [{ messageId: 'storedNotEnded', line: 7, column: 25 }],
     },
     {
       // the teardown ends something, so it is the object's: the interval it forgets is a leak,
