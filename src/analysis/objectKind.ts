@@ -68,21 +68,13 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
         if (kind) return kind;
       }
     }
-    // `type Consumer = { … }` is named by its alias; a class or interface by its own symbol.
-    for (const symbol of [current.aliasSymbol, current.getSymbol()]) {
-      for (const declaration of symbol?.getDeclarations() ?? []) {
-        const fileName = declaration.getSourceFile().fileName;
-        // `export default class MqttClient` names its symbol `default`: the class keeps its own name.
-        const ownName = (declaration as { name?: { text?: unknown } }).name?.text;
-        const name = typeof ownName === 'string' ? ownName : (symbol?.getName() ?? '');
-        const custom = customKindOfDeclaration(context, fileName, name);
-        if (custom) return custom;
-        const module = declaringModule(declaration);
-        // A bundle's `declare module 'mqtt/build/lib/client'` belongs to the package `mqtt`.
-        for (const key of module === undefined ? [] : new Set([module, packageOfModule(module)])) {
-          const kind = annotatedTypes[key]?.[name] ?? typePackages[key];
-          if (kind) return kind;
-        }
+    for (const { name, fileName, module } of declaredNames(current)) {
+      const custom = customKindOfDeclaration(context, fileName, name);
+      if (custom) return custom;
+      // A bundle's `declare module 'mqtt/build/lib/client'` belongs to the package `mqtt`.
+      for (const key of module === undefined ? [] : new Set([module, packageOfModule(module)])) {
+        const kind = annotatedTypes[key]?.[name] ?? typePackages[key];
+        if (kind) return kind;
       }
     }
     if (current.isClassOrInterface()) {
@@ -108,13 +100,22 @@ export function isPerClientObject(context: AnalysisContext, node: TSESTree.Node)
   const type = checker.getNonNullableType(services.getTypeAtLocation(node));
   const parts = type.isUnion() ? type.types : [type];
   return parts.every((part) =>
-    [part.aliasSymbol, part.getSymbol()].some((symbol) =>
-      (symbol?.getDeclarations() ?? []).some((declaration) => {
-        const module = declaringModule(declaration);
-        const names = module === undefined ? undefined : (perClientTypes[module] ?? perClientTypes[packageOfModule(module)]);
-        return names?.includes(symbol?.getName() ?? '') === true;
-      }),
-    ),
+    declaredNames(part).some(({ name, module }) => module !== undefined && (perClientTypes[module] ?? perClientTypes[packageOfModule(module)])?.includes(name) === true),
+  );
+}
+
+/**
+ * The names a type is declared under, each with its file and module: `type Consumer = { … }` by its
+ * alias, a class or interface by its own symbol, and `export default class MqttClient` (a symbol
+ * named `default`) by the class's own name.
+ */
+function declaredNames(type: ts.Type): { name: string; fileName: string; module: string | undefined }[] {
+  return [type.aliasSymbol, type.getSymbol()].flatMap((symbol) =>
+    (symbol?.getDeclarations() ?? []).map((declaration) => {
+      const ownName = (declaration as { name?: { text?: unknown } }).name?.text;
+      const name = typeof ownName === 'string' ? ownName : (symbol?.getName() ?? '');
+      return { name, fileName: declaration.getSourceFile().fileName, module: declaringModule(declaration) };
+    }),
   );
 }
 
