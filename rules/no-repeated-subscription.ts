@@ -26,7 +26,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeCall } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
-import { argumentsComputedPerRun, assignedSlotReadAfter, assignsSchedulerReceiver, hoistStatement } from '../src/fix/hoistStatement';
+import { argumentsComputedPerRun, assignedSlotReadAfter, assignsSchedulerReceiver, hoistStatement, loopMovedOnByBody } from '../src/fix/hoistStatement';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/threadSignal';
 
@@ -221,16 +221,6 @@ export default createRule<[], MessageIds>({
           fix: (fixer: TSESLint.RuleFixer) => hoistStatement(fixer, context.sourceCode, statement, before),
         },
       ];
-    }
-
-    /**
-     * A `while`/`do` loop, or a `for` with no update, moves on only by what its body does: moved out,
-     * the call may be what made the condition false (`while (pool.size < min) addWorker()`), and
-     * the loop left behind would never end.
-     */
-    function loopMovedOnByBody(scope: TSESTree.Node): boolean {
-      if (scope.type === AST_NODE_TYPES.ForStatement) return scope.update === null;
-      return scope.type === AST_NODE_TYPES.WhileStatement || scope.type === AST_NODE_TYPES.DoWhileStatement;
     }
 
     /** A signal made for this one repetition (a per-run controller's, the job's own). */

@@ -86,3 +86,13 @@ export function argumentsComputedPerRun(call: TSESTree.CallExpression | TSESTree
   }
   return computed;
 }
+
+/**
+ * A `while`/`do` loop, or a `for` with no update, moves on only by what its body does: moved out,
+ * the call may be what made the condition false (`while (pool.size < min) addWorker()`), and the
+ * loop left behind would never end.
+ */
+export function loopMovedOnByBody(scope: TSESTree.Node): boolean {
+  if (scope.type === AST_NODE_TYPES.ForStatement) return scope.update === null;
+  return scope.type === AST_NODE_TYPES.WhileStatement || scope.type === AST_NODE_TYPES.DoWhileStatement;
+}
