@@ -535,8 +535,13 @@ const maxTextFacts = 4096;
 /** How many files {@link mayReachStarts} reads before it stops looking and says yes. */
 const maxFilesScanned = 128;
 
+/**
+ * The specifiers as strings of their own: V8 makes a match of 13 characters or more a slice that
+ * keeps the whole text alive, and these facts outlive the text (4,096 files' sources, not a few
+ * hundred bytes each).
+ */
 function specifiersOf(text: string): string[] {
-  return [...text.matchAll(relativeSpecifiers)].map((match) => match[2] ?? '');
+  return [...text.matchAll(relativeSpecifiers)].map((match) => Buffer.from(match[2] ?? '').toString());
 }
 
 function factsOfText(stamp: Stamp, text: string): TextFacts {
