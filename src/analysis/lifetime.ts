@@ -122,7 +122,25 @@ function computeLifetime(
   // what it starts is meant to run until that exit.
   const repeatedHere = uses?.calls.some((call) => insideLoop(call) || lifetimeOf(context, enclosingFunction(call), entryFunctions, active) !== 'program');
   if (!repeatedHere && installsProgramExit(context, fn)) return 'program';
+  if (isWholeModuleExport(context, fn)) return 'setup';
   return name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
+}
+
+/**
+ * `module.exports = (io, socket) => { … }`, `export default function (app) { … }`: the function is
+ * all the module gives, so requiring the module is asking it to attach itself to what it is handed
+ * (socket.io's handler modules, express and fastify plugins). Whether that runs again on the same
+ * object is the caller's to show; a weak hint, like an installer's name, that spares only what it
+ * attaches to its parameters.
+ */
+function isWholeModuleExport(context: AnalysisContext, fn: FunctionNode): boolean {
+  const exported = (node: TSESTree.Node): boolean =>
+    node.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration ||
+    (node.parent?.type === AST_NODE_TYPES.AssignmentExpression && node.parent.right === node && stableReferenceText(node.parent.left) === 'module.exports');
+  if (exported(fn)) return true;
+  const id = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent.id : undefined;
+  const variable = id?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(fn), id) : undefined;
+  return variable?.references.some((reference) => exported(reference.identifier)) === true;
 }
 
 /**
