@@ -469,7 +469,9 @@ function namePattern(name: string): string {
 
 /** Whether the text could export a function by that name: `function name`, `name = (…) =>`, `export { name }`, `export default`. */
 function mayDefineFunction(text: string, name: string): boolean {
-  if (name === 'default') return text.includes('export default');
+  // A whole CommonJS module is its `module.exports`, which is also what a default import of it gives.
+  if (name === '*') return /\bmodule\.exports\s*=/.test(text);
+  if (name === 'default') return text.includes('export default') || /\bmodule\.exports\s*=/.test(text);
   const escaped = namePattern(name);
   return new RegExp(`function\\s*\\*?\\s*${escaped}\\b|\\b${escaped}\\s*=\\s*(?:async\\s*)?(?:function|\\(|[\\w$]+\\s*=>)|export\\s*\\{[^}]*\\b${escaped}\\b`).test(text);
 }

@@ -157,7 +157,8 @@ function resolveIdentifier(context: AnalysisContext, identifier: TSESTree.Identi
     if (init && isFunctionNode(init)) return !isReassigned(variable) ? { context, fn: init, name: identifier.name } : undefined;
     // `const { listen } = require('./subscribe')`
     const required = importedName(context.sourceCode, identifier);
-    if (!required || required.name === '*' || isReassigned(variable)) return undefined;
+    // `const listen = require('./listen')` of a module that is one function: `module.exports = function …`.
+    if (!required || isReassigned(variable)) return undefined;
     const target = contextForRelativeImport(context.filename, required.module, required.name, context.settings, wanted);
     const fn = target && commonJsExportedFunction(target, required.name);
     return target && fn ? { context: target, fn, name: identifier.name } : undefined;
@@ -201,7 +202,8 @@ function importedFunction(
 ): { context: AnalysisContext; fn: FunctionNode } | undefined {
   const target = contextForRelativeImport(context.filename, specifier, name, context.settings, wanted);
   if (!target) return undefined;
-  const fn = exportedFunction(target, name);
+  // A default import of a CommonJS module is its `module.exports`.
+  const fn = exportedFunction(target, name) ?? (name === 'default' ? commonJsExportedFunction(target, '*') : undefined);
   if (fn) return { context: target, fn };
   if (hops === 0) return undefined;
   for (const statement of target.sourceCode.ast.body) {
@@ -248,7 +250,7 @@ function exportedFunction(context: AnalysisContext, name: string): FunctionNode 
 /**
  * The function a CommonJS module exports by that name at its top level: `exports.name = function …`,
  * `module.exports.name = local`, `module.exports = { name, other: local }`, with `local` a top-level
- * function never reassigned.
+ * function never reassigned; by the name `*`, the module itself: `module.exports = function …`.
  */
 function commonJsExportedFunction(context: AnalysisContext, name: string): FunctionNode | undefined {
   const local = (value: TSESTree.Node): FunctionNode | undefined => {
@@ -262,7 +264,7 @@ function commonJsExportedFunction(context: AnalysisContext, name: string): Funct
     const assignment = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
     if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=') continue;
     const target = stableReferenceText(assignment.left);
-    if (target === `exports.${name}` || target === `module.exports.${name}`) return local(assignment.right);
+    if (target === `exports.${name}` || target === `module.exports.${name}` || (name === '*' && target === 'module.exports')) return local(assignment.right);
     if (target !== 'module.exports' || assignment.right.type !== AST_NODE_TYPES.ObjectExpression) continue;
     for (const property of assignment.right.properties) {
       if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
