@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction } from '../src/analysis/ast';
+import { enclosingFunction, isCompiledAsync } from '../src/analysis/ast';
 import { recordCodePaths } from '../src/analysis/codePaths';
 import { describeFunction } from '../src/analysis/findLeak';
 import type { LoopNode, UnboundedLoop } from '../src/analysis/loops';
@@ -62,16 +62,18 @@ export default createRule<[], MessageIds>({
       const unbounded = findUnboundedLoop(context, loop, paths);
       const spinning = findSpinningCatches(context, loop, paths);
       if (!unbounded && spinning.length === 0) return;
+      // Compiled code (`__awaiter(…, function* () { … })`) is reported for its source's author; an edit here would be lost.
+      const compiled = isCompiledAsync(enclosingFunction(loop));
       // Only now: with types, finding a signal asks for the types of the variables in scope.
       const signal = findSignalInScope(context, loop);
       const optional = signal !== undefined && signalMayBeMissing(context, signal);
-      if (unbounded) reportUnbounded(unbounded, signal, optional);
+      if (unbounded) reportUnbounded(unbounded, signal, optional, compiled);
       for (const { handler } of spinning) {
         context.report({
           node: handler,
           loc: context.sourceCode.getFirstToken(handler)?.loc ?? handler.loc,
           messageId: 'spinningCatch',
-          suggest: [
+          suggest: compiled ? [] : [
             ...(signal
               ? [
                   {
@@ -91,7 +93,7 @@ export default createRule<[], MessageIds>({
       }
     }
 
-    function reportUnbounded(unbounded: UnboundedLoop, signal: SignalInScope | undefined, optional: boolean): void {
+    function reportUnbounded(unbounded: UnboundedLoop, signal: SignalInScope | undefined, optional: boolean, compiled: boolean): void {
       if (unbounded.neverAborted) {
         // Its own controller's signal is the one in scope: what is missing is an abort(), which only the author can place.
         const data = { head: unbounded.head, ...unbounded.neverAborted };
@@ -100,8 +102,8 @@ export default createRule<[], MessageIds>({
       }
       const fn = enclosingFunction(unbounded.loop);
       // A callback's parameters belong to whoever calls it: no new parameter there.
-      const canAddParameter = canAddSignalParameter(context, fn);
-      const stop = signal ? (fixer: TSESLint.RuleFixer) => stopLoop(fixer, unbounded, signal.text, optional) : null;
+      const canAddParameter = !compiled && canAddSignalParameter(context, fn);
+      const stop = signal && !compiled ? (fixer: TSESLint.RuleFixer) => stopLoop(fixer, unbounded, signal.text, optional) : null;
       // A fix rests on a signal with evidence; one known by its name alone is only suggested.
       const strong = signal?.evidence === 'strong';
       context.report({

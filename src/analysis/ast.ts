@@ -83,15 +83,37 @@ export function runsImmediately(fn: FunctionNode): boolean {
   );
 }
 
-/** Whether `root` awaits (`await`, `for await`) in its own code, not in functions it defines. */
+/** Whether `root` awaits (`await`, `for await`, a compiled `yield`) in its own code, not in functions it defines. */
 export function containsAwait(root: TSESTree.Node): boolean {
   let found = false;
   walk(root, (node) => {
     if (found || (node !== root && isFunctionNode(node))) return false;
-    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
+    if (awaitedBy(node) !== undefined || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) found = true;
     return !found;
   });
   return found;
+}
+
+/** The helpers compilers write an `async` function as, handed its body as a generator (TypeScript, esbuild, Babel). */
+const compiledAsyncHelpers: ReadonlySet<string> = new Set(['__awaiter', '__async', '_asyncToGenerator', 'asyncToGenerator']);
+
+/**
+ * Whether `fn` is an `async` function as a compiler wrote it for an older target: a generator that
+ * is the last argument of the compiler's helper, whose `yield` is an `await`.
+ * `__awaiter(this, void 0, void 0, function* () { … })`, `_asyncToGenerator(function* () { … })`.
+ */
+export function isCompiledAsync(fn: FunctionNode | undefined): boolean {
+  const call = fn?.parent;
+  if (!fn?.generator || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== fn) return false;
+  const name = calleeName(call);
+  return name !== undefined && compiledAsyncHelpers.has(name);
+}
+
+/** What `node` awaits: `x` of `await x`, or of `yield x` in a compiled async function; else `undefined`. */
+export function awaitedBy(node: TSESTree.Node): TSESTree.Expression | undefined {
+  if (node.type === AST_NODE_TYPES.AwaitExpression) return node.argument;
+  if (node.type !== AST_NODE_TYPES.YieldExpression || node.delegate || !node.argument) return undefined;
+  return isCompiledAsync(enclosingFunction(node)) ? node.argument : undefined;
 }
 
 /** The name a call is made by: `setTimeout(…)` → `setTimeout`, `timers.setTimeout(…)` → `setTimeout`. */

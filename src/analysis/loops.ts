@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { abortChecks, logging } from './apis';
 import { signalApi } from './families/abortSignal';
-import { calleeName, conditionTest, containsAwait, enclosingFunction, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
+import { awaitedBy, calleeName, conditionTest, containsAwait, enclosingFunction, isCompiledAsync, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { CodePaths, Segment } from './codePaths';
 import type { SourceEnd } from './endlessSources';
 import { endlessSource } from './endlessSources';
@@ -68,7 +68,7 @@ export interface SpinningCatch {
  */
 export function findUnboundedLoop(context: AnalysisContext, loop: LoopNode, paths: CodePaths): UnboundedLoop | undefined {
   const fn = enclosingFunction(loop);
-  if (!fn || fn.generator) return undefined;
+  if (!fn || (fn.generator && !isCompiledAsync(fn))) return undefined;
   const source = loop.type === AST_NODE_TYPES.ForOfStatement ? endlessSource(context, loop) : undefined;
   let neverAborted = loop.type === AST_NODE_TYPES.ForOfStatement ? undefined : neverAbortedTest(context, loop, fn);
   if (loop.type === AST_NODE_TYPES.ForOfStatement ? !source : !neverAborted && !hasConstantTrueTest(context, loop)) return undefined;
@@ -153,7 +153,8 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
   const shape = loopShape(loop, paths);
   const stoppers = new Set<TSESTree.Node>(shape.exitPoints);
   walkOwnBody(loop.body, (node) => {
-    if ((node.type === AST_NODE_TYPES.AwaitExpression && isPause(context, node.argument)) || isCheck(node)) stoppers.add(node);
+    const awaited = awaitedBy(node);
+    if ((awaited && isPause(context, awaited)) || isCheck(node)) stoppers.add(node);
     // A call, outside every `try` here, that throws once the collection it takes from runs out: the loop ends with it.
     if (node.type === AST_NODE_TYPES.CallExpression && !tries.some((statement) => isInside(node, statement.block)) && throwsWhenExhausted(context, node)) {
       stoppers.add(node);
@@ -168,12 +169,12 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
     // signal: a source that fails for good with the kind it lets round spins.
     // So does a wait inside it that can fail at once (a connect that rejects on 'error'): it pauses nothing then.
     const failsAtOnce = (node: TSESTree.Node): boolean =>
-      isInside(node, block) && node.type === AST_NODE_TYPES.AwaitExpression && stoppers.has(node) && waitMayFailAtOnce(context, node.argument);
+      isInside(node, block) && stoppers.has(node) && awaitedBy(node) !== undefined && waitMayFailAtOnce(context, awaitedBy(node) as TSESTree.Expression);
     const stops = (node: TSESTree.Node): boolean =>
       stoppers.has(node) && (!isCheck(node) || !isInside(node, block)) && !failsAtOnce(node) && !testsCaughtError(node, handler);
     const failsAgain = (node: TSESTree.Node): boolean =>
       isInside(node, block) &&
-      ((node.type === AST_NODE_TYPES.AwaitExpression && (!stoppers.has(node) || failsAtOnce(node))) ||
+      ((awaitedBy(node) !== undefined && (!stoppers.has(node) || failsAtOnce(node))) ||
         (node.type === AST_NODE_TYPES.ForOfStatement && node.await));
     if (pathAround(paths, loop, handler, stops, failsAgain) && !retriesOnlyOwnErrors(context, handler)) spinning.push({ handler, loop });
   }
@@ -297,6 +298,7 @@ function pathAround(
 export const loopPathNodeTypes: readonly string[] = [
   AST_NODE_TYPES.CatchClause,
   AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.YieldExpression,
   AST_NODE_TYPES.ForOfStatement,
   AST_NODE_TYPES.MemberExpression,
   AST_NODE_TYPES.CallExpression,
@@ -383,7 +385,7 @@ function bodyFacts(context: AnalysisContext, loop: LoopNode, fn: TSESTree.Node):
       if (never) facts.neverAborted ??= never;
       else facts.checks.add(node);
     }
-    if (node.type === AST_NODE_TYPES.AwaitExpression) facts.firstAwait ??= node.argument;
+    facts.firstAwait ??= awaitedBy(node);
     if (node.type === AST_NODE_TYPES.ForOfStatement && node.await) facts.firstAwait ??= node.right;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const takesSignal = trackedCalls(context).get(node)?.takesSignal;

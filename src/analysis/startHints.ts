@@ -193,10 +193,12 @@ export const mayReachStartInFile = perFile((context: AnalysisContext): boolean =
 /**
  * Whether the linted file could hold a loop that waits forever, read from its text once per file:
  * an endless loop or spinning `catch` is only judged when something in it awaits (`await`,
- * `for await`), so a file without both a loop keyword and `await` has none.
+ * `for await`, `yield` in a compiler's `__awaiter`), so a file without both a loop keyword and one
+ * of these has none.
  *
  * `while (true) { await poll() }` → `true`; `for (const x of xs) total += x` → `false`.
  */
 export const mayAwaitInLoopInFile = perFile(
-  (context: AnalysisContext): boolean => /\bawait\b/.test(context.sourceCode.text) && /\b(?:while|for)\b/.test(context.sourceCode.text),
+  (context: AnalysisContext): boolean =>
+    /\bawait\b|\b(?:__awaiter|__async|_?asyncToGenerator)\b/.test(context.sourceCode.text) && /\b(?:while|for)\b/.test(context.sourceCode.text),
 );
