@@ -69,7 +69,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(call) {
-        if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(context.sourceCode, call)) return;
+        if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(context, call)) return;
         // The signal first: it is cached per scope, while a call's signature is a type query.
         const signal = findSignalInScope(context, call);
         if (!signal) return;

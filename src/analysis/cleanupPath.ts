@@ -1,14 +1,24 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
+import type { FunctionNode } from './ast';
 import { isFunctionNode, methodCallParts, staticString } from './ast';
 import { signalApi } from './families/abortSignal';
+import type { AnalysisContext } from './fileCache';
+import { usesOf } from './lifetime';
+import { privateMethodCalls } from './thisMethodUses';
 
 /**
  * Whether `node` runs in a cleanup path, where the signal may already have aborted and passing it
- * would cancel the cleanup: a `finally` block, an `abort` listener, an `onabort` handler.
+ * would cancel the cleanup: a `finally` block, an `abort` listener, an `onabort` handler, or a
+ * function that only such paths call (a private method, or a function of the file that does not
+ * leave it), as in `finally { this.stop(); await this.syncOffset(); }`.
  */
-export function inCleanupPath(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+export function inCleanupPath(context: AnalysisContext, node: TSESTree.Node): boolean {
+  return cleanupPathAt(context, node, new Set());
+}
+
+function cleanupPathAt(context: AnalysisContext, node: TSESTree.Node, active: Set<FunctionNode>): boolean {
   for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
     if (current.parent?.type === AST_NODE_TYPES.TryStatement && current.parent.finalizer === current) return true;
     if (isFunctionNode(current)) {
@@ -20,8 +30,24 @@ export function inCleanupPath(sourceCode: Readonly<TSESLint.SourceCode>, node: T
       ) {
         return true;
       }
-      return registration.type === AST_NODE_TYPES.AssignmentExpression && sourceCode.getText(registration.left).endsWith(`.${signalApi.handlerProperty}`);
+      if (registration.type === AST_NODE_TYPES.AssignmentExpression && context.sourceCode.getText(registration.left).endsWith(`.${signalApi.handlerProperty}`)) {
+        return true;
+      }
+      return calledOnlyFromCleanup(context, current, active);
     }
   }
   return false;
+}
+
+/** Every call of `fn` is known (a private method, a function the file keeps to itself) and runs in a cleanup path. */
+function calledOnlyFromCleanup(context: AnalysisContext, fn: FunctionNode, active: Set<FunctionNode>): boolean {
+  // A function reached again through its own callers is called from a cycle: not only from cleanup.
+  if (active.has(fn)) return false;
+  const uses = usesOf(context, fn);
+  const calls = privateMethodCalls(fn) ?? (uses && !uses.exported ? uses.calls : undefined);
+  if (calls === undefined || calls.length === 0) return false;
+  active.add(fn);
+  const onlyCleanup = calls.every((call) => cleanupPathAt(context, call, active));
+  active.delete(fn);
+  return onlyCleanup;
 }

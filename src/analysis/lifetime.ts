@@ -24,7 +24,7 @@ import { isInsideRearmOf } from './rearmingTimer';
 import { isFrameworkHook } from './frameworkHook';
 import { isHandlerInHandedTable } from './handlerTable';
 import { givenMember } from './givenMember';
-import { thisMethodUses } from './thisMethodUses';
+import { privateMethodCalls, thisMethodUses } from './thisMethodUses';
 
 /**
  * How long a function's own work lives:
@@ -96,7 +96,15 @@ function computeLifetime(
   // A Promise executor and an IIFE run right away, as part of the function around them.
   if (runsImmediately(fn)) return lifetimeOf(context, enclosingFunction(fn), entryFunctions, active);
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
-    return parent.kind === 'constructor' ? 'constructor' : 'call';
+    if (parent.kind === 'constructor') return 'constructor';
+    // A private method that only the constructor's own code calls, once, is part of it:
+    // `constructor(conn) { this.conn = conn; this.#listen(); }` attaches for the new object.
+    const calls = privateMethodCalls(fn);
+    const partOfConstructor =
+      calls !== undefined &&
+      calls.length > 0 &&
+      calls.every((call) => !insideLoop(call) && lifetimeOf(context, enclosingFunction(call), entryFunctions, active) === 'constructor');
+    return partOfConstructor ? 'constructor' : 'call';
   }
   if (parent.type === AST_NODE_TYPES.CallExpression || parent.type === AST_NODE_TYPES.NewExpression) {
     return 'callback';
@@ -516,7 +524,7 @@ function ownerOf(
   if (root.type === AST_NODE_TYPES.ThisExpression) {
     // What the class was given outlives each call of its methods; in the constructor, it is the
     // caller's object, as a parameter is.
-    return !inConstructor(scope) && givenMember(context, target) !== undefined ? { owner: 'outlives', reason: 'given' } : { owner: 'own' };
+    return !inConstructor(context, scope) && givenMember(context, target) !== undefined ? { owner: 'outlives', reason: 'given' } : { owner: 'own' };
   }
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   const definition = variable?.defs[0];
@@ -591,10 +599,10 @@ function everyWriteMakesAnObject(variable: TSESLint.Scope.Variable): boolean {
   );
 }
 
-/** Whether `scope` is, or is written in, a class's constructor. */
-function inConstructor(scope: TSESTree.Node): boolean {
+/** Whether `scope` is, or is written in, a class's constructor, or a private method only it calls. */
+function inConstructor(context: AnalysisContext, scope: TSESTree.Node): boolean {
   for (let current: TSESTree.Node | undefined = scope; current; current = current.parent) {
-    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.kind === 'constructor';
+    if (current.type === AST_NODE_TYPES.MethodDefinition) return current.kind === 'constructor' || (isFunctionNode(current.value) && functionLifetime(context, current.value) === 'constructor');
   }
   return false;
 }

@@ -242,7 +242,7 @@ function prefixesOf(chain: string): string[] {
  *
  * `if (this.options.abortController) this.options.abortController.abort()` → `{ 'this.options.abortController' }`.
  */
-function presenceTestedChains(body: TSESTree.ClassBody): Set<string> {
+export function presenceTestedChains(body: TSESTree.ClassBody): Set<string> {
   const tested = new Set<string>();
   walk(body, (node) => {
     if (node.type !== AST_NODE_TYPES.MemberExpression) return true;

@@ -11,6 +11,7 @@ import {
   classSignalChains,
   classSignalEvidence,
   isNewAbortController,
+  presenceTestedChains,
   propertySignalEvidence,
   requestMemberOf,
 } from './signalEvidence';
@@ -182,11 +183,39 @@ function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): { 
     return evidence && { signal: { text: `this.${signalApi.property}`, evidence }, chain: false };
   }
   for (const [name, member] of members) {
-    if (member.values.some(isNewAbortController)) return { signal: { text: `this.${name}.${signalApi.property}`, evidence: 'strong' }, chain: false };
+    if (!member.values.some(isNewAbortController)) continue;
+    // A controller the object may not hold yet or any more is read with `?.`: `this.ac.signal` would throw then.
+    const access = alwaysHeld(body, name, member.values) ? '.' : '?.';
+    return { signal: { text: `this.${name}${access}${signalApi.property}`, evidence: 'strong' }, chain: false };
   }
   // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`.
   const chain = classSignalChains(context, body)[0];
   return chain === undefined ? undefined : { signal: { text: chain, evidence: 'strong' }, chain: true };
+}
+
+/**
+ * Whether the object holds a controller in `this.<name>` from its construction on, every method
+ * alike: made by the field's initialiser or a top-level statement of the constructor, only ever
+ * replaced by another new controller, and never tested for presence. Not so for one made in
+ * `start()`, cleared to `undefined` in `stop()`, or read as `this.ac?.signal`.
+ *
+ * `private readonly ac = new AbortController();` → true; `ac; start() { this.ac = new AbortController(); }` → false.
+ */
+function alwaysHeld(body: TSESTree.ClassBody, name: string, values: readonly TSESTree.Node[]): boolean {
+  if (!values.every(isNewAbortController) || presenceTestedChains(body).has(`this.${name}`)) return false;
+  return values.some((value) => {
+    const holder = value.parent;
+    if (holder?.type === AST_NODE_TYPES.PropertyDefinition) return true;
+    const statement = holder?.parent;
+    const constructorBody = statement?.parent;
+    return (
+      holder?.type === AST_NODE_TYPES.AssignmentExpression &&
+      statement?.type === AST_NODE_TYPES.ExpressionStatement &&
+      constructorBody?.type === AST_NODE_TYPES.BlockStatement &&
+      constructorBody.parent.parent?.type === AST_NODE_TYPES.MethodDefinition &&
+      constructorBody.parent.parent.kind === 'constructor'
+    );
+  });
 }
 
 const signalMention = new RegExp(`${signalApi.property}|${signalApi.controller}`, 'i');

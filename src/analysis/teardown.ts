@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, returnedValues, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, referenceRoot, returnedValues, runsImmediately, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
@@ -396,10 +396,11 @@ export interface Reach {
  * Every function of the holder that running `roots` runs, following `this.method()`,
  * `self.method()` and `super.method()` calls: `stop() { this.closeAll(); }` → `stop`, `closeAll`.
  */
-/** Whether `node` is written in one of `functions` (the nearest function around it). */
+/** Whether `node` is written in one of `functions` (the nearest function around it that does not run on the spot). */
 export function reachedIn(node: TSESTree.Node, functions: ReadonlySet<FunctionNode>): boolean {
   for (let current = node.parent; current; current = current.parent) {
-    if (isFunctionNode(current)) return functions.has(current);
+    // A `new Promise` executor or an IIFE runs as part of the function around it (`close() { return new Promise((resolve) => { this.conn.close(); … }); }`).
+    if (isFunctionNode(current) && (functions.has(current) || !runsImmediately(current))) return functions.has(current);
   }
   return false;
 }

@@ -1,6 +1,7 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, stableReferenceText } from '../analysis/ast';
+import { AST_NODE_TYPES } from '../analysis/estree';
+import { isFunctionNode, skipTypeWrappers, stableReferenceText } from '../analysis/ast';
 import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import { signalApi } from '../analysis/families/abortSignal';
 import { eventTarget } from '../analysis/families/eventTarget';
@@ -78,10 +79,24 @@ export function endCallText(
   call: EndCall,
   bound: Readonly<Record<'handle' | 'listener', string>>,
 ): string {
-  const text = (operand: EndOperand): string =>
-    'bound' in operand ? bound[operand.bound] : (stableReferenceText(operand.node) ?? sourceCode.getText(operand.node));
+  const text = (operand: EndOperand): string => ('bound' in operand ? bound[operand.bound] : writtenReference(sourceCode, operand.node));
   if (call.kind === 'call') return `${text(call.callee)}()`;
   const args = call.arguments.map(text).join(', ');
   if (call.kind === 'function') return `${call.name}(${args})`;
   return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}${call.optional ? '?.' : '.'}${call.method}(${args})`;
+}
+
+/**
+ * A reference as an end call writes it: without its type wrappers (`(conn as Redis)` → `conn`), but
+ * as written when it reads a member by a key in brackets (`room['_events']`, `buses['job-queue']`),
+ * which TypeScript may keep private to its class, or which may be no identifier at all.
+ */
+function writtenReference(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  const stable = stableReferenceText(node);
+  return stable === undefined || readsMemberByKey(node) ? sourceCode.getText(node) : stable;
+}
+
+function readsMemberByKey(node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  return inner.type === AST_NODE_TYPES.MemberExpression && (inner.computed || readsMemberByKey(inner.object));
 }

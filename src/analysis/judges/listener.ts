@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 
 import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import { protocols } from '../families/language';
@@ -27,6 +28,8 @@ import type { NeverAbortedSignal } from '../neverAborted';
 import { neverAbortedSignal } from '../neverAborted';
 import { makesNewFunction } from '../newFunction';
 import { resolveCallee } from '../resolveCallee';
+import { enclosingClassBody } from '../classMembers';
+import { isUntypedType, typeServices } from '../typeServices';
 
 /**
  * A listener on a target that outlives the function, never removed: `bus.on('x', f)` on a
@@ -73,7 +76,9 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (
     owner.reason === 'parameter' &&
     !judge.repetition &&
-    (adoptedByObject(context, object.target) || removedWhereHandedOn(context, start, object.target, api.removeListener, fn))
+    (adoptedByObject(context, object.target) ||
+      removedWhereHandedOn(context, start, object.target, api.removeListener, fn) ||
+      removedBySiblingMethod(context, start, object.target, api.removeListener, fn))
   ) {
     return undefined;
   }
@@ -188,6 +193,54 @@ function removedWhereHandedOn(
     return true;
   });
   return removed;
+}
+
+/**
+ * Another method of the class removes the listener from the same member of its own parameter, one
+ * of the same type (with types; of the same name without, a weak hint that only keeps the rule
+ * quiet): the class attaches to each object it is handed and detaches when done with it.
+ *
+ * `_onJoin(client: Client) { client.ref.on('message', …) }` with
+ * `_onLeave(client: Client) { client.ref.removeAllListeners('message') }` → true.
+ */
+function removedBySiblingMethod(
+  context: AnalysisContext,
+  start: Start,
+  target: TSESTree.Expression,
+  removeMethods: readonly string[],
+  fn: FunctionNode | undefined,
+): boolean {
+  const root = referenceRoot(target);
+  const targetText = stableReferenceText(target);
+  const classBody = fn && enclosingClassBody(fn);
+  if (!classBody || root?.type !== AST_NODE_TYPES.Identifier || targetText === undefined || !isMethodParameter(context, root, classBody)) return false;
+  return findMethodCalls(methodCallsByReceiver(context), targetText, removeMethods, classBody).some(({ call }) => {
+    const receiver = call.callee.type === AST_NODE_TYPES.MemberExpression ? referenceRoot(call.callee.object) : undefined;
+    return (
+      receiver?.type === AST_NODE_TYPES.Identifier &&
+      isMethodParameter(context, receiver, classBody) &&
+      sameDeclaredType(context, root, receiver) &&
+      removesListener(context, call, context, start)
+    );
+  });
+}
+
+/** `client` in `_onJoin(client) {…}`: a parameter of a method of `classBody` (not of a function inside it). */
+function isMethodParameter(context: AnalysisContext, name: TSESTree.Identifier, classBody: TSESTree.ClassBody): boolean {
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(name), name)?.defs[0];
+  const owner = definition?.type === 'Parameter' ? definition.node : undefined;
+  return owner?.parent?.type === AST_NODE_TYPES.MethodDefinition && owner.parent.parent === classBody;
+}
+
+/** With types, whether two values are declared of one type; without, whether they share a name. */
+function sameDeclaredType(context: AnalysisContext, a: TSESTree.Identifier, b: TSESTree.Identifier): boolean {
+  const services = typeServices(context);
+  if (!services) return a.name === b.name;
+  const checker = services.program.getTypeChecker();
+  // The checker makes each type once (an instantiation, an intersection): one type is one object.
+  const typeOf = (node: TSESTree.Node): ts.Type => checker.getNonNullableType(services.getTypeAtLocation(node));
+  const type = typeOf(a);
+  return !isUntypedType(type) && type === typeOf(b);
 }
 
 /**
