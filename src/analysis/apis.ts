@@ -210,6 +210,9 @@ export const chainingMethods = union('chainingMethods');
 /** Methods a framework or the platform calls when an object's life ends: where a class ends what it started. */
 export const teardownMethods = union('teardownMethods');
 
+/** Methods a framework calls once on each object it makes (`onModuleInit`, `ngOnInit`): part of its construction. */
+export const initMethods = union('initMethods');
+
 /** Setup methods whose own end is a paired method of the same object: `connect` → `disconnect`. */
 export const pairedTeardowns = merged<string>('pairedTeardowns');
 

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
+import { initMethods } from './apis';
 import type { FunctionNode } from './ast';
 import {
   enclosingFunction,
@@ -97,6 +98,9 @@ function computeLifetime(
   if (runsImmediately(fn)) return lifetimeOf(context, enclosingFunction(fn), entryFunctions, active);
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
     if (parent.kind === 'constructor') return 'constructor';
+    // A framework's init hook runs once on each new object, after its constructor (a name the
+    // knowledge base lists: it only spares what the object attaches to what it was given).
+    if (!parent.static && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier && initMethods.has(parent.key.name)) return 'constructor';
     // A private method that only the constructor's own code calls, once, is part of it:
     // `constructor(conn) { this.conn = conn; this.#listen(); }` attaches for the new object.
     const calls = privateMethodCalls(fn);

@@ -357,6 +357,11 @@ export interface Family {
   /** Methods a framework or the platform calls when an object's life ends. */
   readonly teardownMethods?: readonly string[];
   /**
+   * Methods a framework calls once on each object it makes, right after making it: what they
+   * attach to what the object was given lives with the object, as the constructor's does.
+   */
+  readonly initMethods?: readonly string[];
+  /**
    * Setup methods whose end is a method of the same object: `connect` → `disconnect`. The pair
    * answers only for what that setup starts (a client may disconnect and connect again, so what
    * its constructor started lives on), and only where the object has no teardown of its life.

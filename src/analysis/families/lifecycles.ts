@@ -26,6 +26,9 @@ export const lifecycles = {
     // moleculer services and middlewares
     'stopped',
   ],
+  // Called once per instance after construction: NestJS providers, Angular components, React class components.
+  // Not a custom element's `connectedCallback`, which runs again each time the element is attached.
+  initMethods: ['onModuleInit', 'onApplicationBootstrap', 'ngOnInit', 'componentDidMount'],
   // A transport's `disconnect()` must close what its `connect()` opened, or every reconnect leaves one open.
   pairedTeardowns: { connect: 'disconnect' },
 } as const satisfies Family;
