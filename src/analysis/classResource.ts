@@ -18,8 +18,9 @@ import { classHolder, holderOf, isThisLike, memberName, methodKeyName, reachFrom
 
 /**
  * What an instance of one of our classes holds open, read from the class's own code: a start it
- * keeps on `this` (a socket, a server, an interval, a client, an instance of another such class)
- * and the method that ends it. Only a class whose own code shows both counts: a `close()` that
+ * keeps on `this` (a socket, a server, an interval, a client, an instance of another such class),
+ * or in a collection on `this` (`this.sockets.set(peer, socket)`), and the method that ends it (or
+ * every entry of the collection). Only a class whose own code shows both counts: a `close()` that
  * ends nothing is no evidence.
  */
 export interface ClassResource {
@@ -201,7 +202,8 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     // Where the value goes first (syntax and scopes): only one kept on `this` can be what the
     // instance holds, and asking what any other call starts may parse another file.
     const slot = storedSlot(context, inner);
-    if (slot?.kind !== 'member') return true;
+    const onThis = slot?.kind === 'member' || (slot?.kind === 'collection' && !slot.variable);
+    if (!slot || !onThis) return true;
     const start = findStart(context, inner);
     const ends = start && startEnds(context, start);
     if (!start || !ends) return true;
