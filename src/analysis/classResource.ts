@@ -18,13 +18,16 @@ import { classHolder, holderOf, isThisLike, memberName, methodKeyName, reachFrom
 
 /**
  * What an instance of one of our classes holds open, read from the class's own code: a start it
- * keeps on `this` (a socket, a server, an interval, a client, an instance of another such class)
- * and the method that ends it. Only a class whose own code shows both counts: a `close()` that
+ * keeps on `this` (a socket, a server, an interval, a client, an instance of another such class),
+ * or in a collection on `this` (`this.sockets.set(peer, socket)`), and the method that ends it (or
+ * every entry of the collection). Only a class whose own code shows both counts: a `close()` that
  * ends nothing is no evidence.
  */
 export interface ClassResource {
   /** The method that ends it: `close`. */
   teardown: string;
+  /** Every method whose run ends it: the teardown and those that run it (`disconnect() { return this.close(); }`). */
+  endedBy: readonly string[];
   /** Whether the teardown is `async` (a fix then writes `void x.close()`). */
   async: boolean;
   /** What it holds, as messages name it: "a net server". */
@@ -73,7 +76,7 @@ export function ownClassStart(
   const start: CallStart = {
     kind: 'connection',
     label: `a ${owned.name} (its \`${resource.teardown}()\` ends ${resource.holds})`,
-    ends: { methods: [resource.teardown], functions: [], fix: { kind: 'method', name: resource.teardown, returnsPromise: resource.async } },
+    ends: { methods: resource.endedBy, functions: [], fix: { kind: 'method', name: resource.teardown, returnsPromise: resource.async } },
     ...(resource.openedBy && { openedBy: resource.openedBy }),
   };
   classNames.set(start, `a ${owned.name}`);
@@ -201,7 +204,8 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     // Where the value goes first (syntax and scopes): only one kept on `this` can be what the
     // instance holds, and asking what any other call starts may parse another file.
     const slot = storedSlot(context, inner);
-    if (slot?.kind !== 'member') return true;
+    const onThis = slot?.kind === 'member' || (slot?.kind === 'collection' && !slot.variable);
+    if (!slot || !onThis) return true;
     const start = findStart(context, inner);
     const ends = start && startEnds(context, start);
     if (!start || !ends) return true;
@@ -210,9 +214,10 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     const at = ownFunction(holder, inner);
     if (!teardown || !at) return true;
     const openers = fromConstructor.has(at) ? undefined : parts.members.filter((member) => isOpener(member, teardown.fn, at, holder, context));
-    if (openers?.length === 0 || endsItself(context, holder, parts, teardown)) return true;
+    if (openers?.length === 0 || endsItself(context, holder, parts, teardown, reaches)) return true;
     found = {
       teardown: teardown.name,
+      endedBy: reaches.filter((candidate) => candidate.reach.has(teardown.fn)).map((candidate) => candidate.name),
       async: teardown.fn.async,
       holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start),
       openedBy: openers?.flatMap((member) => member.name ?? []),
@@ -224,15 +229,23 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
 
 /**
  * Whether the class runs its own teardown outside it (`if (--this.left === 0) this.close();` in
- * its timer): then it may end by itself, and an owner that drops it need not be leaking it.
+ * its timer): then it may end by itself, and an owner that drops it need not be leaking it. A
+ * teardown that runs another (`disconnect() { return this.close(); }`) is its owner's call, not
+ * the class ending itself.
  */
-function endsItself(context: AnalysisContext, holder: Holder, parts: ClassParts, teardown: { name: string; reach: ReadonlySet<FunctionNode> }): boolean {
+function endsItself(
+  context: AnalysisContext,
+  holder: Holder,
+  parts: ClassParts,
+  teardown: { name: string },
+  teardowns: readonly { reach: ReadonlySet<FunctionNode> }[],
+): boolean {
   let found = false;
   walkClassCode(parts, (inner) => {
     if (found) return false;
     if (inner.type === AST_NODE_TYPES.CallExpression && inner.callee.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, inner.callee.object)) {
       const at = ownFunction(holder, inner);
-      found = memberName(inner.callee) === teardown.name && (!at || !teardown.reach.has(at));
+      found = memberName(inner.callee) === teardown.name && (!at || !teardowns.some((candidate) => candidate.reach.has(at)));
     }
     return !found;
   });

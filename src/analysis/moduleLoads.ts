@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
 import type { ModuleLoader } from './families/family';
-import { skipTypeWrappers, staticString, walk } from './ast';
+import { isFunctionNode, returnedValues, skipTypeWrappers, staticString, walk } from './ast';
 
 /** A module the file loads at run time, and the expression whose value is that module. */
 export interface ModuleLoad {
@@ -31,13 +31,19 @@ export function loadedByLoader(call: TSESTree.Node, loader: ModuleLoader): Modul
  * The modules a file imports at run time, found by syntax: `await import('ioredis')`, and a call
  * that names a module and is handed a loader of that very module,
  * `await this.loadPackage('kafkajs', ctx, () => import('kafkajs'))`: the loader is the evidence
- * that the call hands back that module, whatever the call is named.
+ * that the call hands back that module, whatever the call is named; and a call of a function of the
+ * file that only ever returns `require('m')` (see {@link onlyRequiredModule}).
  */
 export function dynamicImports(program: TSESTree.Program, text: string): ModuleLoad[] {
   // A full walk only for files with a dynamic import or a loader written with `require`.
-  if (!/\bimport\s*\(|=>\s*require\s*\(/.test(text)) return [];
+  if (!/\bimport\s*\(|=>\s*require\s*\(|\breturn\s+require\s*\(/.test(text)) return [];
   const loads: ModuleLoad[] = [];
+  const loaderFunctions = new Map<string, string>();
   walk(program, (node) => {
+    if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) {
+      const module = onlyRequiredModule(node);
+      if (module !== undefined) loaderFunctions.set(node.id.name, module);
+    }
     const module = node.type === AST_NODE_TYPES.ImportExpression ? staticString(node.source) : requiredModule(node);
     if (module === undefined) return;
     const load = { module: withoutNodePrefix(module), value: settledValue(node) };
@@ -45,7 +51,49 @@ export function dynamicImports(program: TSESTree.Program, text: string): ModuleL
     const caller = callHandedLoaderOf(node, module);
     if (caller) loads.push({ module: load.module, value: settledValue(caller) });
   });
+  if (loaderFunctions.size > 0) loads.push(...loaderFunctionCalls(program, loaderFunctions));
   return loads;
+}
+
+/**
+ * The module a function only ever hands back as `require('m')`, the way optional dependencies are
+ * loaded: `function loadPgModule() { try { return require('pg'); } catch {} throw … }` → `'pg'`.
+ */
+function onlyRequiredModule(fn: TSESTree.FunctionDeclaration): string | undefined {
+  const modules = new Set(returnedValues(fn).map((value) => requiredModule(skipTypeWrappers(value)) ?? ''));
+  const [only] = modules;
+  return modules.size === 1 && only ? only : undefined;
+}
+
+/**
+ * Calls of the file's module-loading functions (see {@link onlyRequiredModule}) by a name the file
+ * binds to nothing else: `const pg = loadPgModule(); new pg.Pool(config)` is a pg pool.
+ */
+function loaderFunctionCalls(program: TSESTree.Program, loaderFunctions: ReadonlyMap<string, string>): ModuleLoad[] {
+  const declared = new Map<string, number>();
+  const loads: ModuleLoad[] = [];
+  walk(program, (node) => {
+    for (const name of declaredNames(node)) declared.set(name, (declared.get(name) ?? 0) + 1);
+  });
+  walk(program, (node) => {
+    if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.arguments.length > 0) return;
+    const module = loaderFunctions.get(node.callee.name);
+    if (module !== undefined && declared.get(node.callee.name) === 1) loads.push({ module: withoutNodePrefix(module), value: settledValue(node) });
+  });
+  return loads;
+}
+
+/** Names a node binds: a function's or class's id, the identifiers of a variable's or a parameter's pattern. */
+function declaredNames(node: TSESTree.Node): string[] {
+  if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.FunctionExpression || node.type === AST_NODE_TYPES.ClassDeclaration) && node.id) return [node.id.name];
+  const patterns = node.type === AST_NODE_TYPES.VariableDeclarator ? [node.id] : isFunctionNode(node) ? node.params : [];
+  const names: string[] = [];
+  for (const pattern of patterns) {
+    walk(pattern, (inner) => {
+      if (inner.type === AST_NODE_TYPES.Identifier) names.push(inner.name);
+    });
+  }
+  return names;
 }
 
 /** `require('m')` → `'m'`, for a loader written with `require`. */

@@ -198,3 +198,90 @@ export class Cache {
     },
   ],
 });
+
+// A function of the file that only ever hands back `require('m')` (an optional dependency loaded
+// on demand) is that module where it is called: `const pg = loadPgModule(); new pg.Pool(config)`.
+runInBothModes('no-leaked-subscription: a function of the file that loads a package', rule, {
+  valid: [
+    // quit in finally
+    `
+function loadRedis() {
+  try {
+    return require('ioredis');
+  } catch {
+    throw new Error('install ioredis to use the Redis transport');
+  }
+}
+export async function publish(channel: string, message: string) {
+  const Redis = loadRedis();
+  const client = new Redis();
+  try {
+    await client.publish(channel, message);
+  } finally {
+    await client.quit();
+  }
+}
+`,
+    // it may hand back what it was given instead: no evidence of what \`Redis\` is
+    `
+function loadRedis(custom?: any) {
+  if (custom) return custom;
+  return require('ioredis');
+}
+export function publish(channel: string, message: string) {
+  const Redis = loadRedis();
+  const client = new Redis();
+  void client.publish(channel, message);
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+function loadRedis() {
+  try {
+    return require('ioredis');
+  } catch {
+    throw new Error('install ioredis to use the Redis transport');
+  }
+}
+export function publish(channel: string, message: string) {
+  const Redis = loadRedis();
+  const client = new Redis();
+  void client.publish(channel, message);
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'new Redis()', label: 'a Redis connection', handle: 'client' },
+          line: 11,
+          column: 18,
+          endLine: 11,
+          endColumn: 29,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`publish()`' },
+              output: `
+function loadRedis() {
+  try {
+    return require('ioredis');
+  } catch {
+    throw new Error('install ioredis to use the Redis transport');
+  }
+}
+export function publish(channel: string, message: string, signal?: AbortSignal) {
+  const Redis = loadRedis();
+  const client = new Redis();
+  void client.publish(channel, message);
+  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
