@@ -13,7 +13,7 @@ async function withRetries(task, signal) {
       return await task(attemptCtl.signal);
     } catch (err) {
       console.warn(`attempt ${attempt} failed`, err);
-      await sleep(Math.min(1000 * attempt, 30_000));
+      await sleep(Math.min(1000 * attempt, 30_000), undefined, { signal }).catch(() => {});
     } finally {
       signal.removeEventListener('abort', cancel);
     }
