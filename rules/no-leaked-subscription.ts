@@ -27,6 +27,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       handleDropped: '`{{code}}` starts {{label}} and drops its handle: nothing can end it.',
+      endFunctionNeverCalled: '`{{code}}` starts {{label}}, and nothing in this file calls `{{end}}()` to end it.',
       handleNotEnded: '`{{code}}` starts {{label}}, but `{{handle}}` is never {{ended}}, returned or stored.',
       connectionDropped: '`{{code}}` opens {{label}} and drops it: nothing can close it.',
       connectionNotClosed: '`{{code}}` opens {{label}}, but `{{handle}}` is never closed, returned or stored.',

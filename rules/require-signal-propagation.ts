@@ -7,7 +7,7 @@ import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { racedAgainstAbort } from '../src/analysis/racedAgainstAbort';
 import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
-import { endedByItsConsumer, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
+import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
 
@@ -75,7 +75,7 @@ export default createRule<Options, MessageIds>({
         if (!signal) return;
         const parameter = signalParameterOf(context, call);
         if (!parameter || signalIsGiven(context, call, parameter) || endedByItsConsumer(context, call)) return;
-        if (racedAgainstAbort(context, call, signal.text)) return;
+        if (racedAgainstAbort(context, call, signal.text) || endedWithItsRun(context, call)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
         const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };

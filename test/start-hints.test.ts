@@ -39,6 +39,7 @@ describe('the linted file pre-filter (mayStartInFile)', () => {
     ['an ES import from node:', "import { watch } from 'node:fs';"],
     ['a template literal require', 'const events = require(`events`);'],
     ['a global start held in a variable', 'const every = setInterval;'],
+    ['a loop on a flag of the instance (classResource.ts)', 'class T {\n  async follow() {\n    while (!this.stopped) await read();\n  }\n}'],
   ])('lets through a start written oddly: %s', (_, text) => {
     expect(mayStartInFile(fileWith(text))).toBe(true);
   });

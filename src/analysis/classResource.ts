@@ -224,7 +224,83 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     };
     return false;
   });
+  return found ?? flagLoopResource(context, parts, reaches, fromConstructor);
+}
+
+/**
+ * A loop that awaits for as long as a flag of the instance says so, which a teardown clears: the
+ * instance runs it from the method that reaches the loop (or from `new`) until that teardown.
+ *
+ * ```js
+ * class Poller { async start() { this.running = true; while (this.running) { await poll(); } } stop() { this.running = false; } }
+ * ```
+ */
+function flagLoopResource(
+  context: AnalysisContext,
+  parts: ClassParts,
+  reaches: readonly { name: string; fn: FunctionNode; reach: ReadonlySet<FunctionNode> }[],
+  fromConstructor: ReadonlySet<FunctionNode>,
+): ClassResource | undefined {
+  const { holder } = parts;
+  let found: ClassResource | undefined;
+  walkClassCode(parts, (inner) => {
+    if (found) return false;
+    if (inner.type !== AST_NODE_TYPES.WhileStatement && inner.type !== AST_NODE_TYPES.DoWhileStatement && inner.type !== AST_NODE_TYPES.ForStatement) return true;
+    const flag = loopFlag(context, inner.test);
+    const at = ownFunction(holder, inner);
+    if (!flag || !at || !awaitsWithoutLeaving(inner)) return true;
+    const teardown = reaches.find((candidate) => candidate.fn !== at && clearsFlag(context, parts, candidate.reach, flag));
+    if (!teardown) return true;
+    const openers = fromConstructor.has(at) ? undefined : parts.members.filter((member) => isOpener(member, teardown.fn, at, holder, context));
+    if (openers?.length === 0) return true;
+    found = { teardown: teardown.name, async: teardown.fn.async, holds: `the loop on \`this.${flag.name}\``, openedBy: openers?.flatMap((member) => member.name ?? []) };
+    return false;
+  });
   return found;
+}
+
+/** `this.running` (runs while true) or `!this.stopped` (runs while false): the instance's flag a loop tests, alone. */
+function loopFlag(context: AnalysisContext, test: TSESTree.Node | null | undefined): { name: string; stopsWhen: boolean } | undefined {
+  if (!test) return undefined;
+  const inner = skipTypeWrappers(test);
+  const negated = inner.type === AST_NODE_TYPES.UnaryExpression && inner.operator === '!';
+  const read = negated ? skipTypeWrappers(inner.argument) : inner;
+  if (read.type !== AST_NODE_TYPES.MemberExpression || !isThisLike(context, read.object)) return undefined;
+  const name = memberName(read);
+  return name === undefined ? undefined : { name, stopsWhen: negated };
+}
+
+/** The loop's own code awaits, and no `break` or `return` of it leaves: only its flag ends it. */
+function awaitsWithoutLeaving(loop: TSESTree.Node): boolean {
+  let awaits = false;
+  let leaves = false;
+  walk(loop, (node) => {
+    if (node !== loop && isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.AwaitExpression || (node.type === AST_NODE_TYPES.ForOfStatement && node.await)) awaits = true;
+    if (node.type === AST_NODE_TYPES.ReturnStatement || node.type === AST_NODE_TYPES.BreakStatement) leaves = true;
+    return !leaves;
+  });
+  return awaits && !leaves;
+}
+
+/** Whether a function the teardown reaches sets the flag to the value that stops the loop: `this.running = false`. */
+function clearsFlag(context: AnalysisContext, parts: ClassParts, reach: ReadonlySet<FunctionNode>, flag: { name: string; stopsWhen: boolean }): boolean {
+  let clears = false;
+  walkClassCode(parts, (inner) => {
+    if (clears) return false;
+    if (inner.type !== AST_NODE_TYPES.AssignmentExpression || inner.operator !== '=' || inner.left.type !== AST_NODE_TYPES.MemberExpression) return true;
+    const value = skipTypeWrappers(inner.right);
+    const at = ownFunction(parts.holder, inner);
+    clears =
+      at !== undefined &&
+      reach.has(at) &&
+      isThisLike(context, inner.left.object) &&
+      memberName(inner.left) === flag.name &&
+      value.type === AST_NODE_TYPES.Literal &&
+      value.value === flag.stopsWhen;
+    return !clears;
+  });
+  return clears;
 }
 
 /**

@@ -243,3 +243,30 @@ function onlyTested(node: TSESTree.LogicalExpression | TSESTree.ConditionalExpre
     (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator !== 'delete')
   );
 }
+
+/**
+ * Whether the local a start is kept in is ended in a `finally` of the function that made it, after
+ * the start: its life is that function's run however the run ends, so a signal the function is
+ * given ends it through the waits that get the signal.
+ *
+ * ```js
+ * const socket = net.connect({ host, port }); // ← needs no signal of its own
+ * try { await once(socket, 'data', { signal }); } finally { socket.destroy(); }
+ * ```
+ */
+export function endedInFinally(context: AnalysisContext, start: TSESTree.Node, ends: HandleEnd): boolean {
+  const value = outermostWrapper(start, { throughAwait: true });
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const fn = enclosingFunction(start);
+  const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+  return (variable?.references ?? []).some((reference) => {
+    const use = reference.identifier;
+    if (reference.isWrite() || enclosingFunction(use) !== fn || handleUse(use, ends) !== 'ended') return false;
+    for (let node: TSESTree.Node = use; node.parent && node !== fn; node = node.parent) {
+      const tryStatement: TSESTree.Node = node.parent;
+      if (tryStatement.type === AST_NODE_TYPES.TryStatement && tryStatement.finalizer === node && start.range[1] <= tryStatement.block.range[1]) return true;
+    }
+    return false;
+  });
+}

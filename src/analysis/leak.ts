@@ -18,6 +18,8 @@ import type { SignalEnds } from './outlivingSignals';
 export interface LeakData {
   /** "`setInterval(flush, 10_000)` starts an interval and drops its handle: nothing can end it." */
   handleDropped: { code: string; label: string };
+  /** "`fs.watchFile(path, reload)` starts a file poller, and nothing in this file calls `unwatchFile()` to end it." */
+  endFunctionNeverCalled: { code: string; label: string; end: string };
   /** "`setInterval(…)` starts an interval, but `timer` is never cleared, returned or stored." */
   handleNotEnded: { code: string; label: string; handle: string; ended: string };
   /** "`new Worker(…)` opens a BullMQ worker and drops it: nothing can close it." */

@@ -8,7 +8,10 @@ import { signalApi } from './families/abortSignal';
 import { eventEmitter } from './families/eventEmitter';
 import { eventTarget } from './families/eventTarget';
 import type { AnalysisContext } from './fileCache';
+import { findStart } from './findStart';
+import { endedInFinally } from './handleFate';
 import { trackedCalls } from './imports';
+import { startEnds } from './judges/connection';
 import { targetOwner } from './lifetime';
 import { objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
@@ -234,6 +237,16 @@ export function endedByItsConsumer(context: AnalysisContext, call: TSESTree.Call
     consumer.arguments.includes(call) &&
     trackedCalls(context).get(consumer)?.takesSignal?.endsItsArguments === true
   );
+}
+
+/**
+ * A start whose handle its function ends in a `finally` (`const socket = net.connect(…)`, destroyed
+ * there): it lives no longer than the run, which the signal ends through the waits given it.
+ */
+export function endedWithItsRun(context: AnalysisContext, call: TSESTree.CallExpression): boolean {
+  const start = findStart(context, call);
+  const ends = start && startEnds(context, start);
+  return ends !== undefined && endedInFinally(context, call, ends);
 }
 
 /**

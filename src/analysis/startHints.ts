@@ -36,6 +36,9 @@ const startApiHints = new RegExp(
   ].join('|'),
 );
 
+/** `while (this.running)`, `while (!this.stopped)`: a loop a class of ours may run until its teardown clears the flag (classResource.ts). */
+const flagLoopHints = /\bwhile\s*\(\s*!?\s*this\.[\w$#]+\s*\)/;
+
 /** `from './x'`, `require('../x')`, `import('./x')`: a relative import, by which a start may come from another file. */
 const relativeImportHints = /from\s+['"]\.|require\(\s*['"]\.|import\(\s*['"]\./;
 
@@ -57,7 +60,7 @@ export function mayLeadToStarts(text: string, settings: AnalysisContext['setting
  * `import { tick } from './tick'` → `false`.
  */
 export function mayStartByItself(text: string, settings: AnalysisContext['settings']): boolean {
-  if (startApiHints.test(text)) return true;
+  if (startApiHints.test(text) || flagLoopHints.test(text)) return true;
   // Your own APIs from settings.leaks count too (checked by name, cheaply).
   const leaks = settings?.['leaks'] as { subscriptions?: { subscribe?: unknown }[] } | undefined;
   return (leaks?.subscriptions ?? []).some(
@@ -170,7 +173,7 @@ export const mayStartInFile = perFile((context: AnalysisContext): boolean => {
   if (leaks !== undefined) return true;
   const { text } = context.sourceCode;
   // `new Client(url)` of a class another file of ours writes, which may hold a socket open (classResource.ts).
-  return ownStartHints.test(text) || (relativeImportHint.test(text) && /\bnew\s/.test(text));
+  return ownStartHints.test(text) || flagLoopHints.test(text) || (relativeImportHint.test(text) && /\bnew\s/.test(text));
 });
 
 /** `from './x'`, `require('../x')`, `import('./x')`: an import the engine may follow (untyped, only relative ones). */

@@ -22,6 +22,8 @@ export const eventTarget = {
       self: 'eventTarget',
       navigator: 'eventTarget',
     },
+    // `const bus = new EventTarget()`: Node's and the browser's own event bus.
+    objects: { EventTarget: 'eventTarget' },
     types: {
       EventTarget: 'eventTarget',
       Window: 'eventTarget',

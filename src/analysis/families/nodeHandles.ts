@@ -32,7 +32,8 @@ const keepAliveAgent = (label: string): CallStart => ({
  * Node's handles that stay open until closed: a `fs/promises` `FileHandle` from `open()` holds its
  * file descriptor until `close()` (only garbage collection closes it otherwise, with a warning);
  * an `inspector.Session` is connected by `connect()` (profilers and debugger with it) until
- * `disconnect()`. A `fork()`ed child sent work keeps its IPC channel (and both processes) until
+ * `disconnect()`. A `diagnostics_channel.subscribe(name, f)` keeps `f` on the process-wide channel
+ * until `unsubscribe(name, f)`. A `fork()`ed child sent work keeps its IPC channel (and both processes) until
  * `disconnect()` or `kill()`; a readline interface over `process.stdin` reads until `close()`; an
  * HTTP(S) `Agent` with `keepAlive: true` keeps idle sockets open until `destroy()`.
  *
@@ -55,6 +56,17 @@ export const nodeHandles = {
       },
     },
     child_process: { starts: { fork } },
+    // Channels are process-wide by name: a subscriber stays until `unsubscribe(name, f)`.
+    diagnostics_channel: {
+      starts: {
+        subscribe: {
+          kind: 'subscription',
+          label: 'a diagnostics channel subscriber',
+          endFunction: 'unsubscribe',
+          ends: { methods: [], functions: ['unsubscribe'], fix: { kind: 'function', name: 'unsubscribe', returnsPromise: false } },
+        },
+      },
+    },
     readline: { starts: { createInterface: readlineInterface, Interface: readlineInterface } },
     'readline/promises': { starts: { createInterface: readlineInterface, Interface: readlineInterface } },
     http: { starts: { Agent: keepAliveAgent('a keep-alive HTTP agent') } },

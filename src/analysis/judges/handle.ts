@@ -58,6 +58,8 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   } else if (!endFunction) {
     end = handleEndPlan(call, fate, ends.fix, words?.name ?? 'handle');
   }
+  // Ended by a function of its module (`unwatchFile(path)`, `unsubscribe(name, f)`), not through a handle.
+  if (endFunction) return makeLeak(context, start, fn, 'endFunctionNeverCalled', { label, end: endFunction }, { end });
   if (fate.fate === 'dropped') return makeLeak(context, start, fn, 'handleDropped', { label }, { end });
   return makeLeak(context, start, fn, 'handleNotEnded', { label, handle: fate.variable.name, ended: words?.ended ?? 'ended' }, { end });
 }

@@ -349,8 +349,8 @@ export function pollConfig(path: string, reload: () => void) {
 `,
       errors: [
         {
-          messageId: 'handleDropped',
-          data: { label: 'a file poller', code: 'fs.watchFile(path, reload)' },
+          messageId: 'endFunctionNeverCalled',
+          data: { label: 'a file poller', code: 'fs.watchFile(path, reload)', end: 'unwatchFile' },
           line: 5,
           column: 3,
           endLine: 5,

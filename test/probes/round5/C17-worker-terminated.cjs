@@ -1,0 +1,26 @@
+const { Worker } = require('node:worker_threads');
+const cron = require('node-cron');
+
+// A worker that hashes whatever it is sent, and keeps listening.
+const hasher = `
+  const { parentPort } = require('node:worker_threads');
+  const { createHash } = require('node:crypto');
+  parentPort.on('message', (text) => parentPort.postMessage(createHash('sha256').update(text).digest('hex')));
+`;
+
+async function hashOffThread(text) {
+  const worker = new Worker(hasher, { eval: true });
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage(text);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+cron.schedule('* * * * * *', async () => {
+  console.log(await hashOffThread(new Date().toISOString()));
+});
