@@ -217,7 +217,7 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     if (openers?.length === 0 || endsItself(context, holder, parts, teardown, reaches)) return true;
     found = {
       teardown: teardown.name,
-      endedBy: reaches.filter((candidate) => candidate.reach.has(teardown.fn)).map((candidate) => candidate.name),
+      endedBy: endedByRunning(reaches, teardown.fn),
       async: teardown.fn.async,
       holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start),
       openedBy: openers?.flatMap((member) => member.name ?? []),
@@ -253,10 +253,21 @@ function flagLoopResource(
     if (!teardown) return true;
     const openers = fromConstructor.has(at) ? undefined : parts.members.filter((member) => isOpener(member, teardown.fn, at, holder, context));
     if (openers?.length === 0) return true;
-    found = { teardown: teardown.name, async: teardown.fn.async, holds: `the loop on \`this.${flag.name}\``, openedBy: openers?.flatMap((member) => member.name ?? []) };
+    found = {
+      teardown: teardown.name,
+      endedBy: endedByRunning(reaches, teardown.fn),
+      async: teardown.fn.async,
+      holds: `the loop on \`this.${flag.name}\``,
+      openedBy: openers?.flatMap((member) => member.name ?? []),
+    };
     return false;
   });
   return found;
+}
+
+/** The teardown and every method that runs it (`disconnect() { return this.close(); }`): each ends an instance. */
+function endedByRunning(reaches: readonly { name: string; reach: ReadonlySet<FunctionNode> }[], teardown: FunctionNode): string[] {
+  return reaches.filter((candidate) => candidate.reach.has(teardown)).map((candidate) => candidate.name);
 }
 
 /** `this.running` (runs while true) or `!this.stopped` (runs while false): the instance's flag a loop tests, alone. */
