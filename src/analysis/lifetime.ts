@@ -98,9 +98,6 @@ function computeLifetime(
   if (runsImmediately(fn)) return lifetimeOf(context, enclosingFunction(fn), entryFunctions, active);
   if (parent.type === AST_NODE_TYPES.MethodDefinition) {
     if (parent.kind === 'constructor') return 'constructor';
-    // A framework's init hook runs once on each new object, after its constructor (a name the
-    // knowledge base lists: it only spares what the object attaches to what it was given).
-    if (!parent.static && !parent.computed && parent.key.type === AST_NODE_TYPES.Identifier && initMethods.has(parent.key.name)) return 'constructor';
     // A private method that only the constructor's own code calls, once, is part of it:
     // `constructor(conn) { this.conn = conn; this.#listen(); }` attaches for the new object.
     const calls = privateMethodCalls(fn);
@@ -136,6 +133,23 @@ function computeLifetime(
   if (!repeatedHere && installsProgramExit(context, fn)) return 'program';
   if (isWholeModuleExport(context, fn)) return 'setup';
   return name !== undefined && installerName.test(name.replace(/^#/, '').replace(/^.*\./, '')) ? 'setup' : 'call';
+}
+
+/**
+ * Whether `fn` is a framework's init hook, which runs once on each new object after its constructor
+ * (`onModuleInit`, `ngOnInit`: names the knowledge base lists, a weak hint that only spares the
+ * listeners it adds to what the object was given, as the constructor's are).
+ */
+export function isInitHook(fn: FunctionNode): boolean {
+  const method = fn.parent;
+  return (
+    method.type === AST_NODE_TYPES.MethodDefinition &&
+    method.kind === 'method' &&
+    !method.static &&
+    !method.computed &&
+    method.key.type === AST_NODE_TYPES.Identifier &&
+    initMethods.has(method.key.name)
+  );
 }
 
 /**
