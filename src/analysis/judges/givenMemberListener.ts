@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../estree';
 import { handleEnds, oneShotListenerMethods } from '../apis';
 import type { FunctionNode } from '../ast';
-import { isFunctionNode, stableReferenceText } from '../ast';
+import { enclosingFunction, isFunctionNode, stableReferenceText, walk } from '../ast';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { givenValuesOf } from '../givenMember';
@@ -51,7 +51,7 @@ export function judgeGivenMemberListener(context: AnalysisContext, start: Start,
   if (!teardownFn || teardownFn === method) return undefined;
   const reach = reachFrom(context, holder, [teardownFn]);
   if (reach.opaque || reach.functions.has(method)) return undefined;
-  const givenTexts = given.map((value) => context.sourceCode.getText(value));
+  const givenTexts = [...given.map((value) => context.sourceCode.getText(value)), ...provenanceFlags(context, given)];
   // A close the teardown runs whatever the member holds ends the listener with it.
   if (closes.some(({ call: end }) => reachedIn(end, reach.functions) && !guardedBy(context, end, givenTexts))) return undefined;
   return makeLeak(context, start, fn, 'listenerNotRemoved', { label: listenerLabel(start.event), target: targetText, outlives: ownerReasons.given }, { end: undefined });
@@ -67,7 +67,44 @@ function closingMethod(context: AnalysisContext, holder: Holder, fn: FunctionNod
   return undefined;
 }
 
-/** `if (!this.options.redis) this.redis.quit()`: the end runs only on a path that tests where the member came from. */
+/**
+ * Members of `this` that say where the member came from: set to one literal beside the statement
+ * that stores a given value, and to another elsewhere in the same function (`if (isPool(c)) {
+ * this.pool = c; this.ownsPool = false; } else { this.pool = new Pool(o); this.ownsPool = true; }`
+ * → `this.ownsPool`).
+ */
+function provenanceFlags(context: AnalysisContext, given: readonly TSESTree.Node[]): string[] {
+  const flags: string[] = [];
+  for (const value of given) {
+    let statement: TSESTree.Node | undefined = value;
+    while (statement && statement.type !== AST_NODE_TYPES.ExpressionStatement && !isFunctionNode(statement)) statement = statement.parent;
+    const block = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.parent : undefined;
+    const fn = block && enclosingFunction(block);
+    if (block?.type !== AST_NODE_TYPES.BlockStatement || !fn) continue;
+    const literalWrites = new Map<string, { value: unknown; inBlock: boolean }[]>();
+    walk(fn.body, (node) => {
+      if (node !== fn.body && isFunctionNode(node)) return false;
+      const left = node.type === AST_NODE_TYPES.AssignmentExpression && node.right.type === AST_NODE_TYPES.Literal ? node.left : undefined;
+      if (left?.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression && node.type === AST_NODE_TYPES.AssignmentExpression) {
+        const text = context.sourceCode.getText(left);
+        const writes = literalWrites.get(text) ?? [];
+        writes.push({ value: (node.right as TSESTree.Literal).value, inBlock: node.parent?.parent === block });
+        literalWrites.set(text, writes);
+      }
+      return true;
+    });
+    for (const [text, writes] of literalWrites) {
+      const here = writes.filter((write) => write.inBlock);
+      if (here.length > 0 && writes.some((write) => !write.inBlock && here.every((mine) => mine.value !== write.value))) flags.push(text);
+    }
+  }
+  return flags;
+}
+
+/**
+ * `if (!this.options.redis) this.redis.quit()`, `if (this.ownsPool) await this.pool.end()`: the end
+ * runs only on a path that tests where the member came from.
+ */
 function guardedBy(context: AnalysisContext, node: TSESTree.Node, texts: readonly string[]): boolean {
   let child: TSESTree.Node = node;
   for (let current = node.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
