@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
 import type { HandleEnd } from './apis';
-import { enclosingStatement, isFunctionNode, stableReferenceText } from './ast';
+import { containsAwait, enclosingStatement, isFunctionNode, stableReferenceText } from './ast';
 import type { HandleFate } from './handleFate';
 
 /** What an end call acts on or passes: a node of the program, or a name the fix binds first. */
@@ -122,7 +122,11 @@ function isInBlock(statement: TSESTree.Statement): boolean {
   return parent?.type === AST_NODE_TYPES.BlockStatement || parent?.type === AST_NODE_TYPES.Program;
 }
 
-/** The last statement, in the block that declares `variable`, that mentions it. */
+/**
+ * The last statement, in the block that declares `variable`, that mentions it before the function
+ * next awaits: an abort while it waits must find the end registered (one added after the `await`
+ * is added to a signal that may have aborted already, and never runs).
+ */
 function lastStatementUsing(variable: TSESLint.Scope.Variable, declarator: TSESTree.VariableDeclarator): TSESTree.Statement | undefined {
   const declaration = enclosingStatement(declarator);
   if (!declaration || !isInBlock(declaration)) return undefined;
@@ -131,7 +135,7 @@ function lastStatementUsing(variable: TSESLint.Scope.Variable, declarator: TSEST
   for (const statement of block.body) {
     if (statement.range[0] <= last.range[0]) continue;
     // Nothing after it runs: `return`, or `try { return await use(h); } finally { … }`.
-    if (neverCompletes(statement)) break;
+    if (neverCompletes(statement) || containsAwait(statement)) break;
     if (variable.references.some((reference) => reference.identifier.range[0] >= statement.range[0] && reference.identifier.range[1] <= statement.range[1])) {
       last = statement;
     }

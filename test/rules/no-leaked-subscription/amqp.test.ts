@@ -88,8 +88,8 @@ import * as amqp from 'amqplib';
 
 export async function consumeJobs(onJob: (body: string) => void, signal?: AbortSignal) {
   const connection = await amqp.connect('amqp://localhost');
-  const channel = await connection.createChannel();
   signal?.addEventListener('abort', () => void connection.close(), { once: true });
+  const channel = await connection.createChannel();
   await channel.assertQueue('jobs');
   await channel.consume('jobs', (msg) => {
     if (msg) onJob(msg.content.toString());
@@ -116,11 +116,11 @@ import * as amqp from 'amqplib';
 export async function consumeJobs(onJob: (body: string) => void, signal?: AbortSignal) {
   const connection = await amqp.connect('amqp://localhost');
   const channel = await connection.createChannel();
+  signal?.addEventListener('abort', () => void channel.close(), { once: true });
   await channel.assertQueue('jobs');
   await channel.consume('jobs', (msg) => {
     if (msg) onJob(msg.content.toString());
   });
-  signal?.addEventListener('abort', () => void channel.close(), { once: true });
 }
 `,
             },
@@ -159,10 +159,10 @@ import type { Connection } from 'amqplib';
 
 export async function watchQueue(connection: Connection, queue: string, onMessage: (body: string) => void, signal?: AbortSignal) {
   const channel = await connection.createChannel();
+  signal?.addEventListener('abort', () => void channel.close(), { once: true });
   await channel.consume(queue, (msg) => {
     if (msg) onMessage(msg.content.toString());
   });
-  signal?.addEventListener('abort', () => void channel.close(), { once: true });
 }
 `,
             },

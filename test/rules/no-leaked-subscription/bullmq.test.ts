@@ -110,8 +110,8 @@ import { Queue } from 'bullmq';
 
 export async function enqueue(name: string, data: string, signal?: AbortSignal) {
   const queue = new Queue(name);
-  await queue.add('job', data);
   signal?.addEventListener('abort', () => void queue.close(), { once: true });
+  await queue.add('job', data);
 }
 `,
             },

@@ -130,8 +130,8 @@ function connectTo(host: string) {
 
 export async function ping(host: string, signal?: AbortSignal) {
   const client = connectTo(host);
-  await client.ping();
   signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  await client.ping();
 }
 `,
             },
@@ -167,9 +167,9 @@ import { connectTo } from './clients';
 
 export async function watchTasks(host: string, onTask: () => void, signal?: AbortSignal) {
   const sub = connectTo(host);
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('tasks');
   sub.on('message', () => onTask());
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 `,
             },
@@ -276,9 +276,9 @@ const Redis = require('ioredis');
 const createClient = (options) => new Redis(options);
 async function watchTasks(options, onTask, signal) {
   const sub = createClient(options);
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('tasks');
   sub.on('message', () => onTask());
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 module.exports = { watchTasks };
 `,

@@ -94,8 +94,8 @@ import { RedisPubSub } from 'graphql-redis-subscriptions';
 
 export async function notify(event: string, signal?: AbortSignal) {
   const pubsub = new RedisPubSub();
-  await pubsub.publish(event, { at: Date.now() });
   signal?.addEventListener('abort', () => void pubsub.close(), { once: true });
+  await pubsub.publish(event, { at: Date.now() });
 }
 `,
             },

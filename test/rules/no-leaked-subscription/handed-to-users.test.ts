@@ -189,10 +189,28 @@ async function ask(client: Redis) {
             {
               messageId: 'addSignalParameter',
               data: { owner: '`resolve()`' },
-              output: connector('\n    signal?.addEventListener(\'abort\', () => void client.quit(), { once: true });').replace(
-                'async resolve(port: number)',
-                'async resolve(port: number, signal?: AbortSignal)',
-              ),
+              // Registered before the first await, so an abort while it waits still ends it.
+              output: `
+import Redis from 'ioredis';
+
+export class Connector {
+  async resolve(port: number, signal?: AbortSignal) {
+    const client = new Redis(port);
+    client.on('error', () => {});
+    signal?.addEventListener('abort', () => void client.quit(), { once: true });
+    const master = await this.resolveMaster(client);
+    return master;
+  }
+  async resolveMaster(client: Redis) {
+    const result = await client.get('master');
+    await this.update(client);
+    return result;
+  }
+  async update(client: Redis) {
+    return client.get('sentinels');
+  }
+}
+`,
             },
           ],
         },
@@ -231,8 +249,8 @@ function check(client: Redis) {
 }
 export async function probe(port: number, signal?: AbortSignal) {
   const client = new Redis(port);
-  await check(client);
   signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  await check(client);
 }
 `,
             },

@@ -54,9 +54,9 @@ exports.subscribeAll = function subscribeAll(onMessage) {
 const Redis = require('ioredis');
 async function helper(client, onNewTask, signal) {
   const sub = client.duplicate();
+  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('new-task');
   sub.on('message', () => onNewTask());
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 const shared = new Redis();
 module.exports = { run: () => helper(shared, () => {}) };

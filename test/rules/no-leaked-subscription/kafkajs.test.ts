@@ -114,10 +114,10 @@ const kafka = new Kafka({ clientId: 'app', brokers: ['kafka:9092'] });
 
 export async function consumeOrders(onOrder: (value: string) => void, signal?: AbortSignal) {
   const consumer = kafka.consumer({ groupId: 'orders' });
+  signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
   await consumer.connect();
   await consumer.subscribe({ topic: 'orders', fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => onOrder(String(message.value)) });
-  signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
 }
 `,
             },
@@ -157,9 +157,9 @@ const kafka = new Kafka({ clientId: 'app', brokers: ['kafka:9092'] });
 
 export async function publishOrder(order: string, signal?: AbortSignal) {
   const producer = kafka.producer();
+  signal?.addEventListener('abort', () => void producer.disconnect(), { once: true });
   await producer.connect();
   await producer.send({ topic: 'orders', messages: [{ value: order }] });
-  signal?.addEventListener('abort', () => void producer.disconnect(), { once: true });
 }
 `,
             },
@@ -184,10 +184,10 @@ import { Kafka } from 'kafkajs';
 
 export async function follow(kafka: Kafka, signal: AbortSignal, onEvent: (value: string) => void) {
   const consumer = kafka.consumer({ groupId: 'events' });
+  signal.addEventListener('abort', () => void consumer.disconnect(), { once: true });
   await consumer.connect();
   await consumer.subscribe({ topic: 'events' });
   await consumer.run({ eachMessage: async ({ message }) => onEvent(String(message.value)) });
-  signal.addEventListener('abort', () => void consumer.disconnect(), { once: true });
 }
 `,
       errors: [

@@ -235,8 +235,8 @@ export async function announce(id: string) {
 import { Publisher } from './ownClasses';
 export async function announce(id: string, signal?: AbortSignal) {
   const pub = new Publisher();
-  await pub.publishJob(id);
   signal?.addEventListener('abort', () => void pub.quit(), { once: true });
+  await pub.publishJob(id);
 }
 `,
             },
@@ -396,8 +396,8 @@ module.exports = { serve };
 const Server = require('./server');
 async function serve(port, signal) {
   const server = new Server();
-  await server.listen(port);
   signal?.addEventListener('abort', () => server.close(), { once: true });
+  await server.listen(port);
 }
 module.exports = { serve };
 `,

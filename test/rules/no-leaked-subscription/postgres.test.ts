@@ -89,9 +89,9 @@ const pool = new Pool();
 
 export async function listenForJobs(onJob: (payload: string | undefined) => void, signal?: AbortSignal) {
   const client = await pool.connect();
+  signal?.addEventListener('abort', () => client.release(), { once: true });
   await client.query('LISTEN jobs');
   client.on('notification', (msg) => onJob(msg.payload));
-  signal?.addEventListener('abort', () => client.release(), { once: true });
 }
 `,
             },
@@ -131,8 +131,8 @@ const pool = new Pool();
 
 export async function countUsers(signal?: AbortSignal) {
   const client = await pool.connect();
-  const result = await client.query('SELECT count(*) FROM users');
   signal?.addEventListener('abort', () => client.release(), { once: true });
+  const result = await client.query('SELECT count(*) FROM users');
   return result.rows[0];
 }
 `,
@@ -170,9 +170,9 @@ import pg from 'pg';
 
 export async function lookup(id: string, signal?: AbortSignal) {
   const client = new pg.Client();
+  signal?.addEventListener('abort', () => void client.end(), { once: true });
   await client.connect();
   const result = await client.query('SELECT * FROM t WHERE id = $1', [id]);
-  signal?.addEventListener('abort', () => void client.end(), { once: true });
   console.log(result.rows);
 }
 `,
@@ -209,9 +209,9 @@ import createSubscriber from 'pg-listen';
 
 export async function watchChannel(channel: string, signal?: AbortSignal) {
   const subscriber = createSubscriber({ connectionString: process.env.DATABASE_URL });
+  signal?.addEventListener('abort', () => void subscriber.close(), { once: true });
   await subscriber.connect();
   await subscriber.listenTo(channel);
-  signal?.addEventListener('abort', () => void subscriber.close(), { once: true });
 }
 `,
             },

@@ -62,8 +62,8 @@ import Redis from 'ioredis';
 
 export async function listenForTasks(client: Redis, signal: AbortSignal) {
   const sub = client.duplicate();
-  await sub.subscribe('new-task');
   signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  await sub.subscribe('new-task');
   return 'subscribed';
 }
 `,
@@ -408,9 +408,9 @@ import { createClient } from 'redis';
 
 export async function onInvalidate(url: string, drop: (key: string) => void, signal?: AbortSignal) {
   const subscriber = createClient({ url });
+  signal?.addEventListener('abort', () => void subscriber.quit(), { once: true });
   await subscriber.connect();
   await subscriber.subscribe('invalidate', (key) => drop(key));
-  signal?.addEventListener('abort', () => void subscriber.quit(), { once: true });
 }
 `,
             },

@@ -24,8 +24,8 @@ import Redis from 'ioredis';
 export async function listenForTasks(client: Redis, signal) {
   if (signal.aborted) return;
   const sub = client.duplicate();
-  await sub.subscribe('new-task');
   signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  await sub.subscribe('new-task');
 }
 `,
       errors: [{ messageId: 'subscriptionConnectionNotClosed', line: 7, column: 9, endLine: 7, endColumn: 22 }],
@@ -57,8 +57,8 @@ import Redis from 'ioredis';
 
 export async function listenForTasks(client: Redis, signal) {
   const sub = client.duplicate();
-  await sub.subscribe('new-task');
   signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  await sub.subscribe('new-task');
 }
 `,
             },
@@ -94,8 +94,8 @@ import Redis from 'ioredis';
 export async function stopAndAnnounce(client: Redis, pid: number, signal = 'SIGTERM', signal2?: AbortSignal) {
   process.kill(pid, signal);
   const sub = client.duplicate();
-  await sub.subscribe('stopped');
   signal2?.addEventListener('abort', () => void sub.quit(), { once: true });
+  await sub.subscribe('stopped');
 }
 `,
             },
@@ -131,8 +131,8 @@ const Redis = require('ioredis');
  */
 async function listenForTasks(url, signal) {
   const sub = new Redis(url);
-  await sub.subscribe('new-task');
   signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  await sub.subscribe('new-task');
 }
 module.exports = { listenForTasks };
 `,

@@ -39,8 +39,8 @@ export async function again(kafkas: Kafka[]) {
 import type { Kafka } from 'kafkajs';
 export async function again(kafkas: Kafka[], signal?: AbortSignal) {
   const consumer = kafkas[0]!.consumer({ groupId: 'g' });
-  await consumer.connect();
   signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
+  await consumer.connect();
 }
 `,
             },
