@@ -168,8 +168,10 @@ export function findSpinningCatches(context: AnalysisContext, loop: LoopNode, pa
     // catch (`if (!(e instanceof Busy)) throw e`) decides by the kind of failure, not by time or a
     // signal: a source that fails for good with the kind it lets round spins.
     // So does a wait inside it that can fail at once (a connect that rejects on 'error'): it pauses nothing then.
-    const failsAtOnce = (node: TSESTree.Node): boolean =>
-      isInside(node, block) && stoppers.has(node) && awaitedBy(node) !== undefined && waitMayFailAtOnce(context, awaitedBy(node) as TSESTree.Expression);
+    const failsAtOnce = (node: TSESTree.Node): boolean => {
+      const awaited = isInside(node, block) && stoppers.has(node) ? awaitedBy(node) : undefined;
+      return awaited !== undefined && waitMayFailAtOnce(context, awaited);
+    };
     const stops = (node: TSESTree.Node): boolean =>
       stoppers.has(node) && (!isCheck(node) || !isInside(node, block)) && !failsAtOnce(node) && !testsCaughtError(node, handler);
     const failsAgain = (node: TSESTree.Node): boolean =>
