@@ -94,19 +94,100 @@ export function containsAwait(root: TSESTree.Node): boolean {
   return found;
 }
 
-/** The helpers compilers write an `async` function as, handed its body as a generator (TypeScript, esbuild, Babel). */
-const compiledAsyncHelpers: ReadonlySet<string> = new Set(['__awaiter', '__async', '_asyncToGenerator', 'asyncToGenerator']);
+/**
+ * The helpers compilers write an `async` function as, handed its body as a generator: TypeScript's
+ * `__awaiter`, esbuild's `__async`, Babel's `_asyncToGenerator`, swc's `_async_to_generator`.
+ */
+const compiledAsyncHelpers: ReadonlySet<string> = new Set(['__awaiter', '__async', '_asyncToGenerator', 'asyncToGenerator', '_async_to_generator']);
+
+/** The runtime packages that export those helpers: `tslib`, and Babel's and swc's helper modules. */
+const helperRuntime = /^(?:tslib|@babel\/runtime(?:-corejs\d)?\/helpers\/(?:esm\/)?asyncToGenerator(?:\.js)?|@swc\/helpers\/(?:_\/|src\/)?_async_to_generator(?:\.m?js)?)$/;
+
+/**
+ * How the file's bindings reach a compiled-async helper: `'helper'` is one (declared in the file,
+ * `import { __awaiter } from 'tslib'`, Babel's `require('@babel/runtime/helpers/asyncToGenerator')`),
+ * `'runtime'` is a module of them (`const tslib_1 = require('tslib')` → `tslib_1.__awaiter`, Babel's
+ * `_interopRequireDefault(require(…))` → `(0, _asyncToGenerator2.default)`).
+ */
+type HelperBinding = 'helper' | 'runtime';
+
+const helperBindingsByProgram = new WeakMap<TSESTree.Program, ReadonlyMap<string, HelperBinding>>();
+
+/** The compiled-async helper bindings `program` declares or imports, found once per file. */
+function helperBindings(program: TSESTree.Program): ReadonlyMap<string, HelperBinding> {
+  let bindings = helperBindingsByProgram.get(program);
+  if (bindings) return bindings;
+  const found = new Map<string, HelperBinding>();
+  const runtimeOf = (node: TSESTree.Node | null | undefined): string | undefined => {
+    const inner = node && skipTypeWrappers(node);
+    if (inner?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    // `_interopRequireDefault(require('…'))` and `__importStar(require('…'))`: the module, wrapped.
+    const source = isRequireCall(inner) ? staticString(inner.arguments[0]) : runtimeOf(inner.arguments[0]);
+    return source !== undefined && helperRuntime.test(source) ? source : undefined;
+  };
+  walk(program, (node) => {
+    if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.TSDeclareFunction) && node.id && compiledAsyncHelpers.has(node.id.name)) {
+      found.set(node.id.name, 'helper');
+    } else if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.Identifier) {
+      const runtime = runtimeOf(node.init);
+      if (runtime !== undefined && node.init) {
+        // Babel's helper module is itself the function as well as its `default`.
+        found.set(node.id.name, runtime === 'tslib' || !isRequireCall(skipTypeWrappers(node.init)) ? 'runtime' : 'helper');
+      } else if (compiledAsyncHelpers.has(node.id.name)) {
+        found.set(node.id.name, 'helper');
+      }
+    } else if (node.type === AST_NODE_TYPES.ImportDeclaration && helperRuntime.test(node.source.value)) {
+      for (const specifier of node.specifiers) {
+        const imported =
+          specifier.type !== AST_NODE_TYPES.ImportSpecifier
+            ? undefined
+            : specifier.imported.type === AST_NODE_TYPES.Identifier
+              ? specifier.imported.name
+              : specifier.imported.value;
+        if (specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier) found.set(specifier.local.name, 'runtime');
+        else if (specifier.type === AST_NODE_TYPES.ImportDefaultSpecifier || imported === '_' || (imported !== undefined && compiledAsyncHelpers.has(imported))) {
+          found.set(specifier.local.name, 'helper');
+        }
+      }
+    }
+  });
+  bindings = found;
+  helperBindingsByProgram.set(program, bindings);
+  return bindings;
+}
+
+function isRequireCall(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === 'require';
+}
+
+/** The Program `node` belongs to. */
+function programOf(node: TSESTree.Node): TSESTree.Program | undefined {
+  let current: TSESTree.Node | undefined = node;
+  while (current?.parent) current = current.parent;
+  return current?.type === AST_NODE_TYPES.Program ? current : undefined;
+}
 
 /**
  * Whether `fn` is an `async` function as a compiler wrote it for an older target: a generator that
- * is the last argument of the compiler's helper, whose `yield` is an `await`.
- * `__awaiter(this, void 0, void 0, function* () { … })`, `_asyncToGenerator(function* () { … })`.
+ * is the last argument of a compiler's helper, whose `yield` is an `await`. The helper is known by
+ * where it comes from, not only its name: declared in the file, or imported from its runtime.
+ * `__awaiter(this, void 0, void 0, function* () { … })`, `tslib_1.__awaiter(…)`,
+ * `(0, _asyncToGenerator2.default)(function* () { … })`.
  */
 export function isCompiledAsync(fn: FunctionNode | undefined): boolean {
   const call = fn?.parent;
   if (!fn?.generator || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== fn) return false;
-  const name = calleeName(call);
-  return name !== undefined && compiledAsyncHelpers.has(name);
+  let callee = skipTypeWrappers(call.callee);
+  // `(0, helper)(…)`: the compiler calls an imported function without a `this`.
+  const last = callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions.at(-1) : undefined;
+  if (last) callee = skipTypeWrappers(last);
+  const program = programOf(call);
+  if (!program) return false;
+  if (callee.type === AST_NODE_TYPES.Identifier) return helperBindings(program).get(callee.name) === 'helper';
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const member = staticMemberName(callee);
+  const binding = helperBindings(program).get(callee.object.name);
+  return binding !== undefined && member !== undefined && (member === 'default' || compiledAsyncHelpers.has(member));
 }
 
 /** What `node` awaits: `x` of `await x`, or of `yield x` in a compiled async function; else `undefined`. */

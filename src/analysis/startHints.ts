@@ -203,5 +203,5 @@ export const mayReachStartInFile = perFile((context: AnalysisContext): boolean =
  */
 export const mayAwaitInLoopInFile = perFile(
   (context: AnalysisContext): boolean =>
-    /\bawait\b|\b(?:__awaiter|__async|_?asyncToGenerator)\b/.test(context.sourceCode.text) && /\b(?:while|for)\b/.test(context.sourceCode.text),
+    /\bawait\b|\b(?:__awaiter|__async|_?asyncToGenerator|_async_to_generator)\b/.test(context.sourceCode.text) && /\b(?:while|for)\b/.test(context.sourceCode.text),
 );

@@ -46,6 +46,16 @@ export function* messages(queue) {
   }
 }
 `,
+    // A generator handed to a function of the user's own module, however it is named: a compiler's
+    // helper is declared in the file or comes from its runtime (tslib, Babel's, swc's).
+    `
+const { __awaiter } = require('./flow');
+exports.run = (queue) => __awaiter(this, void 0, void 0, function* () {
+  while (true) {
+    yield queue.receive();
+  }
+});
+`,
     // A generator handed to something that is no compiler helper.
     `
 import co from 'co';
@@ -94,6 +104,55 @@ export function poll(client) {
         { messageId: 'unboundedLoop', data: { head: 'while (true)', awaited: 'client.fetch()' }, line: 5, column: 5 },
         { messageId: 'spinningCatch', line: 8, column: 9, suggestions: [] },
       ],
+    },
+    // TypeScript with \`importHelpers\`: the helper from tslib.
+    {
+      code: `
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const tslib_1 = require("tslib");
+function consume(queue) {
+  return tslib_1.__awaiter(this, void 0, void 0, function* () {
+    while (true) {
+      console.log(yield queue.receive());
+    }
+  });
+}
+exports.consume = consume;
+`,
+      errors: [{ messageId: 'unboundedLoop', data: { head: 'while (true)', awaited: 'queue.receive()' }, line: 7, column: 5 }],
+    },
+    // Babel with @babel/runtime: the helper is the default export of its module, called without a \`this\`.
+    {
+      code: `
+var _interopRequireDefault = require("@babel/runtime/helpers/interopRequireDefault");
+var _asyncToGenerator2 = _interopRequireDefault(require("@babel/runtime/helpers/asyncToGenerator"));
+exports.consume = /*#__PURE__*/function () {
+  var _ref = (0, _asyncToGenerator2.default)(function* (queue) {
+    for (;;) {
+      console.log(yield queue.receive());
+    }
+  });
+  return function consume(_x) {
+    return _ref.apply(this, arguments);
+  };
+}();
+`,
+      errors: [{ messageId: 'unboundedLoop', data: { head: 'for (;;)', awaited: 'queue.receive()' }, line: 6, column: 5 }],
+    },
+    // swc's helper, imported under the name swc gives it.
+    {
+      code: `
+import { _ as _async_to_generator } from "@swc/helpers/_/_async_to_generator";
+export function consume(queue) {
+  return _async_to_generator(function* () {
+    while (true) {
+      console.log(yield queue.receive());
+    }
+  })();
+}
+`,
+      errors: [{ messageId: 'unboundedLoop', data: { head: 'while (true)', awaited: 'queue.receive()' }, line: 5, column: 5 }],
     },
   ],
 });
