@@ -26,7 +26,7 @@ import { findSignalInScope } from '../src/analysis/signalInScope';
 import { describePath, signalEndingCall, summarizeCall } from '../src/analysis/summary';
 import { createRule } from '../src/createRule';
 import { endLeak } from '../src/fix/endLeak';
-import { argumentsComputedPerRun, assignedSlotReadAfter, assignsSchedulerReceiver, hoistStatement, loopMovedOnByBody } from '../src/fix/hoistStatement';
+import { argumentsComputedPerRun, assignedSlotReadAfter, assignsSchedulerReceiver, hoistStatement, isWholeStatement, loopMovedOnByBody } from '../src/fix/hoistStatement';
 import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { canEndWithPerRunController, threadSignalIntoCall } from '../src/fix/threadSignal';
 
@@ -198,6 +198,8 @@ export default createRule<[], MessageIds>({
       if (
         statement?.type !== AST_NODE_TYPES.ExpressionStatement ||
         statement.parent !== body ||
+        // A statement doing more with the call's result (`void sync().then(report)`) moves that work too.
+        !isWholeStatement(node, statement) ||
         !before ||
         // Before a React effect is in the render, which runs at least as often as the effect.
         repeated.repetition.oncePerSchedulingCall === true ||

@@ -96,3 +96,18 @@ export function loopMovedOnByBody(scope: TSESTree.Node): boolean {
   if (scope.type === AST_NODE_TYPES.ForStatement) return scope.update === null;
   return scope.type === AST_NODE_TYPES.WhileStatement || scope.type === AST_NODE_TYPES.DoWhileStatement;
 }
+
+/**
+ * Whether `statement` is `call` and nothing more (`call()`, `void call()`, `await call()`,
+ * `this.timer = call()`): moved out, only the call moves. `void sync().then(report)` moves the
+ * work done with its result as well.
+ */
+export function isWholeStatement(call: TSESTree.Node, statement: TSESTree.ExpressionStatement): boolean {
+  let expression = skipTypeWrappers(statement.expression);
+  for (;;) {
+    if (expression.type === AST_NODE_TYPES.UnaryExpression && expression.operator === 'void') expression = skipTypeWrappers(expression.argument);
+    else if (expression.type === AST_NODE_TYPES.AwaitExpression) expression = skipTypeWrappers(expression.argument);
+    else if (expression.type === AST_NODE_TYPES.AssignmentExpression) expression = skipTypeWrappers(expression.right);
+    else return expression === call;
+  }
+}
