@@ -51,6 +51,7 @@ export default createRule<Options, MessageIds>({
         "`{{code}}` is stored in `{{member}}`, but its '{{event}}' listener (line {{line}}) takes it out without ending it.",
       storedRestartable:
         '`{{code}}` is stored in `{{member}}`; `{{reset}}()` resets `{{flag}}` so `{{again}}()` can run again, and nothing ends it.',
+      storedNoTeardown: '`{{code}}` is stored in `{{member}}`, but the component has no `{{teardown}}()` to end it when it goes.',
       storedRunsAgain: '`{{code}}` is stored in `{{member}}`, and `{{again}}()` runs again {{every}} without ending it.',
       abortListenerLeftOn: '`{{code}}` adds an \'abort\' listener to `{{target}}` ({{outlives}}) and leaves it there when {{settles}}.',
       keptOpen: '`{{code}}` adds {{label}} to `{{target}}`, which keeps it and the process alive, and nothing closes it.',

@@ -213,6 +213,9 @@ export const teardownMethods = union('teardownMethods');
 /** Methods a framework calls once on each object it makes (`onModuleInit`, `ngOnInit`): part of its construction. */
 export const initMethods = union('initMethods');
 
+/** Per module, the base classes and decorators of UI components, which come and go with their views. */
+export const viewComponents: Readonly<Record<string, { readonly names: readonly string[]; readonly teardown: string }>> = Object.assign({}, ...all.map((family) => family.viewComponents ?? {}));
+
 /** Setup methods whose own end is a paired method of the same object: `connect` → `disconnect`. */
 export const pairedTeardowns = merged<string>('pairedTeardowns');
 

@@ -16,7 +16,7 @@ import { judgeWaiter } from './judges/waiter';
 import { judgePipe } from './judges/pipe';
 import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subscription';
 import type { Leak, LeakScope } from './leak';
-import { defaultEntryFunctions, functionLifetime, isInitHook, mayExitProcess } from './lifetime';
+import { defaultEntryFunctions, functionLifetime, isInitHook, isViewComponentMethod, mayExitProcess } from './lifetime';
 import { isCustomStartMethod } from './objectApi';
 import { isPerClientObject, kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
@@ -76,7 +76,9 @@ export function findLeak(
   if (meantToLast || (method && lifetime === 'setup')) return undefined;
   // `if (started) return; started = true;`: however often it is called, it starts this once.
   if (isGuardedOnce(context, fn, start.node, { instanceState: false })) return undefined;
-  const inConstructor = lifetime === 'constructor' || (start.kind === 'listener' && isInitHook(fn));
+  // A view component's init hook runs on every mount, and what it attaches to its props or injected
+  // services outlives it: no constructor for those.
+  const inConstructor = lifetime === 'constructor' || (start.kind === 'listener' && isInitHook(fn) && !isViewComponentMethod(context, fn));
   const found = judgeStart(context, start, { fn, scope: fn, inConstructor, repetition: false });
   // Added to a parameter known only from its callers' arguments: whether it leaks is each call's question (no-repeated-subscription's).
   if (found && start.object && kindOnlyFromCallers(context, start.object.target)) return undefined;

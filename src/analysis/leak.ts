@@ -44,6 +44,8 @@ export interface LeakData {
   storedNotEnded: { code: string; label: string; member: string; teardown: string };
   /** "`setInterval(…)` is stored in `this.timer`, but `stop()`, inherited from `Service`, never ends it." */
   storedNotEndedInherited: { code: string; label: string; member: string; teardown: string; base: string };
+  /** "`setInterval(…)` is stored in `this.timer`, but the component has no `componentWillUnmount()` to end it when it goes." */
+  storedNoTeardown: { code: string; label: string; member: string; teardown: string };
   /** "`fs.watch(…)` is stored in `item.watcher` of each entry of `items`, and nothing in this file ends it." */
   entryMemberNotEnded: { code: string; label: string; member: string; collection: string };
   /** "`setInterval(…)` is stored in `this.timer`, but `reset()` only clears it and never ends it." */

@@ -362,6 +362,13 @@ export interface Family {
    */
   readonly initMethods?: readonly string[];
   /**
+   * Per module, the base classes and class decorators of UI components (`react`: `Component`;
+   * `@angular/core`: `Component`), with the method the framework calls when one goes: made and
+   * destroyed as views come and go, they outlive nothing they are given, their init hook is no
+   * constructor for what they attach to it, and what they keep must be ended by that method.
+   */
+  readonly viewComponents?: Readonly<Record<string, { readonly names: readonly string[]; readonly teardown: string }>>;
+  /**
    * Setup methods whose end is a method of the same object: `connect` → `disconnect`. The pair
    * answers only for what that setup starts (a client may disconnect and connect again, so what
    * its constructor started lives on), and only where the object has no teardown of its life.

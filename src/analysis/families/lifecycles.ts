@@ -29,6 +29,14 @@ export const lifecycles = {
   // Called once per instance after construction: NestJS providers, Angular components, React class components.
   // Not a custom element's `connectedCallback`, which runs again each time the element is attached.
   initMethods: ['onModuleInit', 'onApplicationBootstrap', 'ngOnInit', 'componentDidMount'],
+  // Mounted and unmounted with the view: what they attach to the app's objects must be removed.
+  viewComponents: {
+    react: { names: ['Component', 'PureComponent'], teardown: 'componentWillUnmount' },
+    preact: { names: ['Component'], teardown: 'componentWillUnmount' },
+    '@angular/core': { names: ['Component', 'Directive'], teardown: 'ngOnDestroy' },
+    lit: { names: ['LitElement'], teardown: 'disconnectedCallback' },
+    'lit-element': { names: ['LitElement'], teardown: 'disconnectedCallback' },
+  },
   // A transport's `disconnect()` must close what its `connect()` opened, or every reconnect leaves one open.
   pairedTeardowns: { connect: 'disconnect' },
 } as const satisfies Family;

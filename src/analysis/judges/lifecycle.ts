@@ -13,7 +13,7 @@ import type { Start } from '../findStart';
 import { findStart } from '../findStart';
 import type { Leak } from '../leak';
 import { makeLeak, ownerReasons } from '../leak';
-import { functionLifetime, targetOwner } from '../lifetime';
+import { functionLifetime, targetOwner, viewComponentTeardown } from '../lifetime';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { isGuardedOnce } from '../guardedOnce';
 import { handleUse } from '../handleFate';
@@ -206,6 +206,9 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     return storedLeak(context, start, slot, ends, teardownWords(teardown, holder), unsafe ? undefined : teardown, byNameOnly);
   }
   if (endings.length > 0) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
+  // A UI component goes when its view does, and what it keeps on itself goes on running.
+  const viewTeardown = holder?.body && slot.kind === 'member' ? viewComponentTeardown(context, holder.body.parent) : undefined;
+  if (viewTeardown !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedNoTeardown', teardown: viewTeardown });
   const release = slotRelease(context, slot, owner, holder);
   if (release !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release });
   const reset = resettingFunction(context, owner, holder);
@@ -332,7 +335,8 @@ type StoredWhy =
   | { reason: 'storedOnlyCleared'; release: string }
   | { reason: 'storedDroppedOnEvent'; event: string; line: string }
   | { reason: 'storedRestartable'; reset: string; flag: string; again: string }
-  | { reason: 'storedRunsAgain'; again: string; every: string };
+  | { reason: 'storedRunsAgain'; again: string; every: string }
+  | { reason: 'storedNoTeardown'; teardown: string };
 
 function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: HandleEnd, why: StoredWhy, teardown?: Teardown, byNameOnly = false): Leak {
   const fn = enclosingFunction(start.node);

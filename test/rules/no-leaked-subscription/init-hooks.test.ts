@@ -4,7 +4,10 @@ import { runInBothModes } from '../../ruleTester';
 // A framework's init hook (NestJS `onModuleInit`, Angular `ngOnInit`, React `componentDidMount`) runs
 // once on each object it makes, after the constructor: a listener it adds to what the object was
 // given lives with the object, as one the constructor adds does. What it starts on its own is
-// still the object's to end.
+// still the object's to end. Not so for a UI component, known by where its base class or decorator
+// comes from (React's `Component`, Angular's `@Component`): it mounts and unmounts with its view
+// while its props and injected services live on, so what it attaches to them must be removed, and
+// what it keeps on itself must be ended when it goes, by the method the framework calls then.
 const service = (init: string): string => `
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Redis } from 'ioredis';
@@ -23,14 +26,47 @@ runInBothModes('no-leaked-subscription: framework init hooks', rule, {
   valid: [
     service("this.redis.on('error', (error) => console.error(error));"),
     `
-import { Component, OnInit } from '@angular/core';
+import { Component, OnDestroy, OnInit } from '@angular/core';
 import type { EventEmitter } from 'node:events';
 
 @Component({ selector: 'app-feed', template: '' })
-export class FeedComponent implements OnInit {
+export class FeedComponent implements OnInit, OnDestroy {
   constructor(private readonly feed: EventEmitter) {}
+  private readonly onItem = (item: unknown) => console.log(item);
   ngOnInit() {
-    this.feed.on('item', (item: unknown) => console.log(item));
+    this.feed.on('item', this.onItem);
+  }
+  ngOnDestroy() {
+    this.feed.off('item', this.onItem);
+  }
+}
+`,
+    // React: removed and cleared on unmount.
+    `
+import React from 'react';
+
+export class Prices extends React.Component<{ feed: EventTarget }> {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private readonly onResize = () => this.forceUpdate();
+  componentDidMount() {
+    window.addEventListener('resize', this.onResize);
+    this.timer = setInterval(() => this.forceUpdate(), 1000);
+  }
+  componentWillUnmount() {
+    window.removeEventListener('resize', this.onResize);
+    clearInterval(this.timer);
+  }
+  render() {
+    return null;
+  }
+}
+`,
+    // A class of the same shape that is no component: made once, it keeps its interval for good.
+    `
+export class Prices {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  componentDidMount() {
+    this.timer = setInterval(() => console.log('tick'), 1000);
   }
 }
 `,
@@ -45,6 +81,59 @@ export class FeedComponent implements OnInit {
       // Only the init hook named by the framework: another method is called any number of times.
       code: service("this.redis.on('error', (error) => console.error(error));").replace('onModuleInit() {', 'watchErrors() {'),
       errors: [{ messageId: 'listenerNotRemoved', line: 10, column: 5 }],
+    },
+    {
+      // An Angular component is made and destroyed with its view; the injected feed lives on.
+      code: `
+import { Component, OnInit } from '@angular/core';
+import type { EventEmitter } from 'node:events';
+
+@Component({ selector: 'app-feed', template: '' })
+export class FeedComponent implements OnInit {
+  constructor(private readonly feed: EventEmitter) {}
+  ngOnInit() {
+    this.feed.on('item', (item: unknown) => console.log(item));
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          data: { code: 'this.feed.on(…)', label: "an 'item' listener", target: 'this.feed', outlives: 'given to the object' },
+          line: 9,
+          column: 5,
+          endLine: 9,
+          endColumn: 17,
+        },
+      ],
+    },
+    {
+      // A React class component with no componentWillUnmount: every mount leaves both running.
+      code: `
+import { Component } from 'react';
+
+export class Prices extends Component {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  componentDidMount() {
+    window.addEventListener('resize', () => this.forceUpdate());
+    this.timer = setInterval(() => this.forceUpdate(), 1000);
+  }
+  render() {
+    return null;
+  }
+}
+`,
+      errors: [
+        { messageId: 'listenerNotRemoved', data: { code: 'window.addEventListener(…)', label: "a 'resize' listener", target: 'window', outlives: 'a global' }, line: 7, column: 5 },
+        {
+          messageId: 'storedNoTeardown',
+          data: { code: 'setInterval(…)', label: 'an interval', member: 'this.timer', teardown: 'componentWillUnmount' },
+          line: 8,
+          column: 18,
+          endLine: 8,
+          endColumn: 29,
+        },
+      ],
     },
   ],
 });
