@@ -83,7 +83,11 @@ export function endCallText(
   if (call.kind === 'call') return `${text(call.callee)}()`;
   const args = call.arguments.map(text).join(', ');
   if (call.kind === 'function') return `${call.name}(${args})`;
-  return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}${call.optional ? '?.' : '.'}${call.method}(${args})`;
+  // `api.queue!.on(…)`: the writer asserted the member is set when it attached; by the time of the
+  // abort it may have been cleared, so the end reads it with `?.` (which also type-checks).
+  const asserted = 'node' in call.receiver && call.receiver.node.type === AST_NODE_TYPES.TSNonNullExpression ? call.receiver.node : undefined;
+  const receiver = asserted ? text({ node: asserted.expression }) : text(call.receiver);
+  return `${call.returnsPromise ? 'void ' : ''}${receiver}${call.optional || asserted ? '?.' : '.'}${call.method}(${args})`;
 }
 
 /**
@@ -93,10 +97,16 @@ export function endCallText(
  */
 function writtenReference(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
   const stable = stableReferenceText(node);
-  return stable === undefined || readsMemberByKey(node) ? sourceCode.getText(node) : stable;
+  return stable === undefined || readsMemberByKey(node) || readsAssertedMember(node) ? sourceCode.getText(node) : stable;
 }
 
 function readsMemberByKey(node: TSESTree.Node): boolean {
   const inner = skipTypeWrappers(node);
   return inner.type === AST_NODE_TYPES.MemberExpression && (inner.computed || readsMemberByKey(inner.object));
+}
+
+/** `a!.b`: a member of something asserted to be set, which reads as written (`a.b` may not type-check). */
+function readsAssertedMember(node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  return inner.type === AST_NODE_TYPES.MemberExpression && (inner.object.type === AST_NODE_TYPES.TSNonNullExpression || readsAssertedMember(inner.object));
 }
