@@ -544,6 +544,8 @@ function ownerOf(
     // caller's object, as a parameter is.
     return !inConstructor(context, scope) && givenMember(context, target) !== undefined ? { owner: 'outlives', reason: 'given' } : { owner: 'own' };
   }
+  // `api.queue = new Queue(o); api.queue.on('error', f)`: whatever the member held before, this is the object just made here.
+  if (skipTypeWrappers(target) !== root && memberFreshlyAssignedBefore(target, scope)) return { owner: 'own' };
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   const definition = variable?.defs[0];
   if (!variable || !definition) return { owner: 'outlives', reason: 'global' };
@@ -633,20 +635,54 @@ function inConstructor(context: AnalysisContext, scope: TSESTree.Node): boolean 
  * `let child; function start() { child = spawn(cmd); child.on('exit', f); }` → true for `child` in `child.on`.
  */
 function freshlyAssignedBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier, scope: TSESTree.Node): boolean {
-  const fn = enclosingFunction(use);
   return variable.references.some((reference) => {
     const written = reference.identifier;
     const assignment = written.parent;
-    if (!reference.isWrite() || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== written) {
-      return false;
-    }
-    const value = skipTypeWrappers(assignment.right.type === AST_NODE_TYPES.AwaitExpression ? assignment.right.argument : assignment.right);
-    if (value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
-    const statement = assignment.parent;
-    const block = statement?.parent;
-    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-    if (enclosingFunction(statement) !== fn || !isInside(statement, scope) || statement.range[1] > use.range[0]) return false;
-    // A later statement of the same block holds `use`, in the same function.
-    return block.body.some((later) => later.range[0] >= statement.range[1] && isInside(use, later));
+    return reference.isWrite() && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === written && makesObjectBefore(assignment, use, scope);
   });
+}
+
+/**
+ * The same for a member: a statement `a.b = new …()` or `a.b = make(…)` before `target` (`a.b`,
+ * read the same way) in a block that holds it further down, in its function and inside `scope`.
+ *
+ * `api.queue = new Queue(o); api.queue.on('error', f)` → true for `api.queue`.
+ */
+function memberFreshlyAssignedBefore(target: TSESTree.Node, scope: TSESTree.Node): boolean {
+  const text = stableReferenceText(target);
+  const fn = enclosingFunction(target);
+  if (text === undefined) return false;
+  for (let child: TSESTree.Node = target, node = target.parent; node && node !== fn; child = node, node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of node.body) {
+      if (statement === child) break;
+      const assignment = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+      if (
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.left.type === AST_NODE_TYPES.MemberExpression &&
+        stableReferenceText(assignment.left) === text &&
+        makesObjectBefore(assignment, target, scope)
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `assignment` is `x = new …()` or `x = make(…)` (awaited or not), a statement of its own
+ * inside `scope`, in the same function as `use`, in a block that holds `use` further down: every
+ * run that reaches `use` made the object first.
+ */
+function makesObjectBefore(assignment: TSESTree.AssignmentExpression, use: TSESTree.Node, scope: TSESTree.Node): boolean {
+  if (assignment.operator !== '=') return false;
+  const value = skipTypeWrappers(assignment.right.type === AST_NODE_TYPES.AwaitExpression ? assignment.right.argument : assignment.right);
+  if (value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const statement = assignment.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (enclosingFunction(statement) !== enclosingFunction(use) || !isInside(statement, scope) || statement.range[1] > use.range[0]) return false;
+  // A later statement of the same block holds `use`, in the same function.
+  return block.body.some((later) => later.range[0] >= statement.range[1] && isInside(use, later));
 }
