@@ -26,6 +26,7 @@ import { isFrameworkHook } from './frameworkHook';
 import { isHandlerInHandedTable } from './handlerTable';
 import { givenMember } from './givenMember';
 import { privateMethodCalls, thisMethodUses } from './thisMethodUses';
+import { isThisLike } from './teardown';
 
 /**
  * How long a function's own work lives:
@@ -277,6 +278,36 @@ function onlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean {
       );
     })
   );
+}
+
+/**
+ * The same for a method its class only ever hands to calls, never calls:
+ * `server.on('connect', this.onConnect.bind(this))`, `emitter.on('x', self.onX)` (`self = this`).
+ * Its parameters are what the emitter makes for each event (`socket`), as for a named listener.
+ * A bind that fixes arguments (`this.onData.bind(this, socket)`) hands on the caller's own
+ * objects, so it does not count.
+ */
+function methodOnlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean {
+  const method = fn.parent;
+  if (method.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.kind !== 'method' || method.computed) return false;
+  const key = method.key;
+  if (key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) return false;
+  const names = (node: TSESTree.MemberExpression): boolean =>
+    key.type === AST_NODE_TYPES.PrivateIdentifier ? node.property.type === AST_NODE_TYPES.PrivateIdentifier && node.property.name === key.name : staticMemberName(node) === key.name;
+  let handed = false;
+  let otherwise = false;
+  walk(method.parent, (node) => {
+    if (otherwise) return false;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || !names(node) || !isThisLike(context, node.object)) return true;
+    const bind = node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && staticMemberName(node.parent) === 'bind' ? node.parent.parent : undefined;
+    const [thisArgument, ...fixed] = bind?.type === AST_NODE_TYPES.CallExpression && bind.callee === node.parent ? bind.arguments : [];
+    const value: TSESTree.Node = bind && thisArgument && fixed.length === 0 && isThisLike(context, thisArgument) ? bind : node;
+    const call = value.parent;
+    if ((call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee !== value && call.arguments.includes(value as TSESTree.Expression)) handed = true;
+    else otherwise = true;
+    return true;
+  });
+  return handed && !otherwise;
 }
 
 /** How this file uses a function: the calls that run it, and whether it is exported too. */
@@ -565,6 +596,7 @@ function ownerOf(
       if (
         functionLifetime(context, owningFunction) === 'callback' ||
         onlyHandedOn(context, owningFunction) ||
+        methodOnlyHandedOn(context, owningFunction) ||
         isFrameworkHook(context, owningFunction) ||
         isHandlerInHandedTable(context, owningFunction)
       ) {
