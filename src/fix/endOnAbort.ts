@@ -6,6 +6,7 @@ import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import { signalApi } from '../analysis/families/abortSignal';
 import { eventTarget } from '../analysis/families/eventTarget';
 import type { AnalysisContext } from '../analysis/fileCache';
+import { mayBeNull } from '../analysis/nullable';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 import { typedListenerText } from './typedListener';
@@ -58,7 +59,7 @@ export function endOnAbort(
       fixer.replaceText(plan.extractListener.node, bound.listener),
     );
   }
-  const end = endCallText(sourceCode, plan.end, bound);
+  const end = endCallText(context, plan.end, bound);
   // After the statement's own trailing comment, so the comment stays on its line.
   const trailingComment = sourceCode
     .getCommentsAfter(plan.after)
@@ -74,14 +75,12 @@ export function endOnAbort(
 }
 
 /** `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`: the end call written out. */
-export function endCallText(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  call: EndCall,
-  bound: Readonly<Record<'handle' | 'listener', string>>,
-): string {
-  const text = (operand: EndOperand): string => ('bound' in operand ? bound[operand.bound] : writtenReference(sourceCode, operand.node));
+export function endCallText(context: AnalysisContext, call: EndCall, bound: Readonly<Record<'handle' | 'listener', string>>): string {
+  const text = (operand: EndOperand): string => ('bound' in operand ? bound[operand.bound] : writtenReference(context.sourceCode, operand.node));
   if (call.kind === 'call') return `${text(call.callee)}()`;
-  const args = call.arguments.map(text).join(', ');
+  // `clearInterval(this.timer ?? undefined)`: an end function takes no `null`.
+  const argument = (operand: EndOperand): string => (call.kind === 'function' && 'node' in operand && mayBeNull(context, operand.node) ? `${text(operand)} ?? undefined` : text(operand));
+  const args = call.arguments.map(argument).join(', ');
   if (call.kind === 'function') return `${call.name}(${args})`;
   // `api.queue!.on(…)`: the writer asserted the member is set when it attached; by the time of the
   // abort it may have been cleared, so the end reads it with `?.` (which also type-checks).
