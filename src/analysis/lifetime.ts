@@ -27,6 +27,7 @@ import { isFrameworkHook } from './frameworkHook';
 import { isHandlerInHandedTable } from './handlerTable';
 import { givenMember } from './givenMember';
 import { privateMethodCalls, thisMethodUses } from './thisMethodUses';
+import { isThisLike } from './teardown';
 
 /**
  * How long a function's own work lives:
@@ -308,6 +309,36 @@ function onlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean {
   );
 }
 
+/**
+ * The same for a method its class only ever hands to calls, never calls:
+ * `server.on('connect', this.onConnect.bind(this))`, `emitter.on('x', self.onX)` (`self = this`).
+ * Its parameters are what the emitter makes for each event (`socket`), as for a named listener.
+ * A bind that fixes arguments (`this.onData.bind(this, socket)`) hands on the caller's own
+ * objects, so it does not count.
+ */
+function methodOnlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean {
+  const method = fn.parent;
+  if (method.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.kind !== 'method' || method.computed) return false;
+  const key = method.key;
+  if (key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) return false;
+  const names = (node: TSESTree.MemberExpression): boolean =>
+    key.type === AST_NODE_TYPES.PrivateIdentifier ? node.property.type === AST_NODE_TYPES.PrivateIdentifier && node.property.name === key.name : staticMemberName(node) === key.name;
+  let handed = false;
+  let otherwise = false;
+  walk(method.parent, (node) => {
+    if (otherwise) return false;
+    if (node.type !== AST_NODE_TYPES.MemberExpression || !names(node) || !isThisLike(context, node.object)) return true;
+    const bind = node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && staticMemberName(node.parent) === 'bind' ? node.parent.parent : undefined;
+    const [thisArgument, ...fixed] = bind?.type === AST_NODE_TYPES.CallExpression && bind.callee === node.parent ? bind.arguments : [];
+    const value: TSESTree.Node = bind && thisArgument && fixed.length === 0 && isThisLike(context, thisArgument) ? bind : node;
+    const call = value.parent;
+    if ((call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee !== value && call.arguments.includes(value as TSESTree.Expression)) handed = true;
+    else otherwise = true;
+    return true;
+  });
+  return handed && !otherwise;
+}
+
 /** How this file uses a function: the calls that run it, and whether it is exported too. */
 export interface FunctionUses {
   calls: TSESTree.CallExpression[];
@@ -573,6 +604,8 @@ function ownerOf(
     // caller's object, as a parameter is.
     return !inConstructor(context, scope) && givenMember(context, target) !== undefined ? { owner: 'outlives', reason: 'given' } : { owner: 'own' };
   }
+  // `api.queue = new Queue(o); api.queue.on('error', f)`: whatever the member held before, this is the object just made here.
+  if (skipTypeWrappers(target) !== root && memberFreshlyAssignedBefore(target, scope)) return { owner: 'own' };
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   const definition = variable?.defs[0];
   if (!variable || !definition) return { owner: 'outlives', reason: 'global' };
@@ -592,6 +625,7 @@ function ownerOf(
       if (
         functionLifetime(context, owningFunction) === 'callback' ||
         onlyHandedOn(context, owningFunction) ||
+        methodOnlyHandedOn(context, owningFunction) ||
         isFrameworkHook(context, owningFunction) ||
         isHandlerInHandedTable(context, owningFunction)
       ) {
@@ -662,20 +696,54 @@ function inConstructor(context: AnalysisContext, scope: TSESTree.Node): boolean 
  * `let child; function start() { child = spawn(cmd); child.on('exit', f); }` → true for `child` in `child.on`.
  */
 function freshlyAssignedBefore(variable: TSESLint.Scope.Variable, use: TSESTree.Identifier, scope: TSESTree.Node): boolean {
-  const fn = enclosingFunction(use);
   return variable.references.some((reference) => {
     const written = reference.identifier;
     const assignment = written.parent;
-    if (!reference.isWrite() || assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.left !== written) {
-      return false;
-    }
-    const value = skipTypeWrappers(assignment.right.type === AST_NODE_TYPES.AwaitExpression ? assignment.right.argument : assignment.right);
-    if (value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
-    const statement = assignment.parent;
-    const block = statement?.parent;
-    if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
-    if (enclosingFunction(statement) !== fn || !isInside(statement, scope) || statement.range[1] > use.range[0]) return false;
-    // A later statement of the same block holds `use`, in the same function.
-    return block.body.some((later) => later.range[0] >= statement.range[1] && isInside(use, later));
+    return reference.isWrite() && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === written && makesObjectBefore(assignment, use, scope);
   });
+}
+
+/**
+ * The same for a member: a statement `a.b = new …()` or `a.b = make(…)` before `target` (`a.b`,
+ * read the same way) in a block that holds it further down, in its function and inside `scope`.
+ *
+ * `api.queue = new Queue(o); api.queue.on('error', f)` → true for `api.queue`.
+ */
+function memberFreshlyAssignedBefore(target: TSESTree.Node, scope: TSESTree.Node): boolean {
+  const text = stableReferenceText(target);
+  const fn = enclosingFunction(target);
+  if (text === undefined) return false;
+  for (let child: TSESTree.Node = target, node = target.parent; node && node !== fn; child = node, node = node.parent) {
+    if (node.type !== AST_NODE_TYPES.BlockStatement) continue;
+    for (const statement of node.body) {
+      if (statement === child) break;
+      const assignment = statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+      if (
+        assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
+        assignment.left.type === AST_NODE_TYPES.MemberExpression &&
+        stableReferenceText(assignment.left) === text &&
+        makesObjectBefore(assignment, target, scope)
+      ) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `assignment` is `x = new …()` or `x = make(…)` (awaited or not), a statement of its own
+ * inside `scope`, in the same function as `use`, in a block that holds `use` further down: every
+ * run that reaches `use` made the object first.
+ */
+function makesObjectBefore(assignment: TSESTree.AssignmentExpression, use: TSESTree.Node, scope: TSESTree.Node): boolean {
+  if (assignment.operator !== '=') return false;
+  const value = skipTypeWrappers(assignment.right.type === AST_NODE_TYPES.AwaitExpression ? assignment.right.argument : assignment.right);
+  if (value.type !== AST_NODE_TYPES.NewExpression && value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const statement = assignment.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || block?.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (enclosingFunction(statement) !== enclosingFunction(use) || !isInside(statement, scope) || statement.range[1] > use.range[0]) return false;
+  // A later statement of the same block holds `use`, in the same function.
+  return block.body.some((later) => later.range[0] >= statement.range[1] && isInside(use, later));
 }

@@ -15,7 +15,7 @@ export function endInTeardown(context: AnalysisContext, fixer: TSESLint.RuleFixe
   const { sourceCode } = context;
   const body = plan.teardown.value.body;
   if (!body) return [];
-  const end = endCallText(sourceCode, plan.end, { handle: '', listener: '' });
+  const end = endCallText(context, plan.end, { handle: '', listener: '' });
   const last = body.body.at(-1);
   if (last) return [fixer.insertTextAfter(last, `\n${indentationOf(sourceCode, last)}${end};`)];
   const indent = `${indentationOf(sourceCode, plan.teardown)}  `;

@@ -6,6 +6,7 @@ import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import { signalApi } from '../analysis/families/abortSignal';
 import { eventTarget } from '../analysis/families/eventTarget';
 import type { AnalysisContext } from '../analysis/fileCache';
+import { mayBeNull } from '../analysis/nullable';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 import { typedListenerText } from './typedListener';
@@ -58,7 +59,7 @@ export function endOnAbort(
       fixer.replaceText(plan.extractListener.node, bound.listener),
     );
   }
-  const end = endCallText(sourceCode, plan.end, bound);
+  const end = endCallText(context, plan.end, bound);
   // After the statement's own trailing comment, so the comment stays on its line.
   const trailingComment = sourceCode
     .getCommentsAfter(plan.after)
@@ -74,16 +75,18 @@ export function endOnAbort(
 }
 
 /** `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`: the end call written out. */
-export function endCallText(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  call: EndCall,
-  bound: Readonly<Record<'handle' | 'listener', string>>,
-): string {
-  const text = (operand: EndOperand): string => ('bound' in operand ? bound[operand.bound] : writtenReference(sourceCode, operand.node));
+export function endCallText(context: AnalysisContext, call: EndCall, bound: Readonly<Record<'handle' | 'listener', string>>): string {
+  const text = (operand: EndOperand): string => ('bound' in operand ? bound[operand.bound] : writtenReference(context.sourceCode, operand.node));
   if (call.kind === 'call') return `${text(call.callee)}()`;
-  const args = call.arguments.map(text).join(', ');
+  // `clearInterval(this.timer ?? undefined)`: an end function takes no `null`.
+  const argument = (operand: EndOperand): string => (call.kind === 'function' && 'node' in operand && mayBeNull(context, operand.node) ? `${text(operand)} ?? undefined` : text(operand));
+  const args = call.arguments.map(argument).join(', ');
   if (call.kind === 'function') return `${call.name}(${args})`;
-  return `${call.returnsPromise ? 'void ' : ''}${text(call.receiver)}${call.optional ? '?.' : '.'}${call.method}(${args})`;
+  // `api.queue!.on(…)`: the writer asserted the member is set when it attached; by the time of the
+  // abort it may have been cleared, so the end reads it with `?.` (which also type-checks).
+  const asserted = 'node' in call.receiver && call.receiver.node.type === AST_NODE_TYPES.TSNonNullExpression ? call.receiver.node : undefined;
+  const receiver = asserted ? text({ node: asserted.expression }) : text(call.receiver);
+  return `${call.returnsPromise ? 'void ' : ''}${receiver}${call.optional || asserted ? '?.' : '.'}${call.method}(${args})`;
 }
 
 /**
@@ -93,10 +96,16 @@ export function endCallText(
  */
 function writtenReference(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
   const stable = stableReferenceText(node);
-  return stable === undefined || readsMemberByKey(node) ? sourceCode.getText(node) : stable;
+  return stable === undefined || readsMemberByKey(node) || readsAssertedMember(node) ? sourceCode.getText(node) : stable;
 }
 
 function readsMemberByKey(node: TSESTree.Node): boolean {
   const inner = skipTypeWrappers(node);
   return inner.type === AST_NODE_TYPES.MemberExpression && (inner.computed || readsMemberByKey(inner.object));
+}
+
+/** `a!.b`: a member of something asserted to be set, which reads as written (`a.b` may not type-check). */
+function readsAssertedMember(node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  return inner.type === AST_NODE_TYPES.MemberExpression && (inner.object.type === AST_NODE_TYPES.TSNonNullExpression || readsAssertedMember(inner.object));
 }

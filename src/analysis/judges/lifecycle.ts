@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
 import { handleEnds } from '../apis';
 import type { FunctionNode } from '../ast';
-import { enclosingFunction, functionName, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from '../ast';
+import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
@@ -170,9 +170,9 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   const startFn = enclosingFunction(start.node);
   // `clearInterval(this.timer); this.timer = setInterval(…)` ends the one before, not this one.
   // An end of the object it was made on ends it too (`this.conn.close()` closes `this.channel`).
-  const endings = [...slotEnds(context, slot, ends), ...receiverEnds(context, start)].filter(
-    (use) => !(enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0]),
-  );
+  const allEndings = [...slotEnds(context, slot, ends), ...receiverEnds(context, start)];
+  const endsPrevious = (use: TSESTree.Node): boolean => enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0];
+  const endings = allEndings.filter((use) => !endsPrevious(use));
   // With no teardown by name, one known by what it ends is asked only about a handle nothing ends.
   const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner, keptBeside(context, start, owner)) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
@@ -186,10 +186,15 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     const reach = reachFrom(context, holder, [teardown.fn]);
     if (reach.opaque) return 'fine';
     const driven = reachFrom(context, holder, eventDrivenRoots(context, holder)).functions;
-    const ended = endings.some((use) => {
-      const at = runningFunction(use);
-      return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
-    });
+    // `stop() { this.poll(false); }` with `poll(on) { clearInterval(this.timer); if (on) this.timer = setInterval(…); }`:
+    // the teardown runs the end written before the start, and the start only under a test it can turn off.
+    const endedByRestarter = startFn !== undefined && reach.functions.has(startFn) && startsUnderState(start.node, startFn) && allEndings.some(endsPrevious);
+    const ended =
+      endedByRestarter ||
+      endings.some((use) => {
+        const at = runningFunction(use);
+        return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
+      });
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     // A method that takes data and ends nothing is the object's teardown by its name only: it may be
     // another API's (express-session's `destroy(sid, callback)` deletes a session). Then a method of
@@ -223,6 +228,26 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
   }
   return undefined;
+}
+
+/**
+ * Whether `node` runs in `fn` only under a test that reads one of `fn`'s parameters or a member of
+ * `this`, which its callers can set: `if (this.enabled && on) this.timer = setInterval(…)`.
+ */
+function startsUnderState(node: TSESTree.Node, fn: FunctionNode): boolean {
+  const parameters = new Set(fn.params.flatMap((parameter) => (parameter.type === AST_NODE_TYPES.Identifier ? [parameter.name] : [])));
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && current !== fn; child = current, current = current.parent) {
+    const test = conditionTest(current);
+    if (!test || test === child || isInside(child, test)) continue;
+    let readsState = false;
+    walk(test, (inner) => {
+      if (inner.type === AST_NODE_TYPES.ThisExpression || (inner.type === AST_NODE_TYPES.Identifier && parameters.has(inner.name))) readsState = true;
+      return !readsState;
+    });
+    if (readsState) return true;
+  }
+  return false;
 }
 
 /**

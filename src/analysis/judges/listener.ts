@@ -59,7 +59,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   // A one-shot listener ends when its event fires; in a repetition, an event that only comes
   // when the target fails or ends may not come at all, and each run adds one more.
   if (oneShot && !(judge.repetition && start.event !== undefined && endOfLifeEvents.has(start.event))) return undefined;
-  const forwards = forwardsAnAdd(start, fn);
+  const forwards = forwardsAnAdd(context, start, fn);
   if (inConstructor || forwards === 'method') return undefined;
   const owner = targetOwner(context, object.target, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return api.keptOpenBy && api.fixClose ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy, fixClose: api.fixClose }) : undefined;
@@ -247,17 +247,26 @@ function sameDeclaredType(context: AnalysisContext, a: TSESTree.Identifier, b: T
  * The function hands its caller's event and listener straight on, so removing the listener is its
  * caller's business: `'method'` for the object's own add method (`on(event, callback) {
  * this.socket.on(event, callback); return this; }`), `'helper'` for a free helper given the target
- * too (lib0's `addEventListener = (el, name, f) => el.addEventListener(name, f)`), whose caller
- * holds all three, and which a repeated caller is still reported for, through the call path.
+ * too (lib0's `addEventListener = (el, name, f) => el.addEventListener(name, f)`), or adding to a
+ * global its caller reaches as well (egg-cluster's `static on(event, callback) { process.on(event,
+ * callback); }`): its caller holds all three, and a repeated caller is still reported, through the
+ * call path.
  */
-function forwardsAnAdd(start: Start, fn: FunctionNode | undefined): 'method' | 'helper' | undefined {
+function forwardsAnAdd(context: AnalysisContext, start: Start, fn: FunctionNode | undefined): 'method' | 'helper' | undefined {
   if (!fn) return undefined;
   const [event, listener] = (start.node as TSESTree.CallExpression).arguments;
   const isParameter = (node: TSESTree.Node | undefined): boolean =>
     node?.type === AST_NODE_TYPES.Identifier && fn.params.some((parameter) => parameter.type === AST_NODE_TYPES.Identifier && parameter.name === node.name);
   if (!isParameter(event) || !isParameter(listener)) return undefined;
   if (fn.parent.type === AST_NODE_TYPES.MethodDefinition && referenceRoot(start.object?.target ?? start.node)?.type === AST_NODE_TYPES.ThisExpression) return 'method';
-  return isParameter(start.object?.target && skipTypeWrappers(start.object.target)) ? 'helper' : undefined;
+  const target = start.object?.target && skipTypeWrappers(start.object.target);
+  return isParameter(target) || (target?.type === AST_NODE_TYPES.Identifier && isGlobal(context, target)) ? 'helper' : undefined;
+}
+
+/** An identifier no declaration of the file binds: `process`, `window`. */
+function isGlobal(context: AnalysisContext, node: TSESTree.Identifier): boolean {
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(node), node);
+  return !variable || variable.defs.length === 0;
 }
 
 function isBooleanLiteral(node: TSESTree.Node): boolean {

@@ -118,6 +118,7 @@ export function settlesEnclosingWait(context: AnalysisContext, start: Start): bo
  * longer than that end.
  */
 export function partOfWaitForEnd(context: AnalysisContext, start: Start): boolean {
+  if (readsToEnd(context, start)) return true;
   if (start.event !== undefined && endOfLifeEvents.has(start.event)) return settlesEnclosingWait(context, start);
   const executor = enclosingExecutor(start.node);
   const targetText = start.object && stableReferenceText(start.object.target);
@@ -136,6 +137,58 @@ export function partOfWaitForEnd(context: AnalysisContext, start: Start): boolea
     return undefined;
   });
   return found;
+}
+
+/**
+ * Whether the listener is one of a pair that reads its target to the end without a promise, both
+ * added by the same function: a `'data'` listener that gathers into a local of that function, and a
+ * listener for the target's end that reads the local (actionhero's `fileStream.on('data', (d) =>
+ * (content += d)); fileStream.on('end', () => send(content))`). As a wait for the end, they last no
+ * longer than that end; a `'data'` listener that gathers nothing the end reads is not such a read.
+ */
+function readsToEnd(context: AnalysisContext, start: Start): boolean {
+  const fn = enclosingFunction(start.node);
+  const targetText = start.object && stableReferenceText(start.object.target);
+  if (!fn || targetText === undefined) return false;
+  const gathering: { call: TSESTree.CallExpression; locals: Set<TSESLint.Scope.Variable> }[] = [];
+  const ending: { call: TSESTree.CallExpression; listener: FunctionNode }[] = [];
+  walk(fn.body ?? fn, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const [eventArgument, listener] = node.arguments;
+    const event = staticString(eventArgument);
+    const parts = methodCallParts(node);
+    if (event === undefined || !isFunctionNode(listener) || !parts || !listenerMethods.has(parts.method)) return undefined;
+    if (stableReferenceText(chainReceiver(parts.target)) !== targetText) return undefined;
+    if (event === 'data') gathering.push({ call: node, locals: localsWrittenBy(context, listener, fn) });
+    else if (closedEvents.has(event)) ending.push({ call: node, listener });
+    return undefined;
+  });
+  const pairs = gathering.flatMap((data) =>
+    ending.filter((end) => [...data.locals].some((local) => local.references.some((reference) => reference.isRead() && isInside(reference.identifier, end.listener)))).map((end) => [data.call, end.call]),
+  );
+  return pairs.some((pair) => pair.includes(start.node as TSESTree.CallExpression));
+}
+
+/** The locals of `fn` (declared outside `listener`) that `listener` assigns, updates or pushes to. */
+function localsWrittenBy(context: AnalysisContext, listener: FunctionNode, fn: FunctionNode): Set<TSESLint.Scope.Variable> {
+  const locals = new Set<TSESLint.Scope.Variable>();
+  walk(listener.body, (node) => {
+    const written =
+      node.type === AST_NODE_TYPES.AssignmentExpression || node.type === AST_NODE_TYPES.UpdateExpression
+        ? node.type === AST_NODE_TYPES.AssignmentExpression
+          ? node.left
+          : node.argument
+        : methodCallParts(node)?.method === 'push'
+          ? methodCallParts(node)?.target
+          : undefined;
+    if (written?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(written), written);
+    const declared = variable?.defs[0]?.name;
+    if (variable && declared && isInside(declared, fn) && !isInside(declared, listener)) locals.add(variable);
+    return undefined;
+  });
+  return locals;
 }
 
 /** `stream.on('data', f).on('end', g)`: the second call's receiver is `stream`, through methods that return it. */

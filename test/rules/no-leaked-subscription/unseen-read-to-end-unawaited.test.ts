@@ -1,0 +1,80 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes, typedRuleTester, untypedRuleTester } from '../../ruleTester';
+
+// Reading a stream handed in to its end without a promise (actionhero's test server:
+// `fileStream.on('data', (d) => (content += d)); fileStream.on('end', () => send(content))`): the
+// 'data' listener gathers into a local of the function and the listener for the stream's end reads
+// it, so both last no longer than that end, as a wait for the end does. A 'data' listener that
+// gathers nothing the end reads is no such read, and is still reported.
+runInBothModes('no-leaked-subscription: listeners that read a stream to its end without a promise', rule, {
+  valid: [
+    `
+import type { Readable } from 'node:stream';
+
+export function sendFile(stream: Readable, send: (body: string) => void) {
+  let content = '';
+  stream.on('data', (chunk) => (content += chunk));
+  stream.on('end', () => send(content));
+}
+`,
+    `
+import type { Readable } from 'node:stream';
+
+export function collect(stream: Readable, done: (chunks: Buffer[]) => void) {
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+  });
+  stream.on('close', () => done(chunks));
+}
+`,
+  ],
+  invalid: [],
+});
+
+const relay = `
+import type { Readable } from 'node:stream';
+
+export function relay(stream: Readable, send: (body: string) => void) {
+  let content = '';
+  stream.on('data', (chunk) => (content += chunk));
+  stream.once('end', () => send('done'));
+}
+`;
+const at = { messageId: 'listenerNotRemoved', line: 6, column: 3, endLine: 6, endColumn: 12 } as const;
+
+untypedRuleTester.run('no-leaked-subscription: a data listener whose gathering the end does not read (untyped)', rule, {
+  valid: [],
+  invalid: [{ code: relay, errors: [at] }],
+});
+
+// With types, the suggestion: a signal parameter, and the 'data' listener removed on abort.
+typedRuleTester.run('no-leaked-subscription: a data listener whose gathering the end does not read (typed)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: relay,
+      errors: [
+        {
+          ...at,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `
+import type { Readable } from 'node:stream';
+
+export function relay(stream: Readable, send: (body: string) => void, signal?: AbortSignal) {
+  let content = '';
+  const onData = (chunk: any) => (content += chunk);
+  stream.on('data', onData);
+  signal?.addEventListener('abort', () => stream.off('data', onData), { once: true });
+  stream.once('end', () => send('done'));
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
