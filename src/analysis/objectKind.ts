@@ -58,29 +58,48 @@ function objectKindOfType(context: AnalysisContext, checker: ts.TypeChecker, typ
 }
 
 function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChecker, type: ts.Type): ObjectKind | undefined {
+  return fromTypeHierarchy(checker, type, ({ name, fileName, module }) => {
+    const custom = customKindOfDeclaration(context, fileName, name);
+    if (custom) return custom;
+    // A bundle's `declare module 'mqtt/build/lib/client'` belongs to the package `mqtt`.
+    for (const key of module === undefined ? [] : new Set([module, packageOfModule(module)])) {
+      const kind = annotatedTypes[key]?.[name] ?? typePackages[key];
+      if (kind) return kind;
+    }
+    return undefined;
+  });
+}
+
+/**
+ * The first answer `ask` gives for a name the type is declared under, or one of its intersection's
+ * parts, or a class or interface it extends (a generic one's too: express's `Request<P>` extends
+ * `http.IncomingMessage`), nearest first.
+ */
+function fromTypeHierarchy<T>(
+  checker: ts.TypeChecker,
+  type: ts.Type,
+  ask: (declared: { name: string; fileName: string; module: string | undefined }) => T | undefined,
+): T | undefined {
   const seen = new Set<ts.Type>();
-  const visit = (current: ts.Type, depth: number): ObjectKind | undefined => {
+  const visit = (current: ts.Type, depth: number): T | undefined => {
     if (seen.has(current) || depth > 8) return undefined;
     seen.add(current);
     if (current.isIntersection()) {
       for (const part of current.types) {
-        const kind = visit(part, depth + 1);
-        if (kind) return kind;
+        const answer = visit(part, depth + 1);
+        if (answer !== undefined) return answer;
       }
     }
-    for (const { name, fileName, module } of declaredNames(current)) {
-      const custom = customKindOfDeclaration(context, fileName, name);
-      if (custom) return custom;
-      // A bundle's `declare module 'mqtt/build/lib/client'` belongs to the package `mqtt`.
-      for (const key of module === undefined ? [] : new Set([module, packageOfModule(module)])) {
-        const kind = annotatedTypes[key]?.[name] ?? typePackages[key];
-        if (kind) return kind;
-      }
+    for (const declared of declaredNames(current)) {
+      const answer = ask(declared);
+      if (answer !== undefined) return answer;
     }
-    if (current.isClassOrInterface()) {
-      for (const base of checker.getBaseTypes(current)) {
-        const kind = visit(base, depth + 1);
-        if (kind) return kind;
+    // An instantiation of a generic class or interface (`Request<P>`) has its bases on its target.
+    const declaredType = 'target' in current ? (current as ts.TypeReference).target : current;
+    if (declaredType.isClassOrInterface()) {
+      for (const base of checker.getBaseTypes(declaredType)) {
+        const answer = visit(base, depth + 1);
+        if (answer !== undefined) return answer;
       }
     }
     return undefined;
@@ -90,8 +109,8 @@ function kindFromDeclaringPackage(context: AnalysisContext, checker: ts.TypeChec
 
 /**
  * Whether, by its type, `node` is what a server made for one client or request (socket.io's
- * server-side `Socket`, `http.IncomingMessage`): it lives as long as that client. Typed only: a
- * name says nothing without types.
+ * server-side `Socket`, `http.IncomingMessage`, or a type extending one, as express's `Request`
+ * does): it lives as long as that client. Typed only: a name says nothing without types.
  */
 export function isPerClientObject(context: AnalysisContext, node: TSESTree.Node): boolean {
   const services = typeServices(context);
@@ -99,8 +118,11 @@ export function isPerClientObject(context: AnalysisContext, node: TSESTree.Node)
   const checker = services.program.getTypeChecker();
   const type = checker.getNonNullableType(services.getTypeAtLocation(node));
   const parts = type.isUnion() ? type.types : [type];
-  return parts.every((part) =>
-    declaredNames(part).some(({ name, module }) => module !== undefined && (perClientTypes[module] ?? perClientTypes[packageOfModule(module)])?.includes(name) === true),
+  return parts.every(
+    (part) =>
+      fromTypeHierarchy(checker, part, ({ name, module }) =>
+        module !== undefined && (perClientTypes[module] ?? perClientTypes[packageOfModule(module)])?.includes(name) === true ? true : undefined,
+      ) === true,
   );
 }
 

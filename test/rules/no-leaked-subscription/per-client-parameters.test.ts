@@ -25,6 +25,20 @@ export function logAborted(req: IncomingMessage) {
   req.on('aborted', () => console.warn('client went away', req.url));
 }
 `,
+    // A request type extending Node's, generic as express's \`Request<P>\` is.
+    `
+import type { IncomingMessage } from 'node:http';
+
+interface AppRequest<P> extends IncomingMessage {
+  params: P;
+}
+
+export function proxyQuote(req: AppRequest<{ symbol: string }>) {
+  const controller = new AbortController();
+  req.on('close', () => controller.abort());
+  return fetch(\`https://quotes.internal/\${req.params.symbol}\`, { signal: controller.signal });
+}
+`,
   ],
   invalid: [],
 });
