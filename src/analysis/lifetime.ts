@@ -175,7 +175,8 @@ export function viewComponentTeardown(context: AnalysisContext, classNode: TSEST
     const view = imported && viewComponents[imported.module];
     return imported && view?.names.includes(imported.name) ? view.teardown : undefined;
   };
-  for (const { expression } of classNode.decorators) {
+  // espree, parsing plain JavaScript, leaves `decorators` out.
+  for (const { expression } of (classNode.decorators as TSESTree.Decorator[] | undefined) ?? []) {
     const teardown = teardownOf(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression);
     if (teardown !== undefined) return teardown;
   }

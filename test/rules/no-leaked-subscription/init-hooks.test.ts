@@ -1,5 +1,5 @@
 import rule from '../../../rules/no-leaked-subscription';
-import { runInBothModes } from '../../ruleTester';
+import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
 
 // A framework's init hook (NestJS `onModuleInit`, Angular `ngOnInit`, React `componentDidMount`) runs
 // once on each object it makes, after the constructor: a listener it adds to what the object was
@@ -134,6 +134,37 @@ export class Prices extends Component {
           endColumn: 29,
         },
       ],
+    },
+  ],
+});
+
+// Plain JavaScript, parsed by espree (no `decorators` on its classes): the same judgement.
+javascriptRuleTester.run('no-leaked-subscription: UI components in plain JavaScript', rule, {
+  valid: [
+    // No component: a handle kept on itself with no teardown is left alone.
+    `
+export class Ticker {
+  start() {
+    this.timer = setInterval(() => console.log('tick'), 1000);
+  }
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+import React from 'react';
+
+export class Clock extends React.PureComponent {
+  componentDidMount() {
+    this.timer = setInterval(() => this.forceUpdate(), 1000);
+  }
+  render() {
+    return null;
+  }
+}
+`,
+      errors: [{ messageId: 'storedNoTeardown', data: { code: 'setInterval(…)', label: 'an interval', member: 'this.timer', teardown: 'componentWillUnmount' }, line: 6, column: 18 }],
     },
   ],
 });
