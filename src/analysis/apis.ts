@@ -3,11 +3,11 @@
  * adding an API is adding a descriptor there, not a branch in a rule or a row in five tables.
  */
 import type { CallStart, EndlessIterators, Family, GlobalFacts, HandleEnd, ModuleFacts, ModuleLoader } from './families/family';
-import type { ObjectApi, RepeatedCallback, Repetition, SignalParameter, StartKind } from './families/family';
+import type { ObjectApi, RepeatedCallback, Repetition, SignalParameter, StartKind, ViewComponent } from './families/family';
 import { families } from './families';
 
 export type { CallStart, EndlessIterators, EndsByItself, EventFacts, HandleEnd, MethodStart, ObjectApi } from './families/family';
-export type { RepeatedCallback, RepeatedCallbackPosition, Repetition, SignalParameter, StartKind } from './families/family';
+export type { RepeatedCallback, RepeatedCallbackPosition, Repetition, SignalParameter, StartKind, ViewComponent } from './families/family';
 export { repetitions } from './families/family';
 
 type ObjectsOf<F> = F extends { objects: infer O } ? Extract<keyof O, string> : never;
@@ -214,7 +214,7 @@ export const teardownMethods = union('teardownMethods');
 export const initMethods = union('initMethods');
 
 /** Per module, the base classes and decorators of UI components, which come and go with their views. */
-export const viewComponents: Readonly<Record<string, { readonly names: readonly string[]; readonly teardown: string }>> = Object.assign({}, ...all.map((family) => family.viewComponents ?? {}));
+export const viewComponents: Readonly<Record<string, ViewComponent>> = Object.assign({}, ...all.map((family) => family.viewComponents ?? {}));
 
 /** Setup methods whose own end is a paired method of the same object: `connect` → `disconnect`. */
 export const pairedTeardowns = merged<string>('pairedTeardowns');

@@ -4,6 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { enclosingFunction, isTopLevelScope, referenceRoot, skipTypeWrappers, staticMemberName } from './ast';
 import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
+import { viewComponentOf } from './viewComponents';
 
 /**
  * The member of `this` that `target` reads (`this.queue.on` → `queue`), when the class did not
@@ -26,6 +27,8 @@ export function givenMember(context: AnalysisContext, target: TSESTree.Node): st
   const body = enclosingClassBody(member);
   if (name === undefined || !body) return undefined;
   if (isParameterProperty(body, name)) return name;
+  // A UI component's props (React's `this.props`): its parent hands them in.
+  if (viewComponentOf(context, body.parent)?.props === name) return name;
   const values = findClassMember(member, name)?.values ?? [];
   return values.length > 0 && values.every((value) => isGivenValue(context, value)) ? name : undefined;
 }

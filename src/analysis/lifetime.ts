@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
-import { initMethods, viewComponents } from './apis';
-import { importedCallee } from './imports';
+import { initMethods } from './apis';
+import { viewComponentOf } from './viewComponents';
 import type { FunctionNode } from './ast';
 import {
   enclosingFunction,
@@ -155,32 +155,12 @@ export function isInitHook(fn: FunctionNode): boolean {
 }
 
 /**
- * Whether `fn` is a method of a UI component (see {@link viewComponentTeardown}): made and
- * destroyed with its view, while what it is given (props, injected services) lives on.
+ * Whether `fn` is a method of a UI component (see {@link viewComponentOf}): made and destroyed with
+ * its view, while what it is given (props, injected services) lives on.
  */
 export function isViewComponentMethod(context: AnalysisContext, fn: FunctionNode): boolean {
   const classNode = fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent.parent.parent : undefined;
-  return classNode !== undefined && viewComponentTeardown(context, classNode) !== undefined;
-}
-
-/**
- * For a UI component class, known by where its base class or decorator comes from (`class Chat
- * extends React.Component`, `@Component({…})` of `@angular/core`), the method its framework calls
- * when it goes (`componentWillUnmount`, `ngOnDestroy`); `undefined` for any other class.
- */
-export function viewComponentTeardown(context: AnalysisContext, classNode: TSESTree.Node): string | undefined {
-  if (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression) return undefined;
-  const teardownOf = (node: TSESTree.Node | null | undefined): string | undefined => {
-    const imported = node ? importedCallee(context.sourceCode, skipTypeWrappers(node)) : undefined;
-    const view = imported && viewComponents[imported.module];
-    return imported && view?.names.includes(imported.name) ? view.teardown : undefined;
-  };
-  // espree, parsing plain JavaScript, leaves `decorators` out.
-  for (const { expression } of (classNode.decorators as TSESTree.Decorator[] | undefined) ?? []) {
-    const teardown = teardownOf(expression.type === AST_NODE_TYPES.CallExpression ? expression.callee : expression);
-    if (teardown !== undefined) return teardown;
-  }
-  return teardownOf(classNode.superClass);
+  return classNode !== undefined && viewComponentOf(context, classNode) !== undefined;
 }
 
 /**

@@ -18,6 +18,7 @@ import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton, resolveCallee } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
 import { constructorFunction, prototypeBases, thisConstructor } from './prototypeClass';
+import { viewComponentOf } from './viewComponents';
 import { isUntypedType, typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
@@ -380,7 +381,41 @@ function propertyKind(context: AnalysisContext, object: TSESTree.Node, name: str
   if (name === undefined) return undefined;
   const kind = objectKindFromSource(context, object, depth + 1);
   const property = (kind && objectApiOf(context, kind)?.properties?.[name]) as ObjectKind | undefined;
-  return property ?? instanceMemberKind(context, object, name, depth);
+  return property ?? instanceMemberKind(context, object, name, depth) ?? componentPropKind(context, object, name);
+}
+
+/**
+ * A prop of a UI component whose framework hands them in one member typed by the base class's type
+ * argument: `this.props.socket` in `class Chat extends React.Component<{ socket: WebSocket }>` is
+ * a WebSocket, as it is with the props written as an interface or type alias of this file.
+ */
+function componentPropKind(context: AnalysisContext, object: TSESTree.Node, name: string): ObjectKind | undefined {
+  const props = skipTypeWrappers(object);
+  if (props.type !== AST_NODE_TYPES.MemberExpression || skipTypeWrappers(props.object).type !== AST_NODE_TYPES.ThisExpression) return undefined;
+  const classNode = enclosingClassBody(props)?.parent;
+  const view = classNode && viewComponentOf(context, classNode);
+  if (!classNode || view?.props === undefined || staticMemberName(props) !== view.props) return undefined;
+  const argument = classNode.superTypeArguments?.params[0];
+  const member = argument && typeLiteralMembers(context, argument).find(
+    (candidate) => candidate.type === AST_NODE_TYPES.TSPropertySignature && !candidate.computed && candidate.key.type === AST_NODE_TYPES.Identifier && candidate.key.name === name,
+  );
+  const annotation = member?.type === AST_NODE_TYPES.TSPropertySignature ? member.typeAnnotation?.typeAnnotation : undefined;
+  return annotation && annotationKind(context, annotation);
+}
+
+/** The members of `{ … }`, or of the interface or type alias of this file a reference names. */
+function typeLiteralMembers(context: AnalysisContext, type: TSESTree.TypeNode): readonly TSESTree.TypeElement[] {
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) return type.members;
+  if (type.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return [];
+  const name = type.typeName.name;
+  for (const statement of context.sourceCode.ast.body) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration ? statement.declaration : statement;
+    if (declaration.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === name) return declaration.body.body;
+    if (declaration.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === name && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) {
+      return declaration.typeAnnotation.members;
+    }
+  }
+  return [];
 }
 
 /**

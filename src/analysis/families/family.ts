@@ -84,6 +84,16 @@ export interface PipeFacts {
   readonly endOption: string;
 }
 
+/** A UI framework's component base classes or decorators, as {@link Family.viewComponents} lists them. */
+export interface ViewComponent {
+  /** The exports that make a class a component: `Component`, `PureComponent`. */
+  readonly names: readonly string[];
+  /** The method the framework calls when the component goes: `componentWillUnmount`. */
+  readonly teardown: string;
+  /** The member its props come in, typed by the base class's type argument: React's `props`. */
+  readonly props?: string;
+}
+
 /**
  * How often an object's events fire. Events it does not list fall back to the families' `onceEvents`.
  * `{ again: ['ready'], once: ['end'] }` on an ioredis client: `'ready'` comes after every reconnect.
@@ -367,7 +377,7 @@ export interface Family {
    * destroyed as views come and go, they outlive nothing they are given, their init hook is no
    * constructor for what they attach to it, and what they keep must be ended by that method.
    */
-  readonly viewComponents?: Readonly<Record<string, { readonly names: readonly string[]; readonly teardown: string }>>;
+  readonly viewComponents?: Readonly<Record<string, ViewComponent>>;
   /**
    * Setup methods whose end is a method of the same object: `connect` → `disconnect`. The pair
    * answers only for what that setup starts (a client may disconnect and connect again, so what

@@ -31,8 +31,8 @@ export const lifecycles = {
   initMethods: ['onModuleInit', 'onApplicationBootstrap', 'ngOnInit', 'componentDidMount'],
   // Mounted and unmounted with the view: what they attach to the app's objects must be removed.
   viewComponents: {
-    react: { names: ['Component', 'PureComponent'], teardown: 'componentWillUnmount' },
-    preact: { names: ['Component'], teardown: 'componentWillUnmount' },
+    react: { names: ['Component', 'PureComponent'], teardown: 'componentWillUnmount', props: 'props' },
+    preact: { names: ['Component'], teardown: 'componentWillUnmount', props: 'props' },
     '@angular/core': { names: ['Component', 'Directive'], teardown: 'ngOnDestroy' },
     lit: { names: ['LitElement'], teardown: 'disconnectedCallback' },
     'lit-element': { names: ['LitElement'], teardown: 'disconnectedCallback' },

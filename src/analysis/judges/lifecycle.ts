@@ -13,7 +13,8 @@ import type { Start } from '../findStart';
 import { findStart } from '../findStart';
 import type { Leak } from '../leak';
 import { makeLeak, ownerReasons } from '../leak';
-import { functionLifetime, targetOwner, viewComponentTeardown } from '../lifetime';
+import { functionLifetime, targetOwner } from '../lifetime';
+import { viewComponentOf } from '../viewComponents';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { isGuardedOnce } from '../guardedOnce';
 import { handleUse } from '../handleFate';
@@ -212,7 +213,7 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   }
   if (endings.length > 0) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
   // A UI component goes when its view does, and what it keeps on itself goes on running.
-  const viewTeardown = holder?.body && slot.kind === 'member' ? viewComponentTeardown(context, holder.body.parent) : undefined;
+  const viewTeardown = holder?.body && slot.kind === 'member' ? viewComponentOf(context, holder.body.parent)?.teardown : undefined;
   if (viewTeardown !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedNoTeardown', teardown: viewTeardown });
   const release = slotRelease(context, slot, owner, holder);
   if (release !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release });

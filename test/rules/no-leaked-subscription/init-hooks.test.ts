@@ -61,6 +61,27 @@ export class Prices extends React.Component<{ feed: EventTarget }> {
   }
 }
 `,
+    // A React prop removed on unmount, its type an interface of the file.
+    `
+import React from 'react';
+
+interface ChatProps {
+  socket: WebSocket;
+}
+
+export class Chat extends React.Component<ChatProps> {
+  private readonly onMessage = (event: MessageEvent) => console.log(event.data);
+  componentDidMount() {
+    this.props.socket.addEventListener('message', this.onMessage);
+  }
+  componentWillUnmount() {
+    this.props.socket.removeEventListener('message', this.onMessage);
+  }
+  render() {
+    return null;
+  }
+}
+`,
     // A class of the same shape that is no component: made once, it keeps its interval for good.
     `
 export class Prices {
@@ -104,6 +125,30 @@ export class FeedComponent implements OnInit {
           column: 5,
           endLine: 9,
           endColumn: 17,
+        },
+      ],
+    },
+    {
+      // A React prop, typed by the base class's type argument: the parent's socket outlives each mount.
+      code: `
+import React from 'react';
+
+export class Chat extends React.Component<{ socket: WebSocket }> {
+  private readonly onMessage = (event: MessageEvent) => console.log(event.data);
+  componentDidMount() {
+    this.props.socket.addEventListener('message', this.onMessage);
+  }
+  render() {
+    return null;
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          data: { code: "this.props.socket.addEventListener('mes…", label: "a 'message' listener", target: 'this.props.socket', outlives: 'given to the object' },
+          line: 7,
+          column: 5,
         },
       ],
     },
