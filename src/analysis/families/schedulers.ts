@@ -47,8 +47,8 @@ export const schedulers = {
     // croner: `new Cron(pattern, [options], job)` runs `job` on every tick until `stop()`.
     croner: {
       starts: {
-        Cron: { kind: 'interval', label: 'a croner job', ends: cronerJobEnds },
-        default: { kind: 'interval', label: 'a croner job', ends: cronerJobEnds },
+        Cron: { kind: 'interval', label: 'a croner job', ends: cronerJobEnds, onlyWithJob: true },
+        default: { kind: 'interval', label: 'a croner job', ends: cronerJobEnds, onlyWithJob: true },
       },
       schedulers: {
         Cron: { repetition: repetitions.cronTick, positions: ['last'] },

@@ -1,4 +1,5 @@
 import rule from '../../../rules/no-repeated-subscription';
+import leaked from '../../../rules/no-leaked-subscription';
 import { runInBothModes } from '../../ruleTester';
 
 // croner: `new Cron(pattern, [options], job)` runs `job` on every tick, so what the job starts and
@@ -77,6 +78,59 @@ http.createServer((req, res) => {
 }).listen(8080);
 `,
       errors: [{ messageId: 'repeatedStart', line: 6, column: 3, endLine: 6, endColumn: 7 }],
+    },
+  ],
+});
+
+runInBothModes('no-leaked-subscription: croner without a job only parses its pattern', leaked, {
+  valid: [
+    // pm2 validates a restart pattern this way: no job, nothing runs.
+    `
+const Croner = require('croner');
+export function checkPattern(pattern: string) {
+  try {
+    Croner(pattern);
+  } catch (err) {
+    return err;
+  }
+}
+`,
+    `
+import { Cron } from 'croner';
+export function nextRun(pattern: string) {
+  return new Cron(pattern, { timezone: 'UTC' }).nextRun();
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+import { Cron } from 'croner';
+export function watchUrl(url: string) {
+  new Cron('*/30 * * * * *', () => void fetch(url));
+}
+`,
+      errors: [
+        {
+          messageId: 'handleDropped',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `
+import { Cron } from 'croner';
+export function watchUrl(url: string, signal?: AbortSignal) {
+  const interval = new Cron('*/30 * * * * *', () => void fetch(url));
+  signal?.addEventListener('abort', () => interval.stop(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
