@@ -14,6 +14,7 @@ async function trackPrices(nc: NatsConnection): Promise<void> {
 const nc = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
 // Tracked once for the connection's life; the subscription ends when the connection drains.
 void trackPrices(nc);
+process.once('SIGTERM', () => void nc.drain());
 
 // Every minute: publish a snapshot.
 cron.schedule('* * * * *', () => {

@@ -1,15 +1,16 @@
 import 'reflect-metadata';
-import { Controller, Get, Injectable, Module, Param } from '@nestjs/common';
+import { Controller, Get, Injectable, Module, Param, type OnModuleDestroy } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { BehaviorSubject, filter, firstValueFrom, map } from 'rxjs';
 
 interface Quote { symbol: string; price: number }
 
 @Injectable()
-export class QuoteFeed {
+export class QuoteFeed implements OnModuleDestroy {
   readonly quotes$ = new BehaviorSubject<Quote>({ symbol: 'ACME', price: 100 });
-  constructor() {
-    setInterval(() => this.quotes$.next({ symbol: 'ACME', price: 90 + Math.random() * 20 }), 1_000).unref();
+  private readonly ticker = setInterval(() => this.quotes$.next({ symbol: 'ACME', price: 90 + Math.random() * 20 }), 1_000);
+  onModuleDestroy() {
+    clearInterval(this.ticker);
   }
 }
 

@@ -17,7 +17,7 @@ export const expected = {
   'L11-nats-for-await-per-tick.ts': { rules: any, lines: [8, 9, 18] },
   'L12-amqp-reconnect-spin.cjs': { rules: loop, lines: [20, 21, 22, 23, 24] },
   'L13-once-shared-emitter-per-request.ts': { rules: any, lines: [16, 25] },
-  'L14-nest-rx-subscribe-per-request.ts': { rules: sub, lines: [22, 23, 24, 35] },
+  'L14-nest-rx-subscribe-per-request.ts': { rules: sub, lines: [23, 24, 25, 36] },
   'L15-croner-progress-interval.ts': { rules: sub, lines: [12, 18] },
   'L16-ws-client-reconnect-heartbeat.mjs': { rules: sub, lines: [10] },
   'L17-fork-per-job.cjs': { rules: sub, lines: [11, 12, 18] },
