@@ -10,6 +10,7 @@ import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedCallee, importedName, trackedCalls } from './imports';
 import { usesOf } from './lifetime';
+import { repetitionAround } from './repetition';
 import { declaringModule } from './objectKind';
 import { isUntypedType, typeServices } from './typeServices';
 
@@ -177,7 +178,8 @@ function familyOfTypedValue(
 
 /**
  * A parameter (`async function track(nc) { for await (const m of nc.subscribe(s)) … }`) whose every
- * caller in the file passes a client ended there (`track(nc); … nc.drain()`), the function not exported.
+ * caller in the file passes a client ended there (`track(nc); … nc.drain()`), the function not
+ * exported and no caller in repeated code.
  */
 function everyCallerPassesEnded(context: AnalysisContext, variable: TSESLint.Scope.Variable, family: EndlessIterators, depth: number): boolean {
   const definition = variable.defs[0];
@@ -188,6 +190,8 @@ function everyCallerPassesEnded(context: AnalysisContext, variable: TSESLint.Sco
   if (!uses || uses.exported || uses.calls.length === 0) return false;
   return uses.calls.every((call) => {
     const argument = call.arguments[index];
+    // A loop started on every tick piles up until that drain: only a caller that runs once counts.
+    if (repetitionAround(context, call)) return false;
     return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && clientIsEnded(context, argument, family, depth + 1);
   });
 }

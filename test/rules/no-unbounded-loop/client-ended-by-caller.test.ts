@@ -60,6 +60,47 @@ void track(nc, []);
         },
       ],
     },
+    // Drained at shutdown, but started on every tick: the loops pile up until then.
+    {
+      code: `
+import { connect, type NatsConnection } from 'nats';
+
+async function track(nc: NatsConnection, seen: string[]) {
+  for await (const msg of nc.subscribe('prices.>')) seen.push(msg.subject);
+}
+
+const nc = await connect();
+setInterval(() => void track(nc, []), 60_000);
+process.once('SIGTERM', () => void nc.drain());
+`,
+      errors: [
+        {
+          messageId: 'endlessSource',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 52,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `
+import { connect, type NatsConnection } from 'nats';
+
+async function track(nc: NatsConnection, seen: string[], signal?: AbortSignal) {
+  const subscription = nc.subscribe('prices.>');
+  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  for await (const msg of subscription) seen.push(msg.subject);
+}
+
+const nc = await connect();
+setInterval(() => void track(nc, []), 60_000);
+process.once('SIGTERM', () => void nc.drain());
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Exported: callers in other files may pass a connection nobody drains.
     {
       code: `
