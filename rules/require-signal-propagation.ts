@@ -5,7 +5,7 @@ import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/a
 import { inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
-import { racedAgainstAbort } from '../src/analysis/racedAgainstAbort';
+import { endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
 import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
 import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
@@ -76,6 +76,8 @@ export default createRule<Options, MessageIds>({
         const parameter = signalParameterOf(context, call);
         if (!parameter || signalIsGiven(context, call, parameter) || endedByItsConsumer(context, call)) return;
         if (racedAgainstAbort(context, call, signal.text) || endedWithItsRun(context, call)) return;
+        // What the abort ends, or a wait the abort settles by ending its handle, needs no signal of its own.
+        if (endedOnAbort(context, call, signal.text) || waitsForCloseEndedOnAbort(context, call, signal.text)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
         const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };

@@ -1,14 +1,16 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { EndlessIterators } from './apis';
 import { endlessIteratorFamilies } from './apis';
-import { findObjectProperty, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { findObjectProperty, isFunctionNode, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import { enclosingClassBody, findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { importedCallee, importedName, trackedCalls } from './imports';
+import { usesOf } from './lifetime';
+import { repetitionAround } from './repetition';
 import { declaringModule } from './objectKind';
 import { isUntypedType, typeServices } from './typeServices';
 
@@ -175,16 +177,37 @@ function familyOfTypedValue(
 }
 
 /**
+ * A parameter (`async function track(nc) { for await (const m of nc.subscribe(s)) … }`) whose every
+ * caller in the file passes a client ended there (`track(nc); … nc.drain()`), the function not
+ * exported and no caller in repeated code.
+ */
+function everyCallerPassesEnded(context: AnalysisContext, variable: TSESLint.Scope.Variable, family: EndlessIterators, depth: number): boolean {
+  const definition = variable.defs[0];
+  if (definition?.type !== 'Parameter' || !isFunctionNode(definition.node)) return false;
+  const fn = definition.node;
+  const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && param.name === variable.name);
+  const uses = index < 0 ? undefined : usesOf(context, fn);
+  if (!uses || uses.exported || uses.calls.length === 0) return false;
+  return uses.calls.every((call) => {
+    const argument = call.arguments[index];
+    // A loop started on every tick piles up until that drain: only a caller that runs once counts.
+    if (repetitionAround(context, call)) return false;
+    return argument !== undefined && argument.type !== AST_NODE_TYPES.SpreadElement && clientIsEnded(context, argument, family, depth + 1);
+  });
+}
+
+/**
  * `nc.close()` or `nc.drain()` anywhere in the file, or `this.nc.close()` anywhere in the class:
  * the client, and every iterable it made, has an end.
  */
-function clientIsEnded(context: AnalysisContext, client: TSESTree.Node, family: EndlessIterators): boolean {
+function clientIsEnded(context: AnalysisContext, client: TSESTree.Node, family: EndlessIterators, depth = 0): boolean {
   const inner = skipTypeWrappers(client);
   const endsClient = (node: TSESTree.Node | undefined, same: (object: TSESTree.Node) => boolean): boolean =>
     node?.type === AST_NODE_TYPES.MemberExpression && same(node.object) && family.clientEnds.includes(staticMemberName(node) ?? '');
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
-    return variable?.references.some((reference) => endsClient(reference.identifier.parent, (object) => object === reference.identifier)) ?? false;
+    if (variable?.references.some((reference) => endsClient(reference.identifier.parent, (object) => object === reference.identifier))) return true;
+    return depth < 2 && variable !== null && everyCallerPassesEnded(context, variable, family, depth);
   }
   const text = stableReferenceText(inner);
   const classBody = enclosingClassBody(inner);

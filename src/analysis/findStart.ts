@@ -56,6 +56,13 @@ function findReturnedStart(context: AnalysisContext, node: TSESTree.Node): Start
   return startAt(context, node, true);
 }
 
+/** `new Cron(expr, job)`, `new Cron(expr, options, job)`: a last argument after the first that is not an options literal. */
+function givenJob(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const argument = node.arguments.length > 1 ? node.arguments.at(-1) : undefined;
+  const last = argument && skipTypeWrappers(argument);
+  return last !== undefined && last.type !== AST_NODE_TYPES.ObjectExpression && !(last.type === AST_NODE_TYPES.Identifier && last.name === 'undefined');
+}
+
 function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolean): Start | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const tracked = trackedCalls(context).get(node);
@@ -67,6 +74,7 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     if (tracked.start.onlyRearming && !rearmedFunction(context, node)) return undefined;
     // `new Agent()` keeps no socket; `new Agent({ keepAlive: true })` does.
     if (tracked.start.onlyWith && !meetsStartCondition(node, tracked.start.onlyWith)) return undefined;
+    if (tracked.start.onlyWithJob && !givenJob(node)) return undefined;
     return { node, kind: tracked.start.kind, call: tracked.start };
   }
   const parts = methodCallParts(node);

@@ -1,16 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
-import type { HandleEnd } from './apis';
-import { isReassigned, outermostWrapper } from './ast';
+import { borrowingFunctions, closedEvents, type HandleEnd } from './apis';
+import { isReassigned, outermostWrapper, skipTypeWrappers } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { handleUse } from './handleFate';
+import { importedCallee } from './imports';
 import { resolveCallee } from './resolveCallee';
 
 /**
  * Whether a use that hands a handle on may reach an owner that ends it. An owner the program
  * shows is checked: an alias (`const server = this._server`) or a function the call resolves to
  * (`addListeners(this._server, map)`) counts only if it ends the handle or hands it on in turn.
+ * A platform function known to only listen on it (`events.on(sub, 'message')`) owns nothing,
+ * unless it waits for the handle's own close (`await once(conn, 'close')`).
  * Any other owner (returned, stored, a callee whose code is not seen) is trusted.
  *
  * ```js
@@ -29,6 +32,8 @@ export function handOverMayEnd(context: AnalysisContext, use: TSESTree.Node, end
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) return true;
   const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
   if (index < 0 || parent.arguments.slice(0, index).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return true;
+  const imported = importedCallee(context.sourceCode, skipTypeWrappers(parent.callee));
+  if (imported && borrowingFunctions[imported.module]?.includes(imported.name)) return waitsForClose(parent, index);
   const callee = resolveCallee(context, parent);
   if (!callee) return true;
   const declared = callee.fn.params[index];
@@ -37,6 +42,12 @@ export function handOverMayEnd(context: AnalysisContext, use: TSESTree.Node, end
   const variable = callee.context.sourceCode.getDeclaredVariables(callee.fn).find((candidate) => candidate.name === parameter.name);
   if (!variable || usesArguments(callee.context, callee.fn)) return true;
   return usesMayEnd(callee.context, variable.references.filter((reference) => !reference.init && reference.isRead()).map((reference) => reference.identifier), ends, depth);
+}
+
+/** `once(conn, 'close')`: the wait settles only once the handle has closed, so it does not outlive the wait. */
+function waitsForClose(call: TSESTree.CallExpression, index: number): boolean {
+  const event = call.arguments[index + 1];
+  return index === 0 && event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && closedEvents.has(event.value);
 }
 
 function usesMayEnd(context: AnalysisContext, uses: readonly TSESTree.Node[], ends: HandleEnd, depth: number): boolean {

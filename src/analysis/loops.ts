@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { abortChecks, logging } from './apis';
 import { signalApi } from './families/abortSignal';
+import { protocols } from './families/language';
 import { awaitedBy, calleeName, conditionTest, containsAwait, enclosingFunction, isCompiledAsync, isFunctionNode, isInside, methodCallParts, shortText, skipTypeWrappers, walk } from './ast';
 import type { CodePaths, Segment } from './codePaths';
 import type { SourceEnd } from './endlessSources';
@@ -323,9 +324,16 @@ function handsErrorOn(handler: TSESTree.CatchClause): boolean {
   walkOwnBody(handler.body, (node) => {
     if (handed || node.type !== AST_NODE_TYPES.CallExpression) return;
     const passesError = node.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === param.name);
-    if (passesError && !isLoggingCall(node)) handed = true;
+    // `String(error)` only reads it, as a log does.
+    if (passesError && !isLoggingCall(node) && !isConversion(node)) handed = true;
   });
   return handed;
+}
+
+/** `String(error)`: a global conversion. */
+function isConversion(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier && protocols.conversions.includes(callee.name);
 }
 
 /** `console.warn(…)`, `logger.error(…)`, `log(…)`. */

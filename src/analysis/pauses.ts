@@ -75,7 +75,8 @@ function isWaitingPromise(node: TSESTree.NewExpression): boolean {
 
 /**
  * Whether a wait (see {@link isPause}) can fail as soon as it starts: a `new Promise` whose executor
- * hands its `reject` on (to an 'error' listener), or a helper that awaits or returns one. Awaited in
+ * hands its `reject` on (to an 'error' listener), a helper that awaits or returns one, or a helper
+ * that awaits a call (a connect, a query) before its pause and lets it fail. Awaited in
  * the `try` of a retry loop, such a wait fails into the `catch` at once, without pausing.
  *
  * `new Promise((resolve, reject) => { socket.once('connect', resolve); socket.once('error', reject); })` → true.
@@ -95,13 +96,27 @@ export function waitMayFailAtOnce(context: AnalysisContext, expression: TSESTree
   if (!resolved || !body) return false;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return waitMayFailAtOnce(resolved.context, body, depth + 1);
   let found = false;
+  let paused = false;
   walk(body, (node) => {
     if (found || isFunctionNode(node)) return false;
+    // A failure the helper catches itself does not reach the loop's `catch`.
+    if (node.type === AST_NODE_TYPES.TryStatement && node.handler) return false;
     const value = node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.ReturnStatement ? node.argument : undefined;
     if (value && waitMayFailAtOnce(resolved.context, value, depth + 1)) found = true;
+    // `await amqp.connect(url)` before the helper's pause: once the source is gone it rejects, and the pause never runs.
+    else if (value && node.type === AST_NODE_TYPES.AwaitExpression && !paused) {
+      if (isPause(resolved.context, value, depth + 1)) paused = true;
+      else if (isCall(value)) found = true;
+    }
     return !found;
   });
   return found;
+}
+
+/** `f(x)`, `client.connect()`: a call that may reject (not a plain value awaited). */
+function isCall(node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  return inner.type === AST_NODE_TYPES.CallExpression || inner.type === AST_NODE_TYPES.NewExpression;
 }
 
 /** `const sleep = promisify(setTimeout)` or `util.promisify(setTimeout)`. */

@@ -2,10 +2,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, functionValue, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
+import { enclosingFunction, functionValue, isInside, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
+import { closedEvents } from './apis';
 import { signalApi } from './families/abortSignal';
 import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
+import { findStart } from './findStart';
+import { handleUse } from './handleFate';
+import { importedCallee } from './imports';
+import { startEnds } from './judges/connection';
 
 /**
  * Whether `call` races, in `Promise.race([…])`, a promise that the signal's `abort` settles: the
@@ -43,6 +48,51 @@ function settledOnAbort(context: AnalysisContext, racer: TSESTree.Node, fn: Func
   // `const { promise, reject } = withResolvers()`: settled by whichever sibling an abort listener calls.
   const siblings = context.sourceCode.getDeclaredVariables(declarator).filter((sibling) => sibling !== variable);
   return abortListeners(fn, signalText).some((listener) => callsAny(context, listener, siblings));
+}
+
+/**
+ * Whether `call` waits for a handle's own close (`once(conn, 'close')`) while an abort listener on
+ * the signal ends that handle: the abort closes it, which settles the wait.
+ *
+ * ```js
+ * signal.addEventListener('abort', () => void conn.close(), { once: true });
+ * await once(conn, 'close'); // ← honours `signal`
+ * ```
+ */
+export function waitsForCloseEndedOnAbort(context: AnalysisContext, call: TSESTree.CallExpression, signalText: string): boolean {
+  const [target, event] = call.arguments;
+  const imported = importedCallee(context.sourceCode, skipTypeWrappers(call.callee));
+  if (imported?.module !== 'events' || imported.name !== 'once' || target?.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = staticString(event);
+  if (name === undefined || !closedEvents.has(name)) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(target), target);
+  const definition = variable?.defs[0];
+  const init = definition?.type === 'Variable' && definition.node.init ? skipTypeWrappers(definition.node.init) : undefined;
+  const start = init && (init.type === AST_NODE_TYPES.AwaitExpression ? skipTypeWrappers(init.argument) : init);
+  return start !== undefined && endedOnAbort(context, start, signalText);
+}
+
+/**
+ * Whether the handle a start is held in (`const conn = await amqp.connect(url)`) is ended by an
+ * abort listener on the signal, in the function that made it: it needs no signal of its own.
+ *
+ * ```js
+ * const socket = net.connect({ port }); // ← ended on abort
+ * signal.addEventListener('abort', () => socket.destroy(), { once: true });
+ * ```
+ */
+export function endedOnAbort(context: AnalysisContext, startNode: TSESTree.Node, signalText: string): boolean {
+  const start = findStart(context, startNode);
+  const ends = start && startEnds(context, start);
+  const declarator = outermostWrapper(startNode, { throughAwait: true }).parent;
+  const fn = enclosingFunction(startNode);
+  if (!ends || !fn || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
+  const endingUses = (variable?.references ?? []).filter((reference) => handleUse(reference.identifier, ends) === 'ended').map((reference) => reference.identifier);
+  return abortListeners(fn, signalText).some((listener) => {
+    const body = functionValue(context.sourceCode, listener);
+    return body !== undefined && endingUses.some((use) => isInside(use, body));
+  });
 }
 
 /** The functions `root` registers on the signal's `abort`: `signal.addEventListener('abort', f)` or `signal.onabort = f`. */

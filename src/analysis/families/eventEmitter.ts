@@ -37,6 +37,8 @@ export const eventEmitter = {
       types: { EventEmitter: 'emitter', default: 'emitter', '*': 'emitter' },
       takesSignal: { on: { options: 2, endless: true }, once: { options: 2 } },
       pauses: ['once'],
+      // They listen on the emitter they are given; ending the emitter is still its owner's job.
+      borrows: ['on', 'once'],
     },
     net: {
       objects: { createServer: 'emitter', connect: 'emitter', createConnection: 'emitter', Socket: 'emitter' },

@@ -171,6 +171,8 @@ export interface CallStart {
   readonly endedWithArgument?: { readonly index: number; readonly methods: readonly string[] };
   /** A start only when an argument shows it holds something: `new Agent({ keepAlive: true })`. */
   readonly onlyWith?: StartCondition;
+  /** A start only when given its job after the first argument: `new Cron(expr, job)` runs; `Cron(expr)`, `Cron(expr, options)` only parse. */
+  readonly onlyWithJob?: boolean;
 }
 
 /**
@@ -263,6 +265,11 @@ export interface ModuleFacts {
   readonly clientTakesSignal?: Readonly<Record<string, SignalParameter>>;
   /** Exports whose promise settles after a while: `await delay(1000)`, `await once(bus, 'ready')`. */
   readonly pauses?: readonly string[];
+  /**
+   * Exports that only listen on or read the handle they are given and never end it: a connection
+   * passed to `events.on(sub, 'message')` is still the caller's to close.
+   */
+  readonly borrows?: readonly string[];
   /** Members that are another module's exports: `fs.promises` is `fs/promises`. */
   readonly submodules?: Readonly<Record<string, string>>;
   /** Exports that load, at run time, the module a string argument names: `await loadPackage('ioredis', …)` is ioredis. */

@@ -21,7 +21,8 @@ export const httpServers = {
     // With types, `express()` is the `Express` interface of @types/express-serve-static-core.
     express: { objects: { '*': 'httpApp', default: 'httpApp', Router: 'httpApp' }, types: { Express: 'httpApp', Router: 'httpApp' } },
     'express-serve-static-core': { types: { Express: 'httpApp', Application: 'httpApp', Router: 'httpApp' } },
-    koa: { objects: { '*': 'httpApp', default: 'httpApp' } },
+    // With types, `new Koa()` is koa's `Application`, an EventEmitter subclass whose `use` is middleware.
+    koa: { objects: { '*': 'httpApp', default: 'httpApp' }, types: { Application: 'httpApp' } },
     fastify: { objects: { '*': 'httpApp', default: 'httpApp', fastify: 'httpApp' } },
     hono: { objects: { Hono: 'httpApp' } },
     // Its handler is given the request, a readable stream, and the response, a writable one.

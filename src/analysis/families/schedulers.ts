@@ -4,6 +4,9 @@ import { repetitions } from './family';
 /** A node-cron task: `task.stop()`, or `destroy()` in v4. */
 const cronTaskEnds = { methods: ['stop', 'destroy'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
 
+/** A croner job: `job.stop()`. */
+const cronerJobEnds = { methods: ['stop'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
+
 const reactEffect = { every: 'each time this React effect runs', unit: 'run', oncePerSchedulingCall: true } as const;
 const vueMount = { every: 'each time this Vue component mounts', unit: 'mount', oncePerSchedulingCall: true, runIsSchedulingFunction: true } as const;
 
@@ -39,6 +42,17 @@ export const schedulers = {
       schedulers: {
         CronJob: { repetition: repetitions.cronTick, positions: [1, { optionsIndex: 0, property: 'onTick' }] },
         'CronJob.from': { repetition: repetitions.cronTick, positions: [{ optionsIndex: 0, property: 'onTick' }] },
+      },
+    },
+    // croner: `new Cron(pattern, [options], job)` runs `job` on every tick until `stop()`.
+    croner: {
+      starts: {
+        Cron: { kind: 'interval', label: 'a croner job', ends: cronerJobEnds, onlyWithJob: true },
+        default: { kind: 'interval', label: 'a croner job', ends: cronerJobEnds, onlyWithJob: true },
+      },
+      schedulers: {
+        Cron: { repetition: repetitions.cronTick, positions: ['last'] },
+        default: { repetition: repetitions.cronTick, positions: ['last'] },
       },
     },
     'node-schedule': { schedulers: { scheduleJob: { repetition: repetitions.scheduledRun, positions: ['last'] } } },

@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../estree';
 import type { ObjectApi } from '../apis';
 import { handleEnds } from '../apis';
-import { isFunctionNode, skipTypeWrappers, stableReferenceText } from '../ast';
+import { isFunctionNode, isInside, skipTypeWrappers, stableReferenceText } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { handleEndPlan, onAbortPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -18,7 +18,7 @@ import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { insideAny } from '../outlivingSignals';
 import { repetitionAround, usesBindingDeclaredIn } from '../repetition';
-import { startEnds, connectionPlan, firstSubscription } from './connection';
+import { startEnds, connectionPlan, firstSubscription, receiverEnds } from './connection';
 import { judgeHandle } from './handle';
 
 /**
@@ -40,6 +40,8 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
     const ends = startEnds(context, connection) ?? handleEnds.connection;
     const fate = handleFate(context, connection.node, ends, judge.blind?.abortListeners);
     if (fate.fate !== 'kept' || firstSubscription(context, fate) !== call) return undefined;
+    // `const channel = await conn.createChannel(); channel.consume(…); … conn.close()`: the channel closes with its connection.
+    if (receiverEnds(context, connection).some((use) => !fn || isInside(use, fn))) return undefined;
     return makeLeak(
       context,
       start,

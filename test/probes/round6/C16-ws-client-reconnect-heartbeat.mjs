@@ -1,0 +1,23 @@
+import WebSocket from 'ws';
+
+const FEED_URL = process.env.FEED_URL ?? 'ws://127.0.0.1:8080/feed';
+
+// Keeps one connection to the upstream feed; reconnects a second after it drops.
+function connectFeed(onTick) {
+  const ws = new WebSocket(FEED_URL);
+  let heartbeat;
+  ws.on('open', () => {
+    // keep NAT/proxies from dropping an idle connection
+    heartbeat = setInterval(() => {
+      if (ws.readyState === WebSocket.OPEN) ws.ping();
+    }, 25_000);
+  });
+  ws.on('message', (data) => onTick(JSON.parse(data.toString())));
+  ws.on('error', (err) => console.warn('feed error', err.message));
+  ws.on('close', () => {
+    clearInterval(heartbeat);
+    setTimeout(() => connectFeed(onTick), 1_000);
+  });
+}
+
+connectFeed((tick) => console.log('tick', tick));
