@@ -17,6 +17,8 @@ import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton, resolveCallee } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
+import type { OwnClass } from './ownClass';
+import { constructedClass, importedClass } from './ownClass';
 import { constructorFunction, prototypeBases, thisConstructor } from './prototypeClass';
 import { isUntypedType, typeServices } from './typeServices';
 
@@ -154,13 +156,17 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       if (factory?.returns) return factory.returns as ObjectKind;
       const returned = inner.type === AST_NODE_TYPES.CallExpression && !tracked ? returnedKind(context, inner, depth + 1) : undefined;
       if (returned) return returned;
-      // `new TaskEmitter()` of a class this file declares.
+      // `new TaskEmitter()` of a class this file declares, or another of our files (`require('./pool')`).
       const callee = skipTypeWrappers(inner.callee);
       if (inner.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier) {
         const local = localClass(context, callee);
         if (local) return classKind(context, local, depth + 1);
         const constructor = constructorFunction(context, callee);
-        return constructor ? functionClassKind(context, constructor, depth + 1) : undefined;
+        return constructor ? functionClassKind(context, constructor, depth + 1) : otherFileClassKind(context, inner, depth + 1);
+      }
+      if (inner.type === AST_NODE_TYPES.NewExpression) {
+        const kind = otherFileClassKind(context, inner, depth + 1);
+        if (kind) return kind;
       }
       const call = methodCallParts(inner);
       if (!call) return undefined;
@@ -441,6 +447,22 @@ function classKind(context: AnalysisContext, declaration: TSESTree.ClassDeclarat
   return inherited ?? mixedInKind(context, declaration, depth + 1) ?? forwardedOnKind(context, declaration.body, depth + 1);
 }
 
+/**
+ * `new Pool()` of a class another of our files declares (`const Pool = require('./pool')`,
+ * `new pool_1.Pool()`): the kind its own file shows, as for a class of this file.
+ */
+function otherFileClassKind(context: AnalysisContext, node: TSESTree.NewExpression, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  const owned = constructedClass(context, node, 'inheriting');
+  if (!owned || owned.context === context) return undefined;
+  return ownClassKind(owned, depth + 1);
+}
+
+/** The kind of a class of ours, read in its own file as for a class of this one: what it inherits or mixes in. */
+function ownClassKind({ context, node }: OwnClass, depth: number): ObjectKind | undefined {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration ? functionClassKind(context, node, depth) : classKind(context, node, depth);
+}
+
 /** `util.inherits(Bus, EventEmitter)`, `applyMixin(Redis, events.EventEmitter)` at module level: the kind mixed into the class. */
 function mixedInKind(context: AnalysisContext, declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression, depth: number): ObjectKind | undefined {
   const name = declaration.id?.name;
@@ -478,7 +500,7 @@ function superClassKind(context: AnalysisContext, superClass: TSESTree.Node, dep
   const inner = skipTypeWrappers(superClass);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner);
-    if (imported) return annotatedTypes[imported.module]?.[imported.name];
+    if (imported) return annotatedTypes[imported.module]?.[imported.name] ?? relativeBaseKind(context, imported.module, imported.name, depth);
     const local = localClass(context, inner);
     if (local) return classKind(context, local, depth + 1);
     const constructor = constructorFunction(context, inner);
@@ -487,9 +509,16 @@ function superClassKind(context: AnalysisContext, superClass: TSESTree.Node, dep
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner.object);
     const name = staticMemberName(inner);
-    if (imported && name) return annotatedTypes[imported.module]?.[name];
+    if (imported && name) return annotatedTypes[imported.module]?.[name] ?? (imported.name === '*' ? relativeBaseKind(context, imported.module, name, depth) : undefined);
   }
   return undefined;
+}
+
+/** `class Worker extends Base` with `const Base = require('./base')`: the kind of that file's class. */
+function relativeBaseKind(context: AnalysisContext, module: string, name: string, depth: number): ObjectKind | undefined {
+  if (!module.startsWith('.') || depth > maxAliasDepth) return undefined;
+  const owned = importedClass(context, module, name, 'inheriting');
+  return owned ? ownClassKind(owned, depth + 1) : undefined;
 }
 
 /** `class TaskEmitter extends EventEmitter {}` declared in this file, for `TaskEmitter`. */
