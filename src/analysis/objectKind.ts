@@ -312,7 +312,8 @@ export function kindOnlyFromCallers(context: AnalysisContext, node: TSESTree.Nod
 /**
  * An untyped object the code itself makes emit named events is an emitter, whatever it is called:
  * `this.queue.emit('progress', job)` in the class shows `this.queue` is one, and so do
- * `queue.emit('removed', job)` for `queue` in its scope. A use, not a name.
+ * `queue.emit('removed', job)` for `queue` in its scope, and `this.controller.listenerCount('rotate')`,
+ * which only an emitter answers. A use, not a name.
  */
 function emitsEvents(context: AnalysisContext, node: TSESTree.Node, scope?: TSESTree.Node): ObjectKind | undefined {
   const text = stableReferenceText(node);
@@ -323,12 +324,14 @@ function emitsEvents(context: AnalysisContext, node: TSESTree.Node, scope?: TSES
     const event = call.arguments[0];
     return event !== undefined && (event.type === AST_NODE_TYPES.TemplateLiteral || (event.type === AST_NODE_TYPES.Literal && typeof event.value === 'string'));
   });
+  // Whatever names the event: `listenerCount(this[EVENT])` is still a question only an emitter answers.
+  const asksAsEmitter = findMethodCalls(index, text, emitterUses.emitterOnly, within).some(({ call }) => call.arguments.length > 0);
   // Counter-evidence: `const unbind = bus.on('x', f)` keeps what `on` returns, as APIs that return their own unbind want.
   const keepsWhatOnReturns = findMethodCalls(index, text, emitterUses.addListener, within).some(({ call }) => {
     const parent = call.parent;
     return parent.type !== AST_NODE_TYPES.ExpressionStatement && !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call);
   });
-  return emits && !keepsWhatOnReturns ? 'emitter' : undefined;
+  return (emits || asksAsEmitter) && !keepsWhatOnReturns ? 'emitter' : undefined;
 }
 
 /**

@@ -111,7 +111,12 @@ export const eventEmitter = {
     ...['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners'],
     ...['listeners', 'listenerCount', 'emit'],
   ],
-  emitterUses: { emit: 'emit', addListener: ['on', 'addListener'] },
+  emitterUses: {
+    emit: 'emit',
+    // EventEmitter's own questions about the listeners of an event: no other common API asks them.
+    emitterOnly: ['listenerCount', 'rawListeners'],
+    addListener: ['on', 'addListener'],
+  },
   streamMembers: ['pipe', 'on', 'write'],
   posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
