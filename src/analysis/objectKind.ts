@@ -9,6 +9,8 @@ import { isAtPosition } from './callbackPosition';
 import { classMembersOf, enclosingClassBody, findClassMember } from './classMembers';
 import { factoryStart, mayCallFactory } from './factoryStart';
 import { eventEmitter } from './families/eventEmitter';
+import { protocols } from './families/language';
+import { fileIndex } from './fileIndex';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
@@ -23,6 +25,8 @@ import { constructorFunction, prototypeBases, thisConstructor } from './prototyp
 import { isUntypedType, typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
+/** The global object's names: `global.bus`, `globalThis.bus`. */
+const globalObjectNames: readonly string[] = protocols.globalObjects;
 const { emitterUses } = eventEmitter;
 const [forwardedAdd] = emitterUses.addListener;
 
@@ -180,7 +184,7 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       return thisKind(context, inner, depth);
     case AST_NODE_TYPES.MemberExpression: {
       if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) {
-        return propertyKind(context, inner.object, staticMemberName(inner), depth) ?? globalMemberKind(context, inner);
+        return propertyKind(context, inner.object, staticMemberName(inner), depth) ?? globalMemberKind(context, inner, depth);
       }
       const name =
         inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
@@ -221,12 +225,39 @@ function returnedKind(context: AnalysisContext, call: TSESTree.CallExpression, d
 }
 
 /** `process.stdin`: a member of a global the knowledge base knows, when the file does not redefine the global. */
-function globalMemberKind(context: AnalysisContext, member: TSESTree.MemberExpression): ObjectKind | undefined {
+function globalMemberKind(context: AnalysisContext, member: TSESTree.MemberExpression, depth: number): ObjectKind | undefined {
   const text = stableReferenceText(member);
   const root = referenceRoot(member);
-  if (text === undefined || root?.type !== AST_NODE_TYPES.Identifier || !globalObjects[text]) return undefined;
+  if (text === undefined || root?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
-  return variable && variable.defs.length > 0 ? undefined : globalObjects[text];
+  if (variable && variable.defs.length > 0) return undefined;
+  return globalObjects[text] ?? assignedGlobalKind(context, member, text, depth);
+}
+
+/**
+ * `global.bus` where the file's only write to it is `global.bus = new EventEmitter2()` at its top
+ * level: the kind of that value, as for a module variable made once. A property of the global
+ * object the file also writes elsewhere may hold anything.
+ */
+function assignedGlobalKind(context: AnalysisContext, member: TSESTree.MemberExpression, text: string, depth: number): ObjectKind | undefined {
+  const object = skipTypeWrappers(member.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || !globalObjectNames.includes(object.name)) return undefined;
+  const writes = fileIndex(context).membersAndDeclarators.filter(
+    (node): node is TSESTree.MemberExpression => node.type === AST_NODE_TYPES.MemberExpression && isWritten(node) && stableReferenceText(node) === text,
+  );
+  const write = writes.length === 1 ? writes[0]?.parent : undefined;
+  const atTopLevel = write?.type === AST_NODE_TYPES.AssignmentExpression && write.operator === '=' && write.parent.type === AST_NODE_TYPES.ExpressionStatement && write.parent.parent.type === AST_NODE_TYPES.Program;
+  return atTopLevel ? objectKindFromSource(context, write.right, depth + 1) : undefined;
+}
+
+/** `x.y = …`, `x.y += …`, `x.y++`, `delete x.y`: a write of the member, not a read. */
+function isWritten(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return (
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) ||
+    parent.type === AST_NODE_TYPES.UpdateExpression ||
+    (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
+  );
 }
 
 function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifier, depth: number): ObjectKind | undefined {

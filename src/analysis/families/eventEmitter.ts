@@ -75,9 +75,14 @@ export const eventEmitter = {
       objects: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
       types: { EventEmitter: 'emitter', default: 'emitter' },
     },
+    // eventemitter2: the EventEmitter API with wildcards (`module.exports = EventEmitter2`); `on` returns the emitter.
+    eventemitter2: {
+      objects: { default: 'emitter', EventEmitter2: 'emitter', '*': 'emitter' },
+      types: { EventEmitter2: 'emitter', default: 'emitter' },
+    },
     'stream/promises': { takesSignal: { pipeline: { options: 'last', endsItsArguments: true }, finished: { options: 1 } } },
   },
-  typePackages: { eventemitter3: 'emitter' },
+  typePackages: { eventemitter3: 'emitter', eventemitter2: 'emitter' },
   globals: {
     instances: { process: 'emitter', 'process.stdin': 'emitter', 'process.stdout': 'emitter', 'process.stderr': 'emitter' },
     types: { NodeJS: 'emitter' },
