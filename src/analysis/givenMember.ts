@@ -46,7 +46,7 @@ function isParameterProperty(body: TSESTree.ClassBody, name: string): boolean {
   });
 }
 
-/** A method's parameter or its property, an import or a module's variable: nothing this class made. */
+/** A method's parameter or its property, an import, a module's variable or a global's member (`global.bus`): nothing this class made. */
 function isGivenValue(context: AnalysisContext, value: TSESTree.Expression): boolean {
   const inner = skipTypeWrappers(value);
   if (inner.type !== AST_NODE_TYPES.Identifier && inner.type !== AST_NODE_TYPES.MemberExpression) return false;
@@ -54,7 +54,9 @@ function isGivenValue(context: AnalysisContext, value: TSESTree.Expression): boo
   if (root?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   const definition = variable?.defs[0];
-  if (!variable || !definition) return false;
+  // A member of a global the file does not declare (`global.bus`, `process.stdin`): the program's,
+  // not the class's. A bare global name is no object given (`this.child = undefined`).
+  if (!variable || !definition) return inner.type === AST_NODE_TYPES.MemberExpression;
   if (definition.type === 'ImportBinding') return true;
   if (definition.type === 'Variable') return isTopLevelScope(variable.scope);
   if (definition.type !== 'Parameter') return false;

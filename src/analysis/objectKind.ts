@@ -9,6 +9,8 @@ import { isAtPosition } from './callbackPosition';
 import { classMembersOf, enclosingClassBody, findClassMember } from './classMembers';
 import { factoryStart, mayCallFactory } from './factoryStart';
 import { eventEmitter } from './families/eventEmitter';
+import { protocols } from './families/language';
+import { fileIndex } from './fileIndex';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
 import { importedName, trackedCalls } from './imports';
@@ -17,11 +19,15 @@ import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { callSiteParameterKind } from './parameterKinds';
 import { importedSingleton, resolveCallee } from './resolveCallee';
 import { customKindOfDeclaration, customKindOfImport, customKindOfInstance, hasCustomInstances, objectApiOf } from './objectApi';
+import type { OwnClass } from './ownClass';
+import { constructedClass, importedClass } from './ownClass';
 import { constructorFunction, prototypeBases, thisConstructor } from './prototypeClass';
 import { viewComponentOf } from './viewComponents';
 import { isUntypedType, typeServices } from './typeServices';
 
 const maxAliasDepth = 6;
+/** The global object's names: `global.bus`, `globalThis.bus`. */
+const globalObjectNames: readonly string[] = protocols.globalObjects;
 const { emitterUses } = eventEmitter;
 const [forwardedAdd] = emitterUses.addListener;
 
@@ -177,13 +183,17 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       if (factory?.returns) return factory.returns as ObjectKind;
       const returned = inner.type === AST_NODE_TYPES.CallExpression && !tracked ? returnedKind(context, inner, depth + 1) : undefined;
       if (returned) return returned;
-      // `new TaskEmitter()` of a class this file declares.
+      // `new TaskEmitter()` of a class this file declares, or another of our files (`require('./pool')`).
       const callee = skipTypeWrappers(inner.callee);
       if (inner.type === AST_NODE_TYPES.NewExpression && callee.type === AST_NODE_TYPES.Identifier) {
         const local = localClass(context, callee);
         if (local) return classKind(context, local, depth + 1);
         const constructor = constructorFunction(context, callee);
-        return constructor ? functionClassKind(context, constructor, depth + 1) : undefined;
+        return constructor ? functionClassKind(context, constructor, depth + 1) : otherFileClassKind(context, inner, depth + 1);
+      }
+      if (inner.type === AST_NODE_TYPES.NewExpression) {
+        const kind = otherFileClassKind(context, inner, depth + 1);
+        if (kind) return kind;
       }
       const call = methodCallParts(inner);
       if (!call) return undefined;
@@ -197,7 +207,7 @@ function objectKindFromSource(context: AnalysisContext, node: TSESTree.Node, dep
       return thisKind(context, inner, depth);
     case AST_NODE_TYPES.MemberExpression: {
       if (skipTypeWrappers(inner.object).type !== AST_NODE_TYPES.ThisExpression) {
-        return propertyKind(context, inner.object, staticMemberName(inner), depth) ?? globalMemberKind(context, inner);
+        return propertyKind(context, inner.object, staticMemberName(inner), depth) ?? globalMemberKind(context, inner, depth);
       }
       const name =
         inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
@@ -238,12 +248,39 @@ function returnedKind(context: AnalysisContext, call: TSESTree.CallExpression, d
 }
 
 /** `process.stdin`: a member of a global the knowledge base knows, when the file does not redefine the global. */
-function globalMemberKind(context: AnalysisContext, member: TSESTree.MemberExpression): ObjectKind | undefined {
+function globalMemberKind(context: AnalysisContext, member: TSESTree.MemberExpression, depth: number): ObjectKind | undefined {
   const text = stableReferenceText(member);
   const root = referenceRoot(member);
-  if (text === undefined || root?.type !== AST_NODE_TYPES.Identifier || !globalObjects[text]) return undefined;
+  if (text === undefined || root?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
-  return variable && variable.defs.length > 0 ? undefined : globalObjects[text];
+  if (variable && variable.defs.length > 0) return undefined;
+  return globalObjects[text] ?? assignedGlobalKind(context, member, text, depth);
+}
+
+/**
+ * `global.bus` where the file's only write to it is `global.bus = new EventEmitter2()` at its top
+ * level: the kind of that value, as for a module variable made once. A property of the global
+ * object the file also writes elsewhere may hold anything.
+ */
+function assignedGlobalKind(context: AnalysisContext, member: TSESTree.MemberExpression, text: string, depth: number): ObjectKind | undefined {
+  const object = skipTypeWrappers(member.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || !globalObjectNames.includes(object.name)) return undefined;
+  const writes = fileIndex(context).membersAndDeclarators.filter(
+    (node): node is TSESTree.MemberExpression => node.type === AST_NODE_TYPES.MemberExpression && isWritten(node) && stableReferenceText(node) === text,
+  );
+  const write = writes.length === 1 ? writes[0]?.parent : undefined;
+  const atTopLevel = write?.type === AST_NODE_TYPES.AssignmentExpression && write.operator === '=' && write.parent.type === AST_NODE_TYPES.ExpressionStatement && write.parent.parent.type === AST_NODE_TYPES.Program;
+  return atTopLevel ? objectKindFromSource(context, write.right, depth + 1) : undefined;
+}
+
+/** `x.y = …`, `x.y += …`, `x.y++`, `delete x.y`: a write of the member, not a read. */
+function isWritten(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return (
+    (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === member) ||
+    parent.type === AST_NODE_TYPES.UpdateExpression ||
+    (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete')
+  );
 }
 
 function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifier, depth: number): ObjectKind | undefined {
@@ -329,7 +366,8 @@ export function kindOnlyFromCallers(context: AnalysisContext, node: TSESTree.Nod
 /**
  * An untyped object the code itself makes emit named events is an emitter, whatever it is called:
  * `this.queue.emit('progress', job)` in the class shows `this.queue` is one, and so do
- * `queue.emit('removed', job)` for `queue` in its scope. A use, not a name.
+ * `queue.emit('removed', job)` for `queue` in its scope, and `this.controller.listenerCount('rotate')`,
+ * which only an emitter answers. A use, not a name.
  */
 function emitsEvents(context: AnalysisContext, node: TSESTree.Node, scope?: TSESTree.Node): ObjectKind | undefined {
   const text = stableReferenceText(node);
@@ -340,12 +378,14 @@ function emitsEvents(context: AnalysisContext, node: TSESTree.Node, scope?: TSES
     const event = call.arguments[0];
     return event !== undefined && (event.type === AST_NODE_TYPES.TemplateLiteral || (event.type === AST_NODE_TYPES.Literal && typeof event.value === 'string'));
   });
+  // Whatever names the event: `listenerCount(this[EVENT])` is still a question only an emitter answers.
+  const asksAsEmitter = findMethodCalls(index, text, emitterUses.emitterOnly, within).some(({ call }) => call.arguments.length > 0);
   // Counter-evidence: `const unbind = bus.on('x', f)` keeps what `on` returns, as APIs that return their own unbind want.
   const keepsWhatOnReturns = findMethodCalls(index, text, emitterUses.addListener, within).some(({ call }) => {
     const parent = call.parent;
     return parent.type !== AST_NODE_TYPES.ExpressionStatement && !(parent.type === AST_NODE_TYPES.MemberExpression && parent.object === call);
   });
-  return emits && !keepsWhatOnReturns ? 'emitter' : undefined;
+  return (emits || asksAsEmitter) && !keepsWhatOnReturns ? 'emitter' : undefined;
 }
 
 /**
@@ -498,6 +538,22 @@ function classKind(context: AnalysisContext, declaration: TSESTree.ClassDeclarat
   return inherited ?? mixedInKind(context, declaration, depth + 1) ?? forwardedOnKind(context, declaration.body, depth + 1);
 }
 
+/**
+ * `new Pool()` of a class another of our files declares (`const Pool = require('./pool')`,
+ * `new pool_1.Pool()`): the kind its own file shows, as for a class of this file.
+ */
+function otherFileClassKind(context: AnalysisContext, node: TSESTree.NewExpression, depth: number): ObjectKind | undefined {
+  if (depth > maxAliasDepth) return undefined;
+  const owned = constructedClass(context, node, 'inheriting');
+  if (!owned || owned.context === context) return undefined;
+  return ownClassKind(owned, depth + 1);
+}
+
+/** The kind of a class of ours, read in its own file as for a class of this one: what it inherits or mixes in. */
+function ownClassKind({ context, node }: OwnClass, depth: number): ObjectKind | undefined {
+  return node.type === AST_NODE_TYPES.FunctionDeclaration ? functionClassKind(context, node, depth) : classKind(context, node, depth);
+}
+
 /** `util.inherits(Bus, EventEmitter)`, `applyMixin(Redis, events.EventEmitter)` at module level: the kind mixed into the class. */
 function mixedInKind(context: AnalysisContext, declaration: TSESTree.ClassDeclaration | TSESTree.ClassExpression, depth: number): ObjectKind | undefined {
   const name = declaration.id?.name;
@@ -535,7 +591,7 @@ function superClassKind(context: AnalysisContext, superClass: TSESTree.Node, dep
   const inner = skipTypeWrappers(superClass);
   if (inner.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner);
-    if (imported) return annotatedTypes[imported.module]?.[imported.name];
+    if (imported) return annotatedTypes[imported.module]?.[imported.name] ?? relativeBaseKind(context, imported.module, imported.name, depth);
     const local = localClass(context, inner);
     if (local) return classKind(context, local, depth + 1);
     const constructor = constructorFunction(context, inner);
@@ -544,9 +600,16 @@ function superClassKind(context: AnalysisContext, superClass: TSESTree.Node, dep
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.Identifier) {
     const imported = importedName(context.sourceCode, inner.object);
     const name = staticMemberName(inner);
-    if (imported && name) return annotatedTypes[imported.module]?.[name];
+    if (imported && name) return annotatedTypes[imported.module]?.[name] ?? (imported.name === '*' ? relativeBaseKind(context, imported.module, name, depth) : undefined);
   }
   return undefined;
+}
+
+/** `class Worker extends Base` with `const Base = require('./base')`: the kind of that file's class. */
+function relativeBaseKind(context: AnalysisContext, module: string, name: string, depth: number): ObjectKind | undefined {
+  if (!module.startsWith('.') || depth > maxAliasDepth) return undefined;
+  const owned = importedClass(context, module, name, 'inheriting');
+  return owned ? ownClassKind(owned, depth + 1) : undefined;
 }
 
 /** `class TaskEmitter extends EventEmitter {}` declared in this file, for `TaskEmitter`. */

@@ -294,6 +294,7 @@ export function isCurrent(context: AnalysisContext): boolean {
  * `import { helper } from './helper'` seen from `fromFile`: the file it names, when it is one of ours.
  * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`),
  * `wanted: 'class'` for a class whose instances may hold something open (`module.exports = Client`),
+ * `wanted: 'inheriting'` for a class whose instances may be of a kind it inherits (`class Pool extends EventEmitter`),
  * `wanted: 'type'` for an interface or type alias that may hold a signal (`export interface CallOptions { signal: AbortSignal }`),
  * `wanted: 'factory'` for a function that may hand back something it started (`return new Redis(url)`).
  */
@@ -302,7 +303,7 @@ export function contextForRelativeImport(
   specifier: string,
   exportName: string,
   settings: AnalysisContext['settings'],
-  wanted: 'function' | 'factory' | 'singleton' | 'class' | 'type' = 'function',
+  wanted: 'function' | 'factory' | 'singleton' | 'class' | 'inheriting' | 'type' = 'function',
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
@@ -321,6 +322,8 @@ export function contextForRelativeImport(
           ? mayDefineFunction(text ?? '', exportName) && mayReachConnection(version.file, text ?? '', settings)
         : wanted === 'class'
           ? mayDefineClass(text ?? '', exportName) && mayHoldResource(text ?? '', settings) && (mayRearmAndClear(text ?? '') || mayReachStarts(version.file, text ?? '', settings))
+          : wanted === 'inheriting'
+            ? mayDefineClass(text ?? '', exportName) && mayInherit(text ?? '')
           : wanted === 'type'
             ? mayDefineType(text ?? '', exportName) && /signal/i.test(text ?? '')
           : mayDefineSingleton(text ?? '', exportName);
@@ -488,6 +491,15 @@ function mayDefineSingleton(text: string, name: string): boolean {
 function mayDefineClass(text: string, name: string): boolean {
   const named = name === 'default' || name === '*' ? /\bclass\b/ : new RegExp(`\\bclass\\s+${namePattern(name)}\\b|\\b${namePattern(name)}\\s*=\\s*class\\b|\\bas\\s+${namePattern(name)}\\b`);
   return named.test(text) || mayDefineFunctionClass(text);
+}
+
+/**
+ * Whether a class of the text could inherit a kind, in the ways objectKind.ts reads: `extends`,
+ * `util.inherits(Pool, EventEmitter)` or another mixin call, `__extends`, `Object.setPrototypeOf`,
+ * `Pool.prototype = Object.create(…)`, `Pool.prototype.__proto__ = …`.
+ */
+function mayInherit(text: string): boolean {
+  return /\bextends\b|__extends\s*\(|\binherits\s*\(|\bsetPrototypeOf\s*\(|\.prototype(?:\.__proto__)?\s*=[^=]/.test(text);
 }
 
 /** An ES5 class: a method put on a prototype (`Poller.prototype.stop = function`). */

@@ -84,8 +84,10 @@ function boundNames(id: TSESTree.Node): string[] {
  * `exports.default = Client`, `export class Client`).
  *
  * `const Client = require('./client'); new Client(url)` → `class Client` in client.js.
+ * `wanted` says what another file is parsed for (otherFiles.ts): a class that may hold something
+ * open, or one that may inherit a kind (`class Pool extends EventEmitter`).
  */
-export function constructedClass(context: AnalysisContext, node: TSESTree.NewExpression): OwnClass | undefined {
+export function constructedClass(context: AnalysisContext, node: TSESTree.NewExpression, wanted: OtherFileClass = 'class'): OwnClass | undefined {
   if (!mayConstructOwnClass(context, node)) return undefined;
   const callee = skipTypeWrappers(node.callee);
   const services = typeServices(context);
@@ -113,8 +115,11 @@ export function constructedClass(context: AnalysisContext, node: TSESTree.NewExp
   }
   const imported =
     callee.type === AST_NODE_TYPES.Identifier ? importedName(context.sourceCode, callee) : (importedCallee(context.sourceCode, callee) ?? wrappedRequire(context, callee));
-  return imported?.module.startsWith('.') ? importedClass(context, imported.module, imported.name) : undefined;
+  return imported?.module.startsWith('.') ? importedClass(context, imported.module, imported.name, wanted) : undefined;
 }
+
+/** What a class of another file is followed for: what its instances may hold open, or the kind they may inherit. */
+type OtherFileClass = 'class' | 'inheriting';
 
 /**
  * `new client_1.default()` with `const client_1 = __importDefault(require('./client'))`: the
@@ -154,8 +159,8 @@ function ownClass(context: AnalysisContext, node: OwnClass['node']): OwnClass | 
  * export by name (`export class Client`, `exports.Client = Client`, `module.exports = { Client }`,
  * `exports.default = Client`), else a top-level class of that name.
  */
-function importedClass(context: AnalysisContext, specifier: string, name: string): OwnClass | undefined {
-  const target = contextForRelativeImport(context.filename, specifier, name, context.settings, 'class');
+export function importedClass(context: AnalysisContext, specifier: string, name: string, wanted: OtherFileClass = 'class'): OwnClass | undefined {
+  const target = contextForRelativeImport(context.filename, specifier, name, context.settings, wanted);
   if (!target) return undefined;
   const exported = exportedValue(target, name);
   const value = exported && skipTypeWrappers(exported);

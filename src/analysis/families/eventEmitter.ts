@@ -77,9 +77,14 @@ export const eventEmitter = {
       objects: { default: 'emitter', EventEmitter: 'emitter', '*': 'emitter' },
       types: { EventEmitter: 'emitter', default: 'emitter' },
     },
+    // eventemitter2: the EventEmitter API with wildcards (`module.exports = EventEmitter2`); `on` returns the emitter.
+    eventemitter2: {
+      objects: { default: 'emitter', EventEmitter2: 'emitter', '*': 'emitter' },
+      types: { EventEmitter2: 'emitter', default: 'emitter' },
+    },
     'stream/promises': { takesSignal: { pipeline: { options: 'last', endsItsArguments: true }, finished: { options: 1 } } },
   },
-  typePackages: { eventemitter3: 'emitter' },
+  typePackages: { eventemitter3: 'emitter', eventemitter2: 'emitter' },
   globals: {
     instances: { process: 'emitter', 'process.stdin': 'emitter', 'process.stdout': 'emitter', 'process.stderr': 'emitter' },
     types: { NodeJS: 'emitter' },
@@ -113,7 +118,12 @@ export const eventEmitter = {
     ...['on', 'once', 'off', 'addListener', 'removeListener', 'prependListener', 'prependOnceListener', 'removeAllListeners'],
     ...['listeners', 'listenerCount', 'emit'],
   ],
-  emitterUses: { emit: 'emit', addListener: ['on', 'addListener'] },
+  emitterUses: {
+    emit: 'emit',
+    // EventEmitter's own questions about the listeners of an event: no other common API asks them.
+    emitterOnly: ['listenerCount', 'rawListeners'],
+    addListener: ['on', 'addListener'],
+  },
   streamMembers: ['pipe', 'on', 'write'],
   posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],

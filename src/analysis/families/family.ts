@@ -456,8 +456,11 @@ export interface Family {
   readonly streamMembers?: readonly string[];
   /** Methods whose first argument is an event name: a value passed there is a string. */
   readonly eventNameMethods?: readonly string[];
-  /** What shows an untyped object is an emitter by use: it is made to `emit('name')`; its own `on(event, fn)` forwards to `on`. */
-  readonly emitterUses?: { readonly emit: string; readonly addListener: readonly string[] };
+  /**
+   * What shows an untyped object is an emitter by use: it is made to `emit('name')`, or asked what
+   * only an emitter answers (`bus.listenerCount('name')`); its own `on(event, fn)` forwards to `on`.
+   */
+  readonly emitterUses?: { readonly emit: string; readonly emitterOnly: readonly string[]; readonly addListener: readonly string[] };
   /**
    * POSIX signals, named like AbortSignals but strings: methods sending one (`child.kill(signal)`),
    * options naming one (`{ killSignal }`), events whose listeners are given one (`process.on('SIGTERM', (signal) => …)`).

@@ -29,6 +29,7 @@ import { neverAbortedSignal } from '../neverAborted';
 import { makesNewFunction } from '../newFunction';
 import { resolveCallee } from '../resolveCallee';
 import { enclosingClassBody } from '../classMembers';
+import { fileIndex } from '../fileIndex';
 import { isUntypedType, typeServices } from '../typeServices';
 
 /**
@@ -295,19 +296,37 @@ function listenerIsStored(context: AnalysisContext, listener: TSESTree.Node): bo
       case AST_NODE_TYPES.ReturnStatement:
         return true;
       case AST_NODE_TYPES.CallExpression:
-        return isCollectionAdd(parent) && parent.arguments.some((argument) => argument === use);
+        return isCollectionAdd(parent) && parent.arguments.some((argument) => argument === use) && entriesAreRead(context, parent);
       default:
         return false;
     }
   });
+
+  /** An object or array literal that is itself stored: pushed into a collection read later, assigned to a member, returned. */
+  function isKept(literal: TSESTree.Node): boolean {
+    const parent = literal.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression) return isCollectionAdd(parent) && parent.arguments.includes(literal as TSESTree.Expression) && entriesAreRead(context, parent);
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === literal && parent.left.type === AST_NODE_TYPES.MemberExpression;
+    return parent?.type === AST_NODE_TYPES.ReturnStatement;
+  }
 }
 
-/** An object or array literal that is itself stored: pushed into a collection, assigned to a member, returned. */
-function isKept(literal: TSESTree.Node): boolean {
-  const parent = literal.parent;
-  if (parent?.type === AST_NODE_TYPES.CallExpression) return isCollectionAdd(parent) && parent.arguments.includes(literal as TSESTree.Expression);
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === literal && parent.left.type === AST_NODE_TYPES.MemberExpression;
-  return parent?.type === AST_NODE_TYPES.ReturnStatement;
+/**
+ * Whether the file reads the collection on `this` a listener was added to anywhere but to add to it
+ * or to replace it (a subclass of the file counts): `this.subscriptions.push({ topic, handler })`
+ * whose only other uses are `this.subscriptions = []` keeps the listener where no owner reaches it.
+ */
+function entriesAreRead(context: AnalysisContext, add: TSESTree.CallExpression): boolean {
+  const collection = (add.callee as TSESTree.MemberExpression).object;
+  const text = stableReferenceText(collection);
+  if (text === undefined || referenceRoot(collection)?.type !== AST_NODE_TYPES.ThisExpression || !enclosingClassBody(add)) return true;
+  return fileIndex(context).membersAndDeclarators.some((node) => {
+    if (node === collection || node.type !== AST_NODE_TYPES.MemberExpression || stableReferenceText(node) !== text) return false;
+    const parent = node.parent;
+    const replaced = parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node;
+    const addedTo = parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node && parent.parent.type === AST_NODE_TYPES.CallExpression && isCollectionAdd(parent.parent);
+    return !replaced && !addedTo;
+  });
 }
 
 /** `this.listeners.push(x)`, `this.handlers.add(x)`, `registry.set(key, x)`: into a collection something else holds. */

@@ -3,9 +3,9 @@ import { runInBothModes } from '../../ruleTester';
 
 // A listener function kept where its owner can reach it is removable later by that owner:
 // webpack-dev-server pushes each signal handler into `this.listeners` and `stop()` removes them all.
-runInBothModes('no-leaked-subscription: listeners kept for their owner', rule, {
-  valid: [
-    `
+// A collection on `this` that the file only adds to and replaces (`this.listeners = []`) is no
+// such place: nobody reads the listener back to remove it (moleculer src/transporters/fake.js:65).
+const signalServer = (stop: string) => `
 export class Server {
   listeners: { name: string; listener: () => void }[] = [];
   setupSignals() {
@@ -17,10 +17,13 @@ export class Server {
   }
   reload() {}
   stop() {
-    for (const { name, listener } of this.listeners) process.removeListener(name, listener);
+    ${stop}
   }
 }
-`,
+`;
+runInBothModes('no-leaked-subscription: listeners kept for their owner', rule, {
+  valid: [
+    signalServer(`for (const { name, listener } of this.listeners) process.removeListener(name, listener);`),
     `
 import { EventEmitter } from 'node:events';
 
@@ -34,6 +37,32 @@ export function follow(onJob: (job: unknown) => void) {
 `,
   ],
   invalid: [
+    {
+      // Kept in a member only ever added to and emptied: stop() drops the listeners, still on process.
+      code: signalServer(`this.listeners = [];`),
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          data: { code: 'process.on(name, listener)', label: 'a listener', target: 'process', outlives: 'a global' },
+          line: 8,
+          column: 7,
+          endLine: 8,
+          endColumn: 17,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`setupSignals()`' },
+              output: signalServer(`this.listeners = [];`)
+                .replace('setupSignals() {', 'setupSignals(signal?: AbortSignal) {')
+                .replace(
+                  'process.on(name, listener);',
+                  "process.on(name, listener);\n      signal?.addEventListener('abort', () => process.off(name, listener), { once: true });",
+                ),
+            },
+          ],
+        },
+      ],
+    },
     {
       // Kept only in a local array nobody reads: nothing can remove it.
       code: `
