@@ -21,6 +21,7 @@ import {
   walk,
 } from './ast';
 import { eventEmitter } from './families/eventEmitter';
+import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
 import { isInsideRearmOf } from './rearmingTimer';
 import { isFrameworkHook } from './frameworkHook';
@@ -309,7 +310,7 @@ function methodOnlyHandedOn(context: AnalysisContext, fn: FunctionNode): boolean
   walk(method.parent, (node) => {
     if (otherwise) return false;
     if (node.type !== AST_NODE_TYPES.MemberExpression || !names(node) || !isThisLike(context, node.object)) return true;
-    const bind = node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && staticMemberName(node.parent) === 'bind' ? node.parent.parent : undefined;
+    const bind = node.parent.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node && staticMemberName(node.parent) === protocols.bindsNew ? node.parent.parent : undefined;
     const [thisArgument, ...fixed] = bind?.type === AST_NODE_TYPES.CallExpression && bind.callee === node.parent ? bind.arguments : [];
     const value: TSESTree.Node = bind && thisArgument && fixed.length === 0 && isThisLike(context, thisArgument) ? bind : node;
     const call = value.parent;

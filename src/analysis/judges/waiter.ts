@@ -12,6 +12,7 @@ import { signalApi } from '../families/abortSignal';
 import type { Leak } from '../leak';
 import { describeFunction, makeLeak, ownerReasons } from '../leak';
 import { eventEmitter } from '../families/eventEmitter';
+import { protocols } from '../families/language';
 import { importedName } from '../imports';
 import { functionLifetime, targetOwner } from '../lifetime';
 import { howOftenFires } from '../repetition';
@@ -179,7 +180,7 @@ function localsWrittenBy(context: AnalysisContext, listener: FunctionNode, fn: F
         ? node.type === AST_NODE_TYPES.AssignmentExpression
           ? node.left
           : node.argument
-        : methodCallParts(node)?.method === 'push'
+        : protocols.collectionAdds.includes(methodCallParts(node)?.method ?? '')
           ? methodCallParts(node)?.target
           : undefined;
     if (written?.type !== AST_NODE_TYPES.Identifier) return undefined;
