@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from '../src/analysis/estree';
 import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/ast';
-import { inCleanupPath } from '../src/analysis/cleanupPath';
+import { abortedEarlierInFunction, inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
@@ -72,7 +72,8 @@ export default createRule<Options, MessageIds>({
         if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(context, call)) return;
         // The signal first: it is cached per scope, while a call's signature is a type query.
         const signal = findSignalInScope(context, call);
-        if (!signal) return;
+        // A teardown that has aborted the signal's controller already would fail the call with it.
+        if (!signal || abortedEarlierInFunction(call, signal.text)) return;
         const parameter = signalParameterOf(context, call);
         if (!parameter || signalIsGiven(context, call, parameter) || endedByItsConsumer(context, call)) return;
         if (racedAgainstAbort(context, call, signal.text) || endedWithItsRun(context, call)) return;
