@@ -5,7 +5,7 @@ import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/a
 import { abortedEarlierInFunction, inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
-import { endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
+import { combinedWithSignal, endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
 import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
 import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
@@ -77,6 +77,8 @@ export default createRule<Options, MessageIds>({
         const parameter = signalParameterOf(context, call);
         if (!parameter || signalIsGiven(context, call, parameter) || endedByItsConsumer(context, call)) return;
         if (racedAgainstAbort(context, call, signal.text) || endedWithItsRun(context, call)) return;
+        // A signal made here and then combined with the one in scope follows it through the combination.
+        if (combinedWithSignal(context, call, signal.text)) return;
         // What the abort ends, or a wait the abort settles by ending its handle, needs no signal of its own.
         if (endedOnAbort(context, call, signal.text) || waitsForCloseEndedOnAbort(context, call, signal.text)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
