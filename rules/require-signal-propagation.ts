@@ -2,10 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from '../src/analysis/estree';
 import { enclosingFunction, methodCallParts, shortText } from '../src/analysis/ast';
-import { inCleanupPath } from '../src/analysis/cleanupPath';
+import { abortedEarlierInFunction, inCleanupPath } from '../src/analysis/cleanupPath';
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
-import { endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
+import { combinedWithSignal, endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
 import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
 import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
@@ -72,10 +72,13 @@ export default createRule<Options, MessageIds>({
         if (!enclosingFunction(call) || isAllowed(call) || inCleanupPath(context, call)) return;
         // The signal first: it is cached per scope, while a call's signature is a type query.
         const signal = findSignalInScope(context, call);
-        if (!signal) return;
+        // A teardown that has aborted the signal's controller already would fail the call with it.
+        if (!signal || abortedEarlierInFunction(call, signal.text)) return;
         const parameter = signalParameterOf(context, call);
         if (!parameter || signalIsGiven(context, call, parameter) || endedByItsConsumer(context, call)) return;
         if (racedAgainstAbort(context, call, signal.text) || endedWithItsRun(context, call)) return;
+        // A signal made here and then combined with the one in scope follows it through the combination.
+        if (combinedWithSignal(context, call, signal.text)) return;
         // What the abort ends, or a wait the abort settles by ending its handle, needs no signal of its own.
         if (endedOnAbort(context, call, signal.text) || waitsForCloseEndedOnAbort(context, call, signal.text)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
 import type { FunctionNode } from './ast';
-import { isFunctionNode, methodCallParts, staticString } from './ast';
+import { enclosingFunction, isFunctionNode, methodCallParts, stableReferenceText, staticString, walk } from './ast';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import { usesOf } from './lifetime';
@@ -50,4 +50,26 @@ function calledOnlyFromCleanup(context: AnalysisContext, fn: FunctionNode, activ
   const onlyCleanup = calls.every((call) => cleanupPathAt(context, call, active));
   active.delete(fn);
   return onlyCleanup;
+}
+
+/**
+ * Whether the function around `node` aborts the controller of `signalText` (`x.signal`) before
+ * `node`, as a teardown does: `stop() { this.shutdown.abort(); await registrar.unhandle(codec); }`.
+ * The signal has aborted by then (or may have, when the abort is in a branch), so passing it would
+ * fail the call at once instead of ending it early.
+ */
+export function abortedEarlierInFunction(node: TSESTree.Node, signalText: string): boolean {
+  const controller = /^(.+?)\??\.signal$/.exec(signalText)?.[1]?.replaceAll('?.', '.');
+  const fn = enclosingFunction(node);
+  if (controller === undefined || !fn) return false;
+  let aborted = false;
+  walk(fn.body, (inner) => {
+    if (aborted || inner.range[0] >= node.range[0]) return false;
+    // A nested function's abort runs when it is called, not before `node`.
+    if (isFunctionNode(inner)) return false;
+    const parts = inner.type === AST_NODE_TYPES.CallExpression ? methodCallParts(inner) : undefined;
+    if (parts?.method === signalApi.abort && inner.range[1] <= node.range[0] && stableReferenceText(parts.target) === controller) aborted = true;
+    return !aborted;
+  });
+  return aborted;
 }

@@ -131,3 +131,24 @@ function callsAny(context: AnalysisContext, listener: TSESTree.Node, variables: 
   });
   return calls;
 }
+
+/**
+ * Whether `call`'s value is put, with the signal in scope, in the list of signals one combined
+ * signal is made of: `const t = timeout.getTimeoutSignal(); const s = anySignal([t, this.signal])`.
+ * Its value follows the scope's signal through that combination, which is what would be used.
+ */
+export function combinedWithSignal(context: AnalysisContext, call: TSESTree.CallExpression, signalText: string): boolean {
+  const declarator = outermostWrapper(call).parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const [variable] = context.sourceCode.getDeclaredVariables(declarator);
+  const scopeSignal = signalText.replaceAll('?.', '.');
+  return (variable?.references ?? []).some((reference) => {
+    const list = reference.identifier.parent;
+    return (
+      list.type === AST_NODE_TYPES.ArrayExpression &&
+      list.parent.type === AST_NODE_TYPES.CallExpression &&
+      list.parent.arguments.includes(list) &&
+      list.elements.some((element) => element !== null && context.sourceCode.getText(element).replaceAll('?.', '.') === scopeSignal)
+    );
+  });
+}

@@ -1,0 +1,63 @@
+import rule from '../../../rules/require-signal-propagation';
+import { runInBothModes } from '../../ruleTester';
+import { missing } from './missingSignal';
+
+// A call that makes a signal, whose value the code then combines with the signal in scope
+// (libp2p's routing table: `const signal = timeout.getTimeoutSignal(); const signals =
+// anySignal([signal, this.shutdownController.signal, options?.signal])`), follows that signal
+// through the combination: giving it the signal too changes nothing. Reported as before: the made
+// signal used on its own, and one combined with another signal than the one in scope.
+const timeout = `
+function timeoutSignal(options: { signal?: AbortSignal } = {}): AbortSignal {
+  return options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(1000)]) : AbortSignal.timeout(1000);
+}
+`;
+
+runInBothModes('require-signal-propagation: a made signal combined with the one in scope', rule, {
+  valid: [
+    `${timeout}
+export class Table {
+  private readonly shutdown = new AbortController();
+
+  async ping(url: string): Promise<void> {
+    const signal = timeoutSignal();
+    const signals = AbortSignal.any([signal, this.shutdown.signal]);
+    await fetch(url, { signal: signals });
+  }
+}
+`,
+    `${timeout}
+export async function ping(url: string, signal: AbortSignal): Promise<void> {
+  const timeoutSignal = timeoutSignal();
+  await fetch(url, { signal: AbortSignal.any([timeoutSignal, signal]) });
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `${timeout}
+export class Table {
+  private readonly shutdown = new AbortController();
+  private readonly other = new AbortController();
+
+  async ping(url: string): Promise<void> {
+    const signal = timeoutSignal();
+    await fetch(url, { signal: AbortSignal.any([signal, this.other.signal]) });
+  }
+}
+`,
+      errors: [missing(11, 20, 11, 35)],
+      output: `${timeout}
+export class Table {
+  private readonly shutdown = new AbortController();
+  private readonly other = new AbortController();
+
+  async ping(url: string): Promise<void> {
+    const signal = timeoutSignal({ signal: this.shutdown.signal });
+    await fetch(url, { signal: AbortSignal.any([signal, this.other.signal]) });
+  }
+}
+`,
+    },
+  ],
+});
