@@ -6,7 +6,7 @@ import { abortedEarlierInFunction, inCleanupPath } from '../src/analysis/cleanup
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { combinedWithSignal, endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
-import { findSignalInScope, mayHaveSignal } from '../src/analysis/signalInScope';
+import { findSignalInScope, mayHaveSignal, signalDeadAfterTeardown } from '../src/analysis/signalInScope';
 import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
@@ -88,8 +88,11 @@ export default createRule<Options, MessageIds>({
         const fix = optionsAreKnownObject(context, call, parameter)
           ? undefined
           : (fixer: TSESLint.RuleFixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text);
-        // Only evidence earns a fix; a signal known by its name alone is offered, not written.
-        if (signal.evidence === 'strong') context.report({ node: call, messageId: 'missingSignal', data, fix });
+        // Only evidence earns a fix; a signal known by its name alone is offered, not written. So is
+        // one a teardown aborts for good, which a restart would hand on already aborted.
+        if (signal.evidence === 'strong' && fix && signalDeadAfterTeardown(context, call, signal.text)) {
+          context.report({ node: call, messageId: 'missingSignal', data, suggest: [{ messageId: 'passSignal', data, fix }] });
+        } else if (signal.evidence === 'strong') context.report({ node: call, messageId: 'missingSignal', data, fix });
         else if (!fix) context.report({ node: call, messageId: 'missingSignalByName', data });
         else context.report({ node: call, messageId: 'missingSignalByName', data, suggest: [{ messageId: 'passSignal', data, fix }] });
       },

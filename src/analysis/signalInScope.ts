@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import { enclosingFunction, isInside } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
+import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
@@ -223,4 +224,29 @@ const signalMention = new RegExp(`${signalApi.property}|${signalApi.controller}`
 /** Cheap pre-filter: whether a file's text names a signal or a controller at all (`signal`, `AbortController`, any case). */
 export function mayHaveSignal(text: string): boolean {
   return signalMention.test(text);
+}
+
+/**
+ * Whether `signal` is the signal of a controller kept on `this` that only the object's making makes
+ * (a field initialiser, the constructor) and that one of its methods aborts (`stop() {
+ * this.shutdown.abort() }`), read at `node` in another method: once that method has run, the
+ * signal is aborted for good, and a call handed it there after a restart fails at once. A fix may
+ * offer it, not write it unattended.
+ *
+ * `class Relay { #ac = new AbortController(); start() { register(…) } stop() { this.#ac.abort() } }`
+ * → true for `this.#ac.signal` in `start()`.
+ */
+export function signalDeadAfterTeardown(context: AnalysisContext, node: TSESTree.Node, signal: string): boolean {
+  const member = new RegExp(`^this\\.(#?[\\w$]+)\\??\\.${signalApi.property}$`).exec(signal)?.[1];
+  const body = member === undefined ? undefined : enclosingClassBody(node);
+  const values = member === undefined || !body ? [] : (classMembersOf(body).get(member)?.values ?? []);
+  if (member === undefined || !body || values.length === 0) return false;
+  const madeWithObject = values.every((value) => {
+    const fn = enclosingFunction(value);
+    return value.parent.type === AST_NODE_TYPES.PropertyDefinition || (fn?.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor');
+  });
+  if (!madeWithObject) return false;
+  const at = enclosingFunction(node);
+  const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${member}`, [signalApi.abort], body);
+  return aborts.some(({ call }) => enclosingFunction(call) !== at);
 }
