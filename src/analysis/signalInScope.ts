@@ -227,11 +227,10 @@ export function mayHaveSignal(text: string): boolean {
 }
 
 /**
- * Whether `signal` is the signal of a controller kept on `this` that only the object's making makes
- * (a field initialiser, the constructor) and that one of its methods aborts (`stop() {
- * this.shutdown.abort() }`), read at `node` in another method: once that method has run, the
- * signal is aborted for good, and a call handed it there after a restart fails at once. A fix may
- * offer it, not write it unattended.
+ * Whether `signal` is the signal of a controller kept on `this` that another method aborts (`stop()
+ * { this.shutdown.abort() }`) and that the method reading it at `node` does not make afresh: once
+ * that other method has run, the signal may be aborted for good, and a call handed it after a
+ * restart fails at once. A fix may offer it, not write it unattended.
  *
  * `class Relay { #ac = new AbortController(); start() { register(…) } stop() { this.#ac.abort() } }`
  * → true for `this.#ac.signal` in `start()`.
@@ -241,12 +240,15 @@ export function signalDeadAfterTeardown(context: AnalysisContext, node: TSESTree
   const body = member === undefined ? undefined : enclosingClassBody(node);
   const values = member === undefined || !body ? [] : (classMembersOf(body).get(member)?.values ?? []);
   if (member === undefined || !body || values.length === 0) return false;
-  const madeWithObject = values.every((value) => {
-    const fn = enclosingFunction(value);
-    return value.parent.type === AST_NODE_TYPES.PropertyDefinition || (fn?.parent.type === AST_NODE_TYPES.MethodDefinition && fn.parent.kind === 'constructor');
-  });
-  if (!madeWithObject) return false;
-  const at = enclosingFunction(node);
+  // The method the call runs in, through the arrow functions inside it.
+  const methodOf = (inner: TSESTree.Node): TSESTree.Node | undefined => {
+    let fn = enclosingFunction(inner);
+    while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
+    return fn;
+  };
+  const at = methodOf(node);
+  // A controller the calling method makes afresh is that run's own.
+  if (values.some((value) => methodOf(value) === at)) return false;
   const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${member}`, [signalApi.abort], body);
-  return aborts.some(({ call }) => enclosingFunction(call) !== at);
+  return aborts.some(({ call }) => methodOf(call) !== at);
 }

@@ -8,7 +8,8 @@ import { missing } from './missingSignal';
 // then syncs the update offset through a private method; given the aborted signal, that request
 // would fail at once, its error swallowed, and the offset never synced), or a function the file
 // keeps to itself. Reported as before: the same method also called on a normal path, and a public
-// method, which code elsewhere may call at any time.
+// method, which code elsewhere may call at any time; the signal is offered there, not written, since
+// `loop()` aborts it for good (see signal-dead-after-teardown.test.ts).
 const api = `
 async function callApi(method: string, payload: object, options: { signal?: AbortSignal } = {}): Promise<unknown> {
   const response = await fetch('https://api.example/' + method, { method: 'POST', body: JSON.stringify(payload), signal: options.signal });
@@ -99,8 +100,7 @@ export class Polling {
   }
 }
 `,
-      errors: [missing(20, 11, 20, 46)],
-      output: `${api}
+      errors: [{ ...missing(20, 11, 20, 46), suggestions: [{ messageId: 'passSignal', output: `${api}
 export class Polling {
   private readonly controller = new AbortController();
 
@@ -117,7 +117,7 @@ export class Polling {
     await callApi('getUpdates', { limit: 1 }, { signal: this.controller.signal });
   }
 }
-`,
+` }] }],
     },
     {
       // A public method: whoever holds the object may call it while the signal is live.
@@ -139,8 +139,7 @@ export class Polling {
   }
 }
 `,
-      errors: [missing(20, 11, 20, 46)],
-      output: `${api}
+      errors: [{ ...missing(20, 11, 20, 46), suggestions: [{ messageId: 'passSignal', output: `${api}
 export class Polling {
   private readonly controller = new AbortController();
 
@@ -157,7 +156,7 @@ export class Polling {
     await callApi('getUpdates', { limit: 1 }, { signal: this.controller.signal });
   }
 }
-`,
+` }] }],
     },
   ],
 });
