@@ -1,24 +1,72 @@
-import type { Family } from './family';
+import type { Family, HandleEnd, ObjectApi } from './family';
+
+const cancel: HandleEnd = { methods: ['cancel'], functions: [], fix: { kind: 'method', name: 'cancel', returnsPromise: true } };
+const revoke: HandleEnd = { methods: ['revoke', 'release'], functions: [], fix: { kind: 'method', name: 'revoke', returnsPromise: true } };
+
+/** What a client and its namespaces start: watchers (through a builder) and leases kept alive by heartbeats. */
+const keyspaceStarts = {
+  // `lease(ttl)` grants a lease and sends keep-alives for it until `revoke()` or `release()`.
+  lease: { kind: 'connection', label: 'an etcd lease', ends: revoke },
+} as const;
+
+/** `client.watch()` hands back a builder; every builder method but `create()` hands back the builder again. */
+const builderReturns = {
+  key: 'etcd3WatchBuilder',
+  prefix: 'etcd3WatchBuilder',
+  inRange: 'etcd3WatchBuilder',
+  ignore: 'etcd3WatchBuilder',
+  only: 'etcd3WatchBuilder',
+  withPreviousKV: 'etcd3WatchBuilder',
+  startRevision: 'etcd3WatchBuilder',
+} as const;
+
+const keyspace = (label: string, close: readonly string[]): ObjectApi => ({
+  label,
+  starts: keyspaceStarts,
+  returns: { watch: 'etcd3WatchBuilder', namespace: 'etcd3Namespace' },
+  removeListener: [],
+  endSubscription: [],
+  close,
+});
 
 /**
- * etcd3: `new Etcd3(options)` holds gRPC channels to the cluster (and its watchers and leases with
- * them) until `close()`.
+ * etcd3: `new Etcd3(options)` holds gRPC channels to the cluster until `close()`. Its (and a
+ * namespace's) `watch()` builder's `create()` resolves to a `Watcher` that streams changes until
+ * `cancel()`; `lease(ttl)` keeps a lease alive with heartbeats until `revoke()` or `release()`.
  *
  * ```js
  * this.client = new Etcd3({ hosts }); // ← until this.client.close()
+ * const watcher = await client.watch().prefix('services/').create(); // ← until watcher.cancel()
+ * const lease = client.lease(10); // ← until lease.revoke()
  * ```
  */
 export const etcd3 = {
   name: 'etcd3',
+  objects: {
+    etcd3Client: keyspace('etcd client', ['close']),
+    etcd3Namespace: keyspace('etcd namespace', []),
+    etcd3WatchBuilder: {
+      label: 'etcd watch builder',
+      starts: {
+        create: { kind: 'watcher', label: 'an etcd watcher', ends: cancel },
+      },
+      returns: builderReturns,
+      removeListener: [],
+      endSubscription: [],
+      close: [],
+    },
+  },
   modules: {
     etcd3: {
       starts: {
         Etcd3: {
           kind: 'connection',
           label: 'an etcd client',
+          returns: 'etcd3Client',
           ends: { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } },
         },
       },
+      types: { Etcd3: 'etcd3Client', Namespace: 'etcd3Namespace', WatchBuilder: 'etcd3WatchBuilder' },
     },
   },
 } as const satisfies Family;
