@@ -37,6 +37,24 @@ export async function holdWhile(client: Etcd3, key: string, work: () => Promise<
   }
 }
 `,
+    // a put builder's lease(id) attaches a granted lease to the key: it starts nothing; a campaign resigned
+    `
+import { Etcd3 } from 'etcd3';
+
+export async function announce(client: Etcd3, key: string, value: string, leaseId: string) {
+  await client.put(key).value(value).lease(leaseId).exec();
+}
+
+export async function leadOnce(client: Etcd3, job: () => Promise<void>) {
+  const campaign = client.election('singleton-job').campaign('me');
+  await campaign.wait();
+  try {
+    await job();
+  } finally {
+    await campaign.resign();
+  }
+}
+`,
   ],
   invalid: [
     {
@@ -99,6 +117,67 @@ export async function register(client: Etcd3, key: string, value: string, signal
   signal?.addEventListener('abort', () => void lease.revoke(), { once: true });
   await lease.grant();
   await client.put(key).value(value).exec();
+}
+` }],
+        },
+      ],
+    },
+    {
+      // the candidate's lease stays alive (and it stays leader) after the job is done
+      code: `
+import { Etcd3 } from 'etcd3';
+
+export async function leadOnce(client: Etcd3, job: () => Promise<void>) {
+  const campaign = client.election('singleton-job').campaign('me');
+  await campaign.wait();
+  await job();
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: "client.election('singleton-job').campai…", label: 'an etcd election campaign', handle: 'campaign' },
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 61,
+          suggestions: [{ messageId: 'addSignalParameter', data: { owner: '`leadOnce()`' }, output: `
+import { Etcd3 } from 'etcd3';
+
+export async function leadOnce(client: Etcd3, job: () => Promise<void>, signal?: AbortSignal) {
+  const campaign = client.election('singleton-job').campaign('me');
+  signal?.addEventListener('abort', () => void campaign.resign(), { once: true });
+  await campaign.wait();
+  await job();
+}
+` }],
+        },
+      ],
+    },
+    {
+      // the observer keeps watching the leader key after the call returns
+      code: `
+import { Etcd3 } from 'etcd3';
+
+export async function currentLeader(client: Etcd3) {
+  const observer = await client.election('singleton-job').observe();
+  return observer.leader();
+}
+`,
+      errors: [
+        {
+          messageId: 'handleNotEnded',
+          line: 5,
+          column: 26,
+          endLine: 5,
+          endColumn: 66,
+          suggestions: [{ messageId: 'addSignalParameter', data: { owner: '`currentLeader()`' }, output: `
+import { Etcd3 } from 'etcd3';
+
+export async function currentLeader(client: Etcd3, signal?: AbortSignal) {
+  const observer = await client.election('singleton-job').observe();
+  signal?.addEventListener('abort', () => void observer.cancel(), { once: true });
+  return observer.leader();
 }
 ` }],
         },
