@@ -6,8 +6,14 @@ const revoke: HandleEnd = { methods: ['revoke', 'release'], functions: [], fix: 
 
 /** What a client and its namespaces start: watchers (through a builder) and leases kept alive by heartbeats. */
 const keyspaceStarts = {
-  // `lease(ttl)` grants a lease and sends keep-alives for it until `revoke()` or `release()`.
-  lease: { kind: 'connection', label: 'an etcd lease', ends: revoke },
+  // `lease(ttl)` grants a lease and sends keep-alives for it until `revoke()` or `release()`;
+  // with `autoKeepAlive: false` it sends none and expires by its TTL.
+  lease: {
+    kind: 'connection',
+    label: 'an etcd lease',
+    ends: revoke,
+    unlessWith: { index: 1, property: 'autoKeepAlive', values: [false] },
+  },
 } as const;
 
 /** `client.watch()` hands back a builder; every builder method but `create()` hands back the builder again. */

@@ -7,6 +7,9 @@ const closedByClose = (label: string): CallStart => ({
   ends: { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } },
 });
 
+/** `initTracer({ disable: true })` hands back opentracing's no-op tracer. */
+const tracer: CallStart = { ...closedByClose('a Jaeger tracer'), unlessWith: { index: 0, property: 'disable', values: [true] } };
+
 /**
  * jaeger-client: `initTracer(config)` (and `initTracerFromEnv`) makes a tracer with a remote
  * sampler that polls the agent and a remote reporter that flushes spans over UDP, both on
@@ -23,8 +26,8 @@ export const jaegerClient = {
   modules: {
     'jaeger-client': {
       starts: {
-        initTracer: closedByClose('a Jaeger tracer'),
-        initTracerFromEnv: closedByClose('a Jaeger tracer'),
+        initTracer: tracer,
+        initTracerFromEnv: tracer,
         RemoteReporter: closedByClose('a Jaeger remote reporter'),
         RemoteSampler: closedByClose('a Jaeger remote sampler'),
       },

@@ -45,6 +45,12 @@ export async function announce(client: Etcd3, key: string, value: string, leaseI
   await client.put(key).value(value).lease(leaseId).exec();
 }
 
+// no keep-alives: the lease expires by its TTL
+export async function expiring(client: Etcd3, key: string) {
+  const lease = client.lease(30, { autoKeepAlive: false });
+  await lease.put(key).value('1');
+}
+
 export async function leadOnce(client: Etcd3, job: () => Promise<void>) {
   const campaign = client.election('singleton-job').campaign('me');
   await campaign.wait();
@@ -193,6 +199,12 @@ runInBothModes('no-leaked-subscription: jaeger-client tracers', rule, {
 import { initTracer } from 'jaeger-client';
 
 export const tracer = initTracer({ serviceName: 'api' }, {});
+
+// disabled: opentracing's no-op tracer, with no sampler or reporter
+export function noopSpan(name: string) {
+  const quiet = initTracer({ serviceName: 'api', disable: true }, {});
+  quiet.startSpan(name).finish();
+}
 
 export class Exporter {
   tracer: ReturnType<typeof initTracer> | null = null;
