@@ -251,3 +251,48 @@ export function traceOnce(serviceName: string, name: string, signal?: AbortSigna
     },
   ],
 });
+
+// bullmq's child.js: a server made and listened per call to find a free port.
+runInBothModes('no-leaked-subscription: a server listened per call', rule, {
+  valid: [
+    `
+import * as net from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+`,
+  ],
+  invalid: [
+    {
+      // every call leaves one more listening socket
+      code: `
+import * as net from 'node:net';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, () => {
+      const { port } = server.address() as net.AddressInfo;
+      resolve(port);
+    });
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'net.createServer()', label: 'a TCP server', handle: 'server' },
+          line: 6,
+          column: 20,
+          endLine: 6,
+          endColumn: 36,
+        },
+      ],
+    },
+  ],
+});
