@@ -92,7 +92,7 @@ function inheritedStart(owned: OwnClass): CallStart | undefined {
   const imported = superClass && importedCallee(owned.context.sourceCode, superClass);
   const base = imported && moduleStarts[imported.module]?.[imported.name];
   if (base?.kind !== 'connection') return undefined;
-  const { signalOption: _signal, endFunction: _end, endsByItself: _self, onlyWith: _with, onlyWithJob: _job, endedWithArgument: _argument, ...rest } = base;
+  const { signalOption: _signal, endFunction: _end, endsByItself: _self, onlyWith: _with, unlessWith: _without, onlyWithJob: _job, endedWithArgument: _argument, ...rest } = base;
   return { ...rest, label: `a ${owned.name} (${base.label})` };
 }
 

@@ -159,7 +159,7 @@ function startOfReturned(
   if (!start || !handedBackKinds.has(start.kind)) return undefined;
   if (start.call) {
     // The factory's own arguments (its `{ signal }`, its `unwatchFile(path)`) are not the caller's.
-    const { signalOption: _signal, endFunction: _end, endsByItself: _self, onlyWith: _with, onlyWithJob: _job, endedWithArgument: _argument, ...rest } = start.call;
+    const { signalOption: _signal, endFunction: _end, endsByItself: _self, onlyWith: _with, unlessWith: _without, onlyWithJob: _job, endedWithArgument: _argument, ...rest } = start.call;
     return rest;
   }
   const method = start.object && objectApiOf(context, start.object.kind)?.starts[start.object.method];

@@ -74,6 +74,7 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     if (tracked.start.onlyRearming && !rearmedFunction(context, node)) return undefined;
     // `new Agent()` keeps no socket; `new Agent({ keepAlive: true })` does.
     if (tracked.start.onlyWith && !meetsStartCondition(node, tracked.start.onlyWith)) return undefined;
+    if (tracked.start.unlessWith && meetsStartCondition(node, tracked.start.unlessWith)) return undefined;
     if (tracked.start.onlyWithJob && !givenJob(node)) return undefined;
     return { node, kind: tracked.start.kind, call: tracked.start };
   }
@@ -88,6 +89,7 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     const text = first && staticString(first);
     if (text === undefined || !methodStart.firstArgument.test(text)) return undefined;
   }
+  if (methodStart.unlessWith && meetsStartCondition(node, methodStart.unlessWith)) return undefined;
   const start: Start = {
     node,
     kind: methodStart.kind,

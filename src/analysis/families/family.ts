@@ -70,6 +70,8 @@ export interface MethodStart {
   readonly piping?: PipeFacts;
   /** Closing the object it was made on ends it too: an AMQP channel closes with its connection. */
   readonly endedWithReceiver?: boolean;
+  /** No start when an argument shows it holds nothing: `lease(ttl, { autoKeepAlive: false })`. */
+  readonly unlessWith?: StartCondition;
 }
 
 /** What `pipe()` leaves on its destination depends on whether either side ever ends. */
@@ -171,6 +173,8 @@ export interface CallStart {
   readonly endedWithArgument?: { readonly index: number; readonly methods: readonly string[] };
   /** A start only when an argument shows it holds something: `new Agent({ keepAlive: true })`. */
   readonly onlyWith?: StartCondition;
+  /** No start when an argument shows it holds nothing: `initTracer({ disable: true })` is a no-op tracer. */
+  readonly unlessWith?: StartCondition;
   /** A start only when given its job after the first argument: `new Cron(expr, job)` runs; `Cron(expr)`, `Cron(expr, options)` only parse. */
   readonly onlyWithJob?: boolean;
 }

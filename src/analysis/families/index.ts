@@ -11,6 +11,7 @@ import { graphqlWs } from './graphqlWs';
 import { httpClients } from './httpClients';
 import { httpServers } from './httpServers';
 import { ioredis } from './ioredis';
+import { jaegerClient } from './jaegerClient';
 import { kafkajs } from './kafkajs';
 import { language } from './language';
 import { lifecycles } from './lifecycles';
@@ -67,4 +68,5 @@ export const families = [
   axon,
   yProtocols,
   bonjourService,
+  jaegerClient,
 ] as const;
