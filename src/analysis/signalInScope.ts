@@ -227,10 +227,11 @@ export function mayHaveSignal(text: string): boolean {
 }
 
 /**
- * Whether `signal` is the signal of a controller kept on `this` that another method aborts (`stop()
- * { this.shutdown.abort() }`) and that the method reading it at `node` does not make afresh: once
- * that other method has run, the signal may be aborted for good, and a call handed it after a
- * restart fails at once. A fix may offer it, not write it unattended.
+ * Whether `signal` is the signal of a controller kept on `this` that only the object's making makes
+ * (a field initialiser, the constructor) and that another method aborts (`stop() {
+ * this.shutdown.abort() }`), read at `node`: once that method has run, the signal is aborted for
+ * good, and a call handed it after a restart (or after a `finally` that aborted it) fails at once.
+ * A fix may offer it, not write it unattended.
  *
  * `class Relay { #ac = new AbortController(); start() { register(…) } stop() { this.#ac.abort() } }`
  * → true for `this.#ac.signal` in `start()`.
@@ -246,9 +247,13 @@ export function signalDeadAfterTeardown(context: AnalysisContext, node: TSESTree
     while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
     return fn;
   };
+  // Made only with the object (a field, the constructor): no restart makes another.
+  const madeWithObject = values.every((value) => {
+    const method = methodOf(value)?.parent;
+    return value.parent.type === AST_NODE_TYPES.PropertyDefinition || (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor');
+  });
+  if (!madeWithObject) return false;
   const at = methodOf(node);
-  // A controller the calling method makes afresh is that run's own.
-  if (values.some((value) => methodOf(value) === at)) return false;
   const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${member}`, [signalApi.abort], body);
   return aborts.some(({ call }) => methodOf(call) !== at);
 }
