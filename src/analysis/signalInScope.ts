@@ -4,6 +4,7 @@ import { AST_NODE_TYPES } from './estree';
 import { enclosingFunction, isInside } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import { thisFunction } from './teardown';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
@@ -241,19 +242,13 @@ export function signalDeadAfterTeardown(context: AnalysisContext, node: TSESTree
   const body = member === undefined ? undefined : enclosingClassBody(node);
   const values = member === undefined || !body ? [] : (classMembersOf(body).get(member)?.values ?? []);
   if (member === undefined || !body || values.length === 0) return false;
-  // The method the call runs in, through the arrow functions inside it.
-  const methodOf = (inner: TSESTree.Node): TSESTree.Node | undefined => {
-    let fn = enclosingFunction(inner);
-    while (fn?.type === AST_NODE_TYPES.ArrowFunctionExpression) fn = enclosingFunction(fn);
-    return fn;
-  };
   // Made only with the object (a field, the constructor): no restart makes another.
   const madeWithObject = values.every((value) => {
-    const method = methodOf(value)?.parent;
+    const method = thisFunction(value)?.parent;
     return value.parent.type === AST_NODE_TYPES.PropertyDefinition || (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor');
   });
   if (!madeWithObject) return false;
-  const at = methodOf(node);
+  const at = thisFunction(node);
   const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${member}`, [signalApi.abort], body);
-  return aborts.some(({ call }) => methodOf(call) !== at);
+  return aborts.some(({ call }) => thisFunction(call) !== at);
 }
