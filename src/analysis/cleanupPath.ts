@@ -6,6 +6,7 @@ import { enclosingFunction, isFunctionNode, methodCallParts, stableReferenceText
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import { usesOf } from './lifetime';
+import { signalController } from './signalInScope';
 import { privateMethodCalls } from './thisMethodUses';
 
 /**
@@ -59,7 +60,7 @@ function calledOnlyFromCleanup(context: AnalysisContext, fn: FunctionNode, activ
  * fail the call at once instead of ending it early.
  */
 export function abortedEarlierInFunction(node: TSESTree.Node, signalText: string): boolean {
-  const controller = /^(.+?)\??\.signal$/.exec(signalText)?.[1]?.replaceAll('?.', '.');
+  const controller = signalController(signalText);
   const fn = enclosingFunction(node);
   if (controller === undefined || !fn) return false;
   let aborted = false;

@@ -238,7 +238,7 @@ export function mayHaveSignal(text: string): boolean {
  * → true for `this.#ac.signal` in `start()`.
  */
 export function signalDeadAfterTeardown(context: AnalysisContext, node: TSESTree.Node, signal: string): boolean {
-  const member = new RegExp(`^this\\.(#?[\\w$]+)\\??\\.${signalApi.property}$`).exec(signal)?.[1];
+  const member = /^this\.(#?[\w$]+)$/.exec(signalController(signal) ?? '')?.[1];
   const body = member === undefined ? undefined : enclosingClassBody(node);
   const values = member === undefined || !body ? [] : (classMembersOf(body).get(member)?.values ?? []);
   if (member === undefined || !body || values.length === 0) return false;
@@ -251,4 +251,11 @@ export function signalDeadAfterTeardown(context: AnalysisContext, node: TSESTree
   const at = thisFunction(node);
   const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${member}`, [signalApi.abort], body);
   return aborts.some(({ call }) => thisFunction(call) !== at);
+}
+
+const controllerSignal = new RegExp(`^(.+?)\\??\\.${signalApi.property}$`);
+
+/** The controller a signal is read from, as written without optional chaining: `this.ac?.signal` → `this.ac`. */
+export function signalController(signalText: string): string | undefined {
+  return controllerSignal.exec(signalText)?.[1]?.replaceAll('?.', '.');
 }
