@@ -142,10 +142,11 @@ export function partOfWaitForEnd(context: AnalysisContext, start: Start): boolea
 
 /**
  * Whether the listener is one of a pair that reads its target to the end without a promise, both
- * added by the same function: a `'data'` listener that gathers into a local of that function, and a
+ * added by the same function: a listener that gathers into a local of that function, and a
  * listener for the target's end that reads the local (actionhero's `fileStream.on('data', (d) =>
- * (content += d)); fileStream.on('end', () => send(content))`). As a wait for the end, they last no
- * longer than that end; a `'data'` listener that gathers nothing the end reads is not such a read.
+ * (content += d)); fileStream.on('end', () => send(content))`, readline's `'line'` and `'close'`).
+ * As a wait for the end, they last no longer than that end; a listener that gathers nothing the
+ * end reads is not such a read, whatever its event is called.
  */
 function readsToEnd(context: AnalysisContext, start: Start): boolean {
   const fn = enclosingFunction(start.node);
@@ -161,8 +162,8 @@ function readsToEnd(context: AnalysisContext, start: Start): boolean {
     const parts = methodCallParts(node);
     if (event === undefined || !isFunctionNode(listener) || !parts || !listenerMethods.has(parts.method)) return undefined;
     if (stableReferenceText(chainReceiver(parts.target)) !== targetText) return undefined;
-    if (event === 'data') gathering.push({ call: node, locals: localsWrittenBy(context, listener, fn) });
-    else if (closedEvents.has(event)) ending.push({ call: node, listener });
+    if (closedEvents.has(event)) ending.push({ call: node, listener });
+    else gathering.push({ call: node, locals: localsWrittenBy(context, listener, fn) });
     return undefined;
   });
   const pairs = gathering.flatMap((data) =>

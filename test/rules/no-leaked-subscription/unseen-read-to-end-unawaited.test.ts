@@ -5,7 +5,8 @@ import { runInBothModes, typedRuleTester, untypedRuleTester } from '../../ruleTe
 // `fileStream.on('data', (d) => (content += d)); fileStream.on('end', () => send(content))`): the
 // 'data' listener gathers into a local of the function and the listener for the stream's end reads
 // it, so both last no longer than that end, as a wait for the end does. A 'data' listener that
-// gathers nothing the end reads is no such read, and is still reported.
+// gathers nothing the end reads is no such read, and is still reported. The event's name plays no
+// part: what is gathered and read is the evidence.
 runInBothModes('no-leaked-subscription: listeners that read a stream to its end without a promise', rule, {
   valid: [
     `
@@ -26,6 +27,16 @@ export function collect(stream: Readable, done: (chunks: Buffer[]) => void) {
     chunks.push(chunk);
   });
   stream.on('close', () => done(chunks));
+}
+`,
+    // The gathering listener's event is whatever the target emits per item: readline's 'line'.
+    `
+import type { Interface } from 'node:readline';
+
+export function readLines(lines: Interface, done: (all: string[]) => void) {
+  const all: string[] = [];
+  lines.on('line', (line) => all.push(line));
+  lines.on('close', () => done(all));
 }
 `,
   ],
