@@ -160,7 +160,8 @@ describe('a thousand lints in one process', () => {
     expect(cache.files).toBe(2);
     expect(cache.bytes).toBeLessThan(cache.budget);
     // After a warm-up (compiled code, ESLint's own caches), the heap moves by a few hundred KB
-    // either way; a thousand versions of the helper kept parsed would be over 5 MB.
-    expect(after - before).toBeLessThan(1.5 * 1024 * 1024);
+    // either way, up to 1.5 MB on a loaded machine (more code optimised late); a thousand
+    // versions of the helper kept parsed would be over 5 MB.
+    expect(after - before).toBeLessThan(2.5 * 1024 * 1024);
   });
 });
