@@ -11,6 +11,7 @@ import { findStart } from './findStart';
 import { handleUse } from './handleFate';
 import { importedCallee } from './imports';
 import { startEnds } from './judges/connection';
+import { valueSignalEvidence } from './signalEvidence';
 
 /**
  * Whether `call` races, in `Promise.race([…])`, a promise that the signal's `abort` settles: the
@@ -136,6 +137,8 @@ function callsAny(context: AnalysisContext, listener: TSESTree.Node, variables: 
  * Whether `call`'s value is put, with the signal in scope, in the list of signals one combined
  * signal is made of: `const t = timeout.getTimeoutSignal(); const s = anySignal([t, this.signal])`.
  * Its value follows the scope's signal through that combination, which is what would be used.
+ * The combining call is known by its value being a signal, not by its name; an array handed to
+ * any other call (`report([t, this.signal])`) combines nothing.
  */
 export function combinedWithSignal(context: AnalysisContext, call: TSESTree.CallExpression, signalText: string): boolean {
   const declarator = outermostWrapper(call).parent;
@@ -148,7 +151,8 @@ export function combinedWithSignal(context: AnalysisContext, call: TSESTree.Call
       list.type === AST_NODE_TYPES.ArrayExpression &&
       list.parent.type === AST_NODE_TYPES.CallExpression &&
       list.parent.arguments.includes(list) &&
-      list.elements.some((element) => element !== null && context.sourceCode.getText(element).replaceAll('?.', '.') === scopeSignal)
+      list.elements.some((element) => element !== null && context.sourceCode.getText(element).replaceAll('?.', '.') === scopeSignal) &&
+      valueSignalEvidence(context, list.parent) !== undefined
     );
   });
 }

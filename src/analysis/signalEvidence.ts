@@ -502,6 +502,26 @@ function signalPropertyTypeVerdict(services: ParserServicesWithTypeInformation, 
  * What a value assigned to the binding says: `'SIGTERM'` → counter, `AbortSignal.timeout(ms)`,
  * `controller.signal`, `options.signal ?? AbortSignal.timeout(ms)` → strong.
  */
+/**
+ * Whether an expression's value is an AbortSignal: its type (`AbortSignal`, or a type with the
+ * signal's own members, as any-signal's `ClearableSignal`), else its provenance
+ * (`AbortSignal.any([…])`), else the uses of the variable it initialises
+ * (`const s = anySignal([…]); fetch(url, { signal: s })`).
+ */
+export function valueSignalEvidence(context: AnalysisContext, node: TSESTree.Node): SignalEvidence | undefined {
+  const services = typeServices(context);
+  const type = services?.getTypeAtLocation(node);
+  if (type && !isUntypedType(type)) {
+    return isAbortSignalType(type) || signalApi.ownMembers.every((member) => type.getProperty(member)) ? 'strong' : undefined;
+  }
+  if (valueVerdict(context, node) === 'strong') return 'strong';
+  const value = outermostWrapper(node);
+  const declarator = value.parent;
+  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value) return undefined;
+  const [variable] = context.sourceCode.getDeclaredVariables(declarator);
+  return variable && bindingSignalEvidence(context, variable);
+}
+
 function valueVerdict(context: AnalysisContext, node: TSESTree.Node): Verdict {
   const value = skipTypeWrappers(node);
   if (isPrimitiveLiteral(value)) return 'counter';
