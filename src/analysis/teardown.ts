@@ -450,6 +450,11 @@ export function reachFrom(context: AnalysisContext, holder: Holder, roots: reado
         if (name === undefined) opaque = true;
         else foreignMembers.add(name);
       }
+      if (!local && node.type === AST_NODE_TYPES.ThisExpression) {
+        const read = thisReadBy(node);
+        if (read === undefined) opaque = true;
+        else for (const name of read) foreignMembers.add(name);
+      }
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipTypeWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -475,6 +480,26 @@ export function reachFrom(context: AnalysisContext, holder: Holder, roots: reado
     });
   }
   return { functions, opaque, foreignMembers };
+}
+
+/**
+ * The members a use of `this` reads, when it reads them by name: `this.client` → none here (the
+ * member expression is read on its own), `const { client } = this` → `client`, `const self = this`
+ * → none (the alias's reads are); `undefined` for any other use (`Object.values(this)`, `helper(this)`).
+ */
+function thisReadBy(node: TSESTree.ThisExpression): readonly string[] | undefined {
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return [];
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return undefined;
+  if (parent.id.type === AST_NODE_TYPES.Identifier) return [];
+  if (parent.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const names: string[] = [];
+  for (const property of parent.id.properties) {
+    const name = property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (name === undefined) return undefined;
+    names.push(name);
+  }
+  return names;
 }
 
 /** A class method and the file it is written in (another file's, for a base class of ours). */

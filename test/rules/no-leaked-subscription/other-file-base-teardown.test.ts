@@ -51,6 +51,19 @@ module.exports = Discoverer;
 `,
     },
     {
+      // The base's stop() takes this.client out of \`this\` by destructuring, and ends it.
+      filename,
+      code: `
+const Redis = require('ioredis');
+const DestructuringService = require('./destructuringService');
+class Discoverer extends DestructuringService {
+  init() { this.client = new Redis(); }
+  stop() { this.stopped = true; return super.stop(); }
+}
+module.exports = Discoverer;
+`,
+    },
+    {
       // A base that is not one of our files: its stop() may end anything.
       filename,
       code: `
