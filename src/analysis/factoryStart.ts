@@ -138,13 +138,20 @@ function startOfReturned(
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
     const definition = variable?.defs[0];
     if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (variable.scope.variableScope.block !== fn || !definition.node.init) return undefined;
-    const start = startOfReturned(context, fn, definition.node.init, findStart);
+    if (variable.scope.variableScope.block !== fn) return undefined;
+    // Every value it is given: its init, or each assignment (`let client; if (cluster) client = new Cluster(nodes); else client = new Redis(url);`).
+    const values = variable.references.flatMap((reference) => (reference.isWrite() ? [reference.writeExpr] : []));
+    let start: CallStart | undefined;
+    for (const written of values) {
+      const assigned = written && startOfReturned(context, fn, written, findStart);
+      if (!assigned || (start && start.kind !== assigned.kind)) return undefined;
+      start ??= assigned;
+    }
     const ends = start && (start.ends ?? handleEndOf(start.kind));
     if (!start || !ends) return undefined;
-    // Only used here (listeners, commands), then returned: never ended, stored or passed on.
+    // Only given starts, used here (listeners, commands), then returned: never ended, stored or passed on.
     const kept = variable.references.every(
-      (reference) => reference.init || (!reference.isWrite() && (isInsideReturn(reference.identifier, value) || handleUse(reference.identifier, ends) === 'used')),
+      (reference) => (reference.isWrite() ? isPlainWrite(reference.identifier) : isInsideReturn(reference.identifier, value) || handleUse(reference.identifier, ends) === 'used'),
     );
     return kept ? start : undefined;
   }
@@ -170,6 +177,15 @@ function startOfReturned(
     ...(method.returns !== undefined && { returns: method.returns }),
     ...(method.ends && { ends: method.ends }),
   };
+}
+
+/** `client = …` or `const client = …`: a write that gives the variable a value, not `client += …` or a destructuring. */
+function isPlainWrite(identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id === identifier) ||
+    (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator === '=' && parent.left === identifier)
+  );
 }
 
 function isInsideReturn(identifier: TSESTree.Node, value: TSESTree.Node): boolean {

@@ -295,6 +295,7 @@ export function isCurrent(context: AnalysisContext): boolean {
  * `wanted: 'singleton'` asks for a value the module makes once (`export const bus = new EventEmitter()`),
  * `wanted: 'class'` for a class whose instances may hold something open (`module.exports = Client`),
  * `wanted: 'inheriting'` for a class whose instances may be of a kind it inherits (`class Pool extends EventEmitter`),
+ * `wanted: 'base'` for a base class whose methods a subclass's teardown runs (`super.stop()`),
  * `wanted: 'type'` for an interface or type alias that may hold a signal (`export interface CallOptions { signal: AbortSignal }`),
  * `wanted: 'factory'` for a function that may hand back something it started (`return new Redis(url)`).
  */
@@ -303,7 +304,7 @@ export function contextForRelativeImport(
   specifier: string,
   exportName: string,
   settings: AnalysisContext['settings'],
-  wanted: 'function' | 'factory' | 'singleton' | 'class' | 'inheriting' | 'type' = 'function',
+  wanted: 'function' | 'factory' | 'singleton' | 'class' | 'inheriting' | 'base' | 'type' = 'function',
 ): AnalysisContext | undefined {
   if (!specifier.startsWith('.')) return undefined;
   const file = resolveRelativeModule(path.resolve(path.dirname(fromFile), specifier));
@@ -324,6 +325,8 @@ export function contextForRelativeImport(
           ? mayDefineClass(text ?? '', exportName) && mayHoldResource(text ?? '', settings) && (mayRearmAndClear(text ?? '') || mayReachStarts(version.file, text ?? '', settings))
           : wanted === 'inheriting'
             ? mayDefineClass(text ?? '', exportName) && mayInherit(text ?? '')
+          : wanted === 'base'
+            ? mayDefineClass(text ?? '', exportName)
           : wanted === 'type'
             ? mayDefineType(text ?? '', exportName) && /signal/i.test(text ?? '')
           : mayDefineSingleton(text ?? '', exportName);

@@ -118,8 +118,11 @@ export function constructedClass(context: AnalysisContext, node: TSESTree.NewExp
   return imported?.module.startsWith('.') ? importedClass(context, imported.module, imported.name, wanted) : undefined;
 }
 
-/** What a class of another file is followed for: what its instances may hold open, or the kind they may inherit. */
-type OtherFileClass = 'class' | 'inheriting';
+/**
+ * What a class of another file is followed for: what its instances may hold open, the kind they may
+ * inherit, or (`base`) what its methods do to a subclass's members (`super.stop()`).
+ */
+type OtherFileClass = 'class' | 'inheriting' | 'base';
 
 /**
  * `new client_1.default()` with `const client_1 = __importDefault(require('./client'))`: the

@@ -7,6 +7,8 @@ import { enclosingFunction, isFunctionNode, methodCallParts, outermostWrapper, r
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import { fileIndex } from './fileIndex';
+import { importedName } from './imports';
+import { importedClass } from './ownClass';
 import { handleEnds, pairedTeardowns } from './apis';
 import { teardownMethodsOf } from './objectApi';
 import { emitterRemovals } from './families/family';
@@ -388,14 +390,22 @@ const classNamesOf = perFile((context): ReadonlySet<string> => new Set(fileIndex
 /** Functions a run of some roots reaches, and whether it runs code this file does not show. */
 export interface Reach {
   functions: ReadonlySet<FunctionNode>;
-  /** It calls `super.stop()` of a base class from another file, or hands `this` to a call. */
+  /** It hands `this` to a call, or runs code it cannot read (`super.stop()` of a package's class). */
   opaque: boolean;
+  /** The members of `this` that code it runs in another file of ours reads: a base class's `stop()`. */
+  foreignMembers: ReadonlySet<string>;
 }
 
 /**
- * Every function of the holder that running `roots` runs, following `this.method()`,
- * `self.method()` and `super.method()` calls: `stop() { this.closeAll(); }` → `stop`, `closeAll`.
+ * Whether what `reach` runs outside this file may end the member `name` of `this` (any member,
+ * without a name): it is opaque, or code of a base class in another file reads that member.
+ * `stop() { return super.stop(); }` with a base whose `stop()` only clears its own timer ends no
+ * `this.client`.
  */
+export function mayEndElsewhere(reach: Reach, name?: string): boolean {
+  return reach.opaque || (name === undefined ? reach.foreignMembers.size > 0 : reach.foreignMembers.has(name));
+}
+
 /** Whether `node` is written in one of `functions` (the nearest function around it that does not run on the spot). */
 export function reachedIn(node: TSESTree.Node, functions: ReadonlySet<FunctionNode>): boolean {
   for (let current = node.parent; current; current = current.parent) {
@@ -416,27 +426,50 @@ export function teardownRuns(context: AnalysisContext, holder: Holder, calls: re
   return calls.some((call) => reachedIn(call, reach.functions));
 }
 
+/**
+ * Every function of the holder that running `roots` runs, following `this.method()`,
+ * `self.method()` and `super.method()` calls: `stop() { this.closeAll(); }` → `stop`, `closeAll`.
+ * A base class's method in another file of ours is read too (its `this.hook()` calls back into the
+ * holder's overrides): what it reads of `this` is {@link Reach.foreignMembers}.
+ */
 export function reachFrom(context: AnalysisContext, holder: Holder, roots: readonly FunctionNode[]): Reach {
   const functions = new Set<FunctionNode>();
+  const foreign = new Set<FunctionNode>();
+  const foreignMembers = new Set<string>();
   let opaque = false;
-  const queue = [...roots];
-  for (let fn = queue.pop(); fn && functions.size < 64; fn = queue.pop()) {
-    if (functions.has(fn)) continue;
-    functions.add(fn);
+  const queue: ClassMethodIn[] = roots.map((fn) => ({ context, fn }));
+  for (let item = queue.pop(); item && functions.size + foreign.size < 64; item = queue.pop()) {
+    const { context: at, fn } = item;
+    const local = at === context;
+    const seen = local ? functions : foreign;
+    if (seen.has(fn)) continue;
+    seen.add(fn);
     walk(fn.body, (node) => {
+      if (!local && node.type === AST_NODE_TYPES.MemberExpression && isThisLike(at, skipTypeWrappers(node.object))) {
+        const name = memberName(node);
+        if (name === undefined) opaque = true;
+        else foreignMembers.add(name);
+      }
+      if (!local && node.type === AST_NODE_TYPES.ThisExpression) {
+        const read = thisReadBy(node);
+        if (read === undefined) opaque = true;
+        else for (const name of read) foreignMembers.add(name);
+      }
       if (node.type === AST_NODE_TYPES.CallExpression) {
         const callee = skipTypeWrappers(node.callee);
         if (callee.type === AST_NODE_TYPES.MemberExpression) {
           const name = memberName(callee);
           const object = skipTypeWrappers(callee.object);
           if (name !== undefined && object.type === AST_NODE_TYPES.Super) {
-            const method = holder.body && baseMethod(context, fn, name);
+            const method = holder.body && superMethod(at, fn, name);
             if (method) queue.push(method);
             else opaque = true;
-          } else if (name !== undefined && isThisLike(context, object)) {
-            const method = holder.method(name);
+          } else if (name !== undefined && isThisLike(at, object)) {
+            // What the instance runs: the holder's own (or overriding) method, else a base's in another file.
+            const own = holder.method(name);
+            const method = own ? { context, fn: own } : inheritedFromOtherFile(context, holder, name);
             if (method) queue.push(method);
-            else if (holder.unseenBase && holder.teardownNames.includes(name)) opaque = true;
+            else if (!local || (holder.unseenBase && holder.teardownNames.includes(name))) opaque = true;
           }
         }
         // `cleanup(this)`: the whole object handed on (not `fn.call(this, …)`, which only binds it).
@@ -446,15 +479,82 @@ export function reachFrom(context: AnalysisContext, holder: Holder, roots: reado
       return true;
     });
   }
-  return { functions, opaque };
+  return { functions, opaque, foreignMembers };
 }
 
-/** `super.stop()` inside a method: the base class's `stop` in this file. */
-function baseMethod(context: AnalysisContext, fn: FunctionNode, name: string): FunctionNode | undefined {
+/**
+ * The members a use of `this` reads, when it reads them by name: `this.client` → none here (the
+ * member expression is read on its own), `const { client } = this` → `client`, `const self = this`
+ * → none (the alias's reads are); `undefined` for any other use (`Object.values(this)`, `helper(this)`).
+ */
+function thisReadBy(node: TSESTree.ThisExpression): readonly string[] | undefined {
+  const parent = node.parent;
+  if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) return [];
+  if (parent.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== node) return undefined;
+  if (parent.id.type === AST_NODE_TYPES.Identifier) return [];
+  if (parent.id.type !== AST_NODE_TYPES.ObjectPattern) return undefined;
+  const names: string[] = [];
+  for (const property of parent.id.properties) {
+    const name = property.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+    if (name === undefined) return undefined;
+    names.push(name);
+  }
+  return names;
+}
+
+/** A class method and the file it is written in (another file's, for a base class of ours). */
+interface ClassMethodIn {
+  context: AnalysisContext;
+  fn: FunctionNode;
+}
+
+/** `super.stop()` inside a method: the base class's `stop`, in this file or another of ours. */
+function superMethod(context: AnalysisContext, fn: FunctionNode, name: string): ClassMethodIn | undefined {
   let method: TSESTree.Node | undefined = fn;
   while (method && method.type !== AST_NODE_TYPES.MethodDefinition) method = method.parent;
-  const base = method && baseClassBody(context, method.parent as TSESTree.ClassBody);
-  return base && findMethod(context, base, name, 0)?.value;
+  if (!method) return undefined;
+  const body = method.parent as TSESTree.ClassBody;
+  const base = baseClassBody(context, body);
+  if (base) return methodIn(context, base, name, 0);
+  const other = otherFileBase(context, body);
+  return other && methodIn(other.context, other.body, name, 0);
+}
+
+/** `this.stop()` where the holder's classes in this file have no `stop`: the one a base class of another file of ours has. */
+function inheritedFromOtherFile(context: AnalysisContext, holder: Holder, name: string): ClassMethodIn | undefined {
+  const last = holder.classBodies?.at(-1);
+  const other = last && otherFileBase(context, last);
+  return other && methodIn(other.context, other.body, name, 0);
+}
+
+/** The method `name` of a class: its own, or a base class's, in its file or in another of ours. */
+function methodIn(context: AnalysisContext, body: TSESTree.ClassBody, name: string, depth: number): ClassMethodIn | undefined {
+  const found = findMethod(context, body, name, 0);
+  if (found) return { context, fn: found.value };
+  let last = body;
+  for (let base = baseClassBody(context, last), n = 0; base && n < 8; base = baseClassBody(context, base), n++) last = base;
+  const other = depth < 4 ? otherFileBase(context, last) : undefined;
+  return other && methodIn(other.context, other.body, name, depth + 1);
+}
+
+/** A class body and the file it is written in. */
+interface ClassBodyIn {
+  context: AnalysisContext;
+  body: TSESTree.ClassBody;
+}
+
+const otherFileBases = new WeakMap<TSESTree.ClassBody, ClassBodyIn | null>();
+
+/** `class Etcd3Discoverer extends BaseDiscoverer` with `const BaseDiscoverer = require('./base')`: that class, in its file. */
+function otherFileBase(context: AnalysisContext, body: TSESTree.ClassBody): ClassBodyIn | undefined {
+  const cached = otherFileBases.get(body);
+  if (cached !== undefined) return cached ?? undefined;
+  const superClass = body.parent.superClass;
+  const imported = superClass?.type === AST_NODE_TYPES.Identifier && !classNamesOf(context).has(superClass.name) ? importedName(context.sourceCode, superClass) : undefined;
+  const base = imported?.module.startsWith('.') ? importedClass(context, imported.module, imported.name, 'base') : undefined;
+  const found = base && base.node.type !== AST_NODE_TYPES.FunctionDeclaration ? { context: base.context, body: base.node.body } : undefined;
+  otherFileBases.set(body, found ?? null);
+  return found;
 }
 
 /** `this`, or a variable only ever set to it (`const self = this`). */

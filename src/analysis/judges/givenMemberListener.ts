@@ -14,7 +14,7 @@ import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { objectApiOf } from '../objectApi';
 import { runningFunction } from '../restartEvidence';
 import type { Holder } from '../teardown';
-import { holderOf, pairedTeardownOf, reachedIn, reachFrom, teardownOf, thisFunction } from '../teardown';
+import { holderOf, mayEndElsewhere, pairedTeardownOf, reachedIn, reachFrom, teardownOf, thisFunction } from '../teardown';
 import { listenerLabel } from './labels';
 import { removesListener } from './listener';
 
@@ -50,7 +50,7 @@ export function judgeGivenMemberListener(context: AnalysisContext, start: Start,
   const teardownFn = (teardownOf(holder) ?? pairedTeardownOf(context, holder, method))?.fn ?? closingMethod(context, holder, method, closes);
   if (!teardownFn || teardownFn === method) return undefined;
   const reach = reachFrom(context, holder, [teardownFn]);
-  if (reach.opaque || reach.functions.has(method)) return undefined;
+  if (mayEndElsewhere(reach) || reach.functions.has(method)) return undefined;
   const givenTexts = [...given.map((value) => context.sourceCode.getText(value)), ...provenanceFlags(context, given)];
   // A close the teardown runs whatever the member holds ends the listener with it.
   if (closes.some(({ call: end }) => reachedIn(end, reach.functions) && !guardedBy(context, end, givenTexts))) return undefined;

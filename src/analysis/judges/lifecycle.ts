@@ -29,7 +29,7 @@ import type { EntryMemberSlot } from '../collectionSlots';
 import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, endingTeardownOf, endsNothing, holderOf, isThisLike, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, teardownRuns, thisFunction } from '../teardown';
+import { closureHolderOf, endingTeardownOf, endsNothing, holderOf, isThisLike, mayEndElsewhere, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, teardownRuns, thisFunction } from '../teardown';
 import { receiverEnds, startEnds } from './connection';
 import { judgeGivenMemberListener } from './givenMemberListener';
 import { listenerLabel, startLabel } from './labels';
@@ -185,7 +185,7 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   }
   if (holder && teardown) {
     const reach = reachFrom(context, holder, [teardown.fn]);
-    if (reach.opaque) return 'fine';
+    if (mayEndElsewhere(reach, slotMember(slot))) return 'fine';
     const driven = reachFrom(context, holder, eventDrivenRoots(context, holder)).functions;
     // `stop() { this.poll(false); }` with `poll(on) { clearInterval(this.timer); if (on) this.timer = setInterval(…); }`:
     // the teardown runs the end written before the start, and the start only under a test it can turn off.
@@ -328,7 +328,7 @@ function restartOverwrites(
   // `start() { this.stop(); this.timer = setInterval(…); }`: a call before it that ends the old one.
   const before = holder ? methodsCalledBefore(context, holder, owner, start.node) : [];
   const reach = before.length > 0 && holder ? reachFrom(context, holder, before) : undefined;
-  if (reach?.opaque) return undefined;
+  if (reach && mayEndElsewhere(reach, slotMember(slot))) return undefined;
   const endedBefore = endings.some((use) => {
     const at = runningFunction(use);
     return at !== undefined && reach?.functions.has(at) === true;
@@ -395,6 +395,11 @@ function awaitsCallbackIn(use: TSESTree.MemberExpression, functions: ReadonlySet
 function isWriteIn(use: TSESTree.MemberExpression, functions: ReadonlySet<FunctionNode>): boolean {
   const at = runningFunction(use);
   return use.parent.type === AST_NODE_TYPES.AssignmentExpression && use.parent.left === use && at !== undefined && functions.has(at);
+}
+
+/** The member of `this` a slot is, when it is one: code of another file can end no other by name. */
+function slotMember(slot: Slot): string | undefined {
+  return slot.kind === 'member' ? slot.name : undefined;
 }
 
 /** A factory method's result, stored on `this` by every caller: `this.pub = this.createClient()`. */
