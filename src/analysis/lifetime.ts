@@ -99,7 +99,9 @@ function computeLifetime(
   const parent = fn.parent;
   // A Promise executor and an IIFE run right away, as part of the function around them.
   if (runsImmediately(fn)) return lifetimeOf(context, enclosingFunction(fn), entryFunctions, active);
-  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+  // A static method has no instance to belong to: it is a function kept in the class's namespace,
+  // read below as one (`static setupOnClient(client)` is an installer as `setupOnClient` would be).
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && !parent.static) {
     if (parent.kind === 'constructor') return 'constructor';
     // A private method that only the constructor's own code calls, once, is part of it:
     // `constructor(conn) { this.conn = conn; this.#listen(); }` attaches for the new object.
