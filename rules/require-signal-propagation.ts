@@ -6,6 +6,7 @@ import { abortedEarlierInFunction, inCleanupPath } from '../src/analysis/cleanup
 import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { combinedWithSignal, endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
+import { pauseUnderOwnDeadline } from '../src/analysis/pauseUnderOwnDeadline';
 import { findSignalInScope, mayHaveSignal, signalDeadAfterTeardown } from '../src/analysis/signalInScope';
 import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
@@ -79,6 +80,8 @@ export default createRule<Options, MessageIds>({
         if (racedAgainstAbort(context, call, signal.text) || endedWithItsRun(context, call)) return;
         // A signal made here and then combined with the one in scope follows it through the combination.
         if (combinedWithSignal(context, call, signal.text)) return;
+        // A pause under the function's own deadline, which it watches itself, ends before it matters.
+        if (pauseUnderOwnDeadline(context, call, signal.text)) return;
         // What the abort ends, or a wait the abort settles by ending its handle, needs no signal of its own.
         if (endedOnAbort(context, call, signal.text) || waitsForCloseEndedOnAbort(context, call, signal.text)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.

@@ -72,8 +72,8 @@ export function findLeak(
   if (isProcessWatchdog(context, start)) return undefined;
   const judged = judgeLifecycle(context, start, fn);
   if (judged !== undefined) return judged === 'fine' ? undefined : judged;
-  // A setup method of a class answers to its teardown alone.
-  if (meantToLast || (method && lifetime === 'setup')) return undefined;
+  // A setup method of a class answers to its teardown alone (a static one has none: it is read as a function).
+  if (meantToLast || (method && !method.static && lifetime === 'setup')) return undefined;
   // `if (started) return; started = true;`: however often it is called, it starts this once.
   if (isGuardedOnce(context, fn, start.node, { instanceState: false })) return undefined;
   // A view component's init hook runs on every mount, and what it attaches to its props or injected

@@ -99,7 +99,9 @@ function computeLifetime(
   const parent = fn.parent;
   // A Promise executor and an IIFE run right away, as part of the function around them.
   if (runsImmediately(fn)) return lifetimeOf(context, enclosingFunction(fn), entryFunctions, active);
-  if (parent.type === AST_NODE_TYPES.MethodDefinition) {
+  // A static method has no instance to belong to: it is a function kept in the class's namespace,
+  // read below as one (`static setupOnClient(client)` is an installer as `setupOnClient` would be).
+  if (parent.type === AST_NODE_TYPES.MethodDefinition && !parent.static) {
     if (parent.kind === 'constructor') return 'constructor';
     // A private method that only the constructor's own code calls, once, is part of it:
     // `constructor(conn) { this.conn = conn; this.#listen(); }` attaches for the new object.
@@ -246,14 +248,18 @@ function calledOnlyWithFreshObjects(context: AnalysisContext, fn: FunctionNode, 
   // A method: its calls through `this` (`(socket) => this.handleConnection(socket)`), unless handed on.
   const method = thisMethodUses(fn);
   // and through the instances the file makes of its class (`heartbeat.start(socket)`), when it shows them all.
-  const calls = method ? (method.readAsValue ? undefined : [...method.calls, ...(instanceMethodCalls(context, fn) ?? [])]) : usesOf(context, fn)?.calls;
+  const uses = method ? undefined : usesOf(context, fn);
+  const calls = method ? (method.readAsValue ? undefined : [...method.calls, ...(instanceMethodCalls(context, fn) ?? [])]) : uses?.calls;
   if (!calls || calls.length === 0) return false;
+  // A function only this file runs is its callers' code: what a caller cannot place (a field of the
+  // event it handles, `const { request } = data`), it would not report a listener on either.
+  const onlyThisFileCalls = uses !== undefined && !uses.exported;
   return calls.every((call) => {
     const argument = call.arguments[index];
     const caller = enclosingFunction(call);
     if (!argument || !caller || argument.type === AST_NODE_TYPES.SpreadElement) return false;
     const owner = ownerOf(context, argument, caller, { outerOutlives: false }, 1);
-    if (owner.owner === 'own') return true;
+    if (owner.owner === 'own' || (owner.owner === 'unknown' && onlyThisFileCalls)) return true;
     const root = referenceRoot(argument);
     const definition = root?.type === AST_NODE_TYPES.Identifier ? ASTUtils.findVariable(context.sourceCode.getScope(root), root)?.defs[0] : undefined;
     return definition?.type === 'Parameter' && isFunctionNode(definition.node) && functionLifetime(context, definition.node) === 'callback';
