@@ -7,6 +7,17 @@ const cronTaskEnds = { methods: ['stop', 'destroy'], functions: [], fix: { kind:
 /** A croner job: `job.stop()`. */
 const cronerJobEnds = { methods: ['stop'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
 
+/**
+ * A bull (v3/v4) queue, `new Queue(name, url)` or `Queue(name)`: it holds its own Redis connections
+ * until `close()`, and `queue.process(job)` runs `job` for every job.
+ */
+const bullQueue = {
+  kind: 'connection',
+  label: 'a Bull queue',
+  returns: 'bullQueue',
+  ends: { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: true } },
+} as const;
+
 const reactEffect = { every: 'each time this React effect runs', unit: 'run', oncePerSchedulingCall: true } as const;
 const vueMount = { every: 'each time this Vue component mounts', unit: 'mount', oncePerSchedulingCall: true, runIsSchedulingFunction: true } as const;
 
@@ -27,7 +38,7 @@ export const schedulers = {
       starts: {},
       removeListener: [],
       endSubscription: [],
-      close: [],
+      close: ['close'],
       schedulers: { process: { repetition: repetitions.workerJob, positions: ['last'] } },
     },
   },
@@ -63,7 +74,7 @@ export const schedulers = {
       },
     },
     agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' }, types: { Agenda: 'agenda' } },
-    bull: { objects: { '*': 'bullQueue', default: 'bullQueue' } },
+    bull: { starts: { '*': bullQueue, default: bullQueue }, objects: { '*': 'bullQueue', default: 'bullQueue' }, types: { Queue: 'bullQueue' } },
     bullmq: { schedulers: { Worker: { repetition: repetitions.workerJob, positions: [1] } } },
     // A NestJS provider's method scheduled by its decorator runs on every tick.
     '@nestjs/schedule': { decorators: { Cron: repetitions.cronTick, Interval: repetitions.intervalTick } },
