@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { builtinModules as nodeBuiltinModules } from 'node:module';
+import { isBuiltin } from 'node:module';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
@@ -50,8 +50,11 @@ type FoundReference = ReturnType<Tracker['iterateEsmReferences']> extends Iterab
 /** The tracker's `iteratePropertyReferences` (eslint-utils 4), which the typings leave out: references from an expression that is a module. */
 type PropertyTracker = Tracker & { iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMap): Iterable<FoundReference> };
 
-/** Node's own modules, which import with or without `node:`: `fs`, `fs/promises`, `worker_threads`, … */
-const builtinModules: ReadonlySet<string> = new Set(nodeBuiltinModules);
+/**
+ * Node's own modules, which import as `node:fs` (and most also as `fs`): `fs`, `fs/promises`,
+ * `worker_threads`, and those only `node:` reaches (`node:test`), which `builtinModules` leaves out.
+ */
+const isNodeModule = (moduleName: string): boolean => isBuiltin(`node:${moduleName}`);
 
 /** One trace map for CommonJS and ES imports (legacy mode binds default imports to the module). */
 function buildTraceMap(): TraceMap {
@@ -129,7 +132,7 @@ function traceMapBuilder(): {
 } {
   const map: Record<string, Record<string | symbol, unknown>> = {};
   const add = (moduleName: string, exportPath: string, info: TraceInfo): void => {
-    for (const id of builtinModules.has(moduleName) ? [moduleName, `node:${moduleName}`] : [moduleName]) {
+    for (const id of isNodeModule(moduleName) ? [moduleName, `node:${moduleName}`] : [moduleName]) {
       let target = (map[id] ??= {});
       for (const name of exportPath.split('.')) {
         if (name === '*' || name === 'default') continue;

@@ -190,11 +190,12 @@ function isFalsyLiteral(node: TSESTree.Node): boolean {
 /**
  * Calls of method `name` on the instances this file makes of a class and keeps in a variable:
  * `const poller = new Poller(); app.post('/start', () => poller.start());` → `poller.start()`.
+ * Each call comes with the `new` that made its instance.
  */
-function instanceCalls(context: AnalysisContext, body: TSESTree.ClassBody, name: string): TSESTree.CallExpression[] {
+function instanceCalls(context: AnalysisContext, body: TSESTree.ClassBody, name: string): { call: TSESTree.CallExpression; made: TSESTree.NewExpression }[] {
   const classNode = body.parent;
   const classVariable = classNode.id ? context.sourceCode.getDeclaredVariables(classNode).find((variable) => variable.name === classNode.id?.name) : undefined;
-  const calls: TSESTree.CallExpression[] = [];
+  const calls: { call: TSESTree.CallExpression; made: TSESTree.NewExpression }[] = [];
   for (const reference of classVariable?.references ?? []) {
     const made = reference.identifier.parent;
     if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee !== reference.identifier) continue;
@@ -204,7 +205,7 @@ function instanceCalls(context: AnalysisContext, body: TSESTree.ClassBody, name:
     for (const use of instance?.references ?? []) {
       const member = use.identifier.parent;
       if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use.identifier || memberName(member) !== name) continue;
-      if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) calls.push(member.parent);
+      if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) calls.push({ call: member.parent, made });
     }
   }
   return calls;
@@ -221,11 +222,22 @@ function endsItsTarget(context: AnalysisContext, repeated: RepeatedScope): boole
   return findMethodCalls(methodCallsByReceiver(context), target, api.close, repeated.scope).length > 0;
 }
 
-/** A call of `owner` (`this.connect()`, `Worker.start()`, `start()`) from a repeated context in the file. */
-export function repeatedCall(context: AnalysisContext, owner: FunctionNode, holder: Holder | undefined): { repetition: RepeatedScope['repetition']; line: number } | undefined {
+/**
+ * A call of `owner` (`this.connect()`, `Worker.start()`, `start()`) from a repeated context in the file.
+ * `onSameObject`: only a call that runs again on the object an earlier run called it on; an instance
+ * made in the run that calls it (`const beat = new Beat(ws); beat.start();` per connection) is
+ * another object each time, with its own slots.
+ */
+export function repeatedCall(
+  context: AnalysisContext,
+  owner: FunctionNode,
+  holder: Holder | undefined,
+  onSameObject = false,
+): { repetition: RepeatedScope['repetition']; line: number } | undefined {
   const name = functionName(owner)?.replace(/^.*\./, '');
   if (name === undefined) return undefined;
   const calls: TSESTree.Node[] = [];
+  const madePerRun = new Map<TSESTree.Node, TSESTree.NewExpression>();
   if (holder) {
     for (const use of thisMemberUses(context, name)) {
       // `this.open()` in another class of the file is another `open`.
@@ -235,7 +247,10 @@ export function repeatedCall(context: AnalysisContext, owner: FunctionNode, hold
     if (holder.name !== undefined && !holder.body && !holder.name.endsWith('.prototype')) {
       calls.push(...findMethodCalls(methodCallsByReceiver(context), holder.name, [name]).map((entry) => entry.call));
     }
-    if (holder.body) calls.push(...instanceCalls(context, holder.body, name));
+    for (const { call, made } of holder.body ? instanceCalls(context, holder.body, name) : []) {
+      calls.push(call);
+      madePerRun.set(call, made);
+    }
   } else if (owner.type === AST_NODE_TYPES.FunctionDeclaration) {
     const variable = context.sourceCode.getDeclaredVariables(owner).find((candidate) => candidate.name === name);
     for (const reference of variable?.references ?? []) {
@@ -249,6 +264,8 @@ export function repeatedCall(context: AnalysisContext, owner: FunctionNode, hold
     // reconnect counts (`sub.on('error', () => { this.sub = this.open(); })` in `open`): a retry or
     // a re-arm of itself replaces nothing that still runs.
     if (isInside(call, owner) && (repeated?.repetition.unit !== 'reconnect' || endsItsTarget(context, repeated))) continue;
+    const made = madePerRun.get(call);
+    if (onSameObject && repeated && made && isInside(made, repeated.scope)) continue;
     if (repeated && !repeated.repetition.perElement) return { repetition: repeated.repetition, line: startLine(context.sourceCode, call) };
   }
   return undefined;

@@ -7,8 +7,27 @@ const cronTaskEnds = { methods: ['stop', 'destroy'], functions: [], fix: { kind:
 /** A croner job: `job.stop()`. */
 const cronerJobEnds = { methods: ['stop'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
 
+/**
+ * A bull (v3/v4) queue, `new Queue(name, url)` or `Queue(name)`: it holds its own Redis connections
+ * until `close()`, and `queue.process(job)` runs `job` for every job.
+ */
+const bullQueue = {
+  kind: 'connection',
+  label: 'a Bull queue',
+  returns: 'bullQueue',
+  ends: { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: true } },
+} as const;
+
 const reactEffect = { every: 'each time this React effect runs', unit: 'run', oncePerSchedulingCall: true } as const;
 const vueMount = { every: 'each time this Vue component mounts', unit: 'mount', oncePerSchedulingCall: true, runIsSchedulingFunction: true } as const;
+
+/**
+ * A test runner's `beforeEach(fn)` runs `fn` before every test; the module or `describe` callback
+ * that registers it is one run, whose `afterEach` ends what each test's run started.
+ */
+const beforeEveryTest = { every: 'before every test', unit: 'test', oncePerSchedulingCall: true, runIsSchedulingFunction: true } as const;
+/** `beforeEach(fn)`, or mocha's `beforeEach(title, fn)`. */
+const testHooks = { beforeEach: { repetition: beforeEveryTest, positions: [0, 1] } } as const;
 
 /** Job schedulers and queue workers: their callbacks run on every tick or job (React effects on every run). */
 export const schedulers = {
@@ -27,7 +46,7 @@ export const schedulers = {
       starts: {},
       removeListener: [],
       endSubscription: [],
-      close: [],
+      close: ['close'],
       schedulers: { process: { repetition: repetitions.workerJob, positions: ['last'] } },
     },
   },
@@ -63,8 +82,13 @@ export const schedulers = {
       },
     },
     agenda: { objects: { Agenda: 'agenda', default: 'agenda', '*': 'agenda' }, types: { Agenda: 'agenda' } },
-    bull: { objects: { '*': 'bullQueue', default: 'bullQueue' } },
+    bull: { starts: { '*': bullQueue, default: bullQueue }, objects: { '*': 'bullQueue', default: 'bullQueue' }, types: { Queue: 'bullQueue' } },
     bullmq: { schedulers: { Worker: { repetition: repetitions.workerJob, positions: [1] } } },
+    // node:test (and its npm port `test`), vitest, mocha and @jest/globals, imported.
+    test: { schedulers: testHooks },
+    vitest: { schedulers: testHooks },
+    mocha: { schedulers: testHooks },
+    '@jest/globals': { schedulers: testHooks },
     // A NestJS provider's method scheduled by its decorator runs on every tick.
     '@nestjs/schedule': { decorators: { Cron: repetitions.cronTick, Interval: repetitions.intervalTick } },
     // A React effect runs on every mount of its component and again when its dependencies change:

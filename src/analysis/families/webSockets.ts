@@ -5,7 +5,7 @@ const close: HandleEnd = { methods: ['close', 'terminate'], functions: [], fix: 
 
 /**
  * Sockets and channels that stay open until closed: ws and the `WebSocket`/`EventSource`
- * globals, socket.io-client's `io()`, `BroadcastChannel`.
+ * globals (and the `eventsource` package), socket.io-client's `io()`, `BroadcastChannel`.
  */
 export const webSockets = {
   name: 'WebSockets',
@@ -51,6 +51,11 @@ export const webSockets = {
       types: { Socket: 'reconnectingSocket' },
     },
     'reconnecting-websocket': { objects: { default: 'reconnectingSocket', '*': 'reconnectingSocket' } },
+    // The npm `eventsource` package is the global `EventSource` for Node (v3 exports it by name, v2 is the module).
+    eventsource: {
+      starts: Object.fromEntries(['EventSource', 'default', '*'].map((name) => [name, { kind: 'connection', label: 'an EventSource', returns: 'eventTarget', ends: close }])),
+      types: { EventSource: 'eventTarget' },
+    },
   },
   typePackages: { 'socket.io-client': 'reconnectingSocket', 'reconnecting-websocket': 'reconnectingSocket' },
   globals: {

@@ -334,7 +334,7 @@ function restartOverwrites(
     return at !== undefined && reach?.functions.has(at) === true;
   });
   if (endedBefore || endedFirst(context, owner, start.node, slotEnds(context, slot, ends), slot.node)) return undefined;
-  const again = repeatedCall(context, owner, holder);
+  const again = repeatedCall(context, owner, holder, true);
   if (!again) return undefined;
   return storedLeak(context, start, slot, ends, { reason: 'storedRunsAgain', again: functionName(owner) ?? 'the start', every: `${again.repetition.every} (line ${again.line})` });
 }

@@ -1,0 +1,16 @@
+import { Server } from 'socket.io';
+import { Redis } from 'ioredis';
+
+const io = new Server(3000);
+const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const sub = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+
+// Every socket follows the board it asked for: relay that board's Redis pattern to it.
+io.on('connection', (socket) => {
+  const board = String(socket.handshake.query.board ?? 'main');
+  void sub.psubscribe(`board:${board}:*`);
+  sub.on('pmessage', (_pattern, channel, message) => {
+    if (channel.startsWith(`board:${board}:`)) socket.emit('update', message);
+  });
+  socket.on('note', (text: string) => void redis.publish(`board:${board}:notes`, text));
+});

@@ -1,0 +1,90 @@
+import rule from '../../../rules/no-repeated-subscription';
+import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
+
+// A test runner's `beforeEach(fn)` (node:test, vitest, mocha, @jest/globals, imported) runs `fn`
+// before every test. The module (or the `describe` callback) that registers it is one run, as a
+// Vue setup() is for its mount hooks: what `fn` starts is ended by the `afterEach` beside it, or
+// every test leaves one more server, listener or interval open (and the runner never exits).
+runInBothModes('no-repeated-subscription: test hooks run before every test', rule, {
+  valid: [
+    `
+import { afterEach, beforeEach, test } from 'node:test';
+import http from 'node:http';
+let server: http.Server;
+beforeEach(async () => {
+  server = http.createServer((req, res) => res.end('ok'));
+  await new Promise<void>((resolve) => server.listen(0, () => resolve()));
+});
+afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+test('a', () => {});
+`,
+    `
+import { afterEach, beforeEach, describe, it } from 'vitest';
+import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+describe('jobs', () => {
+  const onJob = () => {};
+  beforeEach(() => {
+    bus.on('job', onJob);
+  });
+  afterEach(() => {
+    bus.off('job', onJob);
+  });
+  it('runs', () => {});
+});
+`,
+    // a hook that runs once for the file
+    `
+import { after, before, test } from 'node:test';
+import http from 'node:http';
+const server = http.createServer((req, res) => res.end('ok'));
+before(() => new Promise<void>((resolve) => server.listen(0, () => resolve())));
+after(() => server.close());
+test('a', () => {});
+`,
+  ],
+  invalid: [
+    {
+      code: `
+import { beforeEach, test } from 'node:test';
+import http from 'node:http';
+let port = 0;
+beforeEach(async () => {
+  const server = http.createServer((req, res) => res.end('ok'));
+  await new Promise<void>((resolve) => server.listen(0, () => resolve()));
+  port = (server.address() as { port: number }).port;
+});
+test('a', () => {});
+`,
+      errors: [{ messageId: 'repeatedStart', data: { code: 'http.createServer(…)', every: 'before every test', started: 'HTTP server' }, line: 6, column: 18 }],
+    },
+    {
+      code: `
+import { beforeEach, describe, it } from 'vitest';
+describe('clock', () => {
+  beforeEach(() => {
+    setInterval(() => {}, 1000);
+  });
+  it('ticks', () => {});
+});
+`,
+      errors: [{ messageId: 'repeatedStart', data: { code: 'setInterval(() => {}, 1000)', every: 'before every test', started: 'interval' }, line: 5, column: 5 }],
+    },
+  ],
+});
+
+javascriptRuleTester.run('no-repeated-subscription: test hooks run before every test (mocha, CommonJS)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+const { beforeEach, it } = require('mocha');
+beforeEach('start the bus listener', function () {
+  process.on('message', () => {});
+});
+it('works', () => {});
+`,
+      errors: [{ messageId: 'repeatedStart', data: { code: "process.on('message', () => {})", every: 'before every test', started: "'message' listener" }, line: 4, column: 3 }],
+    },
+  ],
+});
