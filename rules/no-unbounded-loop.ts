@@ -11,7 +11,7 @@ import { mayAwaitInLoopInFile } from '../src/analysis/startHints';
 import { createRule } from '../src/createRule';
 import { canAddSignalParameter, withNewSignalParameter } from '../src/fix/addSignalParameter';
 import { endSourceOnAbort } from '../src/fix/endSourceOnAbort';
-import { rethrowWhenAborted, waitBeforeRetry } from '../src/fix/retryAfterFailure';
+import { rethrowWhenAborted, sleepsWithNode, waitBeforeRetry } from '../src/fix/retryAfterFailure';
 import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 import { stopLoopOnAbort } from '../src/fix/stopLoopOnAbort';
 
@@ -85,7 +85,8 @@ export default createRule<[], MessageIds>({
               : []),
             {
               messageId: 'waitBeforeRetry' as const,
-              data: { withSignal: signal ? ` (cut short when \`${signal.text}\` aborts)` : '' },
+              // The platform-neutral wait a file that may run in a browser gets does not take the signal.
+              data: { withSignal: signal && sleepsWithNode(context) ? ` (cut short when \`${signal.text}\` aborts)` : '' },
               fix: (fixer: TSESLint.RuleFixer) => waitBeforeRetry(context, fixer, handler, signal?.text),
             },
           ],

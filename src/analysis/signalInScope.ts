@@ -1,10 +1,13 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
+import type { FunctionNode } from './ast';
 import { enclosingFunction, isInside } from './ast';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
+import { functionsRunBefore } from './runsBefore';
 import { thisFunction } from './teardown';
+import { privateMethodCalls } from './thisMethodUses';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import type { SignalEvidence } from './signalEvidence';
@@ -228,30 +231,60 @@ export function mayHaveSignal(text: string): boolean {
 }
 
 /**
- * Whether `signal` is the signal of a controller kept on `this` that only the object's making makes
- * (a field initialiser, the constructor) and that another method aborts (`stop() {
- * this.shutdown.abort() }`), read at `node`: once that method has run, the signal is aborted for
- * good, and a call handed it after a restart (or after a `finally` that aborted it) fails at once.
- * A fix may offer it, not write it unattended.
+ * Whether `signal` is the signal of a controller kept on `this` that another method aborts (`stop() {
+ * this.shutdown.abort() }`) and that may still be that aborted one at `node`: a controller only the
+ * object's making makes (a field initialiser, the constructor), or one the class only ever replaces
+ * by a new controller (never drops once aborted) and that the run of `node`'s method does not make
+ * afresh before `node` (itself or through the methods it calls first). Once that other method has
+ * run, a call handed the signal after a restart fails at once. A fix may offer it, not write it
+ * unattended.
  *
  * `class Relay { #ac = new AbortController(); start() { register(…) } stop() { this.#ac.abort() } }`
- * → true for `this.#ac.signal` in `start()`.
+ * → true for `this.#ac.signal` in `start()`; false when `start()` first runs `this.#ac = new AbortController()`.
  */
 export function signalDeadAfterTeardown(context: AnalysisContext, node: TSESTree.Node, signal: string): boolean {
   const member = /^this\.(#?[\w$]+)$/.exec(signalController(signal) ?? '')?.[1];
   const body = member === undefined ? undefined : enclosingClassBody(node);
   const values = member === undefined || !body ? [] : (classMembersOf(body).get(member)?.values ?? []);
   if (member === undefined || !body || values.length === 0) return false;
+  const at = thisFunction(node);
+  const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${member}`, [signalApi.abort], body);
+  if (!aborts.some(({ call }) => thisFunction(call) !== at)) return false;
   // Made only with the object (a field, the constructor): no restart makes another.
   const madeWithObject = values.every((value) => {
     const method = thisFunction(value)?.parent;
     return value.parent.type === AST_NODE_TYPES.PropertyDefinition || (method?.type === AST_NODE_TYPES.MethodDefinition && method.kind === 'constructor');
   });
-  if (!madeWithObject) return false;
-  const at = thisFunction(node);
-  const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${member}`, [signalApi.abort], body);
-  return aborts.some(({ call }) => thisFunction(call) !== at);
+  if (madeWithObject) return true;
+  // A controller the class drops once aborted (`this.ac = undefined`) is absent then, not aborted.
+  return values.every(isNewAbortController) && !madeAfreshBefore(context, values, node, at);
 }
+
+/**
+ * Whether the run of `owner` makes one of `values` (the member's new controllers) before it reaches
+ * `node`: itself, through the methods it calls first, or, for a private method, in every caller
+ * before it calls `owner` (`start() { this.ac = new AbortController(); this.#poll(); }`).
+ */
+function madeAfreshBefore(
+  context: AnalysisContext,
+  values: readonly TSESTree.Node[],
+  node: TSESTree.Node,
+  owner: FunctionNode | undefined,
+  depth = 0,
+): boolean {
+  if (!owner) return false;
+  const runFirst = functionsRunBefore(context, owner, node);
+  const madeHere = values.some((value) => {
+    const maker = thisFunction(value);
+    return maker !== undefined && (runFirst.has(maker) || (maker === owner && value.range[1] <= node.range[0]));
+  });
+  if (madeHere) return true;
+  // Callers of callers, a few deep: a private helper of a helper.
+  const calls = depth < maxCallerDepth ? privateMethodCalls(owner) : undefined;
+  return !!calls?.length && calls.every((call) => madeAfreshBefore(context, values, call, thisFunction(call), depth + 1));
+}
+
+const maxCallerDepth = 3;
 
 const controllerSignal = new RegExp(`^(.+?)\\??\\.${signalApi.property}$`);
 

@@ -6,6 +6,7 @@ import { signalApi } from '../analysis/families/abortSignal';
 import { timers } from '../analysis/families/timers';
 import type { AnalysisContext } from '../analysis/fileCache';
 import { importedName } from '../analysis/imports';
+import { showsNode } from '../analysis/nodeEvidence';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 import { signalProperty } from './passSignal';
@@ -45,8 +46,18 @@ export function rethrowWhenAborted(
 const sleepModule = `node:${timers.fixSleep.module}`;
 
 /**
+ * Whether the wait {@link waitBeforeRetry} writes is Node's `timers/promises` sleep, which takes the
+ * signal: the file imports it already, or shows it runs on Node. Otherwise the file may run in a
+ * browser, and the wait is the platform's own `setTimeout` in a promise, without the signal.
+ */
+export function sleepsWithNode(context: AnalysisContext): boolean {
+  return existingSleepImport(context) !== undefined || showsNode(context.sourceCode);
+}
+
+/**
  * Last thing before going round again: `await sleep(1000, undefined, { signal })`, with
- * `import { setTimeout as sleep } from 'node:timers/promises'` added when the file has none.
+ * `import { setTimeout as sleep } from 'node:timers/promises'` added when the file has none; in a
+ * file that shows no sign of Node, `await new Promise((resolve) => setTimeout(resolve, 1000))`.
  */
 export function waitBeforeRetry(
   context: AnalysisContext,
@@ -56,14 +67,17 @@ export function waitBeforeRetry(
 ): TSESLint.RuleFix[] {
   const { sourceCode } = context;
   const fixes: TSESLint.RuleFix[] = [];
-  let sleep = existingSleepImport(context);
-  if (!sleep) {
-    sleep = freeName(context, sourceCode.ast, 'sleep');
-    fixes.push(addSleepImport(fixer, sourceCode, sleep));
+  let wait = `await new Promise((resolve) => setTimeout(resolve, 1000));`;
+  if (sleepsWithNode(context)) {
+    let sleep = existingSleepImport(context);
+    if (!sleep) {
+      sleep = freeName(context, sourceCode.ast, 'sleep');
+      fixes.push(addSleepImport(fixer, sourceCode, sleep));
+    }
+    wait = `await ${sleep}(1000${signal ? `, undefined, { ${signalProperty(signal)} }` : ''});`;
   }
   const statements = handler.body.body;
   const last = statements.at(-1);
-  const wait = `await ${sleep}(1000${signal ? `, undefined, { ${signalProperty(signal)} }` : ''});`;
   if (last?.type === AST_NODE_TYPES.ContinueStatement || last?.type === AST_NODE_TYPES.BreakStatement) {
     fixes.push(fixer.insertTextBefore(last, `${wait}\n${indentationOf(sourceCode, last)}`));
   } else if (last?.type === AST_NODE_TYPES.ThrowStatement || last?.type === AST_NODE_TYPES.ReturnStatement) {

@@ -29,6 +29,7 @@ import { neverAbortedSignal } from '../neverAborted';
 import { makesNewFunction } from '../newFunction';
 import { resolveCallee } from '../resolveCallee';
 import { enclosingClassBody } from '../classMembers';
+import { endsOwnListenersAtEnd } from '../endsOwnListeners';
 import { fileIndex } from '../fileIndex';
 import { isUntypedType, typeServices } from '../typeServices';
 
@@ -66,6 +67,8 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (owner.owner !== 'outlives') return api.keptOpenBy && api.fixClose ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy, fixClose: api.fixClose }) : undefined;
   const targetText = stableReferenceText(object.target);
   if (targetText === undefined) return undefined;
+  // A target whose own end removes every listener on it takes them along; a repetition still piles them up meanwhile.
+  if (!judge.repetition && endsOwnListenersAtEnd(context, object.target)) return undefined;
   const within = endSearchScope(judge, owner.reason);
   const index = methodCallsByReceiver(context);
   const candidates = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) => !insideAny(removal.call, judge.blind?.abortListeners));
@@ -141,14 +144,18 @@ export function removesListener(
  * to one of its collections whose entries it ends (`this.sockets.push(socket)`, each destroyed when
  * the server closes): the object takes it over, and what is attached to it while doing so is the
  * object's business, as for what its constructor attaches (ws's `WebSocket#setSocket`, a server
- * keeping each connection it is handed).
+ * keeping each connection it is handed). So it is when the parameter is handed to a method of the
+ * same object that does so (`super.addTrackPublication(publication)`, `super.setTrack(track)`; a
+ * superclass in another file is read with types).
  */
-function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression): boolean {
+function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression, depth = 0): boolean {
   const inner = skipTypeWrappers(target);
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
   return (variable?.references ?? []).some((reference) => {
     const parent = reference.identifier.parent;
+    const used = reference.identifier;
+    if (depth < maxAdoptionDepth && used.type === AST_NODE_TYPES.Identifier && adoptedByOwnMethod(context, used, depth)) return true;
     const assigned =
       parent?.type === AST_NODE_TYPES.AssignmentExpression &&
       parent.right === reference.identifier &&
@@ -164,6 +171,22 @@ function adoptedByObject(context: AnalysisContext, target: TSESTree.Expression):
       collectionUses(context, collection).some((use) => use.type === AST_NODE_TYPES.Property || entriesUse(context, use, handleEnds.connection) !== 'used')
     );
   });
+}
+
+/** How many of the object's own methods a parameter is followed through (`super.add(p)` calling `this.store(p)`). */
+const maxAdoptionDepth = 3;
+
+/** `argument` is handed to a method of the same object (`super.add(p)`, `this.add(p)`) whose parameter the object adopts. */
+function adoptedByOwnMethod(context: AnalysisContext, argument: TSESTree.Identifier, depth: number): boolean {
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const receiver = skipTypeWrappers(call.callee.object).type;
+  if (receiver !== AST_NODE_TYPES.Super && receiver !== AST_NODE_TYPES.ThisExpression) return false;
+  const index = call.arguments.indexOf(argument);
+  const callee = resolveCallee(context, call);
+  const parameter = callee?.fn.params[index];
+  if (!callee || parameter?.type !== AST_NODE_TYPES.Identifier || callee.fn.parent.type !== AST_NODE_TYPES.MethodDefinition) return false;
+  return adoptedByObject(callee.context, parameter, depth + 1);
 }
 
 /**

@@ -185,7 +185,6 @@ export async function run(work: () => Promise<void>, signal?: AbortSignal) {
               messageId: 'waitBeforeRetry',
               data: { withSignal: '' },
               output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export async function run(work: () => Promise<void>) {
   for (;;) {
     try {
@@ -193,7 +192,7 @@ export async function run(work: () => Promise<void>) {
     } catch (error) {
       if (error instanceof TypeError) throw error;
       console.warn(error);
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }

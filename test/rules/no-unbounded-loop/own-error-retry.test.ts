@@ -80,14 +80,13 @@ export async function connectLoop(connect: () => Promise<void>) {
               data: { withSignal: '' },
               output: `
 import { ConnectionError } from './errors';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function connectLoop(connect: () => Promise<void>) {
   while (true) {
     try {
       await connect();
     } catch (error) {
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       if (error instanceof ConnectionError) continue;
       throw error;
     }
@@ -130,7 +129,6 @@ export async function run(start: () => Promise<void>, check: () => boolean) {
               messageId: 'waitBeforeRetry',
               data: { withSignal: '' },
               output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 class RebalanceError extends Error {}
 
 export async function run(start: () => Promise<void>, check: () => boolean) {
@@ -142,7 +140,7 @@ export async function run(start: () => Promise<void>, check: () => boolean) {
     } catch (error) {
       if (error instanceof RebalanceError) continue;
       console.warn('start failed', error);
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }

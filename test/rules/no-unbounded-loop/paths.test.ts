@@ -230,9 +230,8 @@ export async function consume(signal: AbortSignal, read: () => Promise<string>, 
             },
             {
               messageId: 'waitBeforeRetry',
-              data: { withSignal: ' (cut short when `signal` aborts)' },
+              data: { withSignal: '' },
               output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export async function consume(signal: AbortSignal, read: () => Promise<string>, handle: (line: string) => void) {
   while (true) {
     let line: string;
@@ -240,7 +239,7 @@ export async function consume(signal: AbortSignal, read: () => Promise<string>, 
       line = await read();
     } catch (error) {
       console.warn('read failed', error);
-      await sleep(1000, undefined, { signal });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       continue;
     }
     if (signal.aborted) break;
@@ -342,7 +341,6 @@ export async function poll(client: { read(): Promise<string> }) {
               messageId: 'waitBeforeRetry',
               data: { withSignal: '' },
               output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export async function receive(client: { connect(): Promise<void>; read(): Promise<string> }) {
   async function reconnect() {
     await client.connect();
@@ -352,7 +350,7 @@ export async function receive(client: { connect(): Promise<void>; read(): Promis
       return await client.read();
     } catch {
       await reconnect();
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }
@@ -380,7 +378,6 @@ export async function poll(client: { read(): Promise<string> }) {
               messageId: 'waitBeforeRetry',
               data: { withSignal: '' },
               output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export async function receive(client: { connect(): Promise<void>; read(): Promise<string> }) {
   async function reconnect() {
     await client.connect();
@@ -399,7 +396,7 @@ export async function poll(client: { read(): Promise<string> }) {
       return await client.read();
     } catch {
       await new Promise<void>((resolve) => resolve());
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }
@@ -450,9 +447,8 @@ export async function follow(signal: AbortSignal, read: () => Promise<string>) {
             },
             {
               messageId: 'waitBeforeRetry',
-              data: { withSignal: ' (cut short when `signal` aborts)' },
+              data: { withSignal: '' },
               output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export async function follow(signal: AbortSignal, read: () => Promise<string>) {
   do {
     try {
@@ -460,7 +456,7 @@ export async function follow(signal: AbortSignal, read: () => Promise<string>) {
       await read();
     } catch (error) {
       console.warn(error);
-      await sleep(1000, undefined, { signal });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   } while (true);
 }

@@ -65,7 +65,6 @@ export async function receiveLoop(client: Redis, handle: (msg: string) => Promis
               data: { withSignal: '' },
               output: `
 import type { Redis } from 'ioredis';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function receiveLoop(client: Redis, handle: (msg: string) => Promise<void>) {
   while (true) {
@@ -75,7 +74,7 @@ export async function receiveLoop(client: Redis, handle: (msg: string) => Promis
       await handle(msg[1]);
     } catch (error) {
       console.warn('receive failed', error);
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
       continue;
     }
   }

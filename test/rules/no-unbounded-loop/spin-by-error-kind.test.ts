@@ -67,7 +67,6 @@ export async function connectLoop(connect: () => Promise<void>) {
               data: { withSignal: '' },
               output: `
 import { ConnectionError } from './errors';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function connectLoop(connect: () => Promise<void>) {
   while (true) {
@@ -76,7 +75,7 @@ export async function connectLoop(connect: () => Promise<void>) {
       return;
     } catch (error) {
       if (!(error instanceof ConnectionError)) throw error;
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }
@@ -110,14 +109,13 @@ export async function poll(read: () => Promise<string>) {
               messageId: 'waitBeforeRetry',
               data: { withSignal: '' },
               output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export async function poll(read: () => Promise<string>) {
   while (true) {
     try {
       return await read();
     } catch (error) {
       if ((error as { code?: string }).code !== 'EBUSY') throw error;
-      await sleep(1000);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
 }

@@ -82,7 +82,6 @@ export class ControlConnection {
           endLine: 27,
           endColumn: 14,
           suggestions: [{ messageId: 'waitBeforeRetry', data: { withSignal: '' }, output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export class ControlConnection {
   hosts = new Set<string>();
   connection?: { send(query: string): Promise<void> };
@@ -110,7 +109,7 @@ export class ControlConnection {
         break;
       } catch (err) {
         console.error(err);
-        await sleep(1000);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
   }
@@ -161,7 +160,6 @@ export class ControlConnection {
           endLine: 27,
           endColumn: 14,
           suggestions: [{ messageId: 'waitBeforeRetry', data: { withSignal: '' }, output: `
-import { setTimeout as sleep } from 'node:timers/promises';
 export class ControlConnection {
   hosts = new Set<string>();
   connection?: { send(query: string): Promise<void> };
@@ -189,7 +187,7 @@ export class ControlConnection {
         break;
       } catch (err) {
         console.error(err);
-        await sleep(1000);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
   }
