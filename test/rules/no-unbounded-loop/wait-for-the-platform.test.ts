@@ -2,7 +2,8 @@ import rule from '../../../rules/no-unbounded-loop';
 import { runInBothModes } from '../../ruleTester';
 
 // The wait added before a retry is Node's `timers/promises` sleep, which takes the signal, only in a
-// file that shows it runs on Node: it loads one of Node's modules or reads a global only Node has.
+// file that shows it runs on Node: it loads one of Node's modules or reads a global only Node has
+// (not `process.env`, which bundlers write into browser builds).
 // A file with no such sign may run in a browser too (matrix-js-sdk's event model), where an import
 // of `node:timers/promises` breaks the bundle: it gets the platform's `setTimeout` in a promise.
 const retry = (head: string, wait?: string) => `${head}
@@ -53,12 +54,19 @@ runInBothModes('no-unbounded-loop: a wait for the platform the file runs on', ru
     },
     {
       // Reads a global only Node has.
-      code: retry('export const verbose = process.env.VERBOSE;'),
+      code: retry('export const pid = process.pid;'),
+      errors: [
+        spinning('export const pid = process.pid;', cutShort, retry(`${nodeSleep}\nexport const pid = process.pid;`, 'await sleep(1000, undefined, { signal });')),
+      ],
+    },
+    {
+      // `process.env` alone is no sign of Node: bundlers write it into browser builds.
+      code: retry("export const debug = process.env.NODE_ENV !== 'production';"),
       errors: [
         spinning(
-          'export const verbose = process.env.VERBOSE;',
-          cutShort,
-          retry(`${nodeSleep}\nexport const verbose = process.env.VERBOSE;`, 'await sleep(1000, undefined, { signal });'),
+          "export const debug = process.env.NODE_ENV !== 'production';",
+          '',
+          retry("export const debug = process.env.NODE_ENV !== 'production';", 'await new Promise((resolve) => setTimeout(resolve, 1000));'),
         ),
       ],
     },
