@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { CallStart, StartKind } from './apis';
@@ -131,6 +131,7 @@ function startOfReturned(
   fn: FunctionNode,
   value: TSESTree.Node,
   findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined,
+  following: Set<TSESLint.Scope.Variable> = new Set(),
 ): CallStart | undefined {
   let inner = skipTypeWrappers(value);
   if (inner.type === AST_NODE_TYPES.AwaitExpression) inner = skipTypeWrappers(inner.argument);
@@ -138,12 +139,14 @@ function startOfReturned(
     const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
     const definition = variable?.defs[0];
     if (!variable || definition?.type !== 'Variable' || definition.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-    if (variable.scope.variableScope.block !== fn) return undefined;
+    // A variable given its own value back (`c = c`, a swap through a temporary) gives no start.
+    if (variable.scope.variableScope.block !== fn || following.has(variable)) return undefined;
+    following.add(variable);
     // Every value it is given: its init, or each assignment (`let client; if (cluster) client = new Cluster(nodes); else client = new Redis(url);`).
     const values = variable.references.flatMap((reference) => (reference.isWrite() ? [reference.writeExpr] : []));
     let start: CallStart | undefined;
     for (const written of values) {
-      const assigned = written && startOfReturned(context, fn, written, findStart);
+      const assigned = written && startOfReturned(context, fn, written, findStart, following);
       if (!assigned || (start && start.kind !== assigned.kind)) return undefined;
       start ??= assigned;
     }
@@ -160,7 +163,7 @@ function startOfReturned(
   const chained = methodCallParts(inner);
   if (chained && chainingMethods.has(chained.method) && inner.type === AST_NODE_TYPES.CallExpression) {
     const receiver = skipTypeWrappers(chained.target);
-    if (receiver.type === AST_NODE_TYPES.CallExpression || receiver.type === AST_NODE_TYPES.NewExpression) return startOfReturned(context, fn, receiver, findStart);
+    if (receiver.type === AST_NODE_TYPES.CallExpression || receiver.type === AST_NODE_TYPES.NewExpression) return startOfReturned(context, fn, receiver, findStart, following);
   }
   const start = findStart(context, inner);
   if (!start || !handedBackKinds.has(start.kind)) return undefined;

@@ -6,6 +6,32 @@ import { runInBothModes } from '../../ruleTester';
 // every value it is given is a start, so the caller owns what it hands back.
 runInBothModes('no-leaked-subscription: a factory that returns a variable it assigns', rule, {
   valid: [
+    // a variable given its own value back (`c = c`, a swap): no start, and no endless following
+    `
+import Redis from 'ioredis';
+
+function same() {
+  let c = new Redis();
+  c = c;
+  return c;
+}
+
+function swapped(alt: boolean) {
+  let prev = new Redis();
+  let cur = new Redis();
+  if (alt) {
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  return cur;
+}
+
+export function listen(alt: boolean) {
+  same().on('message', () => {});
+  swapped(alt).on('message', () => {});
+}
+`,
     // the caller closes what the helper opened
     `
 import Redis, { Cluster } from 'ioredis';
