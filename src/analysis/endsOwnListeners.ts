@@ -2,11 +2,12 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 
 import { teardownMethods } from './apis';
+import { emitterRemovals } from './families/family';
 import type { AnalysisContext } from './fileCache';
 import { typeServices, typescript } from './typeServices';
 
-/** The emitter method that removes every listener of every event when called with no event. */
-const removeEveryListener = 'removeAllListeners';
+/** An emitter removal called with no event removes every listener of every event, as `removesListener` reads it. */
+const removeEveryListener: ReadonlySet<string> = new Set(emitterRemovals);
 
 /**
  * With types, whether the class of `target` ends every listener on itself when its own life ends:
@@ -38,7 +39,7 @@ function removesEveryOwnListener(declaration: ts.Declaration): boolean {
       node.arguments.length === 0 &&
       ts.isPropertyAccessExpression(node.expression) &&
       node.expression.expression.kind === ts.SyntaxKind.ThisKeyword &&
-      node.expression.name.text === removeEveryListener
+      removeEveryListener.has(node.expression.name.text)
     ) {
       found = true;
       return;

@@ -67,8 +67,9 @@ export function judgeListener(judge: Judge): Leak | undefined {
   if (owner.owner !== 'outlives') return api.keptOpenBy && api.fixClose ? judgeKeptOpen(judge, { ...api, keptOpenBy: api.keptOpenBy, fixClose: api.fixClose }) : undefined;
   const targetText = stableReferenceText(object.target);
   if (targetText === undefined) return undefined;
-  // A target whose own end removes every listener on it takes them along; a repetition still piles them up meanwhile.
-  if (!judge.repetition && endsOwnListenersAtEnd(context, object.target)) return undefined;
+  // A target handed in, whose own end removes every listener on it, takes them along when its
+  // owner ends it; a module's or an outer scope's lives on, and a repetition piles them up meanwhile.
+  if (!judge.repetition && (owner.reason === 'parameter' || owner.reason === 'given') && endsOwnListenersAtEnd(context, object.target)) return undefined;
   const within = endSearchScope(judge, owner.reason);
   const index = methodCallsByReceiver(context);
   const candidates = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) => !insideAny(removal.call, judge.blind?.abortListeners));

@@ -51,6 +51,21 @@ export class Participant {
 
 const filename = 'project/participant.ts';
 
+// A module-level engine lives as long as the module, whatever its close() would do: a listener a
+// widget adds on every mount and never removes piles up on it.
+const sharedEngine = `
+import { Engine } from './publications';
+
+const shared = new Engine();
+
+export class Widget {
+  mount(): void {
+    shared.on('reconnected', () => this.resend());
+  }
+  resend(): void {}
+}
+`;
+
 const notRemoved = (code: string, label: string, target: string, line: number, column: number, endColumn: number) => ({
   messageId: 'listenerNotRemoved' as const,
   data: { code, label, target, outlives: 'a parameter' },
@@ -68,6 +83,29 @@ typedRuleTester.run('no-leaked-subscription: ownership and ends read from anothe
     { filename, code: engineUser('Engine') },
   ],
   invalid: [
+    {
+      filename,
+      code: sharedEngine,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          data: { code: 'shared.on(…)', label: "a 'reconnected' listener", target: 'shared', outlives: 'module-level' },
+          line: 8,
+          column: 5,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: sharedEngine.replace('mount(): void', 'mount(signal?: AbortSignal): void').replace(
+                "    shared.on('reconnected', () => this.resend());",
+                `    const onReconnected = () => this.resend();
+    shared.on('reconnected', onReconnected);
+    signal?.addEventListener('abort', () => shared.off('reconnected', onReconnected), { once: true });`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       filename,
       code: participant('super.logPublication(publication);'),
