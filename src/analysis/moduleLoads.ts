@@ -97,7 +97,7 @@ function declaredNames(node: TSESTree.Node): string[] {
 }
 
 /** `require('m')` → `'m'`, for a loader written with `require`. */
-function requiredModule(node: TSESTree.Node): string | undefined {
+export function requiredModule(node: TSESTree.Node): string | undefined {
   return node.type === AST_NODE_TYPES.CallExpression &&
     node.callee.type === AST_NODE_TYPES.Identifier &&
     node.callee.name === 'require' &&

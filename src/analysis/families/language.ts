@@ -55,3 +55,34 @@ export const language = {
 
 /** The language's protocol names, for the modules that read them: `protocols.promiseValue` is `'then'`. */
 export const protocols: NonNullable<Family['protocols']> = language.protocols;
+
+/**
+ * Node's modules that bundlers fill in for browsers with an npm package of the same name
+ * (node-libs-browser, browserify's builtins): importing one by its bare name is no sign that a file
+ * runs on Node; `node:events`, `fs` or `child_process` is.
+ */
+export const browserPolyfilledModules: readonly string[] = [
+  'assert',
+  'buffer',
+  'console',
+  'constants',
+  'crypto',
+  'domain',
+  'events',
+  'http',
+  'https',
+  'os',
+  'path',
+  'process',
+  'punycode',
+  'querystring',
+  'stream',
+  'string_decoder',
+  'sys',
+  'timers',
+  'tty',
+  'url',
+  'util',
+  'vm',
+  'zlib',
+];

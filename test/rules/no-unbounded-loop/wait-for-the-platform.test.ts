@@ -2,8 +2,9 @@ import rule from '../../../rules/no-unbounded-loop';
 import { runInBothModes } from '../../ruleTester';
 
 // The wait added before a retry is Node's `timers/promises` sleep, which takes the signal, only in a
-// file that shows it runs on Node: it loads one of Node's modules or reads a global only Node has
-// (not `process.env`, which bundlers write into browser builds).
+// file that shows it runs on Node: it loads one of Node's modules (not a bare name bundlers fill in
+// for browsers, such as 'events') or reads a global only Node has, declared by the configuration
+// or not (not `process.env`, which bundlers write into browser builds).
 // A file with no such sign may run in a browser too (matrix-js-sdk's event model), where an import
 // of `node:timers/promises` breaks the bundle: it gets the platform's `setTimeout` in a promise.
 const retry = (head: string, wait?: string) => `${head}
@@ -57,6 +58,36 @@ runInBothModes('no-unbounded-loop: a wait for the platform the file runs on', ru
       code: retry('export const pid = process.pid;'),
       errors: [
         spinning('export const pid = process.pid;', cutShort, retry(`${nodeSleep}\nexport const pid = process.pid;`, 'await sleep(1000, undefined, { signal });')),
+      ],
+    },
+    {
+      // Loads one of Node's modules with require.
+      code: retry("const { spawn } = require('child_process');\nexport const run = spawn;"),
+      errors: [
+        spinning(
+          "const { spawn } = require('child_process');\nexport const run = spawn;",
+          cutShort,
+          retry(`${nodeSleep}\nconst { spawn } = require('child_process');\nexport const run = spawn;`, 'await sleep(1000, undefined, { signal });'),
+        ),
+      ],
+    },
+    {
+      // A Node global the configuration declares (globals.node) is read all the same.
+      code: retry('export const args = process.argv;'),
+      languageOptions: { globals: { process: 'readonly' } },
+      errors: [
+        spinning('export const args = process.argv;', cutShort, retry(`${nodeSleep}\nexport const args = process.argv;`, 'await sleep(1000, undefined, { signal });')),
+      ],
+    },
+    {
+      // A bare module name bundlers fill in for browsers ('events') is no sign of Node.
+      code: retry("import { EventEmitter } from 'events';\nexport const bus = new EventEmitter();"),
+      errors: [
+        spinning(
+          "import { EventEmitter } from 'events';\nexport const bus = new EventEmitter();",
+          '',
+          retry("import { EventEmitter } from 'events';\nexport const bus = new EventEmitter();", 'await new Promise((resolve) => setTimeout(resolve, 1000));'),
+        ),
       ],
     },
     {
