@@ -499,10 +499,6 @@ function signalPropertyTypeVerdict(services: ParserServicesWithTypeInformation, 
 // ---- Values ---------------------------------------------------------------------------------
 
 /**
- * What a value assigned to the binding says: `'SIGTERM'` → counter, `AbortSignal.timeout(ms)`,
- * `controller.signal`, `options.signal ?? AbortSignal.timeout(ms)` → strong.
- */
-/**
  * Whether an expression's value is an AbortSignal: its type (`AbortSignal`, or a type with the
  * signal's own members, as any-signal's `ClearableSignal`), else its provenance
  * (`AbortSignal.any([…])`), else the uses of the variable it initialises
@@ -522,6 +518,10 @@ export function valueSignalEvidence(context: AnalysisContext, node: TSESTree.Nod
   return variable && bindingSignalEvidence(context, variable);
 }
 
+/**
+ * What a value assigned to the binding says: `'SIGTERM'` → counter, `AbortSignal.timeout(ms)`,
+ * `controller.signal`, `options.signal ?? AbortSignal.timeout(ms)` → strong.
+ */
 function valueVerdict(context: AnalysisContext, node: TSESTree.Node): Verdict {
   const value = skipTypeWrappers(node);
   if (isPrimitiveLiteral(value)) return 'counter';
