@@ -1,8 +1,8 @@
 import rule from '../../../rules/no-leaked-subscription';
 import { runInBothModes } from '../../ruleTester';
 
-// The fix adds the end to the teardown as its last statement, but before a last `return` (or
-// `throw`): after it, the end would never run.
+// The fix adds the end to the teardown as its last statement, but before a last statement that may
+// leave it (a `return`, a `throw`, or an `if`/`try` holding one): after it, the end would not always run.
 runInBothModes('no-leaked-subscription: an end added to a teardown that returns', rule, {
   valid: [],
   invalid: [
@@ -28,6 +28,43 @@ export class Poller {
   stop() {
     clearInterval(this.timer);
     return Promise.resolve();
+  }
+}
+`,
+    },
+    {
+      // The last statement returns on every path: the end goes before it.
+      code: `
+export class Poller {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private closing: Promise<void> | undefined;
+  start() {
+    this.timer = setInterval(() => console.log('poll'), 1000);
+  }
+  stop() {
+    if (this.closing) {
+      return this.closing;
+    } else {
+      return Promise.resolve();
+    }
+  }
+}
+`,
+      errors: [{ messageId: 'storedNotEnded', line: 6, column: 18, endLine: 6, endColumn: 29 }],
+      output: `
+export class Poller {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private closing: Promise<void> | undefined;
+  start() {
+    this.timer = setInterval(() => console.log('poll'), 1000);
+  }
+  stop() {
+    clearInterval(this.timer);
+    if (this.closing) {
+      return this.closing;
+    } else {
+      return Promise.resolve();
+    }
   }
 }
 `,
