@@ -234,6 +234,12 @@ export const pauseFunctions: Readonly<Record<string, readonly string[]>> = all.r
   return table;
 }, {});
 
+/** Exports that put the global timers under a fake clock, by module: vitest's `vi.useFakeTimers`. */
+export const fakeTimerInstallers: Readonly<Record<string, readonly string[]>> = all.reduce<Record<string, string[]>>((table, family) => {
+  for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts.fakesTimers ?? []));
+  return table;
+}, {});
+
 /** Exports that use the handle they are given and never end it, by module: `events.on`, `events.once`. */
 export const borrowingFunctions: Readonly<Record<string, readonly string[]>> = all.reduce<Record<string, string[]>>((table, family) => {
   for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts.borrows ?? []));

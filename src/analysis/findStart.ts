@@ -7,6 +7,7 @@ import { methodCallParts, skipTypeWrappers, staticString } from './ast';
 import { ownClassStart } from './classResource';
 import { isReturnDropped } from './droppedReturn';
 import { factoryStart, mayCallFactory } from './factoryStart';
+import { setUnderFakeClock } from './fakeTimers';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
 import { rearmedFunction } from './rearmingTimer';
@@ -76,6 +77,7 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     if (tracked.start.onlyWith && !meetsStartCondition(node, tracked.start.onlyWith)) return undefined;
     if (tracked.start.unlessWith && meetsStartCondition(node, tracked.start.unlessWith)) return undefined;
     if (tracked.start.onlyWithJob && !givenJob(node)) return undefined;
+    if (setUnderFakeClock(context, node)) return undefined;
     return { node, kind: tracked.start.kind, call: tracked.start };
   }
   const parts = methodCallParts(node);

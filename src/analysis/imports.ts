@@ -12,6 +12,7 @@ import {
   globalStarts,
   moduleObjects,
   moduleSchedulers,
+  fakeTimerInstallers,
   moduleLoaders,
   moduleStarts,
   signalTakingFunctions,
@@ -37,6 +38,8 @@ export interface TrackedCall {
   repeats?: RepeatedCallback;
   /** It takes an AbortSignal (`fetch`, `timers/promises` `setTimeout`, `events.on`). */
   takesSignal?: SignalParameter;
+  /** It puts the global timers under a fake clock (`vi.useFakeTimers()`). */
+  fakesTimers?: boolean;
 }
 
 /** What the trace map holds for a call: what it is, or that it loads a module by name (`loadPackage('ioredis')`). */
@@ -85,6 +88,9 @@ function buildTraceMap(): TraceMap {
   }
   for (const [moduleName, exports] of Object.entries(moduleLoaders)) {
     for (const [exportName, loads] of Object.entries(exports)) add(moduleName, exportName, { loads });
+  }
+  for (const [moduleName, exportPaths] of Object.entries(fakeTimerInstallers)) {
+    for (const exportPath of exportPaths) add(moduleName, exportPath, { fakesTimers: true });
   }
   return map as unknown as TraceMap;
 }

@@ -278,6 +278,11 @@ export interface ModuleFacts {
   readonly submodules?: Readonly<Record<string, string>>;
   /** Exports that load, at run time, the module a string argument names: `await loadPackage('ioredis', …)` is ioredis. */
   readonly loadsModule?: Readonly<Record<string, ModuleLoader>>;
+  /**
+   * Exports that replace the global timers with a fake clock (`vi.useFakeTimers()`): a global
+   * `setInterval` called after it holds no real timer, only an entry of a clock the test throws away.
+   */
+  readonly fakesTimers?: readonly string[];
 }
 
 /**

@@ -85,10 +85,14 @@ export const schedulers = {
     bull: { starts: { '*': bullQueue, default: bullQueue }, objects: { '*': 'bullQueue', default: 'bullQueue' }, types: { Queue: 'bullQueue' } },
     bullmq: { schedulers: { Worker: { repetition: repetitions.workerJob, positions: [1] } } },
     // node:test (and its npm port `test`), vitest, mocha and @jest/globals, imported.
-    test: { schedulers: testHooks },
-    vitest: { schedulers: testHooks },
+    // Their fake clocks (node:test's `mock.timers.enable()`, `vi.useFakeTimers()`) hold the timers
+    // set after them, and are thrown away with the test; sinon's are the same clock.
+    test: { schedulers: testHooks, fakesTimers: ['mock.timers.enable'] },
+    vitest: { schedulers: testHooks, fakesTimers: ['vi.useFakeTimers'] },
     mocha: { schedulers: testHooks },
-    '@jest/globals': { schedulers: testHooks },
+    '@jest/globals': { schedulers: testHooks, fakesTimers: ['jest.useFakeTimers'] },
+    sinon: { fakesTimers: ['useFakeTimers'] },
+    '@sinonjs/fake-timers': { fakesTimers: ['install'] },
     // A NestJS provider's method scheduled by its decorator runs on every tick.
     '@nestjs/schedule': { decorators: { Cron: repetitions.cronTick, Interval: repetitions.intervalTick } },
     // A React effect runs on every mount of its component and again when its dependencies change:

@@ -33,6 +33,39 @@ describe('jobs', () => {
   it('runs', () => {});
 });
 `,
+    // a timer set under the test's fake clock, in the same hook or after one installed earlier
+    `
+import { afterEach, beforeEach, it, vi } from 'vitest';
+let ticks = 0;
+beforeEach(() => {
+  vi.useFakeTimers();
+  setInterval(() => { ticks++; }, 1000);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+it('ticks', () => { vi.advanceTimersByTime(3000); });
+`,
+    `
+import { beforeAll, beforeEach, describe, it, jest } from '@jest/globals';
+describe('poller', () => {
+  beforeAll(() => {
+    jest.useFakeTimers();
+  });
+  beforeEach(() => {
+    setInterval(() => {}, 1000);
+  });
+  it('polls', () => {});
+});
+`,
+    `
+import { beforeEach, mock, test } from 'node:test';
+mock.timers.enable({ apis: ['setInterval'] });
+beforeEach(() => {
+  setInterval(() => {}, 1000);
+});
+test('a', () => {});
+`,
     // a hook that runs once for the file
     `
 import { after, before, test } from 'node:test';
@@ -69,6 +102,30 @@ describe('clock', () => {
 });
 `,
       errors: [{ messageId: 'repeatedStart', data: { code: 'setInterval(() => {}, 1000)', every: 'before every test', started: 'interval' }, line: 5, column: 5 }],
+    },
+    // The fake clock comes after the timer, or the timer is not the global one it replaces.
+    {
+      code: `
+import { beforeEach, it, vi } from 'vitest';
+beforeEach(() => {
+  setInterval(() => {}, 1000);
+  vi.useFakeTimers();
+});
+it('ticks', () => {});
+`,
+      errors: [{ messageId: 'repeatedStart', data: { code: 'setInterval(() => {}, 1000)', every: 'before every test', started: 'interval' }, line: 4, column: 3 }],
+    },
+    {
+      code: `
+import { beforeEach, it, vi } from 'vitest';
+import { setInterval } from 'node:timers';
+beforeEach(() => {
+  vi.useFakeTimers();
+  setInterval(() => {}, 1000);
+});
+it('ticks', () => {});
+`,
+      errors: [{ messageId: 'repeatedStart', data: { code: 'setInterval(() => {}, 1000)', every: 'before every test', started: 'interval' }, line: 6, column: 3 }],
     },
   ],
 });
