@@ -240,6 +240,9 @@ export const fakeTimerInstallers: Readonly<Record<string, readonly string[]>> = 
   return table;
 }, {});
 
+/** The same as globals, by path: `jest.useFakeTimers`. */
+export const globalFakeTimerInstallers: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.fakesTimers ?? []));
+
 /** Exports that use the handle they are given and never end it, by module: `events.on`, `events.once`. */
 export const borrowingFunctions: Readonly<Record<string, readonly string[]>> = all.reduce<Record<string, string[]>>((table, family) => {
   for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts.borrows ?? []));

@@ -24,6 +24,20 @@ export type HandleFate =
   | { fate: 'handedOver' };
 
 
+/**
+ * The outermost expression whose value is still the handle `start` made: through `await`, type
+ * wrappers and methods that return their receiver (`http.createServer(app).listen(0)`, `setInterval(f, ms).unref()`).
+ */
+export function heldValue(start: TSESTree.Node): TSESTree.Node {
+  let value = outermostWrapper(start, { throughAwait: true });
+  for (;;) {
+    const member = value.parent;
+    const method = member?.type === AST_NODE_TYPES.MemberExpression && member.object === value ? staticMemberName(member) : undefined;
+    if (method === undefined || !chainingMethods.has(method) || member?.parent?.type !== AST_NODE_TYPES.CallExpression || member.parent.callee !== member) return value;
+    value = outermostWrapper(member.parent, { throughAwait: true });
+  }
+}
+
 export function handleFate(
   context: AnalysisContext,
   start: TSESTree.Node,
@@ -31,32 +45,23 @@ export function handleFate(
   /** Code whose ends do not count (the abort listeners of a signal that outlives the judged code). */
   ignore?: readonly TSESTree.Node[],
 ): HandleFate {
-  let value: TSESTree.Node = start;
-  for (;;) {
-    value = outermostWrapper(value, { throughAwait: true });
-    const parent = value.parent;
-    if (!parent) return { fate: 'handedOver' };
-    if (
-      parent.type === AST_NODE_TYPES.MemberExpression &&
-      parent.object === value &&
-      parent.parent.type === AST_NODE_TYPES.CallExpression &&
-      parent.parent.callee === parent
-    ) {
-      const method = staticMemberName(parent);
-      if (method !== undefined && ends.methods.includes(method)) return { fate: 'ended' };
-      if (method !== undefined && chainingMethods.has(method)) {
-        value = parent.parent;
-        continue;
-      }
-      // `connect().then((client) => { this.client = client; })`: handed to the callback, as by `await`.
-      const callback = parent.parent.arguments[0];
-      if (method === protocols.promiseValue && callback && isFunctionNode(callback)) return { fate: callbackHandleFate(context, callback, ends, 'value') };
-      return { fate: 'dropped' };
-    }
-    break;
-  }
+  const value = heldValue(start);
   const parent = value.parent;
-  switch (parent?.type) {
+  if (!parent) return { fate: 'handedOver' };
+  if (
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === value &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent
+  ) {
+    const method = staticMemberName(parent);
+    if (method !== undefined && ends.methods.includes(method)) return { fate: 'ended' };
+    // `connect().then((client) => { this.client = client; })`: handed to the callback, as by `await`.
+    const callback = parent.parent.arguments[0];
+    if (method === protocols.promiseValue && callback && isFunctionNode(callback)) return { fate: callbackHandleFate(context, callback, ends, 'value') };
+    return { fate: 'dropped' };
+  }
+  switch (parent.type) {
     case AST_NODE_TYPES.ExpressionStatement:
       return { fate: 'dropped' };
     case AST_NODE_TYPES.UnaryExpression:

@@ -13,6 +13,7 @@ import {
   moduleObjects,
   moduleSchedulers,
   fakeTimerInstallers,
+  globalFakeTimerInstallers,
   moduleLoaders,
   moduleStarts,
   signalTakingFunctions,
@@ -193,7 +194,14 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   // unresolved references too, and declared globals that the file does not redefine.
   const globalReferences = [
     ...globalScope.through,
-    ...[...Object.keys(globalStarts), ...Object.keys(globalConstructors), ...Object.keys(globalSchedulers), ...Object.keys(globalSignalTakingFunctions), ...globalObjectNames].flatMap((name) => {
+    ...[
+      ...Object.keys(globalStarts),
+      ...Object.keys(globalConstructors),
+      ...Object.keys(globalSchedulers),
+      ...Object.keys(globalSignalTakingFunctions),
+      ...globalObjectNames,
+      ...globalFakeTimerRoots,
+    ].flatMap((name) => {
       const variable = globalScope.set.get(name);
       return variable && variable.defs.length === 0 ? variable.references : [];
     }),
@@ -208,6 +216,8 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
     const takesSignal = globalSignalTakingFunctions[name];
     const returns = globalConstructors[name];
     const call = callee.parent;
+    const fakeClock = fakeClockInstall(reference.identifier);
+    if (fakeClock) result.set(fakeClock, { ...result.get(fakeClock), fakesTimers: true });
     if ((start || repeats || takesSignal || returns) && (call?.type === AST_NODE_TYPES.CallExpression || call?.type === AST_NODE_TYPES.NewExpression) && call.callee === callee) {
       result.set(call, { ...(start && { start }), ...(repeats && { repeats }), ...(takesSignal && { takesSignal }), ...(returns && { returns }) });
     } else if (start || returns) {
@@ -219,6 +229,19 @@ export const trackedCalls = perFile((context): ReadonlyMap<TSESTree.Node, Tracke
   }
   return result;
 });
+
+/** `jest` of `jest.useFakeTimers`. */
+const globalFakeTimerRoots = [...globalFakeTimerInstallers].map((path) => path.split('.')[0] ?? path);
+
+/** `jest.useFakeTimers()` for the global `jest`: the call, when it is a fake clock's install. */
+function fakeClockInstall(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): TSESTree.CallExpression | undefined {
+  const member = identifier.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== identifier) return undefined;
+  const call = member.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.callee === member && globalFakeTimerInstallers.has(`${identifier.name}.${staticMemberName(member) ?? ''}`)
+    ? call
+    : undefined;
+}
 
 /** The global object's names: `globalThis.setInterval` is `setInterval`. */
 const globalObjectNames = protocols.globalObjects;

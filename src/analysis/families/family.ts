@@ -310,6 +310,8 @@ export interface GlobalFacts {
   readonly timeouts?: readonly string[];
   /** Functions that turn a callback API into promises: `promisify(setTimeout)` is a sleep. */
   readonly promisifiers?: readonly string[];
+  /** Test runners' globals that put the timers under a fake clock: jest's `jest.useFakeTimers()`. */
+  readonly fakesTimers?: readonly string[];
 }
 
 /**

@@ -32,6 +32,9 @@ const testHooks = { beforeEach: { repetition: beforeEveryTest, positions: [0, 1]
 /** Job schedulers and queue workers: their callbacks run on every tick or job (React effects on every run). */
 export const schedulers = {
   name: 'schedulers',
+  // jest, mocha, jasmine and vitest's `globals: true` define the same hooks (and their clocks) as
+  // globals: a `beforeEach` the file neither declares nor imports is the runner's.
+  globals: { schedulers: testHooks, fakesTimers: ['jest.useFakeTimers', 'vi.useFakeTimers'] },
   objects: {
     agenda: {
       label: 'agenda',

@@ -44,8 +44,9 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   if (fate.fate === 'handedOver') return judgeOverwrite(judge, ends, label);
   if (fate.fate === 'kept' && firstSubscription(context, fate)) return undefined;
   if (start.call?.endsByItself && leftToEndByItself(fate, start.call.endsByItself)) return undefined;
-  // `http.createServer(app).listen(port)`: a server nothing could ever close serves the program.
-  if (fate.fate === 'dropped' && start.call?.openedBy) return undefined;
+  // `http.createServer(app).listen(port)`: a server nothing could ever close serves the program,
+  // unless the code runs again (one more server each tick).
+  if (fate.fate === 'dropped' && start.call?.openedBy && !judge.repetition) return undefined;
   if (fate.fate === 'dropped') return makeLeak(context, start, fn, 'connectionDropped', { label }, { end: undefined });
   return makeLeak(context, start, fn, 'connectionNotClosed', { label, handle: fate.variable.name }, { end: connectionPlan(fate, ends) });
 }

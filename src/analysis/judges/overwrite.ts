@@ -5,6 +5,7 @@ import type { HandleEnd } from '../apis';
 import type { FunctionNode } from '../ast';
 import { calleeName, isFunctionNode, isInside, referenceRoot, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import { isGuardedOnce } from '../guardedOnce';
+import { heldValue } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
@@ -23,10 +24,7 @@ import { endedBefore } from '../runsBefore';
 export function judgeOverwrite(judge: Judge, ends: HandleEnd, label: string): Leak | undefined {
   const { context, start, scope } = judge;
   if (!judge.repetition || !isFunctionNode(scope)) return undefined;
-  let value: TSESTree.Node = start.node;
-  while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
-    value = value.parent;
-  }
+  const value = heldValue(start.node);
   const assignment = value.parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== value) return undefined;
   const slot = stableReferenceText(assignment.left);

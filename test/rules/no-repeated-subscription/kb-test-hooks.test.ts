@@ -131,8 +131,45 @@ it('ticks', () => {});
 });
 
 javascriptRuleTester.run('no-repeated-subscription: test hooks run before every test (mocha, CommonJS)', rule, {
-  valid: [],
+  valid: [
+    // jest's global hooks, the server closed after each test, the timer under jest's global fake clock
+    `
+const http = require('http');
+let server;
+beforeEach(() => {
+  server = http.createServer((req, res) => res.end('ok'));
+  server.listen(0);
+});
+afterEach(() => server.close());
+beforeEach(() => {
+  jest.useFakeTimers();
+  setInterval(() => {}, 1000);
+});
+test('a', () => {});
+`,
+    // a \`beforeEach\` the file defines itself is not the runner's
+    `
+function beforeEach(fn) { fn(); }
+beforeEach(() => {
+  setInterval(() => {}, 1000);
+});
+`,
+  ],
   invalid: [
+    {
+      // jest's (or mocha's) global \`beforeEach\`, neither declared nor imported
+      code: `
+const http = require('http');
+let port = 0;
+beforeEach(async () => {
+  const server = http.createServer((req, res) => res.end('ok'));
+  await new Promise((resolve) => server.listen(0, () => resolve()));
+  port = server.address().port;
+});
+test('a', () => {});
+`,
+      errors: [{ messageId: 'repeatedStart', data: { code: 'http.createServer(…)', every: 'before every test', started: 'HTTP server' }, line: 5, column: 18 }],
+    },
     {
       code: `
 const { beforeEach, it } = require('mocha');
