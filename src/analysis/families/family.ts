@@ -181,14 +181,17 @@ export interface CallStart {
 
 /**
  * What an argument must show for a call to start something: the options object at `index` has
- * `property` set to one of `values` (`true`, or a long-lived object by its path: `'process.stdin'`);
+ * `property` set to one of `values` (`true`, `1`, or a long-lived object by its path: `'process.stdin'`);
  * `positional`: the argument may be that value itself (`createInterface(process.stdin)`).
  */
 export interface StartCondition {
   readonly index: number;
   readonly property: string;
-  readonly values: readonly (boolean | string)[];
+  /** Absent: the property set to anything but `undefined` (`{ timeout: ms }`). */
+  readonly values?: readonly (boolean | number | string)[];
   readonly positional?: boolean;
+  /** Another fact the call must show as well: NATS ends `{ max: 1, timeout }` by itself, neither alone. */
+  readonly and?: StartCondition;
 }
 
 /**
