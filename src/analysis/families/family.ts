@@ -260,6 +260,8 @@ export interface ModuleFacts {
   readonly starts?: Readonly<Record<string, CallStart>>;
   /** Constructors and factories whose results are objects of a kind. */
   readonly objects?: Readonly<Record<string, string>>;
+  /** Exports that are themselves objects of a kind, one per process: worker_threads' `parentPort`, electron's `ipcMain`. */
+  readonly instances?: Readonly<Record<string, string>>;
   /** Type names that, in an annotation or as a declaration's name, tell an object's kind. */
   readonly types?: Readonly<Record<string, string>>;
   /** Calls that run a callback again and again. */
