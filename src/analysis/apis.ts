@@ -99,6 +99,8 @@ export const moduleObjects = byModule<ObjectKind>('objects');
 
 /** Globals that are objects of a known kind and live as long as the program; global constructors of such objects (`new MessageChannel()`). */
 export const globalObjects = byGlobal<ObjectKind>('instances');
+/** Exports, by module, that are objects of a known kind and live as long as the program: `parentPort`. */
+export const moduleInstances = byModule<ObjectKind>('instances');
 export const globalConstructors = byGlobal<ObjectKind>('objects');
 
 /** Type names that, imported from these modules into a type annotation, tell an object's kind. */

@@ -29,11 +29,12 @@ export function handOverMayEnd(context: AnalysisContext, use: TSESTree.Node, end
     const variable = context.sourceCode.getDeclaredVariables(parent)[0];
     return !variable || isReassigned(variable) || usesMayEnd(context, variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier), ends, depth);
   }
+  const optionOf = requestOptionsCall(node);
+  if (optionOf) return !isBorrowingFunction(context, optionOf);
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.callee === node) return true;
   const index = parent.arguments.indexOf(node as TSESTree.CallExpressionArgument);
   if (index < 0 || parent.arguments.slice(0, index).some((argument) => argument.type === AST_NODE_TYPES.SpreadElement)) return true;
-  const imported = importedCallee(context.sourceCode, skipTypeWrappers(parent.callee));
-  if (imported && borrowingFunctions[imported.module]?.includes(imported.name)) return waitsForClose(parent, index);
+  if (isBorrowingFunction(context, parent)) return waitsForClose(parent, index);
   const callee = resolveCallee(context, parent);
   if (!callee) return true;
   const declared = callee.fn.params[index];
@@ -42,6 +43,21 @@ export function handOverMayEnd(context: AnalysisContext, use: TSESTree.Node, end
   const variable = callee.context.sourceCode.getDeclaredVariables(callee.fn).find((candidate) => candidate.name === parameter.name);
   if (!variable || usesArguments(callee.context, callee.fn)) return true;
   return usesMayEnd(callee.context, variable.references.filter((reference) => !reference.init && reference.isRead()).map((reference) => reference.identifier), ends, depth);
+}
+
+/** A platform function known to only use the handles it is given: `events.on(sub, 'message')`, `https.request(url, { agent })`. */
+function isBorrowingFunction(context: AnalysisContext, call: TSESTree.CallExpression): boolean {
+  const imported = importedCallee(context.sourceCode, skipTypeWrappers(call.callee));
+  return imported !== undefined && borrowingFunctions[imported.module]?.includes(imported.name) === true;
+}
+
+/** `https.request(url, { agent })`: the call whose options object holds the handle as a property's value. */
+function requestOptionsCall(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const property = node.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== node || property.kind !== 'init') return undefined;
+  const options = outermostWrapper(property.parent);
+  const call = options.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(options as TSESTree.CallExpressionArgument) ? call : undefined;
 }
 
 /** `once(conn, 'close')`: the wait settles only once the handle has closed, so it does not outlive the wait. */

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { ObjectKind } from './apis';
-import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, perClientTypes, routeMethods, typePackages } from './apis';
+import { annotatedTypes, globalAnnotatedTypes, globalObjects, kindShapes, moduleInstances, perClientTypes, routeMethods, typePackages } from './apis';
 import { isFunctionNode, isReassigned, methodCallParts, referenceRoot, returnedValues, skipTypeWrappers, stableReferenceText, staticMemberName } from './ast';
 import { isAtPosition } from './callbackPosition';
 import { classMembersOf, enclosingClassBody, findClassMember } from './classMembers';
@@ -327,6 +327,10 @@ function identifierKind(context: AnalysisContext, identifier: TSESTree.Identifie
     const kind = writes.length <= 1 ? propertyKind(context, definition.node.init, key, depth) : undefined;
     if (kind) return kind;
   }
+  // `import { parentPort } from 'node:worker_threads'`: an object the module itself exports.
+  const exported = definition.type === 'ImportBinding' || definition.type === 'Variable' ? importedName(context.sourceCode, identifier) : undefined;
+  const instance = exported && moduleInstances[exported.module]?.[exported.name];
+  if (instance) return instance;
   // `import { bus } from './bus'` with `export const bus = new EventEmitter()` there: what that file makes, once.
   const singleton = definition.type === 'ImportBinding' || definition.type === 'Variable' ? importedSingleton(context, identifier) : undefined;
   if (singleton) {

@@ -181,14 +181,17 @@ export interface CallStart {
 
 /**
  * What an argument must show for a call to start something: the options object at `index` has
- * `property` set to one of `values` (`true`, or a long-lived object by its path: `'process.stdin'`);
+ * `property` set to one of `values` (`true`, `1`, or a long-lived object by its path: `'process.stdin'`);
  * `positional`: the argument may be that value itself (`createInterface(process.stdin)`).
  */
 export interface StartCondition {
   readonly index: number;
   readonly property: string;
-  readonly values: readonly (boolean | string)[];
+  /** Absent: the property set to anything but `undefined` (`{ timeout: ms }`). */
+  readonly values?: readonly (boolean | number | string)[];
   readonly positional?: boolean;
+  /** Another fact the call must show as well: NATS ends `{ max: 1, timeout }` by itself, neither alone. */
+  readonly and?: StartCondition;
 }
 
 /**
@@ -257,6 +260,8 @@ export interface ModuleFacts {
   readonly starts?: Readonly<Record<string, CallStart>>;
   /** Constructors and factories whose results are objects of a kind. */
   readonly objects?: Readonly<Record<string, string>>;
+  /** Exports that are themselves objects of a kind, one per process: worker_threads' `parentPort`, electron's `ipcMain`. */
+  readonly instances?: Readonly<Record<string, string>>;
   /** Type names that, in an annotation or as a declaration's name, tell an object's kind. */
   readonly types?: Readonly<Record<string, string>>;
   /** Calls that run a callback again and again. */

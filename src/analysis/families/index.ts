@@ -4,6 +4,7 @@ import { axon } from './axon';
 import { bonjourService } from './bonjour';
 import { bullmq } from './bullmq';
 import { etcd3 } from './etcd3';
+import { electron } from './electron';
 import { eventEmitter } from './eventEmitter';
 import { eventTarget } from './eventTarget';
 import { graphqlSubscriptions } from './graphqlSubscriptions';
@@ -52,6 +53,7 @@ export const families = [
   webSockets,
   servers,
   workerThreads,
+  electron,
   observers,
   graphqlSubscriptions,
   graphqlWs,

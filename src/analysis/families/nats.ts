@@ -22,6 +22,9 @@ export const nats = {
         subscribe: {
           kind: 'subscription',
           label: 'a NATS subscription',
+          // Ended by nats itself: after its one message, or by the timeout if none comes (the first
+          // message cancels the timeout, so `max` above one, or alone, may wait forever).
+          unlessWith: { index: 1, property: 'max', values: [1], and: { index: 1, property: 'timeout' } },
           ends: { methods: ['unsubscribe', 'drain'], functions: [], fix: { kind: 'method', name: 'unsubscribe', returnsPromise: false } },
         },
       },

@@ -69,8 +69,9 @@ export const nodeHandles = {
     },
     readline: { starts: { createInterface: readlineInterface, Interface: readlineInterface } },
     'readline/promises': { starts: { createInterface: readlineInterface, Interface: readlineInterface } },
-    http: { starts: { Agent: keepAliveAgent('a keep-alive HTTP agent') } },
-    https: { starts: { Agent: keepAliveAgent('a keep-alive HTTPS agent') } },
+    // A request given the agent (`https.request(url, { agent })`) uses its sockets and leaves it open.
+    http: { starts: { Agent: keepAliveAgent('a keep-alive HTTP agent') }, borrows: ['request', 'get'] },
+    https: { starts: { Agent: keepAliveAgent('a keep-alive HTTPS agent') }, borrows: ['request', 'get'] },
     inspector: {
       starts: {
         Session: {

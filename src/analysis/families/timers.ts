@@ -12,9 +12,15 @@ const rearmingTimeout: CallStart = {
   ends: { methods: ['close'], functions: ['clearTimeout', 'clearInterval'], fix: { kind: 'function', name: 'clearTimeout', returnsPromise: false } },
 };
 
+/** `setImmediate(pump)` in `pump`: re-arms itself on every turn of the event loop until `clearImmediate`. */
+const rearmingImmediate: CallStart = {
+  ...rearmingTimeout,
+  ends: { methods: [], functions: ['clearImmediate'], fix: { kind: 'function', name: 'clearImmediate', returnsPromise: false } },
+};
+
 /**
  * Timers: `setInterval` until `clearInterval`; a self-re-arming `setTimeout` until `clearTimeout`;
- * `timers/promises` takes `{ signal }`.
+ * a self-re-arming `setImmediate` until `clearImmediate`; `timers/promises` takes `{ signal }`.
  *
  * ```js
  * function poll() { work(); timer = setTimeout(poll, 1000); } // ← runs until clearTimeout(timer)
@@ -24,7 +30,7 @@ export const timers = {
   name: 'timers',
   modules: {
     timers: {
-      starts: { setInterval: { kind: 'interval', label: 'an interval' }, setTimeout: rearmingTimeout },
+      starts: { setInterval: { kind: 'interval', label: 'an interval' }, setTimeout: rearmingTimeout, setImmediate: rearmingImmediate },
       schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
     },
     'timers/promises': {
@@ -39,9 +45,9 @@ export const timers = {
     delay: { pauses: ['default', '*'] },
   },
   globals: {
-    starts: { setInterval: { kind: 'interval', label: 'an interval' }, setTimeout: rearmingTimeout },
+    starts: { setInterval: { kind: 'interval', label: 'an interval' }, setTimeout: rearmingTimeout, setImmediate: rearmingImmediate },
     schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
-    timeouts: ['setTimeout'],
+    timeouts: ['setTimeout', 'setImmediate'],
     promisifiers: ['promisify'],
   },
   // `import { setTimeout as sleep } from 'node:timers/promises'`

@@ -54,6 +54,8 @@ export const workerThreads = {
     worker_threads: {
       starts: { Worker: worker },
       objects: { MessageChannel: 'messageChannel' },
+      // In a worker, the port to the thread that made it: its 'message's are that thread's requests.
+      instances: { parentPort: 'messagePort' },
       types: { Worker: 'worker', MessageChannel: 'messageChannel', MessagePort: 'messagePort' },
     },
   },

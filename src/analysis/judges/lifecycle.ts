@@ -325,6 +325,9 @@ function restartOverwrites(
   endings: readonly TSESTree.Node[],
 ): Leak | undefined {
   if (isGuardedOnce(context, owner, start.node)) return undefined;
+  // `function startPump(socket) { let next; … next = setImmediate(pump); socket.once('close', () => clearImmediate(next)); }`:
+  // each run has a variable of its own, which no later run overwrites.
+  if (slot.kind === 'variable' && isInside(slot.variable.scope.block, owner)) return undefined;
   // `start() { this.stop(); this.timer = setInterval(…); }`: a call before it that ends the old one.
   const before = holder ? methodsCalledBefore(context, holder, owner, start.node) : [];
   const reach = before.length > 0 && holder ? reachFrom(context, holder, before) : undefined;

@@ -1,0 +1,14 @@
+import Fastify from 'fastify';
+
+const app = Fastify({ logger: true });
+
+// Count the requests each keep-alive connection served, logged when the connection closes.
+app.addHook('onRequest', async (request) => {
+  const socket = request.raw.socket;
+  const served = ((socket as any).served = ((socket as any).served ?? 0) + 1);
+  socket.on('close', () => request.log.info({ served }, 'connection closed'));
+});
+
+app.get('/health', async () => ({ ok: true }));
+
+await app.listen({ port: 3000 });

@@ -1,0 +1,3 @@
+let pending = 0;
+export const depth = () => pending;
+export const push = () => void pending++;

@@ -1,0 +1,62 @@
+import leaked from '../../../rules/no-leaked-subscription';
+import repeated from '../../../rules/no-repeated-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+// nats.js ends a subscription itself after `max` messages, and a `timeout` ends it (with an error to
+// its callback) when no message came in time; the first message cancels the timeout. So
+// `{ max: 1, timeout }` always ends; `max` alone waits for messages that may never come, and a
+// `max` above one may wait forever after the first.
+const dropped = (options: string) => `
+import type { NatsConnection } from 'nats';
+
+export function awaitDone(nc: NatsConnection, id: string, onDone: (data: string) => void) {
+  nc.subscribe(\`render.done.\${id}\`, { ${options}, callback: (_error, msg) => onDone(msg.string()) });
+}
+`;
+
+const suggestion = (options: string) => `
+import type { NatsConnection } from 'nats';
+
+export function awaitDone(nc: NatsConnection, id: string, onDone: (data: string) => void, signal?: AbortSignal) {
+  const subscription = nc.subscribe(\`render.done.\${id}\`, { ${options}, callback: (_error, msg) => onDone(msg.string()) });
+  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+}
+`;
+
+const droppedError = (options: string) => ({
+  messageId: 'handleDropped' as const,
+  data: { label: 'a NATS subscription', code: 'nc.subscribe(…)' },
+  line: 5,
+  column: 3,
+  endLine: 5,
+  endColumn: 15,
+  suggestions: [{ messageId: 'addSignalParameter' as const, data: { owner: '`awaitDone()`' }, output: suggestion(options) }],
+});
+
+runInBothModes('no-leaked-subscription: a NATS subscription that ends itself', leaked, {
+  valid: [dropped('max: 1, timeout: 30_000'), dropped('timeout: 5_000, max: 1')],
+  invalid: [
+    // no timeout: the one message may never come
+    { code: dropped('max: 1'), errors: [droppedError('max: 1')] },
+    // the first message cancels the timeout; the other two may never come
+    { code: dropped('max: 3, timeout: 30_000'), errors: [droppedError('max: 3, timeout: 30_000')] },
+  ],
+});
+
+// Per message of another subscription, in a repeated context (round 8's C02).
+const perRequest = (options: string) => `
+import { connect } from 'nats';
+
+const nc = await connect({ servers: 'localhost:4222' });
+nc.subscribe('render.request', {
+  callback: (err, msg) => {
+    if (err) return;
+    nc.subscribe(\`render.done.\${msg.string()}\`, { ${options}, callback: (_e, done) => msg.respond(done.data) });
+  },
+});
+`;
+
+runInBothModes('no-repeated-subscription: a NATS subscription that ends itself, per message', repeated, {
+  valid: [perRequest('max: 1, timeout: 30_000')],
+  invalid: [],
+});
