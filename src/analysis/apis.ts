@@ -72,6 +72,7 @@ export const handleEnds = (() => {
             methods: [...new Set([...known.methods, ...end.methods])],
             functions: [...new Set([...known.functions, ...end.functions])],
             fix: known.fix,
+            ...((known.perTarget ?? end.perTarget) && { perTarget: known.perTarget ?? end.perTarget }),
           }
         : end;
     }

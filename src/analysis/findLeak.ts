@@ -18,6 +18,7 @@ import { judgeChannelSubscription, judgeCustomSubscription } from './judges/subs
 import type { Leak, LeakScope } from './leak';
 import { defaultEntryFunctions, functionLifetime, isInitHook, isViewComponentMethod, mayExitProcess } from './lifetime';
 import { isCustomStartMethod } from './objectApi';
+import { waitsForOnceEventOrRunsNow } from './onceEventWait';
 import { isPerClientObject, kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
 import { outlivingSignalEnds } from './outlivingSignals';
@@ -70,6 +71,8 @@ export function findLeak(
   if (!start) return undefined;
   if (isProcessLifecycleListener(context, start)) return undefined;
   if (isProcessWatchdog(context, start)) return undefined;
+  // `if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();`
+  if (waitsForOnceEventOrRunsNow(context, start)) return undefined;
   const judged = judgeLifecycle(context, start, fn);
   if (judged !== undefined) return judged === 'fine' ? undefined : judged;
   // A setup method of a class answers to its teardown alone (a static one has none: it is read as a function).

@@ -5,7 +5,7 @@ import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
 import { arrayIterationMethods, chainingMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { calleeName, enclosingFunction, isFunctionNode, isInside, isTopLevelScope, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
+import { calleeName, enclosingFunction, isFunctionNode, isInside, isTopLevelScope, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import { isReturnDropped } from './droppedReturn';
 import type { AnalysisContext } from './fileCache';
 import { handOverMayEnd } from './handOver';
@@ -170,6 +170,9 @@ export function handleUse(identifier: TSESTree.Node, ends: HandleEnd): 'ended' |
       const method = staticMemberName(parent);
       if (method !== undefined && ends.methods.includes(method)) return 'ended';
       const call = parent.parent;
+      // `observer.unobserve(el)` when every `observer.observe(…)` names `el`.
+      const perTarget = ends.perTarget;
+      if (perTarget && method === perTarget.end && call.type === AST_NODE_TYPES.CallExpression && releasesEveryTarget(node, call, perTarget.start)) return 'ended';
       // `return server.listen(port)`: a method that returns its receiver hands the handle on as its result.
       // Only a value returned or kept as it is: an arrow's value may be dropped by whoever calls it
       // (`new Promise((r) => worker.once('message', r))`), and an awaited one is a promise's.
@@ -274,4 +277,29 @@ export function endedInFinally(context: AnalysisContext, start: TSESTree.Node, e
     }
     return false;
   });
+}
+
+/**
+ * `this.observer.unobserve(this.element)` where every `this.observer.observe(…)` of the class (or
+ * the file) names `this.element`: the handle is left watching nothing. One observe of another
+ * target, or a target that is no stable reference, and it is not.
+ */
+function releasesEveryTarget(handle: TSESTree.Node, release: TSESTree.CallExpression, startMethod: string): boolean {
+  const handleText = stableReferenceText(handle);
+  const released = release.arguments[0] && stableReferenceText(release.arguments[0]);
+  if (handleText === undefined || released === undefined) return false;
+  let root: TSESTree.Node = release;
+  while (root.parent && root.type !== AST_NODE_TYPES.ClassBody) root = root.parent;
+  let starts = 0;
+  let other = false;
+  walk(root, (node) => {
+    if (other) return false;
+    const parts = node.type === AST_NODE_TYPES.CallExpression ? methodCallParts(node) : undefined;
+    if (parts?.method !== startMethod || stableReferenceText(parts.target) !== handleText) return undefined;
+    starts++;
+    const target = (node as TSESTree.CallExpression).arguments[0];
+    if (!target || stableReferenceText(target) !== released) other = true;
+    return undefined;
+  });
+  return starts > 0 && !other;
 }

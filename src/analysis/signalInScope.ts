@@ -174,12 +174,21 @@ function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): S
   // A chain is not offered in a static method (another `this`), nor in the constructor, which may
   // run before the chain's objects are there.
   if (found?.chain && (fn.parent.static || fn.parent.kind === 'constructor')) return undefined;
+  // One operation's controller is that operation's signal, in the methods that make it, and no one else's.
+  if (found?.onlyIn && !found.onlyIn.has(fn as FunctionNode)) return undefined;
   return found?.signal;
 }
 
-const classSignals = new WeakMap<TSESTree.ClassBody, { signal: SignalInScope; chain: boolean } | null>();
+/** A class's signal; `onlyIn`: the methods it is offered in, when it is one operation's (see onlyReplaced). */
+interface ClassSignal {
+  signal: SignalInScope;
+  chain: boolean;
+  onlyIn?: ReadonlySet<FunctionNode | undefined>;
+}
 
-function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): { signal: SignalInScope; chain: boolean } | undefined {
+const classSignals = new WeakMap<TSESTree.ClassBody, ClassSignal | null>();
+
+function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): ClassSignal | undefined {
   // Neither a `signal` member nor a `new AbortController()` without these words in the class.
   if (!/signal|AbortController/.test(context.sourceCode.getText(body))) return undefined;
   const members = classMembersOf(body);
@@ -191,11 +200,30 @@ function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): { 
     if (!member.values.some(isNewAbortController)) continue;
     // A controller the object may not hold yet or any more is read with `?.`: `this.ac.signal` would throw then.
     const access = alwaysHeld(body, name, member.values) ? '.' : '?.';
-    return { signal: { text: `this.${name}${access}${signalApi.property}`, evidence: 'strong' }, chain: false };
+    const signal: SignalInScope = { text: `this.${name}${access}${signalApi.property}`, evidence: 'strong' };
+    return { signal, chain: false, ...(onlyReplaced(context, body, name, member.values) && { onlyIn: makersOf(member.values) }) };
   }
   // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`.
   const chain = classSignalChains(context, body)[0];
   return chain === undefined ? undefined : { signal: { text: chain, evidence: 'strong' }, chain: true };
+}
+
+/**
+ * Whether the class aborts the controller in `this.<name>` only to replace it: each method that
+ * aborts it makes a new one there (`this.#restore?.abort(); this.#restore = new AbortController();
+ * return fetch(path, { signal: this.#restore.signal })`). It is one operation's, the latest of its
+ * kind, and no end of the object's: handed to another method's calls, it would end them with the
+ * next such operation, or never. One that some method aborts for good (`stop()`) is the object's.
+ */
+function onlyReplaced(context: AnalysisContext, body: TSESTree.ClassBody, name: string, values: readonly TSESTree.Node[]): boolean {
+  const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${name}`, [signalApi.abort], body);
+  const makers = makersOf(values);
+  return aborts.length > 0 && aborts.every(({ call }) => makers.has(thisFunction(call)));
+}
+
+/** The methods that put a new controller in the member. */
+function makersOf(values: readonly TSESTree.Node[]): ReadonlySet<FunctionNode | undefined> {
+  return new Set(values.filter(isNewAbortController).map((value) => thisFunction(value)));
 }
 
 /**

@@ -34,6 +34,11 @@ export interface HandleEnd {
   readonly fix: { readonly kind: 'function' | 'method' | 'call'; readonly name: string; readonly returnsPromise: boolean };
   /** Methods that use the handle passed to them without taking it over: `job.waitUntilFinished(queueEvents)`. */
   readonly borrowedBy?: readonly string[];
+  /**
+   * A start and an end per target: `observer.unobserve(el)` ends the handle when every
+   * `observer.observe(…)` on it names `el`, as nothing is left watched.
+   */
+  readonly perTarget?: { readonly start: string; readonly end: string };
 }
 
 export interface MethodStart {

@@ -17,6 +17,11 @@ export const observers = {
     },
   },
   handleEnds: {
-    observer: { methods: ['disconnect'], functions: [], fix: { kind: 'method', name: 'disconnect', returnsPromise: false } },
+    observer: {
+      methods: ['disconnect'],
+      functions: [],
+      fix: { kind: 'method', name: 'disconnect', returnsPromise: false },
+      perTarget: { start: 'observe', end: 'unobserve' },
+    },
   },
 } as const satisfies Family;

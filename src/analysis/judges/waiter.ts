@@ -146,7 +146,8 @@ export function partOfWaitForEnd(context: AnalysisContext, start: Start): boolea
  * listener for the target's end that reads the local (actionhero's `fileStream.on('data', (d) =>
  * (content += d)); fileStream.on('end', () => send(content))`, readline's `'line'` and `'close'`).
  * As a wait for the end, they last no longer than that end; a listener that gathers nothing the
- * end reads is not such a read, whatever its event is called.
+ * end reads is not such a read, whatever its event is called. Either listener may be a local
+ * function of the same function, handed by name (`stream.on('readable', getIv)`).
  */
 function readsToEnd(context: AnalysisContext, start: Start): boolean {
   const fn = enclosingFunction(start.node);
@@ -157,10 +158,13 @@ function readsToEnd(context: AnalysisContext, start: Start): boolean {
   walk(fn.body ?? fn, (node) => {
     if (isFunctionNode(node)) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-    const [eventArgument, listener] = node.arguments;
+    const [eventArgument, listenerArgument] = node.arguments;
     const event = staticString(eventArgument);
     const parts = methodCallParts(node);
-    if (event === undefined || !isFunctionNode(listener) || !parts || !listenerMethods.has(parts.method)) return undefined;
+    // Written inline or a local of the function holding one (`const getIv = () => …; stream.on('readable', getIv)`).
+    const owned = listenerArgument && ownListener(context, listenerArgument, fn);
+    const listener = owned && 'type' in owned && isFunctionNode(owned) ? owned : undefined;
+    if (event === undefined || !listener || !parts || !listenerMethods.has(parts.method)) return undefined;
     if (stableReferenceText(chainReceiver(parts.target)) !== targetText) return undefined;
     if (closedEvents.has(event)) ending.push({ call: node, listener });
     else gathering.push({ call: node, locals: localsWrittenBy(context, listener, fn) });

@@ -1,0 +1,63 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import { AST_NODE_TYPES } from './estree';
+import { lifecycleEvents } from './apis';
+import { isFunctionNode, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import type { AnalysisContext } from './fileCache';
+import type { Start } from './findStart';
+import { howOftenFires } from './repetition';
+
+/**
+ * Whether the listener waits for an event its target fires once (a document's `DOMContentLoaded`,
+ * a stream's `end`: the KB's once events, not those its family says fire again), added on one
+ * branch of a test of that target's state whose other branch runs the same function now:
+ *
+ * ```js
+ * if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+ * else setTimeout(init); // ← it has fired: run now
+ * ```
+ *
+ * The code checked that the event has not fired yet, so the listener runs once, at that event, and
+ * leaves nothing running. Without the other branch (a wait that may start after the event) it is
+ * judged as any listener.
+ */
+export function waitsForOnceEventOrRunsNow(context: AnalysisContext, start: Start): boolean {
+  const { object, listener, event } = start;
+  if (start.kind !== 'listener' || !object || !listener || event === undefined) return false;
+  const fires = howOftenFires(context, object.target, event);
+  if (fires === 'again' || (fires === undefined && !lifecycleEvents.has(event))) return false;
+  const listenerText = stableReferenceText(listener);
+  const targetText = stableReferenceText(object.target);
+  if (listenerText === undefined || targetText === undefined) return false;
+  let inner: TSESTree.Node = start.node;
+  for (let outer: TSESTree.Node | undefined = inner.parent; outer && !isFunctionNode(outer); inner = outer, outer = inner.parent) {
+    if (outer.type !== AST_NODE_TYPES.IfStatement && outer.type !== AST_NODE_TYPES.ConditionalExpression) continue;
+    if (inner === outer.test) return false;
+    const other = inner === outer.consequent ? outer.alternate : outer.consequent;
+    return other !== null && other !== undefined && readsStateOf(outer.test, targetText) && runsNow(other, listenerText);
+  }
+  return false;
+}
+
+/** `document.readyState === 'loading'`, `!document.body`: the test reads a member of the target. */
+function readsStateOf(test: TSESTree.Node, targetText: string): boolean {
+  let found = false;
+  walk(test, (node) => {
+    if (node.type === AST_NODE_TYPES.MemberExpression && stableReferenceText(node.object) === targetText) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/** `init()`, `setTimeout(init)`, `queueMicrotask(init)`: the branch calls the function or hands it on now. */
+function runsNow(branch: TSESTree.Node, listenerText: string): boolean {
+  let found = false;
+  walk(branch, (node) => {
+    if (found || isFunctionNode(node)) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    const callee = skipTypeWrappers(node.callee);
+    if (stableReferenceText(callee) === listenerText || node.arguments.some((argument) => stableReferenceText(argument) === listenerText)) found = true;
+    return undefined;
+  });
+  return found;
+}

@@ -1,0 +1,133 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+// A listener for an event its target fires once (the KB's once events: a document's
+// 'DOMContentLoaded', a stream's 'end'), added on the branch of a test of the target's state whose
+// other branch runs the same function now (htmx's constructor: `if (document.readyState ===
+// 'loading') document.addEventListener('DOMContentLoaded', init) else setTimeout(init)`; budo's
+// error box: `else if (!document.body) document.addEventListener('DOMContentLoaded', createErrorBox)
+// else createErrorBox()`): the code checked the event has not fired, so the listener runs once and
+// leaves nothing running. Still reported: the same wait with no branch that runs it now, and an
+// event that fires again ('popstate') in the same shape.
+runInBothModes('no-leaked-subscription: a wait for a once event, or the same function run now', rule, {
+  valid: [
+    `
+export class App {
+  constructor() {
+    const init = () => this.start();
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', init);
+    } else {
+      setTimeout(init);
+    }
+  }
+  start() {}
+}
+`,
+    `
+export function showError(message: string) {
+  if (typeof document === 'undefined') {
+    return;
+  } else if (!document.body) {
+    document.addEventListener('DOMContentLoaded', render);
+  } else {
+    render();
+  }
+  function render() {
+    document.body.append(message);
+  }
+}
+`,
+    `
+import type { Readable } from 'node:stream';
+
+export function whenDone(stream: Readable, done: () => void) {
+  return stream.readableEnded ? done() : stream.on('end', done);
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+export function showError(message: string) {
+  if (!document.body) {
+    document.addEventListener('DOMContentLoaded', render);
+  }
+  function render() {
+    document.body.append(message);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `
+export function showError(message: string, signal?: AbortSignal) {
+  if (!document.body) {
+    document.addEventListener('DOMContentLoaded', render, { signal });
+  }
+  function render() {
+    document.body.append(message);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+export function onBack(restore: () => void) {
+  if (document.readyState === 'loading') {
+    window.addEventListener('popstate', restore);
+  } else {
+    restore();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `
+export function onBack(restore: () => void, signal?: AbortSignal) {
+  if (document.readyState === 'loading') {
+    window.addEventListener('popstate', restore, { signal });
+  } else {
+    restore();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `
+export class App {
+  constructor() {
+    const init = () => this.start();
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
+  }
+  start() {}
+}
+`,
+      errors: [{ messageId: 'listenerPerInstance', line: 5, column: 44, endLine: 5, endColumn: 69 }],
+    },
+  ],
+});
