@@ -7,6 +7,7 @@ import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { combinedWithSignal, endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
 import { pauseUnderOwnDeadline } from '../src/analysis/pauseUnderOwnDeadline';
+import { removedByHand } from '../src/analysis/removedByHand';
 import { findSignalInScope, mayHaveSignal, signalDeadAfterTeardown } from '../src/analysis/signalInScope';
 import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
@@ -86,6 +87,8 @@ export default createRule<Options, MessageIds>({
         if (endedOnAbort(context, call, signal.text) || waitsForCloseEndedOnAbort(context, call, signal.text)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
+        // A listener the code removes itself, with the same function, has its end already.
+        if (removedByHand(context, call)) return;
         const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };
         // A copy of a stream or controller with `signal` added would lose its methods: no fix then.
         const fix = optionsAreKnownObject(context, call, parameter)
