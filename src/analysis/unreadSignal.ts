@@ -62,15 +62,14 @@ function readsSignal(checker: ts.TypeChecker, fn: FunctionWithBody, index: numbe
 
 /** `{ signal }`, `{ signal: s }`, `{ ...rest }` or a computed key may bind the signal; `{ count }` does not. */
 function bindsSignal(pattern: ts.ObjectBindingPattern): boolean {
-  return pattern.elements.some((element) => element.dotDotDotToken !== undefined || bindingName(element) !== 'other');
+  return pattern.elements.some((element) => element.dotDotDotToken !== undefined || !bindsAnotherName(element));
 }
 
-/** `{ signal }` or `{ signal: s }` → 'signal'; `{ count }` → 'other'; a computed key → 'unknown'. */
-function bindingName(element: ts.BindingElement): 'signal' | 'other' | 'unknown' {
+/** `{ count }` or `{ count: n }`: a property known by its key, not the signal's. */
+function bindsAnotherName(element: ts.BindingElement): boolean {
   const tsApi = typescript();
   const key = element.propertyName ?? element.name;
-  if (!tsApi.isIdentifier(key) && !tsApi.isStringLiteral(key)) return 'unknown';
-  return key.text === signalApi.property ? 'signal' : 'other';
+  return (tsApi.isIdentifier(key) || tsApi.isStringLiteral(key)) && key.text !== signalApi.property;
 }
 
 function useMayReadSignal(checker: ts.TypeChecker, use: ts.Identifier, depth: number): boolean {
