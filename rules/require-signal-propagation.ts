@@ -7,6 +7,8 @@ import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { combinedWithSignal, endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
 import { pauseUnderOwnDeadline } from '../src/analysis/pauseUnderOwnDeadline';
+import { removedByHand } from '../src/analysis/removedByHand';
+import { signalUnread } from '../src/analysis/unreadSignal';
 import { findSignalInScope, mayHaveSignal, signalDeadAfterTeardown } from '../src/analysis/signalInScope';
 import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
@@ -84,8 +86,12 @@ export default createRule<Options, MessageIds>({
         if (pauseUnderOwnDeadline(context, call, signal.text)) return;
         // What the abort ends, or a wait the abort settles by ending its handle, needs no signal of its own.
         if (endedOnAbort(context, call, signal.text) || waitsForCloseEndedOnAbort(context, call, signal.text)) return;
+        // A callee that never reads the signal it is typed to take would do the same with it.
+        if (signalUnread(context, call, parameter)) return;
         // A listener left on a long-lived target is no-leaked-subscription's finding, with its own fix.
         if (findLeak(context, call)) return;
+        // A listener the code removes itself, with the same function, has its end already.
+        if (removedByHand(context, call)) return;
         const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };
         // A copy of a stream or controller with `signal` added would lose its methods: no fix then.
         const fix = optionsAreKnownObject(context, call, parameter)

@@ -31,6 +31,7 @@ import { resolveCallee } from '../resolveCallee';
 import { enclosingClassBody } from '../classMembers';
 import { endsOwnListenersAtEnd } from '../endsOwnListeners';
 import { fileIndex } from '../fileIndex';
+import { handedByItsOwner } from '../handedByOwner';
 import { isUntypedType, typeServices } from '../typeServices';
 
 /**
@@ -83,7 +84,8 @@ export function judgeListener(judge: Judge): Leak | undefined {
     !judge.repetition &&
     (adoptedByObject(context, object.target) ||
       removedWhereHandedOn(context, start, object.target, api.removeListener, fn) ||
-      removedBySiblingMethod(context, start, object.target, api.removeListener, fn))
+      removedBySiblingMethod(context, start, object.target, api.removeListener, fn) ||
+      (fn !== undefined && handedByItsOwner(context, object.target, fn)))
   ) {
     return undefined;
   }
@@ -250,11 +252,16 @@ function removedBySiblingMethod(
   });
 }
 
-/** `client` in `_onJoin(client) {…}`: a parameter of a method of `classBody` (not of a function inside it). */
+/**
+ * `client` in `_onJoin(client) {…}` or `onJoin = (client) => {…}`: a parameter of a method of
+ * `classBody`, or of a function a property of it holds (not of a function inside either).
+ */
 function isMethodParameter(context: AnalysisContext, name: TSESTree.Identifier, classBody: TSESTree.ClassBody): boolean {
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(name), name)?.defs[0];
   const owner = definition?.type === 'Parameter' ? definition.node : undefined;
-  return owner?.parent?.type === AST_NODE_TYPES.MethodDefinition && owner.parent.parent === classBody;
+  const member = owner?.parent;
+  const isMember = member?.type === AST_NODE_TYPES.MethodDefinition || (member?.type === AST_NODE_TYPES.PropertyDefinition && member.value === owner);
+  return isMember && member.parent === classBody;
 }
 
 /** With types, whether two values are declared of one type; without, whether they share a name. */
