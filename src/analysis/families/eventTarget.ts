@@ -36,6 +36,6 @@ export const eventTarget = {
     takesSignal: { fetch: { options: 1 } },
   },
   onceOption: 'once',
-  failureHandlerProperties: ['onerror'],
+  endOfLifeHandlerProperties: ['onerror', 'onclose'],
   onceEvents: ['load', 'DOMContentLoaded', 'abort', 'unload', 'beforeunload'],
 } as const satisfies Family;

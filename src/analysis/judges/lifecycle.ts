@@ -17,7 +17,7 @@ import { functionLifetime, targetOwner } from '../lifetime';
 import { viewComponentOf } from '../viewComponents';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { isGuardedOnce } from '../guardedOnce';
-import { endsOnlyOnItsFailure } from '../failureOnlyEnd';
+import { endsOnlyAtItsEnd } from '../endOfLifeEnd';
 import { handleUse } from '../handleFate';
 import { objectApiOf } from '../objectApi';
 import { repetitionAround } from '../repetition';
@@ -191,11 +191,11 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     // `stop() { this.poll(false); }` with `poll(on) { clearInterval(this.timer); if (on) this.timer = setInterval(…); }`:
     // the teardown runs the end written before the start, and the start only under a test it can turn off.
     const endedByRestarter = startFn !== undefined && reach.functions.has(startFn) && startsUnderState(start.node, startFn) && allEndings.some(endsPrevious);
-    // An end only the handle's own failure runs (`socket.onerror = () => socket.close()`) leaves a working one open.
+    // An end only the handle's own end of life runs (`socket.onerror = () => socket.close()`) leaves a working one open.
     const ended =
       endedByRestarter ||
       endings.some((use) => {
-        if (endsOnlyOnItsFailure(use)) return false;
+        if (endsOnlyAtItsEnd(use)) return false;
         const at = runningFunction(use);
         return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
       });

@@ -1,33 +1,32 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 
-import { closedEvents, endOfLifeEvents, failureHandlerProperties, listenerMethods, oneShotListenerMethods } from './apis';
+import { endOfLifeEvents, endOfLifeHandlerProperties, listenerMethods, oneShotListenerMethods } from './apis';
 import { enclosingFunction, methodCallParts, staticMemberName, stableReferenceText } from './ast';
-
-/** Events that fire only when an object fails: its end-of-life events that are not a close (`'error'`). */
-const failureEvents: ReadonlySet<string> = new Set([...endOfLifeEvents].filter((event) => !closedEvents.has(event)));
 
 /**
  * Whether an end of a handle (`use`, its receiver) is written in a handler of that same handle's
- * failure, so it runs only if the handle fails: a handle that works is never ended there.
+ * end of life (it fails, or the other side closes it), so it runs only once the handle is ending
+ * anyway: a handle that works and stays open is never ended there.
  *
  * ```js
  * socket.onerror = () => socket.close();        // → true for `socket` in `socket.close()`
  * conn.on('error', () => conn.destroy());       // → true
- * conn.on('message', () => conn.destroy());     // → false: a message is no failure
+ * conn.on('end', () => conn.destroy());         // → true: only once the peer has ended its side
+ * conn.on('message', () => conn.destroy());     // → false: a message is no end of life
  * ```
  */
-export function endsOnlyOnItsFailure(use: TSESTree.Node): boolean {
+export function endsOnlyAtItsEnd(use: TSESTree.Node): boolean {
   const handle = stableReferenceText(use);
   const handler = enclosingFunction(use);
   if (handle === undefined || !handler) return false;
   const registration = handler.parent;
-  // `socket.onerror = function () { … }`: an EventTarget's handler property for the event.
+  // `socket.onerror = function () { … }`: an EventTarget's handler property for such an event.
   if (registration.type === AST_NODE_TYPES.AssignmentExpression && registration.right === handler && registration.left.type === AST_NODE_TYPES.MemberExpression) {
     const property = staticMemberName(registration.left);
-    return property !== undefined && failureHandlerProperties.has(property) && stableReferenceText(registration.left.object) === handle;
+    return property !== undefined && endOfLifeHandlerProperties.has(property) && stableReferenceText(registration.left.object) === handle;
   }
-  // `conn.on('error', () => { … })`, `conn.once('error', …)`, `socket.addEventListener('error', …)`.
+  // `conn.on('error', () => { … })`, `conn.once('close', …)`, `socket.addEventListener('error', …)`.
   const parts = methodCallParts(registration);
   if (!parts || !(listenerMethods.has(parts.method) || oneShotListenerMethods.has(parts.method))) return false;
   const [event, listener] = (registration as TSESTree.CallExpression).arguments;
@@ -35,7 +34,7 @@ export function endsOnlyOnItsFailure(use: TSESTree.Node): boolean {
     listener === handler &&
     event?.type === AST_NODE_TYPES.Literal &&
     typeof event.value === 'string' &&
-    failureEvents.has(event.value) &&
+    endOfLifeEvents.has(event.value) &&
     stableReferenceText(parts.target) === handle
   );
 }

@@ -2,8 +2,9 @@ import rule from '../../../rules/no-leaked-subscription';
 import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
 
 // From the mutation run (faye's EventSource transport): a socket kept on `this` whose only end,
-// besides the teardown's, sits in a handler of the socket's own 'error'. That end runs only if the
-// socket fails: a socket that works stays open after the teardown, which does not end it.
+// besides the teardown's, sits in a handler of the socket's own end of life ('error', 'close',
+// 'end'). That end runs only once the socket fails or its peer closes it: a socket that works stays
+// open after the teardown, which does not end it.
 const client = (handler: string, teardown: string) => `
 import { connect } from 'node:net';
 
@@ -24,11 +25,11 @@ ${teardown}
 }
 `;
 
-runInBothModes('no-leaked-subscription: an end only the handle\'s failure runs', rule, {
+runInBothModes('no-leaked-subscription: an end only the handle\'s end of life runs', rule, {
   valid: [
     // The teardown ends it too.
     client(`    socket.on('error', () => socket.destroy());`, `    this.socket?.destroy();`),
-    // A message is no failure: the end may run on a working socket (a last message, a protocol's goodbye).
+    // A message is no end of life: the end may run on a working socket (a last message, a protocol's goodbye).
     client(`    socket.on('data', () => socket.destroy());`, ``),
   ],
   invalid: [
@@ -53,6 +54,12 @@ runInBothModes('no-leaked-subscription: an end only the handle\'s failure runs',
       output: client(`    socket.once('error', function () {
       socket.destroy();
     });`, `    this.socket?.destroy();\n`),
+      errors: [{ messageId: 'storedNotEnded', line: 9, column: 20 }],
+    },
+    {
+      // The peer's end: a socket whose peer stays connected is never ended there.
+      code: client(`    socket.on('end', () => socket.destroy());`, ``),
+      output: client(`    socket.on('end', () => socket.destroy());`, `    this.socket?.destroy();\n`),
       errors: [{ messageId: 'storedNotEnded', line: 9, column: 20 }],
     },
   ],
