@@ -197,7 +197,10 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
       endings.some((use) => {
         if (endsOnlyAtItsEnd(use)) return false;
         const at = runningFunction(use);
-        return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
+        if (!at || !holder.owns(at)) return true;
+        if (reach.functions.has(at)) return true;
+        // `new Context([this.consumer])` in a message handler lends the member: the object keeps it, and its teardown ends it.
+        return driven.has(at) && !lendsMember(context, use, ends, slot);
       });
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     // A method that takes data and ends nothing is the object's teardown by its name only: it may be
@@ -263,6 +266,21 @@ function endsApart(context: AnalysisContext, holder: Holder, at: FunctionNode | 
   const method = at.parent.type === AST_NODE_TYPES.MethodDefinition ? at.parent : undefined;
   if (method && (method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private')) return false;
   return !reachFrom(context, holder, [owner]).functions.has(at) && !reachFrom(context, holder, [at]).functions.has(owner);
+}
+
+/**
+ * A read of the member the handle is kept in, handed to a call, a constructor or a literal while the
+ * member goes on holding it: a loan to code that uses it, not a move to a new owner.
+ *
+ * `new KafkaContext([message, this.consumer])` → true for a handle kept in `this.consumer`.
+ */
+function lendsMember(context: AnalysisContext, use: TSESTree.Node, ends: HandleEnd, slot: Slot): boolean {
+  if (slot.kind !== 'member' || use.type !== AST_NODE_TYPES.MemberExpression || memberName(use) !== slot.name || handleUse(use, ends) !== 'handedOver') return false;
+  // `give(this.consumer); this.consumer = null;` moves it.
+  const at = runningFunction(use);
+  return !thisMemberUses(context, slot.name).some(
+    (other) => other.parent.type === AST_NODE_TYPES.AssignmentExpression && other.parent.left === other && runningFunction(other) === at && other.range[0] > use.range[0],
+  );
 }
 
 /** Whether `fn` takes an argument it uses as data (`destroy(sid) { this.sessions.delete(sid); }`), not only a callback it calls. */
