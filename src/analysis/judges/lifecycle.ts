@@ -269,14 +269,26 @@ function endsApart(context: AnalysisContext, holder: Holder, at: FunctionNode | 
 }
 
 /**
- * A read of the member the handle is kept in, handed to a call, a constructor or a literal while the
- * member goes on holding it: a loan to code that uses it, not a move to a new owner.
+ * A read of the member the handle is kept in, put into an object being built (`new X(…)`'s
+ * arguments, directly or inside an array or object literal) while the member goes on holding it: a
+ * loan to an object that uses it, not a move to a new owner. A call may hand it to code that ends it
+ * (`closeQuietly(this.socket)`): that stays trusted.
  *
  * `new KafkaContext([message, this.consumer])` → true for a handle kept in `this.consumer`.
  */
 function lendsMember(context: AnalysisContext, use: TSESTree.Node, ends: HandleEnd, slot: Slot): boolean {
   if (slot.kind !== 'member' || use.type !== AST_NODE_TYPES.MemberExpression || memberName(use) !== slot.name || handleUse(use, ends) !== 'handedOver') return false;
-  // `give(this.consumer); this.consumer = null;` moves it.
+  let value: TSESTree.Node = use;
+  while (
+    value.parent?.type === AST_NODE_TYPES.ArrayExpression ||
+    value.parent?.type === AST_NODE_TYPES.ObjectExpression ||
+    (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value)
+  ) {
+    value = value.parent;
+  }
+  const built = value.parent;
+  if (built?.type !== AST_NODE_TYPES.NewExpression || !built.arguments.includes(value as TSESTree.CallExpressionArgument)) return false;
+  // `new Session(this.socket); this.socket = null;` moves it.
   const at = runningFunction(use);
   return !thisMemberUses(context, slot.name).some(
     (other) => other.parent.type === AST_NODE_TYPES.AssignmentExpression && other.parent.left === other && runningFunction(other) === at && other.range[0] > use.range[0],
