@@ -201,6 +201,9 @@ export const endOfLifeEvents = union('endOfLifeEvents');
  */
 export const closedEvents = union('closedEvents');
 
+/** `socket.onerror`, `socket.onclose`: properties whose handler runs only when its object fails or closes. */
+export const endOfLifeHandlerProperties = union('endOfLifeHandlerProperties');
+
 /** The process's own lifecycle: handlers for these are meant to live as long as the program. */
 export const processLifecycleEvents = union('programEvents');
 

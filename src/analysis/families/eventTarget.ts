@@ -36,5 +36,6 @@ export const eventTarget = {
     takesSignal: { fetch: { options: 1 } },
   },
   onceOption: 'once',
+  endOfLifeHandlerProperties: ['onerror', 'onclose'],
   onceEvents: ['load', 'DOMContentLoaded', 'abort', 'unload', 'beforeunload'],
 } as const satisfies Family;

@@ -378,6 +378,8 @@ export interface Family {
    * fires the object is done, so a listener that waits for it lasts no longer than the object.
    */
   readonly closedEvents?: readonly string[];
+  /** Handler properties for an end-of-life event: `socket.onerror = f` listens as `addEventListener('error', f)` does. */
+  readonly endOfLifeHandlerProperties?: readonly string[];
   /** Operators after which a subscription completes by itself. */
   readonly finiteOperators?: readonly string[];
   /** Creators combining observables, endless when one of their sources is: `merge(interval(1000), clicks$)`. */

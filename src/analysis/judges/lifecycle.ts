@@ -17,6 +17,7 @@ import { functionLifetime, targetOwner } from '../lifetime';
 import { viewComponentOf } from '../viewComponents';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { isGuardedOnce } from '../guardedOnce';
+import { endsOnlyAtItsEnd } from '../endOfLifeEnd';
 import { handleUse } from '../handleFate';
 import { objectApiOf } from '../objectApi';
 import { repetitionAround } from '../repetition';
@@ -190,11 +191,16 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     // `stop() { this.poll(false); }` with `poll(on) { clearInterval(this.timer); if (on) this.timer = setInterval(…); }`:
     // the teardown runs the end written before the start, and the start only under a test it can turn off.
     const endedByRestarter = startFn !== undefined && reach.functions.has(startFn) && startsUnderState(start.node, startFn) && allEndings.some(endsPrevious);
+    // An end only the handle's own end of life runs (`socket.onerror = () => socket.close()`) leaves a working one open.
     const ended =
       endedByRestarter ||
       endings.some((use) => {
+        if (endsOnlyAtItsEnd(use)) return false;
         const at = runningFunction(use);
-        return !at || !holder.owns(at) || reach.functions.has(at) || driven.has(at);
+        if (!at || !holder.owns(at)) return true;
+        if (reach.functions.has(at)) return true;
+        // `new Context([this.consumer])` in a message handler lends the member: the object keeps it, and its teardown ends it.
+        return driven.has(at) && !lendsMember(context, use, ends, slot);
       });
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     // A method that takes data and ends nothing is the object's teardown by its name only: it may be
@@ -260,6 +266,33 @@ function endsApart(context: AnalysisContext, holder: Holder, at: FunctionNode | 
   const method = at.parent.type === AST_NODE_TYPES.MethodDefinition ? at.parent : undefined;
   if (method && (method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private')) return false;
   return !reachFrom(context, holder, [owner]).functions.has(at) && !reachFrom(context, holder, [at]).functions.has(owner);
+}
+
+/**
+ * A read of the member the handle is kept in, put into an object being built (`new X(…)`'s
+ * arguments, directly or inside an array or object literal) while the member goes on holding it: a
+ * loan to an object that uses it, not a move to a new owner. A call may hand it to code that ends it
+ * (`closeQuietly(this.socket)`): that stays trusted.
+ *
+ * `new KafkaContext([message, this.consumer])` → true for a handle kept in `this.consumer`.
+ */
+function lendsMember(context: AnalysisContext, use: TSESTree.Node, ends: HandleEnd, slot: Slot): boolean {
+  if (slot.kind !== 'member' || use.type !== AST_NODE_TYPES.MemberExpression || memberName(use) !== slot.name || handleUse(use, ends) !== 'handedOver') return false;
+  let value: TSESTree.Node = use;
+  while (
+    value.parent?.type === AST_NODE_TYPES.ArrayExpression ||
+    value.parent?.type === AST_NODE_TYPES.ObjectExpression ||
+    (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value)
+  ) {
+    value = value.parent;
+  }
+  const built = value.parent;
+  if (built?.type !== AST_NODE_TYPES.NewExpression || !built.arguments.includes(value as TSESTree.CallExpressionArgument)) return false;
+  // `new Session(this.socket); this.socket = null;` moves it.
+  const at = runningFunction(use);
+  return !thisMemberUses(context, slot.name).some(
+    (other) => other.parent.type === AST_NODE_TYPES.AssignmentExpression && other.parent.left === other && runningFunction(other) === at && other.range[0] > use.range[0],
+  );
 }
 
 /** Whether `fn` takes an argument it uses as data (`destroy(sid) { this.sessions.delete(sid); }`), not only a callback it calls. */
