@@ -31,7 +31,6 @@ import { resolveCallee } from '../resolveCallee';
 import { enclosingClassBody } from '../classMembers';
 import { endsOwnListenersAtEnd } from '../endsOwnListeners';
 import { fileIndex } from '../fileIndex';
-import { handedByItsOwner } from '../handedByOwner';
 import { isUntypedType, typeServices } from '../typeServices';
 
 /**
@@ -84,8 +83,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
     !judge.repetition &&
     (adoptedByObject(context, object.target) ||
       removedWhereHandedOn(context, start, object.target, api.removeListener, fn) ||
-      removedBySiblingMethod(context, start, object.target, api.removeListener, fn) ||
-      (fn !== undefined && handedByItsOwner(context, object.target, fn)))
+      removedBySiblingMethod(context, start, object.target, api.removeListener, fn))
   ) {
     return undefined;
   }
