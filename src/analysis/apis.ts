@@ -25,19 +25,36 @@ const all: readonly Family[] = families;
 
 /** `{ module: { export: value } }` gathered from every family's `modules[module][key]`. */
 function byModule<T>(key: keyof ModuleFacts): Readonly<Record<string, Readonly<Record<string, T>>>> {
-  const table: Record<string, Record<string, T>> = {};
+  const table: Record<string, Record<string, T>> = bare();
   for (const family of all) {
     for (const [module, facts] of Object.entries(family.modules ?? {})) {
       const entries = facts[key] as Readonly<Record<string, T>> | undefined;
-      if (entries) Object.assign((table[module] ??= {}), entries);
+      if (entries) Object.assign((table[module] ??= bare()), entries);
     }
   }
   return table;
 }
 
+/** `{ module: [names] }` gathered from every family's `modules[module][key]` lists. */
+function listsByModule(key: 'pauses' | 'fakesTimers' | 'borrows'): Readonly<Record<string, readonly string[]>> {
+  const table: Record<string, string[]> = bare();
+  for (const family of all) {
+    for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts[key] ?? []));
+  }
+  return table;
+}
+
+/**
+ * A table with no prototype: looked up by a name from user code (`import { constructor } from
+ * 'electron'`), it must not answer with `Object.prototype`'s members.
+ */
+function bare<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
 /** `{ global: value }` gathered from every family's `globals[key]`. */
 function byGlobal<T>(key: keyof GlobalFacts): Readonly<Record<string, T>> {
-  return Object.assign({}, ...all.map((family) => family.globals?.[key] ?? {})) as Record<string, T>;
+  return Object.assign(bare(), ...all.map((family) => family.globals?.[key] ?? {})) as Record<string, T>;
 }
 
 /** The union of every family's list under `key`. */
@@ -47,13 +64,13 @@ function union(key: { [K in keyof Family]-?: Family[K] extends readonly string[]
 
 /** Every family's record under `key`, merged. */
 function merged<T>(key: 'endlessCreators' | 'typePackages' | 'routeOptions' | 'pairedTeardowns'): Readonly<Record<string, T>> {
-  return Object.assign({}, ...all.map((family) => family[key] ?? {})) as Record<string, T>;
+  return Object.assign(bare(), ...all.map((family) => family[key] ?? {})) as Record<string, T>;
 }
 
-export const objectApis = Object.assign({}, ...all.map((family) => family.objects ?? {})) as Readonly<Record<BuiltinObjectKind, ObjectApi>>;
+export const objectApis = Object.assign(bare(), ...all.map((family) => family.objects ?? {})) as Readonly<Record<BuiltinObjectKind, ObjectApi>>;
 
 /** Per declaring module, the types of what a server makes for one client or request. */
-export const perClientTypes: Readonly<Record<string, readonly string[]>> = Object.assign({}, ...all.map((family) => family.perClientTypes ?? {}));
+export const perClientTypes: Readonly<Record<string, readonly string[]>> = Object.assign(bare(), ...all.map((family) => family.perClientTypes ?? {}));
 
 /** Every method name that starts something on some object kind: the rules' cheap pre-filter. */
 export const startMethodNames: ReadonlySet<string> = new Set(Object.values(objectApis).flatMap((api) => Object.keys(api.starts)));
@@ -220,7 +237,7 @@ export const teardownMethods = union('teardownMethods');
 export const initMethods = union('initMethods');
 
 /** Per module, the base classes and decorators of UI components, which come and go with their views. */
-export const viewComponents: Readonly<Record<string, ViewComponent>> = Object.assign({}, ...all.map((family) => family.viewComponents ?? {}));
+export const viewComponents: Readonly<Record<string, ViewComponent>> = Object.assign(bare(), ...all.map((family) => family.viewComponents ?? {}));
 
 /** Setup methods whose own end is a paired method of the same object: `connect` → `disconnect`. */
 export const pairedTeardowns = merged<string>('pairedTeardowns');
@@ -235,25 +252,16 @@ export const clientSignalTakingFunctions = byModule<SignalParameter>('clientTake
 export const globalSignalTakingFunctions = byGlobal<SignalParameter>('takesSignal');
 
 /** Exports whose promise settles after a while, by module: `delay`'s default, `events.once`. */
-export const pauseFunctions: Readonly<Record<string, readonly string[]>> = all.reduce<Record<string, string[]>>((table, family) => {
-  for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts.pauses ?? []));
-  return table;
-}, {});
+export const pauseFunctions: Readonly<Record<string, readonly string[]>> = listsByModule('pauses');
 
 /** Exports that put the global timers under a fake clock, by module: vitest's `vi.useFakeTimers`. */
-export const fakeTimerInstallers: Readonly<Record<string, readonly string[]>> = all.reduce<Record<string, string[]>>((table, family) => {
-  for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts.fakesTimers ?? []));
-  return table;
-}, {});
+export const fakeTimerInstallers: Readonly<Record<string, readonly string[]>> = listsByModule('fakesTimers');
 
 /** The same as globals, by path: `jest.useFakeTimers`. */
 export const globalFakeTimerInstallers: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.fakesTimers ?? []));
 
 /** Exports that use the handle they are given and never end it, by module: `events.on`, `events.once`. */
-export const borrowingFunctions: Readonly<Record<string, readonly string[]>> = all.reduce<Record<string, string[]>>((table, family) => {
-  for (const [module, facts] of Object.entries(family.modules ?? {})) (table[module] ??= []).push(...(facts.borrows ?? []));
-  return table;
-}, {});
+export const borrowingFunctions: Readonly<Record<string, readonly string[]>> = listsByModule('borrows');
 
 /** Clients whose methods return endless async iterables, for no-unbounded-loop: nats, GraphQL PubSub. */
 export const endlessIteratorFamilies: readonly EndlessIterators[] = all.flatMap((family) => family.endlessIterators ?? []);
