@@ -55,7 +55,9 @@ export function judgeHandle(judge: Judge): Leak | undefined {
   let end: EndPlan | undefined;
   if (signalOption !== undefined && call.type === AST_NODE_TYPES.CallExpression) {
     end = { kind: 'passSignal', call, optionsIndex: signalOption };
-  } else if (!endFunction) {
+  } else if (!endFunction && !start.call?.onlyRearming) {
+    // Not a timer that re-arms itself: an end on abort written beside it would add one more abort
+    // listener on every re-arm (every turn of the event loop for `setImmediate`).
     end = handleEndPlan(call, fate, ends.fix, words?.name ?? 'handle');
   }
   // Ended by a function of its module (`unwatchFile(path)`, `unsubscribe(name, f)`), not through a handle.

@@ -52,6 +52,27 @@ export function drain(queue: string[], send: (chunk: string) => void) {
       code: perConnection,
       errors: [{ messageId: 'handleDropped', data: { label: 'a self-re-arming timer', code: 'setImmediate(pump, socket)' }, line: 6, column: 3, endLine: 6, endColumn: 15 }],
     },
+    {
+      // No fix: an end on abort written beside the re-arm would add one more abort listener on
+      // every turn of the event loop (and for a re-arming setTimeout, on every tick).
+      code: `
+export function pump(queue: (() => void)[], signal: AbortSignal) {
+  function step() { while (queue.length) queue.shift()?.(); setImmediate(step); }
+  step();
+  signal.addEventListener('abort', () => console.log('bye'));
+}
+export function poll(signal: AbortSignal) {
+  function tick() { console.log('x'); setTimeout(tick, 1000); }
+  tick();
+  signal.addEventListener('abort', () => console.log('bye'));
+}
+`,
+      output: null,
+      errors: [
+        { messageId: 'handleDropped', line: 3, column: 61, suggestions: [] },
+        { messageId: 'handleDropped', line: 8, column: 39, suggestions: [] },
+      ],
+    },
   ],
 });
 
