@@ -35,6 +35,8 @@ export function removedByHand(context: AnalysisContext, call: TSESTree.CallExpre
   return findMethodCalls(methodCallsByReceiver(context), targetText, api.removeListener, within).some(({ call: removal, receiver }) => {
     const removalRoot = referenceRoot(receiver);
     const sameObject = !bound || (removalRoot?.type === AST_NODE_TYPES.Identifier && ASTUtils.findVariable(context.sourceCode.getScope(removalRoot), removalRoot) === variable);
-    return sameObject && removesListener(context, removal, context, start);
+    // `remove(f); add(f)` in one function only keeps the listener from doubling: it ends nothing.
+    const removedFirst = enclosingFunction(removal) === enclosingFunction(call) && removal.range[0] < call.range[0];
+    return sameObject && !removedFirst && removesListener(context, removal, context, start);
   });
 }

@@ -64,6 +64,49 @@ export class Listener {
 `,
   ],
   invalid: [
+    // Removed before it is added, in the same function: that only keeps it from doubling; nothing ends it.
+    {
+      code: `
+export class Widget {
+  private readonly controller = new AbortController();
+  private readonly onResize = () => undefined;
+
+  mount() {
+    window.removeEventListener('resize', this.onResize);
+    window.addEventListener('resize', this.onResize);
+  }
+
+  destroy() {
+    this.controller.abort();
+  }
+}
+`,
+      errors: [
+        {
+          ...missing(8, 5, 8, 53),
+          suggestions: [
+            {
+              messageId: 'passSignal',
+              output: `
+export class Widget {
+  private readonly controller = new AbortController();
+  private readonly onResize = () => undefined;
+
+  mount() {
+    window.removeEventListener('resize', this.onResize);
+    window.addEventListener('resize', this.onResize, { signal: this.controller.signal });
+  }
+
+  destroy() {
+    this.controller.abort();
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // The real shape: nothing removes it (libp2p's websocket listener, its constructor's listeners on the node's event bus).
     {
       code: `
