@@ -227,6 +227,9 @@ export const processLifecycleEvents = union('programEvents');
 /** Events that fire once in an object's life: their listeners are not repeated contexts. */
 export const lifecycleEvents = union('onceEvents');
 
+/** Once events that come while the program starts: a page's `load`, `DOMContentLoaded`. */
+export const startupEvents = union('startupEvents');
+
 /** Methods that return the handle they are called on, so its fate is the outer call's: `setInterval(f).unref()`. */
 export const chainingMethods = union('chainingMethods');
 

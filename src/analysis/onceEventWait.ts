@@ -1,15 +1,15 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
-import { lifecycleEvents } from './apis';
+import { startupEvents } from './apis';
 import { isFunctionNode, skipTypeWrappers, stableReferenceText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
 import { howOftenFires } from './repetition';
 
 /**
- * Whether the listener waits for an event its target fires once (a document's `DOMContentLoaded`,
- * a stream's `end`: the KB's once events, not those its family says fire again), added on one
+ * Whether the listener waits for an event that comes once while the program starts (a document's
+ * `DOMContentLoaded`: the KB's start-up events, not one its family says fires again), added on one
  * branch of a test of that target's state whose other branch runs the same function now:
  *
  * ```js
@@ -24,8 +24,8 @@ import { howOftenFires } from './repetition';
 export function waitsForOnceEventOrRunsNow(context: AnalysisContext, start: Start): boolean {
   const { object, listener, event } = start;
   if (start.kind !== 'listener' || !object || !listener || event === undefined) return false;
-  const fires = howOftenFires(context, object.target, event);
-  if (fires === 'again' || (fires === undefined && !lifecycleEvents.has(event))) return false;
+  // An object's `'close'` may never come: only a wait for the program's start-up is sure to end.
+  if (!startupEvents.has(event) || howOftenFires(context, object.target, event) === 'again') return false;
   const listenerText = stableReferenceText(listener);
   const targetText = stableReferenceText(object.target);
   if (listenerText === undefined || targetText === undefined) return false;

@@ -38,4 +38,5 @@ export const eventTarget = {
   onceOption: 'once',
   endOfLifeHandlerProperties: ['onerror', 'onclose'],
   onceEvents: ['load', 'DOMContentLoaded', 'abort', 'unload', 'beforeunload'],
+  startupEvents: ['load', 'DOMContentLoaded'],
 } as const satisfies Family;

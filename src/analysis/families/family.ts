@@ -369,6 +369,11 @@ export interface Family {
   readonly handleEnds?: Partial<Readonly<Record<StartKind, HandleEnd>>>;
   /** Events that fire once in an object's life: their listeners are not repeated contexts. */
   readonly onceEvents?: readonly string[];
+  /**
+   * Once events that come while the program starts (a page's `DOMContentLoaded`): a wait for one
+   * added after checking it has not come yet ends soon. Not an object's `'close'`, which may never come.
+   */
+  readonly startupEvents?: readonly string[];
   /** The process's own lifecycle: handlers for these are meant to live as long as the program. */
   readonly programEvents?: readonly string[];
   /** Events that fire only when an object fails or ends: a one-shot listener for one may wait forever. */

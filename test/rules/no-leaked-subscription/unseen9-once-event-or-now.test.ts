@@ -1,14 +1,14 @@
 import rule from '../../../rules/no-leaked-subscription';
 import { runInBothModes } from '../../ruleTester';
 
-// A listener for an event its target fires once (the KB's once events: a document's
-// 'DOMContentLoaded', a stream's 'end'), added on the branch of a test of the target's state whose
+// A listener for an event that comes once while the program starts (the KB's start-up events: a
+// document's 'DOMContentLoaded'), added on the branch of a test of the target's state whose
 // other branch runs the same function now (htmx's constructor: `if (document.readyState ===
 // 'loading') document.addEventListener('DOMContentLoaded', init) else setTimeout(init)`; budo's
 // error box: `else if (!document.body) document.addEventListener('DOMContentLoaded', createErrorBox)
 // else createErrorBox()`): the code checked the event has not fired, so the listener runs once and
-// leaves nothing running. Still reported: the same wait with no branch that runs it now, and an
-// event that fires again ('popstate') in the same shape.
+// leaves nothing running. Still reported: the same wait with no branch that runs it now, an event
+// that fires again ('popstate') in the same shape, and an object's 'close', which may never come.
 runInBothModes('no-leaked-subscription: a wait for a once event, or the same function run now', rule, {
   valid: [
     `
@@ -38,15 +38,46 @@ export function showError(message: string) {
   }
 }
 `,
-    `
-import type { Readable } from 'node:stream';
-
-export function whenDone(stream: Readable, done: () => void) {
-  return stream.readableEnded ? done() : stream.on('end', done);
-}
-`,
   ],
   invalid: [
+    {
+      // A module-level connection's 'close' may never come: each call leaves one more listener.
+      code: `
+import net from 'node:net';
+
+const conn = net.connect(80, 'example.com');
+export function waitClosed(res: { end(): void }) {
+  const done = () => res.end();
+  if (!conn.destroyed) conn.on('close', done);
+  else done();
+}
+`,
+      errors: [
+        {
+          messageId: 'listenerNotRemoved',
+          line: 7,
+          column: 24,
+          endLine: 7,
+          endColumn: 31,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `
+import net from 'node:net';
+
+const conn = net.connect(80, 'example.com');
+export function waitClosed(res: { end(): void }, signal?: AbortSignal) {
+  const done = () => res.end();
+  if (!conn.destroyed) conn.on('close', done);
+  else done();
+  signal?.addEventListener('abort', () => conn.off('close', done), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       code: `
 export function showError(message: string) {
