@@ -282,12 +282,13 @@ export function endedInFinally(context: AnalysisContext, start: TSESTree.Node, e
 /**
  * `this.observer.unobserve(this.element)` where every `this.observer.observe(…)` of the class (or
  * the file) names `this.element`: the handle is left watching nothing. One observe of another
- * target, or a target that is no stable reference, and it is not.
+ * target, or a target that is no member of `this` (the same text `el` may name another element in
+ * each callback or loop), and it is not.
  */
 function releasesEveryTarget(handle: TSESTree.Node, release: TSESTree.CallExpression, startMethod: string): boolean {
   const handleText = stableReferenceText(handle);
   const released = release.arguments[0] && stableReferenceText(release.arguments[0]);
-  if (handleText === undefined || released === undefined) return false;
+  if (handleText === undefined || !released?.startsWith('this.')) return false;
   let root: TSESTree.Node = release;
   while (root.parent && root.type !== AST_NODE_TYPES.ClassBody) root = root.parent;
   let starts = 0;

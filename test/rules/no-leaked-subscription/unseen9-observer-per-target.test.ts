@@ -33,6 +33,42 @@ export class AppearanceObserver {
   ],
   invalid: [
     {
+      // \`el\` names another element in each callback: unobserving the hidden ones leaves the rest watched.
+      code: `
+export function watchAll(list: HTMLElement[], onResize: ResizeObserverCallback) {
+  const observer = new ResizeObserver(onResize);
+  for (const el of list) observer.observe(el);
+  list.forEach((el) => {
+    if (el.hidden) observer.unobserve(el);
+  });
+}
+`,
+      errors: [
+        {
+          messageId: 'handleNotEnded',
+          line: 3,
+          column: 20,
+          endLine: 3,
+          endColumn: 48,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `
+export function watchAll(list: HTMLElement[], onResize: ResizeObserverCallback, signal?: AbortSignal) {
+  const observer = new ResizeObserver(onResize);
+  for (const el of list) observer.observe(el);
+  list.forEach((el) => {
+    if (el.hidden) observer.unobserve(el);
+  });
+  signal?.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: `
 export class TwoTargets {
   observer: IntersectionObserver;
