@@ -26,7 +26,32 @@ export function signalUnread(context: AnalysisContext, call: TSESTree.CallExpres
   const declarations = calleeDeclarations(services, call);
   const checker = services.program.getTypeChecker();
   const position = parameter.position;
-  return declarations.length > 0 && declarations.every((declaration) => isFunctionWithBody(declaration) && !readsSignal(checker, declaration, position, 0));
+  return (
+    declarations.length > 0 &&
+    declarations.every((declaration) => isFunctionWithBody(declaration) && runsAsDeclared(declaration) && !readsSignal(checker, declaration, position, 0))
+  );
+}
+
+/**
+ * Whether a call of this declaration runs this body and no other: a function declaration, a
+ * `const`'s function, a private or static method. A public method may be overridden by a subclass
+ * that reads the signal, and a `let` may be given another function.
+ */
+function runsAsDeclared(declaration: FunctionWithBody): boolean {
+  const tsApi = typescript();
+  if (tsApi.isFunctionDeclaration(declaration)) return true;
+  if (tsApi.isMethodDeclaration(declaration)) {
+    const modifiers = tsApi.getCombinedModifierFlags(declaration);
+    return tsApi.isPrivateIdentifier(declaration.name) || (modifiers & (tsApi.ModifierFlags.Private | tsApi.ModifierFlags.Static)) !== 0;
+  }
+  const holder = declaration.parent;
+  return tsApi.isVariableDeclaration(holder) && (tsApi.getCombinedNodeFlags(holder) & tsApi.NodeFlags.Const) !== 0;
+}
+
+/** The function's own parameters, without a TypeScript `this` parameter (no argument is passed for it). */
+function ownParameters(fn: FunctionWithBody): readonly ts.ParameterDeclaration[] {
+  const tsApi = typescript();
+  return fn.parameters.filter((parameter) => !(tsApi.isIdentifier(parameter.name) && parameter.name.text === 'this'));
 }
 
 /** How many calls deep options handed on are followed. */
@@ -41,7 +66,7 @@ function isFunctionWithBody(node: ts.Node): node is FunctionWithBody {
 /** Whether the function may read `signal` from its options parameter at `index`: anything but plain reads of other properties, tests and calls known not to counts. */
 function readsSignal(checker: ts.TypeChecker, fn: FunctionWithBody, index: number, depth: number): boolean {
   const tsApi = typescript();
-  const parameter = fn.parameters[index];
+  const parameter = ownParameters(fn)[index];
   if (!parameter || parameter.dotDotDotToken) return true;
   if (tsApi.isObjectBindingPattern(parameter.name)) return bindsSignal(parameter.name);
   if (!tsApi.isIdentifier(parameter.name)) return true;
@@ -86,8 +111,11 @@ function useMayReadSignal(checker: ts.TypeChecker, use: ts.Identifier, depth: nu
   if (tsApi.isTypeOfExpression(parent) || (tsApi.isPrefixUnaryExpression(parent) && parent.operator === tsApi.SyntaxKind.ExclamationToken)) return false;
   // `this.kb.closest(key, options)`: handed on whole, to a function that reads it or not.
   if (tsApi.isCallExpression(parent) && parent.arguments.includes(value as ts.Expression) && depth < maxDepth) {
+    const index = parent.arguments.indexOf(value as ts.Expression);
+    // After a spread, the argument's position says nothing of the parameter it lands in.
+    if (parent.arguments.slice(0, index).some((argument) => tsApi.isSpreadElement(argument))) return true;
     const declaration = checker.getResolvedSignature(parent)?.declaration;
-    return !declaration || !isFunctionWithBody(declaration) || readsSignal(checker, declaration, parent.arguments.indexOf(value as ts.Expression), depth + 1);
+    return !declaration || !isFunctionWithBody(declaration) || !runsAsDeclared(declaration) || readsSignal(checker, declaration, index, depth + 1);
   }
   return true;
 }

@@ -16,10 +16,15 @@ interface Options {
 }
 declare function lookUp(key: string, options?: Options): Promise<string[]>;
 
-class Table {
+export class Table {
   private peers: string[] = [];
 
-  closest(key: string, options?: Options): string[] {
+  async run(key: string, signal: AbortSignal) {
+    await fetch(key, { signal });
+    return this.closest(key, { count: 5 });
+  }
+
+  private closest(key: string, options?: Options): string[] {
     if (options == null) return this.peers;
     return this.pick(key, options);
   }
@@ -28,10 +33,28 @@ class Table {
     ${pick}
   }
 }
+`;
 
-export async function run(table: Table, key: string, signal: AbortSignal) {
+// A public method's call may run a subclass's override, which may read the signal.
+const overridable = `
+interface Options {
+  count?: number;
+  signal?: AbortSignal;
+}
+export class Store {
+  load(key: string, options?: Options): string[] {
+    return [key].slice(0, options?.count);
+  }
+}
+export class RemoteStore extends Store {
+  override load(key: string, options?: Options): string[] {
+    void fetch(key, { signal: options?.signal });
+    return [];
+  }
+}
+export async function run(store: Store, key: string, signal: AbortSignal) {
   await fetch(key, { signal });
-  return table.closest(key, { count: 5 });
+  return store.load(key, { count: 1 });
 }
 `;
 
@@ -49,7 +72,7 @@ const missingAt = (code: string, text: string) => {
   return missing(line, column, line, column + text.length);
 };
 
-const withSignal = (code: string): string => code.replace('table.closest(key, { count: 5 })', 'table.closest(key, { count: 5, signal })');
+const withSignal = (code: string, call = 'this.closest(key, { count: 5 })'): string => code.replace(call, call.replace(' })', ', signal })'));
 
 typedRuleTester.run('require-signal-propagation: callees that never read their signal (typed)', rule, {
   valid: [
@@ -62,13 +85,24 @@ typedRuleTester.run('require-signal-propagation: callees that never read their s
     signal?.throwIfAborted();
     return this.peers;`)].map((code) => ({
     code,
-    errors: [missingAt(code, 'table.closest(key, { count: 5 })')],
+    errors: [missingAt(code, 'this.closest(key, { count: 5 })')],
     output: withSignal(code),
-  })),
+  })).concat([
+    {
+      code: overridable,
+      errors: [missingAt(overridable, 'store.load(key, { count: 1 })')],
+      output: withSignal(overridable, 'store.load(key, { count: 1 })'),
+    },
+  ]),
 });
 
-// Without types the options' type is not read: no callee is known to take a signal here.
+// Without types the method is known from its own options annotation to take a signal, and its body
+// is not read: reported (handing it the signal changes nothing).
 untypedRuleTester.run('require-signal-propagation: callees that never read their signal (untyped)', rule, {
-  valid: [unread, readsItself],
-  invalid: [],
+  valid: [],
+  invalid: [unread, readsItself].map((code) => ({
+    code,
+    errors: [missingAt(code, 'this.closest(key, { count: 5 })')],
+    output: withSignal(code),
+  })),
 });
