@@ -116,6 +116,21 @@ it('ticks', () => {});
       errors: [{ messageId: 'repeatedStart', data: { code: 'setInterval(() => {}, 1000)', every: 'before every test', started: 'interval' }, line: 4, column: 3 }],
     },
     {
+      // A clock that fakes only Date, and one a test installed for itself, hold no interval.
+      code: `
+import { beforeEach, it, vi } from 'vitest';
+it('dates', () => {
+  vi.useFakeTimers();
+  vi.useRealTimers();
+});
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  setInterval(() => {}, 1000);
+});
+`,
+      errors: [{ messageId: 'repeatedStart', data: { code: 'setInterval(() => {}, 1000)', every: 'before every test', started: 'interval' }, line: 9, column: 3 }],
+    },
+    {
       code: `
 import { beforeEach, it, vi } from 'vitest';
 import { setInterval } from 'node:timers';
