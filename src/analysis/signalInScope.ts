@@ -155,11 +155,11 @@ function signalFromVariable(
 
 /** `this.signal` or `this.controller.signal` in a method of a class that holds one. */
 function signalFromClass(context: AnalysisContext, use: TSESTree.Node, scope: TSESLint.Scope.Scope): SignalInScope | undefined {
-  return enclosingFunction(use) === undefined ? undefined : classSignalOf(context, scope);
+  return enclosingFunction(use) === undefined ? undefined : classSignalOf(context, scope, use);
 }
 
 /** `this.signal` or `this.controller.signal` for the methods of a class that holds one, when `scope` is one. */
-function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): SignalInScope | undefined {
+function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope, use?: TSESTree.Node): SignalInScope | undefined {
   const fn = scope.block;
   if (scope.type !== 'function' || fn.type === AST_NODE_TYPES.ArrowFunctionExpression) return undefined;
   if (fn.parent?.type !== AST_NODE_TYPES.MethodDefinition) return undefined;
@@ -176,6 +176,8 @@ function classSignalOf(context: AnalysisContext, scope: TSESLint.Scope.Scope): S
   if (found?.chain && (fn.parent.static || fn.parent.kind === 'constructor')) return undefined;
   // One operation's controller is that operation's signal, in the methods that make it, and no one else's.
   if (found?.onlyIn && !found.onlyIn.has(fn as FunctionNode)) return undefined;
+  // …and only after the method made it: before, the member holds the one it has just aborted.
+  if (found?.onlyIn && use && !found.made?.some((made) => thisFunction(made) === fn && made.range[1] <= use.range[0])) return undefined;
   return found?.signal;
 }
 
@@ -184,6 +186,8 @@ interface ClassSignal {
   signal: SignalInScope;
   chain: boolean;
   onlyIn?: ReadonlySet<FunctionNode | undefined>;
+  /** Where the class makes it (`new AbortController()`), for `onlyIn`. */
+  made?: readonly TSESTree.Node[];
 }
 
 const classSignals = new WeakMap<TSESTree.ClassBody, ClassSignal | null>();
@@ -201,7 +205,8 @@ function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): Cl
     // A controller the object may not hold yet or any more is read with `?.`: `this.ac.signal` would throw then.
     const access = alwaysHeld(body, name, member.values) ? '.' : '?.';
     const signal: SignalInScope = { text: `this.${name}${access}${signalApi.property}`, evidence: 'strong' };
-    return { signal, chain: false, ...(onlyReplaced(context, body, name, member.values) && { onlyIn: makersOf(member.values) }) };
+    const made = member.values.filter(isNewAbortController);
+    return { signal, chain: false, ...(onlyReplaced(context, body, name, member.values) && { onlyIn: makersOf(member.values), made }) };
   }
   // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`.
   const chain = classSignalChains(context, body)[0];

@@ -23,6 +23,19 @@ export class History {
     return fetch('/ping');
   }
 }
+`,
+    // Nor before the method made it: there the member holds the one it has just aborted.
+    `
+export class History {
+  #restoreAbort?: AbortController;
+
+  async restore(path: string) {
+    this.#restoreAbort?.abort();
+    void fetch('/log');
+    this.#restoreAbort = new AbortController();
+    return fetch(path, { signal: this.#restoreAbort.signal });
+  }
+}
 `],
   invalid: [
     {
