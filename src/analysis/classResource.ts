@@ -24,8 +24,8 @@ import { classHolder, holderOf, isThisLike, memberName, methodKeyName, reachFrom
  * ends nothing is no evidence.
  */
 export interface ClassResource {
-  /** The method that ends it: `close`. */
-  teardown: string;
+  /** The method that ends it: `close`; none when no method of the class can (see {@link unendedResource}). */
+  teardown: string | undefined;
   /** Every method whose run ends it: the teardown and those that run it (`disconnect() { return this.close(); }`). */
   endedBy: readonly string[];
   /** Whether the teardown is `async` (a fix then writes `void x.close()`). */
@@ -73,6 +73,16 @@ export function ownClassStart(
   if (!owned) return undefined;
   const resource = classResource(owned, findStart);
   if (!resource) return inheritedStart(owned);
+  if (resource.teardown === undefined) {
+    const start: CallStart = {
+      kind: 'connection',
+      label: `a ${owned.name} (nothing ends ${resource.holds} its constructor starts)`,
+      ends: { methods: [], functions: [], fix: { kind: 'method', name: '', returnsPromise: false } },
+      unendable: true,
+    };
+    classNames.set(start, `a ${owned.name}`);
+    return start;
+  }
   const start: CallStart = {
     kind: 'connection',
     label: `a ${owned.name} (its \`${resource.teardown}()\` ends ${resource.holds})`,
@@ -194,9 +204,9 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
   if (!parts) return undefined;
   const { holder } = parts;
   const teardowns = teardownCandidates(holder);
-  if (teardowns.length === 0) return undefined;
-  const reaches = teardowns.map((teardown) => ({ ...teardown, reach: reachFrom(context, holder, [teardown.fn]).functions }));
   const fromConstructor = reachFrom(context, holder, parts.constructors).functions;
+  if (teardowns.length === 0) return unendedResource(owned, parts, fromConstructor, findStart);
+  const reaches = teardowns.map((teardown) => ({ ...teardown, reach: reachFrom(context, holder, [teardown.fn]).functions }));
   let found: ClassResource | undefined;
   walkClassCode(parts, (inner) => {
     if (found) return false;
@@ -224,7 +234,47 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     };
     return false;
   });
-  return found ?? flagLoopResource(context, parts, reaches, fromConstructor);
+  return found ?? flagLoopResource(context, parts, reaches, fromConstructor) ?? unendedResource(owned, parts, fromConstructor, findStart);
+}
+
+/** What a class's constructor may start that only the class could end. */
+const unendableKinds: ReadonlySet<Start['kind']> = new Set(['interval', 'connection', 'watcher']);
+
+/**
+ * Something `new` starts that no code of the class ever ends, and that the class keeps to itself:
+ * dropped as made (`setInterval(() => this.tick(), 1000);`) or kept on `this` and never ended there.
+ * Every instance leaves one running, and nothing its owner can call ends it, so it is a start with
+ * no end to write (no fix). Only for a class whose bases are all in view.
+ *
+ * ```js
+ * class Meter { constructor() { this.timer = setInterval(() => this.roll(), 1000); } mark() { this.count++; } }
+ * ```
+ */
+function unendedResource(
+  owned: OwnClass,
+  parts: ClassParts,
+  fromConstructor: ReadonlySet<FunctionNode>,
+  findStart: (context: AnalysisContext, node: TSESTree.Node) => Start | undefined,
+): ClassResource | undefined {
+  const { context, node } = owned;
+  // A base class the file does not show may end it; an ES5 class may inherit one (`util.inherits`).
+  if (parts.holder.unseenBase || node.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
+  let found: ClassResource | undefined;
+  walkClassCode(parts, (inner) => {
+    if (found) return false;
+    if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return true;
+    const at = ownFunction(parts.holder, inner);
+    if (!at || !fromConstructor.has(at)) return true;
+    const slot = storedSlot(context, inner);
+    const dropped = !slot && inner.parent.type === AST_NODE_TYPES.ExpressionStatement;
+    if (!dropped && slot?.kind !== 'member') return true;
+    const start = findStart(context, inner);
+    const ends = start && unendableKinds.has(start.kind) ? startEnds(context, start) : undefined;
+    if (!start || !ends || (slot && slotEnds(context, slot, ends).length > 0)) return true;
+    found = { teardown: undefined, endedBy: [], async: false, holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start), openedBy: undefined };
+    return false;
+  });
+  return found;
 }
 
 /**

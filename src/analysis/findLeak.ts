@@ -68,7 +68,8 @@ export function findLeak(
   const called = methodCallParts(node)?.method;
   if (called !== undefined && oneShotListenerMethods.has(called) && !isCustomStartMethod(context, called)) return undefined;
   const start = findStart(context, node);
-  if (!start) return undefined;
+  // Nothing its holder can call ends it: only a repetition that makes one each run leaks (no-repeated-subscription).
+  if (!start || start.call?.unendable) return undefined;
   if (isProcessLifecycleListener(context, start)) return undefined;
   if (isProcessWatchdog(context, start)) return undefined;
   // `if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init); else init();`

@@ -182,6 +182,11 @@ export interface CallStart {
   readonly unlessWith?: StartCondition;
   /** A start only when given its job after the first argument: `new Cron(expr, job)` runs; `Cron(expr)`, `Cron(expr, options)` only parse. */
   readonly onlyWithJob?: boolean;
+  /**
+   * Nothing its owner can call ends it: a class of ours whose constructor starts something no code
+   * of the class ends. A leak only where it is made again and again, and no fix can end it.
+   */
+  readonly unendable?: boolean;
 }
 
 /**

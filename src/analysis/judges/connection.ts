@@ -28,6 +28,7 @@ import { judgeOverwrite } from './overwrite';
 export function judgeConnection(judge: Judge): Leak | undefined {
   const { context, start, fn } = judge;
   const ends = startEnds(context, start) ?? handleEnds.connection;
+  if (start.call?.unendable) return judgeUnendable(judge, ends);
   // `pool.connect((err, client, release) => …)`, `redis.monitor((err, monitor) => …)`: the callback
   // gets the connection; it is a leak when the callback only uses it.
   // A server's callback is its request listener, a socket's its 'connect' listener: the handle comes back as the call's value.
@@ -49,6 +50,19 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   if (fate.fate === 'dropped' && start.call?.openedBy && !judge.repetition) return undefined;
   if (fate.fate === 'dropped') return makeLeak(context, start, fn, 'connectionDropped', { label }, { end: undefined });
   return makeLeak(context, start, fn, 'connectionNotClosed', { label, handle: fate.variable.name }, { end: connectionPlan(fate, ends) });
+}
+
+/**
+ * An instance of a class nothing can end (its constructor starts what no code of it ends): one
+ * more left running each time code that runs again makes one and keeps it to itself; made once,
+ * or handed to an owner, it is the program's. There is no end to write.
+ */
+function judgeUnendable(judge: Judge, ends: HandleEnd): Leak | undefined {
+  const { context, start, fn } = judge;
+  if (!judge.repetition) return undefined;
+  const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
+  if (fate.fate !== 'dropped' && fate.fate !== 'kept') return undefined;
+  return makeLeak(context, start, fn, 'connectionDropped', { label: startLabel(context, start) }, { end: undefined });
 }
 
 /** How a start's handle is ended: as its family says for this call, else as its kind is. */
