@@ -248,8 +248,8 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
 /**
  * The member of `this` each getter of the file's classes returns, when it returns nothing else
  * (guards before the return aside): `get connection() { if (!this._conn) throw …; return this._conn; }`
- * → `connection` → `_conn`. A getter name that answers differently in two classes of the file, or
- * that also has a setter, stands for no member.
+ * → `connection` → `_conn`. A getter name that answers differently in two classes of the file, that
+ * also has a setter, or that some assignment in the file writes as a field, stands for no member.
  */
 const getterMembers = perFile((context): ReadonlyMap<string, string> => {
   const read = new Map<string, string | undefined>();
@@ -258,6 +258,14 @@ const getterMembers = perFile((context): ReadonlyMap<string, string> => {
     if (key === undefined || (method.kind !== 'get' && method.kind !== 'set')) continue;
     const member = method.kind === 'get' ? returnedThisMember(context, method.value) : undefined;
     read.set(key, read.has(key) && read.get(key) !== member ? undefined : member);
+  }
+  // `this.client = …` somewhere in the file: the name is also some object's own field.
+  for (const node of fileIndex(context).membersAndDeclarators) {
+    const assignment = node.parent;
+    if (node.type === AST_NODE_TYPES.MemberExpression && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === node) {
+      const name = memberName(node);
+      if (name !== undefined) read.delete(name);
+    }
   }
   const getters = new Map<string, string>();
   for (const [name, member] of read) if (member !== undefined && member !== name) getters.set(name, member);

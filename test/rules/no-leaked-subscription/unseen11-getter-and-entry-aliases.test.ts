@@ -138,6 +138,51 @@ exports.AmqpConnection = AmqpConnection;
 `,
       errors: [{ messageId: 'storedNotEnded', line: 8, column: 31, endLine: 8, endColumn: 57 }],
     },
+    {
+      // `client` is also another class's own field: the name stands for no member
+      code: `
+const Redis = require('ioredis');
+class AmqpConnection {
+  get client() {
+    return this._client;
+  }
+  init() {
+    this._client = new Redis(this.config.uri);
+  }
+  close() {
+    return this.client.quit();
+  }
+}
+class Publisher {
+  constructor(client) {
+    this.client = client;
+  }
+}
+module.exports = { AmqpConnection, Publisher };
+`,
+      output: `
+const Redis = require('ioredis');
+class AmqpConnection {
+  get client() {
+    return this._client;
+  }
+  init() {
+    this._client = new Redis(this.config.uri);
+  }
+  close() {
+    void this._client?.quit();
+    return this.client.quit();
+  }
+}
+class Publisher {
+  constructor(client) {
+    this.client = client;
+  }
+}
+module.exports = { AmqpConnection, Publisher };
+`,
+      errors: [{ messageId: 'storedNotEnded', line: 8, column: 20, endLine: 8, endColumn: 46 }],
+    },
   ],
 });
 
