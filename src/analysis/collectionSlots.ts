@@ -150,12 +150,23 @@ export function entriesUse(context: AnalysisContext, collection: TSESTree.Node, 
     return strongest(fates);
   }
   if (parent.type === AST_NODE_TYPES.ForOfStatement && parent.right === node) return loopUse(context, parent, ends, depth);
+  // `Object.values(this.channels)`: a new array of the same entries, whose uses decide.
+  if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && copiesEntries(parent)) return entriesUse(context, parent, ends, depth + 1);
   // `const list = this.sockets`: what the alias does with them.
   if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {
     return strongest(aliasReferences(context, parent).map((use) => entriesUse(context, use, ends, depth + 1)));
   }
   // A test or a write of the collection (`if (list.length)`, `list = []`), else handed on.
   return handleUse(node, ends) === 'used' ? 'used' : 'handedOver';
+}
+
+/** `Object.values(c)`, `Object.entries(c)`, `Array.from(c)`: a call that copies a collection's entries into an array. */
+function copiesEntries(call: TSESTree.CallExpression): boolean {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const { name } = callee.object;
+  const method = staticMemberName(callee);
+  return protocols.entryCopies.some((copy) => copy.global === name && copy.method === method);
 }
 
 /** What is done with one entry: `sockets.get(id).destroy()`, `const s = sockets.get(id); s.destroy()`. */

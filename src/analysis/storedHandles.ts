@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
-import { enclosingFunction, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName } from './ast';
+import { enclosingFunction, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import type { CollectionSlot, EntryMemberSlot } from './collectionSlots';
@@ -12,7 +12,7 @@ import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
 import { outerSlot } from './outerSlot';
-import { isThisLike, memberName } from './teardown';
+import { isThisLike, memberName, methodKeyName } from './teardown';
 
 /**
  * Where a start's handle is kept past the function that started it: a member of `this` (or of
@@ -94,8 +94,9 @@ function storedThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slo
 }
 
 /**
- * Every member of `this` a start is stored in through the local holding it, when there is more
- * than one: the same handle under several names, ended when any of them is.
+ * Every member of `this` a start is stored in through the local holding it, and the collection it
+ * is also added to, when there is more than one: the same handle under several names, ended when
+ * any of them is.
  *
  * ```js
  * const client = new Redis(); this._client = client; client.on('ready', () => { this.client = client; });
@@ -108,7 +109,10 @@ export function storedAliases(context: AnalysisContext, start: TSESTree.Node): S
     value = value.parent;
   }
   const stores = membersThroughLocal(context, value);
-  return stores.length > 1 ? stores : [];
+  // `this._channels[name] = channel; if (isDefault) this._channel = channel;`: an entry of a collection too.
+  const entry = stores.length > 0 ? collectionSlot(context, value, start) : undefined;
+  const all = entry ? [...stores, entry] : stores;
+  return all.length > 1 ? all : [];
 }
 
 function membersThroughLocal(context: AnalysisContext, value: TSESTree.Node): Slot[] {
@@ -222,11 +226,16 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
   }
   const members = new Map<string, (TSESTree.MemberExpression | TSESTree.Property)[]>();
   const add = listAdder(members);
+  const getters = getterMembers(context);
   for (const node of nodes) {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
       const object = skipTypeWrappers(node.object);
       if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && aliases.has(object.name) && isThisLike(context, object))) {
-        add(memberName(node), node);
+        const name = memberName(node);
+        add(name, node);
+        // `this.connection` with `get connection() { return this._connection; }` reads `this._connection`.
+        const read = name === undefined ? undefined : getters.get(name);
+        if (read !== undefined) add(read, node);
       }
     }
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isThisLike(context, node.init)) {
@@ -235,6 +244,47 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
   }
   return members;
 });
+
+/**
+ * The member of `this` each getter of the file's classes returns, when it returns nothing else
+ * (guards before the return aside): `get connection() { if (!this._conn) throw …; return this._conn; }`
+ * → `connection` → `_conn`. A getter name that answers differently in two classes of the file, that
+ * also has a setter, or that some assignment in the file writes as a field, stands for no member.
+ */
+const getterMembers = perFile((context): ReadonlyMap<string, string> => {
+  const read = new Map<string, string | undefined>();
+  for (const method of fileIndex(context).methods) {
+    const key = methodKeyName(method);
+    if (key === undefined || (method.kind !== 'get' && method.kind !== 'set')) continue;
+    const member = method.kind === 'get' ? returnedThisMember(context, method.value) : undefined;
+    read.set(key, read.has(key) && read.get(key) !== member ? undefined : member);
+  }
+  // `this.client = …` somewhere in the file: the name is also some object's own field.
+  for (const node of fileIndex(context).membersAndDeclarators) {
+    const assignment = node.parent;
+    if (node.type === AST_NODE_TYPES.MemberExpression && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === node) {
+      const name = memberName(node);
+      if (name !== undefined) read.delete(name);
+    }
+  }
+  const getters = new Map<string, string>();
+  for (const [name, member] of read) if (member !== undefined && member !== name) getters.set(name, member);
+  return getters;
+});
+
+/** The member of `this` every `return` of `fn` returns, when there is one and nothing else is returned. */
+function returnedThisMember(context: AnalysisContext, fn: TSESTree.FunctionExpression | TSESTree.TSEmptyBodyFunctionExpression): string | undefined {
+  if (!fn.body) return undefined;
+  const names = new Set<string | undefined>();
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type !== AST_NODE_TYPES.ReturnStatement) return true;
+    const value = node.argument && skipTypeWrappers(node.argument);
+    names.add(value?.type === AST_NODE_TYPES.MemberExpression && isThisLike(context, skipTypeWrappers(value.object)) ? memberName(value) : undefined);
+    return false;
+  });
+  return names.size === 1 ? [...names][0] : undefined;
+}
 
 /**
  * Every `x.name` in the file by name, whatever `x` is, and every `const { name } = x`: where a

@@ -471,6 +471,8 @@ export interface Family {
     readonly iteratorDone: string;
     /** Collection methods that hand back an iterator over a snapshot's worth of entries: `hosts.values()`. */
     readonly collectionIterators: readonly string[];
+    /** Global functions that copy a collection's entries into a new array: `Object.values(record)`, `Array.from(set)`. */
+    readonly entryCopies: readonly { readonly global: string; readonly method: string }[];
     /** The promise combinator that settles with the first promise to settle: `Promise.race([work, aborted])`. */
     readonly promiseRace: { readonly global: string; readonly method: string };
     readonly globalObjects: readonly string[];

@@ -46,6 +46,11 @@ export const language = {
     iteratorNext: 'next',
     iteratorDone: 'done',
     collectionIterators: ['values', 'keys', 'entries'],
+    entryCopies: [
+      { global: 'Object', method: 'values' },
+      { global: 'Object', method: 'entries' },
+      { global: 'Array', method: 'from' },
+    ],
     promiseRace: { global: 'Promise', method: 'race' },
     globalObjects: ['globalThis', 'global'],
   },

@@ -121,9 +121,10 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   const owner = thisFunction(start.node);
   if (!owner) return undefined;
   const factory = owner.parent.type === AST_NODE_TYPES.MethodDefinition ? (owner.parent as ClassMethod) : undefined;
-  const stored = storedSlot(context, start.node);
-  // One handle under several names (`this._client = client; this.client = client`): ended by any.
-  const aliases = stored ? [] : storedAliases(context, start.node);
+  // One handle under several names (`this._client = client; this.client = client`, or a member and
+  // a collection's entry): ended by any.
+  const aliases = storedAliases(context, start.node);
+  const stored = aliases.length > 0 ? undefined : storedSlot(context, start.node);
   if (aliases.length > 0) {
     const verdicts = aliases.map((slot) => judgeSlot(context, start, slot, owner));
     return verdicts.includes('fine') ? 'fine' : verdicts.find((verdict) => verdict !== undefined);
