@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from '../estree';
 import type { FunctionNode } from '../ast';
-import { handleEnds, objectApis } from '../apis';
+import { everyEndMethod } from '../apis';
 import { enclosingFunction, findObjectProperty, functionValue, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
 import { signalApi } from '../families/abortSignal';
 import type { AnalysisContext } from '../fileCache';
@@ -137,7 +137,7 @@ function endsWhatTheJobStarted(context: AnalysisContext, handler: FunctionNode, 
     // `server.close()` on a server the job made: an end method of some family, on an object of its own.
     const parts = methodCallParts(node);
     const receiver = parts && stableReferenceText(parts.target);
-    if (parts && receiver !== undefined && made.has(receiver) && endMethods.has(parts.method)) found = true;
+    if (parts && receiver !== undefined && made.has(receiver) && everyEndMethod.has(parts.method)) found = true;
     return undefined;
   });
   return found;
@@ -168,12 +168,6 @@ function endedStarts(context: AnalysisContext, handler: FunctionNode, job: TSEST
   });
   return [...ended];
 }
-
-/** Every method some family ends something with: `close`, `quit`, `disconnect`, `terminate`, `unsubscribe`, … */
-const endMethods: ReadonlySet<string> = new Set([
-  ...Object.values(objectApis).flatMap((api) => [...api.close, ...api.endSubscription]),
-  ...Object.values(handleEnds).flatMap((end) => end.methods),
-]);
 
 /** Locals the job makes with `new` or a call, outside the listener: `const server = http.createServer(app)`. */
 function madeObjects(job: TSESTree.Node, handler: FunctionNode): Set<string> {
