@@ -97,6 +97,16 @@ export const handleEnds = (() => {
   return table as Readonly<Record<'connection' | 'interval' | 'rxSubscription' | 'watcher' | 'eventsIterator', HandleEnd>>;
 })();
 
+/**
+ * Every method some family ends something with: `close`, `quit`, `disconnect`, `destroy`,
+ * `terminate`, `unsubscribe`, … On an object no family describes, a call of one is the only
+ * sign that it was ended: enough to stay silent, never to report.
+ */
+export const everyEndMethod: ReadonlySet<string> = new Set([
+  ...Object.values(objectApis).flatMap((api) => [...api.close, ...api.endSubscription]),
+  ...Object.values(handleEnds).flatMap((end) => end.methods),
+]);
+
 /** How a start of this kind is ended through its handle, when it has one. */
 export function handleEndOf(kind: StartKind): HandleEnd | undefined {
   return (handleEnds as Partial<Record<StartKind, HandleEnd>>)[kind];

@@ -3,8 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
 import { enclosingFunction, functionValue, isInside, methodCallParts, outermostWrapper, skipTypeWrappers, stableReferenceText, staticString, walk } from './ast';
-import { closedEvents } from './apis';
+import { closedEvents, everyEndMethod } from './apis';
 import { signalApi } from './families/abortSignal';
+import type { HandleEnd } from './families/family';
 import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
@@ -75,7 +76,8 @@ export function waitsForCloseEndedOnAbort(context: AnalysisContext, call: TSESTr
 
 /**
  * Whether the handle a start is held in (`const conn = await amqp.connect(url)`) is ended by an
- * abort listener on the signal, in the function that made it: it needs no signal of its own.
+ * abort listener on the signal, in the function that made it: it needs no signal of its own. So is
+ * a value no family describes that the listener ends (`file.destroy()` on a read stream).
  *
  * ```js
  * const socket = net.connect({ port }); // ← ended on abort
@@ -84,7 +86,7 @@ export function waitsForCloseEndedOnAbort(context: AnalysisContext, call: TSESTr
  */
 export function endedOnAbort(context: AnalysisContext, startNode: TSESTree.Node, signalText: string): boolean {
   const start = findStart(context, startNode);
-  const ends = start && startEnds(context, start);
+  const ends = start ? startEnds(context, start) : endedByAnyFamilyMethod;
   const declarator = outermostWrapper(startNode, { throughAwait: true }).parent;
   const fn = enclosingFunction(startNode);
   if (!ends || !fn || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
@@ -95,6 +97,16 @@ export function endedOnAbort(context: AnalysisContext, startNode: TSESTree.Node,
     return body !== undefined && endingUses.some((use) => isInside(use, body));
   });
 }
+
+/**
+ * How a value no family describes (a stream that takes a signal) is ended: by any family's end
+ * method, called on it. Read only to judge an end; nothing writes its `fix`.
+ */
+const endedByAnyFamilyMethod: HandleEnd = {
+  methods: [...everyEndMethod],
+  functions: [],
+  fix: { kind: 'method', name: 'close', returnsPromise: false },
+};
 
 /** The functions `root` registers on the signal's `abort`: `signal.addEventListener('abort', f)` or `signal.onabort = f`. */
 function abortListeners(root: TSESTree.Node, signalText: string): TSESTree.Node[] {

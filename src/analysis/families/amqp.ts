@@ -38,7 +38,7 @@ export const amqp = {
     },
     amqpChannel: {
       label: 'AMQP channel',
-      starts: { ...emitterListenerStarts, consume: { kind: 'channelSubscription', label: 'an AMQP consumer' } },
+      starts: { ...emitterListenerStarts, consume: { kind: 'channelSubscription', label: 'an AMQP consumer', endedByResult: true } },
       removeListener: emitterRemovals,
       endSubscription: ['cancel', 'cancelAll'],
       close: ['close'],

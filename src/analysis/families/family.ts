@@ -49,6 +49,13 @@ export interface MethodStart {
   readonly returns?: string;
   /** The method on the same object that ends exactly this start: `subscribe` → `unsubscribe`. */
   readonly endWith?: string;
+  /**
+   * Ended by one of its object's `endSubscription` methods given what the call hands back, not its
+   * own arguments: amqplib's `consume(queue, f)` resolves to `{ consumerTag }` for `cancel(consumerTag)`.
+   * Made once it configures the shared object; made per run it adds one more, which is judged.
+   * No fix writes that end: the value it needs is not in the call.
+   */
+  readonly endedByResult?: boolean;
   /** For a start that returns a handle: how that handle is ended, when it differs from its kind's. */
   readonly ends?: HandleEnd;
   /** Shown in messages: "a Kafka consumer". */

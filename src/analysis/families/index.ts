@@ -28,6 +28,7 @@ import { postgres } from './postgres';
 import { rxjs } from './rxjs';
 import { schedulers } from './schedulers';
 import { servers } from './servers';
+import { serviceClients } from './serviceClients';
 import { timers } from './timers';
 import { watchers } from './watchers';
 import { webSockets } from './webSockets';
@@ -71,4 +72,5 @@ export const families = [
   yProtocols,
   bonjourService,
   jaegerClient,
+  serviceClients,
 ] as const;

@@ -35,7 +35,8 @@ const keepAliveAgent = (label: string): CallStart => ({
  * `disconnect()`. A `diagnostics_channel.subscribe(name, f)` keeps `f` on the process-wide channel
  * until `unsubscribe(name, f)`. A `fork()`ed child sent work keeps its IPC channel (and both processes) until
  * `disconnect()` or `kill()`; a readline interface over `process.stdin` reads until `close()`; an
- * HTTP(S) `Agent` with `keepAlive: true` keeps idle sockets open until `destroy()`.
+ * HTTP(S) `Agent` with `keepAlive: true` keeps idle sockets open until `destroy()`; an `http2.connect()`
+ * session keeps its connection until `close()`.
  *
  * ```js
  * const file = await open(path, 'r'); // ← until file.close()
@@ -72,6 +73,18 @@ export const nodeHandles = {
     // A request given the agent (`https.request(url, { agent })`) uses its sockets and leaves it open.
     http: { starts: { Agent: keepAliveAgent('a keep-alive HTTP agent') }, borrows: ['request', 'get'] },
     https: { starts: { Agent: keepAliveAgent('a keep-alive HTTPS agent') }, borrows: ['request', 'get'] },
+    // An HTTP/2 client session keeps its connection (and the process) until `close()` or `destroy()`.
+    http2: {
+      starts: {
+        connect: {
+          kind: 'connection',
+          label: 'an HTTP/2 client session',
+          returns: 'emitter',
+          callbackIsListener: true,
+          ends: { methods: ['close', 'destroy'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } },
+        },
+      },
+    },
     inspector: {
       starts: {
         Session: {

@@ -2,12 +2,13 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from '../estree';
 import type { FunctionNode } from '../ast';
-import { handleEnds, objectApis } from '../apis';
+import { everyEndMethod } from '../apis';
 import { enclosingFunction, findObjectProperty, functionValue, isInside, methodCallParts, runsImmediately, skipTypeWrappers, stableReferenceText, staticString, walk } from '../ast';
 import { signalApi } from '../families/abortSignal';
 import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
+import { judgeUntilOutlivingSignal } from '../findLeak';
 import type { Judge, Leak } from '../leak';
 import { describeFunction, makeLeak, ownerReasons } from '../leak';
 import { targetOwner } from '../lifetime';
@@ -65,7 +66,8 @@ export function judgeAbortListener(judge: Judge): Leak | undefined {
  * (with all it holds) until that signal aborts, which may be never (`shutdown.signal` per request).
  * Not when the run removes it, hands `{ signal }` of its own, adds the same function every time
  * (an EventTarget ignores a listener it already has), or when the listener ends something the
- * run started: that start is what is reported, as ended only at shutdown.
+ * run started that is reported itself as ended only at shutdown. A start that ends by itself (a
+ * file piped to the response) is no such report: then the listener, holding it, is what piles up.
  *
  * ```ts
  * app.get('/poll', (req, res) => {
@@ -84,7 +86,9 @@ function judgeRepeatedAbortListener(judge: Judge, target: TSESTree.Expression, l
   if (owner.owner !== 'outlives') return undefined;
   const targetText = stableReferenceText(target);
   if (targetText === undefined || isRemoved(context, targetText, scope)) return undefined;
-  if (endsWhatTheJobStarted(context, handler, scope, start)) return undefined;
+  // Silent only when what the listener ends is itself reported as running until that signal aborts.
+  const ended = endedStarts(context, handler, scope, start);
+  if (ended.some((endedStart) => judgeUntilOutlivingSignal(context, endedStart, judge))) return undefined;
   return makeLeak(
     context,
     start,
@@ -120,46 +124,50 @@ function isRemoved(context: AnalysisContext, targetText: string, within: TSESTre
 
 /**
  * The listener ends something long-lived that the job itself started: `sub.quit()` after
- * `const sub = client.duplicate()`, `clearInterval(timer)`, `bus.off('x', onX)` after `bus.on('x', onX)`.
+ * `const sub = client.duplicate()`, `clearInterval(timer)`, `bus.off('x', onX)` after `bus.on('x', onX)`,
+ * or `server.close()` on an object the job made.
  */
 function endsWhatTheJobStarted(context: AnalysisContext, handler: FunctionNode, job: TSESTree.Node, judged: Start): boolean {
-  const handles = new Set<string>();
+  if (endedStarts(context, handler, job, judged).length > 0) return true;
+  const made = madeObjects(job, handler);
+  let found = false;
+  walk(handler.body, (node) => {
+    if (found) return false;
+    if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+    // `server.close()` on a server the job made: an end method of some family, on an object of its own.
+    const parts = methodCallParts(node);
+    const receiver = parts && stableReferenceText(parts.target);
+    if (parts && receiver !== undefined && made.has(receiver) && everyEndMethod.has(parts.method)) found = true;
+    return undefined;
+  });
+  return found;
+}
+
+/** The starts of the job (other than abort listeners) whose target or handle the listener names. */
+function endedStarts(context: AnalysisContext, handler: FunctionNode, job: TSESTree.Node, judged: Start): Start[] {
+  const handles = new Map<string, Start[]>();
+  const add = (text: string | undefined, start: Start): void => {
+    if (text !== undefined) handles.set(text, [...(handles.get(text) ?? []), start]);
+  };
   walk(job, (node) => {
     if (node === handler) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) return undefined;
     if (node === judged.node) return undefined;
     const start = findStart(context, node);
     if (!start || start.event === signalApi.event) return undefined;
-    const target = start.object && stableReferenceText(start.object.target);
-    if (target !== undefined) handles.add(target);
-    const holder = handleHolder(node);
-    if (holder !== undefined) handles.add(holder);
+    add(start.object && stableReferenceText(start.object.target), start);
+    add(handleHolder(node), start);
     return undefined;
   });
-  const made = madeObjects(job, handler);
-  let found = false;
+  const ended = new Set<Start>();
   walk(handler.body, (node) => {
-    if (found) return false;
-    if (node.type === AST_NODE_TYPES.CallExpression) {
-      // `server.close()` on a server the job made: an end method of some family, on an object of its own.
-      const parts = methodCallParts(node);
-      const receiver = parts && stableReferenceText(parts.target);
-      if (parts && receiver !== undefined && made.has(receiver) && endMethods.has(parts.method)) found = true;
-      return undefined;
-    }
     if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
     const text = stableReferenceText(node);
-    if (text !== undefined && handles.has(text)) found = true;
+    for (const start of (text !== undefined && handles.get(text)) || []) ended.add(start);
     return undefined;
   });
-  return found;
+  return [...ended];
 }
-
-/** Every method some family ends something with: `close`, `quit`, `disconnect`, `terminate`, `unsubscribe`, … */
-const endMethods: ReadonlySet<string> = new Set([
-  ...Object.values(objectApis).flatMap((api) => [...api.close, ...api.endSubscription]),
-  ...Object.values(handleEnds).flatMap((end) => end.methods),
-]);
 
 /** Locals the job makes with `new` or a call, outside the listener: `const server = http.createServer(app)`. */
 function madeObjects(job: TSESTree.Node, handler: FunctionNode): Set<string> {

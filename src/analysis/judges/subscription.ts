@@ -51,8 +51,11 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
       { end: connectionPlan(fate, ends) },
     );
   }
-  // On a shared client only a subscription with an end of its own is judged: the rest configure the client.
-  if (!api || !method?.endWith || owner.owner !== 'outlives' || inConstructor) return undefined;
+  // On a shared client only a subscription with an end of its own is judged: the rest configure the
+  // client. One ended through what the call hands back (a consumer's tag) configures it when made
+  // once, and adds one more when made per run.
+  const judged = method?.endWith !== undefined || (method?.endedByResult === true && judge.repetition);
+  if (!api || !method || !judged || owner.owner !== 'outlives' || inConstructor) return undefined;
   // `client.on('connect', () => client.subscribe('presence'))`, or per job on a shared client: each
   // run asks the same client for the same channels again, which the broker treats as a no-op (and
   // after a reconnect, restores what it dropped). Channels made or given per run do add up.
@@ -61,7 +64,7 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
   }
   return judgeTargetSubscription(judge, owner, api, {
     label: method.label ?? 'a subscription',
-    unsubscribe: { method: method.endWith, returnsPromise: true },
+    unsubscribe: method.endWith === undefined ? undefined : { method: method.endWith, returnsPromise: true },
   });
 }
 

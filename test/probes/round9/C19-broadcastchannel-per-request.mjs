@@ -1,0 +1,16 @@
+import http from 'node:http';
+
+const cache = new Map();
+
+http.createServer((req, res) => {
+  const bc = new BroadcastChannel('cache-invalidate');
+  try {
+    if (req.method === 'DELETE') {
+      cache.delete(req.url);
+      bc.postMessage(req.url);
+    }
+    res.end(String(cache.get(req.url) ?? ''));
+  } finally {
+    bc.close();
+  }
+}).listen(3000);

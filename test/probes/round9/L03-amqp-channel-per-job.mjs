@@ -1,0 +1,14 @@
+import amqp from 'amqplib';
+import cron from 'node-cron';
+
+const conn = await amqp.connect('amqp://rabbit');
+
+async function publishDigest(userIds) {
+  const ch = await conn.createChannel(); // LEAK
+  await ch.assertQueue('digests', { durable: true });
+  for (const id of userIds) ch.sendToQueue('digests', Buffer.from(String(id)));
+}
+
+cron.schedule('*/10 * * * *', async () => {
+  await publishDigest([1, 2, 3]);
+});

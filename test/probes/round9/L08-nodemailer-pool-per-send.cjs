@@ -1,0 +1,11 @@
+const nodemailer = require('nodemailer');
+const { Worker } = require('bullmq');
+
+function sendReceipt(to, html) {
+  const transporter = nodemailer.createTransport({ pool: true, host: 'smtp.internal', port: 587, maxConnections: 5 }); // LEAK
+  return transporter.sendMail({ from: 'billing@example.com', to, subject: 'Your receipt', html });
+}
+
+new Worker('receipts', async (job) => {
+  await sendReceipt(job.data.email, job.data.html);
+}, { connection: { host: 'redis' } });
