@@ -96,7 +96,8 @@ export const eventEmitter = {
       fix: { kind: 'method', name: 'return', returnsPromise: true },
     },
   },
-  chainingMethods: ['setMaxListeners', 'on', 'once', 'setEncoding'],
+  // Node's emitter returns itself from every listener add, not only `on`/`once`.
+  chainingMethods: ['setMaxListeners', 'on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'setEncoding'],
   programEvents: [
     'SIGTERM',
     'SIGINT',
