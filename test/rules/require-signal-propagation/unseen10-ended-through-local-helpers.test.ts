@@ -8,6 +8,18 @@ import { runInBothModes } from '../../ruleTester';
 // the child is still reported.
 runInBothModes('require-signal-propagation: ended on abort through local helpers', rule, {
   valid: [
+    // The child's own kill() in the abort listener: the KB says kill() ends what spawn() returns.
+    `
+import { spawn } from 'node:child_process';
+
+export function lint(path: string, signal: AbortSignal) {
+  return new Promise<number | null>((resolve) => {
+    const proc = spawn('shellcheck', [path]);
+    signal.addEventListener('abort', () => proc.kill('SIGTERM'), { once: true });
+    proc.on('close', (code) => resolve(code));
+  });
+}
+`,
     `
 import { spawn } from 'node:child_process';
 
