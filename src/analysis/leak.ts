@@ -135,11 +135,15 @@ export const ownerReasons: Readonly<Record<OutlivesReason, string>> = {
   given: 'given to the object',
 };
 
-/** Where an end must be found to count: inside the repetition, the function, the class that was given the target, or anywhere in the file. */
-export function endSearchScope(judge: Judge, reason: OutlivesReason): TSESTree.Node | undefined {
+/**
+ * Where an end must be found to count: inside the repetition, the function whose parameter the
+ * target is (a closure beside the one that adds may remove: `unregister()` next to `register()`),
+ * the class that was given the target, or anywhere in the file.
+ */
+export function endSearchScope(judge: Judge, owner: { reason: OutlivesReason; declaredIn?: FunctionNode }): TSESTree.Node | undefined {
   if (judge.repetition) return judge.scope;
-  if (reason === 'given') return enclosingClassBody(judge.scope);
-  return reason === 'parameter' ? judge.fn : undefined;
+  if (owner.reason === 'given') return enclosingClassBody(judge.scope);
+  return owner.reason === 'parameter' ? (owner.declaredIn ?? judge.fn) : undefined;
 }
 
 /** "`helper()`", "the function", "the module". */

@@ -557,7 +557,7 @@ function insideLoop(node: TSESTree.Node): boolean {
  * - `unknown`: a call's result, a callback's parameter, anything we cannot follow.
  */
 export type TargetOwner =
-  | { owner: 'outlives'; reason: OutlivesReason; parameterIndex?: number }
+  | { owner: 'outlives'; reason: OutlivesReason; parameterIndex?: number; declaredIn?: FunctionNode }
   | { owner: 'own'; local?: { variable: TSESLint.Scope.Variable; declarator: TSESTree.VariableDeclarator } }
   | { owner: 'unknown' };
 
@@ -621,7 +621,7 @@ function ownerOf(
       }
       const index = owningFunction.params.findIndex((parameter) => isInside(definition.name, parameter));
       if (index >= 0 && depth === 0 && calledOnlyWithFreshObjects(context, owningFunction, index)) return { owner: 'unknown' };
-      return { owner: 'outlives', reason: 'parameter', ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };
+      return { owner: 'outlives', reason: 'parameter', declaredIn: owningFunction, ...(owningFunction === scope && index >= 0 && { parameterIndex: index }) };
     }
     case 'Variable': {
       const outer = isTopLevelScope(variable.scope) || (options.outerOutlives && !isInside(definition.name, scope));

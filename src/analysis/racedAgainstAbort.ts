@@ -10,7 +10,7 @@ import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
 import { findStart } from './findStart';
 import { handleUse } from './handleFate';
-import { importedCallee } from './imports';
+import { importedCallee, trackedCalls } from './imports';
 import { startEnds } from './judges/connection';
 import { valueSignalEvidence } from './signalEvidence';
 
@@ -86,16 +86,52 @@ export function waitsForCloseEndedOnAbort(context: AnalysisContext, call: TSESTr
  */
 export function endedOnAbort(context: AnalysisContext, startNode: TSESTree.Node, signalText: string): boolean {
   const start = findStart(context, startNode);
-  const ends = start ? startEnds(context, start) : endedByAnyFamilyMethod;
+  // What the start's family ends it with; for a value no family starts, what takes its signal says
+  // (a child's `kill()`), else any family's end method (`file.destroy()` on a read stream).
+  const ends = (start && startEnds(context, start)) ?? endsOfSignalTaker(context, startNode) ?? (start ? undefined : endedByAnyFamilyMethod);
   const declarator = outermostWrapper(startNode, { throughAwait: true }).parent;
   const fn = enclosingFunction(startNode);
   if (!ends || !fn || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = context.sourceCode.getDeclaredVariables(declarator)[0];
   const endingUses = (variable?.references ?? []).filter((reference) => handleUse(reference.identifier, ends) === 'ended').map((reference) => reference.identifier);
-  return abortListeners(fn, signalText).some((listener) => {
-    const body = functionValue(context.sourceCode, listener);
-    return body !== undefined && endingUses.some((use) => isInside(use, body));
-  });
+  return abortListeners(fn, signalText).some((listener) =>
+    bodiesRunBy(context, listener).some((body) => endingUses.some((use) => isInside(use, body))),
+  );
+}
+
+/** What ends the value of a call that takes a signal, as the signal would (a child's `kill()`), by its family. */
+function endsOfSignalTaker(context: AnalysisContext, call: TSESTree.Node): HandleEnd | undefined {
+  const endedBy = trackedCalls(context).get(call)?.takesSignal?.endedBy;
+  const first = endedBy?.[0];
+  return endedBy && first !== undefined ? { methods: endedBy, functions: [], fix: { kind: 'method', name: first, returnsPromise: false } } : undefined;
+}
+
+/** How many calls deep a listener's local helpers are followed (`forceKill` → `kill` → `proc.kill()`). */
+const maxHelperDepth = 3;
+
+/**
+ * The function a listener is (inline, or a local function it names) and the local functions it
+ * calls by name, through the call graph: what runs when it runs.
+ */
+function bodiesRunBy(context: AnalysisContext, listener: TSESTree.Node): FunctionNode[] {
+  const first = functionValue(context.sourceCode, listener);
+  const found: FunctionNode[] = first ? [first] : [];
+  for (let depth = 0, next = [...found]; depth < maxHelperDepth && next.length > 0; depth++) {
+    const called: FunctionNode[] = [];
+    for (const body of next) {
+      walk(body, (node) => {
+        if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+        const helper = functionValue(context.sourceCode, node.callee);
+        if (helper && !found.includes(helper)) {
+          found.push(helper);
+          called.push(helper);
+        }
+        return undefined;
+      });
+    }
+    next = called;
+  }
+  return found;
 }
 
 /**

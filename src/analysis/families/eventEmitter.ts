@@ -48,11 +48,12 @@ export const eventEmitter = {
     https: { objects: { createServer: 'emitter' } },
     child_process: {
       objects: { spawn: 'emitter', fork: 'emitter', exec: 'emitter', execFile: 'emitter' },
+      // Aborting the signal kills the child, as its own `kill()` does.
       takesSignal: {
-        spawn: { options: 'last' },
-        exec: { options: 1 },
-        execFile: { options: 'last' },
-        fork: { options: 'last' },
+        spawn: { options: 'last', endedBy: ['kill'] },
+        exec: { options: 1, endedBy: ['kill'] },
+        execFile: { options: 'last', endedBy: ['kill'] },
+        fork: { options: 'last', endedBy: ['kill'] },
       },
     },
     stream: {
@@ -96,7 +97,8 @@ export const eventEmitter = {
       fix: { kind: 'method', name: 'return', returnsPromise: true },
     },
   },
-  chainingMethods: ['setMaxListeners', 'on', 'once', 'setEncoding'],
+  // Node's emitter returns itself from every listener add, not only `on`/`once`.
+  chainingMethods: ['setMaxListeners', 'on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'setEncoding'],
   programEvents: [
     'SIGTERM',
     'SIGINT',

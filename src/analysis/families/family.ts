@@ -269,6 +269,8 @@ export interface SignalParameter {
   readonly sleep?: boolean;
   /** Destroys the streams it is handed when its signal aborts: `pipeline(createReadStream(a), sink, { signal })`. */
   readonly endsItsArguments?: boolean;
+  /** Methods of what it returns that end it as its signal would: a child's `kill()`. */
+  readonly endedBy?: readonly string[];
 }
 
 /** What a family knows about the exports of one module (keyed by export path, `'default'`, or `'*'` for the module itself). */

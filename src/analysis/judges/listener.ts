@@ -70,7 +70,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   // A target handed in, whose own end removes every listener on it, takes them along when its
   // owner ends it; a module's or an outer scope's lives on, and a repetition piles them up meanwhile.
   if (!judge.repetition && (owner.reason === 'parameter' || owner.reason === 'given') && endsOwnListenersAtEnd(context, object.target)) return undefined;
-  const within = endSearchScope(judge, owner.reason);
+  const within = endSearchScope(judge, owner);
   const index = methodCallsByReceiver(context);
   const candidates = findMethodCalls(index, targetText, api.removeListener, within).filter((removal) => !insideAny(removal.call, judge.blind?.abortListeners));
   if (candidates.some((removal) => removesListener(context, removal.call, context, start))) return undefined;

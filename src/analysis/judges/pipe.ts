@@ -38,7 +38,7 @@ export function judgePipe(judge: Judge): Leak | undefined {
   if (source.type === AST_NODE_TYPES.MemberExpression && piping.endWithTheirProcess.includes(staticMemberName(source) ?? '')) return undefined;
   const owner = targetOwner(context, destination, judge.scope, { outerOutlives: judge.repetition });
   if (owner.owner !== 'outlives') return undefined;
-  const within = endSearchScope(judge, owner.reason) ?? judge.scope;
+  const within = endSearchScope(judge, owner) ?? judge.scope;
   const index = methodCallsByReceiver(context);
   if (facts.endWith !== undefined && findMethodCalls(index, sourceText, [facts.endWith], within).length > 0) return undefined;
   if (findMethodCalls(index, destinationText, piping.destinationEnds, within).length > 0) return undefined;

@@ -100,7 +100,7 @@ function judgeTargetSubscription(
   const targetText = target && stableReferenceText(target);
   if (!target || targetText === undefined || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const { reason } = owner;
-  const within = endSearchScope(judge, reason);
+  const within = endSearchScope(judge, owner);
   const ends = findMethodCalls(methodCallsByReceiver(context), targetText, [...api.endSubscription, ...api.close], within);
   if (ends.some((end) => !insideAny(end.call, judge.blind?.abortListeners))) return undefined;
   const channels = call.arguments.filter((argument) => !isFunctionNode(argument));
