@@ -19,7 +19,8 @@ import type { NatsConnection } from 'nats';
 
 export function awaitDone(nc: NatsConnection, id: string, onDone: (data: string) => void, signal?: AbortSignal) {
   const subscription = nc.subscribe(\`render.done.\${id}\`, { ${options}, callback: (_error, msg) => onDone(msg.string()) });
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `;
 

@@ -70,7 +70,8 @@ export function waitClosed(res: { end(): void }, signal?: AbortSignal) {
   const done = () => res.end();
   if (!conn.destroyed) conn.on('close', done);
   else done();
-  signal?.addEventListener('abort', () => conn.off('close', done), { once: true });
+  if (signal?.aborted) conn.off('close', done);
+  else signal?.addEventListener('abort', () => conn.off('close', done), { once: true });
 }
 `,
             },
