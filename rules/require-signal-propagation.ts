@@ -78,7 +78,7 @@ export default createRule<Options, MessageIds>({
         // A teardown that has aborted the signal's controller already would fail the call with it.
         if (!signal || abortedEarlierInFunction(call, signal.text)) return;
         const parameter = signalParameterOf(context, call);
-        if (!parameter || signalIsGiven(context, call, parameter) || endedByItsConsumer(context, call)) return;
+        if (!parameter || signalIsGiven(context, call, parameter, signal.text) || endedByItsConsumer(context, call)) return;
         if (racedAgainstAbort(context, call, signal.text) || endedWithItsRun(context, call)) return;
         // A signal made here and then combined with the one in scope follows it through the combination.
         if (combinedWithSignal(context, call, signal.text)) return;

@@ -60,7 +60,8 @@ import { Bus } from 'my-bus';
 const bus = new Bus();
 export function follow(handler: () => void, signal: AbortSignal) {
   bus.listen('job', handler);
-  signal.addEventListener('abort', () => bus.unlisten('job', handler), { once: true });
+  if (signal.aborted) bus.unlisten('job', handler);
+  else signal.addEventListener('abort', () => bus.unlisten('job', handler), { once: true });
 }
 `,
       errors: [

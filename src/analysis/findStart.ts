@@ -74,8 +74,8 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     // `setTimeout(f, ms)` runs once; only one that re-arms the function it is in runs on.
     if (tracked.start.onlyRearming && !rearmedFunction(context, node)) return undefined;
     // `new Agent()` keeps no socket; `new Agent({ keepAlive: true })` does.
-    if (tracked.start.onlyWith && !meetsStartCondition(node, tracked.start.onlyWith)) return undefined;
-    if (tracked.start.unlessWith && meetsStartCondition(node, tracked.start.unlessWith)) return undefined;
+    if (tracked.start.onlyWith && !meetsStartCondition(context, node, tracked.start.onlyWith)) return undefined;
+    if (tracked.start.unlessWith && meetsStartCondition(context, node, tracked.start.unlessWith)) return undefined;
     if (tracked.start.onlyWithJob && !givenJob(node)) return undefined;
     if (setUnderFakeClock(context, node)) return undefined;
     return { node, kind: tracked.start.kind, call: tracked.start };
@@ -91,7 +91,7 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     const text = first && staticString(first);
     if (text === undefined || !methodStart.firstArgument.test(text)) return undefined;
   }
-  if (methodStart.unlessWith && meetsStartCondition(node, methodStart.unlessWith)) return undefined;
+  if (methodStart.unlessWith && meetsStartCondition(context, node, methodStart.unlessWith)) return undefined;
   const start: Start = {
     node,
     kind: methodStart.kind,

@@ -2,9 +2,11 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
 import { startupEvents } from './apis';
-import { isFunctionNode, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { isFunctionNode, methodCallParts, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
 import type { Start } from './findStart';
+import { isTimeoutCall } from './rearmingTimer';
 import { howOftenFires } from './repetition';
 
 /**
@@ -49,14 +51,23 @@ function readsStateOf(test: TSESTree.Node, targetText: string): boolean {
   return found;
 }
 
-/** `init()`, `setTimeout(init)`, `queueMicrotask(init)`: the branch calls the function or hands it on now. */
+/**
+ * `init()`, `init.call(this)`, `setTimeout(init)`: the branch runs the function, itself or by a
+ * one-shot timer (the KB's, which runs its first argument once). Handing it anywhere else
+ * (`pending.push(init)`) shows no run.
+ */
 function runsNow(branch: TSESTree.Node, listenerText: string): boolean {
   let found = false;
   walk(branch, (node) => {
     if (found || isFunctionNode(node)) return false;
     if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = skipTypeWrappers(node.callee);
-    if (stableReferenceText(callee) === listenerText || node.arguments.some((argument) => stableReferenceText(argument) === listenerText)) found = true;
+    const withThis = methodCallParts(node);
+    const [first] = node.arguments;
+    found =
+      stableReferenceText(callee) === listenerText ||
+      (withThis !== undefined && protocols.callsWithThis.includes(withThis.method) && stableReferenceText(withThis.target) === listenerText) ||
+      (isTimeoutCall(node) && first !== undefined && stableReferenceText(first) === listenerText);
     return undefined;
   });
   return found;

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, referenceRoot, staticString, walk } from './ast';
+import { calleeName, findObjectProperty, isFunctionNode, isInside, methodCallParts, referenceRoot, skipTypeWrappers, staticMemberName, staticString, walk } from './ast';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import { isAssumingKinds } from './parameterKinds';
@@ -17,8 +17,9 @@ export interface OutlivingSignal {
 
 /**
  * The ends that only a signal outliving `scope` triggers: the bodies of its `abort` listeners and
- * the `{ signal }` options that hand it to an API. Judging a start as if those were absent asks
- * "does each run leave it running until that signal aborts?".
+ * of the `if (signal.aborted)` that end at once what finds it aborted already, and the `{ signal }`
+ * options that hand it to an API. Judging a start as if those were absent asks "does each run
+ * leave it running until that signal aborts?".
  */
 export interface SignalEnds {
   signals: OutlivingSignal[];
@@ -83,6 +84,11 @@ function findSignalEnds(context: AnalysisContext, scope: TSESTree.Node, mode: 'f
     } else if (node.type === AST_NODE_TYPES.ObjectExpression) {
       const signal = findObjectProperty(node, signalApi.property);
       if (signal && note(signal.value)) ends.optionValues.add(signal.value);
+    } else if (node.type === AST_NODE_TYPES.IfStatement) {
+      // `if (signal.aborted) clearInterval(t); else signal.addEventListener('abort', …)`: the end
+      // that runs at once on a signal aborted already is the abort's end all the same.
+      const test = skipTypeWrappers(node.test.type === AST_NODE_TYPES.ChainExpression ? node.test.expression : node.test);
+      if (test.type === AST_NODE_TYPES.MemberExpression && staticMemberName(test) === signalApi.aborted && note(test.object)) ends.abortListeners.push(node.consequent);
     }
     return true;
   });

@@ -3,7 +3,7 @@ import type * as ts from 'typescript';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, findObjectProperty, isFunctionNode, isReassigned, methodCallParts, skipTypeWrappers, staticString } from './ast';
+import { enclosingFunction, findObjectProperty, isFunctionNode, isReassigned, methodCallParts, skipTypeWrappers, stableReferenceText, staticString } from './ast';
 import { signalApi } from './families/abortSignal';
 import { eventEmitter } from './families/eventEmitter';
 import { eventTarget } from './families/eventTarget';
@@ -198,9 +198,11 @@ function fromFunctionTypeAnnotation(context: AnalysisContext, call: TSESTree.Cal
 /**
  * Whether a call already hands over a signal where it takes one. An options variable counts
  * (its content is the caller's business), except, with types, a stream or emitter sitting where
- * trailing options would be: `pipeline(source, sink)` passes none.
+ * trailing options would be: `pipeline(source, sink)` passes none. `signalText` is the signal in
+ * scope (`options?.signal`): a lone argument of an API taking its options last counts when it
+ * carries that signal (`axios(options)`).
  */
-export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpression, parameter: SignalParameter): boolean {
+export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpression, parameter: SignalParameter, signalText: string): boolean {
   if (parameter.kind === 'composition') {
     // Only timeouts composed: the signal in scope is left out.
     return !parameter.signals.elements.every(
@@ -212,6 +214,8 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
     return argument !== undefined && !isUndefined(argument);
   }
   const options = optionsArgument(call, parameter.position);
+  const [lone] = call.arguments;
+  if (!options && parameter.position === 'last' && call.arguments.length === 1 && lone) return carriesSignalWhole(context, lone, signalText);
   if (!optionsMayCarrySignal(options)) return false;
   const services = typeServices(context);
   if (!options || options.type === AST_NODE_TYPES.ObjectExpression) return true;
@@ -222,6 +226,22 @@ export function signalIsGiven(context: AnalysisContext, call: TSESTree.CallExpre
   const type = checker.getApparentType(services.getTypeAtLocation(options));
   const has = (name: string): boolean => checker.getPropertyOfType(type, name) !== undefined;
   return has(signalApi.property) || !eventEmitter.streamMembers.some(has);
+}
+
+/**
+ * Whether an argument is options carrying a signal, handed on whole: the object the signal in scope
+ * is read from (`axios(options)` with `options?.signal`), or, with types, a value whose type has a
+ * `signal` (`const request = { url, signal }; axios(request)`). Not a command: `spawn(command)`.
+ */
+function carriesSignalWhole(context: AnalysisContext, argument: TSESTree.CallExpressionArgument, signalText: string): boolean {
+  if (argument.type === AST_NODE_TYPES.SpreadElement) return false;
+  const carrier = stableReferenceText(argument);
+  if (carrier !== undefined && signalText.replaceAll('?.', '.') === `${carrier.replaceAll('?.', '.')}.${signalApi.property}`) return true;
+  const services = typeServices(context);
+  if (!services) return false;
+  const checker = services.program.getTypeChecker();
+  const type = checker.getApparentType(checker.getNonNullableType(services.getTypeAtLocation(argument)));
+  return checker.getPropertyOfType(type, signalApi.property) !== undefined;
 }
 
 /**

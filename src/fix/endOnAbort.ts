@@ -13,19 +13,25 @@ import { typedListenerText } from './typedListener';
 
 type OnAbortPlan = Extract<EndPlan, { kind: 'onAbort' }>;
 
-/** `signal?.addEventListener('abort', () => sub.quit(), { once: true });`: `end` run once when `signal` aborts. */
-export function abortListenerText(signal: string, optional: boolean, end: string): string {
-  const { addListener, event } = signalApi;
-  return `${signal}${optional ? '?.' : '.'}${addListener}('${event}', () => ${end}, { ${eventTarget.onceOption}: true });`;
+/**
+ * `end` run when `signal` aborts, or at once when it has aborted already (its 'abort' event fired
+ * before this ran and will not fire again), as two lines at `indent`:
+ * `if (signal?.aborted) void sub.quit();`
+ * `else signal?.addEventListener('abort', () => void sub.quit(), { once: true });`
+ */
+export function abortListenerText(signal: string, optional: boolean, end: string, indent: string): string {
+  const { addListener, aborted, event } = signalApi;
+  const read = `${signal}${optional ? '?.' : '.'}`;
+  return `if (${read}${aborted}) ${end};\n${indent}else ${read}${addListener}('${event}', () => ${end}, { ${eventTarget.onceOption}: true });`;
 }
 
 /**
  * Ends a started thing when `signal` aborts, right after the statement that starts or last uses it:
- * `const sub = client.duplicate(); …` → `… signal.addEventListener('abort', () => void sub.quit(), { once: true });`
+ * `const sub = client.duplicate(); …` → `… if (signal.aborted) void sub.quit(); else signal.addEventListener('abort', () => void sub.quit(), { once: true });`
  * A dropped handle is bound first (`const interval = setInterval(…)`), and an inline listener is
  * moved into a named `const` so the same function can be removed, with its parameters' types
  * written out (no fix when they cannot be). An `optional` signal (a new
- * parameter callers may not pass) is used as `signal?.addEventListener(…)`.
+ * parameter callers may not pass) is read as `signal?.aborted` and `signal?.addEventListener(…)`.
  */
 export function endOnAbort(
   context: AnalysisContext,
@@ -68,7 +74,7 @@ export function endOnAbort(
   fixes.push(
     fixer.insertTextAfter(
       trailingComment ?? plan.after,
-      `\n${indent}${abortListenerText(signal, optional, end)}`,
+      `\n${indent}${abortListenerText(signal, optional, end, indent)}`,
     ),
   );
   return fixes;

@@ -12,9 +12,10 @@ import { indentationOf } from './indentation';
  * Ends an endless `for await` source that takes no signal when `signal` aborts, which ends the loop:
  * `for await (const m of nc.subscribe('jobs'))` →
  * `const subscription = nc.subscribe('jobs');`
- * `signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });`
+ * `if (signal.aborted) subscription.unsubscribe();`
+ * `else signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });`
  * `for await (const m of subscription)`. Nothing when the loop is not a statement of a block. An
- * `optional` signal (a new parameter callers may not pass) is used as `signal?.addEventListener(…)`.
+ * `optional` signal (a new parameter callers may not pass) is read with `?.`.
  */
 export function endSourceOnAbort(
   context: AnalysisContext,
@@ -46,6 +47,6 @@ export function endSourceOnAbort(
   // An async iterator's `return` is optional in its type, and returns a promise.
   const call =
     end.method === protocols.iteratorEnd ? `void ${handle}.return?.()` : `${end.returnsPromise ? 'void ' : ''}${handle}.${end.method}()`;
-  fixes.push(fixer.insertTextBefore(statement, `${before}${abortListenerText(signal, optional, call)}\n${indent}`));
+  fixes.push(fixer.insertTextBefore(statement, `${before}${abortListenerText(signal, optional, call, indent)}\n${indent}`));
   return fixes;
 }

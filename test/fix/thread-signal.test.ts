@@ -98,7 +98,8 @@ describe('threading a signal across files with repeated fixes', () => {
 
 export function follow(bus: EventEmitter, onJob: (job: unknown) => void, signal?: AbortSignal) {
   bus.on('job', onJob);
-  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  if (signal?.aborted) bus.off('job', onJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 
 export function followWithin(bus: EventEmitter, onJob: (job: unknown) => void, signal: AbortSignal) {

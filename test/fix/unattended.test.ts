@@ -44,7 +44,8 @@ import type { EventEmitter } from 'node:events';
 export function follow(bus: EventEmitter, onJob?: (job: unknown) => void, label = 'job', signal?: AbortSignal) {
   const listener = () => onJob?.(label);
   bus.on(label, listener);
-  signal?.addEventListener('abort', () => bus.off(label, listener), { once: true });
+  if (signal?.aborted) bus.off(label, listener);
+  else signal?.addEventListener('abort', () => bus.off(label, listener), { once: true });
 }
 
 export function followAll(bus: EventEmitter, signal: AbortSignal) {
@@ -92,7 +93,8 @@ const { EventEmitter } = require('events');
 const bus = new EventEmitter();
 function listen(onJob, signal) {
   bus.on('job', onJob);
-  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  if (signal?.aborted) bus.off('job', onJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 module.exports = { listen };
 `,
@@ -180,7 +182,8 @@ export class Worker extends EventEmitter {
 export class Poller {
   poll(refresh: () => void, signal?: AbortSignal) {
     const interval = setInterval(() => refresh(), 1000);
-    signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+    if (signal?.aborted) clearInterval(interval);
+    else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
   }
 }
 `,
@@ -230,7 +233,8 @@ export function logJobs(signal: AbortSignal) {
     console.log(job);
   };
   bus.on('job-done', onJobDone);
-  signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
+  if (signal.aborted) bus.off('job-done', onJobDone);
+  else signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
 }
 `,
       errors: [inlineListenerError],
@@ -254,7 +258,8 @@ const bus = new EventEmitter();
 export function logJobs(signal: AbortSignal) {
   const onJobDone = (job: any, attempt: any) => console.log(job, attempt);
   bus.on('job-done', onJobDone);
-  signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
+  if (signal.aborted) bus.off('job-done', onJobDone);
+  else signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
 }
 `,
       errors: [{ messageId: 'listenerNotRemoved', line: 7, column: 3, endLine: 7, endColumn: 9 }],
@@ -295,7 +300,8 @@ const bus = new EventEmitter();
 /** @param {AbortSignal} signal */ function logJobs(signal) {
   const onJobDone = (job) => console.log(job);
   bus.on('job-done', onJobDone);
-  signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
+  if (signal.aborted) bus.off('job-done', onJobDone);
+  else signal.addEventListener('abort', () => bus.off('job-done', onJobDone), { once: true });
 }
 module.exports = { logJobs };
 `,
@@ -348,7 +354,8 @@ const bus = new EventEmitter();
 
 async function follow(onUpdate: (update: unknown) => void, signal?: AbortSignal) {
   bus.on('update', onUpdate);
-  signal?.addEventListener('abort', () => bus.off('update', onUpdate), { once: true });
+  if (signal?.aborted) bus.off('update', onUpdate);
+  else signal?.addEventListener('abort', () => bus.off('update', onUpdate), { once: true });
   await once(bus, 'flushed');
 }
 
@@ -398,7 +405,8 @@ const bus = new EventEmitter();
 
 export function follow(onJob: (job: unknown) => void, options: { signal?: AbortSignal } = {}) {
   bus.on('job', onJob);
-  options.signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  if (options.signal?.aborted) bus.off('job', onJob);
+  else options.signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 `,
       errors: [{ messageId: 'listenerNotRemoved', line: 7, column: 3, endLine: 7, endColumn: 9 }],

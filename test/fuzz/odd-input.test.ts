@@ -164,8 +164,10 @@ describe.each([false, true])('odd input, typed: %s', (typed) => {
     // no-repeated-subscription says so (it has no autofix), and nothing else is left.
     expect(result?.messages.filter((message) => message.messageId !== 'repeatedCallUntilSignal')).toEqual([]);
     expect(result?.messages).toHaveLength(400);
-    expect(result?.output).toContain("signal.addEventListener('abort', () => bus.off('event399', onEvent399), { once: true });");
-    expect(result?.output).toContain("signal.addEventListener('abort', () => clearInterval(interval), { once: true });");
+    expect(result?.output).toContain("if (signal.aborted) bus.off('event399', onEvent399);");
+    expect(result?.output).toContain("else signal.addEventListener('abort', () => bus.off('event399', onEvent399), { once: true });");
+    expect(result?.output).toContain('if (signal.aborted) clearInterval(interval);');
+    expect(result?.output).toContain("else signal.addEventListener('abort', () => clearInterval(interval), { once: true });");
     expect(result?.output?.match(/while \(!signal\.aborted\)/g)).toHaveLength(400);
   });
 });

@@ -104,7 +104,8 @@ export function adopt(socket: net.Socket, signal?: AbortSignal) {
   everyone.push(socket);
   const onData = (data: NonSharedBuffer) => console.log(data);
   socket.on('data', onData);
-  signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });
+  if (signal?.aborted) socket.off('data', onData);
+  else signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });
 }
 `,
             },
@@ -131,7 +132,8 @@ export class Hub {
     seen.push(socket);
     const onData = (data: NonSharedBuffer) => console.log(data);
     socket.on('data', onData);
-    signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });
+    if (signal?.aborted) socket.off('data', onData);
+    else signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });
   }
 }
 `,
@@ -212,7 +214,8 @@ export { onConnection };
 function onConnection(socket, signal) {
   const onMessage = (message) => socket.emit('data', message);
   socket.on('message', onMessage);
-  signal?.addEventListener('abort', () => socket.off('message', onMessage), { once: true });
+  if (signal?.aborted) socket.off('message', onMessage);
+  else signal?.addEventListener('abort', () => socket.off('message', onMessage), { once: true });
 }
 
 export { onConnection };

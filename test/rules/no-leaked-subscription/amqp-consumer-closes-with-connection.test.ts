@@ -66,7 +66,8 @@ import amqp from 'amqplib';
 
 export async function drainOrders(url: string, handle: (body: Buffer) => void, signal?: AbortSignal) {
   const conn = await amqp.connect(url);
-  signal?.addEventListener('abort', () => void conn.close(), { once: true });
+  if (signal?.aborted) void conn.close();
+  else signal?.addEventListener('abort', () => void conn.close(), { once: true });
   const channel = await conn.createChannel();
   await channel.consume('orders', (msg) => msg && handle(msg.content));
 }
@@ -89,7 +90,8 @@ import amqp from 'amqplib';
 export async function drainOrders(url: string, handle: (body: Buffer) => void, signal?: AbortSignal) {
   const conn = await amqp.connect(url);
   const channel = await conn.createChannel();
-  signal?.addEventListener('abort', () => void channel.close(), { once: true });
+  if (signal?.aborted) void channel.close();
+  else signal?.addEventListener('abort', () => void channel.close(), { once: true });
   await channel.consume('orders', (msg) => msg && handle(msg.content));
 }
 `,

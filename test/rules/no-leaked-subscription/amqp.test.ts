@@ -88,7 +88,8 @@ import * as amqp from 'amqplib';
 
 export async function consumeJobs(onJob: (body: string) => void, signal?: AbortSignal) {
   const connection = await amqp.connect('amqp://localhost');
-  signal?.addEventListener('abort', () => void connection.close(), { once: true });
+  if (signal?.aborted) void connection.close();
+  else signal?.addEventListener('abort', () => void connection.close(), { once: true });
   const channel = await connection.createChannel();
   await channel.assertQueue('jobs');
   await channel.consume('jobs', (msg) => {
@@ -116,7 +117,8 @@ import * as amqp from 'amqplib';
 export async function consumeJobs(onJob: (body: string) => void, signal?: AbortSignal) {
   const connection = await amqp.connect('amqp://localhost');
   const channel = await connection.createChannel();
-  signal?.addEventListener('abort', () => void channel.close(), { once: true });
+  if (signal?.aborted) void channel.close();
+  else signal?.addEventListener('abort', () => void channel.close(), { once: true });
   await channel.assertQueue('jobs');
   await channel.consume('jobs', (msg) => {
     if (msg) onJob(msg.content.toString());
@@ -159,7 +161,8 @@ import type { Connection } from 'amqplib';
 
 export async function watchQueue(connection: Connection, queue: string, onMessage: (body: string) => void, signal?: AbortSignal) {
   const channel = await connection.createChannel();
-  signal?.addEventListener('abort', () => void channel.close(), { once: true });
+  if (signal?.aborted) void channel.close();
+  else signal?.addEventListener('abort', () => void channel.close(), { once: true });
   await channel.consume(queue, (msg) => {
     if (msg) onMessage(msg.content.toString());
   });
@@ -198,7 +201,8 @@ import * as amqp from 'amqp-connection-manager';
 export function publisher(url: string, signal?: AbortSignal) {
   const connection = amqp.connect([url]);
   connection.on('connect', () => console.log('connected'));
-  signal?.addEventListener('abort', () => void connection.close(), { once: true });
+  if (signal?.aborted) void connection.close();
+  else signal?.addEventListener('abort', () => void connection.close(), { once: true });
 }
 `,
             },

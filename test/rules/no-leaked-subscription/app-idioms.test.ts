@@ -89,7 +89,8 @@ export function onJob(handler: (id: string) => void, signal?: AbortSignal) {
     console.log('first job handler');
   }
   bus.on('job', handler);
-  signal?.addEventListener('abort', () => bus.off('job', handler), { once: true });
+  if (signal?.aborted) bus.off('job', handler);
+  else signal?.addEventListener('abort', () => bus.off('job', handler), { once: true });
 }
 `,
             },

@@ -89,7 +89,8 @@ const redis = new Redis();
 
 export async function* orderUpdates(orderId: string, signal?: AbortSignal) {
   const sub = redis.duplicate();
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe(\`order:\${orderId}\`);
   for await (const [, message] of on(sub, 'message')) {
     yield String(message);
@@ -133,7 +134,8 @@ const redis = new Redis();
 
 export async function nextOrder(orderId: string, signal?: AbortSignal) {
   const sub = redis.duplicate();
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe(\`order:\${orderId}\`);
   const [, message] = await events.once(sub, 'message');
   return String(message);

@@ -73,7 +73,8 @@ const queue = new Queue('reports');
 
 export async function renderReport(data: string, signal?: AbortSignal) {
   const queueEvents = new QueueEvents('reports');
-  signal?.addEventListener('abort', () => void queueEvents.close(), { once: true });
+  if (signal?.aborted) void queueEvents.close();
+  else signal?.addEventListener('abort', () => void queueEvents.close(), { once: true });
   const job = await queue.add('render', data);
   return job.waitUntilFinished(queueEvents);
 }
@@ -110,7 +111,8 @@ import { Queue } from 'bullmq';
 
 export async function enqueue(name: string, data: string, signal?: AbortSignal) {
   const queue = new Queue(name);
-  signal?.addEventListener('abort', () => void queue.close(), { once: true });
+  if (signal?.aborted) void queue.close();
+  else signal?.addEventListener('abort', () => void queue.close(), { once: true });
   await queue.add('job', data);
 }
 `,

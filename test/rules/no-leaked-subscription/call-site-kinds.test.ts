@@ -137,7 +137,8 @@ const redis = new Redis();
 function listen(client, channel: string, signal?: AbortSignal) {
   const sub = client.duplicate();
   void sub.subscribe(channel);
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 
 export function refresh() {
@@ -178,7 +179,8 @@ import cron from 'node-cron';
 function listen(client, channel: string, signal?: AbortSignal) {
   const sub = client.duplicate();
   void sub.subscribe(channel);
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 
 function refresh(redis) {

@@ -300,7 +300,8 @@ export function poll(run: () => void) {
               output: `
 export function poll(run: () => void, signal?: AbortSignal) {
   const timer = setInterval(run, 1000);
-  signal?.addEventListener('abort', () => clearInterval(timer), { once: true });
+  if (signal?.aborted) clearInterval(timer);
+  else signal?.addEventListener('abort', () => clearInterval(timer), { once: true });
   return Boolean(timer);
 }
 `,

@@ -62,7 +62,8 @@ const bus = new EventEmitter();
 function serve(req, signal) {
   const onJob = () => req.send();
   bus.on('job', onJob);
-  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  if (signal?.aborted) bus.off('job', onJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 module.exports = serve;
 `,

@@ -78,7 +78,8 @@ import { Bus } from 'my-bus';
 const bus = new Bus();
 export function follow(handler: () => void, signal: AbortSignal) {
   const unsubscribe = bus.subscribe('job', handler);
-  signal.addEventListener('abort', () => unsubscribe(), { once: true });
+  if (signal.aborted) unsubscribe();
+  else signal.addEventListener('abort', () => unsubscribe(), { once: true });
 }
 `,
       errors: [
@@ -108,7 +109,8 @@ const bus = new Bus();
 export function follow(handler: () => void, signal: AbortSignal) {
   const off = bus.subscribe('job', handler);
   console.log('following', typeof off);
-  signal.addEventListener('abort', () => off(), { once: true });
+  if (signal.aborted) off();
+  else signal.addEventListener('abort', () => off(), { once: true });
 }
 `,
       errors: [
@@ -165,7 +167,8 @@ import { Feed } from 'my-feed';
 const feed = new Feed();
 export function watchPrices(onPrice: (price: number) => void, signal: AbortSignal) {
   const subscription = feed.follow('prices', onPrice);
-  signal.addEventListener('abort', () => subscription.close(), { once: true });
+  if (signal.aborted) subscription.close();
+  else signal.addEventListener('abort', () => subscription.close(), { once: true });
 }
 `,
       errors: [
@@ -221,7 +224,8 @@ export function follow(handler: () => void, signal: AbortSignal) {
 import { bus } from './bus';
 export function follow(handler: () => void, signal: AbortSignal) {
   bus.listen('job', handler);
-  signal.addEventListener('abort', () => bus.unlisten('job', handler), { once: true });
+  if (signal.aborted) bus.unlisten('job', handler);
+  else signal.addEventListener('abort', () => bus.unlisten('job', handler), { once: true });
 }
 `,
       errors: [

@@ -42,7 +42,8 @@ export class RoomsController {
   follow(@Param('id') id: string, signal?: AbortSignal) {
     const onMessage = (channel: string) => console.log(channel, id);
     this.redis.on('message', onMessage);
-    signal?.addEventListener('abort', () => this.redis.off('message', onMessage), { once: true });
+    if (signal?.aborted) this.redis.off('message', onMessage);
+    else signal?.addEventListener('abort', () => this.redis.off('message', onMessage), { once: true });
     return { following: id };
   }
 }

@@ -113,7 +113,7 @@ runInBothModes('no-leaked-subscription: an instance of an ES5 class of the file'
             {
               messageId: 'addSignalParameter',
               data: { owner: '`watch()`' },
-              output: watcher("\n  signal?.addEventListener('abort', () => poller.stop(), { once: true });").replace(
+              output: watcher("\n  if (signal?.aborted) poller.stop();\n  else signal?.addEventListener('abort', () => poller.stop(), { once: true });").replace(
                 'export function watch(onTick: () => void)',
                 'export function watch(onTick: () => void, signal?: AbortSignal)',
               ),

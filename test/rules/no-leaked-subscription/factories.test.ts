@@ -130,7 +130,8 @@ function connectTo(host: string) {
 
 export async function ping(host: string, signal?: AbortSignal) {
   const client = connectTo(host);
-  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  if (signal?.aborted) void client.quit();
+  else signal?.addEventListener('abort', () => void client.quit(), { once: true });
   await client.ping();
 }
 `,
@@ -167,7 +168,8 @@ import { connectTo } from './clients';
 
 export async function watchTasks(host: string, onTask: () => void, signal?: AbortSignal) {
   const sub = connectTo(host);
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('tasks');
   sub.on('message', () => onTask());
 }
@@ -217,7 +219,8 @@ export class Resolver {
   }
   async resolve(host: string, signal?: AbortSignal) {
     const client = this.connectToSentinel(host);
-    signal?.addEventListener('abort', () => void client.quit(), { once: true });
+    if (signal?.aborted) void client.quit();
+    else signal?.addEventListener('abort', () => void client.quit(), { once: true });
     return await client.get('master');
   }
 }
@@ -276,7 +279,8 @@ const Redis = require('ioredis');
 const createClient = (options) => new Redis(options);
 async function watchTasks(options, onTask, signal) {
   const sub = createClient(options);
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('tasks');
   sub.on('message', () => onTask());
 }

@@ -123,7 +123,8 @@ function connectTo(nodes: string[]) {
 
 export async function ping(nodes: string[], signal?: AbortSignal) {
   const client = connectTo(nodes);
-  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  if (signal?.aborted) void client.quit();
+  else signal?.addEventListener('abort', () => void client.quit(), { once: true });
   await client.ping();
 }
 `,

@@ -46,7 +46,8 @@ export class Breaker {
   healthCheck(check: () => void, interval: number, signal?: AbortSignal) {
     const timer = setInterval(check, interval);
     timer.unref();
-    signal?.addEventListener('abort', () => clearInterval(timer), { once: true });
+    if (signal?.aborted) clearInterval(timer);
+    else signal?.addEventListener('abort', () => clearInterval(timer), { once: true });
   }
 }
 `,
@@ -82,7 +83,8 @@ export class Breaker {
   healthCheck(check: () => void, interval: number) {
     const timer = setInterval(check, interval);
     timer.unref();
-    this.options.abortController.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+    if (this.options.abortController.signal.aborted) clearInterval(timer);
+    else this.options.abortController.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
   }
 }
 `,

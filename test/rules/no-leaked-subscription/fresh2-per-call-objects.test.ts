@@ -153,7 +153,8 @@ export class Relay {
   private handlersFor(bus: EventEmitter, signal?: AbortSignal) {
     const onMessage = () => console.log('message');
     bus.on('message', onMessage);
-    signal?.addEventListener('abort', () => bus.off('message', onMessage), { once: true });
+    if (signal?.aborted) bus.off('message', onMessage);
+    else signal?.addEventListener('abort', () => bus.off('message', onMessage), { once: true });
   }
 }
 `,

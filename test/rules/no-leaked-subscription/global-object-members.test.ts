@@ -118,7 +118,7 @@ runInBothModes('no-leaked-subscription: a member of globalThis set once', rule, 
                 .replace('start() {', 'start(signal?: AbortSignal) {')
                 .replace(
                   "globalThis.relayBus.on('message', this.onMessage);",
-                  "globalThis.relayBus.on('message', this.onMessage);\n    signal?.addEventListener('abort', () => globalThis.relayBus.off('message', this.onMessage), { once: true });",
+                  "globalThis.relayBus.on('message', this.onMessage);\n    if (signal?.aborted) globalThis.relayBus.off('message', this.onMessage);\n    else signal?.addEventListener('abort', () => globalThis.relayBus.off('message', this.onMessage), { once: true });",
                 ),
             },
           ],

@@ -41,7 +41,8 @@ export function keep(onTick: () => void) {
               output: `
 export function keep(onTick: () => void, signal?: AbortSignal) {
   const keepAlive = globalThis.setInterval(onTick, 1000);
-  signal?.addEventListener('abort', () => clearInterval(keepAlive), { once: true });
+  if (signal?.aborted) clearInterval(keepAlive);
+  else signal?.addEventListener('abort', () => clearInterval(keepAlive), { once: true });
   return keepAlive.hasRef();
 }
 `,
@@ -105,7 +106,8 @@ export function password(cb, signal) {
     else input += ch;
   };
   process.stdin.on('data', onData);
-  signal?.addEventListener('abort', () => process.stdin.off('data', onData), { once: true });
+  if (signal?.aborted) process.stdin.off('data', onData);
+  else signal?.addEventListener('abort', () => process.stdin.off('data', onData), { once: true });
 }
 `,
             },
@@ -134,7 +136,8 @@ export function keep(onTick) {
               output: `
 export function keep(onTick, signal) {
   const interval = global.setInterval(onTick, 1000);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 }
 `,
             },

@@ -59,7 +59,8 @@ const pubsub = new PubSub();
 
 export function warmUp(signal?: AbortSignal) {
   const subscription = pubsub.asyncIterator('POST_ADDED');
-  signal?.addEventListener('abort', () => void subscription.return(), { once: true });
+  if (signal?.aborted) void subscription.return();
+  else signal?.addEventListener('abort', () => void subscription.return(), { once: true });
 }
 `,
             },
@@ -94,7 +95,8 @@ import { RedisPubSub } from 'graphql-redis-subscriptions';
 
 export async function notify(event: string, signal?: AbortSignal) {
   const pubsub = new RedisPubSub();
-  signal?.addEventListener('abort', () => void pubsub.close(), { once: true });
+  if (signal?.aborted) void pubsub.close();
+  else signal?.addEventListener('abort', () => void pubsub.close(), { once: true });
   await pubsub.publish(event, { at: Date.now() });
 }
 `,

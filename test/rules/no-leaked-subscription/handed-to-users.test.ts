@@ -159,7 +159,8 @@ import Redis from 'ioredis';
 export async function lookup(port: number, signal?: AbortSignal) {
   const client = new Redis(port);
   client.on('error', () => {});
-  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  if (signal?.aborted) void client.quit();
+  else signal?.addEventListener('abort', () => void client.quit(), { once: true });
   try {
     return await ask(client);
   } finally {
@@ -197,7 +198,8 @@ export class Connector {
   async resolve(port: number, signal?: AbortSignal) {
     const client = new Redis(port);
     client.on('error', () => {});
-    signal?.addEventListener('abort', () => void client.quit(), { once: true });
+    if (signal?.aborted) void client.quit();
+    else signal?.addEventListener('abort', () => void client.quit(), { once: true });
     const master = await this.resolveMaster(client);
     return master;
   }
@@ -249,7 +251,8 @@ function check(client: Redis) {
 }
 export async function probe(port: number, signal?: AbortSignal) {
   const client = new Redis(port);
-  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  if (signal?.aborted) void client.quit();
+  else signal?.addEventListener('abort', () => void client.quit(), { once: true });
   await check(client);
 }
 `,

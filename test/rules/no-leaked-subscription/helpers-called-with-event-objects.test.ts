@@ -55,7 +55,8 @@ import type { EventEmitter as Request } from 'node:events';
 export function trackTimings(request: Request, signal?: AbortSignal) {
   const onSocket = () => console.log('socket');
   request.on('socket', onSocket);
-  signal?.addEventListener('abort', () => request.off('socket', onSocket), { once: true });
+  if (signal?.aborted) request.off('socket', onSocket);
+  else signal?.addEventListener('abort', () => request.off('socket', onSocket), { once: true });
 }
 
 export function onRequestCreated(data: { request: Request }) {
@@ -103,7 +104,8 @@ const bus = new EventEmitter();
 function trackTimings(request: EventEmitter, signal?: AbortSignal) {
   const onSocket = () => console.log('socket');
   request.on('socket', onSocket);
-  signal?.addEventListener('abort', () => request.off('socket', onSocket), { once: true });
+  if (signal?.aborted) request.off('socket', onSocket);
+  else signal?.addEventListener('abort', () => request.off('socket', onSocket), { once: true });
 }
 
 export function onRequestCreated(data: { request: EventEmitter }) {

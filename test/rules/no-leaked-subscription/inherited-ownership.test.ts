@@ -99,7 +99,8 @@ typedRuleTester.run('no-leaked-subscription: ownership and ends read from anothe
                 "    shared.on('reconnected', () => this.resend());",
                 `    const onReconnected = () => this.resend();
     shared.on('reconnected', onReconnected);
-    signal?.addEventListener('abort', () => shared.off('reconnected', onReconnected), { once: true });`,
+    if (signal?.aborted) shared.off('reconnected', onReconnected);
+    else signal?.addEventListener('abort', () => shared.off('reconnected', onReconnected), { once: true });`,
               ),
             },
           ],
@@ -126,7 +127,8 @@ typedRuleTester.run('no-leaked-subscription: ownership and ends read from anothe
                   "    engine.on('reconnected', () => this.resend());",
                   `    const onReconnected = () => this.resend();
     engine.on('reconnected', onReconnected);
-    signal?.addEventListener('abort', () => engine.off('reconnected', onReconnected), { once: true });`,
+    if (signal?.aborted) engine.off('reconnected', onReconnected);
+    else signal?.addEventListener('abort', () => engine.off('reconnected', onReconnected), { once: true });`,
                 ),
             },
           ],

@@ -63,7 +63,8 @@ class Heartbeat {
   start(socket: EventEmitter, signal?: AbortSignal): void {
     const onPong = () => console.log('pong');
     socket.on('pong', onPong);
-    signal?.addEventListener('abort', () => socket.off('pong', onPong), { once: true });
+    if (signal?.aborted) socket.off('pong', onPong);
+    else signal?.addEventListener('abort', () => socket.off('pong', onPong), { once: true });
   }
 }
 
@@ -113,7 +114,8 @@ class Heartbeat {
   start(socket: EventEmitter, signal?: AbortSignal): void {
     const onPong = () => console.log('pong');
     socket.on('pong', onPong);
-    signal?.addEventListener('abort', () => socket.off('pong', onPong), { once: true });
+    if (signal?.aborted) socket.off('pong', onPong);
+    else signal?.addEventListener('abort', () => socket.off('pong', onPong), { once: true });
   }
 }
 

@@ -54,7 +54,8 @@ exports.subscribeAll = function subscribeAll(onMessage) {
 const Redis = require('ioredis');
 async function helper(client, onNewTask, signal) {
   const sub = client.duplicate();
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('new-task');
   sub.on('message', () => onNewTask());
 }
@@ -93,7 +94,8 @@ exports.subscribeAll = function subscribeAll(onMessage, signal) {
   const sub = new Redis();
   sub.subscribe('all');
   sub.on('message', onMessage);
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 };
 `,
             },
@@ -128,7 +130,8 @@ const { EventEmitter } = require('events');
 const bus = new EventEmitter();
 exports.listen = (handler, signal) => {
   bus.on('job', handler);
-  signal?.addEventListener('abort', () => bus.off('job', handler), { once: true });
+  if (signal?.aborted) bus.off('job', handler);
+  else signal?.addEventListener('abort', () => bus.off('job', handler), { once: true });
 };
 exports.poll = () => {
   setInterval(() => console.log('tick'), 1000);
@@ -155,7 +158,8 @@ exports.listen = (handler) => {
 };
 exports.poll = (signal) => {
   const interval = setInterval(() => console.log('tick'), 1000);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 };
 `,
             },

@@ -141,7 +141,8 @@ export function follow(bus, onJob) {
               output: `
 export function follow(bus, onJob, signal) {
   bus.on('job', onJob);
-  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  if (signal?.aborted) bus.off('job', onJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
   bus.emit('following', onJob);
 }
 `,

@@ -39,7 +39,8 @@ export function watchExpirations(redis, onExpired, signal) {
   const sub = redis.duplicate();
   void sub.psubscribe('__keyevent@0__:expired');
   sub.on('pmessage', (_pattern, _channel, key) => onExpired(key));
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 
 const redis = new Redis();
@@ -93,7 +94,7 @@ javascriptRuleTester.run('no-leaked-subscription: a signal parameter documented 
               data: { owner: '`watchExpirations()`' },
               output: describedOnly
                 .replace('(onExpired) {', '(onExpired, signal) {')
-                .replace('(key));\n}', "(key));\n  signal?.addEventListener('abort', () => void sub.quit(), { once: true });\n}"),
+                .replace('(key));\n}', "(key));\n  if (signal?.aborted) void sub.quit();\n  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });\n}"),
             },
           ],
         },
@@ -142,7 +143,8 @@ export function watchExpirations(redis: Redis, onExpired: (key: string) => void,
   const sub = redis.duplicate();
   void sub.psubscribe('__keyevent@0__:expired');
   sub.on('pmessage', (_pattern, _channel, key) => onExpired(key));
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 
 setInterval(() => watchExpirations(new Redis(), console.log), 60_000);

@@ -114,7 +114,8 @@ const kafka = new Kafka({ clientId: 'app', brokers: ['kafka:9092'] });
 
 export async function consumeOrders(onOrder: (value: string) => void, signal?: AbortSignal) {
   const consumer = kafka.consumer({ groupId: 'orders' });
-  signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
+  if (signal?.aborted) void consumer.disconnect();
+  else signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
   await consumer.connect();
   await consumer.subscribe({ topic: 'orders', fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => onOrder(String(message.value)) });
@@ -157,7 +158,8 @@ const kafka = new Kafka({ clientId: 'app', brokers: ['kafka:9092'] });
 
 export async function publishOrder(order: string, signal?: AbortSignal) {
   const producer = kafka.producer();
-  signal?.addEventListener('abort', () => void producer.disconnect(), { once: true });
+  if (signal?.aborted) void producer.disconnect();
+  else signal?.addEventListener('abort', () => void producer.disconnect(), { once: true });
   await producer.connect();
   await producer.send({ topic: 'orders', messages: [{ value: order }] });
 }
@@ -184,7 +186,8 @@ import { Kafka } from 'kafkajs';
 
 export async function follow(kafka: Kafka, signal: AbortSignal, onEvent: (value: string) => void) {
   const consumer = kafka.consumer({ groupId: 'events' });
-  signal.addEventListener('abort', () => void consumer.disconnect(), { once: true });
+  if (signal.aborted) void consumer.disconnect();
+  else signal.addEventListener('abort', () => void consumer.disconnect(), { once: true });
   await consumer.connect();
   await consumer.subscribe({ topic: 'events' });
   await consumer.run({ eachMessage: async ({ message }) => onEvent(String(message.value)) });

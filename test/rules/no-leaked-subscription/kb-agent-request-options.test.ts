@@ -49,7 +49,8 @@ import https from 'node:https';
 
 export function ping(url: string, signal?: AbortSignal): Promise<number> {
   const agent = new https.Agent({ keepAlive: true });
-  signal?.addEventListener('abort', () => agent.destroy(), { once: true });
+  if (signal?.aborted) agent.destroy();
+  else signal?.addEventListener('abort', () => agent.destroy(), { once: true });
   return new Promise((resolve) => {
     ${call}(url, { agent }, (res) => resolve(res.statusCode ?? 0));
   });

@@ -87,7 +87,8 @@ export class Publisher {
   async publish(queue: string, body: Buffer, signal?: AbortSignal) {
     const channel = await this.connection!.createChannel();
     channel.sendToQueue(queue, body);
-    signal?.addEventListener('abort', () => void channel.close(), { once: true });
+    if (signal?.aborted) void channel.close();
+    else signal?.addEventListener('abort', () => void channel.close(), { once: true });
   }
   async stop() {
     await this.connection?.close();

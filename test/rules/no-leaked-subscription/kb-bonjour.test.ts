@@ -114,7 +114,8 @@ import { Bonjour } from 'bonjour-service';
 export function announce(port: number, signal?: AbortSignal) {
   const bonjour = new Bonjour();
   bonjour.publish({ name: 'api', type: 'http', port });
-  signal?.addEventListener('abort', () => bonjour.destroy(), { once: true });
+  if (signal?.aborted) bonjour.destroy();
+  else signal?.addEventListener('abort', () => bonjour.destroy(), { once: true });
 }
 `,
             },

@@ -90,7 +90,8 @@ const client = new Etcd3();
 export async function follow(key: string, onPut: (value: string) => void, signal?: AbortSignal) {
   const watcher = await client.watch().key(key).create();
   watcher.on('put', (kv) => onPut(String(kv)));
-  signal?.addEventListener('abort', () => void watcher.cancel(), { once: true });
+  if (signal?.aborted) void watcher.cancel();
+  else signal?.addEventListener('abort', () => void watcher.cancel(), { once: true });
 }
 ` }],
         },
@@ -120,7 +121,8 @@ import { Etcd3 } from 'etcd3';
 
 export async function register(client: Etcd3, key: string, value: string, signal?: AbortSignal) {
   const lease = client.lease(10);
-  signal?.addEventListener('abort', () => void lease.revoke(), { once: true });
+  if (signal?.aborted) void lease.revoke();
+  else signal?.addEventListener('abort', () => void lease.revoke(), { once: true });
   await lease.grant();
   await client.put(key).value(value).exec();
 }
@@ -152,7 +154,8 @@ import { Etcd3 } from 'etcd3';
 
 export async function leadOnce(client: Etcd3, job: () => Promise<void>, signal?: AbortSignal) {
   const campaign = client.election('singleton-job').campaign('me');
-  signal?.addEventListener('abort', () => void campaign.resign(), { once: true });
+  if (signal?.aborted) void campaign.resign();
+  else signal?.addEventListener('abort', () => void campaign.resign(), { once: true });
   await campaign.wait();
   await job();
 }
@@ -182,7 +185,8 @@ import { Etcd3 } from 'etcd3';
 
 export async function currentLeader(client: Etcd3, signal?: AbortSignal) {
   const observer = await client.election('singleton-job').observe();
-  signal?.addEventListener('abort', () => void observer.cancel(), { once: true });
+  if (signal?.aborted) void observer.cancel();
+  else signal?.addEventListener('abort', () => void observer.cancel(), { once: true });
   return observer.leader();
 }
 ` }],
@@ -243,7 +247,8 @@ import { initTracer } from 'jaeger-client';
 export function traceOnce(serviceName: string, name: string, signal?: AbortSignal) {
   const tracer = initTracer({ serviceName }, {});
   tracer.startSpan(name).finish();
-  signal?.addEventListener('abort', () => tracer.close(), { once: true });
+  if (signal?.aborted) tracer.close();
+  else signal?.addEventListener('abort', () => tracer.close(), { once: true });
 }
 ` }],
         },

@@ -94,7 +94,8 @@ import type { Db } from 'mongodb';
 export function watchOrders(db: Db, onOrder: (id: unknown) => void, signal?: AbortSignal) {
   const stream = db.collection('orders').watch();
   stream.on('change', (change) => onOrder(change.documentKey?._id));
-  signal?.addEventListener('abort', () => void stream.close(), { once: true });
+  if (signal?.aborted) void stream.close();
+  else signal?.addEventListener('abort', () => void stream.close(), { once: true });
 }
 `,
             },
@@ -118,7 +119,8 @@ import type { MongoClient } from 'mongodb';
 export function auditChanges(client: MongoClient, signal: AbortSignal) {
   const changes = client.watch();
   changes.on('change', (change) => console.log(change.operationType));
-  signal.addEventListener('abort', () => void changes.close(), { once: true });
+  if (signal.aborted) void changes.close();
+  else signal.addEventListener('abort', () => void changes.close(), { once: true });
 }
 `,
       errors: [{ messageId: 'handleNotEnded', line: 5, column: 19, endLine: 5, endColumn: 31 }],
@@ -150,7 +152,8 @@ import { MongoClient } from 'mongodb';
 
 export async function countOrders(url: string, signal?: AbortSignal) {
   const client = new MongoClient(url);
-  signal?.addEventListener('abort', () => void client.close(), { once: true });
+  if (signal?.aborted) void client.close();
+  else signal?.addEventListener('abort', () => void client.close(), { once: true });
   return client.db('shop').collection('orders').findOne({});
 }
 `,

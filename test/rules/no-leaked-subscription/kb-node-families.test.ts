@@ -131,7 +131,8 @@ export function publish(port: number, topic: string, signal?: AbortSignal) {
   const sock = axon.socket('pub');
   sock.bind(port);
   sock.send(topic);
-  signal?.addEventListener('abort', () => sock.close(), { once: true });
+  if (signal?.aborted) sock.close();
+  else signal?.addEventListener('abort', () => sock.close(), { once: true });
 }
 `,
             },
@@ -167,7 +168,8 @@ export function subscribe(port: number, signal?: AbortSignal) {
   const sock = new axon.SubEmitterSocket();
   sock.connect(port);
   sock.on('job', (job: unknown) => console.log(job));
-  signal?.addEventListener('abort', () => sock.close(), { once: true });
+  if (signal?.aborted) sock.close();
+  else signal?.addEventListener('abort', () => sock.close(), { once: true });
 }
 `,
             },
@@ -201,7 +203,8 @@ import { Awareness } from 'y-protocols/awareness';
 export function handleMessage(doc: object, update: Uint8Array, signal?: AbortSignal) {
   const awareness = new Awareness(doc);
   awareness.setLocalState({ update });
-  signal?.addEventListener('abort', () => awareness.destroy(), { once: true });
+  if (signal?.aborted) awareness.destroy();
+  else signal?.addEventListener('abort', () => awareness.destroy(), { once: true });
 }
 `,
             },
@@ -235,7 +238,8 @@ import { fork } from 'node:child_process';
 export function runJob(job: object, signal?: AbortSignal) {
   const child = fork('./worker.js');
   child.send(job);
-  signal?.addEventListener('abort', () => child.disconnect(), { once: true });
+  if (signal?.aborted) child.disconnect();
+  else signal?.addEventListener('abort', () => child.disconnect(), { once: true });
 }
 `,
             },
@@ -269,7 +273,8 @@ import * as readline from 'node:readline';
 export function ask(question: string, signal?: AbortSignal) {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
   rl.question(question, (answer) => console.log(answer));
-  signal?.addEventListener('abort', () => rl.close(), { once: true });
+  if (signal?.aborted) rl.close();
+  else signal?.addEventListener('abort', () => rl.close(), { once: true });
 }
 `,
             },

@@ -100,7 +100,8 @@ import net from 'node:net';
 export function hello(port: number, signal?: AbortSignal) {
   const socket = net.createConnection(port, () => socket.write('hello'));
   socket.on('data', (data) => console.log(String(data)));
-  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+  if (signal?.aborted) socket.destroy();
+  else signal?.addEventListener('abort', () => socket.destroy(), { once: true });
 }
 `,
             },
@@ -138,7 +139,8 @@ export function ping(port: number, host: string, signal?: AbortSignal) {
   const socket = net.connect(port, host);
   socket.unref();
   socket.write('PING');
-  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+  if (signal?.aborted) socket.destroy();
+  else signal?.addEventListener('abort', () => socket.destroy(), { once: true });
 }
 `,
             },
@@ -199,7 +201,8 @@ import tls from 'node:tls';
 export function send(port: number, payload: string, signal: AbortSignal) {
   const socket = tls.connect({ port });
   socket.write(payload);
-  signal.addEventListener('abort', () => socket.destroy(), { once: true });
+  if (signal.aborted) socket.destroy();
+  else signal.addEventListener('abort', () => socket.destroy(), { once: true });
 }
 `,
     },

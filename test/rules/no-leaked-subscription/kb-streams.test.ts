@@ -53,7 +53,8 @@ import { PassThrough } from 'node:stream';
 const out = new PassThrough();
 export function watch(f: (chunk: unknown) => void, signal?: AbortSignal) {
   out.on('data', f);
-  signal?.addEventListener('abort', () => out.off('data', f), { once: true });
+  if (signal?.aborted) out.off('data', f);
+  else signal?.addEventListener('abort', () => out.off('data', f), { once: true });
 }
 `,
             },

@@ -133,7 +133,8 @@ export class Job {
   wait(signal?: AbortSignal) {
     const onClosing = () => console.log('closing');
     this.queue.on('closing', onClosing);
-    signal?.addEventListener('abort', () => this.queue.off('closing', onClosing), { once: true });
+    if (signal?.aborted) this.queue.off('closing', onClosing);
+    else signal?.addEventListener('abort', () => this.queue.off('closing', onClosing), { once: true });
   }
 }
 
@@ -209,7 +210,8 @@ class Job {
   wait(signal) {
     const onDone = () => console.log('done');
     this.bus.on('done', onDone);
-    signal?.addEventListener('abort', () => this.bus.off('done', onDone), { once: true });
+    if (signal?.aborted) this.bus.off('done', onDone);
+    else signal?.addEventListener('abort', () => this.bus.off('done', onDone), { once: true });
   }
 }
 module.exports = { Job };

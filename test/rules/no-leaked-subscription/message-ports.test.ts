@@ -44,7 +44,8 @@ export function watchProgress(worker: { postMessage(value: unknown, transfer: un
   const { port1, port2 } = new MessageChannel();
   worker.postMessage({ progress: port2 }, [port2]);
   port1.on('message', onProgress);
-  signal?.addEventListener('abort', () => port1.close(), { once: true });
+  if (signal?.aborted) port1.close();
+  else signal?.addEventListener('abort', () => port1.close(), { once: true });
 }
 `,
             },

@@ -275,7 +275,8 @@ export function publish(channel: string, message: string, signal?: AbortSignal) 
   const Redis = loadRedis();
   const client = new Redis();
   void client.publish(channel, message);
-  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  if (signal?.aborted) void client.quit();
+  else signal?.addEventListener('abort', () => void client.quit(), { once: true });
 }
 `,
             },

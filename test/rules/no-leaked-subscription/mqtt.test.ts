@@ -70,7 +70,8 @@ export function followPresence(onPresence: (message: string) => void, signal?: A
   const client = mqtt.connect('mqtt://test.mosquitto.org');
   client.subscribe('presence');
   client.on('message', (_topic, message) => onPresence(message.toString()));
-  signal?.addEventListener('abort', () => client.end(), { once: true });
+  if (signal?.aborted) client.end();
+  else signal?.addEventListener('abort', () => client.end(), { once: true });
 }
 `,
             },
@@ -104,7 +105,8 @@ import type { MqttClient } from 'mqtt';
 
 export function followTopic(client: MqttClient, topic: string, signal?: AbortSignal) {
   client.subscribe(topic);
-  signal?.addEventListener('abort', () => void client.unsubscribe(topic), { once: true });
+  if (signal?.aborted) void client.unsubscribe(topic);
+  else signal?.addEventListener('abort', () => void client.unsubscribe(topic), { once: true });
 }
 `,
             },
@@ -126,7 +128,8 @@ import type { MqttClient } from 'mqtt';
 
 export function followTopic(client: MqttClient, topic: string, signal: AbortSignal) {
   client.subscribe(topic);
-  signal.addEventListener('abort', () => void client.unsubscribe(topic), { once: true });
+  if (signal.aborted) void client.unsubscribe(topic);
+  else signal.addEventListener('abort', () => void client.unsubscribe(topic), { once: true });
 }
 `,
       errors: [

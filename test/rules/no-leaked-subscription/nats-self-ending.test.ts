@@ -1,6 +1,6 @@
 import leaked from '../../../rules/no-leaked-subscription';
 import repeated from '../../../rules/no-repeated-subscription';
-import { runInBothModes } from '../../ruleTester';
+import { runInBothModes, typedRuleTester, untypedRuleTester } from '../../ruleTester';
 
 // nats.js ends a subscription itself after `max` messages, and a `timeout` ends it (with an error to
 // its callback) when no message came in time; the first message cancels the timeout. So
@@ -19,7 +19,8 @@ import type { NatsConnection } from 'nats';
 
 export function awaitDone(nc: NatsConnection, id: string, onDone: (data: string) => void, signal?: AbortSignal) {
   const subscription = nc.subscribe(\`render.done.\${id}\`, { ${options}, callback: (_error, msg) => onDone(msg.string()) });
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `;
 
@@ -59,4 +60,61 @@ nc.subscribe('render.request', {
 runInBothModes('no-repeated-subscription: a NATS subscription that ends itself, per message', repeated, {
   valid: [perRequest('max: 1, timeout: 30_000')],
   invalid: [],
+});
+
+// A `timeout` that may be undefined at run time: with types, a type that admits `undefined` leaves
+// `max: 1` alone, which may wait forever, so it is reported like `{ max: 1 }`; a type without it (a
+// default, `?? ms`) ends by itself. Without types the value's definedness is unknown: a report would
+// rest on a guess that the program's timeout is missing (configs usually default it), so it stays
+// quiet, as every rule does when unsure without types.
+const timeoutFrom = (parameters: string, options: string) => `
+import type { NatsConnection } from 'nats';
+
+export function awaitDone(nc: NatsConnection, id: string${parameters}) {
+  nc.subscribe(\`render.done.\${id}\`, { ${options}, callback: () => {} });
+}
+`;
+const timeoutFromEnded = (parameters: string, options: string) => `
+import type { NatsConnection } from 'nats';
+
+export function awaitDone(nc: NatsConnection, id: string${parameters}, signal?: AbortSignal) {
+  const subscription = nc.subscribe(\`render.done.\${id}\`, { ${options}, callback: () => {} });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+}
+`;
+const reported = (parameters: string, options: string) => ({
+  code: timeoutFrom(parameters, options),
+  errors: [
+    {
+      messageId: 'handleDropped' as const,
+      data: { label: 'a NATS subscription', code: 'nc.subscribe(…)' },
+      line: 5,
+      column: 3,
+      endLine: 5,
+      endColumn: 15,
+      suggestions: [{ messageId: 'addSignalParameter' as const, data: { owner: '`awaitDone()`' }, output: timeoutFromEnded(parameters, options) }],
+    },
+  ],
+});
+const maybeMissing: [string, string][] = [
+  [', timeout?: number', 'max: 1, timeout'],
+  [', config: { timeout?: number }', 'max: 1, timeout: config.timeout'],
+  [', config: { timeout: number | undefined }', 'timeout: config.timeout, max: 1'],
+];
+const alwaysSet = [
+  timeoutFrom(', timeout: number', 'max: 1, timeout'),
+  timeoutFrom(', config: { timeout?: number }', 'max: 1, timeout: config.timeout ?? 5_000'),
+  timeoutFrom(', config: { readonly timeout: 5_000 }', 'max: 1, timeout: config.timeout'),
+];
+
+typedRuleTester.run('no-leaked-subscription: a NATS timeout whose type may be undefined', leaked, {
+  valid: alwaysSet,
+  invalid: maybeMissing.map(([parameters, options]) => reported(parameters, options)),
+});
+
+untypedRuleTester.run('no-leaked-subscription: a NATS timeout of unknown definedness, without types', leaked, {
+  valid: [...alwaysSet, ...maybeMissing.map(([parameters, options]) => timeoutFrom(parameters, options))],
+  // Written out as undefined: no timeout, whatever the types.
+  invalid: [reported('', 'max: 1, timeout: undefined')],
 });

@@ -71,7 +71,8 @@ import { connect } from 'nats';
 export async function announce(subject: string, signal?: AbortSignal) {
   const nc = await connect({ servers: 'nats://localhost:4222' });
   nc.publish(subject, 'hello');
-  signal?.addEventListener('abort', () => void nc.close(), { once: true });
+  if (signal?.aborted) void nc.close();
+  else signal?.addEventListener('abort', () => void nc.close(), { once: true });
 }
 `,
             },
@@ -105,7 +106,8 @@ import type { NatsConnection } from 'nats';
 
 export function watchTasks(nc: NatsConnection, onTask: (data: string) => void, signal?: AbortSignal) {
   const subscription = nc.subscribe('tasks', { callback: (_error, msg) => onTask(msg.string()) });
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },
@@ -129,7 +131,8 @@ import type { NatsConnection } from 'nats';
 export function watchTasks(nc: NatsConnection, signal: AbortSignal, onTask: (data: string) => void) {
   const sub = nc.subscribe('tasks', { callback: (_error, msg) => onTask(msg.string()) });
   console.log('watching', sub.isClosed());
-  signal.addEventListener('abort', () => sub.unsubscribe(), { once: true });
+  if (signal.aborted) sub.unsubscribe();
+  else signal.addEventListener('abort', () => sub.unsubscribe(), { once: true });
 }
 `,
       errors: [

@@ -67,7 +67,8 @@ import { open } from 'node:fs/promises';
 
 export async function firstLine(path: string, signal?: AbortSignal) {
   const file = await open(path, 'r');
-  signal?.addEventListener('abort', () => void file.close(), { once: true });
+  if (signal?.aborted) void file.close();
+  else signal?.addEventListener('abort', () => void file.close(), { once: true });
   const { buffer } = await file.read(Buffer.alloc(80), 0, 80, 0);
   return buffer.toString('utf8').split('\\n')[0];
 }

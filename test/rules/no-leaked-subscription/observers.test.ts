@@ -47,7 +47,8 @@ export function watchChildren(element: Element, onChange: () => void) {
 export function watchChildren(element: Element, onChange: () => void, signal?: AbortSignal) {
   const observer = new MutationObserver(() => onChange());
   observer.observe(element, { childList: true });
-  signal?.addEventListener('abort', () => observer.disconnect(), { once: true });
+  if (signal?.aborted) observer.disconnect();
+  else signal?.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 `,
             },
@@ -85,7 +86,8 @@ export function watchVisible(element: Element, signal: AbortSignal, onVisible: (
 export function watchVisible(element: Element, signal: AbortSignal, onVisible: () => void) {
   const observer = new IntersectionObserver(() => onVisible());
   observer.observe(element);
-  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  if (signal.aborted) observer.disconnect();
+  else signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 `,
       errors: [

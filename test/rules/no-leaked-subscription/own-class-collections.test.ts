@@ -93,7 +93,8 @@ import { SocketPool } from './socketPool';
 export function ping(hosts: string[], signal?: AbortSignal) {
   const pool = new SocketPool();
   for (const host of hosts) pool.send(host, 4000, 'ping');
-  signal?.addEventListener('abort', () => pool.close(), { once: true });
+  if (signal?.aborted) pool.close();
+  else signal?.addEventListener('abort', () => pool.close(), { once: true });
 }
 `,
             },

@@ -53,7 +53,8 @@ runInBothModes('no-leaked-subscription: classes of ours running a loop on a flag
               output: tailer(`export function tail(read: () => Promise<string>, signal?: AbortSignal) {
   const tailer = new Tailer();
   void tailer.follow(read);
-  signal?.addEventListener('abort', () => tailer.close(), { once: true });
+  if (signal?.aborted) tailer.close();
+  else signal?.addEventListener('abort', () => tailer.close(), { once: true });
 }`),
             },
           ],

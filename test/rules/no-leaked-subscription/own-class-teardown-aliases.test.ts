@@ -65,7 +65,8 @@ export async function announce(id: string) {
 import { Relay } from './relay';
 export async function announce(id: string, signal?: AbortSignal) {
   const relay = new Relay('redis://localhost');
-  signal?.addEventListener('abort', () => void relay.close(), { once: true });
+  if (signal?.aborted) void relay.close();
+  else signal?.addEventListener('abort', () => void relay.close(), { once: true });
   await relay.publish('jobs', id);
 }
 `,

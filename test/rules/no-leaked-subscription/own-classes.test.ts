@@ -115,7 +115,8 @@ export async function lookup(key: string) {
 import { Cache } from './ownClasses';
 export async function lookup(key: string, signal?: AbortSignal) {
   const cache = new Cache('localhost');
-  signal?.addEventListener('abort', () => void cache.quit(), { once: true });
+  if (signal?.aborted) void cache.quit();
+  else signal?.addEventListener('abort', () => void cache.quit(), { once: true });
   return cache.get(key);
 }
 ` }],
@@ -235,7 +236,8 @@ export async function announce(id: string) {
 import { Publisher } from './ownClasses';
 export async function announce(id: string, signal?: AbortSignal) {
   const pub = new Publisher();
-  signal?.addEventListener('abort', () => void pub.quit(), { once: true });
+  if (signal?.aborted) void pub.quit();
+  else signal?.addEventListener('abort', () => void pub.quit(), { once: true });
   await pub.publishJob(id);
 }
 `,
@@ -360,7 +362,8 @@ const compiled_1 = __importDefault(require('./compiled'));
 function tick(onTick, signal) {
   const ticker = new compiled_1.default();
   ticker.start(1000, onTick);
-  signal?.addEventListener('abort', () => ticker.close(), { once: true });
+  if (signal?.aborted) ticker.close();
+  else signal?.addEventListener('abort', () => ticker.close(), { once: true });
 }
 module.exports = { tick };
 `,
@@ -396,7 +399,8 @@ module.exports = { serve };
 const Server = require('./server');
 async function serve(port, signal) {
   const server = new Server();
-  signal?.addEventListener('abort', () => server.close(), { once: true });
+  if (signal?.aborted) server.close();
+  else signal?.addEventListener('abort', () => server.close(), { once: true });
   await server.listen(port);
 }
 module.exports = { serve };

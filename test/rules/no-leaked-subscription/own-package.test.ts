@@ -77,7 +77,8 @@ module.exports = { probe };
 const Redis_1 = require("../Redis");
 async function probe(options, signal) {
   const client = new Redis_1.default(options);
-  signal?.addEventListener('abort', () => void client.quit(), { once: true });
+  if (signal?.aborted) void client.quit();
+  else signal?.addEventListener('abort', () => void client.quit(), { once: true });
   return client.ping();
 }
 module.exports = { probe };

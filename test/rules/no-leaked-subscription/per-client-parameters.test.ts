@@ -69,7 +69,8 @@ import type { Socket } from 'socket.io-client';
 
 export function onPrice(socket: Socket, render: (price: number) => void, signal?: AbortSignal) {
   socket.on('price', render);
-  signal?.addEventListener('abort', () => socket.off('price', render), { once: true });
+  if (signal?.aborted) socket.off('price', render);
+  else signal?.addEventListener('abort', () => socket.off('price', render), { once: true });
 }
 `,
             },

@@ -108,7 +108,8 @@ export class Relay {
   attach(socket: net.Socket, signal?: AbortSignal) {
     const onData = (data: NonSharedBuffer) => console.log(data.length);
     socket.on('data', onData);
-    signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });
+    if (signal?.aborted) socket.off('data', onData);
+    else signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });
   }
 }
 `,

@@ -113,7 +113,8 @@ import { Admin } from '@platformatic/kafka';
 
 export async function topicNames(brokers: string[], signal?: AbortSignal) {
   const admin = new Admin({ clientId: 'tool', bootstrapBrokers: brokers });
-  signal?.addEventListener('abort', () => void admin.close(), { once: true });
+  if (signal?.aborted) void admin.close();
+  else signal?.addEventListener('abort', () => void admin.close(), { once: true });
   return admin.listTopics();
 }
 ` }],

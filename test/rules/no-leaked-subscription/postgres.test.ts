@@ -89,7 +89,8 @@ const pool = new Pool();
 
 export async function listenForJobs(onJob: (payload: string | undefined) => void, signal?: AbortSignal) {
   const client = await pool.connect();
-  signal?.addEventListener('abort', () => client.release(), { once: true });
+  if (signal?.aborted) client.release();
+  else signal?.addEventListener('abort', () => client.release(), { once: true });
   await client.query('LISTEN jobs');
   client.on('notification', (msg) => onJob(msg.payload));
 }
@@ -131,7 +132,8 @@ const pool = new Pool();
 
 export async function countUsers(signal?: AbortSignal) {
   const client = await pool.connect();
-  signal?.addEventListener('abort', () => client.release(), { once: true });
+  if (signal?.aborted) client.release();
+  else signal?.addEventListener('abort', () => client.release(), { once: true });
   const result = await client.query('SELECT count(*) FROM users');
   return result.rows[0];
 }
@@ -170,7 +172,8 @@ import pg from 'pg';
 
 export async function lookup(id: string, signal?: AbortSignal) {
   const client = new pg.Client();
-  signal?.addEventListener('abort', () => void client.end(), { once: true });
+  if (signal?.aborted) void client.end();
+  else signal?.addEventListener('abort', () => void client.end(), { once: true });
   await client.connect();
   const result = await client.query('SELECT * FROM t WHERE id = $1', [id]);
   console.log(result.rows);
@@ -209,7 +212,8 @@ import createSubscriber from 'pg-listen';
 
 export async function watchChannel(channel: string, signal?: AbortSignal) {
   const subscriber = createSubscriber({ connectionString: process.env.DATABASE_URL });
-  signal?.addEventListener('abort', () => void subscriber.close(), { once: true });
+  if (signal?.aborted) void subscriber.close();
+  else signal?.addEventListener('abort', () => void subscriber.close(), { once: true });
   await subscriber.connect();
   await subscriber.listenTo(channel);
 }

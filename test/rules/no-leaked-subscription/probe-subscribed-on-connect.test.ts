@@ -49,7 +49,8 @@ export function collect(deviceId: string, signal?: AbortSignal) {
   client.on('connect', () => {
     client.subscribe(\`devices/\${deviceId}/telemetry\`);
   });
-  signal?.addEventListener('abort', () => client.end(), { once: true });
+  if (signal?.aborted) client.end();
+  else signal?.addEventListener('abort', () => client.end(), { once: true });
 }
 `,
             },

@@ -69,7 +69,8 @@ export function initScreen(signal?: AbortSignal) {
     asked = true;
   });
   const interval = setInterval(() => screen.render(), 300);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 }
 `,
             },
@@ -103,7 +104,8 @@ setInterval(() => watch(), 60_000);
 function watch(signal?: AbortSignal) {
   process.on('SIGINT', () => process.exit(130));
   const interval = setInterval(() => console.log('poll'), 1000);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 }
 
 setInterval(() => watch(), 60_000);
@@ -207,7 +209,8 @@ export function watchParent(processId: number, signal?: AbortSignal) {
     process.once('SIGTERM', () => process.exit(0));
     process.kill(processId, 0);
   }, 3000);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 }
 ` }] }],
     },

@@ -82,7 +82,8 @@ const EVENTS = { data: 'data' } as const;
 
 export function relay(source: EventEmitter, sink: (chunk: unknown) => void, signal?: AbortSignal) {
   source.on('data', sink);
-  signal?.addEventListener('abort', () => source.off('data', sink), { once: true });
+  if (signal?.aborted) source.off('data', sink);
+  else signal?.addEventListener('abort', () => source.off('data', sink), { once: true });
   return () => {
     source.off('end', sink);
   };

@@ -38,7 +38,8 @@ export function subscribeNewTaskMsgIfAvailable(client: Redis | undefined, onNewT
   const sub = client.duplicate();
   void sub.subscribe('new-task');
   sub.on('message', () => onNewTask());
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
 }
 `,
             },
@@ -62,7 +63,8 @@ import Redis from 'ioredis';
 
 export async function listenForTasks(client: Redis, signal: AbortSignal) {
   const sub = client.duplicate();
-  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal.aborted) void sub.quit();
+  else signal.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('new-task');
   return 'subscribed';
 }
@@ -96,7 +98,8 @@ import { Redis } from 'ioredis';
 
 export async function countKeys(signal?: AbortSignal) {
   const redis = new Redis();
-  signal?.addEventListener('abort', () => void redis.quit(), { once: true });
+  if (signal?.aborted) void redis.quit();
+  else signal?.addEventListener('abort', () => void redis.quit(), { once: true });
   return await redis.dbsize();
 }
 `,
@@ -119,7 +122,8 @@ import type { Redis } from 'ioredis';
 
 export function follow(client: Redis, signal: AbortSignal) {
   void client.subscribe('news', 'sport');
-  signal.addEventListener('abort', () => void client.unsubscribe('news', 'sport'), { once: true });
+  if (signal.aborted) void client.unsubscribe('news', 'sport');
+  else signal.addEventListener('abort', () => void client.unsubscribe('news', 'sport'), { once: true });
 }
 `,
       errors: [
@@ -159,7 +163,8 @@ import { EventEmitter } from 'node:events';
 
 export function track(bus: EventEmitter, onJob: (job: unknown) => void, signal?: AbortSignal) {
   bus.on('job', onJob);
-  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  if (signal?.aborted) bus.off('job', onJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 `,
             },
@@ -179,7 +184,8 @@ export function onParentMessage(options: { signal: AbortSignal }, handle: (messa
       output: `
 export function onParentMessage(options: { signal: AbortSignal }, handle: (message: unknown) => void) {
   process.on('message', handle);
-  options.signal.addEventListener('abort', () => process.off('message', handle), { once: true });
+  if (options.signal.aborted) process.off('message', handle);
+  else options.signal.addEventListener('abort', () => process.off('message', handle), { once: true });
 }
 `,
       errors: [{ messageId: 'listenerNotRemoved', line: 3, column: 3, endLine: 3, endColumn: 13 }],
@@ -235,7 +241,8 @@ export function poll(refresh: () => void) {
               output: `
 export function poll(refresh: () => void, signal?: AbortSignal) {
   const interval = setInterval(() => refresh(), 1000);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 }
 `,
             },
@@ -255,7 +262,8 @@ export const heartbeat = (signal: AbortSignal, interval: number) => {
 export const heartbeat = (signal: AbortSignal, interval: number) => {
   const timer = setInterval(() => console.log('beat'), interval);
   timer.unref();
-  signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+  if (signal.aborted) clearInterval(timer);
+  else signal.addEventListener('abort', () => clearInterval(timer), { once: true });
 };
 `,
       errors: [
@@ -302,7 +310,8 @@ export class Store {
 
   logChanges(signal?: AbortSignal) {
     const subscription = this.state$.subscribe((value) => console.log(value));
-    signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+    if (signal?.aborted) subscription.unsubscribe();
+    else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
   }
 }
 `,
@@ -375,7 +384,8 @@ import chokidar from 'chokidar';
 export function watchDir(dir: string, signal: AbortSignal) {
   const watcher = chokidar.watch(dir);
   watcher.on('change', (file) => console.log(file));
-  signal.addEventListener('abort', () => void watcher.close(), { once: true });
+  if (signal.aborted) void watcher.close();
+  else signal.addEventListener('abort', () => void watcher.close(), { once: true });
 }
 `,
       errors: [{ messageId: 'handleNotEnded', line: 5, column: 19, endLine: 5, endColumn: 33 }],
@@ -408,7 +418,8 @@ import { createClient } from 'redis';
 
 export async function onInvalidate(url: string, drop: (key: string) => void, signal?: AbortSignal) {
   const subscriber = createClient({ url });
-  signal?.addEventListener('abort', () => void subscriber.quit(), { once: true });
+  if (signal?.aborted) void subscriber.quit();
+  else signal?.addEventListener('abort', () => void subscriber.quit(), { once: true });
   await subscriber.connect();
   await subscriber.subscribe('invalidate', (key) => drop(key));
 }

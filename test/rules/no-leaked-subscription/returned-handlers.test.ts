@@ -75,7 +75,8 @@ const bus = new EventEmitter();
 export function keepAlive(client: EventEmitter, signal?: AbortSignal) {
   const onMessage = () => {};
   client.on('message', onMessage);
-  signal?.addEventListener('abort', () => client.off('message', onMessage), { once: true });
+  if (signal?.aborted) client.off('message', onMessage);
+  else signal?.addEventListener('abort', () => client.off('message', onMessage), { once: true });
 }
 
 export function connectionHandler() {
@@ -117,7 +118,8 @@ import type { EventEmitter } from 'node:events';
 export function connectionHandler(bus: EventEmitter, signal?: AbortSignal) {
   const onMessage = () => {};
   bus.on('message', onMessage);
-  signal?.addEventListener('abort', () => bus.off('message', onMessage), { once: true });
+  if (signal?.aborted) bus.off('message', onMessage);
+  else signal?.addEventListener('abort', () => bus.off('message', onMessage), { once: true });
   return () => {};
 }
 `,

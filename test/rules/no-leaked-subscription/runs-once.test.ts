@@ -159,7 +159,8 @@ const bus = new EventEmitter();
 function init(signal?: AbortSignal) {
   const onJob = () => console.log('job');
   bus.on('job', onJob);
-  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+  if (signal?.aborted) bus.off('job', onJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
 }
 
 setInterval(() => init(), 1000);
@@ -191,7 +192,8 @@ export function initMetrics(flush: () => void) {
               output: `
 export function initMetrics(flush: () => void, signal?: AbortSignal) {
   const interval = setInterval(flush, 10_000);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 }
 `,
             },

@@ -58,7 +58,8 @@ import { interval } from 'rxjs';
 
 export function poll(onTick: () => void, signal?: AbortSignal) {
   const subscription = interval(1000).subscribe(onTick);
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },
@@ -100,7 +101,8 @@ function onResize() {
 export function watchResize(target: EventTarget, signal?: AbortSignal) {
   const subscription = fromEvent(target, 'resize').subscribe(onResize);
   console.log('watching', subscription.closed);
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },

@@ -55,7 +55,8 @@ import { interval, merge, of } from 'rxjs';
 
 export function poll(onTick: () => void, signal?: AbortSignal) {
   const subscription = merge(of(0), interval(1000)).subscribe(() => onTick());
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },
@@ -89,7 +90,8 @@ import { timer } from 'rxjs';
 
 export function heartbeat(beat: () => void, signal?: AbortSignal) {
   const subscription = timer(0, 5000).subscribe(() => beat());
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },
@@ -123,7 +125,8 @@ import { combineLatest, fromEvent } from 'rxjs';
 
 export function track(a: EventTarget, b: EventTarget, onBoth: () => void, signal?: AbortSignal) {
   const subscription = combineLatest([fromEvent(a, 'x'), fromEvent(b, 'y')]).subscribe(() => onBoth());
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
 }
 `,
             },

@@ -119,7 +119,8 @@ export function loginViaWeb(open: (url: string) => void, done: (url: string | un
     done(req.url);
   });
   server.listen(43532, () => open('http://localhost:43532'));
-  signal?.addEventListener('abort', () => server.close(), { once: true });
+  if (signal?.aborted) server.close();
+  else signal?.addEventListener('abort', () => server.close(), { once: true });
 }
 `,
             },
@@ -159,7 +160,8 @@ export function sendMetrics(buffer: Buffer, port: number, host: string, signal?:
   sock.send(buffer, 0, buffer.length, port, host, (error) => {
     if (error) console.warn(error);
   });
-  signal?.addEventListener('abort', () => sock.close(), { once: true });
+  if (signal?.aborted) sock.close();
+  else signal?.addEventListener('abort', () => sock.close(), { once: true });
 }
 `,
             },

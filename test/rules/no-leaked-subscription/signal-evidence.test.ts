@@ -24,7 +24,8 @@ import Redis from 'ioredis';
 export async function listenForTasks(client: Redis, signal) {
   if (signal.aborted) return;
   const sub = client.duplicate();
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('new-task');
 }
 `,
@@ -57,7 +58,8 @@ import Redis from 'ioredis';
 
 export async function listenForTasks(client: Redis, signal) {
   const sub = client.duplicate();
-  signal?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal?.aborted) void sub.quit();
+  else signal?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('new-task');
 }
 `,
@@ -94,7 +96,8 @@ import Redis from 'ioredis';
 export async function stopAndAnnounce(client: Redis, pid: number, signal = 'SIGTERM', signal2?: AbortSignal) {
   process.kill(pid, signal);
   const sub = client.duplicate();
-  signal2?.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal2?.aborted) void sub.quit();
+  else signal2?.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('stopped');
 }
 `,
@@ -131,7 +134,8 @@ const Redis = require('ioredis');
  */
 async function listenForTasks(url, signal) {
   const sub = new Redis(url);
-  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  if (signal.aborted) void sub.quit();
+  else signal.addEventListener('abort', () => void sub.quit(), { once: true });
   await sub.subscribe('new-task');
 }
 module.exports = { listenForTasks };

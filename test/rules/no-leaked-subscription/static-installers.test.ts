@@ -57,7 +57,8 @@ export class Watcher {
   static watch(client: EventEmitter, signal?: AbortSignal): void {
     const onRoomInvite = (roomId: string) => console.log(roomId);
     client.on('room.invite', onRoomInvite);
-    signal?.addEventListener('abort', () => client.off('room.invite', onRoomInvite), { once: true });
+    if (signal?.aborted) client.off('room.invite', onRoomInvite);
+    else signal?.addEventListener('abort', () => client.off('room.invite', onRoomInvite), { once: true });
   }
 }
 `,
@@ -97,7 +98,8 @@ export class Mixins {
   static setupOnClient(client: EventEmitter, signal?: AbortSignal): void {
     client.on('ping', () => console.log('ping'));
     const interval = setInterval(() => client.emit('ping'), 1000);
-    signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+    if (signal?.aborted) clearInterval(interval);
+    else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
   }
 }
 `,

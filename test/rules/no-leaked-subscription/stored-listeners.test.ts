@@ -56,7 +56,7 @@ export function follow(onJob: (job: unknown) => void) {
                 .replace('setupSignals() {', 'setupSignals(signal?: AbortSignal) {')
                 .replace(
                   'process.on(name, listener);',
-                  "process.on(name, listener);\n      signal?.addEventListener('abort', () => process.off(name, listener), { once: true });",
+                  "process.on(name, listener);\n      if (signal?.aborted) process.off(name, listener);\n      else signal?.addEventListener('abort', () => process.off(name, listener), { once: true });",
                 ),
             },
           ],
@@ -98,7 +98,8 @@ export function follow(onJob: (job: unknown) => void, signal?: AbortSignal) {
   const listener = (job: unknown) => onJob(job);
   seen.push(listener);
   bus.on('job', listener);
-  signal?.addEventListener('abort', () => bus.off('job', listener), { once: true });
+  if (signal?.aborted) bus.off('job', listener);
+  else signal?.addEventListener('abort', () => bus.off('job', listener), { once: true });
 }
 `,
             },

@@ -109,7 +109,8 @@ import net from 'node:net';
 export function tail(port: number, signal?: AbortSignal) {
   const socket = net.connect(port);
   socket.pipe(process.stdout);
-  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+  if (signal?.aborted) socket.destroy();
+  else signal?.addEventListener('abort', () => socket.destroy(), { once: true });
 }
 `,
             },
@@ -170,7 +171,8 @@ const net = require('net');
 function tail(port, signal) {
   const socket = net.connect(port);
   socket.pipe(process.stdout);
-  signal?.addEventListener('abort', () => socket.destroy(), { once: true });
+  if (signal?.aborted) socket.destroy();
+  else signal?.addEventListener('abort', () => socket.destroy(), { once: true });
 }
 module.exports = { tail };
 `,

@@ -39,7 +39,8 @@ export async function again(kafkas: Kafka[]) {
 import type { Kafka } from 'kafkajs';
 export async function again(kafkas: Kafka[], signal?: AbortSignal) {
   const consumer = kafkas[0]!.consumer({ groupId: 'g' });
-  signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
+  if (signal?.aborted) void consumer.disconnect();
+  else signal?.addEventListener('abort', () => void consumer.disconnect(), { once: true });
   await consumer.connect();
 }
 `,

@@ -41,7 +41,8 @@ export class Room {
 
 export function trackDisposal(room: Room, onDispose: () => void, signal?: AbortSignal) {
   room['events'].on('dispose', onDispose);
-  signal?.addEventListener('abort', () => room['events'].off('dispose', onDispose), { once: true });
+  if (signal?.aborted) room['events'].off('dispose', onDispose);
+  else signal?.addEventListener('abort', () => room['events'].off('dispose', onDispose), { once: true });
 }
 `,
             },
@@ -88,7 +89,8 @@ const buses: Record<string, EventEmitter> = { 'job-queue': new EventEmitter() };
 
 export function watchJobs(onJob: () => void, signal?: AbortSignal) {
   buses['job-queue'].on('job', onJob);
-  signal?.addEventListener('abort', () => buses['job-queue'].off('job', onJob), { once: true });
+  if (signal?.aborted) buses['job-queue'].off('job', onJob);
+  else signal?.addEventListener('abort', () => buses['job-queue'].off('job', onJob), { once: true });
 }
 `,
             },

@@ -138,7 +138,8 @@ export class Wrapper {
       this.received += chunk.length;
     };
     this.socket.on('data', onData);
-    signal?.addEventListener('abort', () => this.socket.off('data', onData), { once: true });
+    if (signal?.aborted) this.socket.off('data', onData);
+    else signal?.addEventListener('abort', () => this.socket.off('data', onData), { once: true });
   }
 }
 ` }],
@@ -171,7 +172,8 @@ export class Wrapper {
       this.received += chunk.length;
     };
     this.socket.on('data', onData);
-    signal?.addEventListener('abort', () => this.socket.off('data', onData), { once: true });
+    if (signal?.aborted) this.socket.off('data', onData);
+    else signal?.addEventListener('abort', () => this.socket.off('data', onData), { once: true });
   }
 }
 ` }],

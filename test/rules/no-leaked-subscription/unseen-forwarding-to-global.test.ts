@@ -54,7 +54,8 @@ typedRuleTester.run('no-leaked-subscription: a helper adding its own listener to
 export function onProcessMessage(listener: (message: unknown) => void, signal?: AbortSignal) {
   const onMessage = (message: unknown) => listener(message);
   process.on('message', onMessage);
-  signal?.addEventListener('abort', () => process.off('message', onMessage), { once: true });
+  if (signal?.aborted) process.off('message', onMessage);
+  else signal?.addEventListener('abort', () => process.off('message', onMessage), { once: true });
 }
 `,
             },

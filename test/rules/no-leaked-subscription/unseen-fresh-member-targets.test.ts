@@ -48,7 +48,8 @@ const suggested = (header: string, before: string, after = ''): string => `${sta
 export function ${header} {
 ${before}  const onError = (error: any) => console.error(error);
   api.queue!.on('error', onError);
-  signal?.addEventListener('abort', () => api.queue?.off('error', onError), { once: true });
+  if (signal?.aborted) api.queue?.off('error', onError);
+  else signal?.addEventListener('abort', () => api.queue?.off('error', onError), { once: true });
 ${after}}
 `;
 

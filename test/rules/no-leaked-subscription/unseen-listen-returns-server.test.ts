@@ -56,7 +56,8 @@ import http from 'node:http';
 export function serve(port: number, signal?: AbortSignal) {
   const server = http.createServer((req, res) => res.end());
   server.listen(port);
-  signal?.addEventListener('abort', () => server.close(), { once: true });
+  if (signal?.aborted) server.close();
+  else signal?.addEventListener('abort', () => server.close(), { once: true });
 }
 `,
             },

@@ -77,7 +77,8 @@ class WorkerInfo {
   constructor(private port: MessagePort) {}
   onPortClose(handler: () => void, signal?: AbortSignal) {
     this.port.on('close', handler);
-    signal?.addEventListener('abort', () => this.port.off('close', handler), { once: true });
+    if (signal?.aborted) this.port.off('close', handler);
+    else signal?.addEventListener('abort', () => this.port.off('close', handler), { once: true });
   }
   destroy() {
     console.log("destroyed");

@@ -78,7 +78,8 @@ export function relay(stream: Readable, send: (body: string) => void, signal?: A
   let content = '';
   const onData = (chunk: any) => (content += chunk);
   stream.on('data', onData);
-  signal?.addEventListener('abort', () => stream.off('data', onData), { once: true });
+  if (signal?.aborted) stream.off('data', onData);
+  else signal?.addEventListener('abort', () => stream.off('data', onData), { once: true });
   stream.once('end', () => send('done'));
 }
 `,

@@ -62,7 +62,8 @@ const withSignal = (code: string): string =>
     `  join(socket: net.Socket, signal?: AbortSignal): void {
     const onData = (data: NonSharedBuffer) => this.onMessage(data);
     socket.on('data', onData);
-    signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });`,
+    if (signal?.aborted) socket.off('data', onData);
+    else signal?.addEventListener('abort', () => socket.off('data', onData), { once: true });`,
   );
 
 untypedRuleTester.run('no-leaked-subscription: removals that do not count (untyped)', rule, {

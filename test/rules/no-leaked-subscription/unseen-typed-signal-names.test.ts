@@ -28,7 +28,8 @@ export function createLifecycle(signals: readonly (${eventType})[], shutdown: ()
       shutdown();
     };
     process.on(signal, listener);
-    signal2?.addEventListener('abort', () => process.off(signal, listener), { once: true });
+    if (signal2?.aborted) process.off(signal, listener);
+    else signal2?.addEventListener('abort', () => process.off(signal, listener), { once: true });
   }
 }
 `;

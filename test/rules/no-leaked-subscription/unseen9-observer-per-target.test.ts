@@ -60,7 +60,8 @@ export function watchAll(list: HTMLElement[], onResize: ResizeObserverCallback, 
   list.forEach((el) => {
     if (el.hidden) observer.unobserve(el);
   });
-  signal?.addEventListener('abort', () => observer.disconnect(), { once: true });
+  if (signal?.aborted) observer.disconnect();
+  else signal?.addEventListener('abort', () => observer.disconnect(), { once: true });
 }
 `,
             },

@@ -70,7 +70,8 @@ export function waitClosed(res: { end(): void }, signal?: AbortSignal) {
   const done = () => res.end();
   if (!conn.destroyed) conn.on('close', done);
   else done();
-  signal?.addEventListener('abort', () => conn.off('close', done), { once: true });
+  if (signal?.aborted) conn.off('close', done);
+  else signal?.addEventListener('abort', () => conn.off('close', done), { once: true });
 }
 `,
             },
@@ -161,4 +162,45 @@ export class App {
       errors: [{ messageId: 'listenerPerInstance', line: 5, column: 44, endLine: 5, endColumn: 69 }],
     },
   ],
+});
+
+// The other branch must run the function: call it (directly or by `.call`), or hand it to a one-shot
+// timer. A branch that only hands it somewhere (stores it, logs it) shows no run, so the wait is
+// judged as any listener.
+const renderOr = (otherwise: string, parameters = '') => `
+export function showError(message: string${parameters}) {
+  if (!document.body) {
+    document.addEventListener('DOMContentLoaded', render);
+  } else {
+    ${otherwise};
+  }
+  function render() {
+    document.body.append(message);
+  }
+}
+`;
+
+runInBothModes('no-leaked-subscription: the other branch must run the function now', rule, {
+  valid: [renderOr('render.call(undefined)'), renderOr('setTimeout(render, 0)')],
+  invalid: [
+    { otherwise: 'later.push(render)', parameters: ', later: Array<() => void>' },
+    { otherwise: 'console.log(render)', parameters: '' },
+  ].map(({ otherwise, parameters }) => ({
+    code: renderOr(otherwise, parameters),
+    errors: [
+      {
+        messageId: 'listenerNotRemoved' as const,
+        line: 4,
+        column: 5,
+        endLine: 4,
+        endColumn: 30,
+        suggestions: [
+          {
+            messageId: 'addSignalParameter' as const,
+            output: renderOr(otherwise, `${parameters}, signal?: AbortSignal`).replace("render);", "render, { signal });"),
+          },
+        ],
+      },
+    ],
+  })),
 });

@@ -83,7 +83,8 @@ export function relay(stream: Readable, send: (chunk: unknown) => void, done: ()
     send(chunk);
   };
   stream.on('data', onData);
-  signal?.addEventListener('abort', () => stream.off('data', onData), { once: true });
+  if (signal?.aborted) stream.off('data', onData);
+  else signal?.addEventListener('abort', () => stream.off('data', onData), { once: true });
   stream.on('end', () => done());
 }
 `,
@@ -107,7 +108,8 @@ export function relay(stream: Readable, send: (chunk: unknown) => void, done: ()
   stream.on('data', onData);
   const onEnd = () => done();
   stream.on('end', onEnd);
-  signal?.addEventListener('abort', () => stream.off('end', onEnd), { once: true });
+  if (signal?.aborted) stream.off('end', onEnd);
+  else signal?.addEventListener('abort', () => stream.off('end', onEnd), { once: true });
 }
 `,
             },

@@ -71,7 +71,7 @@ export class FeedController {
                 )
                 .replace(
                   "    this.service.client.on('message', onMessage);\n",
-                  "    this.service.client.on('message', onMessage);\n    signal?.addEventListener('abort', () => this.service.client.off('message', onMessage), { once: true });\n",
+                  "    this.service.client.on('message', onMessage);\n    if (signal?.aborted) this.service.client.off('message', onMessage);\n    else signal?.addEventListener('abort', () => this.service.client.off('message', onMessage), { once: true });\n",
                 ),
             },
           ],

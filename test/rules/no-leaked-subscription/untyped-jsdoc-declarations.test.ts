@@ -68,7 +68,8 @@ export function follow(client, onMessage) {
 /** @param {Redis} client @param {AbortSignal} [signal] */
 export function follow(client, onMessage, signal) {
   client.on('message', onMessage);
-  signal?.addEventListener('abort', () => client.off('message', onMessage), { once: true });
+  if (signal?.aborted) client.off('message', onMessage);
+  else signal?.addEventListener('abort', () => client.off('message', onMessage), { once: true });
 }
 `,
             },
@@ -136,7 +137,8 @@ export class Feed {
   }
   follow(onMessage, signal) {
     this.client.on('message', onMessage);
-    signal?.addEventListener('abort', () => this.client.off('message', onMessage), { once: true });
+    if (signal?.aborted) this.client.off('message', onMessage);
+    else signal?.addEventListener('abort', () => this.client.off('message', onMessage), { once: true });
   }
 }
 `,

@@ -87,7 +87,8 @@ export class CounterComponent {
 
   ngOnInit(signal?: AbortSignal) {
     const subscription = this.store.select((state) => state.count).subscribe((count) => (this.count = count));
-    signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+    if (signal?.aborted) subscription.unsubscribe();
+    else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
   }
 }
 `,

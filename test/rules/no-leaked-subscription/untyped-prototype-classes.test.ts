@@ -41,7 +41,7 @@ const followed = (inherit: string, signal: string) => ({
             .replace('export function follow(onJob) {', `export function follow(onJob, ${signal}) {`)
             .replace(
               "  bus.on('job', onJob);\n",
-              "  bus.on('job', onJob);\n  signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });\n",
+              "  bus.on('job', onJob);\n  if (signal?.aborted) bus.off('job', onJob);\n  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });\n",
             ),
         },
       ],
@@ -168,7 +168,7 @@ export default Bus;
                 .replace('export function follow(onJob) {', `export function follow(onJob, ${signal}) {`)
                 .replace(
                   "    bus.on('job', onJob);\n",
-                  "    bus.on('job', onJob);\n    signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });\n",
+                  "    bus.on('job', onJob);\n    if (signal?.aborted) bus.off('job', onJob);\n    else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });\n",
                 ),
             },
           ],

@@ -66,7 +66,8 @@ import WebSocket from 'ws';
 export function streamPrices(onPrice: (price: string) => void, signal?: AbortSignal) {
   const ws = new WebSocket('wss://example.com/prices');
   ws.on('message', (data) => onPrice(String(data)));
-  signal?.addEventListener('abort', () => ws.close(), { once: true });
+  if (signal?.aborted) ws.close();
+  else signal?.addEventListener('abort', () => ws.close(), { once: true });
 }
 `,
             },
@@ -98,7 +99,8 @@ export function streamPrices(onPrice: (price: string) => void) {
 export function streamPrices(onPrice: (price: string) => void, signal?: AbortSignal) {
   const ws = new WebSocket('wss://example.com/prices');
   ws.addEventListener('message', (event) => onPrice(String(event.data)));
-  signal?.addEventListener('abort', () => ws.close(), { once: true });
+  if (signal?.aborted) ws.close();
+  else signal?.addEventListener('abort', () => ws.close(), { once: true });
 }
 `,
             },
@@ -130,7 +132,8 @@ export function follow(url: string, onEvent: (data: string) => void) {
 export function follow(url: string, onEvent: (data: string) => void, signal?: AbortSignal) {
   const source = new EventSource(url);
   source.onmessage = (event) => onEvent(String(event.data));
-  signal?.addEventListener('abort', () => source.close(), { once: true });
+  if (signal?.aborted) source.close();
+  else signal?.addEventListener('abort', () => source.close(), { once: true });
 }
 `,
             },
@@ -166,7 +169,8 @@ import { io } from 'socket.io-client';
 export function joinRoom(room: string, signal?: AbortSignal) {
   const socket = io('https://example.com');
   socket.emit('join', room);
-  signal?.addEventListener('abort', () => socket.disconnect(), { once: true });
+  if (signal?.aborted) socket.disconnect();
+  else signal?.addEventListener('abort', () => socket.disconnect(), { once: true });
 }
 `,
             },
@@ -198,7 +202,8 @@ export function listenForLogout(onLogout: () => void) {
 export function listenForLogout(onLogout: () => void, signal?: AbortSignal) {
   const channel = new BroadcastChannel('auth');
   channel.addEventListener('message', () => onLogout());
-  signal?.addEventListener('abort', () => channel.close(), { once: true });
+  if (signal?.aborted) channel.close();
+  else signal?.addEventListener('abort', () => channel.close(), { once: true });
 }
 `,
             },

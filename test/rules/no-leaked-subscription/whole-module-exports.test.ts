@@ -55,7 +55,8 @@ exports.onOrder = function (bus, render) {
 exports.onOrder = function (bus, render, signal) {
   const onOrder = (order) => { bus.emit('seen', order); render(order); };
   bus.on('order', onOrder);
-  signal?.addEventListener('abort', () => bus.off('order', onOrder), { once: true });
+  if (signal?.aborted) bus.off('order', onOrder);
+  else signal?.addEventListener('abort', () => bus.off('order', onOrder), { once: true });
 };
 `,
             },
@@ -82,7 +83,8 @@ module.exports = (io, socket) => {
               output: `
 module.exports = (io, socket, signal) => {
   const interval = setInterval(() => socket.emit('ping'), 1000);
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 };
 `,
             },
@@ -126,7 +128,8 @@ import { EventEmitter } from 'node:events';
 
 export const onOrder = (bus: EventEmitter, render: (order: unknown) => void, signal?: AbortSignal) => {
   bus.on('order', render);
-  signal?.addEventListener('abort', () => bus.off('order', render), { once: true });
+  if (signal?.aborted) bus.off('order', render);
+  else signal?.addEventListener('abort', () => bus.off('order', render), { once: true });
 };
 `,
             },

@@ -110,7 +110,8 @@ export function resize(image: Uint8Array, onDone: (result: unknown) => void, sig
   const worker = new Worker('./resize.js');
   worker.on('message', onDone);
   worker.postMessage(image);
-  signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+  if (signal?.aborted) void worker.terminate();
+  else signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
 }
 `,
             },
@@ -137,7 +138,8 @@ export async function hash(data: Uint8Array, signal: AbortSignal) {
   if (signal.aborted) return undefined;
   const worker = new Worker('./hash.js');
   worker.postMessage(data);
-  signal.addEventListener('abort', () => void worker.terminate(), { once: true });
+  if (signal.aborted) void worker.terminate();
+  else signal.addEventListener('abort', () => void worker.terminate(), { once: true });
   return new Promise((resolve) => worker.once('message', resolve));
 }
 `,
@@ -201,7 +203,8 @@ function runTask(task, onResult, signal) {
   const worker = new Worker(__dirname + '/task.js');
   worker.on('message', onResult);
   worker.postMessage(task);
-  signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+  if (signal?.aborted) void worker.terminate();
+  else signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
 }
 module.exports = { runTask };
 `,
@@ -297,7 +300,8 @@ export function watchProgress(worker: Worker, onProgress: (value: unknown) => vo
   const { port1, port2 } = new MessageChannel();
   worker.postMessage({ progress: port2 }, [port2]);
   port1.on('message', onProgress);
-  signal?.addEventListener('abort', () => port1.close(), { once: true });
+  if (signal?.aborted) port1.close();
+  else signal?.addEventListener('abort', () => port1.close(), { once: true });
 }
 `,
             },
@@ -324,7 +328,8 @@ export function relay(signal: AbortSignal, onMessage: (value: unknown) => void) 
   if (signal.aborted) return undefined;
   const channel = new MessageChannel();
   channel.port1.on('message', onMessage);
-  signal.addEventListener('abort', () => channel.port1.close(), { once: true });
+  if (signal.aborted) channel.port1.close();
+  else signal.addEventListener('abort', () => channel.port1.close(), { once: true });
   return (value: unknown) => channel.port2.postMessage(value);
 }
 `,

@@ -129,7 +129,8 @@ export function init() {
               output: `${helpers}
 export function init(signal?: AbortSignal) {
   const interval = every(1000, () => console.log('tick'));
-  signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal?.aborted) clearInterval(interval);
+  else signal?.addEventListener('abort', () => clearInterval(interval), { once: true });
 }
 `,
             },

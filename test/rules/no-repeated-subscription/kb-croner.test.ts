@@ -124,7 +124,8 @@ export function watchUrl(url: string) {
 import { Cron } from 'croner';
 export function watchUrl(url: string, signal?: AbortSignal) {
   const interval = new Cron('*/30 * * * * *', () => void fetch(url));
-  signal?.addEventListener('abort', () => interval.stop(), { once: true });
+  if (signal?.aborted) interval.stop();
+  else signal?.addEventListener('abort', () => interval.stop(), { once: true });
 }
 `,
             },

@@ -269,3 +269,38 @@ cron.schedule('* * * * *', () => {
     },
   ],
 });
+
+// The fixes' own form: the end also runs at once when the signal has aborted already. That branch
+// runs only once the long-lived signal has aborted, so it is no per-run end either.
+runInBothModes('no-repeated-subscription: ended at once on a long-lived signal aborted already', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+import cron from 'node-cron';
+import { Redis } from 'ioredis';
+
+const redis = new Redis();
+const shutdown = new AbortController();
+
+cron.schedule('* * * * *', () => {
+  const sub = redis.duplicate();
+  void sub.subscribe('news');
+  if (shutdown.signal.aborted) void sub.quit();
+  else shutdown.signal.addEventListener('abort', () => void sub.quit(), { once: true });
+});
+`,
+      errors: [
+        {
+          messageId: 'repeatedStartUntilSignal',
+          data: { code: "sub.subscribe('news')", every: 'on every tick of this cron job', started: 'Redis subscription', signal: 'shutdown.signal' },
+          line: 10,
+          column: 8,
+          endLine: 10,
+          endColumn: 21,
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});

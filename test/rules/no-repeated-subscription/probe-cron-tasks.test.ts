@@ -84,7 +84,8 @@ import cron from 'node-cron';
 
 export function addMonitor(expr: string, url: string, signal?: AbortSignal) {
   const interval = cron.schedule(expr, () => void fetch(url));
-  signal?.addEventListener('abort', () => interval.stop(), { once: true });
+  if (signal?.aborted) interval.stop();
+  else signal?.addEventListener('abort', () => interval.stop(), { once: true });
 }
 `,
             },

@@ -280,7 +280,8 @@ process.on('message', (message: { signal: AbortSignal }) => {
 process.on('message', (message: { signal: AbortSignal }) => {
   const { signal } = message;
   const interval = setInterval(() => console.log('still here'), 1000);
-  signal.addEventListener('abort', () => clearInterval(interval), { once: true });
+  if (signal.aborted) clearInterval(interval);
+  else signal.addEventListener('abort', () => clearInterval(interval), { once: true });
 });
 `,
             },

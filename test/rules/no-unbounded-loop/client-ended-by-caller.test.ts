@@ -48,7 +48,8 @@ import { connect, type NatsConnection } from 'nats';
 
 async function track(nc: NatsConnection, seen: string[], signal?: AbortSignal) {
   const sub = nc.subscribe('prices.>');
-  signal?.addEventListener('abort', () => sub.unsubscribe(), { once: true });
+  if (signal?.aborted) sub.unsubscribe();
+  else signal?.addEventListener('abort', () => sub.unsubscribe(), { once: true });
   for await (const msg of sub) seen.push(msg.subject);
 }
 
@@ -88,7 +89,8 @@ import { connect, type NatsConnection } from 'nats';
 
 async function track(nc: NatsConnection, seen: string[], signal?: AbortSignal) {
   const subscription = nc.subscribe('prices.>');
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
   for await (const msg of subscription) seen.push(msg.subject);
 }
 
@@ -129,7 +131,8 @@ import { connect, type NatsConnection } from 'nats';
 
 export async function track(nc: NatsConnection, seen: string[], signal?: AbortSignal) {
   const subscription = nc.subscribe('prices.>');
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
   for await (const msg of subscription) seen.push(msg.subject);
 }
 

@@ -50,7 +50,8 @@ export async function follow(orders: Collection) {
 import type { Collection } from 'mongodb';
 export async function follow(orders: Collection, signal?: AbortSignal) {
   const changeStream = orders.watch();
-  signal?.addEventListener('abort', () => void changeStream.close(), { once: true });
+  if (signal?.aborted) void changeStream.close();
+  else signal?.addEventListener('abort', () => void changeStream.close(), { once: true });
   for await (const change of changeStream) {
     await Promise.resolve(change.operationType);
   }

@@ -110,7 +110,8 @@ import { connect } from 'nats';
 export async function listen(handle: (data: Uint8Array) => Promise<void>, signal?: AbortSignal) {
   const nc = await connect({ servers: 'localhost:4222' });
   const subscription = nc.subscribe('jobs');
-  signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal?.aborted) subscription.unsubscribe();
+  else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
   for await (const message of subscription) {
     await handle(message.data);
   }
@@ -136,7 +137,8 @@ export async function listen(nc: NatsConnection, signal: AbortSignal) {
 import type { NatsConnection } from 'nats';
 export async function listen(nc: NatsConnection, signal: AbortSignal) {
   const sub = nc.subscribe('jobs');
-  signal.addEventListener('abort', () => sub.unsubscribe(), { once: true });
+  if (signal.aborted) sub.unsubscribe();
+  else signal.addEventListener('abort', () => sub.unsubscribe(), { once: true });
   for await (const message of sub) {
     console.log(message.subject);
   }
@@ -188,7 +190,8 @@ export class Worker {
   async start(signal?: AbortSignal) {
     this.nc = await connect();
     const subscription = this.nc.subscribe('jobs');
-    signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+    if (signal?.aborted) subscription.unsubscribe();
+    else signal?.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
     for await (const message of subscription) {
       console.log(message.subject);
     }
@@ -221,7 +224,8 @@ import { PubSub } from 'graphql-subscriptions';
 const pubsub = new PubSub();
 export async function audit(signal: AbortSignal) {
   const iterator = pubsub.asyncIterator('POST_ADDED');
-  signal.addEventListener('abort', () => void iterator.return?.(), { once: true });
+  if (signal.aborted) void iterator.return?.();
+  else signal.addEventListener('abort', () => void iterator.return?.(), { once: true });
   for await (const event of iterator) {
     console.log(event);
   }
@@ -235,12 +239,14 @@ import { PubSub } from 'graphql-subscriptions';
 const pubsub = new PubSub();
 export async function audit(signal: AbortSignal) {
   const iterator = pubsub.asyncIterator('POST_ADDED');
-  signal.addEventListener('abort', () => void iterator.return?.(), { once: true });
+  if (signal.aborted) void iterator.return?.();
+  else signal.addEventListener('abort', () => void iterator.return?.(), { once: true });
   for await (const event of iterator) {
     console.log(event);
   }
   const iterator2 = pubsub.asyncIterableIterator(['POST_ADDED']);
-  signal.addEventListener('abort', () => void iterator2.return?.(), { once: true });
+  if (signal.aborted) void iterator2.return?.();
+  else signal.addEventListener('abort', () => void iterator2.return?.(), { once: true });
   for await (const event of iterator2) {
     console.log(event);
   }
@@ -320,7 +326,8 @@ const nats = require('nats');
 /** @param {AbortSignal} signal */ async function main(signal) {
   const nc = await nats.connect();
   const subscription = nc.subscribe('jobs');
-  signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  if (signal.aborted) subscription.unsubscribe();
+  else signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
   for await (const message of subscription) {
     console.log(message.subject);
   }

@@ -1,0 +1,62 @@
+import rule from '../../../rules/require-signal-propagation';
+import { runInBothModes, typedRuleTester } from '../../ruleTester';
+import { missing } from './missingSignal';
+
+// An API taking its options last whose only argument is not a literal (`axios(config)`): that
+// argument may be the command (`spawn(command)`) or the options themselves. Handed on whole, the
+// object the signal is read from carries it to the callee: `axios(options)` is given
+// `options?.signal`, and `--fix` must not write `axios(options, { signal: options?.signal })`
+// (axios ignores a second argument after a config object). With types, an argument whose type has
+// a `signal` carries one too. Still reported: a lone argument that is not the signal's object and,
+// with types, has no `signal` (`spawn(command)`).
+runInBothModes('require-signal-propagation: the options handed on whole', rule, {
+  valid: [
+    `
+import axios from 'axios';
+export async function get(options?: { url: string; signal?: AbortSignal }) {
+  await fetch('https://example.com', { signal: options?.signal });
+  return axios(options);
+}
+`,
+    `
+import axios from 'axios';
+export async function get(config: { url: string; signal?: AbortSignal }) {
+  await fetch('https://example.com', { signal: config.signal });
+  return axios({ ...config, timeout: 5_000 });
+}
+`,
+  ],
+  invalid: [
+    {
+      code: `
+import { spawn } from 'node:child_process';
+export async function run(command: string, options?: { signal?: AbortSignal }) {
+  await fetch('https://example.com', { signal: options?.signal });
+  return spawn(command);
+}
+`,
+      output: `
+import { spawn } from 'node:child_process';
+export async function run(command: string, options?: { signal?: AbortSignal }) {
+  await fetch('https://example.com', { signal: options?.signal });
+  return spawn(command, { signal: options?.signal });
+}
+`,
+      errors: [missing(5, 10, 5, 24)],
+    },
+  ],
+});
+
+typedRuleTester.run('require-signal-propagation: a lone options argument whose type has a signal', rule, {
+  valid: [
+    `
+import axios from 'axios';
+export async function get(url: string, signal: AbortSignal) {
+  await fetch(url, { signal });
+  const request = { url, signal };
+  return axios(request);
+}
+`,
+  ],
+  invalid: [],
+});
