@@ -54,7 +54,8 @@ import pino from 'pino';
 
 export function auditLogger(tenant: string, signal?: AbortSignal) {
   const transport = pino.transport({ target: 'pino/file' });
-  signal?.addEventListener('abort', () => transport.end(), { once: true });
+  if (signal?.aborted) transport.end();
+  else signal?.addEventListener('abort', () => transport.end(), { once: true });
   return pino({ base: { tenant } }, transport);
 }
 `,
@@ -82,7 +83,8 @@ import * as grpc from '@grpc/grpc-js';
 
 export function stock(sku: string, signal?: AbortSignal) {
   const client = new grpc.Client('inventory:50051', grpc.credentials.createInsecure());
-  signal?.addEventListener('abort', () => client.close(), { once: true });
+  if (signal?.aborted) client.close();
+  else signal?.addEventListener('abort', () => client.close(), { once: true });
   return new Promise((resolve) => client.makeUnaryRequest('/s/C', (s: string) => Buffer.from(s), (b: Buffer) => b, sku, () => resolve(sku)));
 }
 `,
