@@ -160,8 +160,12 @@ export function entriesUse(context: AnalysisContext, collection: TSESTree.Node, 
   return handleUse(node, ends) === 'used' ? 'used' : 'handedOver';
 }
 
-/** `Object.values(c)`, `Object.entries(c)`, `Array.from(c)`: a call that copies a collection's entries into an array. */
+/**
+ * `Object.values(c)`, `Object.entries(c)`, `Array.from(c)`: a call that copies a collection's entries
+ * into an array. `Array.from(c, (t) => clearInterval(t))` also runs a function on each: handed on.
+ */
 function copiesEntries(call: TSESTree.CallExpression): boolean {
+  if (call.arguments.length !== 1) return false;
   const callee = skipTypeWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
   const { name } = callee.object;

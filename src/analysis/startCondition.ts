@@ -30,7 +30,7 @@ export function meetsStartCondition(
   const shown = skipTypeWrappers(value);
   const meets =
     condition.values === undefined
-      ? isSet(context, shown)
+      ? isSet(context, value, shown)
       : condition.values.some((expected) =>
           typeof expected === 'string' ? stableReferenceText(shown) === expected : shown.type === AST_NODE_TYPES.Literal && shown.value === expected,
         );
@@ -43,8 +43,9 @@ export function meetsStartCondition(
  * types a value read from elsewhere counts as set: its definedness is unknown, and a report would
  * rest on a guess.
  */
-function isSet(context: AnalysisContext, value: TSESTree.Node): boolean {
-  if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return false;
+function isSet(context: AnalysisContext, value: TSESTree.Node, shown: TSESTree.Node): boolean {
+  if (shown.type === AST_NODE_TYPES.Identifier && shown.name === 'undefined') return false;
+  // The type as written, with the author's `!` or `as number`: it is the author's word that it is set.
   const type = typeServices(context)?.getTypeAtLocation(value);
   if (!type || isUntypedType(type)) return true;
   const { TypeFlags } = typescript();

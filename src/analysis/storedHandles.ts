@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { protocols } from './families/language';
 import type { HandleEnd } from './apis';
-import { enclosingFunction, isFunctionNode, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { enclosingFunction, isFunctionNode, isInside, isReassigned, outermostWrapper, skipTypeWrappers, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
 import type { CollectionSlot, EntryMemberSlot } from './collectionSlots';
@@ -233,9 +233,10 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
       if (object.type === AST_NODE_TYPES.ThisExpression || (object.type === AST_NODE_TYPES.Identifier && aliases.has(object.name) && isThisLike(context, object))) {
         const name = memberName(node);
         add(name, node);
-        // `this.connection` with `get connection() { return this._connection; }` reads `this._connection`.
-        const read = name === undefined ? undefined : getters.get(name);
-        if (read !== undefined) add(read, node);
+        // `this.connection` with `get connection() { return this._connection; }` reads `this._connection`,
+        // in the getter's own class (another class's `this.connection` is its own).
+        const read = name === undefined ? undefined : getters.get(name)?.find((getter) => isInside(node, getter.body));
+        if (read !== undefined) add(read.member, node);
       }
     }
     if (node.type === AST_NODE_TYPES.VariableDeclarator && node.id.type === AST_NODE_TYPES.ObjectPattern && node.init && isThisLike(context, node.init)) {
@@ -248,27 +249,25 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
 /**
  * The member of `this` each getter of the file's classes returns, when it returns nothing else
  * (guards before the return aside): `get connection() { if (!this._conn) throw …; return this._conn; }`
- * → `connection` → `_conn`. A getter name that answers differently in two classes of the file, that
- * also has a setter, or that some assignment in the file writes as a field, stands for no member.
+ * → `connection` → `_conn`, in that class's body. A getter that also has a setter, or whose name an
+ * assignment in its class writes as a field, stands for no member.
  */
-const getterMembers = perFile((context): ReadonlyMap<string, string> => {
-  const read = new Map<string, string | undefined>();
+const getterMembers = perFile((context): ReadonlyMap<string, readonly { member: string; body: TSESTree.ClassBody }[]> => {
+  const getters = new Map<string, { member: string; body: TSESTree.ClassBody }[]>();
+  const written = fileIndex(context).membersAndDeclarators.filter(
+    (node): node is TSESTree.MemberExpression =>
+      node.type === AST_NODE_TYPES.MemberExpression && node.parent.type === AST_NODE_TYPES.AssignmentExpression && node.parent.left === node,
+  );
   for (const method of fileIndex(context).methods) {
     const key = methodKeyName(method);
-    if (key === undefined || (method.kind !== 'get' && method.kind !== 'set')) continue;
-    const member = method.kind === 'get' ? returnedThisMember(context, method.value) : undefined;
-    read.set(key, read.has(key) && read.get(key) !== member ? undefined : member);
+    if (key === undefined || method.kind !== 'get' || method.parent.type !== AST_NODE_TYPES.ClassBody) continue;
+    const body = method.parent;
+    const member = returnedThisMember(context, method.value);
+    const setter = body.body.some((other) => other.type === AST_NODE_TYPES.MethodDefinition && other.kind === 'set' && methodKeyName(other) === key);
+    const writes = written.some((node) => memberName(node) === key && isInside(node, body));
+    if (member === undefined || member === key || setter || writes) continue;
+    getters.set(key, [...(getters.get(key) ?? []), { member, body }]);
   }
-  // `this.client = …` somewhere in the file: the name is also some object's own field.
-  for (const node of fileIndex(context).membersAndDeclarators) {
-    const assignment = node.parent;
-    if (node.type === AST_NODE_TYPES.MemberExpression && assignment?.type === AST_NODE_TYPES.AssignmentExpression && assignment.left === node) {
-      const name = memberName(node);
-      if (name !== undefined) read.delete(name);
-    }
-  }
-  const getters = new Map<string, string>();
-  for (const [name, member] of read) if (member !== undefined && member !== name) getters.set(name, member);
   return getters;
 });
 

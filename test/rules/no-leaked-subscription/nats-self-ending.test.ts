@@ -106,6 +106,9 @@ const alwaysSet = [
   timeoutFrom(', timeout: number', 'max: 1, timeout'),
   timeoutFrom(', config: { timeout?: number }', 'max: 1, timeout: config.timeout ?? 5_000'),
   timeoutFrom(', config: { readonly timeout: 5_000 }', 'max: 1, timeout: config.timeout'),
+  // The author asserts it is set.
+  timeoutFrom(', config: { timeout?: number }', 'max: 1, timeout: config.timeout!'),
+  timeoutFrom(', config: { timeout?: number }', 'max: 1, timeout: config.timeout as number'),
 ];
 
 typedRuleTester.run('no-leaked-subscription: a NATS timeout whose type may be undefined', leaked, {

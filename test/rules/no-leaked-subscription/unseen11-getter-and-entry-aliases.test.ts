@@ -86,6 +86,27 @@ runInBothModes('no-leaked-subscription: a getter or a collection entry naming a 
 // The shape as compiled to JavaScript, untyped (espree): the same facts without TypeScript.
 javascriptRuleTester.run('no-leaked-subscription: a getter naming a stored handle (JavaScript)', rule, {
   valid: [
+    // Another class's own field of the getter's name is that class's: this one's getter still reads \`_client\`.
+    `
+const Redis = require('ioredis');
+class AmqpConnection {
+  get client() {
+    return this._client;
+  }
+  init() {
+    this._client = new Redis(this.config.uri);
+  }
+  close() {
+    return this.client.quit();
+  }
+}
+class Publisher {
+  constructor(client) {
+    this.client = client;
+  }
+}
+module.exports = { AmqpConnection, Publisher };
+`,
     `
 const Redis = require('ioredis');
 class AmqpConnection {
@@ -139,49 +160,52 @@ exports.AmqpConnection = AmqpConnection;
       errors: [{ messageId: 'storedNotEnded', line: 8, column: 31, endLine: 8, endColumn: 57 }],
     },
     {
-      // `client` is also another class's own field: the name stands for no member
+      // A getter stands for its member in its own class only: another class's \`this.conn\` (a field
+      // of its own) ending its own value does not end this one's \`_conn\`.
       code: `
 const Redis = require('ioredis');
-class AmqpConnection {
-  get client() {
-    return this._client;
+class A {
+  connect() {
+    this._conn = new Redis();
   }
-  init() {
-    this._client = new Redis(this.config.uri);
+  get conn() {
+    return this._conn;
   }
   close() {
-    return this.client.quit();
+    this.closed = true;
   }
 }
-class Publisher {
-  constructor(client) {
-    this.client = client;
+class B {
+  conn = makeOther();
+  close() {
+    this.conn.quit();
   }
 }
-module.exports = { AmqpConnection, Publisher };
+module.exports = { A, B };
 `,
       output: `
 const Redis = require('ioredis');
-class AmqpConnection {
-  get client() {
-    return this._client;
+class A {
+  connect() {
+    this._conn = new Redis();
   }
-  init() {
-    this._client = new Redis(this.config.uri);
+  get conn() {
+    return this._conn;
   }
   close() {
-    void this._client?.quit();
-    return this.client.quit();
+    this.closed = true;
+    void this._conn?.quit();
   }
 }
-class Publisher {
-  constructor(client) {
-    this.client = client;
+class B {
+  conn = makeOther();
+  close() {
+    this.conn.quit();
   }
 }
-module.exports = { AmqpConnection, Publisher };
+module.exports = { A, B };
 `,
-      errors: [{ messageId: 'storedNotEnded', line: 8, column: 20, endLine: 8, endColumn: 46 }],
+      errors: [{ messageId: 'storedNotEnded', line: 5, column: 18, endLine: 5, endColumn: 29 }],
     },
   ],
 });
@@ -208,6 +232,8 @@ runInBothModes('no-leaked-subscription: entries copied out of a collection by Ob
     pool('\n    Object.values(this.clients).forEach((client) => client.disconnect());'),
     pool('\n    for (const [, client] of Object.entries(this.clients)) client.disconnect();'),
     pool('\n    const all = Array.from(Object.values(this.clients));\n    for (const client of all) client.disconnect();'),
+    // `Array.from`'s map function runs on each entry: it ends them.
+    pool('\n    Array.from(Object.values(this.clients), (client) => client.disconnect());'),
   ],
   invalid: [
     {
