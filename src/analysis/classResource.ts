@@ -268,8 +268,9 @@ function unendedResource(
     const slot = storedSlot(context, inner);
     const dropped = !slot && inner.parent.type === AST_NODE_TYPES.ExpressionStatement;
     if (!dropped && slot?.kind !== 'member') return true;
+    // A timer that re-arms itself may stop on a flag of the instance (`if (this.stopped) return;`).
     const start = findStart(context, inner);
-    const ends = start && unendableKinds.has(start.kind) ? startEnds(context, start) : undefined;
+    const ends = start && unendableKinds.has(start.kind) && !start.call?.onlyRearming ? startEnds(context, start) : undefined;
     if (!start || !ends || (slot && slotEnds(context, slot, ends).length > 0)) return true;
     found = { teardown: undefined, endedBy: [], async: false, holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start), openedBy: undefined };
     return false;

@@ -10,7 +10,7 @@ import type { AnalysisContext } from '../fileCache';
 import type { Start } from '../findStart';
 import { findStart } from '../findStart';
 import type { HandleFate } from '../handleFate';
-import { callbackHandleFate, handleFate } from '../handleFate';
+import { callbackHandleFate, handleFate, heldValue } from '../handleFate';
 import type { Judge, Leak } from '../leak';
 import { makeLeak } from '../leak';
 import { objectApiOf } from '../objectApi';
@@ -62,7 +62,17 @@ function judgeUnendable(judge: Judge, ends: HandleEnd): Leak | undefined {
   if (!judge.repetition) return undefined;
   const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
   if (fate.fate !== 'dropped' && fate.fate !== 'kept') return undefined;
+  // `clearInterval(t.timer)`, `await s.redis.quit()`: the owner reaches into what it holds.
+  const uses = fate.fate === 'kept' ? fate.variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier) : [heldValue(start.node)];
+  if (!uses.every(onlyMethodCalled)) return undefined;
   return makeLeak(context, start, fn, 'connectionDropped', { label: startLabel(context, start) }, { end: undefined });
+}
+
+/** A use of an instance that reads no member but a method it calls: `meter.mark()`. */
+function onlyMethodCalled(use: TSESTree.Node): boolean {
+  const member = use.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== use) return true;
+  return member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
 }
 
 /** How a start's handle is ended: as its family says for this call, else as its kind is. */

@@ -39,6 +39,52 @@ runInBothModes('no-repeated-subscription: classes of ours that nothing can end',
     meter("  new Meter(req.path).mark();", '    setTimeout(() => clearInterval(this.timer), 5000);'),
     // Handed to an owner that keeps it: the owner's to end, not judged here.
     meter('  meters.set(req.path, new Meter(req.path));').replace('const app = express();', 'const app = express();\nconst meters = new Map<string, Meter>();'),
+    // The owner reaches into what it holds and ends it there.
+    meter("  const m = new Meter(req.path);\n  res.on('close', () => clearInterval(m['timer']));"),
+    `
+import Redis from 'ioredis';
+import express from 'express';
+class Store {
+  readonly redis: Redis;
+  constructor(url: string) {
+    this.redis = new Redis(url);
+  }
+  get(key: string) {
+    return this.redis.get(key);
+  }
+}
+const app = express();
+app.get('/b', async (req, res) => {
+  const store = new Store(String(req.query.url));
+  try {
+    res.send(await store.get('k'));
+  } finally {
+    await store.redis.quit();
+  }
+});
+`,
+    // A timer that re-arms itself may stop on a flag of the instance, which a method sets.
+    `
+import express from 'express';
+class Poller {
+  private stopped = false;
+  constructor() {
+    this.poll();
+  }
+  poll(): void {
+    if (this.stopped) return;
+    setTimeout(() => this.poll(), 1000);
+  }
+  stop(): void {
+    this.stopped = true;
+  }
+}
+const app = express();
+app.get('/a', (req, res) => {
+  const poller = new Poller();
+  res.on('close', () => poller.stop());
+});
+`,
     // One per element of a list read at start-up: a fixed number, for the program's life.
     `
 class Poller {
