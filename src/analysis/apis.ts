@@ -296,6 +296,7 @@ export const abortChecks = union('abortChecks');
 
 /** One-shot timers (`setTimeout`) and the functions that make them sleeps (`promisify`). */
 export const timeoutFunctions: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.timeouts ?? []));
+export const deferFunctions: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.deferrers ?? []));
 export const promisifiers: ReadonlySet<string> = new Set(all.flatMap((family) => family.globals?.promisifiers ?? []));
 
 /** `{ fs: { promises: 'fs/promises' } }`: members that are another module's exports; functions loading the module they name. */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
-import { startupEvents } from './apis';
+import { deferFunctions, startupEvents } from './apis';
 import { isFunctionNode, methodCallParts, skipTypeWrappers, stableReferenceText, walk } from './ast';
 import { protocols } from './families/language';
 import type { AnalysisContext } from './fileCache';
@@ -52,9 +52,10 @@ function readsStateOf(test: TSESTree.Node, targetText: string): boolean {
 }
 
 /**
- * `init()`, `init.call(this)`, `setTimeout(init)`: the branch runs the function, itself or by a
- * one-shot timer (the KB's, which runs its first argument once). Handing it anywhere else
- * (`pending.push(init)`) shows no run.
+ * `init()`, `init.call(this)`, `setTimeout(init)`, `queueMicrotask(init)`, `promise.then(init)`: the
+ * branch runs the function, itself, by a one-shot timer or a deferrer (the KB's, which run their
+ * first argument once), or once a promise settles. Handing it anywhere else (`pending.push(init)`)
+ * shows no run.
  */
 function runsNow(branch: TSESTree.Node, listenerText: string): boolean {
   let found = false;
@@ -67,7 +68,9 @@ function runsNow(branch: TSESTree.Node, listenerText: string): boolean {
     found =
       stableReferenceText(callee) === listenerText ||
       (withThis !== undefined && protocols.callsWithThis.includes(withThis.method) && stableReferenceText(withThis.target) === listenerText) ||
-      (isTimeoutCall(node) && first !== undefined && stableReferenceText(first) === listenerText);
+      ((isTimeoutCall(node) || deferFunctions.has(stableReferenceText(callee) ?? '') || withThis?.method === protocols.promiseValue) &&
+        first !== undefined &&
+        stableReferenceText(first) === listenerText);
     return undefined;
   });
   return found;

@@ -332,6 +332,8 @@ export interface GlobalFacts {
   readonly takesSignal?: Readonly<Record<string, SignalParameter>>;
   /** One-shot timers: a callback that hands itself to one runs again (`setTimeout(poll, 1000)` in `poll`). */
   readonly timeouts?: readonly string[];
+  /** Functions that run their callback once, soon after the current code: `queueMicrotask(f)`, `process.nextTick(f)`. */
+  readonly deferrers?: readonly string[];
   /** Functions that turn a callback API into promises: `promisify(setTimeout)` is a sleep. */
   readonly promisifiers?: readonly string[];
   /** Test runners' globals that put the timers under a fake clock: jest's `jest.useFakeTimers()`. */

@@ -48,6 +48,7 @@ export const timers = {
     starts: { setInterval: { kind: 'interval', label: 'an interval' }, setTimeout: rearmingTimeout, setImmediate: rearmingImmediate },
     schedulers: { setInterval: { repetition: repetitions.intervalTick, positions: [0] } },
     timeouts: ['setTimeout', 'setImmediate'],
+    deferrers: ['queueMicrotask', 'process.nextTick', 'requestAnimationFrame'],
     promisifiers: ['promisify'],
   },
   // `import { setTimeout as sleep } from 'node:timers/promises'`

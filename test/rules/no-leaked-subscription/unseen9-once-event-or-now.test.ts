@@ -181,7 +181,15 @@ export function showError(message: string${parameters}) {
 `;
 
 runInBothModes('no-leaked-subscription: the other branch must run the function now', rule, {
-  valid: [renderOr('render.call(undefined)'), renderOr('setTimeout(render, 0)')],
+  valid: [
+    renderOr('render.call(undefined)'),
+    renderOr('setTimeout(render, 0)'),
+    // Deferred, once: a microtask, the next tick, the next frame, a settled promise.
+    renderOr('queueMicrotask(render)'),
+    renderOr('process.nextTick(render)'),
+    renderOr('requestAnimationFrame(render)'),
+    renderOr('void Promise.resolve().then(render)'),
+  ],
   invalid: [
     { otherwise: 'later.push(render)', parameters: ', later: Array<() => void>' },
     { otherwise: 'console.log(render)', parameters: '' },
