@@ -3,7 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '../estree';
 import type { ObjectApi } from '../apis';
 import { handleEnds } from '../apis';
-import { isFunctionNode, isInside, skipTypeWrappers, stableReferenceText } from '../ast';
+import { isFunctionNode, isInside, outermostWrapper, skipTypeWrappers, stableReferenceText } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { handleEndPlan, onAbortPlan } from '../endPlan';
 import type { AnalysisContext } from '../fileCache';
@@ -54,7 +54,7 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
   // On a shared client only a subscription with an end of its own is judged: the rest configure the
   // client. One ended through what the call hands back (a consumer's tag) configures it when made
   // once, and adds one more when made per run.
-  const judged = method?.endWith !== undefined || (method?.endedByResult === true && judge.repetition);
+  const judged = method?.endWith !== undefined || (method?.endedByResult === true && judge.repetition && resultUnread(context, call));
   if (!api || !method || !judged || owner.owner !== 'outlives' || inConstructor) return undefined;
   // `client.on('connect', () => client.subscribe('presence'))`, or per job on a shared client: each
   // run asks the same client for the same channels again, which the broker treats as a no-op (and
@@ -66,6 +66,19 @@ export function judgeChannelSubscription(judge: Judge): Leak | undefined {
     label: method.label ?? 'a subscription',
     unsubscribe: method.endWith === undefined ? undefined : { method: method.endWith, returnsPromise: true },
   });
+}
+
+/**
+ * Whether nothing reads what the call hands back (`await channel.consume(…)` alone, or a
+ * `consumerTag` never read): then nothing can end what it ends through that value. A value kept
+ * in a list, passed on or read may be (`tags.push(consumerTag)`, cancelled later).
+ */
+function resultUnread(context: AnalysisContext, call: TSESTree.CallExpression): boolean {
+  const value = outermostWrapper(call, { throughAwait: true });
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement || (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void')) return true;
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== value) return false;
+  return context.sourceCode.getDeclaredVariables(parent).every((variable) => variable.references.every((reference) => !reference.isRead()));
 }
 
 /** Whether `scope` is the repeated code around `call` (so a binding declared in it is made per run). */

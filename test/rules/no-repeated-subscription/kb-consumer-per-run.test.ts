@@ -23,6 +23,10 @@ runInBothModes('no-repeated-subscription: an AMQP consumer per run on a shared c
   valid: [
     // cancelled by its tag when the response is done
     code(`\n  res.on('close', () => void channel.cancel(consumerTag));`),
+    // its tag kept for a later cancel (\`stopAll()\` cancels every one)
+    code(`\n  tags.push(consumerTag);`).replace('const app = express();', 'const app = express();\nexport const tags: string[] = [];'),
+    // the whole reply kept and its tag read later
+    code().replace('const { consumerTag } = await', 'const reply = await').replace("{ noAck: true });", "{ noAck: true });\n  setTimeout(() => void channel.cancel(reply.consumerTag), 5000);"),
     // one consumer for the process, made at start-up
     `
 import amqp from 'amqplib';
@@ -35,6 +39,20 @@ await startWorker();
 `,
   ],
   invalid: [
+    {
+      // dropped: nothing can cancel it
+      code: code().replace('const { consumerTag } = await', 'await'),
+      errors: [
+        {
+          messageId: 'repeatedStart',
+          data: { code: 'channel.consume(…)', every: 'on every request to this route', started: 'AMQP consumer' },
+          line: 10,
+          column: 9,
+          endLine: 10,
+          endColumn: 24,
+        },
+      ],
+    },
     {
       code: code(),
       errors: [
