@@ -181,6 +181,8 @@ export interface CallStart {
   readonly onlyRearming?: boolean;
   /** Its function argument listens for its first event (`net.connect(port, onConnect)`); it is not handed the handle. */
   readonly callbackIsListener?: boolean;
+  /** That listener is handed the handle: `http2.connect(url, (session) => …)`; what it does with it counts. */
+  readonly listenerGetsHandle?: boolean;
   /** Ending the object passed at `index` ends it too: `new Awareness(doc)` is destroyed by `doc.destroy()`. */
   readonly endedWithArgument?: { readonly index: number; readonly methods: readonly string[] };
   /** A start only when an argument shows it holds something: `new Agent({ keepAlive: true })`. */

@@ -81,6 +81,7 @@ export const nodeHandles = {
           label: 'an HTTP/2 client session',
           returns: 'emitter',
           callbackIsListener: true,
+          listenerGetsHandle: true,
           ends: { methods: ['close', 'destroy'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } },
         },
       },

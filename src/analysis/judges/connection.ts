@@ -37,6 +37,9 @@ export function judgeConnection(judge: Judge): Leak | undefined {
     if (callbackHandleFate(context, last, ends, 'errorFirst') !== 'dropped') return undefined;
     return makeLeak(context, start, fn, 'connectionInCallback', { label: startLabel(context, start) }, { end: undefined });
   }
+  // `http2.connect(url, (session) => { …; session.close(); })`: its listener is handed the handle.
+  const listener = start.call?.listenerGetsHandle ? start.node.arguments.at(-1) : undefined;
+  if (listener && isFunctionNode(listener) && callbackHandleFate(context, listener, ends, 'value') !== 'dropped') return undefined;
   const fate = handleFate(context, start.node, ends, judge.blind?.abortListeners);
   if (fate.fate === 'ended') return undefined;
   // `const ch = await conn.createChannel(); …; await conn.close()`: closing its connection here closes it too.

@@ -36,12 +36,32 @@ const db = knex({ client: 'pg' });
 const app = express();
 app.get('/x', async (_req, res) => res.json(await db('t').select('*')));
 `,
+    // an HTTP/2 session closed by its connect listener, which is handed it
+    perRequest(
+      `import http2 from 'node:http2';`,
+      `http2.connect('https://profiles:8443', (session) => {\n    session.request({ ':path': '/' }).on('close', () => session.close()).end();\n  });`,
+    ),
     // no pool, no expiry timer: nothing held
     perRequest(`import nodemailer from 'nodemailer';`, `const t = nodemailer.createTransport({ host: 'smtp' });\n  await t.sendMail({ to: 'a@b' });`),
     perRequest(`import NodeCache from 'node-cache';`, `const c = new NodeCache({ checkperiod: 0 });\n  c.set('a', 1);`),
   ],
   // A call is reported at its callee, a `new` as a whole; long code is shortened in the message.
-  invalid: cases.map(({ imports, start, shown, label, endColumn }) => ({
+  invalid: [
+    // its connect listener only uses the session
+    {
+      code: perRequest(`import http2 from 'node:http2';`, `http2.connect('https://profiles:8443', (session) => {\n    session.request({ ':path': '/' }).end();\n  });`),
+      errors: [
+        {
+          messageId: 'repeatedStart' as const,
+          data: { code: 'http2.connect(…)', every: 'on every request to this route', started: 'HTTP/2 client session' },
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 16,
+        },
+      ],
+    },
+    ...cases.map(({ imports, start, shown, label, endColumn }) => ({
     code: perRequest(imports, `const db = ${start};\n  void db;`),
     errors: [
       {
@@ -54,4 +74,5 @@ app.get('/x', async (_req, res) => res.json(await db('t').select('*')));
       },
     ],
   })),
+  ],
 });
