@@ -353,13 +353,22 @@ function typecheck(root, variants) {
       }
       const rel = rest.join('/');
       const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
-      const key = `${rel} TS${diagnostic.code} ${message}`;
+      // TypeScript stops offering spellings ("Did you mean …?", TS2552/TS2551) after ten per program,
+      // so the same error in an original and its copy may come with and without one: compared without.
+      const [code, text] = spellingFree(diagnostic.code, message);
+      const key = `${rel} TS${code} ${text}`;
       const where = errors[index].get(key) ?? [];
-      where.push(`${rel}:${line + 1}:${character + 1} TS${diagnostic.code} ${message.split('\n')[0]}`);
+      where.push(`${rel}:${line + 1}:${character + 1} TS${code} ${text.split('\n')[0]}`);
       errors[index].set(key, where);
     }
   }
   return errors;
+}
+
+/** TS2552 "Cannot find name 'x'. Did you mean 'y'?" → TS2304, TS2551 → TS2339, without the spelling. */
+function spellingFree(code, message) {
+  const plain = { 2552: 2304, 2551: 2339 }[code];
+  return plain === undefined ? [code, message] : [plain, message.replace(/ Did you mean .*$/s, '')];
 }
 
 /** Errors in `after` that `before` does not have (as many times as they are new). */
