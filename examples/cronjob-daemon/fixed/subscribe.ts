@@ -6,5 +6,7 @@ export function subscribeNewTaskMsgIfAvailable(client: Redis | undefined, onNewT
   const sub = client.duplicate();
   void sub.subscribe('new-task');
   sub.on('message', () => onNewTask());
-  signal.addEventListener('abort', () => void sub.quit(), { once: true });
+  // A signal that has aborted already fires no 'abort' event: end the subscriber now.
+  if (signal.aborted) void sub.quit();
+  else signal.addEventListener('abort', () => void sub.quit(), { once: true });
 }
