@@ -44,7 +44,9 @@ export const nats = {
       modules: ['nats', 'nats.ws', '@nats-io/transport-node', '@nats-io/nats-core'],
       factories: ['connect', 'wsconnect'],
       clientTypes: ['NatsConnection'],
-      iterators: { subscribe: { finiteOptions: ['max', 'timeout'] } },
+      // `max` ends the subscription after that many messages; `timeout` only fails one that gets
+      // no first message in time (its timer is cancelled by the first), so alone it ends nothing.
+      iterators: { subscribe: { finiteOptions: ['max'] } },
       iterableTypes: ['Subscription'],
       ends: ['unsubscribe', 'drain'],
       clientEnds: ['close', 'drain'],

@@ -123,6 +123,36 @@ export async function listen(handle: (data: Uint8Array) => Promise<void>, signal
       ],
     },
     {
+      // \`timeout\` only fails a subscription that gets no first message in time: after one, it runs on.
+      code: `
+import type { NatsConnection } from 'nats';
+export async function listen(nc: NatsConnection, signal: AbortSignal) {
+  for await (const message of nc.subscribe('jobs', { timeout: 5000, queue: 'workers' })) {
+    console.log(message.subject);
+  }
+}
+`,
+      output: `
+import type { NatsConnection } from 'nats';
+export async function listen(nc: NatsConnection, signal: AbortSignal) {
+  const subscription = nc.subscribe('jobs', { timeout: 5000, queue: 'workers' });
+  if (signal.aborted) subscription.unsubscribe();
+  else signal.addEventListener('abort', () => subscription.unsubscribe(), { once: true });
+  for await (const message of subscription) {
+    console.log(message.subject);
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'endlessSource',
+          data: { head: 'for await (… of nc.subscribe(…))' },
+          line: 4,
+          column: 3,
+        },
+      ],
+    },
+    {
       // A subscription handle and a typed connection parameter; with a signal in scope, --fix ends it on abort.
       code: `
 import type { NatsConnection } from 'nats';
