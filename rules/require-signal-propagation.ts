@@ -10,7 +10,7 @@ import { pauseUnderOwnDeadline } from '../src/analysis/pauseUnderOwnDeadline';
 import { removedByHand } from '../src/analysis/removedByHand';
 import { signalUnread } from '../src/analysis/unreadSignal';
 import { findSignalInScope, mayHaveSignal, signalDeadAfterTeardown } from '../src/analysis/signalInScope';
-import { endedByItsConsumer, endedWithItsRun, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
+import { endedByItsConsumer, endedWithItsRun, loneArgumentMayBeOptions, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
 
@@ -93,8 +93,9 @@ export default createRule<Options, MessageIds>({
         // A listener the code removes itself, with the same function, has its end already.
         if (removedByHand(context, call)) return;
         const data = { call: shortText(context.sourceCode, call), signal: signal.text, owner: describeFunction(enclosingFunction(call)) };
-        // A copy of a stream or controller with `signal` added would lose its methods: no fix then.
-        const fix = optionsAreKnownObject(context, call, parameter)
+        // A copy of a stream or controller with `signal` added would lose its methods, and options
+        // added after a lone argument that may be the options already would be ignored: no fix then.
+        const fix = optionsAreKnownObject(context, call, parameter) || loneArgumentMayBeOptions(context, call, parameter)
           ? undefined
           : (fixer: TSESLint.RuleFixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text);
         // Only evidence earns a fix; a signal known by its name alone is offered, not written. So is

@@ -31,7 +31,7 @@ const targetListenerOptions = eventTarget.objects.eventTarget.starts.addEventLis
  */
 export type SignalParameter =
   | { kind: 'positional'; index: number }
-  | { kind: 'options'; position: OptionsPosition }
+  | { kind: 'options'; position: OptionsPosition; loneMayBeOptions?: boolean }
   | { kind: 'composition'; signals: TSESTree.ArrayExpression };
 
 /**
@@ -49,7 +49,7 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
     return { kind: 'composition', signals: composed };
   }
   const tracked = trackedCalls(context).get(call)?.takesSignal;
-  if (tracked) return { kind: 'options', position: tracked.options };
+  if (tracked) return { kind: 'options', position: tracked.options, loneMayBeOptions: tracked.loneMayBeOptions };
   const services = typeServices(context);
   const method = methodCallParts(call);
   if (method?.method === signalApi.addListener) {
@@ -280,6 +280,31 @@ export function optionsAreKnownObject(context: AnalysisContext, call: TSESTree.C
   if (parameter.kind !== 'options' || parameter.position === 'last') return false;
   const options = optionsArgument(call, parameter.position);
   return options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression && objectKindOf(context, options) !== undefined;
+}
+
+/**
+ * Whether the call's lone argument may be the options themselves rather than what comes before
+ * them: `axios(request)` takes `request` as its config, and ignores a `{ signal }` added after it.
+ * Only a string (a literal, a template, a concatenation, or a string by its type) is surely a URL.
+ */
+export function loneArgumentMayBeOptions(context: AnalysisContext, call: TSESTree.CallExpression, parameter: SignalParameter): boolean {
+  if (parameter.kind !== 'options' || !parameter.loneMayBeOptions || call.arguments.length !== 1) return false;
+  const [lone] = call.arguments;
+  return lone !== undefined && lone.type !== AST_NODE_TYPES.ObjectExpression && !isString(context, lone);
+}
+
+function isString(context: AnalysisContext, node: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  if (inner.type === AST_NODE_TYPES.TemplateLiteral) return true;
+  if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'string';
+  if (inner.type === AST_NODE_TYPES.BinaryExpression && inner.operator === '+') {
+    return isString(context, inner.left) || isString(context, inner.right);
+  }
+  const services = typeServices(context);
+  if (!services) return false;
+  const type = services.getTypeAtLocation(inner);
+  const { TypeFlags } = typescript();
+  return (type.isUnion() ? type.types : [type]).every((member) => (member.flags & TypeFlags.StringLike) !== 0);
 }
 
 /** `undefined` or `void 0`: an argument written in its place that passes nothing. */

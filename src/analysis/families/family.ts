@@ -273,6 +273,8 @@ export interface SignalParameter {
   readonly endsItsArguments?: boolean;
   /** Methods of what it returns that end it as its signal would: a child's `kill()`. */
   readonly endedBy?: readonly string[];
+  /** A lone argument may be the options themselves (`axios(config)` or `axios(url)`): `, { signal }` after it may be ignored. */
+  readonly loneMayBeOptions?: boolean;
 }
 
 /** What a family knows about the exports of one module (keyed by export path, `'default'`, or `'*'` for the module itself). */

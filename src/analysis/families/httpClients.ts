@@ -9,8 +9,9 @@ export const httpClients = {
     },
     axios: {
       clientTakesSignal: {
-        '*': { options: 'last' },
-        default: { options: 'last' },
+        // axios(config) or axios(url, config): a second argument after a config is ignored.
+        '*': { options: 'last', loneMayBeOptions: true },
+        default: { options: 'last', loneMayBeOptions: true },
         request: { options: 0 },
         get: { options: 1 },
         delete: { options: 1 },

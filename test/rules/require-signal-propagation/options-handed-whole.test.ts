@@ -1,5 +1,5 @@
 import rule from '../../../rules/require-signal-propagation';
-import { runInBothModes, typedRuleTester } from '../../ruleTester';
+import { javascriptRuleTester, runInBothModes, typedRuleTester } from '../../ruleTester';
 import { missing } from './missingSignal';
 
 // An API taking its options last whose only argument is not a literal (`axios(config)`): that
@@ -44,6 +44,58 @@ export async function run(command: string, options?: { signal?: AbortSignal }) {
 `,
       errors: [missing(5, 10, 5, 24)],
     },
+    {
+      // \`request\` may be axios's config (a second argument after it would be ignored) or its
+      // URL: reported, with no fix.
+      code: `
+import axios from 'axios';
+export async function load(request: unknown, signal: AbortSignal) {
+  signal.throwIfAborted();
+  return axios(request);
+}
+`,
+      output: null,
+      errors: [missing(5, 10, 5, 24)],
+    },
+    {
+      // A URL written as a string: the options go after it.
+      code: `
+import axios from 'axios';
+export async function load(id: string, signal: AbortSignal) {
+  signal.throwIfAborted();
+  await axios('https://example.com/items/' + id);
+  return axios(\`https://example.com/items/\${id}\`);
+}
+`,
+      output: `
+import axios from 'axios';
+export async function load(id: string, signal: AbortSignal) {
+  signal.throwIfAborted();
+  await axios('https://example.com/items/' + id, { signal });
+  return axios(\`https://example.com/items/\${id}\`, { signal });
+}
+`,
+      errors: [missing(5, 9, 5, 49), missing(6, 10, 6, 50)],
+    },
+  ],
+});
+
+// Without types, a lone identifier may be a URL or a config: no fix, in JavaScript too.
+javascriptRuleTester.run('require-signal-propagation: axios given a value of unknown kind (JavaScript)', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+const axios = require('axios');
+async function load(request, signal) {
+  if (signal.aborted) return undefined;
+  return axios(request);
+}
+module.exports = { load };
+`,
+      output: null,
+      errors: [missing(5, 10, 5, 24)],
+    },
   ],
 });
 
@@ -58,5 +110,24 @@ export async function get(url: string, signal: AbortSignal) {
 }
 `,
   ],
-  invalid: [],
+  invalid: [
+    {
+      // Typed a string: surely the URL, so --fix adds the options after it.
+      code: `
+import axios from 'axios';
+export async function load(url: string, signal: AbortSignal) {
+  signal.throwIfAborted();
+  return axios(url);
+}
+`,
+      output: `
+import axios from 'axios';
+export async function load(url: string, signal: AbortSignal) {
+  signal.throwIfAborted();
+  return axios(url, { signal });
+}
+`,
+      errors: [missing(5, 10, 5, 20)],
+    },
+  ],
 });
