@@ -10,7 +10,7 @@ import { factoryStart, mayCallFactory } from './factoryStart';
 import { setUnderFakeClock } from './fakeTimers';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
-import { rearmedFunction } from './rearmingTimer';
+import { rearmedFunction, rearmsOnlyAtAnEnd } from './rearmingTimer';
 import { isStartMethodName, objectApiOf } from './objectApi';
 import { objectKindOf } from './objectKind';
 import { isOpenedInFile } from './openedInFile';
@@ -71,8 +71,12 @@ function startAt(context: AnalysisContext, node: TSESTree.Node, returned: boolea
     // `http.createServer(app)` holds nothing until something calls `listen()` on it.
     const openedBy = tracked.start.openedBy;
     if (openedBy && !isOpenedInFile(context, node, openedBy)) return undefined;
-    // `setTimeout(f, ms)` runs once; only one that re-arms the function it is in runs on.
-    if (tracked.start.onlyRearming && !rearmedFunction(context, node)) return undefined;
+    // `setTimeout(f, ms)` runs once; only one that re-arms the function it is in runs on, and not
+    // one that re-arms only when something fails or closes (a reconnect).
+    if (tracked.start.onlyRearming) {
+      const rearmed = rearmedFunction(context, node);
+      if (!rearmed || rearmsOnlyAtAnEnd(node, rearmed)) return undefined;
+    }
     // `new Agent()` keeps no socket; `new Agent({ keepAlive: true })` does.
     if (tracked.start.onlyWith && !meetsStartCondition(context, node, tracked.start.onlyWith)) return undefined;
     if (tracked.start.unlessWith && meetsStartCondition(context, node, tracked.start.unlessWith)) return undefined;

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
 import { timeoutFunctions } from './apis';
+import { endOfLifeTarget } from './endOfLifeEnd';
 import type { FunctionNode } from './ast';
 import { protocols } from './families/language';
 import { calleeName, conditionTest, isFunctionNode, isInside, namedFunctionVariable, skipTypeWrappers, walk } from './ast';
@@ -32,6 +33,18 @@ export function rearmedFunction(context: AnalysisContext, call: TSESTree.CallExp
     if (runsAgain(context, callback, current)) return unguarded(context, current, call) ? current : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether a re-arm of `fn` is written in a handler of an end of life (`es.onerror = () =>
+ * setTimeout(connect, ms)`, `socket.on('close', …)`): a reconnect that runs only when something
+ * fails or closes, and stops once a connection stays up, as a re-arm on a promise's failure does.
+ */
+export function rearmsOnlyAtAnEnd(call: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let current = call.parent; current && current !== fn; current = current.parent) {
+    if (isFunctionNode(current) && endOfLifeTarget(current) !== undefined) return true;
+  }
+  return false;
 }
 
 /**

@@ -8,7 +8,9 @@ const iterator: MethodStart = {
 
 /**
  * GraphQL subscriptions: `pubsub.asyncIterator(trigger)` listens until its `return()` (which a
- * GraphQL server calls when the client goes away, if the resolver hands the iterator back).
+ * GraphQL server calls when the client goes away, if the resolver hands the iterator back);
+ * `pubsub.subscribe(trigger, onMessage)` runs `onMessage` until `unsubscribe(id)`, with the id it
+ * hands back (a promise of it before v3).
  * graphql-redis-subscriptions' `RedisPubSub` opens Redis connections until `close()`.
  */
 export const graphqlSubscriptions = {
@@ -16,7 +18,11 @@ export const graphqlSubscriptions = {
   objects: {
     pubsub: {
       label: 'PubSub',
-      starts: { asyncIterator: iterator, asyncIterableIterator: iterator },
+      starts: {
+        asyncIterator: iterator,
+        asyncIterableIterator: iterator,
+        subscribe: { kind: 'channelSubscription', label: 'a PubSub subscription', endedByResult: true },
+      },
       removeListener: [],
       endSubscription: ['unsubscribe'],
       close: ['close'],

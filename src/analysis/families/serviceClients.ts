@@ -1,6 +1,28 @@
 import type { CallStart, Family, HandleEnd } from './family';
 
 const syncEnd = (name: string): HandleEnd => ({ methods: [name], functions: [], fix: { kind: 'method', name, returnsPromise: false } });
+const asyncEnd = (name: string, ...others: string[]): HandleEnd => ({ methods: [name, ...others], functions: [], fix: { kind: 'method', name, returnsPromise: true } });
+
+/** A mysql pool or connection keeps its sockets until `end()` (mysql2#898, #1639: one pool per request, "Too many connections"). */
+const mysqlStarts = (ends: HandleEnd) => {
+  const pool: CallStart = { kind: 'connection', label: 'a MySQL connection pool', ends };
+  const connection: CallStart = { kind: 'connection', label: 'a MySQL connection', ends };
+  return { createPool: pool, createPoolCluster: pool, createConnection: connection };
+};
+
+/** A browser process started by puppeteer runs until `close()` (puppeteer#5911: browsers left per request). */
+const browserLaunch: CallStart = { kind: 'connection', label: 'a browser process', ends: asyncEnd('close') };
+
+/** Sequelize holds a connection pool until `close()`. */
+const sequelizePool: CallStart = { kind: 'connection', label: 'a Sequelize connection pool', ends: asyncEnd('close') };
+
+/** Agenda given `db` opens its own MongoDB connection until `close()` (`stop()` only stops processing jobs). */
+const agendaClient: CallStart = {
+  kind: 'connection',
+  label: 'an Agenda instance (its MongoDB connection)',
+  ends: asyncEnd('close', 'stop'),
+  onlyWith: { index: 0, property: 'db' },
+};
 
 const knexPool: CallStart = {
   kind: 'connection',
@@ -27,7 +49,13 @@ const nodeCache: CallStart = {
  * - nodemailer: `createTransport({ pool: true })` keeps its SMTP connections open until `close()`;
  * - pino: `pino.transport(…)` starts a worker thread that runs until the stream is ended; a logger
  *   writes to its destination and never ends it;
- * - node-cache: `new NodeCache()` runs an expiry timer unless `checkperiod: 0`, until `close()`.
+ * - node-cache: `new NodeCache()` runs an expiry timer unless `checkperiod: 0`, until `close()`;
+ * - mysql/mysql2: `createPool()`, `createConnection()` keep their sockets until `end()` (a promise
+ *   from `mysql2/promise`);
+ * - mongoose: `createConnection(uri)` keeps its own connection pool until `close()` (mongoose#7994);
+ * - puppeteer: `launch()` starts a browser process until `close()`;
+ * - Sequelize: `new Sequelize(…)` keeps a connection pool until `close()`;
+ * - Agenda: `new Agenda({ db })` keeps a MongoDB connection until `close()`.
  */
 export const serviceClients = {
   name: 'service clients',
@@ -54,5 +82,15 @@ export const serviceClients = {
       borrows: ['*', 'default', 'pino'],
     },
     'node-cache': { starts: { '*': nodeCache, default: nodeCache } },
+    mysql: { starts: mysqlStarts(syncEnd('end')) },
+    mysql2: { starts: mysqlStarts(syncEnd('end')) },
+    'mysql2/promise': { starts: mysqlStarts(asyncEnd('end')) },
+    mongoose: { starts: { createConnection: { kind: 'connection', label: 'a mongoose connection', ends: asyncEnd('close', 'destroy') } } },
+    puppeteer: { starts: { launch: browserLaunch } },
+    'puppeteer-core': { starts: { launch: browserLaunch } },
+    sequelize: { starts: { Sequelize: sequelizePool } },
+    agenda: { starts: { Agenda: agendaClient } },
   },
+  // mongoose's `conn.asPromise()` resolves to the connection it is called on, once connected.
+  chainingMethods: ['asPromise'],
 } as const satisfies Family;

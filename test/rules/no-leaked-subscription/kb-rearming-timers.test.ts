@@ -48,6 +48,29 @@ export function reconnect() {
   connect().catch(() => setTimeout(reconnect, 1000));
 }
 `,
+    // re-armed from the handler of its connection's failure or close: a reconnect that stops once one stays up
+    `
+import { EventSource } from 'eventsource';
+import net from 'node:net';
+
+export function follow(url: string) {
+  const source = new EventSource(url);
+  source.onerror = () => {
+    source.close();
+    setTimeout(() => follow(url), 5000);
+  };
+}
+
+export const sockets = new Set<net.Socket>();
+export function dial(port: number) {
+  const socket = net.connect(port);
+  sockets.add(socket);
+  socket.on('close', () => {
+    sockets.delete(socket);
+    setTimeout(() => dial(port), 1000);
+  });
+}
+`,
     // the stored id is cleared by the teardown
     `
 export class LockRenewer {
@@ -118,6 +141,30 @@ export function watch(id: string) {
 `,
   ],
   invalid: [
+    {
+      // re-armed from a handler of every message, which is no end of the source
+      code: `
+import { EventSource } from 'eventsource';
+
+export function follow(url: string) {
+  const source = new EventSource(url);
+  source.onmessage = () => {
+    source.close();
+    setTimeout(() => follow(url), 5000);
+  };
+}
+`,
+      errors: [
+        {
+          messageId: 'handleDropped',
+          data: { code: 'setTimeout(() => follow(url), 5000)', label: 'a self-re-arming timer' },
+          line: 8,
+          column: 5,
+          endLine: 8,
+          endColumn: 15,
+        },
+      ],
+    },
     {
       // a poller per call that nothing can stop
       code: `
