@@ -31,6 +31,7 @@
 // hand (keyed by package, file:line and kind), like verdicts.json does for findings.
 //
 // Usage: node test/corpus/mutate.mjs [--set application|library|fresh|fresh2]... [--package NAME]...
+//        [--kind KIND (only mutants of that kind: listener, abort, …; to iterate on one kind)]
 //        [--cap N (mutants per package, default 400; 0: no cap)] [--sample N (survivors per kind, default 6)]
 // Default: the application set. `npm run corpus:mutate -- --set library,application` builds the
 // plugin first and runs both (about 1.5 min of CPU, effect's baseline lint the bulk of it). Not in
@@ -83,17 +84,19 @@ const OWNER_WORDS = new Set(['this', 'self', 'that', '_this', '_self', 'me']);
 // Command line.
 
 function parseArgs(argv) {
-  const options = { sets: [], packages: [], cap: 400, sample: 6 };
+  const options = { sets: [], packages: [], kinds: [], cap: 400, sample: 6 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => inline ?? argv[++i] ?? usage(`${flag} needs a value`);
     if (flag === '--set') options.sets.push(...value().split(','));
     else if (flag === '--package') options.packages.push(...value().split(','));
+    else if (flag === '--kind') options.kinds.push(...value().split(','));
     else if (flag === '--cap') options.cap = Number(value());
     else if (flag === '--sample') options.sample = Number(value());
     else usage(`unknown argument: ${argv[i]}`);
   }
   if (!Number.isInteger(options.cap) || options.cap < 0) usage('--cap takes a whole number');
+  for (const kind of options.kinds) if (!(kind in RULE_GROUP)) usage(`unknown kind: ${kind}`);
   if (options.sets.length === 0 && options.packages.length === 0) options.sets.push('application');
   const names = (p) => [p.name, p.name.split('/').pop()];
   for (const name of options.packages)
@@ -106,7 +109,7 @@ function parseArgs(argv) {
 
 function usage(error) {
   console.error(`mutate.mjs: ${error}`);
-  console.error('usage: node test/corpus/mutate.mjs [--set application|library|fresh|fresh2]... [--package NAME]... [--cap N] [--sample N]');
+  console.error('usage: node test/corpus/mutate.mjs [--set application|library|fresh|fresh2]... [--package NAME]... [--kind KIND]... [--cap N] [--sample N]');
   process.exit(2);
 }
 
@@ -367,7 +370,7 @@ const where = (m) => `${m.ruleId}:${m.line}:${m.column}`;
 const capped = (items, cap) =>
   cap === 0 || items.length <= cap ? items : Array.from({ length: cap }, (_, i) => items[Math.floor((i * items.length) / cap)]);
 
-function mutatePackage(pkg, cap) {
+function mutatePackage(pkg, cap, kinds) {
   const lint = makeLinter(pkg);
   const root = path.join(corpusModules, pkg.name);
   const perFile = [];
@@ -420,7 +423,7 @@ function mutatePackage(pkg, cap) {
     for (const m of baseline) before.set(where(m), (before.get(where(m)) ?? 0) + 1);
     const lines = text.split('\n');
     for (const site of sites) {
-      if (!chosen.has(site)) continue;
+      if (!chosen.has(site) || (kinds.length > 0 && !kinds.includes(site.kind))) continue;
       let messages;
       try {
         messages = lint(applyEdit(text, site.edit), file);
@@ -556,7 +559,7 @@ let crashes = 0;
 const perPackage = [];
 for (const pkg of options.packages) {
   const start = performance.now();
-  const result = mutatePackage(pkg, options.cap);
+  const result = mutatePackage(pkg, options.cap, options.kinds);
   mutants.push(...result.mutants);
   crashes += result.crashes;
   const killed = result.mutants.filter((m) => m.result === 'killed').length;

@@ -18,6 +18,17 @@ const readlineInterface: CallStart = {
   onlyWith: { index: 0, property: 'input', values: ['process.stdin'], positional: true },
 };
 
+/**
+ * A file write stream holds its file descriptor until `end()` (closed once flushed), `destroy()` or
+ * `close()`; only an error closes it by itself. Piped into, it is ended by its source.
+ */
+const fileWriteStream: CallStart = {
+  kind: 'connection',
+  label: 'a file write stream',
+  returns: 'emitter',
+  ends: { methods: ['end', 'destroy', 'close'], functions: [], fix: { kind: 'method', name: 'end', returnsPromise: false } },
+};
+
 const agentEnds: HandleEnd = { methods: ['destroy'], functions: [], fix: { kind: 'method', name: 'destroy', returnsPromise: false } };
 
 /** An HTTP agent with `keepAlive: true` keeps its idle sockets open for the next request until `destroy()`. */
@@ -57,6 +68,7 @@ export const nodeHandles = {
       },
     },
     child_process: { starts: { fork } },
+    fs: { starts: { createWriteStream: fileWriteStream } },
     // Channels are process-wide by name: a subscriber stays until `unsubscribe(name, f)`.
     diagnostics_channel: {
       starts: {

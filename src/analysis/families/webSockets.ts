@@ -1,7 +1,19 @@
-import type { Family, HandleEnd } from './family';
+import type { CallStart, Family, HandleEnd } from './family';
 import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
 
 const close: HandleEnd = { methods: ['close', 'terminate'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } };
+
+/**
+ * A ws server given a `port` makes its own HTTP server and listens on it until `close()`; given a
+ * `server` or `noServer` it holds nothing of its own.
+ */
+const listeningServer: CallStart = {
+  kind: 'connection',
+  label: 'a WebSocket server (listening on its port)',
+  returns: 'emitter',
+  ends: { methods: ['close'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } },
+  onlyWith: { index: 0, property: 'port' },
+};
 
 /**
  * Sockets and channels that stay open until closed: ws and the `WebSocket`/`EventSource`
@@ -27,10 +39,13 @@ export const webSockets = {
         default: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
         '*': { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
         WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+        WebSocketServer: listeningServer,
+        Server: listeningServer,
       },
       types: { WebSocket: 'emitter', default: 'emitter', WebSocketServer: 'emitter', Server: 'emitter' },
-      // A server is an emitter whose 'connection' comes once per client. Not a start: one given
-      // `{ server }` or `{ noServer: true }` lives as long as the HTTP server it is attached to.
+      // A server is an emitter whose 'connection' comes once per client. A start only given a
+      // `port`: one given `{ server }` or `{ noServer: true }` lives as long as the HTTP server it
+      // is attached to.
       objects: { WebSocketServer: 'emitter', Server: 'emitter' },
     },
     // The Socket.IO server (`new Server(httpServer)`, `require('socket.io')(httpServer)`): an
