@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 // The subpath alone: the package's index also loads `TSESLint` and with it the scope manager.
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 
+import { beginLint } from './analysis/otherFiles';
 import { settingsProblem } from './analysis/settings';
 
 /** `meta.docs` of this plugin's rules; configs are derived from `recommended` and `requiresTypeChecking`. */
@@ -58,6 +59,8 @@ export const createRule: typeof ruleCreator = (rule) =>
       messages: { ...rule.meta.messages, internalError: internalErrorMessage, invalidSettings: invalidSettingsMessage },
     },
     create(context, options) {
+      // ESLint creates every rule for a file before it walks it: the disk is read afresh per linted file.
+      beginLint(context.sourceCode);
       const problem = settingsProblem(context);
       if (problem !== undefined) {
         if (toldAboutSettings.has(context.sourceCode)) return {};

@@ -186,10 +186,54 @@ export function followedFilesCache(budget?: number): { files: number; bytes: num
   return { files: followedFiles.size, bytes: followedBytes, budget: followedBudget, parses };
 }
 
+/**
+ * The disk as the current linted file's lint first saw it: a followed file's stamp and a relative
+ * module's resolution are looked up once per linted file instead of once per question (a file
+ * that calls many imported helpers asked thousands of `stat`s, up to 17 per resolution), and
+ * forgotten when the next file's lint begins ({@link beginLint}) and when the job that linted ends
+ * (ESLint lints a file synchronously), so that an editor sees an edit at its next lint and the
+ * engine called outside a lint reads the disk each time.
+ */
+let linting = false;
+/** The linted files whose lint has begun. Not a `WeakRef` to the last: V8 keeps a `WeakRef`'s target alive until the current job ends, and an editor or a test may lint a thousand times in one. */
+const lintsBegun = new WeakSet<object>();
+const stampsThisLint = new Map<string, Stamp | undefined>();
+const modulesThisLint = new Map<string, string | undefined>();
+
+/** A rule begins linting the file of `sourceCode` (each of the plugin's rules says so; the first one clears). */
+export function beginLint(sourceCode: object): void {
+  if (lintsBegun.has(sourceCode)) return;
+  lintsBegun.add(sourceCode);
+  if (!linting) queueMicrotask(endLint);
+  linting = true;
+  stampsThisLint.clear();
+  modulesThisLint.clear();
+}
+
+function endLint(): void {
+  linting = false;
+  stampsThisLint.clear();
+  modulesThisLint.clear();
+}
+
+/** `lookUp(key)`, remembered in `memo` while one file is linted. */
+function onceThisLint<T>(memo: Map<string, T>, key: string, lookUp: (key: string) => T): T {
+  if (!linting) return lookUp(key);
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = lookUp(key);
+  memo.set(key, value);
+  return value;
+}
+
 function stampOf(file: string): Stamp | undefined {
+  return onceThisLint(stampsThisLint, file, statStamp);
+}
+
+function statStamp(file: string): Stamp | undefined {
   try {
-    const stat = fs.statSync(file);
-    return { mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, size: stat.size, ino: stat.ino, readAt: Date.now() };
+    // A missing file is common (a module being resolved): no error built for it (a thrown error costs its stack).
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat && { mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, size: stat.size, ino: stat.ino, readAt: Date.now() };
   } catch {
     return undefined;
   }
@@ -658,6 +702,10 @@ const moduleExtensions = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', 
 
 /** The file a relative module path names, as Node and TypeScript resolve it: `/app/src/client` → `/app/src/client.ts`. */
 export function resolveRelativeModule(base: string): string | undefined {
+  return onceThisLint(modulesThisLint, base, resolveOnDisk);
+}
+
+function resolveOnDisk(base: string): string | undefined {
   const withoutJs = base.replace(/\.[cm]?jsx?$/, '');
   const candidates = [
     base,

@@ -57,6 +57,23 @@ describe('the followed-file cache', () => {
     }
   });
 
+  it('sees a helper written between two lints of the same text in one job', () => {
+    // Stats and module resolutions are remembered while a file is linted, not from one lint to the next.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-created-'));
+    try {
+      const from = path.join(dir, 'main.js');
+      const text = `import { helper } from './helper';\nsetInterval(() => { helper(); }, 60000);\n`;
+      const lint = () => new Linter({ cwd: dir }).verify(text, config, from).map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+      expect(lint()).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'helper.js'), 'export function helper() {\n  setInterval(() => {}, 1000);\n}\n');
+      expect(lint()).toEqual(['2:21 leaks/no-repeated-subscription']);
+      fs.rmSync(path.join(dir, 'helper.js'));
+      expect(lint()).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the file used last even when it alone is over the budget', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-budget-'));
     const saved = followedFilesCache().budget;
