@@ -198,7 +198,9 @@ export function slotEnds(context: AnalysisContext, slot: Slot, ends: HandleEnd):
     const local = (slot.local?.references ?? []).map((reference) => reference.identifier).filter((use) => handleUse(use, ends) === 'ended');
     return [
       ...local,
-      ...(thisMembers(context).get(slot.name) ?? []).filter((use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && mayEnd(context, use, ends))),
+      ...(thisMembers(context).get(slot.name) ?? []).filter(
+        (use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && mayEnd(context, use, ends) && mayBeSameInstance(context, use, slot.node)),
+      ),
     ];
   }
   return slot.variable.references
@@ -272,6 +274,26 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
   }
   return members;
 });
+
+/** The class body whose instance `this` at `node` is, as far as syntax says: the nearest one around it. */
+function classBodyAround(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  let at: TSESTree.Node | undefined = node.parent;
+  while (at && at.type !== AST_NODE_TYPES.ClassBody) at = at.parent;
+  return at?.type === AST_NODE_TYPES.ClassBody ? at : undefined;
+}
+
+/**
+ * Whether `this.timer` at `use` may be the member `this.timer` at `stored` holds: not when each is
+ * in a class of its own and neither class extends the other (`clearInterval(this.timer)` in
+ * another class of the file ends that class's timer).
+ */
+function mayBeSameInstance(context: AnalysisContext, use: TSESTree.Node, stored: TSESTree.Node): boolean {
+  const useClass = classBodyAround(use);
+  const storedClass = classBodyAround(stored);
+  if (!useClass || !storedClass || useClass === storedClass) return true;
+  const extendsOther = (body: TSESTree.ClassBody, base: TSESTree.ClassBody): boolean => (classHolder(context, body).classBodies ?? []).includes(base);
+  return extendsOther(useClass, storedClass) || extendsOther(storedClass, useClass);
+}
 
 /**
  * Whether `node` is in a subclass (of this file) of the class `base`, and neither it nor a class

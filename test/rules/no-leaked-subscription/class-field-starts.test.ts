@@ -175,6 +175,33 @@ class Poller {
       errors: [{ messageId: 'storedNotEnded', data: { code: 'setInterval(() => this.poll(), 1000)', member: 'this.timer', teardown: 'stop' }, line: 3, column: 58 }],
     },
     {
+      // A NestJS provider's field: its onModuleDestroy() is where the connection must be closed.
+      code: `
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
+@Injectable()
+export class Feed implements OnModuleDestroy {
+  private readonly redis = new Redis();
+  onModuleDestroy(): void {
+    console.log('bye');
+  }
+}
+`,
+      output: `
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import Redis from 'ioredis';
+@Injectable()
+export class Feed implements OnModuleDestroy {
+  private readonly redis = new Redis();
+  onModuleDestroy(): void {
+    console.log('bye');
+    void this.redis?.quit();
+  }
+}
+`,
+      errors: [{ messageId: 'storedNotEnded', data: { code: 'new Redis()', member: 'this.redis', teardown: 'onModuleDestroy' }, line: 6, column: 28 }],
+    },
+    {
       // A React component's field goes on running after unmount, and it has no componentWillUnmount.
       code: `
 import React from 'react';
