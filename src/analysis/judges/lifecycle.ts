@@ -147,7 +147,11 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
  */
 export function judgeFieldStart(context: AnalysisContext, start: Start): Leak | 'fine' | undefined {
   const slot = storedSlot(context, start.node);
-  return slot?.kind === 'member' && slot.node.type === AST_NODE_TYPES.PropertyDefinition ? judgeSlot(context, start, slot, undefined) : undefined;
+  if (slot?.kind !== 'member' || slot.node.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+  // `new DevServer(config, this.fileWatcher)`: handed to an object that may own and end it.
+  const ends = startEnds(context, start);
+  if (ends && thisMemberUses(context, slot.name).some((use) => handleUse(use, ends) === 'handedOver')) return undefined;
+  return judgeSlot(context, start, slot, undefined);
 }
 
 /**

@@ -53,6 +53,18 @@ class Store {
   }
 }
 `,
+    // Handed to an object the class keeps, which may own it (a dev server closing the watcher it is given).
+    `
+import chokidar from 'chokidar';
+import { DevServer } from './dev-server';
+export class TestServer {
+  private fileWatcher = chokidar.watch([]);
+  private devServer = new DevServer(this.fileWatcher);
+  async stop(): Promise<void> {
+    await this.devServer.stop();
+  }
+}
+`,
     // A field that only holds a function which starts later is no start.
     `
 class Poller {
