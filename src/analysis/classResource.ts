@@ -12,7 +12,7 @@ import { startEnds } from './judges/connection';
 import { startLabel } from './judges/labels';
 import type { OwnClass } from './ownClass';
 import { constructedClass } from './ownClass';
-import { slotEnds, storedSlot } from './storedHandles';
+import { instanceFieldOf, slotEnds, storedSlot } from './storedHandles';
 import type { Holder } from './teardown';
 import { classHolder, holderOf, isThisLike, memberName, methodKeyName, reachFrom } from './teardown';
 
@@ -34,6 +34,8 @@ export interface ClassResource {
   holds: string;
   /** The methods that open it when the constructor does not (`listen`, `start`); none: `new` does. */
   openedBy: readonly string[] | undefined;
+  /** The instance field whose initialiser starts it, as messages name it: `timer`, `#watcher`. */
+  field?: string;
 }
 
 /** Summaries by class node (per file version); `null` for a class that shows no resource. */
@@ -76,7 +78,7 @@ export function ownClassStart(
   if (resource.teardown === undefined) {
     const start: CallStart = {
       kind: 'connection',
-      label: `a ${owned.name} (nothing ends ${resource.holds} its constructor starts)`,
+      label: `a ${owned.name} (nothing ends ${resource.holds} ${resource.field === undefined ? 'its constructor' : `its field \`${resource.field}\``} starts)`,
       ends: { methods: [], functions: [], fix: { kind: 'method', name: '', returnsPromise: false } },
       unendable: true,
     };
@@ -222,8 +224,8 @@ function summarise(owned: OwnClass, findStart: (context: AnalysisContext, node: 
     const endings = slotEnds(context, slot, ends).map((use) => ownFunction(holder, use));
     const teardown = reaches.find((candidate) => endings.some((at) => at !== undefined && candidate.reach.has(at)));
     const at = ownFunction(holder, inner);
-    if (!teardown || !at) return true;
-    const openers = fromConstructor.has(at) ? undefined : parts.members.filter((member) => isOpener(member, teardown.fn, at, holder, context));
+    if (!teardown || (!at && !instanceFieldOf(inner))) return true;
+    const openers = !at || fromConstructor.has(at) ? undefined : parts.members.filter((member) => isOpener(member, teardown.fn, at, holder, context));
     if (openers?.length === 0 || endsItself(context, holder, parts, teardown, reaches)) return true;
     found = {
       teardown: teardown.name,
@@ -263,8 +265,7 @@ function unendedResource(
   walkClassCode(parts, (inner) => {
     if (found) return false;
     if (inner.type !== AST_NODE_TYPES.CallExpression && inner.type !== AST_NODE_TYPES.NewExpression) return true;
-    const at = ownFunction(parts.holder, inner);
-    if (!at || !fromConstructor.has(at)) return true;
+    if (!runsWithNew(parts.holder, fromConstructor, inner)) return true;
     const slot = storedSlot(context, inner);
     const dropped = !slot && inner.parent.type === AST_NODE_TYPES.ExpressionStatement;
     if (!dropped && slot?.kind !== 'member') return true;
@@ -272,7 +273,9 @@ function unendedResource(
     const start = findStart(context, inner);
     const ends = start && unendableKinds.has(start.kind) && !start.call?.onlyRearming ? startEnds(context, start) : undefined;
     if (!start || !ends || (slot && slotEnds(context, slot, ends).length > 0)) return true;
-    found = { teardown: undefined, endedBy: [], async: false, holds: (start.call && classNames.get(start.call)) ?? startLabel(context, start), openedBy: undefined };
+    const field = slot?.kind === 'member' && slot.node.type === AST_NODE_TYPES.PropertyDefinition ? slot.name : undefined;
+    const holds = (start.call && classNames.get(start.call)) ?? startLabel(context, start);
+    found = { teardown: undefined, endedBy: [], async: false, holds, openedBy: undefined, ...(field !== undefined && { field }) };
     return false;
   });
   return found;
@@ -388,6 +391,12 @@ function endsItself(
     return !found;
   });
   return found;
+}
+
+/** Whether `new` runs `node`: in the constructor or what it calls, or as an instance field's initialiser (`timer = setInterval(…)`). */
+function runsWithNew(holder: Holder, fromConstructor: ReadonlySet<FunctionNode>, node: TSESTree.Node): boolean {
+  const at = ownFunction(holder, node);
+  return at ? fromConstructor.has(at) : instanceFieldOf(node) !== undefined;
 }
 
 /** The holder's function a node runs in: `listen() { return new this.Promise((resolve) => { … }) }` → `listen`. */

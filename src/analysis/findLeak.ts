@@ -10,7 +10,7 @@ import { findStart } from './findStart';
 import { isGuardedOnce } from './guardedOnce';
 import { judgeConnection } from './judges/connection';
 import { judgeHandle } from './judges/handle';
-import { judgeLifecycle } from './judges/lifecycle';
+import { judgeFieldStart, judgeLifecycle } from './judges/lifecycle';
 import { judgeListener } from './judges/listener';
 import { judgeWaiter } from './judges/waiter';
 import { judgePipe } from './judges/pipe';
@@ -22,7 +22,7 @@ import { waitsForOnceEventOrRunsNow } from './onceEventWait';
 import { isPerClientObject, kindOnlyFromCallers } from './objectKind';
 import type { OutlivingSignal } from './outlivingSignals';
 import { outlivingSignalEnds } from './outlivingSignals';
-import { storedSlot } from './storedHandles';
+import { instanceFieldOf, storedSlot } from './storedHandles';
 
 export type { EndPlan } from './endPlan';
 export type { Leak, LeakScope } from './leak';
@@ -52,7 +52,7 @@ export function findLeak(
 ): Leak | undefined {
   // The function's lifetime is a cheap AST question; what the call starts may be a type query.
   const fn = enclosingFunction(node);
-  if (!fn) return undefined;
+  if (!fn) return fieldLeak(context, node);
   // A listener added for one wait, by a method that may wait again: whether it is removed when the wait is over.
   const waiter = judgeWaiter(context, node);
   if (waiter !== undefined) return waiter === 'fine' || isProcessLifecycleListener(context, waiter.start) ? undefined : waiter;
@@ -92,6 +92,18 @@ export function findLeak(
     return undefined;
   }
   return found;
+}
+
+/**
+ * `class Poller { timer = setInterval(() => this.poll(), 1000); stop() {} }`: a field runs with the
+ * constructor, and what it keeps answers to the class's teardown.
+ */
+function fieldLeak(context: AnalysisContext, node: TSESTree.Node): Leak | undefined {
+  if (!instanceFieldOf(node)) return undefined;
+  const start = findStart(context, node);
+  if (!start || start.call?.unendable || isProcessLifecycleListener(context, start) || isProcessWatchdog(context, start)) return undefined;
+  const judged = judgeFieldStart(context, start);
+  return judged === 'fine' ? undefined : judged;
 }
 
 /** `this.timer = setInterval(…)`, `timer = setInterval(…)`: the call's value is stored. */

@@ -17,11 +17,14 @@ import { typescript, typeServices } from './typeServices';
 export function mayBeNull(context: AnalysisContext, node: TSESTree.Node): boolean {
   if (!/\.[cm]?tsx?$/.test(context.filename)) return false;
   const services = typeServices(context);
+  // A class field's value is read as the field's declared type.
+  const field = node.type === AST_NODE_TYPES.PropertyDefinition ? node : undefined;
   if (services) {
-    const type = services.getTypeAtLocation(node);
+    const type = services.getTypeAtLocation(field?.key ?? node);
     const { TypeFlags } = typescript();
     return (type.isUnion() ? type.types : [type]).some((part) => (part.flags & TypeFlags.Null) !== 0);
   }
+  if (field) return field.typeAnnotation !== undefined && namesNull(field.typeAnnotation.typeAnnotation);
   const inner = skipTypeWrappers(node);
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);

@@ -12,15 +12,18 @@ import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
 import { outerSlot } from './outerSlot';
-import { isThisLike, memberName, methodKeyName } from './teardown';
+import { classHolder, isThisLike, memberName, methodKeyName } from './teardown';
 
 /**
  * Where a start's handle is kept past the function that started it: a member of `this` (or of
  * `self = this`), or a variable of an outer function or the module.
  */
 export type Slot =
-  /** `local`: the variable the start was kept in before it was stored (`const s = …; this.s = s`). */
-  | { kind: 'member'; name: string; text: string; node: TSESTree.MemberExpression; local?: TSLintVariable }
+  /**
+   * `local`: the variable the start was kept in before it was stored (`const s = …; this.s = s`).
+   * `node` is the class field itself when its initialiser stores it (`timer = setInterval(…)`).
+   */
+  | { kind: 'member'; name: string; text: string; node: TSESTree.MemberExpression | InstanceField; local?: TSLintVariable }
   | { kind: 'variable'; name: string; text: string; node: TSESTree.Identifier; variable: TSLintVariable }
   /** Entries of a collection: `this.sockets.set(id, socket)`, `watchers.push(watcher)`. */
   | CollectionSlot
@@ -42,6 +45,8 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   while (value.parent && (value.parent.type === AST_NODE_TYPES.AwaitExpression || skipTypeWrappers(value.parent) !== value.parent)) {
     value = value.parent;
   }
+  const field = instanceFieldStoring(value);
+  if (field) return field;
   const handed = storedByThen(context, value) ?? storedThroughLocal(context, value) ?? collectionSlot(context, value, start);
   if (handed) return handed;
   let assignment = value.parent;
@@ -58,6 +63,27 @@ export function storedSlot(context: AnalysisContext, start: TSESTree.Node): Slot
   // A local of the function that starts it is followed as a local, not as a slot.
   const left = skipTypeWrappers(assignment.left);
   return outerSlot(context, left, enclosingFunction(start)) ?? entryMemberSlot(context, left, enclosingFunction(start));
+}
+
+/** A class field of each instance, named in code: `timer = setInterval(…)`, `#watcher = chokidar.watch(…)`. */
+export type InstanceField = TSESTree.PropertyDefinition & { static: false; computed: false };
+
+/**
+ * `class Poller { timer = setInterval(() => this.poll(), 1000); }`: a field initialiser runs once
+ * per instance, as the constructor does, and keeps its value on the instance as `this.timer = …`
+ * would. A static field is the class's own, kept for the program: not an instance's.
+ */
+function instanceFieldStoring(value: TSESTree.Node): Slot | undefined {
+  const field = value.parent;
+  if (field?.type !== AST_NODE_TYPES.PropertyDefinition || field.value !== value || field.static || field.computed) return undefined;
+  const name = field.key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${field.key.name}` : field.key.type === AST_NODE_TYPES.Identifier ? field.key.name : undefined;
+  return name === undefined ? undefined : { kind: 'member', name, text: `this.${name}`, node: field as InstanceField };
+}
+
+/** The instance field whose initialiser is `node`, through type wrappers: `timer = setInterval(…) as Timeout`. */
+export function instanceFieldOf(node: TSESTree.Node): InstanceField | undefined {
+  const slot = instanceFieldStoring(outermostWrapper(node));
+  return slot?.kind === 'member' && slot.node.type === AST_NODE_TYPES.PropertyDefinition ? slot.node : undefined;
 }
 
 /**
@@ -172,7 +198,9 @@ export function slotEnds(context: AnalysisContext, slot: Slot, ends: HandleEnd):
     const local = (slot.local?.references ?? []).map((reference) => reference.identifier).filter((use) => handleUse(use, ends) === 'ended');
     return [
       ...local,
-      ...(thisMembers(context).get(slot.name) ?? []).filter((use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && mayEnd(context, use, ends))),
+      ...(thisMembers(context).get(slot.name) ?? []).filter(
+        (use) => use.type === AST_NODE_TYPES.Property || (use !== slot.node && mayEnd(context, use, ends) && mayBeSameInstance(context, use, slot.node)),
+      ),
     ];
   }
   return slot.variable.references
@@ -234,8 +262,9 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
         const name = memberName(node);
         add(name, node);
         // `this.connection` with `get connection() { return this._connection; }` reads `this._connection`,
-        // in the getter's own class (another class's `this.connection` is its own).
-        const read = name === undefined ? undefined : getters.get(name)?.find((getter) => isInside(node, getter.body));
+        // in the getter's own class and in its subclasses that do not declare the name again
+        // (another class's `this.connection` is its own).
+        const read = name === undefined ? undefined : getters.get(name)?.find((getter) => isInside(node, getter.body) || inheritsMember(context, node, getter.body, name));
         if (read !== undefined) add(read.member, node);
       }
     }
@@ -245,6 +274,48 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
   }
   return members;
 });
+
+/** The class body whose instance `this` at `node` is, as far as syntax says: the nearest one around it. */
+function classBodyAround(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  let at: TSESTree.Node | undefined = node.parent;
+  while (at && at.type !== AST_NODE_TYPES.ClassBody) at = at.parent;
+  return at?.type === AST_NODE_TYPES.ClassBody ? at : undefined;
+}
+
+/**
+ * Whether `this.timer` at `use` may be the member `this.timer` at `stored` holds: not when each is
+ * in a class of its own and neither class extends the other (`clearInterval(this.timer)` in
+ * another class of the file ends that class's timer).
+ */
+function mayBeSameInstance(context: AnalysisContext, use: TSESTree.Node, stored: TSESTree.Node): boolean {
+  const useClass = classBodyAround(use);
+  const storedClass = classBodyAround(stored);
+  if (!useClass || !storedClass || useClass === storedClass) return true;
+  const extendsOther = (body: TSESTree.ClassBody, base: TSESTree.ClassBody): boolean => (classHolder(context, body).classBodies ?? []).includes(base);
+  return extendsOther(useClass, storedClass) || extendsOther(storedClass, useClass);
+}
+
+/**
+ * Whether `node` is in a subclass (of this file) of the class `base`, and neither it nor a class
+ * between them declares `name` again: `this.client` in `class Worker extends Base {}` is Base's getter.
+ */
+function inheritsMember(context: AnalysisContext, node: TSESTree.Node, base: TSESTree.ClassBody, name: string): boolean {
+  let body: TSESTree.Node | undefined = node.parent;
+  while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
+  if (body?.type !== AST_NODE_TYPES.ClassBody || body === base) return false;
+  const chain = classHolder(context, body).classBodies ?? [];
+  const at = chain.indexOf(base);
+  const declares = (between: TSESTree.ClassBody): boolean =>
+    between.body.some(
+      (element) =>
+        (element.type === AST_NODE_TYPES.MethodDefinition || element.type === AST_NODE_TYPES.PropertyDefinition || element.type === AST_NODE_TYPES.AccessorProperty) &&
+        !element.static &&
+        !element.computed &&
+        element.key.type === AST_NODE_TYPES.Identifier &&
+        element.key.name === name,
+    );
+  return at > 0 && !chain.slice(0, at).some(declares);
+}
 
 /**
  * The member of `this` each getter of the file's classes returns, when it returns nothing else

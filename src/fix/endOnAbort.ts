@@ -101,6 +101,8 @@ export function endCallText(context: AnalysisContext, call: EndCall, bound: Read
  * which TypeScript may keep private to its class, or which may be no identifier at all.
  */
 function writtenReference(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string {
+  // A class field is read on the instance: `timer = setInterval(…)` → `this.timer`.
+  if (node.type === AST_NODE_TYPES.PropertyDefinition) return `this.${sourceCode.getText(node.key)}`;
   const stable = stableReferenceText(node);
   return stable === undefined || readsMemberByKey(node) || readsAssertedMember(node) ? sourceCode.getText(node) : stable;
 }

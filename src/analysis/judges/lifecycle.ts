@@ -30,7 +30,7 @@ import type { EntryMemberSlot } from '../collectionSlots';
 import { droppedEntry } from '../collectionSlots';
 import { collectionUses, slotEnds, storedAliases, storedSlot, thisMemberUses } from '../storedHandles';
 import type { Holder, Teardown } from '../teardown';
-import { closureHolderOf, endingTeardownOf, endsNothing, holderOf, isThisLike, mayEndElsewhere, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, teardownRuns, thisFunction } from '../teardown';
+import { classHolder, closureHolderOf, endingTeardownOf, endsNothing, holderOf, isThisLike, mayEndElsewhere, memberName, pairedTeardownOf, reachFrom, storedThroughFactory, teardownOf, teardownRuns, thisFunction } from '../teardown';
 import { receiverEnds, startEnds } from './connection';
 import { judgeGivenMemberListener } from './givenMemberListener';
 import { listenerLabel, startLabel } from './labels';
@@ -119,7 +119,7 @@ type ClassMethod = TSESTree.MethodDefinition & { value: TSESTree.FunctionExpress
  */
 function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | undefined {
   const owner = thisFunction(start.node);
-  if (!owner) return undefined;
+  if (!owner) return judgeFieldStart(context, start);
   const factory = owner.parent.type === AST_NODE_TYPES.MethodDefinition ? (owner.parent as ClassMethod) : undefined;
   // One handle under several names (`this._client = client; this.client = client`, or a member and
   // a collection's entry): ended by any.
@@ -132,6 +132,26 @@ function judgeStored(context: AnalysisContext, start: Start): Leak | 'fine' | un
   // A factory's result stored in several members (`this.pub`, `this.sub`): each must be ended.
   const verdicts = (stored ? [stored] : factoryStored(start, factory)).map((slot) => judgeSlot(context, start, slot, owner));
   return verdicts.find((verdict) => verdict !== undefined && verdict !== 'fine') ?? (verdicts.includes('fine') ? 'fine' : undefined);
+}
+
+/**
+ * A start a class field's initialiser keeps on each instance: it runs with the constructor, and
+ * answers to the class's teardown as what the constructor keeps on `this` does.
+ *
+ * ```ts
+ * class Poller {
+ *   private timer = setInterval(() => this.poll(), 1000); // ← leak: stop() never clears it
+ *   stop() { console.log('stopped'); }
+ * }
+ * ```
+ */
+export function judgeFieldStart(context: AnalysisContext, start: Start): Leak | 'fine' | undefined {
+  const slot = storedSlot(context, start.node);
+  if (slot?.kind !== 'member' || slot.node.type !== AST_NODE_TYPES.PropertyDefinition) return undefined;
+  // `new DevServer(config, this.fileWatcher)`: handed to an object that may own and end it.
+  const ends = startEnds(context, start);
+  if (ends && thisMemberUses(context, slot.name).some((use) => handleUse(use, ends) === 'handedOver')) return undefined;
+  return judgeSlot(context, start, slot, undefined);
 }
 
 /**
@@ -157,16 +177,20 @@ function keptBeside(context: AnalysisContext, start: Start, owner: FunctionNode)
   };
 }
 
-/** {@link judgeStored} for one place the start is kept. */
-function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: FunctionNode): Leak | 'fine' | undefined {
+/**
+ * {@link judgeStored} for one place the start is kept. `owner`, the function that stores it, is
+ * none for a class field: that runs once per instance, as it is made, and nothing runs it again.
+ */
+function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: FunctionNode | undefined): Leak | 'fine' | undefined {
   if (slot.kind === 'entryMember') return judgeEntryMember(context, start, slot);
   // Stored from a repeated callback: judgeOverwrite asks whether each run ends the one before.
   const repeated = repetitionAround(context, start.node);
-  if (repeated && isInside(repeated.scope, owner)) return undefined;
+  if (owner && repeated && isInside(repeated.scope, owner)) return undefined;
   const outer = slot.kind === 'member' ? undefined : slot.variable;
-  const holder = holderOf(context, owner) ?? (outer ? closureHolderOf(context, outer.scope.block) : undefined);
-  const named = holder && (teardownOf(holder) ?? pairedTeardownOf(context, holder, owner));
-  if (named?.fn === owner) return undefined;
+  const field = slot.kind === 'member' && slot.node.type === AST_NODE_TYPES.PropertyDefinition ? slot.node : undefined;
+  const holder = field ? classHolder(context, field.parent) : ((owner && holderOf(context, owner)) ?? (outer ? closureHolderOf(context, outer.scope.block) : undefined));
+  const named = holder && (teardownOf(holder) ?? (owner && pairedTeardownOf(context, holder, owner)));
+  if (named && named.fn === owner) return undefined;
   const ends = startEnds(context, start);
   if (!ends) return undefined;
   if (!mayRunOn(context, start)) return 'fine';
@@ -177,7 +201,7 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   const endsPrevious = (use: TSESTree.Node): boolean => enclosingFunction(use) === startFn && use.range[1] <= start.node.range[0];
   const endings = allEndings.filter((use) => !endsPrevious(use));
   // With no teardown by name, one known by what it ends is asked only about a handle nothing ends.
-  const teardown = named ?? (holder && endings.length === 0 ? endingTeardownOf(context, holder, owner, keptBeside(context, start, owner)) : undefined);
+  const teardown = named ?? (holder && owner && endings.length === 0 ? endingTeardownOf(context, holder, owner, keptBeside(context, start, owner)) : undefined);
   // A collection's owner ends what it holds anywhere it likes, unless it also takes entries out unended.
   if (slot.kind === 'collection') {
     const dropped = droppedEntry(context, collectionUses(context, slot), ends, holder, start.call?.returns);
@@ -222,6 +246,8 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
   // A UI component goes when its view does, and what it keeps on itself goes on running.
   const viewTeardown = holder?.body && slot.kind === 'member' ? viewComponentOf(context, holder.body.parent)?.teardown : undefined;
   if (viewTeardown !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedNoTeardown', teardown: viewTeardown });
+  // A field is set as the instance is made: nothing restarts it.
+  if (!owner) return undefined;
   const release = slotRelease(context, slot, owner, holder);
   if (release !== undefined) return storedLeak(context, start, slot, ends, { reason: 'storedOnlyCleared', release });
   const reset = resettingFunction(context, owner, holder);
@@ -262,11 +288,11 @@ function startsUnderState(node: TSESTree.Node, fn: FunctionNode): boolean {
  * `at` is a public function of the holder apart from `owner`: its users can call it, and neither
  * runs the other, so it ends the handle without starting it again.
  */
-function endsApart(context: AnalysisContext, holder: Holder, at: FunctionNode | undefined, owner: FunctionNode): boolean {
+function endsApart(context: AnalysisContext, holder: Holder, at: FunctionNode | undefined, owner: FunctionNode | undefined): boolean {
   if (!at || at === owner || !holder.owns(at)) return false;
   const method = at.parent.type === AST_NODE_TYPES.MethodDefinition ? at.parent : undefined;
   if (method && (method.key.type === AST_NODE_TYPES.PrivateIdentifier || method.accessibility === 'private')) return false;
-  return !reachFrom(context, holder, [owner]).functions.has(at) && !reachFrom(context, holder, [at]).functions.has(owner);
+  return !owner || !reachFrom(context, holder, [owner]).functions.has(at) && !reachFrom(context, holder, [at]).functions.has(owner);
 }
 
 /**
@@ -353,12 +379,13 @@ function restartOverwrites(
   context: AnalysisContext,
   start: Start,
   slot: Slot,
-  owner: FunctionNode,
+  owner: FunctionNode | undefined,
   holder: Holder | undefined,
   ends: HandleEnd,
   endings: readonly TSESTree.Node[],
 ): Leak | undefined {
-  if (isGuardedOnce(context, owner, start.node)) return undefined;
+  // A class field runs once per instance: nothing starts it again.
+  if (!owner || isGuardedOnce(context, owner, start.node)) return undefined;
   // `function startPump(socket) { let next; … next = setImmediate(pump); socket.once('close', () => clearImmediate(next)); }`:
   // each run has a variable of its own, which no later run overwrites.
   if (slot.kind === 'variable' && isInside(slot.variable.scope.block, owner)) return undefined;
@@ -404,7 +431,7 @@ type StoredWhy =
 function storedLeak(context: AnalysisContext, start: Start, slot: Slot, ends: HandleEnd, why: StoredWhy, teardown?: Teardown, byNameOnly = false): Leak {
   const fn = enclosingFunction(start.node);
   const end: EndCall | undefined =
-    slot.kind === 'member' && slot.node.object.type === AST_NODE_TYPES.ThisExpression
+    slot.kind === 'member' && (slot.node.type === AST_NODE_TYPES.PropertyDefinition || slot.node.object.type === AST_NODE_TYPES.ThisExpression)
       ? { ...handleEndCall({ node: slot.node }, ends.fix), ...(ends.fix.kind === 'method' && { optional: true }) }
       : undefined;
   const plan: EndPlan | undefined = end && teardown?.own && teardown.method ? { kind: 'inTeardown', teardown: teardown.method, end, ...(byNameOnly && { byNameOnly }) } : undefined;

@@ -1,0 +1,61 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+// `this.timer` in one class is not `this.timer` in another class of the same file: the end one
+// class writes in its teardown does not end what the other keeps under the same name.
+const twoClasses = (otherTeardown: string) => `
+export class Clock extends HTMLElement {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  connectedCallback(): void {
+    this.timer = setInterval(() => this.render(), 1000);
+  }
+  disconnectedCallback(): void {
+${otherTeardown}
+  }
+  render(): void {}
+}
+
+export class Ticker {
+  private timer = setInterval(() => this.tick(), 1000);
+  tick(): void {}
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+`;
+
+runInBothModes('no-leaked-subscription: a member of the same name in another class', rule, {
+  valid: [
+    twoClasses('    clearInterval(this.timer);'),
+    // A subclass's teardown ends what its base keeps.
+    `
+class Base {
+  protected timer: ReturnType<typeof setInterval> | undefined;
+  start(): void {
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+  tick(): void {}
+  stop(): void {}
+}
+export class Child extends Base {
+  override stop(): void {
+    clearInterval(this.timer);
+  }
+}
+`,
+  ],
+  invalid: [
+    {
+      code: twoClasses("    console.log('detached');"),
+      output: twoClasses("    console.log('detached');\n    clearInterval(this.timer);"),
+      errors: [
+        {
+          messageId: 'storedNotEnded',
+          data: { code: 'setInterval(() => this.render(), 1000)', member: 'this.timer', teardown: 'disconnectedCallback' },
+          line: 5,
+          column: 18,
+        },
+      ],
+    },
+  ],
+});
