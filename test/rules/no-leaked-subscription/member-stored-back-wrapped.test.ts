@@ -1,5 +1,5 @@
 import rule from '../../../rules/no-leaked-subscription';
-import { javascriptRuleTester } from '../../ruleTester';
+import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
 
 // `this.server = killable(this.server)` (Mockoon's server): the member then holds what the call made
 // of the handle, and the teardown calls a method of that (`this.server.kill()`). Whether it ends the
@@ -38,4 +38,26 @@ javascriptRuleTester.run('no-leaked-subscription: a member stored back wrapped b
       errors: [notEnded],
     },
   ],
+});
+
+// The same in TypeScript, with and without types: the wrapper's result typed as it comes.
+runInBothModes('no-leaked-subscription: a member stored back wrapped by a call (TypeScript)', rule, {
+  valid: [
+    `
+import http from 'node:http';
+declare function killable<T>(server: T): T & { kill(done: () => void): void };
+export class MockServer {
+  private server?: http.Server & { kill?(done: () => void): void };
+  start() {
+    this.server = http.createServer(() => {});
+    this.server = killable(this.server);
+    this.server.listen(3000);
+  }
+  stop() {
+    this.server?.kill?.(() => {});
+  }
+}
+`,
+  ],
+  invalid: [],
 });
