@@ -2,8 +2,9 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { conditionTest, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { conditionTest, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
+import { eventEmitter } from './families/eventEmitter';
 
 export interface GuardOptions {
   /** Count `this.started` as a guard: once per object, not once per program. */
@@ -15,10 +16,14 @@ export interface GuardOptions {
  * state that outlives the call (a module or outer variable, or `this.…` when `instanceState`),
  * and checks that state first; or it stores the result in a slot with `??=`/`||=`.
  *
+ * A listener added only when its emitter holds none for that event is added once per emitter
+ * whatever the state: the emitter's listener list is the record.
+ *
  * ```ts
  * let started = false;
  * function start() { if (started) return; started = true; bus.on('x', f); } // `bus.on` → true
  * function client() { return (cached ??= new Redis()); }                     // `new Redis()` → true
+ * function attach(server) { if (server.listenerCount('x') > 0) return; server.on('x', f); } // → true
  * ```
  */
 export function isGuardedOnce(
@@ -38,6 +43,8 @@ export function isGuardedOnce(
   }
   const remembered = new Set<string>();
   const checked: string[] = [];
+  const listener = listenerAdded(call);
+  let askedEmitter = false;
   walk(fn.body, (node) => {
     if (isFunctionNode(node)) return false;
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
@@ -45,6 +52,7 @@ export function isGuardedOnce(
       if (text !== undefined) remembered.add(text);
     }
     const test = conditionTest(node);
+    if (test && listener && guards(node, test, call)) askedEmitter ||= asksListenersOf(test, listener);
     if (test && guards(node, test, call)) {
       walk(test, (part) => {
         const text = stableReferenceText(part) ?? keyedText(part);
@@ -54,7 +62,43 @@ export function isGuardedOnce(
     }
     return true;
   });
-  return checked.some((text) => remembered.has(text));
+  return askedEmitter || checked.some((text) => remembered.has(text));
+}
+
+interface AddedListener {
+  emitter: string;
+  event: string;
+}
+
+/** `server.on('x', f)` → the emitter and the event, as text; `'x'` and `EVENT` alike. */
+function listenerAdded(call: TSESTree.Node): AddedListener | undefined {
+  const parts = methodCallParts(call);
+  if (!parts || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const emitter = stableReferenceText(parts.target);
+  const event = call.arguments[0] && eventText(call.arguments[0]);
+  return emitter === undefined || event === undefined ? undefined : { emitter, event };
+}
+
+function eventText(node: TSESTree.Node): string | undefined {
+  const inner = skipTypeWrappers(node);
+  if (inner.type === AST_NODE_TYPES.Literal && typeof inner.value === 'string') return JSON.stringify(inner.value);
+  return stableReferenceText(inner);
+}
+
+const listenerQuestions: ReadonlySet<string> = new Set(eventEmitter.emitterUses.listenersOf);
+
+/** Whether `test` asks the listener's emitter for its listeners of that event: `server.listenerCount('x') > 0`. */
+function asksListenersOf(test: TSESTree.Node, listener: AddedListener): boolean {
+  let asked = false;
+  walk(test, (node) => {
+    const parts = methodCallParts(node);
+    if (parts && node.type === AST_NODE_TYPES.CallExpression && listenerQuestions.has(parts.method)) {
+      const event = node.arguments[0] && eventText(node.arguments[0]);
+      asked ||= stableReferenceText(parts.target) === listener.emitter && event === listener.event;
+    }
+    return !asked;
+  });
+  return asked;
 }
 
 /**

@@ -29,19 +29,66 @@ export function mayBeNull(context: AnalysisContext, node: TSESTree.Node): boolea
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
     const annotation = name === undefined ? undefined : findClassMember(inner, name)?.annotation;
-    return annotation !== undefined && namesNull(annotation);
+    return annotation !== undefined && names(annotation, [AST_NODE_TYPES.TSNullKeyword]);
   }
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)?.defs[0];
   const annotation = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
-  return annotation !== undefined && namesNull(annotation);
+  return annotation !== undefined && names(annotation, [AST_NODE_TYPES.TSNullKeyword]);
 }
 
-function namesNull(annotation: TSESTree.TypeNode): boolean {
+/** Whether a written type holds one of `keywords` (`null` in `Timeout | null`). */
+function names(annotation: TSESTree.TypeNode, keywords: readonly AST_NODE_TYPES[]): boolean {
   let found = false;
   walk(annotation, (node) => {
-    if (node.type === AST_NODE_TYPES.TSNullKeyword) found = true;
+    found ||= keywords.includes(node.type);
     return !found;
   });
   return found;
+}
+
+/**
+ * Whether a local variable may still be unset where `at` runs: declared without a value, and no
+ * `name = …` statement of its own, in a block that holds `at`, runs before it on every path. Set
+ * in a `try` whose `catch` goes on, or in one branch of an `if`, it may be `undefined` there:
+ * `let watcher; try { watcher = chokidar.watch(dir); } catch { … }` → true after the `try`.
+ * Anything but a variable declared by `let`/`var`/`const` (a parameter, an import, a member): false.
+ */
+export function mayBeUnsetAt(context: AnalysisContext, node: TSESTree.Node, at: TSESTree.Node): boolean {
+  const inner = skipTypeWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+  const definition = variable?.defs[0];
+  if (!variable || definition?.type !== 'Variable') return false;
+  const declarator = definition.node;
+  const loop = declarator.parent.parent;
+  if (declarator.init || loop?.type === AST_NODE_TYPES.ForOfStatement || loop?.type === AST_NODE_TYPES.ForInStatement) return false;
+  return !variable.references.some((reference) => reference.isWrite() && setsBeforeOnEveryPath(reference.identifier, at));
+}
+
+/** `name = …;` as a statement of a block that holds `at` and runs before it (or is it). */
+function setsBeforeOnEveryPath(identifier: TSESTree.Node, at: TSESTree.Node): boolean {
+  const assignment = identifier.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.left !== identifier || assignment.operator !== '=') return false;
+  const statement = assignment.parent;
+  const block = statement?.parent;
+  if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || (block?.type !== AST_NODE_TYPES.BlockStatement && block?.type !== AST_NODE_TYPES.Program)) {
+    return false;
+  }
+  return statement.range[0] <= at.range[0] && at.range[1] <= block.range[1];
+}
+
+/**
+ * Whether TypeScript lets a variable be read where it may not be set yet, in a function of its own
+ * too: its written type holds `undefined` (`FSWatcher | undefined`, `any`, `unknown`). A `let w;`
+ * with no type written evolves, and a function that reads it sees an implicit `any`. In JavaScript:
+ * true.
+ */
+export function readableBeforeSet(context: AnalysisContext, node: TSESTree.Node): boolean {
+  if (!/\.[cm]?tsx?$/.test(context.filename)) return true;
+  const inner = skipTypeWrappers(node);
+  if (inner.type !== AST_NODE_TYPES.Identifier) return false;
+  const definition = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)?.defs[0];
+  const annotation = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
+  return annotation !== undefined && names(annotation, [AST_NODE_TYPES.TSUndefinedKeyword, AST_NODE_TYPES.TSAnyKeyword, AST_NODE_TYPES.TSUnknownKeyword]);
 }

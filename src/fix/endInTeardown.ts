@@ -20,6 +20,7 @@ export function endInTeardown(context: AnalysisContext, fixer: TSESLint.RuleFixe
   const body = plan.teardown.value.body;
   if (!body) return [];
   const end = endCallText(context, plan.end, { handle: '', listener: '' });
+  if (end === undefined) return [];
   const last = body.body.at(-1);
   if (last && mayLeave(last)) {
     return [fixer.insertTextBefore(last, `${end};\n${indentationOf(sourceCode, last)}`)];

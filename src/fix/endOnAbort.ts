@@ -6,7 +6,7 @@ import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import { signalApi } from '../analysis/families/abortSignal';
 import { eventTarget } from '../analysis/families/eventTarget';
 import type { AnalysisContext } from '../analysis/fileCache';
-import { mayBeNull } from '../analysis/nullable';
+import { readableBeforeSet, mayBeNull, mayBeUnsetAt } from '../analysis/nullable';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 import { typedListenerText } from './typedListener';
@@ -65,7 +65,8 @@ export function endOnAbort(
       fixer.replaceText(plan.extractListener.node, bound.listener),
     );
   }
-  const end = endCallText(context, plan.end, bound);
+  const end = endCallText(context, plan.end, bound, plan.after);
+  if (end === undefined) return [];
   // After the statement's own trailing comment, so the comment stays on its line.
   const trailingComment = sourceCode
     .getCommentsAfter(plan.after)
@@ -80,10 +81,26 @@ export function endOnAbort(
   return fixes;
 }
 
-/** `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`: the end call written out. */
-export function endCallText(context: AnalysisContext, call: EndCall, bound: Readonly<Record<'handle' | 'listener', string>>): string {
+/**
+ * `clearInterval(interval)`, `void sub.quit()`, `bus.off('x', onX)`: the end call written out. Written
+ * after `at`, a variable that may still be unset there (`let w; try { w = watch(); } catch {}`) is
+ * read with `?.` when it is what is called or called on (`void w?.close()`); nothing (no edit) when
+ * it is handed to a function, which may not take `undefined`, or when TypeScript would not let it be
+ * read before it is set (its written type has no `undefined`, or none is written).
+ */
+export function endCallText(
+  context: AnalysisContext,
+  call: EndCall,
+  bound: Readonly<Record<'handle' | 'listener', string>>,
+  at?: TSESTree.Node,
+): string | undefined {
+  const unset = (operand: EndOperand): boolean => at !== undefined && 'node' in operand && mayBeUnsetAt(context, operand.node, at);
+  const operands = call.kind === 'call' ? [call.callee] : call.kind === 'method' ? [call.receiver, ...call.arguments] : call.arguments;
+  const unsetOperands = operands.filter(unset);
+  if (unsetOperands.some((operand) => 'node' in operand && !readableBeforeSet(context, operand.node))) return undefined;
   const text = (operand: EndOperand): string => ('bound' in operand ? bound[operand.bound] : writtenReference(context.sourceCode, operand.node));
-  if (call.kind === 'call') return `${text(call.callee)}()`;
+  if (call.kind === 'call') return `${text(call.callee)}${unset(call.callee) ? '?.' : ''}()`;
+  if (call.arguments.some(unset)) return undefined;
   // `clearInterval(this.timer ?? undefined)`: an end function takes no `null`.
   const argument = (operand: EndOperand): string => (call.kind === 'function' && 'node' in operand && mayBeNull(context, operand.node) ? `${text(operand)} ?? undefined` : text(operand));
   const args = call.arguments.map(argument).join(', ');
@@ -92,7 +109,7 @@ export function endCallText(context: AnalysisContext, call: EndCall, bound: Read
   // abort it may have been cleared, so the end reads it with `?.` (which also type-checks).
   const asserted = 'node' in call.receiver && call.receiver.node.type === AST_NODE_TYPES.TSNonNullExpression ? call.receiver.node : undefined;
   const receiver = asserted ? text({ node: asserted.expression }) : text(call.receiver);
-  return `${call.returnsPromise ? 'void ' : ''}${receiver}${call.optional || asserted ? '?.' : '.'}${call.method}(${args})`;
+  return `${call.returnsPromise ? 'void ' : ''}${receiver}${call.optional || asserted || unset(call.receiver) ? '?.' : '.'}${call.method}(${args})`;
 }
 
 /**

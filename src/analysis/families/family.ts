@@ -510,7 +510,13 @@ export interface Family {
    * What shows an untyped object is an emitter by use: it is made to `emit('name')`, or asked what
    * only an emitter answers (`bus.listenerCount('name')`); its own `on(event, fn)` forwards to `on`.
    */
-  readonly emitterUses?: { readonly emit: string; readonly emitterOnly: readonly string[]; readonly addListener: readonly string[] };
+  readonly emitterUses?: {
+    readonly emit: string;
+    readonly emitterOnly: readonly string[];
+    readonly addListener: readonly string[];
+    /** What asks an emitter for the listeners it holds for an event (`bus.listenerCount('job')`): its own record of them. */
+    readonly listenersOf: readonly string[];
+  };
   /**
    * POSIX signals, named like AbortSignals but strings: methods sending one (`child.kill(signal)`),
    * options naming one (`{ killSignal }`), events whose listeners are given one (`process.on('SIGTERM', (signal) => …)`).

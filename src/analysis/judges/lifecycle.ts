@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
 import { handleEnds } from '../apis';
 import type { FunctionNode } from '../ast';
-import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, skipTypeWrappers, stableReferenceText, walk } from '../ast';
+import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, outermostWrapper, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
@@ -228,6 +228,9 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
         return driven.has(at) && !lendsMember(context, use, ends, slot);
       });
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
+    // `this.server = killable(this.server)`, then `stop() { this.server.kill(); }`: the member holds
+    // what a call made of the handle, and the teardown calls its methods; that none ends it cannot be told.
+    if (slot.kind === 'member' && endings.some((use) => storedBackBy(context, use, slot.name)) && callsOnMemberIn(context, slot.name, reach.functions)) return 'fine';
     // A method that takes data and ends nothing is the object's teardown by its name only: it may be
     // another API's (express-session's `destroy(sid, callback)` deletes a session). Then a method of
     // the holder that ends this handle, and is no restart of it, is its end (`stopInterval()` for
@@ -509,6 +512,26 @@ function judgeConstructorListener(
     { label: listenerLabel(start.event), target: targetText, outlives: ownerReasons[owner.reason] },
     { end: undefined },
   );
+}
+
+/** `this.s = wrap(this.s)`: the member read at `use` is handed to a call whose result is stored back in it. */
+function storedBackBy(context: AnalysisContext, use: TSESTree.Node, name: string): boolean {
+  const argument = outermostWrapper(use);
+  const call = argument.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(argument as TSESTree.CallExpressionArgument)) return false;
+  const assignment = outermostWrapper(call).parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== outermostWrapper(call)) return false;
+  const left = skipTypeWrappers(assignment.left);
+  return left.type === AST_NODE_TYPES.MemberExpression && memberName(left) === name && isThisLike(context, skipTypeWrappers(left.object));
+}
+
+/** Whether one of `functions` calls a method on `this.<name>`: `this.server.kill(…)`. */
+function callsOnMemberIn(context: AnalysisContext, name: string, functions: ReadonlySet<FunctionNode>): boolean {
+  return thisMemberUses(context, name).some((use) => {
+    const method = use.parent;
+    const at = runningFunction(use);
+    return method.type === AST_NODE_TYPES.MemberExpression && method.object === use && method.parent.type === AST_NODE_TYPES.CallExpression && method.parent.callee === method && at !== undefined && functions.has(at);
+  });
 }
 
 /** The teardown as messages name it (`Foo.prototype.stop` for a prototype-style class), and whose it is. */

@@ -1,0 +1,65 @@
+import rule from '../../../rules/no-leaked-subscription';
+import { runInBothModes } from '../../ruleTester';
+
+// A function that first asks the emitter whether it already has a listener for the event, and
+// leaves if so, adds at most one however often it runs: the emitter's own listener list is the
+// record that it did (Haraka's `addOCSP(server)`, called for every connection). Asking
+// `listenerCount` is also what shows an untyped `server` is an emitter.
+const guardedOn = (guard: string): string => `
+export function addOCSP(server) {
+  if (${guard}) return;
+  server.on('OCSPRequest', () => console.log('ocsp'));
+}
+`;
+
+// The suggestion ends the listener on a signal the caller may pass.
+const withSignal = (first: string): string => `
+export function addOCSP(server, signal?: AbortSignal) {
+  ${first}
+  const onOCSPRequest = () => console.log('ocsp');
+  server.on('OCSPRequest', onOCSPRequest);
+  if (signal?.aborted) server.off('OCSPRequest', onOCSPRequest);
+  else signal?.addEventListener('abort', () => server.off('OCSPRequest', onOCSPRequest), { once: true });
+}
+`;
+
+const reported = {
+  messageId: 'listenerNotRemoved' as const,
+  line: 4,
+  column: 3,
+  endLine: 4,
+  endColumn: 12,
+};
+
+runInBothModes('no-leaked-subscription: a listener added only when the emitter has none for that event', rule, {
+  valid: [
+    guardedOn(`server.listenerCount('OCSPRequest') > 0`),
+    guardedOn(`server.listeners('OCSPRequest').length`),
+    // The event named by a constant: the same reference in both places.
+    `
+const EVENT = 'OCSPRequest';
+export function addOCSP(server) {
+  if (server.listenerCount(EVENT) === 0) {
+    server.on(EVENT, () => console.log('ocsp'));
+  }
+}
+`,
+  ],
+  invalid: [
+    // Asked about another event: no record of this listener.
+    {
+      code: guardedOn(`server.listenerCount('request') > 0`),
+      errors: [{ ...reported, suggestions: [{ messageId: 'addSignalParameter', output: withSignal(`if (server.listenerCount('request') > 0) return;`) }] }],
+    },
+    // Asked, but the answer does not decide whether it is added.
+    {
+      code: `
+export function addOCSP(server) {
+  console.log(server.listenerCount('OCSPRequest'));
+  server.on('OCSPRequest', () => console.log('ocsp'));
+}
+`,
+      errors: [{ ...reported, line: 4, suggestions: [{ messageId: 'addSignalParameter', output: withSignal(`console.log(server.listenerCount('OCSPRequest'));`) }] }],
+    },
+  ],
+});
