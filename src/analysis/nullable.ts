@@ -24,7 +24,7 @@ export function mayBeNull(context: AnalysisContext, node: TSESTree.Node): boolea
     const { TypeFlags } = typescript();
     return (type.isUnion() ? type.types : [type]).some((part) => (part.flags & TypeFlags.Null) !== 0);
   }
-  if (field) return field.typeAnnotation !== undefined && namesNull(field.typeAnnotation.typeAnnotation);
+  if (field) return field.typeAnnotation !== undefined && names(field.typeAnnotation.typeAnnotation, [AST_NODE_TYPES.TSNullKeyword]);
   const inner = skipTypeWrappers(node);
   if (inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression) {
     const name = inner.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${inner.property.name}` : staticMemberName(inner);
