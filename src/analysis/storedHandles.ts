@@ -292,7 +292,20 @@ function mayBeSameInstance(context: AnalysisContext, use: TSESTree.Node, stored:
   const storedClass = classBodyAround(stored);
   if (!useClass || !storedClass || useClass === storedClass) return true;
   const extendsOther = (body: TSESTree.ClassBody, base: TSESTree.ClassBody): boolean => (classHolder(context, body).classBodies ?? []).includes(base);
-  return extendsOther(useClass, storedClass) || extendsOther(storedClass, useClass);
+  return extendsOther(useClass, storedClass) || extendsOther(storedClass, useClass) || extendsAnyClass(context, useClass) || extendsAnyClass(context, storedClass);
+}
+
+/**
+ * Whether a class of `body`'s chain extends a class it is handed (a mixin, `(Base) => class extends
+ * Base { … }`, or one applied, `class Worker extends withLogging(Base)`): it may share its instance
+ * with any class of the file.
+ */
+function extendsAnyClass(context: AnalysisContext, body: TSESTree.ClassBody): boolean {
+  return (classHolder(context, body).classBodies ?? []).some(({ parent: { superClass } }) => {
+    if (superClass?.type === AST_NODE_TYPES.CallExpression) return true;
+    if (superClass?.type !== AST_NODE_TYPES.Identifier) return false;
+    return ASTUtils.findVariable(context.sourceCode.getScope(superClass), superClass)?.defs[0]?.type === 'Parameter';
+  });
 }
 
 /**

@@ -43,6 +43,40 @@ export class Child extends Base {
   }
 }
 `,
+    // A mixin's class extends whatever class it is given: its teardown may end what that class keeps.
+    `
+class Base {
+  constructor() {
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+  tick() {}
+  stop() {}
+}
+const Stoppable = (B) =>
+  class extends B {
+    stop() {
+      clearInterval(this.timer);
+      super.stop();
+    }
+  };
+export const Worker = Stoppable(Base);
+`,
+    // The same with the start in a class field.
+    `
+type Ctor<T = object> = new (...args: any[]) => T;
+class Base {
+  protected timer = setInterval(() => console.log('tick'), 1000);
+  stop(): void {}
+}
+const Stoppable = <B extends Ctor<{ timer?: ReturnType<typeof setInterval>; stop(): void }>>(B: B) =>
+  class extends B {
+    stop(): void {
+      clearInterval(this.timer);
+      super.stop();
+    }
+  };
+export const Worker = Stoppable(Base);
+`,
   ],
   invalid: [
     {
