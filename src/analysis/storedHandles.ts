@@ -11,6 +11,7 @@ import { collectionSlot, entriesLeaveFile, entriesUse, entryMemberSlot } from '.
 import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
+import { importedName } from './imports';
 import { outerSlot } from './outerSlot';
 import { classHolder, isThisLike, memberName, methodKeyName } from './teardown';
 
@@ -296,16 +297,21 @@ function mayBeSameInstance(context: AnalysisContext, use: TSESTree.Node, stored:
 }
 
 /**
- * Whether a class of `body`'s chain extends a class it is handed (a mixin, `(Base) => class extends
- * Base { … }`, or one applied, `class Worker extends withLogging(Base)`): it may share its instance
- * with any class of the file.
+ * Whether `body`'s chain ends at a base this file does not resolve that may still be one of its
+ * classes: a mixin's `extends B` (a parameter), `extends withLogging(Base)`, `extends Impl` with
+ * `const Impl = Base`, `extends (Base as Ctor)`. Not a global's or a module's (`extends
+ * HTMLElement`, `extends EventEmitter`): that one is no class of this file.
  */
 function extendsAnyClass(context: AnalysisContext, body: TSESTree.ClassBody): boolean {
-  return (classHolder(context, body).classBodies ?? []).some(({ parent: { superClass } }) => {
-    if (superClass?.type === AST_NODE_TYPES.CallExpression) return true;
-    if (superClass?.type !== AST_NODE_TYPES.Identifier) return false;
-    return ASTUtils.findVariable(context.sourceCode.getScope(superClass), superClass)?.defs[0]?.type === 'Parameter';
-  });
+  const holder = classHolder(context, body);
+  const superClass = holder.unseenBase ? holder.classBodies?.at(-1)?.parent.superClass : undefined;
+  if (!superClass) return false;
+  let root: TSESTree.Node = skipTypeWrappers(superClass);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTypeWrappers(root.object);
+  if (root.type === AST_NODE_TYPES.CallExpression) return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'require');
+  if (root.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
+  return variable !== null && variable.defs.length > 0 && importedName(context.sourceCode, root) === undefined;
 }
 
 /**

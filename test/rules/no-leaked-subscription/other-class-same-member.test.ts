@@ -77,8 +77,32 @@ const Stoppable = <B extends Ctor<{ timer?: ReturnType<typeof setInterval>; stop
   };
 export const Worker = Stoppable(Base);
 `,
+    // A base known through another name, or asserted, is still the class of this file that keeps the timer.
+    ...['const Impl = Base;\nexport class Child extends Impl {', 'export class Child extends (Base as new () => Base) {'].map(
+      (child) => `
+class Base {
+  protected timer: ReturnType<typeof setInterval> | undefined;
+  start(): void {
+    this.timer = setInterval(() => this.tick(), 1000);
+  }
+  tick(): void {}
+  stop(): void {}
+}
+${child}
+  override stop(): void {
+    clearInterval(this.timer);
+  }
+}
+`,
+    ),
   ],
   invalid: [
+    // A base imported from a module is no class of this file: the other class's end is still another object's.
+    {
+      code: `import { EventEmitter } from 'node:events';\n${twoClasses("    console.log('detached');").replace('extends HTMLElement', 'extends EventEmitter')}`,
+      output: `import { EventEmitter } from 'node:events';\n${twoClasses("    console.log('detached');\n    clearInterval(this.timer);").replace('extends HTMLElement', 'extends EventEmitter')}`,
+      errors: [{ messageId: 'storedNotEnded', line: 6, column: 18 }],
+    },
     {
       code: twoClasses("    console.log('detached');"),
       output: twoClasses("    console.log('detached');\n    clearInterval(this.timer);"),
