@@ -286,9 +286,11 @@ function classBodyAround(node: TSESTree.Node): TSESTree.ClassBody | undefined {
 /**
  * Whether `this.timer` at `use` may be the member `this.timer` at `stored` holds: not when each is
  * in a class of its own and neither class extends the other (`clearInterval(this.timer)` in
- * another class of the file ends that class's timer).
+ * another class of the file ends that class's timer). One read through an alias (`self.timer`
+ * with `const self = this` in an outer class's method) is not the instance of the class around it.
  */
 function mayBeSameInstance(context: AnalysisContext, use: TSESTree.Node, stored: TSESTree.Node): boolean {
+  if (!readsOwnThis(use) || !readsOwnThis(stored)) return true;
   const useClass = classBodyAround(use);
   const storedClass = classBodyAround(stored);
   if (!useClass || !storedClass || useClass === storedClass) return true;
@@ -312,6 +314,11 @@ function extendsAnyClass(context: AnalysisContext, body: TSESTree.ClassBody): bo
   if (root.type !== AST_NODE_TYPES.Identifier) return true;
   const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
   return variable !== null && variable.defs.length > 0 && importedName(context.sourceCode, root) === undefined;
+}
+
+/** `this.timer` or a class field: the member of the `this` where it is written, not of an alias's. */
+function readsOwnThis(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.PropertyDefinition || (node.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(node.object).type === AST_NODE_TYPES.ThisExpression);
 }
 
 /**

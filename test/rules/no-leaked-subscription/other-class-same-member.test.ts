@@ -77,6 +77,24 @@ const Stoppable = <B extends Ctor<{ timer?: ReturnType<typeof setInterval>; stop
   };
 export const Worker = Stoppable(Base);
 `,
+    // Read through an alias of the outer class's \`this\` inside another class: the same instance.
+    `
+class Server {
+  timer: ReturnType<typeof setInterval> | undefined;
+  start() {
+    this.timer = setInterval(() => this.tick(), 1000);
+    const self = this;
+    return new (class Handle {
+      close() {
+        clearInterval(self.timer);
+      }
+    })();
+  }
+  tick() {}
+  stop() {}
+}
+export { Server };
+`,
     // A base known through another name, or asserted, is still the class of this file that keeps the timer.
     ...['const Impl = Base;\nexport class Child extends Impl {', 'export class Child extends (Base as new () => Base) {'].map(
       (child) => `
