@@ -60,7 +60,7 @@ export const createRule: typeof ruleCreator = (rule) =>
     },
     create(context, options) {
       // ESLint creates every rule for a file before it walks it: the disk is read afresh per linted file.
-      beginLint(context.sourceCode);
+      beginLint(context.sourceCode, context.id);
       const problem = settingsProblem(context);
       if (problem !== undefined) {
         if (toldAboutSettings.has(context.sourceCode)) return {};

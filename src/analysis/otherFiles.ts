@@ -195,15 +195,24 @@ export function followedFilesCache(budget?: number): { files: number; bytes: num
  * engine called outside a lint reads the disk each time.
  */
 let linting = false;
-/** The linted files whose lint has begun. Not a `WeakRef` to the last: V8 keeps a `WeakRef`'s target alive until the current job ends, and an editor or a test may lint a thousand times in one. */
-const lintsBegun = new WeakSet<object>();
+/**
+ * The rules whose lint of a file has begun, by the file's SourceCode: a rule that begins again on
+ * the same one lints it anew (`Linter#verify` takes a SourceCode too). Not a `WeakRef` to the
+ * last: V8 keeps a `WeakRef`'s target alive until the current job ends, and an editor or a test
+ * may lint a thousand times in one.
+ */
+const lintsBegun = new WeakMap<object, Set<string>>();
 const stampsThisLint = new Map<string, Stamp | undefined>();
 const modulesThisLint = new Map<string, string | undefined>();
 
-/** A rule begins linting the file of `sourceCode` (each of the plugin's rules says so; the first one clears). */
-export function beginLint(sourceCode: object): void {
-  if (lintsBegun.has(sourceCode)) return;
-  lintsBegun.add(sourceCode);
+/** Rule `rule` begins linting the file of `sourceCode` (each of the plugin's rules says so; the first one clears). */
+export function beginLint(sourceCode: object, rule: string): void {
+  const begun = lintsBegun.get(sourceCode);
+  if (begun && !begun.has(rule)) {
+    begun.add(rule);
+    return;
+  }
+  lintsBegun.set(sourceCode, new Set([rule]));
   if (!linting) queueMicrotask(endLint);
   linting = true;
   stampsThisLint.clear();

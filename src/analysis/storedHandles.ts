@@ -11,6 +11,7 @@ import { collectionSlot, entriesLeaveFile, entriesUse, entryMemberSlot } from '.
 import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
+import { importedName } from './imports';
 import { outerSlot } from './outerSlot';
 import { classHolder, isThisLike, memberName, methodKeyName } from './teardown';
 
@@ -285,14 +286,39 @@ function classBodyAround(node: TSESTree.Node): TSESTree.ClassBody | undefined {
 /**
  * Whether `this.timer` at `use` may be the member `this.timer` at `stored` holds: not when each is
  * in a class of its own and neither class extends the other (`clearInterval(this.timer)` in
- * another class of the file ends that class's timer).
+ * another class of the file ends that class's timer). One read through an alias (`self.timer`
+ * with `const self = this` in an outer class's method) is not the instance of the class around it.
  */
 function mayBeSameInstance(context: AnalysisContext, use: TSESTree.Node, stored: TSESTree.Node): boolean {
+  if (!readsOwnThis(use) || !readsOwnThis(stored)) return true;
   const useClass = classBodyAround(use);
   const storedClass = classBodyAround(stored);
   if (!useClass || !storedClass || useClass === storedClass) return true;
   const extendsOther = (body: TSESTree.ClassBody, base: TSESTree.ClassBody): boolean => (classHolder(context, body).classBodies ?? []).includes(base);
-  return extendsOther(useClass, storedClass) || extendsOther(storedClass, useClass);
+  return extendsOther(useClass, storedClass) || extendsOther(storedClass, useClass) || extendsAnyClass(context, useClass) || extendsAnyClass(context, storedClass);
+}
+
+/**
+ * Whether `body`'s chain ends at a base this file does not resolve that may still be one of its
+ * classes: a mixin's `extends B` (a parameter), `extends withLogging(Base)`, `extends Impl` with
+ * `const Impl = Base`, `extends (Base as Ctor)`. Not a global's or a module's (`extends
+ * HTMLElement`, `extends EventEmitter`): that one is no class of this file.
+ */
+function extendsAnyClass(context: AnalysisContext, body: TSESTree.ClassBody): boolean {
+  const holder = classHolder(context, body);
+  const superClass = holder.unseenBase ? holder.classBodies?.at(-1)?.parent.superClass : undefined;
+  if (!superClass) return false;
+  let root: TSESTree.Node = skipTypeWrappers(superClass);
+  while (root.type === AST_NODE_TYPES.MemberExpression) root = skipTypeWrappers(root.object);
+  if (root.type === AST_NODE_TYPES.CallExpression) return !(root.callee.type === AST_NODE_TYPES.Identifier && root.callee.name === 'require');
+  if (root.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = ASTUtils.findVariable(context.sourceCode.getScope(root), root);
+  return variable !== null && variable.defs.length > 0 && importedName(context.sourceCode, root) === undefined;
+}
+
+/** `this.timer` or a class field: the member of the `this` where it is written, not of an alias's. */
+function readsOwnThis(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.PropertyDefinition || (node.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(node.object).type === AST_NODE_TYPES.ThisExpression);
 }
 
 /**

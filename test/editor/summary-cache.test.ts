@@ -74,6 +74,25 @@ describe('the followed-file cache', () => {
     }
   });
 
+  it('sees a helper written between two lints of one SourceCode object in one job', () => {
+    // `Linter#verify` takes a SourceCode as well as a text: linting it again is a new lint, which reads the disk afresh.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-same-source-'));
+    try {
+      const from = path.join(dir, 'main.js');
+      const linter = new Linter({ cwd: dir });
+      linter.verify(`import { helper } from './helper';\nsetInterval(() => { helper(); }, 60000);\n`, config, from);
+      const sourceCode = linter.getSourceCode();
+      const lint = () => linter.verify(sourceCode, config, from).map((message) => `${message.line}:${message.column} ${message.ruleId}`);
+      expect(lint()).toEqual([]);
+      fs.writeFileSync(path.join(dir, 'helper.js'), 'export function helper() {\n  setInterval(() => {}, 1000);\n}\n');
+      expect(lint()).toEqual(['2:21 leaks/no-repeated-subscription']);
+      fs.rmSync(path.join(dir, 'helper.js'));
+      expect(lint()).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the file used last even when it alone is over the budget', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leaks-budget-'));
     const saved = followedFilesCache().budget;

@@ -3,10 +3,13 @@ import type { CallStart, Family, HandleEnd } from './family';
 const syncEnd = (name: string): HandleEnd => ({ methods: [name], functions: [], fix: { kind: 'method', name, returnsPromise: false } });
 const asyncEnd = (name: string, ...others: string[]): HandleEnd => ({ methods: [name, ...others], functions: [], fix: { kind: 'method', name, returnsPromise: true } });
 
-/** A mysql pool or connection keeps its sockets until `end()` (mysql2#898, #1639: one pool per request, "Too many connections"). */
+/**
+ * A mysql pool or connection keeps its sockets until `end()` (mysql2#898, #1639: one pool per
+ * request, "Too many connections"); a connection also until `destroy()`, which closes it at once.
+ */
 const mysqlStarts = (ends: HandleEnd) => {
   const pool: CallStart = { kind: 'connection', label: 'a MySQL connection pool', ends };
-  const connection: CallStart = { kind: 'connection', label: 'a MySQL connection', ends };
+  const connection: CallStart = { kind: 'connection', label: 'a MySQL connection', ends: { ...ends, methods: [...ends.methods, 'destroy'] } };
   return { createPool: pool, createPoolCluster: pool, createConnection: connection };
 };
 

@@ -53,6 +53,9 @@ app.get('/x', async (_req, res) => res.json(await db('t').select('*')));
     perRequest(`import { Agenda } from 'agenda';`, `const a = new Agenda({ mongo: res.locals.db });\n  await a.now('x');`),
     // awaited through `asPromise()`, which resolves to the connection it is called on, and closed
     perRequest(`import mongoose from 'mongoose';`, `const conn = await mongoose.createConnection('mongodb://db/t').asPromise();\n  try {\n    await conn.model('U', new mongoose.Schema({})).find();\n  } finally {\n    await conn.close();\n  }`),
+    // a MySQL connection ends at destroy() too, which closes its socket at once
+    perRequest(`import mysql from 'mysql';`, `const conn = mysql.createConnection({ host: 'db' });\n  conn.query('select 1', () => conn.destroy());`),
+    perRequest(`import mysql from 'mysql2/promise';`, `const conn = await mysql.createConnection({ host: 'db' });\n  try {\n    await conn.query('select 1');\n  } finally {\n    conn.destroy();\n  }`),
     // a browser launched and closed in the same request
     perRequest(`import puppeteer from 'puppeteer-core';`, `const browser = await puppeteer.launch();\n  try {\n    await browser.newPage();\n  } finally {\n    await browser.close();\n  }`),
   ],
