@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { conditionTest, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, walk } from './ast';
+import { conditionTest, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 import { eventEmitter } from './families/eventEmitter';
 
@@ -52,7 +52,7 @@ export function isGuardedOnce(
       if (text !== undefined) remembered.add(text);
     }
     const test = conditionTest(node);
-    if (test && listener && guards(node, test, call)) askedEmitter ||= asksListenersOf(test, listener);
+    if (test && listener && guards(node, test, call)) askedEmitter ||= skippedWhenListened(node, test, call, listener);
     if (test && guards(node, test, call)) {
       walk(test, (part) => {
         const text = stableReferenceText(part) ?? keyedText(part);
@@ -85,20 +85,87 @@ function eventText(node: TSESTree.Node): string | undefined {
   return stableReferenceText(inner);
 }
 
-const listenerQuestions: ReadonlySet<string> = new Set(eventEmitter.emitterUses.listenersOf);
+const countQuestions: readonly string[] = eventEmitter.emitterUses.listenersOf.count;
+const listQuestions: readonly string[] = eventEmitter.emitterUses.listenersOf.list;
 
-/** Whether `test` asks the listener's emitter for its listeners of that event: `server.listenerCount('x') > 0`. */
-function asksListenersOf(test: TSESTree.Node, listener: AddedListener): boolean {
-  let asked = false;
-  walk(test, (node) => {
-    const parts = methodCallParts(node);
-    if (parts && node.type === AST_NODE_TYPES.CallExpression && listenerQuestions.has(parts.method)) {
-      const event = node.arguments[0] && eventText(node.arguments[0]);
-      asked ||= stableReferenceText(parts.target) === listener.emitter && event === listener.event;
-    }
-    return !asked;
-  });
-  return asked;
+/**
+ * Whether the decision `node` keeps `call` from running once the emitter holds a listener for the
+ * event: `if (server.listenerCount('x') > 0) return;`, `if (!server.listeners('x').length) server.on(…)`.
+ * Asked the other way round (`if (server.listenerCount('x') > 0) server.on(…)`), or with another
+ * operand that may let it through (`… > 0 && verbose`), it is added again on every call.
+ */
+function skippedWhenListened(node: TSESTree.Node, test: TSESTree.Node, call: TSESTree.Node, listener: AddedListener): boolean {
+  const runsWhen = testLettingRun(node, call);
+  const value = truthWithOneListener(test, listener);
+  return runsWhen !== undefined && value !== undefined && value !== runsWhen;
+}
+
+/** The value of the decision's test under which `call` runs: `if (t) call()` → true, `if (t) return; call()` → false. */
+function testLettingRun(node: TSESTree.Node, call: TSESTree.Node): boolean | undefined {
+  if (node.type === AST_NODE_TYPES.LogicalExpression) {
+    return node.operator === '??' || !isInside(call, node.right) ? undefined : node.operator === '&&';
+  }
+  if (node.type !== AST_NODE_TYPES.IfStatement && node.type !== AST_NODE_TYPES.ConditionalExpression) return undefined;
+  if (isInside(call, node.consequent)) return true;
+  if (node.alternate && isInside(call, node.alternate)) return false;
+  // `if (…) return;` before the call.
+  return node.type === AST_NODE_TYPES.IfStatement && leavesFunction(node.consequent) ? false : true;
+}
+
+/** The truth of `test` when the emitter holds one listener for the event; undefined when it cannot be told. */
+function truthWithOneListener(test: TSESTree.Node, listener: AddedListener): boolean | undefined {
+  const node = skipTypeWrappers(test);
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '!') {
+    const inner = truthWithOneListener(node.argument, listener);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator !== '??') {
+    const left = truthWithOneListener(node.left, listener);
+    const right = truthWithOneListener(node.right, listener);
+    const decisive = node.operator === '||';
+    if (left === decisive || right === decisive) return decisive;
+    return left === undefined || right === undefined ? undefined : !decisive;
+  }
+  if (node.type === AST_NODE_TYPES.BinaryExpression) {
+    const left = numberWithOneListener(node.left, listener);
+    const right = numberWithOneListener(node.right, listener);
+    return left === undefined || right === undefined ? undefined : compare(node.operator, left, right);
+  }
+  // An array of listeners is truthy, empty or not.
+  if (listenerQuestion(node, listener) !== undefined) return true;
+  const count = numberWithOneListener(node, listener);
+  return count === undefined ? undefined : count !== 0;
+}
+
+/** `server.listenerCount('x')`, `server.listeners('x').length` → 1; a number written out → itself. */
+function numberWithOneListener(operand: TSESTree.Node, listener: AddedListener): number | undefined {
+  const node = skipTypeWrappers(operand);
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === 'length') {
+    return listenerQuestion(skipTypeWrappers(node.object), listener) === 'list' ? 1 : undefined;
+  }
+  return listenerQuestion(node, listener) === 'count' ? 1 : undefined;
+}
+
+/** Whether `node` asks the listener's emitter about its listeners of that event: for their count, or for their list. */
+function listenerQuestion(node: TSESTree.Node, listener: AddedListener): 'count' | 'list' | undefined {
+  const parts = methodCallParts(node);
+  const kind = parts && (countQuestions.includes(parts.method) ? 'count' : listQuestions.includes(parts.method) ? 'list' : undefined);
+  if (!parts || !kind || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const event = node.arguments[0] && eventText(node.arguments[0]);
+  return stableReferenceText(parts.target) === listener.emitter && event === listener.event ? kind : undefined;
+}
+
+function compare(operator: string, left: number, right: number): boolean | undefined {
+  switch (operator) {
+    case '>': return left > right;
+    case '>=': return left >= right;
+    case '<': return left < right;
+    case '<=': return left <= right;
+    case '===': case '==': return left === right;
+    case '!==': case '!=': return left !== right;
+    default: return undefined;
+  }
 }
 
 /**

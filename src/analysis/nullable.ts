@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
-import { skipTypeWrappers, staticMemberName, walk } from './ast';
+import { skipTypeWrappers, staticMemberName } from './ast';
 import { findClassMember } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { typescript, typeServices } from './typeServices';
@@ -37,14 +37,13 @@ export function mayBeNull(context: AnalysisContext, node: TSESTree.Node): boolea
   return annotation !== undefined && names(annotation, [AST_NODE_TYPES.TSNullKeyword]);
 }
 
-/** Whether a written type holds one of `keywords` (`null` in `Timeout | null`). */
+/**
+ * Whether a written type holds one of `keywords` as a value it may take (`null` in `Timeout | null`),
+ * not inside another type (`Worker<any>`, `() => void | undefined`).
+ */
 function names(annotation: TSESTree.TypeNode, keywords: readonly AST_NODE_TYPES[]): boolean {
-  let found = false;
-  walk(annotation, (node) => {
-    found ||= keywords.includes(node.type);
-    return !found;
-  });
-  return found;
+  if (annotation.type === AST_NODE_TYPES.TSUnionType) return annotation.types.some((part) => names(part, keywords));
+  return keywords.includes(annotation.type);
 }
 
 /**
@@ -80,9 +79,9 @@ function setsBeforeOnEveryPath(identifier: TSESTree.Node, at: TSESTree.Node): bo
 
 /**
  * Whether TypeScript lets a variable be read where it may not be set yet, in a function of its own
- * too: its written type holds `undefined` (`FSWatcher | undefined`, `any`, `unknown`). A `let w;`
- * with no type written evolves, and a function that reads it sees an implicit `any`. In JavaScript:
- * true.
+ * too: its written type holds `undefined` (`FSWatcher | undefined`) or is `any`. A `let w;` with no
+ * type written evolves, and a function that reads it sees an implicit `any`; on `unknown` no method
+ * can be called. In JavaScript: true.
  */
 export function readableBeforeSet(context: AnalysisContext, node: TSESTree.Node): boolean {
   if (!/\.[cm]?tsx?$/.test(context.filename)) return true;
@@ -90,5 +89,5 @@ export function readableBeforeSet(context: AnalysisContext, node: TSESTree.Node)
   if (inner.type !== AST_NODE_TYPES.Identifier) return false;
   const definition = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner)?.defs[0];
   const annotation = definition?.name.type === AST_NODE_TYPES.Identifier ? definition.name.typeAnnotation?.typeAnnotation : undefined;
-  return annotation !== undefined && names(annotation, [AST_NODE_TYPES.TSUndefinedKeyword, AST_NODE_TYPES.TSAnyKeyword, AST_NODE_TYPES.TSUnknownKeyword]);
+  return annotation !== undefined && names(annotation, [AST_NODE_TYPES.TSUndefinedKeyword, AST_NODE_TYPES.TSAnyKeyword]);
 }

@@ -514,8 +514,8 @@ export interface Family {
     readonly emit: string;
     readonly emitterOnly: readonly string[];
     readonly addListener: readonly string[];
-    /** What asks an emitter for the listeners it holds for an event (`bus.listenerCount('job')`): its own record of them. */
-    readonly listenersOf: readonly string[];
+    /** What asks an emitter for the listeners it holds for an event, their count (`bus.listenerCount('job')`) or their list: its own record of them. */
+    readonly listenersOf: { readonly count: readonly string[]; readonly list: readonly string[] };
   };
   /**
    * POSIX signals, named like AbortSignals but strings: methods sending one (`child.kill(signal)`),

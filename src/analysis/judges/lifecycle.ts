@@ -4,7 +4,7 @@ import { AST_NODE_TYPES, ASTUtils } from '../estree';
 import type { HandleEnd } from '../apis';
 import { handleEnds } from '../apis';
 import type { FunctionNode } from '../ast';
-import { conditionTest, enclosingFunction, functionName, isFunctionNode, isInside, outermostWrapper, skipTypeWrappers, stableReferenceText, walk } from '../ast';
+import { conditionTest, enclosingFunction, functionName, functionValue, isFunctionNode, isInside, outermostWrapper, skipTypeWrappers, stableReferenceText, walk } from '../ast';
 import type { EndCall, EndPlan } from '../endPlan';
 import { signalApi } from '../families/abortSignal';
 import { handleEndCall } from '../endPlan';
@@ -14,6 +14,7 @@ import { findStart } from '../findStart';
 import type { Leak } from '../leak';
 import { makeLeak, ownerReasons } from '../leak';
 import { functionLifetime, targetOwner } from '../lifetime';
+import { typeServices } from '../typeServices';
 import { viewComponentOf } from '../viewComponents';
 import { findMethodCalls, methodCallsByReceiver } from '../methodCallIndex';
 import { isGuardedOnce } from '../guardedOnce';
@@ -230,7 +231,7 @@ function judgeSlot(context: AnalysisContext, start: Start, slot: Slot, owner: Fu
     if (ended) return restartOverwrites(context, start, slot, owner, holder, ends, endings) ?? 'fine';
     // `this.server = killable(this.server)`, then `stop() { this.server.kill(); }`: the member holds
     // what a call made of the handle, and the teardown calls its methods; that none ends it cannot be told.
-    if (slot.kind === 'member' && endings.some((use) => storedBackBy(context, use, slot.name)) && callsOnMemberIn(context, slot.name, reach.functions)) return 'fine';
+    if (slot.kind === 'member' && endings.some((use) => storedBackBy(context, use, slot.name)) && callsOnMemberIn(context, slot.name, reach.functions, start.node)) return 'fine';
     // A method that takes data and ends nothing is the object's teardown by its name only: it may be
     // another API's (express-session's `destroy(sid, callback)` deletes a session). Then a method of
     // the holder that ends this handle, and is no restart of it, is its end (`stopInterval()` for
@@ -514,7 +515,11 @@ function judgeConstructorListener(
   );
 }
 
-/** `this.s = wrap(this.s)`: the member read at `use` is handed to a call whose result is stored back in it. */
+/**
+ * `this.s = wrap(this.s)`: the member read at `use` is handed to a call whose result is stored back in
+ * it. Not a function the file shows to give back what it is given (`function tag(s) { s.id = 1; return s; }`):
+ * then the member holds the handle itself.
+ */
 function storedBackBy(context: AnalysisContext, use: TSESTree.Node, name: string): boolean {
   const argument = outermostWrapper(use);
   const call = argument.parent;
@@ -522,15 +527,46 @@ function storedBackBy(context: AnalysisContext, use: TSESTree.Node, name: string
   const assignment = outermostWrapper(call).parent;
   if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== '=' || assignment.right !== outermostWrapper(call)) return false;
   const left = skipTypeWrappers(assignment.left);
-  return left.type === AST_NODE_TYPES.MemberExpression && memberName(left) === name && isThisLike(context, skipTypeWrappers(left.object));
+  if (left.type !== AST_NODE_TYPES.MemberExpression || memberName(left) !== name || !isThisLike(context, skipTypeWrappers(left.object))) return false;
+  const callee = functionValue(context.sourceCode, call.callee);
+  return !callee || !givesBackParameter(callee, call.arguments.indexOf(argument as TSESTree.CallExpressionArgument));
 }
 
-/** Whether one of `functions` calls a method on `this.<name>`: `this.server.kill(…)`. */
-function callsOnMemberIn(context: AnalysisContext, name: string, functions: ReadonlySet<FunctionNode>): boolean {
+/** Whether every value `fn` returns is its parameter at `index`, as it was given. */
+function givesBackParameter(fn: FunctionNode, index: number): boolean {
+  const parameter = fn.params[index];
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const isParameter = (node: TSESTree.Node | null | undefined): boolean => {
+    const inner = node && skipTypeWrappers(node);
+    return inner?.type === AST_NODE_TYPES.Identifier && inner.name === parameter.name;
+  };
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return isParameter(fn.body);
+  const returns: TSESTree.ReturnStatement[] = [];
+  let reassigned = false;
+  walk(fn.body, (node) => {
+    if (isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.ReturnStatement) returns.push(node);
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && isParameter(node.left)) reassigned = true;
+    return true;
+  });
+  return !reassigned && returns.length > 0 && returns.every((statement) => isParameter(statement.argument));
+}
+
+/**
+ * Whether one of `functions` calls a method on `this.<name>`: `this.server.kill(…)`. With types, not
+ * a method the handle `start` made has itself (`this.server.address()`): it is not its end, or the
+ * member would be ended; only a method the wrapper may have added leaves that open.
+ */
+function callsOnMemberIn(context: AnalysisContext, name: string, functions: ReadonlySet<FunctionNode>, start: TSESTree.Node): boolean {
+  const services = typeServices(context);
+  const handleType = services && services.program.getTypeChecker().getApparentType(services.getTypeAtLocation(start));
+  const handleHas = (method: string): boolean => handleType !== undefined && services?.program.getTypeChecker().getPropertyOfType(handleType, method) !== undefined;
   return thisMemberUses(context, name).some((use) => {
     const method = use.parent;
     const at = runningFunction(use);
-    return method.type === AST_NODE_TYPES.MemberExpression && method.object === use && method.parent.type === AST_NODE_TYPES.CallExpression && method.parent.callee === method && at !== undefined && functions.has(at);
+    if (method.type !== AST_NODE_TYPES.MemberExpression || method.object !== use || method.parent.type !== AST_NODE_TYPES.CallExpression || method.parent.callee !== method) return false;
+    const methodName = memberName(method);
+    return at !== undefined && functions.has(at) && !(methodName !== undefined && handleHas(methodName));
   });
 }
 

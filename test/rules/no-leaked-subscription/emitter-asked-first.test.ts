@@ -35,6 +35,13 @@ runInBothModes('no-leaked-subscription: a listener added only when the emitter h
   valid: [
     guardedOn(`server.listenerCount('OCSPRequest') > 0`),
     guardedOn(`server.listeners('OCSPRequest').length`),
+    guardedOn(`server.listenerCount('OCSPRequest') > 0 || process.env.NO_OCSP`),
+    // Added in the branch taken when it has none.
+    `
+export function addOCSP(server) {
+  if (!server.listeners('OCSPRequest').length) server.on('OCSPRequest', () => console.log('ocsp'));
+}
+`,
     // The event named by a constant: the same reference in both places.
     `
 const EVENT = 'OCSPRequest';
@@ -60,6 +67,63 @@ export function addOCSP(server) {
 }
 `,
       errors: [{ ...reported, line: 4, suggestions: [{ messageId: 'addSignalParameter', output: withSignal(`console.log(server.listenerCount('OCSPRequest'));`) }] }],
+    },
+    // Asked the other way round: it leaves when the emitter has none, and adds one more when it has one.
+    {
+      code: guardedOn(`server.listenerCount('OCSPRequest') === 0`),
+      errors: [{ ...reported, suggestions: [{ messageId: 'addSignalParameter', output: withSignal(`if (server.listenerCount('OCSPRequest') === 0) return;`) }] }],
+    },
+    // With one listener, a guard that needs more (`> 1`) lets a second one through.
+    {
+      code: guardedOn(`server.listenerCount('OCSPRequest') > 1`),
+      errors: [{ ...reported, suggestions: [{ messageId: 'addSignalParameter', output: withSignal(`if (server.listenerCount('OCSPRequest') > 1) return;`) }] }],
+    },
+    // Another operand may let it through on every call.
+    {
+      code: guardedOn(`server.listenerCount('OCSPRequest') > 0 && !process.env.OCSP_ALWAYS`),
+      errors: [
+        {
+          ...reported,
+          suggestions: [{ messageId: 'addSignalParameter', output: withSignal(`if (server.listenerCount('OCSPRequest') > 0 && !process.env.OCSP_ALWAYS) return;`) }],
+        },
+      ],
+    },
+    // Added in the branch taken when it already has one.
+    {
+      code: `
+export function addOCSP(server) {
+  if (server.listenerCount('OCSPRequest') > 0) {
+    server.on('OCSPRequest', () => console.log('ocsp'));
+  }
+}
+`,
+      errors: [{ ...reported, line: 4, column: 5, endColumn: 14, suggestions: [{ messageId: 'addSignalParameter', output: `
+export function addOCSP(server, signal?: AbortSignal) {
+  if (server.listenerCount('OCSPRequest') > 0) {
+    const onOCSPRequest = () => console.log('ocsp');
+    server.on('OCSPRequest', onOCSPRequest);
+    if (signal?.aborted) server.off('OCSPRequest', onOCSPRequest);
+    else signal?.addEventListener('abort', () => server.off('OCSPRequest', onOCSPRequest), { once: true });
+  }
+}
+` }] }],
+    },
+    {
+      code: `
+export function addOCSP(server) {
+  if (server.listenerCount('OCSPRequest') === 0) console.log('first');
+  else server.on('OCSPRequest', () => console.log('ocsp'));
+}
+`,
+      errors: [{ ...reported, line: 4, column: 8, endColumn: 17, suggestions: [{ messageId: 'addSignalParameter', output: `
+export function addOCSP(server, signal?: AbortSignal) {
+  const onOCSPRequest = () => console.log('ocsp');
+  if (server.listenerCount('OCSPRequest') === 0) console.log('first');
+  else server.on('OCSPRequest', onOCSPRequest);
+  if (signal?.aborted) server.off('OCSPRequest', onOCSPRequest);
+  else signal?.addEventListener('abort', () => server.off('OCSPRequest', onOCSPRequest), { once: true });
+}
+` }] }],
     },
   ],
 });

@@ -50,11 +50,40 @@ export function watchDir(dir: string, signal: AbortSignal) {
       output: null,
       errors: [notClosed],
     },
-    // No type written: an evolving \`let\`, read in the abort listener as an implicit any. No edit.
+    // No type written: an evolving `let`, read in the abort listener as an implicit any. No edit.
     {
       code: inTry(`let watcher;`, ', signal: AbortSignal'),
       output: null,
       errors: [notClosed],
+    },
+    // `unknown` holds undefined, but no method can be called on it: no edit.
+    {
+      code: inTry(`let watcher: unknown;`, ', signal: AbortSignal'),
+      output: null,
+      errors: [notClosed],
+    },
+    // `any` and `undefined` inside another type (a type argument, a function's result) are no value
+    // the variable may take: TypeScript would not let it be read before it is set (TS2454). No edit.
+    {
+      code: inTry(`let watcher: chokidar.FSWatcher & Record<string, any>;`, ', signal: AbortSignal'),
+      output: null,
+      errors: [notClosed],
+    },
+    {
+      code: `
+import { Worker } from 'bullmq';
+export function startWorker(name: string, signal: AbortSignal) {
+  let worker: Worker<any>;
+  try {
+    worker = new Worker(name, async () => 1);
+    worker.on('failed', (error) => console.log(error));
+  } catch (error) {
+    console.log('no worker', error);
+  }
+}
+`,
+      output: null,
+      errors: [{ messageId: 'connectionNotClosed', line: 6, column: 14, endLine: 6, endColumn: 45 }],
     },
     // Set by a statement of the same block before the end: read as it is.
     {
