@@ -52,8 +52,9 @@ export function isGuardedOnce(
       if (text !== undefined) remembered.add(text);
     }
     const test = conditionTest(node);
-    if (test && listener && guards(node, test, call)) askedEmitter ||= skippedWhenListened(node, test, call, listener);
-    if (test && guards(node, test, call)) {
+    const guarding = test !== undefined && guards(node, test, call);
+    if (guarding && listener) askedEmitter ||= skippedWhenListened(node, test, call, listener);
+    if (guarding) {
       walk(test, (part) => {
         const text = stableReferenceText(part) ?? keyedText(part);
         if (text !== undefined) checked.push(text);

@@ -6,7 +6,7 @@ import type { EndCall, EndOperand, EndPlan } from '../analysis/endPlan';
 import { signalApi } from '../analysis/families/abortSignal';
 import { eventTarget } from '../analysis/families/eventTarget';
 import type { AnalysisContext } from '../analysis/fileCache';
-import { readableBeforeSet, mayBeNull, mayBeUnsetAt } from '../analysis/nullable';
+import { mayBeNull, mayBeUnsetAt, readableBeforeSet } from '../analysis/nullable';
 import { freeName } from './freeName';
 import { indentationOf } from './indentation';
 import { typedListenerText } from './typedListener';
