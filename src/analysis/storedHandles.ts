@@ -11,6 +11,7 @@ import { collectionSlot, entriesLeaveFile, entriesUse, entryMemberSlot } from '.
 import { fileIndex } from './fileIndex';
 import { handleUse } from './handleFate';
 import { handOverMayEnd } from './handOver';
+import { enclosingClassBody } from './classMembers';
 import { importedName } from './imports';
 import { outerSlot } from './outerSlot';
 import { classHolder, isThisLike, memberName, methodKeyName } from './teardown';
@@ -276,13 +277,6 @@ const thisMembers = perFile((context): ReadonlyMap<string, readonly (TSESTree.Me
   return members;
 });
 
-/** The class body whose instance `this` at `node` is, as far as syntax says: the nearest one around it. */
-function classBodyAround(node: TSESTree.Node): TSESTree.ClassBody | undefined {
-  let at: TSESTree.Node | undefined = node.parent;
-  while (at && at.type !== AST_NODE_TYPES.ClassBody) at = at.parent;
-  return at?.type === AST_NODE_TYPES.ClassBody ? at : undefined;
-}
-
 /**
  * Whether `this.timer` at `use` may be the member `this.timer` at `stored` holds: not when each is
  * in a class of its own and neither class extends the other (`clearInterval(this.timer)` in
@@ -291,8 +285,9 @@ function classBodyAround(node: TSESTree.Node): TSESTree.ClassBody | undefined {
  */
 function mayBeSameInstance(context: AnalysisContext, use: TSESTree.Node, stored: TSESTree.Node): boolean {
   if (!readsOwnThis(use) || !readsOwnThis(stored)) return true;
-  const useClass = classBodyAround(use);
-  const storedClass = classBodyAround(stored);
+  // The class whose instance `this` is, as far as syntax says: the nearest one around it.
+  const useClass = enclosingClassBody(use);
+  const storedClass = enclosingClassBody(stored);
   if (!useClass || !storedClass || useClass === storedClass) return true;
   const extendsOther = (body: TSESTree.ClassBody, base: TSESTree.ClassBody): boolean => (classHolder(context, body).classBodies ?? []).includes(base);
   return extendsOther(useClass, storedClass) || extendsOther(storedClass, useClass) || extendsAnyClass(context, useClass) || extendsAnyClass(context, storedClass);
@@ -326,9 +321,8 @@ function readsOwnThis(node: TSESTree.Node): boolean {
  * between them declares `name` again: `this.client` in `class Worker extends Base {}` is Base's getter.
  */
 function inheritsMember(context: AnalysisContext, node: TSESTree.Node, base: TSESTree.ClassBody, name: string): boolean {
-  let body: TSESTree.Node | undefined = node.parent;
-  while (body && body.type !== AST_NODE_TYPES.ClassBody) body = body.parent;
-  if (body?.type !== AST_NODE_TYPES.ClassBody || body === base) return false;
+  const body = enclosingClassBody(node);
+  if (!body || body === base) return false;
   const chain = classHolder(context, body).classBodies ?? [];
   const at = chain.indexOf(base);
   const declares = (between: TSESTree.ClassBody): boolean =>
