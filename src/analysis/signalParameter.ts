@@ -294,6 +294,13 @@ export function loneArgumentMayBeOptions(context: AnalysisContext, call: TSESTre
 }
 
 function isString(context: AnalysisContext, node: TSESTree.Node): boolean {
+  // `url as string`, `<string>url`: the author states the kind.
+  if (
+    (node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSTypeAssertion) &&
+    node.typeAnnotation.type === AST_NODE_TYPES.TSStringKeyword
+  ) {
+    return true;
+  }
   const inner = skipTypeWrappers(node);
   if (inner.type === AST_NODE_TYPES.TemplateLiteral) return true;
   if (inner.type === AST_NODE_TYPES.Literal) return typeof inner.value === 'string';

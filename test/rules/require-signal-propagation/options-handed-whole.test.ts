@@ -77,6 +77,36 @@ export async function load(id: string, signal: AbortSignal) {
 `,
       errors: [missing(5, 9, 5, 49), missing(6, 10, 6, 50)],
     },
+    {
+      // Asserted a string: the author states it is the URL.
+      code: `
+import axios from 'axios';
+export async function load(target: unknown, signal: AbortSignal) {
+  signal.throwIfAborted();
+  return axios(target as string);
+}
+`,
+      output: `
+import axios from 'axios';
+export async function load(target: unknown, signal: AbortSignal) {
+  signal.throwIfAborted();
+  return axios(target as string, { signal });
+}
+`,
+      errors: [missing(5, 10, 5, 33)],
+    },
+    {
+      // Asserted something else: it may still be the config.
+      code: `
+import axios from 'axios';
+export async function load(target: unknown, signal: AbortSignal) {
+  signal.throwIfAborted();
+  return axios(target as object);
+}
+`,
+      output: null,
+      errors: [missing(5, 10, 5, 33)],
+    },
   ],
 });
 
