@@ -16,14 +16,16 @@ export interface GuardOptions {
  * state that outlives the call (a module or outer variable, or `this.…` when `instanceState`),
  * and checks that state first; or it stores the result in a slot with `??=`/`||=`.
  *
- * A listener added only when its emitter holds none for that event is added once per emitter
- * whatever the state: the emitter's listener list is the record.
+ * A listener added only when its emitter holds none for that event, or does not hold that very
+ * function (a function that outlives the call), is added once per emitter whatever the state: the
+ * emitter's listener list is the record.
  *
  * ```ts
  * let started = false;
  * function start() { if (started) return; started = true; bus.on('x', f); } // `bus.on` → true
  * function client() { return (cached ??= new Redis()); }                     // `new Redis()` → true
  * function attach(server) { if (server.listenerCount('x') > 0) return; server.on('x', f); } // → true
+ * function attach(server) { if (!server.listeners('x').includes(f)) server.on('x', f); }  // → true
  * ```
  */
 export function isGuardedOnce(
@@ -43,7 +45,7 @@ export function isGuardedOnce(
   }
   const remembered = new Set<string>();
   const checked: string[] = [];
-  const listener = listenerAdded(call);
+  const listener = listenerAdded(context, fn, call, options);
   let askedEmitter = false;
   walk(fn.body, (node) => {
     if (isFunctionNode(node)) return false;
@@ -69,15 +71,18 @@ export function isGuardedOnce(
 interface AddedListener {
   emitter: string;
   event: string;
+  /** The function added, as text, when it is the same function on every call (declared outside it). */
+  handler: string | undefined;
 }
 
 /** `server.on('x', f)` → the emitter and the event, as text; `'x'` and `EVENT` alike. */
-function listenerAdded(call: TSESTree.Node): AddedListener | undefined {
+function listenerAdded(context: AnalysisContext, fn: FunctionNode, call: TSESTree.Node, options: GuardOptions): AddedListener | undefined {
   const parts = methodCallParts(call);
   if (!parts || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const emitter = stableReferenceText(parts.target);
   const event = call.arguments[0] && eventText(call.arguments[0]);
-  return emitter === undefined || event === undefined ? undefined : { emitter, event };
+  const handler = call.arguments[1] && outerStateText(context, fn, call.arguments[1], options);
+  return emitter === undefined || event === undefined ? undefined : { emitter, event, handler };
 }
 
 function eventText(node: TSESTree.Node): string | undefined {
@@ -88,6 +93,7 @@ function eventText(node: TSESTree.Node): string | undefined {
 
 const countQuestions: readonly string[] = eventEmitter.emitterUses.listenersOf.count;
 const listQuestions: readonly string[] = eventEmitter.emitterUses.listenersOf.list;
+const unwrappedLists: readonly string[] = eventEmitter.emitterUses.listenersOf.unwrapped;
 
 /**
  * Whether the decision `node` keeps `call` from running once the emitter holds a listener for the
@@ -132,8 +138,9 @@ function truthWithOneListener(test: TSESTree.Node, listener: AddedListener): boo
     const right = numberWithOneListener(node.right, listener);
     return left === undefined || right === undefined ? undefined : compare(node.operator, left, right);
   }
-  // An array of listeners is truthy, empty or not.
+  // An array of listeners is truthy, empty or not; with one listener, the one added, it includes that.
   if (listenerQuestion(node, listener) !== undefined) return true;
+  if (searchedListener(node, listener, 'includes')) return true;
   const count = numberWithOneListener(node, listener);
   return count === undefined ? undefined : count !== 0;
 }
@@ -142,6 +149,11 @@ function truthWithOneListener(test: TSESTree.Node, listener: AddedListener): boo
 function numberWithOneListener(operand: TSESTree.Node, listener: AddedListener): number | undefined {
   const node = skipTypeWrappers(operand);
   if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'number' ? node.value : undefined;
+  if (node.type === AST_NODE_TYPES.UnaryExpression && node.operator === '-') {
+    const negated = numberWithOneListener(node.argument, listener);
+    return negated === undefined ? undefined : -negated;
+  }
+  if (searchedListener(node, listener, 'indexOf')) return 0;
   if (node.type === AST_NODE_TYPES.MemberExpression && staticMemberName(node) === 'length') {
     return listenerQuestion(skipTypeWrappers(node.object), listener) === 'list' ? 1 : undefined;
   }
@@ -155,6 +167,16 @@ function listenerQuestion(node: TSESTree.Node, listener: AddedListener): 'count'
   if (!parts || !kind || node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const event = node.arguments[0] && eventText(node.arguments[0]);
   return stableReferenceText(parts.target) === listener.emitter && event === listener.event ? kind : undefined;
+}
+
+/** `server.listeners('x').includes(f)` (`method` 'includes') or `.indexOf(f)`, with `f` the function added. */
+function searchedListener(node: TSESTree.Node, listener: AddedListener, method: 'includes' | 'indexOf'): boolean {
+  const parts = methodCallParts(node);
+  if (!parts || parts.method !== method || node.type !== AST_NODE_TYPES.CallExpression || listener.handler === undefined) return false;
+  const list = skipTypeWrappers(parts.target);
+  const listParts = methodCallParts(list);
+  const searched = node.arguments[0] && stableReferenceText(skipTypeWrappers(node.arguments[0]));
+  return listParts !== undefined && unwrappedLists.includes(listParts.method) && listenerQuestion(list, listener) === 'list' && searched === listener.handler;
 }
 
 function compare(operator: string, left: number, right: number): boolean | undefined {

@@ -125,7 +125,7 @@ export const eventEmitter = {
     // EventEmitter's own questions about the listeners of an event: no other common API asks them.
     emitterOnly: ['listenerCount', 'rawListeners'],
     addListener: ['on', 'addListener'],
-    listenersOf: { count: ['listenerCount'], list: ['listeners', 'rawListeners'] },
+    listenersOf: { count: ['listenerCount'], list: ['listeners', 'rawListeners'], unwrapped: ['listeners'] },
   },
   streamMembers: ['pipe', 'on', 'write'],
   posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },

@@ -515,7 +515,12 @@ export interface Family {
     readonly emitterOnly: readonly string[];
     readonly addListener: readonly string[];
     /** What asks an emitter for the listeners it holds for an event, their count (`bus.listenerCount('job')`) or their list: its own record of them. */
-    readonly listenersOf: { readonly count: readonly string[]; readonly list: readonly string[] };
+    readonly listenersOf: {
+      readonly count: readonly string[];
+      readonly list: readonly string[];
+      /** Of `list`, those holding each function as added (a `once` wrapper unwrapped): `listeners(e).includes(f)` finds `f`. */
+      readonly unwrapped: readonly string[];
+    };
   };
   /**
    * POSIX signals, named like AbortSignals but strings: methods sending one (`child.kill(signal)`),

@@ -127,3 +127,81 @@ export function addOCSP(server, signal?: AbortSignal) {
     },
   ],
 });
+
+// Asking whether the emitter already holds this very function (`listeners(e).includes(f)`) records
+// it as well, when `f` is the same function on every call: declared outside the function.
+const busAndHandler = `
+import { EventEmitter } from 'node:events';
+const bus = new EventEmitter();
+function onJob() { console.log('job'); }
+`;
+const listened = { messageId: 'listenerNotRemoved' as const, line: 6 };
+
+runInBothModes('no-leaked-subscription: a listener added only when the emitter does not hold that function', rule, {
+  valid: [
+    `${busAndHandler}export function watchJobs() {
+  if (!bus.listeners('job').includes(onJob)) bus.on('job', onJob);
+}
+`,
+    `${busAndHandler}export function watchJobs() {
+  if (bus.listeners('job').indexOf(onJob) !== -1) return;
+  bus.on('job', onJob);
+}
+`,
+  ],
+  invalid: [
+    // A function made anew on every call is never the one the emitter holds.
+    {
+      code: `${busAndHandler}export function watchJobs() {
+  const onEachJob = () => onJob();
+  if (!bus.listeners('job').includes(onEachJob)) bus.on('job', onEachJob);
+}
+`,
+      errors: [
+        {
+          ...listened,
+          line: 7,
+          column: 50,
+          endColumn: 56,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `${busAndHandler}export function watchJobs(signal?: AbortSignal) {
+  const onEachJob = () => onJob();
+  if (!bus.listeners('job').includes(onEachJob)) bus.on('job', onEachJob);
+  if (signal?.aborted) bus.off('job', onEachJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onEachJob), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    // Another function is searched for.
+    {
+      code: `${busAndHandler}export function watchJobs() {
+  if (!bus.listeners('job').includes(console.log)) bus.on('job', onJob);
+}
+`,
+      errors: [
+        {
+          ...listened,
+          column: 52,
+          endColumn: 58,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `${busAndHandler}export function watchJobs(signal?: AbortSignal) {
+  if (!bus.listeners('job').includes(console.log)) bus.on('job', onJob);
+  if (signal?.aborted) bus.off('job', onJob);
+  else signal?.addEventListener('abort', () => bus.off('job', onJob), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
