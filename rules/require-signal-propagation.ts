@@ -13,8 +13,9 @@ import { findSignalInScope, mayHaveSignal, signalDeadAfterTeardown } from '../sr
 import { endedByItsConsumer, endedWithItsRun, loneArgumentMayBeOptions, optionsAreKnownObject, signalIsGiven, signalParameterOf } from '../src/analysis/signalParameter';
 import { createRule } from '../src/createRule';
 import { giveSignal } from '../src/fix/giveSignal';
+import { listenedWhereMade } from '../src/analysis/listenedWhereMade';
 
-export type MessageIds = 'missingSignal' | 'missingSignalByName' | 'passSignal';
+export type MessageIds = 'missingSignal' | 'missingSignalByName' | 'passSignal' | 'passSignalUnheard';
 
 type AllowEntry = string | { from: 'package'; package: string; name: string };
 export type Options = [{ allow?: AllowEntry[] }];
@@ -35,6 +36,8 @@ export default createRule<Options, MessageIds>({
       missingSignalByName:
         '`{{call}}` takes an AbortSignal but is not given `{{signal}}` (one by its name only), so aborting {{owner}} may not stop it.',
       passSignal: 'Pass `{{signal}}` to `{{call}}`.',
+      passSignalUnheard:
+        "Pass `{{signal}}` to `{{call}}`, and listen for the '{{event}}' its abort emits on what it returns: nothing here does, and an unheard '{{event}}' crashes the process.",
     },
     schema: [
       {
@@ -98,9 +101,16 @@ export default createRule<Options, MessageIds>({
         const fix = optionsAreKnownObject(context, call, parameter) || loneArgumentMayBeOptions(context, call, parameter)
           ? undefined
           : (fixer: TSESLint.RuleFixer) => giveSignal(fixer, context.sourceCode, call, parameter, signal.text);
+        // An abort that emits 'error' on a child nothing listens to would crash the process: offered
+        // with that said, never written unattended.
+        const unheard = parameter.kind === 'options' ? parameter.abortEmits : undefined;
+        if (fix && unheard !== undefined && !listenedWhereMade(context, call, unheard)) {
+          const messageId = signal.evidence === 'strong' ? 'missingSignal' : 'missingSignalByName';
+          context.report({ node: call, messageId, data, suggest: [{ messageId: 'passSignalUnheard', data: { call: data.call, signal: data.signal, event: unheard }, fix }] });
+        }
         // Only evidence earns a fix; a signal known by its name alone is offered, not written. So is
         // one a teardown aborts for good, which a restart would hand on already aborted.
-        if (signal.evidence === 'strong' && fix && signalDeadAfterTeardown(context, call, signal.text)) {
+        else if (signal.evidence === 'strong' && fix && signalDeadAfterTeardown(context, call, signal.text)) {
           context.report({ node: call, messageId: 'missingSignal', data, suggest: [{ messageId: 'passSignal', data, fix }] });
         } else if (signal.evidence === 'strong') context.report({ node: call, messageId: 'missingSignal', data, fix });
         else if (!fix) context.report({ node: call, messageId: 'missingSignalByName', data });

@@ -31,7 +31,7 @@ const targetListenerOptions = eventTarget.objects.eventTarget.starts.addEventLis
  */
 export type SignalParameter =
   | { kind: 'positional'; index: number }
-  | { kind: 'options'; position: OptionsPosition; loneMayBeOptions?: boolean }
+  | { kind: 'options'; position: OptionsPosition; loneMayBeOptions?: boolean; abortEmits?: string }
   | { kind: 'composition'; signals: TSESTree.ArrayExpression };
 
 /**
@@ -49,7 +49,7 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
     return { kind: 'composition', signals: composed };
   }
   const tracked = trackedCalls(context).get(call)?.takesSignal;
-  if (tracked) return { kind: 'options', position: tracked.options, loneMayBeOptions: tracked.loneMayBeOptions };
+  if (tracked) return { kind: 'options', position: tracked.options, loneMayBeOptions: tracked.loneMayBeOptions, abortEmits: tracked.abortEmits };
   const services = typeServices(context);
   const method = methodCallParts(call);
   if (method?.method === signalApi.addListener) {

@@ -112,6 +112,27 @@ setTimeout(() => console.log(bus.listenerCount('job')), 50);`;
     for (const signal of aborted) expect(run(program, main(signal))).toEqual({ hung: false, status: 0, stdout: '0\n' });
   });
 
+  it('kills the child given the signal, and its listener hears the error the abort emits', () => {
+    // The fix is written only where the child has an 'error' listener: unheard, the abort's
+    // 'error' would crash the process (require-signal-propagation's `passSignalUnheard`).
+    const program = fixed(
+      'require-signal-propagation',
+      `
+import { spawn } from 'node:child_process';
+
+export function runIdle(signal: AbortSignal) {
+  const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+  child.on('error', (error) => console.log(error.name));
+  return child;
+}
+`,
+    );
+    expect(program).toContain('{ signal }');
+    for (const signal of aborted) {
+      expect(run(program, `program.runIdle(${signal}).on('exit', () => console.log('exited'));`)).toEqual({ hung: false, status: 0, stdout: 'AbortError\nexited\n' });
+    }
+  });
+
   it('ends the endless source: the loop returns', () => {
     const program = fixed(
       'no-unbounded-loop',

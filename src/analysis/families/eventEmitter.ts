@@ -48,12 +48,13 @@ export const eventEmitter = {
     https: { objects: { createServer: 'emitter' } },
     child_process: {
       objects: { spawn: 'emitter', fork: 'emitter', exec: 'emitter', execFile: 'emitter' },
-      // Aborting the signal kills the child, as its own `kill()` does.
+      // Aborting the signal kills the child, as its own `kill()` does. A child of `spawn` or `fork`
+      // then emits 'error' (`exec` and `execFile` hand the error to their callback).
       takesSignal: {
-        spawn: { options: 'last', endedBy: ['kill'] },
+        spawn: { options: 'last', endedBy: ['kill'], abortEmits: 'error' },
         exec: { options: 1, endedBy: ['kill'] },
         execFile: { options: 'last', endedBy: ['kill'] },
-        fork: { options: 'last', endedBy: ['kill'] },
+        fork: { options: 'last', endedBy: ['kill'], abortEmits: 'error' },
       },
     },
     stream: {

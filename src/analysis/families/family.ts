@@ -275,6 +275,11 @@ export interface SignalParameter {
   readonly endedBy?: readonly string[];
   /** A lone argument may be the options themselves (`axios(config)` or `axios(url)`): `, { signal }` after it may be ignored. */
   readonly loneMayBeOptions?: boolean;
+  /**
+   * The event the abort emits on what it returns (a child made by `spawn` is killed and emits
+   * 'error'): with no listener for it, aborting crashes the process.
+   */
+  readonly abortEmits?: string;
 }
 
 /** What a family knows about the exports of one module (keyed by export path, `'default'`, or `'*'` for the module itself). */

@@ -32,14 +32,14 @@ export async function get(config: { url: string; signal?: AbortSignal }) {
 import { spawn } from 'node:child_process';
 export async function run(command: string, options?: { signal?: AbortSignal }) {
   await fetch('https://example.com', { signal: options?.signal });
-  return spawn(command);
+  return spawn(command).on('error', console.error);
 }
 `,
       output: `
 import { spawn } from 'node:child_process';
 export async function run(command: string, options?: { signal?: AbortSignal }) {
   await fetch('https://example.com', { signal: options?.signal });
-  return spawn(command, { signal: options?.signal });
+  return spawn(command, { signal: options?.signal }).on('error', console.error);
 }
 `,
       errors: [missing(5, 10, 5, 24)],

@@ -29,10 +29,25 @@ runInBothModes('require-signal-propagation: a handle ended in finally', rule, {
       code: render(`  const [html] = await once(child, 'message', { signal });
   child.kill();
   return html;`),
-      output: render(`  const [html] = await once(child, 'message', { signal });
+      // Offered, not written: the child's abort emits 'error', and only the wait listens for it.
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSignal',
+          line: 6,
+          column: 17,
+          endLine: 6,
+          endColumn: 44,
+          suggestions: [
+            {
+              messageId: 'passSignalUnheard',
+              output: render(`  const [html] = await once(child, 'message', { signal });
   child.kill();
   return html;`).replace("fork('./render.js', [page])", "fork('./render.js', [page], { signal })"),
-      errors: [{ messageId: 'missingSignal', line: 6, column: 17, endLine: 6, endColumn: 44 }],
+            },
+          ],
+        },
+      ],
     },
     {
       // Ended in a finally that comes before it: the start is not inside the run the finally closes.
@@ -52,7 +67,15 @@ export async function render(page: string, signal: AbortSignal) {
   return html;
 }
 `,
-      output: `
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSignal',
+          line: 11,
+          suggestions: [
+            {
+              messageId: 'passSignalUnheard',
+              output: `
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 
@@ -68,7 +91,10 @@ export async function render(page: string, signal: AbortSignal) {
   return html;
 }
 `,
-      errors: [{ messageId: 'missingSignal', line: 11 }],
+            },
+          ],
+        },
+      ],
     },
   ],
 });

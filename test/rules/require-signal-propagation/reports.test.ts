@@ -47,7 +47,7 @@ import { readFile } from 'node:fs/promises';
 export async function work(options: { signal: AbortSignal }, bus: EventEmitter) {
   await setTimeout(100);
   await once(bus, 'ready');
-  spawn('ls', ['-la']);
+  spawn('ls', ['-la']).on('error', console.error);
   execFile('ls', ['-la'], () => undefined);
   await readFile('/etc/hosts');
 }
@@ -62,7 +62,7 @@ import { readFile } from 'node:fs/promises';
 export async function work(options: { signal: AbortSignal }, bus: EventEmitter) {
   await setTimeout(100, undefined, { signal: options.signal });
   await once(bus, 'ready', { signal: options.signal });
-  spawn('ls', ['-la'], { signal: options.signal });
+  spawn('ls', ['-la'], { signal: options.signal }).on('error', console.error);
   execFile('ls', ['-la'], { signal: options.signal }, () => undefined);
   await readFile('/etc/hosts', { signal: options.signal });
 }

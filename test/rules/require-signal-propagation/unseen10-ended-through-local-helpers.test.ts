@@ -62,7 +62,19 @@ export function lint(path: string, signal: AbortSignal) {
   });
 }
 `,
-      output: `
+      // Offered, not written: aborting emits 'error' on \`proc\`, which nothing listens for.
+      output: null,
+      errors: [
+        {
+          messageId: 'missingSignal',
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 65,
+          suggestions: [
+            {
+              messageId: 'passSignalUnheard',
+              output: `
 import { spawn } from 'node:child_process';
 
 export function lint(path: string, signal: AbortSignal) {
@@ -80,7 +92,10 @@ export function lint(path: string, signal: AbortSignal) {
   });
 }
 `,
-      errors: [{ messageId: 'missingSignal', line: 6, column: 18, endLine: 6, endColumn: 65 }],
+            },
+          ],
+        },
+      ],
     },
   ],
 });
