@@ -14,7 +14,8 @@ export interface GuardOptions {
 /**
  * Whether `fn` reaches `call` only once, however often it is called: it records that it did in
  * state that outlives the call (a module or outer variable, or `this.…` when `instanceState`),
- * and checks that state first; or it stores the result in a slot with `??=`/`||=`.
+ * and checks that state first, in its own body or in a callback of it that holds `call`; or it
+ * stores the result in a slot with `??=`/`||=`.
  *
  * A listener added only when its emitter holds none for that event, or does not hold that very
  * function (a function that outlives the call), is added once per emitter whatever the state: the
@@ -48,7 +49,8 @@ export function isGuardedOnce(
   const listener = listenerAdded(context, fn, call, options);
   let askedEmitter = false;
   walk(fn.body, (node) => {
-    if (isFunctionNode(node)) return false;
+    // A callback that holds the call runs its guard each time it runs: `doConnect() { pool.getConnection((err, c) => { if (!node.check) node.check = setInterval(…); }); }`.
+    if (isFunctionNode(node) && !isInside(call, node)) return false;
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       const text = outerStateText(context, fn, node.left, options);
       if (text !== undefined) remembered.add(text);
