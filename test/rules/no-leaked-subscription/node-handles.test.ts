@@ -42,8 +42,67 @@ export function heapSnapshotSession() {
   return new inspector.Session();
 }
 `,
+    // node:inspector/promises: the same Session, disconnected in finally
+    `
+import { Session } from 'node:inspector/promises';
+
+export async function cpuProfile(ms: number) {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.start');
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return (await session.post('Profiler.stop')).profile;
+  } finally {
+    session.disconnect();
+  }
+}
+`,
   ],
   invalid: [
+    {
+      // node:inspector/promises exports the same Session: connected per call, never disconnected
+      code: `
+import { Session } from 'node:inspector/promises';
+
+export async function cpuProfile(ms: number) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.start');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (await session.post('Profiler.stop')).profile;
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'new Session()', label: 'an inspector session', handle: 'session' },
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`cpuProfile()`' },
+              output: `
+import { Session } from 'node:inspector/promises';
+
+export async function cpuProfile(ms: number, signal?: AbortSignal) {
+  const session = new Session();
+  session.connect();
+  if (signal?.aborted) session.disconnect();
+  else signal?.addEventListener('abort', () => session.disconnect(), { once: true });
+  await session.post('Profiler.start');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (await session.post('Profiler.stop')).profile;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // the FileHandle keeps its descriptor open until garbage collection
       code: `
