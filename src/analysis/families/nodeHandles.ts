@@ -106,6 +106,17 @@ export const nodeHandles = {
         },
       },
     },
+    // `monitorEventLoopDelay()` samples on a timer from `enable()` until `disable()`; made and never enabled, nothing runs.
+    perf_hooks: {
+      starts: {
+        monitorEventLoopDelay: {
+          kind: 'interval',
+          label: 'an event loop delay sampler (its timer)',
+          openedBy: ['enable'],
+          ends: { methods: ['disable'], functions: [], fix: { kind: 'method', name: 'disable', returnsPromise: false } },
+        },
+      },
+    },
     // `inspector/promises` exports the same `Session`, whose `post()` returns promises.
     inspector: { starts: { Session: inspectorSession } },
     'inspector/promises': { starts: { Session: inspectorSession } },
