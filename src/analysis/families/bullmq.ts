@@ -8,7 +8,7 @@ const close: HandleEnd = {
   borrowedBy: ['waitUntilFinished'],
 };
 
-/** bullmq: every `Queue`, `Worker` and `QueueEvents` holds its own Redis connections until `close()`. */
+/** bullmq: every `Queue`, `Worker`, `QueueEvents` and `FlowProducer` holds its own Redis connections until `close()`. */
 export const bullmq = {
   name: 'bullmq',
   modules: {
@@ -17,8 +17,9 @@ export const bullmq = {
         Queue: { kind: 'connection', label: 'a BullMQ queue', returns: 'emitter', ends: close },
         Worker: { kind: 'connection', label: 'a BullMQ worker', returns: 'emitter', ends: close },
         QueueEvents: { kind: 'connection', label: 'a BullMQ QueueEvents connection', returns: 'emitter', ends: close },
+        FlowProducer: { kind: 'connection', label: 'a BullMQ flow producer', returns: 'emitter', ends: close },
       },
-      types: { Queue: 'emitter', Worker: 'emitter', QueueEvents: 'emitter' },
+      types: { Queue: 'emitter', Worker: 'emitter', QueueEvents: 'emitter', FlowProducer: 'emitter' },
     },
   },
 } as const satisfies Family;

@@ -39,6 +39,14 @@ const keepAliveAgent = (label: string): CallStart => ({
   onlyWith: { index: 0, property: 'keepAlive', values: [true] },
 });
 
+/** An inspector session is connected by `connect()` (profilers and debugger with it) until `disconnect()`. */
+const inspectorSession: CallStart = {
+  kind: 'connection',
+  label: 'an inspector session',
+  openedBy: ['connect', 'connectToMainThread'],
+  ends: { methods: ['disconnect'], functions: [], fix: { kind: 'method', name: 'disconnect', returnsPromise: false } },
+};
+
 /**
  * Node's handles that stay open until closed: a `fs/promises` `FileHandle` from `open()` holds its
  * file descriptor until `close()` (only garbage collection closes it otherwise, with a warning);
@@ -98,15 +106,19 @@ export const nodeHandles = {
         },
       },
     },
-    inspector: {
+    // `monitorEventLoopDelay()` samples on a timer from `enable()` until `disable()`; made and never enabled, nothing runs.
+    perf_hooks: {
       starts: {
-        Session: {
-          kind: 'connection',
-          label: 'an inspector session',
-          openedBy: ['connect', 'connectToMainThread'],
-          ends: { methods: ['disconnect'], functions: [], fix: { kind: 'method', name: 'disconnect', returnsPromise: false } },
+        monitorEventLoopDelay: {
+          kind: 'interval',
+          label: 'an event loop delay sampler (its timer)',
+          openedBy: ['enable'],
+          ends: { methods: ['disable'], functions: [], fix: { kind: 'method', name: 'disable', returnsPromise: false } },
         },
       },
     },
+    // `inspector/promises` exports the same `Session`, whose `post()` returns promises.
+    inspector: { starts: { Session: inspectorSession } },
+    'inspector/promises': { starts: { Session: inspectorSession } },
   },
 } as const satisfies Family;

@@ -4,6 +4,13 @@ import { repetitions } from './family';
 /** A node-cron task: `task.stop()`, or `destroy()` in v4. */
 const cronTaskEnds = { methods: ['stop', 'destroy'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
 
+/** A started `cron` job: `job.stop()`. */
+const cronJob = {
+  kind: 'interval',
+  label: 'a cron job',
+  ends: { methods: ['stop'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } },
+} as const;
+
 /** A croner job: `job.stop()`. */
 const cronerJobEnds = { methods: ['stop'], functions: [], fix: { kind: 'method', name: 'stop', returnsPromise: false } } as const;
 
@@ -60,7 +67,14 @@ export const schedulers = {
       starts: { schedule: { kind: 'interval', label: 'a cron task', ends: cronTaskEnds } },
       schedulers: { schedule: { repetition: repetitions.cronTick, positions: [1] } },
     },
+    // cron: a `CronJob` made started (`CronJob.from({ …, start: true })`, `new CronJob(expr, onTick,
+    // onComplete, true)`) ticks until `job.stop()` (kelektiv/node-cron#868: a job made per request,
+    // the previous one never stopped). One made unstarted holds nothing until its `start()`.
     cron: {
+      starts: {
+        CronJob: { ...cronJob, onlyWith: { index: 3, property: 'start', values: [true], positional: true } },
+        'CronJob.from': { ...cronJob, onlyWith: { index: 0, property: 'start', values: [true] } },
+      },
       schedulers: {
         CronJob: { repetition: repetitions.cronTick, positions: [1, { optionsIndex: 0, property: 'onTick' }] },
         'CronJob.from': { repetition: repetitions.cronTick, positions: [{ optionsIndex: 0, property: 'onTick' }] },

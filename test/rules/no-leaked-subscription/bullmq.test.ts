@@ -39,8 +39,58 @@ export function startWorker(name: string) {
   return new Worker(name, async (job) => console.log(job.data));
 }
 `,
+    // a FlowProducer closed once the flow is added
+    `
+import { FlowProducer } from 'bullmq';
+
+export async function addReport(id: string, parts: string[]) {
+  const flow = new FlowProducer({ connection: { host: 'redis' } });
+  try {
+    return await flow.add({ name: 'merge', queueName: 'reports', data: { id }, children: parts.map((part) => ({ name: 'render', queueName: 'renders', data: { part } })) });
+  } finally {
+    await flow.close();
+  }
+}
+`,
   ],
   invalid: [
+    {
+      // a FlowProducer holds its Redis connection as a Queue does: made per call, never closed
+      code: `
+import { FlowProducer } from 'bullmq';
+
+export async function addReport(id: string) {
+  const flow = new FlowProducer({ connection: { host: 'redis' } });
+  return flow.add({ name: 'merge', queueName: 'reports', data: { id } });
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { label: 'a BullMQ flow producer', handle: 'flow', code: 'new FlowProducer(…)' },
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 67,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`addReport()`' },
+              output: `
+import { FlowProducer } from 'bullmq';
+
+export async function addReport(id: string, signal?: AbortSignal) {
+  const flow = new FlowProducer({ connection: { host: 'redis' } });
+  if (signal?.aborted) void flow.close();
+  else signal?.addEventListener('abort', () => void flow.close(), { once: true });
+  return flow.add({ name: 'merge', queueName: 'reports', data: { id } });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // a QueueEvents made per call to wait for a job, never closed
       code: `

@@ -42,8 +42,131 @@ export function heapSnapshotSession() {
   return new inspector.Session();
 }
 `,
+    // node:inspector/promises: the same Session, disconnected in finally
+    `
+import { Session } from 'node:inspector/promises';
+
+export async function cpuProfile(ms: number) {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.start');
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    return (await session.post('Profiler.stop')).profile;
+  } finally {
+    session.disconnect();
+  }
+}
+`,
+    // the event loop delay histogram disabled once read; one made and never enabled samples nothing
+    `
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export async function loopDelayP99() {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  try {
+    await sleep(500);
+  } finally {
+    histogram.disable();
+  }
+  return histogram.percentile(99) / 1e6;
+}
+
+export function histogramFor(resolution: number) {
+  const histogram = monitorEventLoopDelay({ resolution });
+  return histogram.percentile(50);
+}
+`,
   ],
   invalid: [
+    {
+      // an event loop delay histogram enabled per call samples on its timer until disable()
+      code: `
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export async function loopDelayP99() {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  await sleep(500);
+  return histogram.percentile(99) / 1e6;
+}
+`,
+      errors: [
+        {
+          messageId: 'handleNotEnded',
+          data: { code: 'monitorEventLoopDelay(…)', label: 'an event loop delay sampler (its timer)', handle: 'histogram', ended: 'cleared' },
+          line: 6,
+          column: 21,
+          endLine: 6,
+          endColumn: 42,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`loopDelayP99()`' },
+              output: `
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export async function loopDelayP99(signal?: AbortSignal) {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  if (signal?.aborted) histogram.disable();
+  else signal?.addEventListener('abort', () => histogram.disable(), { once: true });
+  await sleep(500);
+  return histogram.percentile(99) / 1e6;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // node:inspector/promises exports the same Session: connected per call, never disconnected
+      code: `
+import { Session } from 'node:inspector/promises';
+
+export async function cpuProfile(ms: number) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.start');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (await session.post('Profiler.stop')).profile;
+}
+`,
+      errors: [
+        {
+          messageId: 'connectionNotClosed',
+          data: { code: 'new Session()', label: 'an inspector session', handle: 'session' },
+          line: 5,
+          column: 19,
+          endLine: 5,
+          endColumn: 32,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              data: { owner: '`cpuProfile()`' },
+              output: `
+import { Session } from 'node:inspector/promises';
+
+export async function cpuProfile(ms: number, signal?: AbortSignal) {
+  const session = new Session();
+  session.connect();
+  if (signal?.aborted) session.disconnect();
+  else signal?.addEventListener('abort', () => session.disconnect(), { once: true });
+  await session.post('Profiler.start');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (await session.post('Profiler.stop')).profile;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     {
       // the FileHandle keeps its descriptor open until garbage collection
       code: `

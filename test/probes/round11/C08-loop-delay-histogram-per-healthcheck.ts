@@ -1,0 +1,19 @@
+import Fastify from 'fastify';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const app = Fastify();
+
+app.get('/healthz', async () => {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  try {
+    await sleep(500);
+  } finally {
+    histogram.disable();
+  }
+  const p99 = histogram.percentile(99) / 1e6;
+  return { ok: p99 < 200, p99 };
+});
+
+await app.listen({ port: 3000 });

@@ -1,0 +1,25 @@
+const express = require('express');
+const knex = require('knex');
+
+const db = knex({ client: 'pg', connection: process.env.DATABASE_URL });
+const app = express();
+
+app.use((req, res, next) => {
+  const started = Date.now();
+  let queries = 0;
+  const onQuery = () => {
+    queries++;
+  };
+  db.on('query', onQuery);
+  res.once('close', () => {
+    db.removeListener('query', onQuery);
+    console.log(`${req.method} ${req.path}: ${queries} queries in ${Date.now() - started}ms`);
+  });
+  next();
+});
+
+app.get('/users', async (_req, res) => {
+  res.json(await db('users').select('id', 'name'));
+});
+
+app.listen(3000);

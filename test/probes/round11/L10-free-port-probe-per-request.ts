@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { createServer } from 'node:net';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, () => { // LEAK
+      const address = probe.address();
+      resolve(typeof address === 'object' && address ? address.port : 0);
+    });
+  });
+}
+
+const app = new Hono();
+
+app.post('/ports', async (c) => {
+  const port = await freePort(); // LEAK (helper)
+  return c.json({ port });
+});
+
+export default app;

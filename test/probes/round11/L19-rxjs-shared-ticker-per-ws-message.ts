@@ -1,0 +1,18 @@
+import { WebSocketServer } from 'ws';
+import { interval, map, share } from 'rxjs';
+
+const quotes$ = interval(1000).pipe(
+  map(() => ({ sym: 'ACME', px: 100 + Math.random() })),
+  share(),
+);
+
+const wss = new WebSocketServer({ port: 8080 });
+
+wss.on('connection', (ws) => {
+  ws.on('message', (raw) => {
+    const msg = JSON.parse(String(raw)) as { type: string };
+    if (msg.type === 'subscribe') {
+      quotes$.subscribe((quote) => ws.send(JSON.stringify(quote))); // LEAK
+    }
+  });
+});
