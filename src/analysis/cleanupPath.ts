@@ -40,8 +40,18 @@ function cleanupPathAt(context: AnalysisContext, node: TSESTree.Node, active: Se
   return false;
 }
 
+/** Answers asked from outside any caller chain (`active` empty), which depend on `fn` alone: asked for every call in it. */
+const onlyFromCleanup = new WeakMap<FunctionNode, boolean>();
+
 /** Every call of `fn` is known (a private method, a function the file keeps to itself) and runs in a cleanup path. */
 function calledOnlyFromCleanup(context: AnalysisContext, fn: FunctionNode, active: Set<FunctionNode>): boolean {
+  if (active.size > 0) return callersAllCleanup(context, fn, active);
+  let answer = onlyFromCleanup.get(fn);
+  if (answer === undefined) onlyFromCleanup.set(fn, (answer = callersAllCleanup(context, fn, active)));
+  return answer;
+}
+
+function callersAllCleanup(context: AnalysisContext, fn: FunctionNode, active: Set<FunctionNode>): boolean {
   // A function reached again through its own callers is called from a cycle: not only from cleanup.
   if (active.has(fn)) return false;
   const uses = usesOf(context, fn);

@@ -6,9 +6,9 @@ import { staticMemberName, walk } from './ast';
 
 /** How a class's own code uses one of its methods: the calls, and whether it also reads it as a value. */
 export interface ThisMethodUses {
-  calls: TSESTree.CallExpression[];
+  readonly calls: readonly TSESTree.CallExpression[];
   /** `this.attach.bind(this)`, `emitter.on('x', this.attach)`: anyone may then call it, with anything. */
-  readAsValue: boolean;
+  readonly readAsValue: boolean;
 }
 
 /**
@@ -22,17 +22,35 @@ export function thisMethodUses(fn: FunctionNode): ThisMethodUses | undefined {
   const method = fn.parent;
   if (method.type !== AST_NODE_TYPES.MethodDefinition || method.computed) return undefined;
   const key = method.key;
-  if (key.type !== AST_NODE_TYPES.Identifier && key.type !== AST_NODE_TYPES.PrivateIdentifier) return undefined;
-  const names = (node: TSESTree.MemberExpression): boolean =>
-    key.type === AST_NODE_TYPES.PrivateIdentifier
-      ? node.property.type === AST_NODE_TYPES.PrivateIdentifier && node.property.name === key.name
-      : staticMemberName(node) === key.name;
-  const uses: ThisMethodUses = { calls: [], readAsValue: false };
-  walk(method.parent, (node) => {
-    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression || !names(node)) return;
-    if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) uses.calls.push(node.parent);
-    else uses.readAsValue = true;
+  if (key.type === AST_NODE_TYPES.PrivateIdentifier) return thisMemberUses(method.parent).get(`#${key.name}`) ?? noUses;
+  if (key.type === AST_NODE_TYPES.Identifier) return thisMemberUses(method.parent).get(`.${key.name}`) ?? noUses;
+  return undefined;
+}
+
+const noUses: ThisMethodUses = { calls: [], readAsValue: false };
+
+const usesByClass = new WeakMap<TSESTree.ClassBody, ReadonlyMap<string, ThisMethodUses>>();
+
+/**
+ * Every `this.name` of a class body, in one walk per class (a method's uses are asked for every
+ * call in it): keyed `#name` for a private name, `.name` for any other static one (`this.x`,
+ * `this['x']`), each with its calls in the order the walk meets them.
+ */
+function thisMemberUses(body: TSESTree.ClassBody): ReadonlyMap<string, ThisMethodUses> {
+  const known = usesByClass.get(body);
+  if (known) return known;
+  const uses = new Map<string, { calls: TSESTree.CallExpression[]; readAsValue: boolean }>();
+  walk(body, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || node.object.type !== AST_NODE_TYPES.ThisExpression) return;
+    const name = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.property.name}` : staticMemberName(node);
+    if (name === undefined) return;
+    const key = node.property.type === AST_NODE_TYPES.PrivateIdentifier ? name : `.${name}`;
+    let entry = uses.get(key);
+    if (!entry) uses.set(key, (entry = { calls: [], readAsValue: false }));
+    if (node.parent.type === AST_NODE_TYPES.CallExpression && node.parent.callee === node) entry.calls.push(node.parent);
+    else entry.readAsValue = true;
   });
+  usesByClass.set(body, uses);
   return uses;
 }
 
@@ -42,7 +60,7 @@ export function thisMethodUses(fn: FunctionNode): ThisMethodUses | undefined {
  *
  * `class C { constructor() { this.#listen(); } #listen() {} }` → `[this.#listen()]` for `#listen`.
  */
-export function privateMethodCalls(fn: FunctionNode): TSESTree.CallExpression[] | undefined {
+export function privateMethodCalls(fn: FunctionNode): readonly TSESTree.CallExpression[] | undefined {
   const method = fn.parent;
   if (method.type !== AST_NODE_TYPES.MethodDefinition || method.static || method.kind !== 'method') return undefined;
   if (method.key.type !== AST_NODE_TYPES.PrivateIdentifier && method.accessibility !== 'private') return undefined;

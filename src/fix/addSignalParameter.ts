@@ -150,7 +150,7 @@ function parameterInsertion(
 }
 
 /** Direct calls of `fn` in its own file: by its name, or `this.name(…)` for a method. */
-function callsInFile(context: AnalysisContext, fn: FunctionNode): TSESTree.CallExpression[] {
+function callsInFile(context: AnalysisContext, fn: FunctionNode): readonly TSESTree.CallExpression[] {
   const method = thisMethodUses(fn);
   if (method) return method.calls;
   return (declaredVariable(context, fn)?.references ?? []).flatMap((reference) => {
