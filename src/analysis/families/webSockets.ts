@@ -17,8 +17,7 @@ const listeningServer: CallStart = {
 
 /**
  * Sockets and channels that stay open until closed: ws and the `WebSocket`/`EventSource`
- * globals (and the `eventsource` package), socket.io-client's `io()` and the engine.io-client
- * socket under it, `BroadcastChannel`.
+ * globals (and the `eventsource` package), socket.io-client's `io()`, `BroadcastChannel`.
  */
 export const webSockets = {
   name: 'WebSockets',
@@ -67,14 +66,6 @@ export const webSockets = {
       types: { Socket: 'reconnectingSocket' },
     },
     'reconnecting-websocket': { objects: { default: 'reconnectingSocket', '*': 'reconnectingSocket' } },
-    // engine.io-client's `Socket` (socket.io-client's transport) connects at once and stays open
-    // until `close()`: it does not reconnect by itself (socket.io-client's Manager makes a new one).
-    'engine.io-client': {
-      starts: Object.fromEntries(
-        ['Socket', 'SocketWithUpgrade', 'SocketWithoutUpgrade', 'default', '*'].map((name) => [name, { kind: 'connection', label: 'an Engine.IO connection', returns: 'emitter', ends: close }]),
-      ),
-      types: { Socket: 'emitter', SocketWithUpgrade: 'emitter', SocketWithoutUpgrade: 'emitter' },
-    },
     // The npm `eventsource` package is the global `EventSource` for Node (v3 exports it by name, v2 is the module).
     eventsource: {
       starts: Object.fromEntries(['EventSource', 'default', '*'].map((name) => [name, { kind: 'connection', label: 'an EventSource', returns: 'eventTarget', ends: close }])),
