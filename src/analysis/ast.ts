@@ -45,6 +45,18 @@ export function skipTypeWrappers(node: TSESTree.Node): TSESTree.Node {
 }
 
 /**
+ * The function a call names, type wrappers and the compilers' indirect form left out: TypeScript
+ * and Babel call an imported function as `(0, helper_1.helper)(…)`, without a `this`, which runs
+ * `helper_1.helper` all the same.
+ */
+export function calledFunction(call: TSESTree.CallExpression): TSESTree.Node {
+  const callee = skipTypeWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.SequenceExpression || callee.expressions.length !== 2) return callee;
+  const [first, last] = callee.expressions;
+  return first?.type === AST_NODE_TYPES.Literal && last ? skipTypeWrappers(last) : callee;
+}
+
+/**
  * The outermost node that only wraps `node` without changing its value, the other way from
  * {@link skipTypeWrappers}: `x` in `(x as Redis)!` → the whole; with `throughAwait`, `await x` too.
  */
@@ -177,10 +189,7 @@ function programOf(node: TSESTree.Node): TSESTree.Program | undefined {
 export function isCompiledAsync(fn: FunctionNode | undefined): boolean {
   const call = fn?.parent;
   if (!fn?.generator || call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[call.arguments.length - 1] !== fn) return false;
-  let callee = skipTypeWrappers(call.callee);
-  // `(0, helper)(…)`: the compiler calls an imported function without a `this`.
-  const last = callee.type === AST_NODE_TYPES.SequenceExpression ? callee.expressions.at(-1) : undefined;
-  if (last) callee = skipTypeWrappers(last);
+  const callee = calledFunction(call);
   const program = programOf(call);
   if (!program) return false;
   if (callee.type === AST_NODE_TYPES.Identifier) return helperBindings(program).get(callee.name) === 'helper';

@@ -4,7 +4,7 @@ import type * as ts from 'typescript';
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import { builtinMethods } from './apis';
 import type { FunctionNode } from './ast';
-import { functionName, isFunctionNode, isReassigned, skipTypeWrappers, stableReferenceText, staticMemberName, staticString } from './ast';
+import { calledFunction, functionName, isFunctionNode, isReassigned, skipTypeWrappers, stableReferenceText, staticMemberName, staticString } from './ast';
 import { enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { perFile } from './fileCache';
@@ -48,7 +48,7 @@ export function resolveCallee(context: AnalysisContext, call: TSESTree.CallExpre
     const fn = target && functionsByBodyStart(target).get(declaration.body.getStart());
     return target && fn ? { context: target, fn, name: functionName(fn) ?? 'an anonymous function' } : undefined;
   }
-  const callee = skipTypeWrappers(call.callee);
+  const callee = calledFunction(call);
   if (callee.type === AST_NODE_TYPES.Identifier) return resolveIdentifier(context, callee, wanted);
   if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.Identifier) {
     const name = staticMemberName(callee);
