@@ -2,11 +2,12 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES } from './estree';
 import type { FunctionNode } from './ast';
-import { enclosingFunction, isInside } from './ast';
+import { enclosingFunction, isInside, skipTypeWrappers, staticMemberName, walk } from './ast';
+import { isPause } from './pauses';
 import { classMembersOf, enclosingClassBody } from './classMembers';
 import { findMethodCalls, methodCallsByReceiver } from './methodCallIndex';
 import { functionsRunBefore } from './runsBefore';
-import { thisFunction } from './teardown';
+import { memberName, thisFunction } from './teardown';
 import { privateMethodCalls } from './thisMethodUses';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
@@ -206,7 +207,8 @@ function classBodySignal(context: AnalysisContext, body: TSESTree.ClassBody): Cl
     const access = alwaysHeld(body, name, member.values) ? '.' : '?.';
     const signal: SignalInScope = { text: `this.${name}${access}${signalApi.property}`, evidence: 'strong' };
     const made = member.values.filter(isNewAbortController);
-    return { signal, chain: false, ...(onlyReplaced(context, body, name, member.values) && { onlyIn: makersOf(member.values), made }) };
+    const oneOperation = onlyReplaced(context, body, name, member.values) || cancelsOnlyItsPauses(context, body, name, member.values);
+    return { signal, chain: false, ...(oneOperation && { onlyIn: makersOf(member.values), made }) };
   }
   // A chain the class's code uses as a signal: `this.fsw.lifecycle.abortController.signal`.
   const chain = classSignalChains(context, body)[0];
@@ -224,6 +226,38 @@ function onlyReplaced(context: AnalysisContext, body: TSESTree.ClassBody, name: 
   const aborts = findMethodCalls(methodCallsByReceiver(context), `this.${name}`, [signalApi.abort], body);
   const makers = makersOf(values);
   return aborts.length > 0 && aborts.every(({ call }) => makers.has(thisFunction(call)));
+}
+
+/**
+ * Whether the class reads the signal of the controller in `this.<name>` only to hand it to a pause
+ * in a method that makes that controller (`this.timeout = new AbortController(); await
+ * setTimeout(ms, null, { signal: this.timeout.signal })`): the controller is the cancel handle of
+ * that one wait, not the object's life. A method that never makes it may run before it exists or
+ * after its wait is over (ioBroker's `stopController()`, run long before `startShutdownTimeout()`).
+ * A signal read anywhere else (a loop, a listener, `this.ac.signal.aborted`) is the object's.
+ */
+function cancelsOnlyItsPauses(context: AnalysisContext, body: TSESTree.ClassBody, name: string, values: readonly TSESTree.Node[]): boolean {
+  const makers = makersOf(values);
+  const reads: TSESTree.MemberExpression[] = [];
+  walk(body, (node) => {
+    if (node.type !== AST_NODE_TYPES.MemberExpression || staticMemberName(node) !== signalApi.property) return;
+    const holder = skipTypeWrappers(node.object);
+    if (holder.type === AST_NODE_TYPES.MemberExpression && skipTypeWrappers(holder.object).type === AST_NODE_TYPES.ThisExpression && memberName(holder) === name) {
+      reads.push(node);
+    }
+  });
+  return reads.length > 0 && reads.every((read) => makers.has(thisFunction(read)) && handedToPause(context, read));
+}
+
+/** `sleep(ms, { signal: read })` or `wait(ms, read)`: the signal is an argument, or an option, of a pause. */
+function handedToPause(context: AnalysisContext, read: TSESTree.Node): boolean {
+  let value: TSESTree.Node = read;
+  while (value.parent?.type === AST_NODE_TYPES.ChainExpression) value = value.parent;
+  if (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    value = value.parent.parent;
+  }
+  const call = value.parent;
+  return call?.type === AST_NODE_TYPES.CallExpression && call.arguments.includes(value as TSESTree.CallExpressionArgument) && isPause(context, call);
 }
 
 /** The methods that put a new controller in the member. */
