@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { AST_NODE_TYPES, ASTUtils } from './estree';
 import type { FunctionNode } from './ast';
-import { conditionTest, isFunctionNode, isInside, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { conditionTest, enclosingFunction, isFunctionNode, isInside, isReassigned, methodCallParts, skipTypeWrappers, stableReferenceText, staticMemberName, walk } from './ast';
+import { enclosingClassBody } from './classMembers';
 import type { AnalysisContext } from './fileCache';
 import { eventEmitter } from './families/eventEmitter';
 
@@ -83,8 +84,34 @@ function listenerAdded(context: AnalysisContext, fn: FunctionNode, call: TSESTre
   if (!parts || call.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const emitter = stableReferenceText(parts.target);
   const event = call.arguments[0] && eventText(call.arguments[0]);
-  const handler = call.arguments[1] && outerStateText(context, fn, call.arguments[1], options);
+  const handler = call.arguments[1] && sameFunctionEachCall(context, fn, call.arguments[1], options);
   return emitter === undefined || event === undefined ? undefined : { emitter, event, handler };
+}
+
+/**
+ * The function handed, as text, when every call of `fn` hands the same one: a variable declared
+ * outside `fn` and never given another, or a `this` member only its constructor sets. One `fn`
+ * makes anew (`onJob = () => …` before the check) is never in the list it searches.
+ */
+function sameFunctionEachCall(context: AnalysisContext, fn: FunctionNode, handed: TSESTree.Node, options: GuardOptions): string | undefined {
+  const text = outerStateText(context, fn, handed, options);
+  const inner = skipTypeWrappers(handed);
+  if (text === undefined) return undefined;
+  if (inner.type === AST_NODE_TYPES.Identifier) {
+    const variable = ASTUtils.findVariable(context.sourceCode.getScope(inner), inner);
+    return variable && !isReassigned(variable) ? text : undefined;
+  }
+  const body = inner.type === AST_NODE_TYPES.MemberExpression && inner.object.type === AST_NODE_TYPES.ThisExpression ? enclosingClassBody(inner) : undefined;
+  if (!body) return undefined;
+  let setOutsideConstructor = false;
+  walk(body, (node) => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && stableReferenceText(skipTypeWrappers(node.left)) === text) {
+      const setter = enclosingFunction(node)?.parent;
+      setOutsideConstructor = setter?.type !== AST_NODE_TYPES.MethodDefinition || setter.kind !== 'constructor';
+    }
+    return !setOutsideConstructor;
+  });
+  return setOutsideConstructor ? undefined : text;
 }
 
 function eventText(node: TSESTree.Node): string | undefined {

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import { chainingMethods, listenerMethods, oneShotListenerMethods } from './apis';
 import { AST_NODE_TYPES } from './estree';
-import { enclosingFunction, methodCallParts, outermostWrapper, stableReferenceText, staticString, walk } from './ast';
+import { enclosingFunction, isReassigned, methodCallParts, outermostWrapper, stableReferenceText, staticString, walk } from './ast';
 import type { AnalysisContext } from './fileCache';
 
 /**
@@ -14,6 +14,7 @@ import type { AnalysisContext } from './fileCache';
  * spawn(cmd).on('error', reject);                          // → true for 'error'
  * const child = spawn(cmd); child.once('error', onError);  // → true
  * this.child = spawn(cmd); this.child.on('exit', f);       // → false for 'error'
+ * child.on('error', f); child = spawn(cmd);               // → false: that listener is the previous child's
  * return spawn(cmd);                                       // → false
  * ```
  */
@@ -31,7 +32,9 @@ export function listenedWhereMade(context: AnalysisContext, made: TSESTree.Node,
   const holder = value.parent;
   if (holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value && holder.id.type === AST_NODE_TYPES.Identifier) {
     const [variable] = context.sourceCode.getDeclaredVariables(holder);
-    return (variable?.references ?? []).some((reference) => {
+    // Given another object later, the variable's listeners may be that one's.
+    if (!variable || isReassigned(variable)) return false;
+    return variable.references.some((reference) => {
       const member = reference.identifier.parent;
       return member.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && listensFor(member.parent, event);
     });
@@ -42,7 +45,8 @@ export function listenedWhereMade(context: AnalysisContext, made: TSESTree.Node,
   let listened = false;
   walk(scope, (node) => {
     const parts = methodCallParts(node);
-    if (parts && kept !== undefined && stableReferenceText(parts.target) === kept && listensFor(node, event)) listened = true;
+    // Only after it is kept there: a listener added before is the previous object's.
+    if (parts && kept !== undefined && node.range[0] > holder.range[1] && stableReferenceText(parts.target) === kept && listensFor(node, event)) listened = true;
     return !listened;
   });
   return listened;

@@ -68,6 +68,10 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
     const declarations = calleeDeclarations(services, call);
     for (const declaration of declarations) {
       const found = declaration.parameters && fromDeclaredParameters(checker, declaration.parameters);
+      if (found?.kind === 'options') {
+        const abortEmits = abortEmitsOn(services.getTypeAtLocation(call));
+        return abortEmits === undefined ? found : { ...found, abortEmits };
+      }
       if (found) return found;
     }
     // Parameters without a type, in a function of this file, judged by its body as without types.
@@ -85,6 +89,23 @@ export function signalParameterOf(context: AnalysisContext, call: TSESTree.CallE
   // judged by its own declaration and body there: `nextUnlessStopped(iterator, ac.signal)`.
   const callee = resolveCallee(context, call);
   return callee ? fromDeclaration(callee.context, callee.fn) : undefined;
+}
+
+const abortEmitsByType: Readonly<Record<string, string>> = eventEmitter.abortEmitsByType;
+
+/**
+ * The event a signal's abort emits on what the call returns, known by its type or a type it
+ * extends where the call is not tracked: `cp.spawn(cmd)` in `import cp = require(…)`, a wrapper
+ * typed to return a `ChildProcess`.
+ */
+function abortEmitsOn(type: ts.Type, depth = 0): string | undefined {
+  for (const [name, event] of Object.entries(abortEmitsByType)) if (isNamedType(type, name)) return event;
+  if (depth > 4 || !type.isClassOrInterface()) return undefined;
+  for (const base of type.getBaseTypes() ?? []) {
+    const event = abortEmitsOn(base, depth + 1);
+    if (event !== undefined) return event;
+  }
+  return undefined;
 }
 
 /**

@@ -129,6 +129,7 @@ export const eventEmitter = {
     listenersOf: { count: ['listenerCount'], list: ['listeners', 'rawListeners'], unwrapped: ['listeners'] },
   },
   streamMembers: ['pipe', 'on', 'write'],
+  abortEmitsByType: { ChildProcess: 'error' },
   posixSignals: { senders: ['kill'], options: ['killSignal'], namingEvents: /^(SIG[A-Z0-9]+|exit|close)$/ },
   endOfLifeEvents: ['error', 'close', 'end', 'finish', 'exit'],
   closedEvents: ['close', 'end', 'finish', 'exit'],

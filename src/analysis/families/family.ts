@@ -531,6 +531,11 @@ export interface Family {
    * POSIX signals, named like AbortSignals but strings: methods sending one (`child.kill(signal)`),
    * options naming one (`{ killSignal }`), events whose listeners are given one (`process.on('SIGTERM', (signal) => …)`).
    */
+  /**
+   * Types whose objects emit an event when the signal they were made with aborts (a `ChildProcess`
+   * killed by its `signal` emits 'error'): known by the type the call returns where it is not tracked.
+   */
+  readonly abortEmitsByType?: Readonly<Record<string, string>>;
   readonly posixSignals?: { readonly senders: readonly string[]; readonly options: readonly string[]; readonly namingEvents: RegExp };
   /** The AbortSignal API itself, which the engine threads through code and reads evidence from. */
   readonly abortSignal?: AbortSignalFacts;

@@ -178,6 +178,36 @@ runInBothModes('no-leaked-subscription: a listener added only when the emitter d
         },
       ],
     },
+    // A variable another function gives a new function: the one searched for may be another each call.
+    {
+      code: `${busAndHandler}let onEach = onJob;
+export function logJobsWith(log) { onEach = () => log('job'); }
+export function watchJobs() {
+  if (!bus.listeners('job').includes(onEach)) bus.on('job', onEach);
+}
+`,
+      errors: [
+        {
+          ...listened,
+          line: 8,
+          column: 47,
+          endColumn: 53,
+          suggestions: [
+            {
+              messageId: 'addSignalParameter',
+              output: `${busAndHandler}let onEach = onJob;
+export function logJobsWith(log) { onEach = () => log('job'); }
+export function watchJobs(signal?: AbortSignal) {
+  if (!bus.listeners('job').includes(onEach)) bus.on('job', onEach);
+  if (signal?.aborted) bus.off('job', onEach);
+  else signal?.addEventListener('abort', () => bus.off('job', onEach), { once: true });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
     // Another function is searched for.
     {
       code: `${busAndHandler}export function watchJobs() {

@@ -1,5 +1,5 @@
 import rule from '../../../rules/require-signal-propagation';
-import { javascriptRuleTester, runInBothModes } from '../../ruleTester';
+import { javascriptRuleTester, runInBothModes, typedRuleTester } from '../../ruleTester';
 import { missing } from './missingSignal';
 
 // Aborting the signal given to `spawn` or `fork` kills the child and emits 'error' on it. With no
@@ -106,6 +106,124 @@ export class Renderer {
           job(`  const child = spawn(script, { signal });
   const other = spawn(script, { signal });
   other.on('error', () => undefined);`),
+        ),
+      ],
+    },
+    // A listener added before the child is kept there is the previous child's.
+    {
+      code: `
+import { spawn } from 'node:child_process';
+
+export class Runner {
+  child = spawn('a');
+  restart(signal: AbortSignal) {
+    this.child.on('error', () => undefined);
+    this.child = spawn('b');
+  }
+}
+`,
+      output: null,
+      errors: [
+        unheard(
+          8,
+          18,
+          28,
+          `
+import { spawn } from 'node:child_process';
+
+export class Runner {
+  child = spawn('a');
+  restart(signal: AbortSignal) {
+    this.child.on('error', () => undefined);
+    this.child = spawn('b', { signal });
+  }
+}
+`,
+        ),
+      ],
+    },
+    {
+      code: job(`  let child = spawn(script);
+  child.on('error', () => undefined);
+  child = spawn(script, { signal });
+  return child;`),
+      output: null,
+      errors: [
+        unheard(
+          5,
+          15,
+          28,
+          job(`  let child = spawn(script, { signal });
+  child.on('error', () => undefined);
+  child = spawn(script, { signal });
+  return child;`),
+        ),
+      ],
+    },
+  ],
+});
+
+// Not tracked by its import, a call typed to return a child (`import cp = require(…)`, a wrapper
+// such as cross-spawn's) is known by that type.
+typedRuleTester.run('require-signal-propagation: a child known by its type', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `
+import cp = require('node:child_process');
+export function job(script: string, signal: AbortSignal) {
+  cp.fork(script);
+}
+`,
+      output: null,
+      errors: [
+        unheard(
+          4,
+          3,
+          18,
+          `
+import cp = require('node:child_process');
+export function job(script: string, signal: AbortSignal) {
+  cp.fork(script, { signal });
+}
+`,
+        ),
+      ],
+    },
+    {
+      code: `
+import type { ChildProcess } from 'node:child_process';
+declare function crossSpawn(command: string, options?: { signal?: AbortSignal }): ChildProcess;
+export function job(script: string, signal: AbortSignal) {
+  const child = crossSpawn(script);
+  child.on('error', () => undefined);
+  crossSpawn(script);
+}
+`,
+      output: `
+import type { ChildProcess } from 'node:child_process';
+declare function crossSpawn(command: string, options?: { signal?: AbortSignal }): ChildProcess;
+export function job(script: string, signal: AbortSignal) {
+  const child = crossSpawn(script, { signal });
+  child.on('error', () => undefined);
+  crossSpawn(script);
+}
+`,
+      errors: [
+        missing(5, 17, 5, 35),
+        unheard(
+          7,
+          3,
+          21,
+          `
+import type { ChildProcess } from 'node:child_process';
+declare function crossSpawn(command: string, options?: { signal?: AbortSignal }): ChildProcess;
+export function job(script: string, signal: AbortSignal) {
+  const child = crossSpawn(script);
+  child.on('error', () => undefined);
+  crossSpawn(script, { signal });
+}
+`,
         ),
       ],
     },
