@@ -7,6 +7,7 @@ import { describeFunction, findLeak } from '../src/analysis/findLeak';
 import { importedName } from '../src/analysis/imports';
 import { combinedWithSignal, endedOnAbort, racedAgainstAbort, waitsForCloseEndedOnAbort } from '../src/analysis/racedAgainstAbort';
 import { pauseUnderOwnDeadline } from '../src/analysis/pauseUnderOwnDeadline';
+import { pauseThenQuietAbort } from '../src/analysis/pauseThenQuietAbort';
 import { removedByHand } from '../src/analysis/removedByHand';
 import { signalUnread } from '../src/analysis/unreadSignal';
 import { findSignalInScope, mayHaveSignal, signalDeadAfterTeardown } from '../src/analysis/signalInScope';
@@ -87,6 +88,9 @@ export default createRule<Options, MessageIds>({
         if (combinedWithSignal(context, call, signal.text)) return;
         // A pause under the function's own deadline, which it watches itself, ends before it matters.
         if (pauseUnderOwnDeadline(context, call, signal.text)) return;
+        // A pause that ends by itself, right before a check of the signal that returns quietly: handed
+        // the signal, it would reject where the author returns.
+        if (pauseThenQuietAbort(context, call, signal.text)) return;
         // What the abort ends, or a wait the abort settles by ending its handle, needs no signal of its own.
         if (endedOnAbort(context, call, signal.text) || waitsForCloseEndedOnAbort(context, call, signal.text)) return;
         // A callee that never reads the signal it is typed to take would do the same with it.
