@@ -11,7 +11,7 @@ import { canAddSignalParameter } from '../src/fix/addSignalParameter';
 import { endLeak, endLeakWithNewSignalParameter } from '../src/fix/endLeak';
 import { signalMayBeMissing } from '../src/fix/signalMayBeMissing';
 
-export type MessageIds = LeakReason | 'addSignalParameter' | 'endOnSignal' | 'endInTeardown';
+export type MessageIds = LeakReason | 'addSignalParameter' | 'endOnSignal' | 'endOnSignalUnheard' | 'endInTeardown';
 export type Options = [{ entryFunctions?: string[] }];
 
 export default createRule<Options, MessageIds>({
@@ -62,6 +62,8 @@ export default createRule<Options, MessageIds>({
         '`{{code}}` is given `{{signal}}` to end {{label}}, but nothing ever aborts `{{controller}}`: it is never ended.',
       addSignalParameter: 'Add an optional `signal?: AbortSignal` parameter to {{owner}} and end this when it aborts.',
       endOnSignal: 'End this when `{{signal}}` aborts (if it is an AbortSignal: only its name says so).',
+      endOnSignalUnheard:
+        "End this when `{{signal}}` aborts, and listen for the '{{event}}' ending it may emit: nothing here does, and an unheard '{{event}}' crashes the process.",
       endInTeardown: 'End it in `{{teardown}}()` (if that ends the object: only its name says so).',
     },
     schema: [
@@ -98,8 +100,10 @@ export default createRule<Options, MessageIds>({
       const endOnSignal = signal
         ? (fixer: TSESLint.RuleFixer) => endLeak(context, fixer, leak, signal.text, { optional: signalMayBeMissing(context, signal) })
         : null;
-      // A fix rests on a signal with evidence; one known by its name alone is only suggested.
-      const strong = signal?.evidence === 'strong';
+      // A fix rests on a signal with evidence; one known by its name alone is only suggested. So is
+      // an end that may emit an event nothing listens to (it would crash the process).
+      const unheard = leak.end?.kind === 'onAbort' ? leak.end.unheard : undefined;
+      const strong = signal?.evidence === 'strong' && unheard === undefined;
       context.report({
         node: leak.node,
         messageId: leak.reason,
@@ -108,7 +112,11 @@ export default createRule<Options, MessageIds>({
         fix: teardown ? (teardown.byNameOnly ? null : endInTeardown) : strong ? endOnSignal : null,
         suggest: [
           ...(teardown?.byNameOnly ? [{ messageId: 'endInTeardown' as const, data: { teardown: context.sourceCode.getText(teardown.teardown.key) }, fix: endInTeardown }] : []),
-          ...(signal && endOnSignal && !strong ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }] : []),
+          ...(signal && endOnSignal && unheard !== undefined
+            ? [{ messageId: 'endOnSignalUnheard' as const, data: { signal: signal.text, event: unheard }, fix: endOnSignal }]
+            : signal && endOnSignal && !strong
+              ? [{ messageId: 'endOnSignal' as const, data: { signal: signal.text }, fix: endOnSignal }]
+              : []),
           ...(!signal && !inTeardown && leak.end && canAddSignalParameter(context, leak.fn)
             ? [
                 {

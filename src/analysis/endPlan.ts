@@ -41,6 +41,8 @@ export type EndPlan =
       bindHandle?: { statement: TSESTree.ExpressionStatement; value: TSESTree.Node; preferredName: string };
       /** Move an inline listener into a named const so it can be removed. */
       extractListener?: { node: TSESTree.Node; preferredName: string };
+      /** The event the end may emit that nothing listens to where the handle is made: offer the end, never write it. */
+      unheard?: string;
     }
   | {
       /** End it in the class's own teardown method, which needs no signal: `stop() { …; clearInterval(this.timer); }`. */

@@ -9,7 +9,7 @@
 // would keep it running until the timeout kills it), no listener is left, the endless loop returns.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -150,5 +150,52 @@ export async function audit(signal: AbortSignal) {
     for (const signal of aborted) {
       expect(run(program, `program.audit(${signal}).then(() => console.log('ended'));`)).toEqual({ hung: false, status: 0, stdout: 'ended\n' });
     }
+  });
+});
+
+// ws (installed with the corpus packages): a client closed before it has connected emits 'error'
+// on itself, and Node throws an unheard 'error' (test/fixcheck/runtime-apis.md).
+const ws = path.resolve('test/corpus/node_modules/ws');
+
+describe.skipIf(!existsSync(ws))('a fix that ends a ws client on abort', () => {
+  const program = `
+import WebSocket from 'ws';
+
+export function streamPrices(url: string, signal: AbortSignal) {
+  const ws = new WebSocket(url);
+  ws.on('message', (data) => console.log(String(data)));
+  ws.on('error', (error) => console.log('heard', error.message));
+  ws.on('close', () => console.log('closed'));
+}
+`;
+  const main = (signal: string) => `const { WebSocketServer } = require('ws');
+const server = new WebSocketServer({ port: 0 }, () => {
+  program.streamPrices('ws://127.0.0.1:' + server.address().port, ${signal});
+  setTimeout(() => server.close(), 300);
+});`;
+
+  it('is written where its error is heard, and closes it without a crash', () => {
+    if (!existsSync(path.join(dir, 'node_modules', 'ws'))) symlinkSync(ws, path.join(dir, 'node_modules', 'ws'), 'dir');
+    const fixedProgram = fixed('no-leaked-subscription', program);
+    expect(fixedProgram).toContain('if (signal.aborted) ws.close();');
+    // Aborted already: closed while it connects, the 'error' it emits is heard.
+    expect(run(fixedProgram, main('AbortSignal.abort()'))).toEqual({ hung: false, status: 0, stdout: 'heard WebSocket was closed before the connection was established\nclosed\n' });
+    // Aborted later: open by then, or (on a loaded machine) still connecting and heard as above.
+    const later = run(fixedProgram, main(aborted[1]!));
+    expect({ hung: later.hung, status: later.status, closed: later.stdout.endsWith('closed\n') }).toEqual({ hung: false, status: 0, closed: true });
+  });
+
+  it('would crash the process where nothing hears it: the end is only offered', () => {
+    if (!existsSync(path.join(dir, 'node_modules', 'ws'))) symlinkSync(ws, path.join(dir, 'node_modules', 'ws'), 'dir');
+    const unheard = program.replace(/  ws\.on\('error'.*\n/, '');
+    const linter = new Linter({ configType: 'flat' });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { leaks: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: { 'leaks/no-leaked-subscription': 'error' as const } }];
+    expect(linter.verifyAndFix(unheard, config, { filename: 'program.ts' }).fixed).toBe(false);
+    // What the offered end does, applied by hand: aborted already, the unheard 'error' crashes it.
+    const [message] = linter.verify(unheard, config, { filename: 'program.ts' });
+    const suggestion = message?.suggestions?.[0];
+    expect(suggestion?.messageId).toBe('endOnSignalUnheard');
+    const applied = unheard.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + unheard.slice(suggestion!.fix.range[1]);
+    expect(run(applied, main('AbortSignal.abort()')).status).toBe(1);
   });
 });

@@ -39,6 +39,11 @@ export interface HandleEnd {
    * `observer.observe(…)` on it names `el`, as nothing is left watched.
    */
   readonly perTarget?: { readonly start: string; readonly end: string };
+  /**
+   * The event ending it may emit on the handle (a ws client closed before it has connected emits
+   * 'error'): with no listener for it, the end crashes the process.
+   */
+  readonly endEmits?: string;
 }
 
 export interface MethodStart {

@@ -2,6 +2,9 @@ import type { CallStart, Family, HandleEnd } from './family';
 import { emitterListenerStarts, emitterRemovals, reconnectEvents } from './family';
 
 const close: HandleEnd = { methods: ['close', 'terminate'], functions: [], fix: { kind: 'method', name: 'close', returnsPromise: false } };
+// A ws client closed or terminated while it connects aborts its handshake and emits 'error' on
+// itself (an emitter: unheard, Node throws it); a `WebSocket` or `EventSource` global only fires an event.
+const wsClientClose: HandleEnd = { ...close, endEmits: 'error' };
 
 /**
  * A ws server given a `port` makes its own HTTP server and listens on it until `close()`; given a
@@ -36,9 +39,9 @@ export const webSockets = {
   modules: {
     ws: {
       starts: {
-        default: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
-        '*': { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
-        WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: close },
+        default: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: wsClientClose },
+        '*': { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: wsClientClose },
+        WebSocket: { kind: 'connection', label: 'a WebSocket', returns: 'emitter', ends: wsClientClose },
         WebSocketServer: listeningServer,
         Server: listeningServer,
       },

@@ -16,6 +16,7 @@ import { makeLeak } from '../leak';
 import { objectApiOf } from '../objectApi';
 import { slotEnds } from '../storedHandles';
 import { isThisLike, memberName } from '../teardown';
+import { listenedWhereMade } from '../listenedWhereMade';
 import { leftToEndByItself } from './endsByItself';
 import { startLabel } from './labels';
 import { judgeOverwrite } from './overwrite';
@@ -52,7 +53,10 @@ export function judgeConnection(judge: Judge): Leak | undefined {
   // unless the code runs again (one more server each tick).
   if (fate.fate === 'dropped' && start.call?.openedBy && !judge.repetition) return undefined;
   if (fate.fate === 'dropped') return makeLeak(context, start, fn, 'connectionDropped', { label }, { end: undefined });
-  return makeLeak(context, start, fn, 'connectionNotClosed', { label, handle: fate.variable.name }, { end: connectionPlan(fate, ends) });
+  const plan = connectionPlan(fate, ends);
+  // Ending it may emit an event (a ws client closed while it connects emits 'error') that, unheard, crashes the process.
+  const unheard = ends.endEmits !== undefined && !listenedWhereMade(context, start.node, ends.endEmits) ? ends.endEmits : undefined;
+  return makeLeak(context, start, fn, 'connectionNotClosed', { label, handle: fate.variable.name }, { end: plan?.kind === 'onAbort' && unheard ? { ...plan, unheard } : plan });
 }
 
 /**
