@@ -75,7 +75,7 @@ function run(program: string, main: string): { stdout: string; hung: boolean; st
   return { stdout: child.stdout, hung: child.error !== undefined || child.signal !== null, status: child.status };
 }
 
-const aborted = ['AbortSignal.abort()', '(() => { const c = new AbortController(); setTimeout(() => c.abort(), 20); return c.signal; })()'];
+const aborted = ['AbortSignal.abort()', '(() => { const c = new AbortController(); setTimeout(() => c.abort(), 20); return c.signal; })()'] as const;
 
 describe('a fix that ends on abort, with a signal that has aborted already', () => {
   it('clears the interval: the process exits', () => {
@@ -181,13 +181,13 @@ const server = new WebSocketServer({ port: 0 }, () => {
     // Aborted already: closed while it connects, the 'error' it emits is heard.
     expect(run(fixedProgram, main('AbortSignal.abort()'))).toEqual({ hung: false, status: 0, stdout: 'heard WebSocket was closed before the connection was established\nclosed\n' });
     // Aborted later: open by then, or (on a loaded machine) still connecting and heard as above.
-    const later = run(fixedProgram, main(aborted[1]!));
+    const later = run(fixedProgram, main(aborted[1]));
     expect({ hung: later.hung, status: later.status, closed: later.stdout.endsWith('closed\n') }).toEqual({ hung: false, status: 0, closed: true });
   });
 
   it('would crash the process where nothing hears it: the end is only offered', () => {
     if (!existsSync(path.join(dir, 'node_modules', 'ws'))) symlinkSync(ws, path.join(dir, 'node_modules', 'ws'), 'dir');
-    const unheard = program.replace(/  ws\.on\('error'.*\n/, '');
+    const unheard = program.replace(/ {2}ws\.on\('error'.*\n/, '');
     const linter = new Linter({ configType: 'flat' });
     const config = [{ files: ['**/*.ts'], languageOptions: { parser: tsParser as Linter.Parser }, plugins: { leaks: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: { 'leaks/no-leaked-subscription': 'error' as const } }];
     expect(linter.verifyAndFix(unheard, config, { filename: 'program.ts' }).fixed).toBe(false);
@@ -195,7 +195,8 @@ const server = new WebSocketServer({ port: 0 }, () => {
     const [message] = linter.verify(unheard, config, { filename: 'program.ts' });
     const suggestion = message?.suggestions?.[0];
     expect(suggestion?.messageId).toBe('endOnSignalUnheard');
-    const applied = unheard.slice(0, suggestion!.fix.range[0]) + suggestion!.fix.text + unheard.slice(suggestion!.fix.range[1]);
+    const fix = suggestion?.fix;
+    const applied = fix ? unheard.slice(0, fix.range[0]) + fix.text + unheard.slice(fix.range[1]) : unheard;
     expect(run(applied, main('AbortSignal.abort()')).status).toBe(1);
   });
 });
