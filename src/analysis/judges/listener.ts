@@ -77,12 +77,7 @@ export function judgeListener(judge: Judge): Leak | undefined {
   // A removal of the same event handed a function made on the spot: the report says why it fails.
   const missedRemoval = candidates.find(({ call: removal }) => removesListener(context, removal, context, start, { ignoreNewFunctions: true }));
   // The function closes the object itself after adding it (`stream.on('error', log); stream.destroy(err)`): it goes with the object.
-  const targetEnds = [...api.close, ...handleEnds.connection.methods];
-  if (findMethodCalls(index, targetText, targetEnds, fn).some(({ call: end }) => end.range[0] > call.range[1])) return undefined;
-  // The object ends what it was given itself (`close() { this.socket.end() }` for a session handed
-  // its client's socket): that object's life is the object's, and the listener goes with both.
-  const classBody = owner.reason === 'given' && !judge.repetition ? enclosingClassBody(call) : undefined;
-  if (classBody && findMethodCalls(index, targetText, targetEnds, classBody).length > 0) return undefined;
+  if (findMethodCalls(index, targetText, [...api.close, ...handleEnds.connection.methods], fn).some(({ call: end }) => end.range[0] > call.range[1])) return undefined;
   if (
     owner.reason === 'parameter' &&
     !judge.repetition &&
