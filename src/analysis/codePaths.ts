@@ -22,7 +22,7 @@ export interface CodePaths {
   beginsInside(segment: Segment, node: TSESTree.Node): boolean;
 }
 
-const loopTypes = ['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'];
+export const loopTypes: readonly string[] = ['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement'];
 
 /**
  * Collects the code paths of a file while ESLint walks it, recording where nodes of `nodeTypes`

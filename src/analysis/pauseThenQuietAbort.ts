@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './estree';
 import { functionValue, isFunctionNode, isInside, returnedValues, skipTypeWrappers, staticMemberName, stableReferenceText, type FunctionNode } from './ast';
 import { enclosingClassBody } from './classMembers';
+import { loopTypes } from './codePaths';
 import { signalApi } from './families/abortSignal';
 import type { AnalysisContext } from './fileCache';
 import { trackedCalls } from './imports';
@@ -87,13 +88,7 @@ function leavesQuietly(branch: TSESTree.Statement, pause: TSESTree.Node): boolea
 }
 
 function isLoop(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.WhileStatement ||
-    node.type === AST_NODE_TYPES.DoWhileStatement ||
-    node.type === AST_NODE_TYPES.ForStatement ||
-    node.type === AST_NODE_TYPES.ForInStatement ||
-    node.type === AST_NODE_TYPES.ForOfStatement
-  );
+  return loopTypes.includes(node.type);
 }
 
 /**
